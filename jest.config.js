@@ -1,0 +1,14 @@
+/** Three projects: unit specs run anywhere, e2e specs boot the app on temporary SQLite, int specs need a server. */
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] };
+const moduleNameMapper = {
+  '^@ib/domain$': '<rootDir>/libs/domain/src/index.ts',
+  '^@ib/connectors$': '<rootDir>/libs/connectors/src/index.ts',
+};
+const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper, moduleFileExtensions: ['ts', 'js', 'json'] };
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps/api,libs,test}/**/*.spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/{apps/api,test}/**/*.e2e-spec.ts'] },
+    { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps/api,libs,test}/**/*.int-spec.ts'] },
+  ],
+};

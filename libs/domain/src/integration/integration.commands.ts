@@ -1,0 +1,48 @@
+import { type Command } from '../shared/command';
+import { type Entity, type Provider } from '../shared/provider';
+
+export type CreateIntegration = Command<
+  'CreateIntegration',
+  {
+    integrationId: string;
+    environment: string;
+    provider: Provider;
+    applicationName: string;
+    /** Defaults to `<applicationName>_IS` (the service module suffix of the seeds). */
+    moduleName?: string;
+    description?: string;
+    icon?: string;
+  }
+>;
+
+export type ChangeIntegrationDetails = Command<
+  'ChangeIntegrationDetails',
+  { integrationId: string; applicationName: string; moduleName: string; description: string; icon?: string }
+>;
+
+/** The handler reads the connection first and passes what the rule needs to know of it. */
+export type SelectConnection = Command<
+  'SelectConnection',
+  { integrationId: string; connectionId: string; connectionProvider: Provider; connectionEnvironment: string }
+>;
+
+export type SelectDatabase = Command<'SelectDatabase', { integrationId: string; database: string }>;
+
+/** Entities come from the live introspection of the selected database. */
+export type AddEntities = Command<'AddEntities', { integrationId: string; entities: readonly Entity[] }>;
+
+export type RemoveEntity = Command<'RemoveEntity', { integrationId: string; name: string }>;
+
+export type RenameEntity = Command<'RenameEntity', { integrationId: string; name: string; newName: string }>;
+
+export type ConvertToOpen = Command<'ConvertToOpen', { integrationId: string }>;
+
+export type IntegrationCommand =
+  | CreateIntegration
+  | ChangeIntegrationDetails
+  | SelectConnection
+  | SelectDatabase
+  | AddEntities
+  | RemoveEntity
+  | RenameEntity
+  | ConvertToOpen;

@@ -1,0 +1,32 @@
+/** The closed error vocabulary; adapters map each kind once (e.g. to problem details). */
+export type DomainErrorKind = 'validation' | 'not_found' | 'illegal_state' | 'concurrency' | 'forbidden';
+
+export type FieldError = Readonly<{ field: string; message: string }>;
+
+export abstract class DomainError extends Error {
+  abstract readonly kind: DomainErrorKind;
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly fieldErrors: readonly FieldError[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly kind = 'validation' as const;
+}
+export class NotFoundError extends DomainError {
+  readonly kind = 'not_found' as const;
+}
+export class IllegalStateError extends DomainError {
+  readonly kind = 'illegal_state' as const;
+}
+export class ConcurrencyError extends DomainError {
+  readonly kind = 'concurrency' as const;
+}
+export class ForbiddenError extends DomainError {
+  readonly kind = 'forbidden' as const;
+}

@@ -1,0 +1,45 @@
+/** Database providers an integration can target; a connection serves exactly one. */
+export const PROVIDERS = ['sqlite', 'mysql', 'mssql'] as const;
+export type Provider = (typeof PROVIDERS)[number];
+
+export const isProvider = (value: unknown): value is Provider =>
+  typeof value === 'string' && (PROVIDERS as readonly string[]).includes(value);
+
+/** The product's attribute types (what an app sees), independent of the native column type. */
+export const ATTRIBUTE_TYPES = [
+  'Text',
+  'Integer',
+  'LongInteger',
+  'Decimal',
+  'Boolean',
+  'Date',
+  'Time',
+  'DateTime',
+  'BinaryData',
+  'Json',
+  'Enum',
+  'Set',
+] as const;
+export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
+
+export type Attribute = Readonly<{
+  name: string;
+  nativeType: string;
+  type: AttributeType;
+  length?: number;
+  precision?: number;
+  scale?: number;
+  nullable: boolean;
+  defaultValue?: string;
+  primaryKey: boolean;
+  autoIncrement: boolean;
+}>;
+
+/** A selected table or view as the integration exposes it. */
+export type Entity = Readonly<{
+  name: string;
+  table: string;
+  kind: 'table' | 'view';
+  primaryKey: readonly string[];
+  attributes: readonly Attribute[];
+}>;
