@@ -1,5 +1,5 @@
 /** Three projects: unit specs run anywhere, e2e specs boot the app on temporary SQLite, int specs need a server. */
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 const moduleNameMapper = {
   '^@ib/domain$': '<rootDir>/libs/domain/src/index.ts',
   '^@ib/connectors$': '<rootDir>/libs/connectors/src/index.ts',

@@ -1,1 +1,3 @@
 export * from './spi';
+export * from './sqlite';
+export * from './connector-factory';

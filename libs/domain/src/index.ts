@@ -1,17 +1,29 @@
-// Public face of the domain library. Deciders are added by their folders.
+// Public face of the domain library.
 export * from './shared/event';
 export * from './shared/command';
 export * from './shared/decider';
+export * from './shared/decider-specification';
 export * from './shared/errors';
 export * from './shared/provider';
 export * from './shared/connection-details';
 export * from './integration/integration.events';
 export * from './integration/integration.commands';
+export * from './integration/integration.decider';
+export * from './integration/integration.stream';
+export { integrationModuleName, type IntegrationDetails } from './integration/integration.details';
 export * from './connection/connection.events';
 export * from './connection/connection.commands';
+export * from './connection/connection.decider';
+export * from './connection/connection.stream';
 export * from './connection-request/connection-request.events';
 export * from './connection-request/connection-request.commands';
+export * from './connection-request/connection-request.decider';
+export * from './connection-request/connection-request.stream';
 export * from './environment/environment.events';
 export * from './environment/environment.commands';
+export * from './environment/environment.decider';
+export * from './environment/environment.stream';
 export * from './user/user.events';
 export * from './user/user.commands';
+export * from './user/user.decider';
+export * from './user/user.stream';

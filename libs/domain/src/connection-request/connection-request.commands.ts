@@ -16,15 +16,21 @@ export type RequestConnection = Command<
 >;
 
 /** `connectionId` is chosen by the caller so the connection created on approval is known up front. */
-export type ApproveConnectionRequest = Command<'ApproveConnectionRequest', { requestId: string; connectionId: string }>;
+export type ApproveConnectionRequest = Command<
+  'ApproveConnectionRequest',
+  { requestId: string; connectionId: string }
+>;
 
-export type RejectConnectionRequest = Command<'RejectConnectionRequest', { requestId: string; reason: string }>;
+export type RejectConnectionRequest = Command<
+  'RejectConnectionRequest',
+  { requestId: string; reason: string }
+>;
 
 /** `isAdmin`: an administrator may cancel anyone's request, others only their own. */
-export type CancelConnectionRequest = Command<'CancelConnectionRequest', { requestId: string; isAdmin: boolean }>;
+export type CancelConnectionRequest = Command<
+  'CancelConnectionRequest',
+  { requestId: string; isAdmin: boolean }
+>;
 
 export type ConnectionRequestCommand =
-  | RequestConnection
-  | ApproveConnectionRequest
-  | RejectConnectionRequest
-  | CancelConnectionRequest;
+  RequestConnection | ApproveConnectionRequest | RejectConnectionRequest | CancelConnectionRequest;

@@ -33,10 +33,7 @@ export type ConnectionRequestCancelled = Event<
 >;
 
 export type ConnectionRequestEvent =
-  | ConnectionRequested
-  | ConnectionRequestApproved
-  | ConnectionRequestRejected
-  | ConnectionRequestCancelled;
+  ConnectionRequested | ConnectionRequestApproved | ConnectionRequestRejected | ConnectionRequestCancelled;
 
 export const CONNECTION_REQUEST_EVENT_TYPES: readonly ConnectionRequestEvent['type'][] = [
   'ConnectionRequested',

@@ -20,8 +20,14 @@ export type ConnectionCreated = Event<
   }
 >;
 
-export type ConnectionDeleted = Event<'ConnectionDeleted', { connectionId: string; deletedBy: string; deletedAt: string }>;
+export type ConnectionDeleted = Event<
+  'ConnectionDeleted',
+  { connectionId: string; deletedBy: string; deletedAt: string }
+>;
 
 export type ConnectionEvent = ConnectionCreated | ConnectionDeleted;
 
-export const CONNECTION_EVENT_TYPES: readonly ConnectionEvent['type'][] = ['ConnectionCreated', 'ConnectionDeleted'];
+export const CONNECTION_EVENT_TYPES: readonly ConnectionEvent['type'][] = [
+  'ConnectionCreated',
+  'ConnectionDeleted',
+];

@@ -18,7 +18,14 @@ export type IntegrationCreated = Event<
 
 export type IntegrationDetailsChanged = Event<
   'IntegrationDetailsChanged',
-  { integrationId: string; applicationName: string; moduleName: string; description: string; icon?: string; changedAt: string }
+  {
+    integrationId: string;
+    applicationName: string;
+    moduleName: string;
+    description: string;
+    icon?: string;
+    changedAt: string;
+  }
 >;
 
 export type IntegrationConnectionSelected = Event<

@@ -45,9 +45,16 @@ export interface EventStore {
    * when the stream is not at the expected version. Re-appending events whose ids are all already
    * stored in this stream, in the same order, is a no-op that returns the original result.
    */
-  append(streamId: string, events: readonly NewEvent[], options: { expectedVersion: ExpectedVersion }): Promise<AppendResult>;
+  append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedVersion: ExpectedVersion },
+  ): Promise<AppendResult>;
 
-  readStream<E extends AnyEvent = AnyEvent>(streamId: string, options?: { fromVersion?: number }): Promise<ReadStreamResult<E>>;
+  readStream<E extends AnyEvent = AnyEvent>(
+    streamId: string,
+    options?: { fromVersion?: number },
+  ): Promise<ReadStreamResult<E>>;
 
   /** Events with globalPosition > fromPosition, in order, at most `limit` of them. */
   readAll(options: { fromPosition: number; limit: number }): Promise<RecordedEvent[]>;
@@ -59,7 +66,10 @@ export interface EventStore {
    * Catch-up then live: delivers every event with globalPosition > fromPosition exactly once, in order,
    * in batches of at most `batchSize`; the next batch waits for the handler's promise.
    */
-  subscribe(options: { fromPosition: number; batchSize?: number }, handler: SubscriptionHandler): Subscription;
+  subscribe(
+    options: { fromPosition: number; batchSize?: number },
+    handler: SubscriptionHandler,
+  ): Subscription;
 
   close(): Promise<void>;
 }

@@ -1,0 +1,3 @@
+export * from './password-hasher';
+export * from './credential-store';
+export * from './token-service';

@@ -1,0 +1,81 @@
+import { isAbsolute, resolve } from 'node:path';
+
+export type HttpAdapterKind = 'fastify' | 'express';
+
+/** Everything the process reads from its environment, validated once at start. */
+export type AppConfig = Readonly<{
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Folder SQLite connections may open files in; nothing outside it is ever read. */
+  sqliteDatabasesDir: string;
+  adminUsername: string;
+  adminPassword?: string;
+  secretsKey?: string;
+  tokenSecret?: string;
+  tokenTtlSeconds: number;
+  httpAdapter: HttpAdapterKind;
+  consoleDir: string;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose' | 'silent';
+  /** How long a write waits for the read model to catch up before answering (read-your-writes). */
+  readYourWritesTimeoutMs: number;
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose', 'silent'] as const;
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+  const path = (raw: string) => (isAbsolute(raw) ? raw : resolve(cwd, raw));
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    problems.push(`${name} must be one of ${allowed.join(', ')}`);
+    return fallback;
+  };
+
+  const dataDir = path(env.DATA_DIR || 'data');
+  const adminPassword = env.ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 8) problems.push('ADMIN_PASSWORD must have at least 8 characters');
+  const adminUsername = env.ADMIN_USERNAME || 'admin';
+  if (!/^[A-Za-z0-9._@-]{3,64}$/.test(adminUsername)) problems.push('ADMIN_USERNAME must be 3 to 64 letters, digits or ._@-');
+  const tokenSecret = env.TOKEN_SECRET || undefined;
+  if (tokenSecret !== undefined && tokenSecret.length < 32) problems.push('TOKEN_SECRET must have at least 32 characters');
+
+  const config: AppConfig = {
+    port: int('PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    sqliteDatabasesDir: path(env.SQLITE_DATABASES_DIR || resolve(dataDir, 'databases')),
+    adminUsername,
+    adminPassword,
+    secretsKey: env.SECRETS_KEY || undefined,
+    tokenSecret,
+    tokenTtlSeconds: int('TOKEN_TTL_SECONDS', 900, 30, 86_400),
+    httpAdapter: oneOf('HTTP_ADAPTER', ['fastify', 'express'] as const, 'fastify'),
+    consoleDir: path(env.CONSOLE_DIR || 'dist/console'),
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'log'),
+    readYourWritesTimeoutMs: int('READ_YOUR_WRITES_TIMEOUT_MS', 2000, 0, 60_000),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

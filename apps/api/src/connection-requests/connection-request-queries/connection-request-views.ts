@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@ib/domain';
+import { environmentsOf, isAdminIn, type AuthenticatedUser } from '../../auth/authenticated-user';
+import { ReadYourWrites } from '../../infrastructure/consistency/read-your-writes';
+import { setEtag } from '../../infrastructure/http/etag';
+import { type HttpReply } from '../../infrastructure/http/http-types';
+import { ReadModel } from '../../infrastructure/read-model/read-model';
+
+export type ConnectionRequestView = NonNullable<Awaited<ReturnType<ReadModel['getConnectionRequest']>>>;
+
+/** Administrators see every request of their environments; others see their own. */
+@Injectable()
+export class ConnectionRequestViews {
+  constructor(
+    private readonly readModel: ReadModel,
+    private readonly consistency: ReadYourWrites,
+  ) {}
+
+  private visible(view: ConnectionRequestView, user: AuthenticatedUser) {
+    return isAdminIn(user, view.environment) || (view.requestedBy === user.id && environmentsOf(user).includes(view.environment));
+  }
+
+  async get(id: string, user?: AuthenticatedUser): Promise<ConnectionRequestView> {
+    const view = await this.readModel.getConnectionRequest(id);
+    if (!view || (user && !this.visible(view, user)))
+      throw new NotFoundError('CONNECTION_REQUEST.NOT_FOUND', `Connection request ${id} does not exist`);
+    return view;
+  }
+
+  async afterWrite(id: string, position: number, reply: HttpReply): Promise<ConnectionRequestView> {
+    await this.consistency.after(position);
+    const view = await this.get(id);
+    setEtag(reply, view.version);
+    return view;
+  }
+
+  async list(user: AuthenticatedUser, filter: { environment?: string; status?: string }) {
+    const mine = environmentsOf(user);
+    const environments = filter.environment ? mine.filter((name) => name === filter.environment) : mine;
+    const page = await this.readModel.listConnectionRequests({ environments });
+    const items = page.items.filter((view) => this.visible(view, user) && (!filter.status || view.status === filter.status));
+    return { items, total: items.length };
+  }
+}

@@ -1,0 +1,64 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type ConnectionRequest, connectionRequestDecider, connectionRequestStreamId } from '@ib/domain';
+import { assertAdminOf, isAdminIn } from '../../auth/authenticated-user';
+import { type RequestContext } from '../../auth/request-context.decorator';
+import { CLOCK, type Clock } from '../../infrastructure/clock';
+import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
+import { uuidv7 } from '../../infrastructure/ids';
+import { ConnectionFromRequest } from './connection-from-request';
+
+export type Decision = { kind: 'approve' } | { kind: 'reject'; reason: string } | { kind: 'cancel' };
+
+export class DecideConnectionRequestCommand extends Command<CommandOutcome> {
+  constructor(
+    readonly requestId: string,
+    readonly decision: Decision,
+    readonly context: RequestContext,
+  ) {
+    super();
+  }
+}
+
+/** Approve and reject are for administrators of the request's environment; cancel for its requester too. */
+@CommandHandler(DecideConnectionRequestCommand)
+export class DecideConnectionRequestHandler implements ICommandHandler<DecideConnectionRequestCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly connections: ConnectionFromRequest,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ requestId, decision, context }: DecideConnectionRequestCommand) {
+    const now = this.clock.now();
+    const metadata = { actorId: context.user.id, now };
+    const streamId = connectionRequestStreamId(requestId);
+    let environment: string | undefined;
+    let isAdmin = false;
+    const authorize = (state: ConnectionRequest) => {
+      if (state.status === 'none') return; // the decider answers 404
+      environment = state.environment;
+      isAdmin = isAdminIn(context.user, state.environment);
+      if (decision.kind !== 'cancel') assertAdminOf(context.user, state.environment);
+    };
+    const options = { actor: context.actor, ifMatch: context.ifMatch, authorize, get environment() { return environment; } };
+    switch (decision.kind) {
+      case 'approve': {
+        const outcome = await this.runner.run(streamId, connectionRequestDecider, { type: 'ApproveConnectionRequest', data: { requestId, connectionId: uuidv7(now.getTime()) }, metadata }, options);
+        const { state } = await this.runner.load(streamId, connectionRequestDecider);
+        if (state.status !== 'approved') return outcome;
+        const position = await this.connections.create(state, context.actor);
+        return { ...outcome, position: Math.max(outcome.position, position) };
+      }
+      case 'reject':
+        return this.runner.run(streamId, connectionRequestDecider, { type: 'RejectConnectionRequest', data: { requestId, reason: decision.reason }, metadata }, options);
+      case 'cancel':
+        return this.runner.run(
+          streamId,
+          connectionRequestDecider,
+          { type: 'CancelConnectionRequest', data: { requestId, get isAdmin() { return isAdmin; } }, metadata },
+          options,
+        );
+    }
+  }
+}

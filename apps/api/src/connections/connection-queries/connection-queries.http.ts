@@ -1,0 +1,73 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query as QueryParams } from '@nestjs/common';
+import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PROVIDERS } from '@ib/domain';
+import { type AuthenticatedUser } from '../../auth/authenticated-user';
+import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
+import { ConnectionViews, type ConnectionView } from './connection-views';
+
+export class ConnectionListParams {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  environment?: string;
+
+  @ApiPropertyOptional({ enum: PROVIDERS })
+  @IsOptional()
+  @IsIn(PROVIDERS)
+  provider?: string;
+}
+
+export class ListConnectionsQuery extends Query<{ items: ConnectionView[]; total: number }> {
+  constructor(
+    readonly user: AuthenticatedUser,
+    readonly filter: ConnectionListParams,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListConnectionsQuery)
+export class ListConnectionsHandler implements IQueryHandler<ListConnectionsQuery> {
+  constructor(private readonly views: ConnectionViews) {}
+  execute({ user, filter }: ListConnectionsQuery) {
+    return this.views.list(user, filter);
+  }
+}
+
+export class GetConnectionQuery extends Query<ConnectionView> {
+  constructor(
+    readonly user: AuthenticatedUser,
+    readonly id: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetConnectionQuery)
+export class GetConnectionHandler implements IQueryHandler<GetConnectionQuery> {
+  constructor(private readonly views: ConnectionViews) {}
+  execute({ user, id }: GetConnectionQuery) {
+    return this.views.get(id, user);
+  }
+}
+
+@ApiTags('connections')
+@ApiBearerAuth()
+@Controller('api/connections')
+export class ConnectionQueriesController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Connections you may view (those of your environments)' })
+  list(@QueryParams() params: ConnectionListParams, @Ctx() context: RequestContext) {
+    return this.queries.execute(new ListConnectionsQuery(context.user, params));
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string, @Ctx() context: RequestContext) {
+    return this.queries.execute(new GetConnectionQuery(context.user, id));
+  }
+}

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { type EnvironmentKind, IllegalStateError, NotFoundError, environmentDecider, environmentStreamId } from '@ib/domain';
+import { assertMemberOf, type AuthenticatedUser } from '../../auth/authenticated-user';
+import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
+
+/** Environment facts come from the event store (the source of truth), not from a possibly lagging view. */
+@Injectable()
+export class EnvironmentAccess {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async kindOf(environment: string): Promise<EnvironmentKind> {
+    const { state } = await this.runner.load(environmentStreamId(environment), environmentDecider);
+    if (state.status === 'none') throw new NotFoundError('ENVIRONMENT.NOT_FOUND', `Environment '${environment}' does not exist`);
+    return state.kind;
+  }
+
+  /** Builder work (create, edit, publish) happens only in a development environment. */
+  async assertBuilder(user: AuthenticatedUser, environment: string): Promise<void> {
+    assertMemberOf(user, environment);
+    const kind = await this.kindOf(environment);
+    if (kind !== 'development')
+      throw new IllegalStateError('ENVIRONMENT.BUILDER_DEVELOPMENT_ONLY', `Integrations are built in a development environment; '${environment}' is ${kind}`);
+  }
+}

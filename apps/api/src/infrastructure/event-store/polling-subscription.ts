@@ -1,0 +1,95 @@
+import { type EventEmitter } from 'node:events';
+import { type RecordedEvent } from '@ib/domain';
+import { type Subscription, type SubscriptionHandler } from './event-store.port';
+
+export const APPENDED = 'appended';
+
+export type PollingSubscriptionOptions = Readonly<{
+  fromPosition: number;
+  batchSize: number;
+  pollIntervalMs: number;
+  /** Events after a position, in order; must never skip a committed position (the store is gapless). */
+  readBatch: (fromPosition: number, limit: number) => Promise<readonly RecordedEvent[]>;
+  /** Emits APPENDED after each local commit, so live delivery does not wait for the next poll. */
+  appended: EventEmitter;
+  /** Read errors worth retrying at the next poll (e.g. a locked file); any other one ends the subscription. */
+  isTransient: (error: unknown) => boolean;
+}>;
+
+/**
+ * Catch-up then live delivery from one cursor: read a batch after the last delivered position, hand
+ * it over, wait for the handler, repeat; when caught up, sleep until a local append or the poll
+ * interval (appends by other connections). One cursor means no gap, no duplicate, in order.
+ */
+export class PollingSubscription implements Subscription {
+  readonly failed: Promise<Error>;
+  private fail!: (error: Error) => void;
+  private readonly done: Promise<void>;
+  private stopped = false;
+  private appendedSinceRead = false;
+  private wake?: () => void;
+
+  constructor(
+    private readonly options: PollingSubscriptionOptions,
+    private readonly handler: SubscriptionHandler,
+  ) {
+    this.failed = new Promise((resolve) => (this.fail = resolve));
+    this.done = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.done;
+  }
+
+  private readonly onAppended = () => {
+    this.appendedSinceRead = true;
+    this.wake?.();
+  };
+
+  private async run(): Promise<void> {
+    const { appended, readBatch, batchSize, isTransient } = this.options;
+    appended.on(APPENDED, this.onAppended);
+    let position = this.options.fromPosition;
+    try {
+      while (!this.stopped) {
+        this.appendedSinceRead = false;
+        let batch: readonly RecordedEvent[];
+        try {
+          batch = await readBatch(position, batchSize);
+        } catch (error) {
+          if (!isTransient(error)) return this.fail(asError(error));
+          await this.idle();
+          continue;
+        }
+        if (this.stopped) return;
+        if (batch.length === 0) {
+          if (!this.appendedSinceRead) await this.idle();
+          continue;
+        }
+        try {
+          await this.handler(batch);
+        } catch (error) {
+          return this.fail(asError(error));
+        }
+        position = batch[batch.length - 1].globalPosition;
+      }
+    } finally {
+      appended.off(APPENDED, this.onAppended);
+    }
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.wake?.(), this.options.pollIntervalMs);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+    });
+  }
+}
+
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));

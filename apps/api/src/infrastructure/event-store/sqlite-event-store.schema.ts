@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+
+/**
+ * global_position is the rowid alias, assigned as head + 1 inside a BEGIN IMMEDIATE transaction:
+ * writers are serialised, and a rolled-back append leaves no hole. data and metadata hold JSON text.
+ */
+const CREATE_EVENTS = `
+CREATE TABLE IF NOT EXISTS events (
+  global_position INTEGER PRIMARY KEY,
+  event_id        TEXT    NOT NULL UNIQUE,
+  stream_id       TEXT    NOT NULL,
+  stream_version  INTEGER NOT NULL,
+  type            TEXT    NOT NULL,
+  schema_version  INTEGER NOT NULL,
+  data            TEXT    NOT NULL,
+  metadata        TEXT    NOT NULL,
+  recorded_at     TEXT    NOT NULL,
+  UNIQUE (stream_id, stream_version)
+) STRICT`;
+
+const EVENT_COLUMNS =
+  'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at';
+
+export const SQL = {
+  begin: 'BEGIN IMMEDIATE',
+  commit: 'COMMIT',
+  rollback: 'ROLLBACK',
+  head: 'SELECT coalesce(max(global_position), 0) AS head FROM events',
+  streamHead:
+    'SELECT stream_version, global_position FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1',
+  insert: `INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  findEvent: 'SELECT stream_id, stream_version, global_position FROM events WHERE event_id = ?',
+  readStream: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version`,
+  readAll: `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
+} as const;
+
+export type EventRow = Readonly<{
+  global_position: number;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}>;
+export type StoredEventRef = Readonly<Pick<EventRow, 'stream_id' | 'stream_version' | 'global_position'>>;
+export type HeadRow = Readonly<{ head: number }>;
+
+export type EventStatements = Readonly<Record<keyof typeof SQL, StatementSync>>;
+export type EventsDatabase = Readonly<{ db: DatabaseSync; statements: EventStatements }>;
+
+/** Opens (creating folder, file and table when absent) and prepares every statement once. */
+export function openEventsDatabase(file: string, busyTimeoutMs: number): EventsDatabase {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new DatabaseSync(file, { timeout: busyTimeoutMs });
+  try {
+    // WAL lets readers and subscribers run beside the writer; NORMAL skips the fsync per commit
+    // (a power cut may lose the last commits, never corrupt or reorder them).
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = NORMAL');
+    // Checkpoint every ~40 MB of WAL instead of 4 MB: pages rewritten by successive commits are copied
+    // (and fsynced) once, which cut system time for batched appends by about a quarter.
+    db.exec('PRAGMA wal_autocheckpoint = 10000');
+    db.exec(CREATE_EVENTS);
+    const statements = Object.fromEntries(
+      Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)]),
+    ) as unknown as EventStatements;
+    return { db, statements };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

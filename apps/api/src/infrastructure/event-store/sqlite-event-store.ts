@@ -1,0 +1,300 @@
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import { ConcurrencyError, ValidationError, type AnyEvent, type RecordedEvent } from '@ib/domain';
+import {
+  type AppendResult,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  NO_STREAM_VERSION,
+  type ReadStreamResult,
+  type Subscription,
+  type SubscriptionHandler,
+} from './event-store.port';
+import { EventStoreUnavailableError } from './event-store-unavailable.error';
+import { matchesExpectedVersion } from './expected-version';
+import { APPENDED, PollingSubscription } from './polling-subscription';
+import {
+  type EventRow,
+  type EventsDatabase,
+  type HeadRow,
+  openEventsDatabase,
+  type StoredEventRef,
+} from './sqlite-event-store.schema';
+import { isUniqueViolation, toUnavailableError } from './sqlite-faults';
+
+/** Turns a stored (older) shape of an event type's data into the current one; stored rows stay untouched. */
+export type Upcaster = (data: Record<string, unknown>, schemaVersion: number) => object;
+
+export type SqliteEventStoreOptions = Readonly<{
+  file: string;
+  /** How often subscribers look for events appended by other connections or processes. */
+  pollIntervalMs?: number;
+  /** How long a writer waits for another connection's write lock before the store is "unavailable". */
+  busyTimeoutMs?: number;
+  /** By event type. */
+  upcasters?: Readonly<Record<string, Upcaster>>;
+  /** Gives recordedAt; a fixed clock makes tests deterministic. */
+  now?: () => Date;
+}>;
+
+type EncodedEvent = readonly [
+  eventId: string,
+  type: string,
+  schemaVersion: number,
+  data: string,
+  metadata: string,
+];
+type AppendOutcome =
+  | { kind: 'appended'; result: AppendResult }
+  | { kind: 'wrong_version'; current: number }
+  | { kind: 'duplicate_event_id' };
+type Rejection = Exclude<AppendOutcome, { kind: 'appended' }>;
+
+const DEFAULT_POLL_INTERVAL_MS = 50;
+const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+const DEFAULT_SUBSCRIPTION_BATCH_SIZE = 100;
+
+/**
+ * The embedded event store: one SQLite file (node:sqlite), WAL mode. The file is opened on first use,
+ * so a missing or locked data folder answers EventStoreUnavailableError per call instead of failing boot.
+ */
+export class SqliteEventStore implements EventStore {
+  private database?: EventsDatabase;
+  private closed = false;
+  private readonly appended = new EventEmitter().setMaxListeners(0);
+  private readonly subscriptions = new Set<PollingSubscription>();
+
+  constructor(private readonly options: SqliteEventStoreOptions) {}
+
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedVersion: ExpectedVersion },
+  ): Promise<AppendResult> {
+    const result = this.guard('append', () => this.appendNow(streamId, events, options.expectedVersion));
+    this.appended.emit(APPENDED);
+    return result;
+  }
+
+  async readStream<E extends AnyEvent = AnyEvent>(
+    streamId: string,
+    options: { fromVersion?: number } = {},
+  ): Promise<ReadStreamResult<E>> {
+    return this.guard('read a stream', () => {
+      const { statements } = this.open();
+      const rows = statements.readStream.all(streamId, options.fromVersion ?? 0) as EventRow[];
+      const events = rows.map((row) => this.toRecordedEvent(row) as RecordedEvent<E>);
+      const version =
+        rows.length > 0 ? rows[rows.length - 1].stream_version : this.streamHead(streamId).version;
+      return { events, version };
+    });
+  }
+
+  async readAll(options: { fromPosition: number; limit: number }): Promise<RecordedEvent[]> {
+    return this.guard('read all events', () => {
+      const rows = this.open().statements.readAll.all(options.fromPosition, options.limit) as EventRow[];
+      return rows.map((row) => this.toRecordedEvent(row));
+    });
+  }
+
+  async headPosition(): Promise<number> {
+    return this.guard('read the head position', () => (this.open().statements.head.get() as HeadRow).head);
+  }
+
+  subscribe(
+    options: { fromPosition: number; batchSize?: number },
+    handler: SubscriptionHandler,
+  ): Subscription {
+    const subscription = new PollingSubscription(
+      {
+        fromPosition: options.fromPosition,
+        batchSize: options.batchSize ?? DEFAULT_SUBSCRIPTION_BATCH_SIZE,
+        pollIntervalMs: this.options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+        readBatch: (fromPosition, limit) => this.readAll({ fromPosition, limit }),
+        appended: this.appended,
+        isTransient: (error) => error instanceof EventStoreUnavailableError && !this.closed,
+      },
+      handler,
+    );
+    this.subscriptions.add(subscription);
+    void subscription.failed.then(() => this.subscriptions.delete(subscription));
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.subscriptions.clear();
+    this.database?.db.close();
+    this.database = undefined;
+  }
+
+  private appendNow(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): AppendResult {
+    if (events.length === 0) return this.appendNothing(streamId, expected);
+    const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
+    // Encoded before the transaction, so the write lock is held only for the inserts.
+    const encoded = encodeEvents(events);
+    let outcome: AppendOutcome;
+    try {
+      outcome = this.inTransaction(() => this.insertIfExpected(streamId, encoded, expected, recordedAt));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      outcome = { kind: 'duplicate_event_id' };
+    }
+    if (outcome.kind === 'appended') return outcome.result;
+    // Slow path, after the rollback: stored events never change, so no lock is needed to look them up.
+    const stored = events.map(
+      (event) => this.open().statements.findEvent.get(event.eventId) as StoredEventRef | undefined,
+    );
+    return (
+      asOriginalAppend(streamId, stored) ?? throwRejection(streamId, expected, outcome, stored.some(Boolean))
+    );
+  }
+
+  private insertIfExpected(
+    streamId: string,
+    encoded: readonly EncodedEvent[],
+    expected: ExpectedVersion,
+    recordedAt: string,
+  ): AppendOutcome {
+    const { statements } = this.open();
+    const current = this.streamHead(streamId).version;
+    if (!matchesExpectedVersion(expected, current)) return { kind: 'wrong_version', current };
+    let position = (statements.head.get() as HeadRow).head;
+    let version = current;
+    for (const [eventId, type, schemaVersion, data, metadata] of encoded) {
+      statements.insert.run(
+        ++position,
+        eventId,
+        streamId,
+        ++version,
+        type,
+        schemaVersion,
+        data,
+        metadata,
+        recordedAt,
+      );
+    }
+    return { kind: 'appended', result: { nextExpectedVersion: version, lastPosition: position } };
+  }
+
+  private appendNothing(streamId: string, expected: ExpectedVersion): AppendResult {
+    const { version, position } = this.streamHead(streamId);
+    if (!matchesExpectedVersion(expected, version)) {
+      return throwRejection(streamId, expected, { kind: 'wrong_version', current: version }, false);
+    }
+    return { nextExpectedVersion: version, lastPosition: position };
+  }
+
+  private streamHead(streamId: string): { version: number; position: number } {
+    const row = this.open().statements.streamHead.get(streamId) as StoredEventRef | undefined;
+    return row
+      ? { version: row.stream_version, position: row.global_position }
+      : { version: NO_STREAM_VERSION, position: 0 };
+  }
+
+  private inTransaction<T>(work: () => T): T {
+    const { db, statements } = this.open();
+    statements.begin.run();
+    try {
+      const result = work();
+      statements.commit.run();
+      return result;
+    } catch (error) {
+      if (db.isTransaction) statements.rollback.run();
+      throw error;
+    }
+  }
+
+  private toRecordedEvent(row: EventRow): RecordedEvent {
+    const stored = JSON.parse(row.data) as Record<string, unknown>;
+    const upcast = this.options.upcasters?.[row.type];
+    return {
+      eventId: row.event_id,
+      type: row.type,
+      schemaVersion: row.schema_version,
+      streamId: row.stream_id,
+      streamVersion: row.stream_version,
+      globalPosition: row.global_position,
+      recordedAt: row.recorded_at,
+      data: upcast ? upcast(stored, row.schema_version) : stored,
+      metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+    };
+  }
+
+  private open(): EventsDatabase {
+    if (this.closed) throw new EventStoreUnavailableError('Event store is closed');
+    this.database ??= openEventsDatabase(
+      this.options.file,
+      this.options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+    );
+    return this.database;
+  }
+
+  /** Storage faults become EventStoreUnavailableError; domain errors and bugs pass through unchanged. */
+  private guard<T>(action: string, work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw toUnavailableError(error, action) ?? error;
+    }
+  }
+}
+
+/** A retried append: every event already stored in this stream, consecutively and in the same order. */
+function asOriginalAppend(
+  streamId: string,
+  stored: readonly (StoredEventRef | undefined)[],
+): AppendResult | undefined {
+  const first = stored[0];
+  const last = stored[stored.length - 1];
+  if (first === undefined || last === undefined) return undefined;
+  const isRetry = stored.every(
+    (ref, index) => ref?.stream_id === streamId && ref.stream_version === first.stream_version + index,
+  );
+  return isRetry
+    ? { nextExpectedVersion: last.stream_version, lastPosition: last.global_position }
+    : undefined;
+}
+
+/** Events of one command share their metadata object: it is serialised once per append, not per event. */
+function encodeEvents(events: readonly NewEvent[]): EncodedEvent[] {
+  let metadata: NewEvent['metadata'] | undefined;
+  let metadataJson = '';
+  return events.map((event) => {
+    if (event.metadata !== metadata) {
+      metadata = event.metadata;
+      metadataJson = JSON.stringify(metadata);
+    }
+    return [event.eventId, event.type, event.schemaVersion ?? 1, JSON.stringify(event.data), metadataJson];
+  });
+}
+
+function throwRejection(
+  streamId: string,
+  expected: ExpectedVersion,
+  rejection: Rejection,
+  someAlreadyStored: boolean,
+): never {
+  if (rejection.kind === 'wrong_version') {
+    throw new ConcurrencyError(
+      'EVENT_STORE.WRONG_EXPECTED_VERSION',
+      `Stream ${streamId} is at version ${rejection.current}, expected ${expected}`,
+    );
+  }
+  if (someAlreadyStored) {
+    throw new ConcurrencyError(
+      'EVENT_STORE.DUPLICATE_EVENT_ID',
+      `Some of these events are already stored, but not as this append to stream ${streamId}`,
+    );
+  }
+  throw new ValidationError('EVENT_STORE.DUPLICATE_EVENT_ID', 'An append carries the same event id twice');
+}
+
+/** The embedded default: the event store file in the data folder. */
+export const createSqliteEventStore = (
+  dataDir: string,
+  options: Omit<SqliteEventStoreOptions, 'file'> = {},
+): SqliteEventStore => new SqliteEventStore({ ...options, file: join(dataDir, 'events.sqlite') });

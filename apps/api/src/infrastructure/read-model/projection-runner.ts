@@ -1,0 +1,354 @@
+import { Logger } from '@nestjs/common';
+import { type RecordedEvent } from '@ib/domain';
+import { READ_MODEL_PROJECTIONS, type Projection } from '../../projections';
+import { type EventStore, type Subscription } from '../event-store/event-store.port';
+import { type ReadModelOrm } from './read-model-orm';
+import { VIEW_ENTITIES } from './read-model.entities';
+import { ViewTable } from './view-table';
+
+type Document = Record<string, unknown>;
+type EntityManager = ReturnType<ReadModelOrm['em']['fork']>;
+
+export type ProjectionStatus = Readonly<{ name: string; position: number; head: number; lag: number }>;
+
+export type ProjectionRunnerOptions = Readonly<{
+  /** Defaults to every read-model projection. */
+  projections?: readonly Projection[];
+  /** Events per batch, hence per transaction. */
+  batchSize?: number;
+  /** Wait before resubscribing after a batch could not be committed. */
+  retryDelayMs?: number;
+  now?: () => Date;
+}>;
+
+type View = {
+  readonly projection: Projection<Document>;
+  readonly handles: ReadonlySet<string>;
+  readonly table: ViewTable;
+  /** The committed checkpoint: every event up to here is in the rows, none after it. */
+  position: number;
+  /** Set when this view's part of a batch failed: it stops alone until rebuilt or restarted. */
+  failure?: Error;
+  rebuilding: boolean;
+};
+
+type Waiter = Readonly<{ position: number; settle: (caughtUp: boolean) => void }>;
+
+const CHECKPOINT_UPSERT =
+  'insert into `projection_checkpoints` (`name`, `position`, `updated_at`) ' +
+  "select json_extract(value, '$[0]'), json_extract(value, '$[1]'), ? from json_each(?) where true " +
+  'on conflict (`name`) do update set `position` = excluded.`position`, `updated_at` = excluded.`updated_at`';
+
+const quote = (identifier: string): string => `\`${identifier.replaceAll('`', '``')}\``;
+
+/**
+ * Feeds the projections from the event store and keeps their views and checkpoints in the read model.
+ *
+ * One subscription reads the log once for every view, from the lowest checkpoint; each view skips the
+ * events at or below its own checkpoint (reading and decoding events is the larger part of the work,
+ * so it is not repeated per view). A batch is applied in memory to the documents it touches, loaded
+ * once, then written with a few set-based statements; each view's rows and checkpoint are committed in
+ * the batch's one transaction (a savepoint per view), so a crash replays from the checkpoint and never
+ * applies an event twice. A view whose part fails is rolled back alone, logged, and left at its
+ * checkpoint while the others go on; rebuild() (or a restart) resumes it.
+ *
+ * rebuild() builds a fresh copy of a view from position 0 into a shadow table while the live rows keep
+ * serving and advancing, then swaps the rows in one transaction taken between two live batches: readers
+ * see the old rows until that commit and the rebuilt ones after it, never a half-built view.
+ */
+export class ProjectionRunner {
+  private readonly logger = new Logger(ProjectionRunner.name);
+  private readonly views: View[];
+  private readonly batchSize: number;
+  private readonly retryDelayMs: number;
+  private readonly now: () => Date;
+  private readonly waiters = new Set<Waiter>();
+  private readonly rebuilds = new Set<Promise<unknown>>();
+  private running = false;
+  private subscription?: Subscription;
+  private retryTimer?: NodeJS.Timeout;
+  /** Position of the last batch the subscription delivered. */
+  private streamPosition = 0;
+  /** Batches and swaps run one after the other, never interleaved. */
+  private tail: Promise<unknown> = Promise.resolve();
+  private abortRebuilds = new AbortController();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly orm: ReadModelOrm,
+    options: ProjectionRunnerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 1000;
+    this.retryDelayMs = options.retryDelayMs ?? 1000;
+    this.now = options.now ?? (() => new Date());
+    this.views = (options.projections ?? READ_MODEL_PROJECTIONS).map((projection) => {
+      const entity = VIEW_ENTITIES[projection.name];
+      if (entity === undefined) throw new Error(`No read-model table for projection ${projection.name}`);
+      return {
+        projection: projection as Projection<Document>,
+        handles: new Set(projection.handles),
+        table: ViewTable.of(orm, entity),
+        position: 0,
+        rebuilding: false,
+      };
+    });
+  }
+
+  /** Loads the checkpoints and subscribes; catching up goes on in the background. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.abortRebuilds = new AbortController();
+    const stored = await this.loadCheckpoints();
+    const em = this.orm.em.fork();
+    for (const view of this.views) {
+      view.position = stored.get(view.projection.name) ?? 0;
+      view.failure = undefined;
+      // A rebuild cut short by a crash leaves its shadow behind; it is never resumed.
+      if (!view.rebuilding) await em.execute(`drop table if exists ${quote(this.shadowOf(view))}`);
+    }
+    this.subscribe();
+  }
+
+  /** Stops delivery once the batch in flight is committed; running rebuilds give up at their next batch. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    this.abortRebuilds.abort();
+    await subscription?.stop();
+    await this.tail;
+    await Promise.allSettled(this.rebuilds);
+    for (const waiter of this.waiters) waiter.settle(false);
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    const head = await this.store.headPosition();
+    return this.views.map(({ projection, position }) => ({
+      name: projection.name,
+      position,
+      head,
+      lag: Math.max(0, head - position),
+    }));
+  }
+
+  /**
+   * Resolves true once every projection has committed up to `position`, false after `timeoutMs`.
+   * A failed projection is not waited for: it would only turn every answer into a timeout.
+   */
+  waitFor(position: number, timeoutMs: number = 5000): Promise<boolean> {
+    if (this.caughtUp(position)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => waiter.settle(false), timeoutMs);
+      timer.unref();
+      const waiter: Waiter = {
+        position,
+        settle: (caughtUp) => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(caughtUp);
+        },
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
+  /** Rebuilds one view from position 0 while the API keeps serving its current rows (see above). */
+  rebuild(name: string): Promise<void> {
+    const view = this.views.find(({ projection }) => projection.name === name);
+    if (view === undefined) return Promise.reject(new Error(`Unknown projection ${name}`));
+    if (view.rebuilding) return Promise.reject(new Error(`Projection ${name} is already being rebuilt`));
+    view.rebuilding = true;
+    const rebuild = this.rebuildView(view, this.abortRebuilds.signal).finally(() => {
+      view.rebuilding = false;
+      this.rebuilds.delete(rebuild);
+    });
+    this.rebuilds.add(rebuild);
+    return rebuild;
+  }
+
+  private subscribe(): void {
+    const healthy = this.views.filter(({ failure }) => failure === undefined);
+    const fromPosition = Math.min(...healthy.map(({ position }) => position));
+    if (!Number.isFinite(fromPosition)) return;
+    this.streamPosition = fromPosition;
+    const subscription = this.store.subscribe({ fromPosition, batchSize: this.batchSize }, (batch) =>
+      this.exclusive(() => this.applyBatch(batch)),
+    );
+    this.subscription = subscription;
+    void subscription.failed.then((error) => {
+      if (this.subscription !== subscription) return;
+      this.subscription = undefined;
+      this.logger.error(`Projection batch failed, retrying in ${this.retryDelayMs} ms: ${error.message}`);
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = undefined;
+        if (this.running && this.subscription === undefined) this.subscribe();
+      }, this.retryDelayMs);
+    });
+  }
+
+  private async applyBatch(batch: readonly RecordedEvent[]): Promise<void> {
+    const last = batch.at(-1)?.globalPosition;
+    if (last === undefined) return;
+    const due = this.views.filter(({ failure, position }) => failure === undefined && position < last);
+    const committed: View[] = [];
+    if (due.length > 0) {
+      await this.orm.em.fork().transactional(async (em) => {
+        for (const view of due) {
+          const events = batch.filter(
+            (event) => event.globalPosition > view.position && view.handles.has(event.type),
+          );
+          await em.execute('savepoint view_batch');
+          try {
+            await this.project(em, view, view.table.table, events);
+            await em.execute('release view_batch');
+            committed.push(view);
+          } catch (error) {
+            await em.execute('rollback to view_batch');
+            await em.execute('release view_batch');
+            view.failure = error instanceof Error ? error : new Error(String(error));
+            this.logger.error(
+              `Projection ${view.projection.name} stopped at position ${view.position}: ${view.failure.message}`,
+            );
+          }
+        }
+        await this.saveCheckpoints(em, committed, last);
+      });
+    }
+    this.streamPosition = last;
+    for (const view of committed) view.position = last;
+    this.settleWaiters();
+  }
+
+  /** Applies `events` to the documents they touch in `table`: one load, one upsert, one delete. */
+  private async project(em: EntityManager, view: View, table: string, events: readonly RecordedEvent[]) {
+    if (events.length === 0) return;
+    const { projection } = view;
+    const sql = view.table.sql(table);
+    const ids = new Set(events.map(projection.idOf));
+    const stored = new Map<string, Document | undefined>();
+    for (const row of await em.execute<Document[]>(sql.load, [JSON.stringify([...ids])])) {
+      const document = view.table.toDocument(row);
+      stored.set(view.table.idOf(document), document);
+    }
+    const current = new Map(stored);
+    for (const event of events) {
+      const id = projection.idOf(event);
+      current.set(id, projection.evolve(current.get(id), event));
+    }
+    const upserts: Document[] = [];
+    const deletes: string[] = [];
+    for (const [id, document] of current) {
+      if (document === stored.get(id)) continue;
+      if (document !== undefined) upserts.push(document);
+      else if (stored.has(id)) deletes.push(id);
+    }
+    for (let start = 0; start < upserts.length; start += view.table.upsertChunk) {
+      const chunk = upserts.slice(start, start + view.table.upsertChunk);
+      await em.execute(sql.upsert(chunk.length), view.table.toParameters(chunk), 'run');
+    }
+    if (deletes.length > 0) await em.execute(sql.remove, [JSON.stringify(deletes)], 'run');
+  }
+
+  private async rebuildView(view: View, signal: AbortSignal): Promise<void> {
+    const live = view.table.table;
+    const shadow = this.shadowOf(view);
+    const handled = (events: readonly RecordedEvent[]) => events.filter(({ type }) => view.handles.has(type));
+    await this.createShadow(live, shadow);
+    try {
+      // 1. Replay the whole log into the shadow table, while the live rows keep serving and advancing.
+      let position = 0;
+      for (;;) {
+        signal.throwIfAborted();
+        const events = await this.store.readAll({ fromPosition: position, limit: this.batchSize });
+        if (events.length === 0) break;
+        await this.orm.em.fork().transactional((em) => this.project(em, view, shadow, handled(events)));
+        position = events[events.length - 1].globalPosition;
+        if (events.length < this.batchSize) break;
+      }
+      // 2. Between two live batches: the last few events, then the swap and the checkpoint, at once.
+      await this.exclusive(async () => {
+        signal.throwIfAborted();
+        const target = Math.max(position, view.position, this.streamPosition);
+        const tail: RecordedEvent[] = [];
+        while (position < target) {
+          const events = await this.store.readAll({ fromPosition: position, limit: this.batchSize });
+          if (events.length === 0) break;
+          tail.push(...handled(events.filter(({ globalPosition }) => globalPosition <= target)));
+          position = events[events.length - 1].globalPosition;
+        }
+        await this.orm.em.fork().transactional(async (em) => {
+          await this.project(em, view, shadow, tail);
+          await em.execute(`delete from ${quote(live)}`, [], 'run');
+          await em.execute(`insert into ${quote(live)} select * from ${quote(shadow)}`, [], 'run');
+          await em.execute(`drop table ${quote(shadow)}`, [], 'run');
+          await this.saveCheckpoints(em, [view], target);
+        });
+        view.position = target;
+        view.failure = undefined;
+      });
+      this.logger.log(`Projection ${view.projection.name} rebuilt up to position ${view.position}`);
+      this.settleWaiters();
+      // Every view may have failed before: the subscription then stopped for want of a reader.
+      if (this.running && this.subscription === undefined && this.retryTimer === undefined) this.subscribe();
+    } catch (error) {
+      await this.orm.em
+        .fork()
+        .execute(`drop table if exists ${quote(shadow)}`)
+        .catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** An empty copy of the live table (same columns and primary key, from its own DDL); indexes are not needed. */
+  private async createShadow(live: string, shadow: string): Promise<void> {
+    const em = this.orm.em.fork();
+    const [table] = await em.execute<{ sql: string }[]>(
+      "select sql from sqlite_master where type = 'table' and name = ?",
+      [live],
+    );
+    if (table === undefined) throw new Error(`Read-model table ${live} does not exist`);
+    const ddl = table.sql.replace(
+      /^(\s*create\s+table\s+)(`[^`]+`|"[^"]+"|\[[^\]]+\]|\w+)/i,
+      `$1${quote(shadow)}`,
+    );
+    await em.execute(`drop table if exists ${quote(shadow)}`, [], 'run');
+    await em.execute(ddl, [], 'run');
+  }
+
+  private shadowOf(view: View): string {
+    return `${view.table.table}__rebuild`;
+  }
+
+  private async loadCheckpoints(): Promise<Map<string, number>> {
+    const rows = await this.orm.em
+      .fork()
+      .execute<{ name: string; position: number }[]>(
+        'select `name`, `position` from `projection_checkpoints`',
+      );
+    return new Map(rows.map(({ name, position }) => [name, Number(position)]));
+  }
+
+  private async saveCheckpoints(em: EntityManager, views: readonly View[], position: number): Promise<void> {
+    if (views.length === 0) return;
+    const checkpoints = views.map(({ projection }) => [projection.name, position]);
+    await em.execute(CHECKPOINT_UPSERT, [this.now().toISOString(), JSON.stringify(checkpoints)], 'run');
+  }
+
+  private caughtUp(position: number): boolean {
+    return this.views.every((view) => view.failure !== undefined || view.position >= position);
+  }
+
+  private settleWaiters(): void {
+    for (const waiter of this.waiters) if (this.caughtUp(waiter.position)) waiter.settle(true);
+  }
+
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}

@@ -1,0 +1,31 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '../event-store/sqlite-event-store';
+import { ProjectionRunner } from './projection-runner';
+import { createReadModelOrm } from './read-model-orm';
+import { ReadModel } from './read-model';
+import { appendSampleHistory, sampleHistory } from './sample-history';
+
+it('smoke', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rm-'));
+  const store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+  const orm = await createReadModelOrm({ file: join(dir, 'read-model.db') });
+  const history = sampleHistory({ integrations: 60 });
+  await appendSampleHistory(store, history);
+  const runner = new ProjectionRunner(store, orm);
+  await runner.start();
+  const head = await store.headPosition();
+  expect(await runner.waitFor(head, 5000)).toBe(true);
+  process.stdout.write(JSON.stringify(await runner.status()) + '\n');
+  const rm = new ReadModel(orm);
+  process.stdout.write(JSON.stringify(await rm.listIntegrations({ offset: 0, limit: 2 })) + '\n');
+  process.stdout.write(JSON.stringify((await rm.listConnections()).slice(0, 2)) + '\n');
+  process.stdout.write(JSON.stringify((await rm.listUsers()).slice(0, 2)) + '\n');
+  await runner.rebuild('integrations');
+  process.stdout.write(JSON.stringify(await runner.status()) + '\n');
+  await runner.stop();
+  await store.close();
+  await orm.close();
+  rmSync(dir, { recursive: true });
+});

@@ -1,0 +1,3 @@
+export * from './secret-errors';
+export * from './secret-store';
+export * from './master-key';

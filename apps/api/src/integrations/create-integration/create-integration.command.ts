@@ -1,0 +1,48 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type Provider, integrationDecider, integrationStreamId } from '@ib/domain';
+import { type RequestContext } from '../../auth/request-context.decorator';
+import { EnvironmentAccess } from '../../environments/environment-access/environment-access';
+import { CLOCK, type Clock } from '../../infrastructure/clock';
+import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
+import { uuidv7 } from '../../infrastructure/ids';
+
+export type CreateIntegrationInput = Readonly<{
+  environment: string;
+  provider: Provider;
+  applicationName: string;
+  moduleName?: string;
+  description?: string;
+  icon?: string;
+}>;
+
+export class CreateIntegrationCommand extends Command<CommandOutcome & { integrationId: string }> {
+  constructor(
+    readonly input: CreateIntegrationInput,
+    readonly context: RequestContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CreateIntegrationCommand)
+export class CreateIntegrationHandler implements ICommandHandler<CreateIntegrationCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly environments: EnvironmentAccess,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ input, context }: CreateIntegrationCommand) {
+    await this.environments.assertBuilder(context.user, input.environment);
+    const now = this.clock.now();
+    const integrationId = uuidv7(now.getTime());
+    const outcome = await this.runner.run(
+      integrationStreamId(integrationId),
+      integrationDecider,
+      { type: 'CreateIntegration', data: { integrationId, ...input }, metadata: { actorId: context.user.id, now } },
+      { actor: context.actor, environment: input.environment },
+    );
+    return { ...outcome, integrationId };
+  }
+}

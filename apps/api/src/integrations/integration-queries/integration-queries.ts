@@ -1,0 +1,44 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { environmentsOf, type AuthenticatedUser } from '../../auth/authenticated-user';
+import { ReadModel } from '../../infrastructure/read-model/read-model';
+import { IntegrationViews, type IntegrationView } from './integration-views';
+
+export type Page<T> = Readonly<{ items: T[]; total: number }>;
+
+export class ListIntegrationsQuery extends Query<Page<IntegrationView>> {
+  constructor(
+    readonly user: AuthenticatedUser,
+    readonly filter: Readonly<{ environment?: string; offset: number; limit: number }>,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListIntegrationsQuery)
+export class ListIntegrationsHandler implements IQueryHandler<ListIntegrationsQuery> {
+  constructor(private readonly readModel: ReadModel) {}
+
+  execute({ user, filter }: ListIntegrationsQuery) {
+    const mine = environmentsOf(user);
+    const environments = filter.environment ? mine.filter((name) => name === filter.environment) : mine;
+    return this.readModel.listIntegrations({ environments, offset: filter.offset, limit: filter.limit });
+  }
+}
+
+export class GetIntegrationQuery extends Query<IntegrationView> {
+  constructor(
+    readonly user: AuthenticatedUser,
+    readonly id: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetIntegrationQuery)
+export class GetIntegrationHandler implements IQueryHandler<GetIntegrationQuery> {
+  constructor(private readonly views: IntegrationViews) {}
+
+  execute({ user, id }: GetIntegrationQuery) {
+    return this.views.get(id, user);
+  }
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@ib/domain';
+import { environmentsOf, type AuthenticatedUser } from '../../auth/authenticated-user';
+import { ReadYourWrites } from '../../infrastructure/consistency/read-your-writes';
+import { setEtag } from '../../infrastructure/http/etag';
+import { type HttpReply } from '../../infrastructure/http/http-types';
+import { ReadModel } from '../../infrastructure/read-model/read-model';
+
+export type IntegrationView = NonNullable<Awaited<ReturnType<ReadModel['getIntegration']>>>;
+
+/** Integration documents from the read model, limited to the caller's environments. */
+@Injectable()
+export class IntegrationViews {
+  constructor(
+    private readonly readModel: ReadModel,
+    private readonly consistency: ReadYourWrites,
+  ) {}
+
+  async get(id: string, user?: AuthenticatedUser): Promise<IntegrationView> {
+    const view = await this.readModel.getIntegration(id);
+    if (!view || (user && !environmentsOf(user).includes(view.environment)))
+      throw new NotFoundError('INTEGRATION.NOT_FOUND', `Integration ${id} does not exist`);
+    return view;
+  }
+
+  /** The answer to a write: the document once the read model has caught up with it, with its ETag. */
+  async afterWrite(id: string, position: number, reply: HttpReply): Promise<IntegrationView> {
+    await this.consistency.after(position);
+    const view = await this.get(id);
+    setEtag(reply, view.version);
+    return view;
+  }
+}

@@ -1,0 +1,112 @@
+import {
+  assertNever,
+  type Entity,
+  INTEGRATION_EVENT_TYPES,
+  type IntegrationEvent,
+  type Provider,
+  type RecordedEvent,
+} from '@ib/domain';
+import { isOneOf, type Projection, type RecordedOf, withoutUndefined } from './projection';
+
+export type IntegrationView = Readonly<{
+  id: string;
+  environment: string;
+  provider: Provider;
+  applicationName: string;
+  moduleName: string;
+  description: string;
+  icon?: string;
+  status: 'draft' | 'open';
+  connectionId?: string;
+  database?: string;
+  entities: readonly Entity[];
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Stream version of the last event applied: the ETag of the integration. */
+  version: number;
+}>;
+
+const isIntegrationEvent = isOneOf<IntegrationEvent>(INTEGRATION_EVENT_TYPES);
+
+/** Same rule as the aggregate: a re-added table replaces its entity in place, new tables go last. */
+const mergeEntities = (current: readonly Entity[], added: readonly Entity[]): Entity[] => [
+  ...current.map((entity) => added.find(({ table }) => table === entity.table) ?? entity),
+  ...added.filter((entity) => !current.some(({ table }) => table === entity.table)),
+];
+
+const evolve = (view: IntegrationView | undefined, recorded: RecordedEvent): IntegrationView | undefined => {
+  if (!isIntegrationEvent(recorded)) return view;
+  const version = recorded.streamVersion;
+  if (recorded.type === 'IntegrationCreated') {
+    const { integrationId, environment, provider, applicationName, moduleName, description, icon } =
+      recorded.data;
+    const { createdBy, createdAt } = recorded.data;
+    return withoutUndefined<IntegrationView>({
+      id: integrationId,
+      environment,
+      provider,
+      applicationName,
+      moduleName,
+      description,
+      icon,
+      status: 'draft',
+      entities: [],
+      createdBy,
+      createdAt,
+      updatedAt: createdAt,
+      version,
+    });
+  }
+  // Events of an integration never seen created cannot come from the aggregate: nothing to show.
+  if (view === undefined) return undefined;
+  switch (recorded.type) {
+    case 'IntegrationDetailsChanged': {
+      const { applicationName, moduleName, description, icon, changedAt } = recorded.data;
+      const { icon: _previous, ...rest } = view;
+      return withoutUndefined<IntegrationView>({
+        ...rest,
+        applicationName,
+        moduleName,
+        description,
+        icon,
+        updatedAt: changedAt,
+        version,
+      });
+    }
+    case 'IntegrationConnectionSelected':
+      return {
+        ...view,
+        connectionId: recorded.data.connectionId,
+        updatedAt: recorded.data.selectedAt,
+        version,
+      };
+    case 'IntegrationDatabaseSelected':
+      return { ...view, database: recorded.data.database, updatedAt: recorded.data.selectedAt, version };
+    case 'IntegrationEntitiesAdded':
+      return {
+        ...view,
+        entities: mergeEntities(view.entities, recorded.data.entities),
+        updatedAt: recorded.data.addedAt,
+        version,
+      };
+    case 'IntegrationEntityRemoved':
+      return {
+        ...view,
+        entities: view.entities.filter(({ name }) => name !== recorded.data.name),
+        updatedAt: recorded.data.removedAt,
+        version,
+      };
+    case 'IntegrationConvertedToOpen':
+      return { ...view, status: 'open', updatedAt: recorded.data.convertedAt, version };
+    default:
+      return assertNever(recorded);
+  }
+};
+
+export const integrationsProjection: Projection<IntegrationView> = {
+  name: 'integrations',
+  handles: INTEGRATION_EVENT_TYPES,
+  idOf: (event) => (event as RecordedOf<IntegrationEvent>).data.integrationId,
+  evolve,
+};

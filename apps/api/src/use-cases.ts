@@ -1,0 +1,128 @@
+import { type Provider, type Type } from '@nestjs/common';
+import { LoginHandler } from './auth/login/login.command';
+import { LoginController } from './auth/login/login.http';
+import { ApprovedRequestReactor } from './connection-requests/decide-connection-request/approved-request.reactor';
+import { ConnectionFromRequest } from './connection-requests/decide-connection-request/connection-from-request';
+import { DecideConnectionRequestHandler } from './connection-requests/decide-connection-request/decide-connection-request.command';
+import { DecideConnectionRequestController } from './connection-requests/decide-connection-request/decide-connection-request.http';
+import {
+  ConnectionRequestQueriesController,
+  GetConnectionRequestHandler,
+  ListConnectionRequestsHandler,
+} from './connection-requests/connection-request-queries/connection-request-queries.http';
+import { ConnectionRequestViews } from './connection-requests/connection-request-queries/connection-request-views';
+import { RequestConnectionHandler } from './connection-requests/request-connection/request-connection.command';
+import { RequestConnectionController } from './connection-requests/request-connection/request-connection.http';
+import { BrowseConnectionController } from './connections/browse-connection/browse-connection.http';
+import {
+  DescribeTableHandler,
+  ListDatabasesHandler,
+  ListTablesHandler,
+  TestConnectionHandler,
+} from './connections/browse-connection/browse-connection.queries';
+import { ConnectionAccess } from './connections/connection-access/connection-access';
+import {
+  ConnectionQueriesController,
+  GetConnectionHandler,
+  ListConnectionsHandler,
+} from './connections/connection-queries/connection-queries.http';
+import { ConnectionViews } from './connections/connection-queries/connection-views';
+import { CreateConnectionHandler } from './connections/create-connection/create-connection.command';
+import { CreateConnectionController } from './connections/create-connection/create-connection.http';
+import { CreateEnvironmentHandler } from './environments/create-environment/create-environment.command';
+import { CreateEnvironmentController } from './environments/create-environment/create-environment.http';
+import { EnvironmentAccess } from './environments/environment-access/environment-access';
+import {
+  EnvironmentQueriesController,
+  GetEnvironmentHandler,
+  ListEnvironmentsHandler,
+} from './environments/environment-queries/environment-queries.http';
+import { EnvironmentViews } from './environments/environment-queries/environment-views';
+import { HealthController } from './health/health.http';
+import { AddEntitiesHandler } from './integrations/add-entities/add-entities.command';
+import { AddEntitiesController } from './integrations/add-entities/add-entities.http';
+import { CreateIntegrationHandler } from './integrations/create-integration/create-integration.command';
+import { CreateIntegrationController } from './integrations/create-integration/create-integration.http';
+import { IntegrationCommands } from './integrations/integration-command';
+import { GetIntegrationHandler, ListIntegrationsHandler } from './integrations/integration-queries/integration-queries';
+import { IntegrationQueriesController } from './integrations/integration-queries/integration-queries.http';
+import { GetIntegrationReviewHandler } from './integrations/integration-queries/integration-review.query';
+import { IntegrationViews } from './integrations/integration-queries/integration-views';
+import { RemoveEntityHandler } from './integrations/remove-entity/remove-entity.command';
+import { RemoveEntityController } from './integrations/remove-entity/remove-entity.http';
+import { SelectConnectionHandler } from './integrations/select-connection/select-connection.command';
+import { SelectConnectionController } from './integrations/select-connection/select-connection.http';
+import { SelectDatabaseHandler } from './integrations/select-database/select-database.command';
+import { SelectDatabaseController } from './integrations/select-database/select-database.http';
+import { ProjectionsStatusController } from './projections-status/projections-status.http';
+import { ProviderListController } from './providers/provider-list.http';
+import { CreateUserHandler } from './users/create-user/create-user.command';
+import { CreateUserController } from './users/create-user/create-user.http';
+import { GetUserHandler, ListUsersHandler, UserQueriesController } from './users/user-queries/user-queries.http';
+import { UserViews } from './users/user-queries/user-views';
+
+/** Every use case of the API, registered in one place. */
+export const CONTROLLERS: Type[] = [
+  HealthController,
+  LoginController,
+  EnvironmentQueriesController,
+  CreateEnvironmentController,
+  UserQueriesController,
+  CreateUserController,
+  ProviderListController,
+  IntegrationQueriesController,
+  CreateIntegrationController,
+  SelectConnectionController,
+  SelectDatabaseController,
+  AddEntitiesController,
+  RemoveEntityController,
+  ConnectionQueriesController,
+  CreateConnectionController,
+  BrowseConnectionController,
+  ConnectionRequestQueriesController,
+  RequestConnectionController,
+  DecideConnectionRequestController,
+  ProjectionsStatusController,
+];
+
+export const SERVICES: Provider[] = [
+  EnvironmentAccess,
+  EnvironmentViews,
+  UserViews,
+  IntegrationCommands,
+  IntegrationViews,
+  ConnectionAccess,
+  ConnectionViews,
+  ConnectionRequestViews,
+  ConnectionFromRequest,
+  ApprovedRequestReactor,
+];
+
+export const HANDLERS: Provider[] = [
+  LoginHandler,
+  CreateEnvironmentHandler,
+  ListEnvironmentsHandler,
+  GetEnvironmentHandler,
+  CreateUserHandler,
+  ListUsersHandler,
+  GetUserHandler,
+  CreateIntegrationHandler,
+  SelectConnectionHandler,
+  SelectDatabaseHandler,
+  AddEntitiesHandler,
+  RemoveEntityHandler,
+  ListIntegrationsHandler,
+  GetIntegrationHandler,
+  GetIntegrationReviewHandler,
+  CreateConnectionHandler,
+  ListConnectionsHandler,
+  GetConnectionHandler,
+  TestConnectionHandler,
+  ListDatabasesHandler,
+  ListTablesHandler,
+  DescribeTableHandler,
+  RequestConnectionHandler,
+  DecideConnectionRequestHandler,
+  ListConnectionRequestsHandler,
+  GetConnectionRequestHandler,
+];

@@ -1,0 +1,116 @@
+import { Authenticated, CanAccess, Refine } from '@refinedev/core';
+import {
+  ErrorComponent,
+  RefineThemes,
+  ThemedLayout,
+  ThemedTitle,
+  useNotificationProvider,
+} from '@refinedev/antd';
+import routerProvider, {
+  CatchAllNavigate,
+  DocumentTitleHandler,
+  NavigateToResource,
+} from '@refinedev/react-router';
+import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
+import { App as AntdApp, ConfigProvider, Result } from 'antd';
+import { DatabaseOutlined } from '@ant-design/icons';
+import { LoginPage } from './components/login-page';
+import { accessControlProvider } from './providers/access-control-provider';
+import { authProvider } from './providers/auth-provider';
+import { dataProvider } from './providers/data-provider';
+import { resources } from './resources';
+import { ConnectionRequestCreate } from './resources/connection-requests/create';
+import { ConnectionRequestList } from './resources/connection-requests/list';
+import { ConnectionCreate } from './resources/connections/create';
+import { ConnectionList } from './resources/connections/list';
+import { EnvironmentCreate } from './resources/environments/create';
+import { EnvironmentList } from './resources/environments/list';
+import { IntegrationCreate } from './resources/integrations/create';
+import { IntegrationList } from './resources/integrations/list';
+import { IntegrationShow } from './resources/integrations/show';
+import { ProjectionList } from './resources/projections/list';
+import { UserCreate } from './resources/users/create';
+import { UserList } from './resources/users/list';
+
+const Title = ({ collapsed }: { collapsed: boolean }) => (
+  <ThemedTitle collapsed={collapsed} text="Integration Builder" icon={<DatabaseOutlined />} />
+);
+
+/** A 4xx will not change on retry (a 401 must reach the auth provider at once); a 503 may. */
+const retry = (failures: number, error: unknown) =>
+  failures < 2 && ((error as { statusCode?: number }).statusCode ?? 500) >= 500;
+
+const Forbidden = () => <Result status="403" title="Administrators only" />;
+
+const Console = () => (
+  <Authenticated key="console" fallback={<CatchAllNavigate to="/login" />}>
+    <ThemedLayout Title={Title}>
+      <CanAccess fallback={<Forbidden />}>
+        <Outlet />
+      </CanAccess>
+    </ThemedLayout>
+  </Authenticated>
+);
+
+const Public = () => (
+  <Authenticated key="public" fallback={<Outlet />}>
+    <NavigateToResource resource="integrations" />
+  </Authenticated>
+);
+
+export const App = () => (
+  <BrowserRouter>
+    <ConfigProvider theme={RefineThemes.Blue}>
+      <AntdApp>
+        <Refine
+          dataProvider={dataProvider}
+          authProvider={authProvider}
+          accessControlProvider={accessControlProvider}
+          routerProvider={routerProvider}
+          notificationProvider={useNotificationProvider}
+          resources={resources}
+          options={{
+            syncWithLocation: true,
+            disableTelemetry: true,
+            title: { text: 'Integration Builder' },
+            reactQuery: { clientConfig: { defaultOptions: { queries: { retry } } } },
+          }}
+        >
+          <Routes>
+            <Route element={<Console />}>
+              <Route index element={<NavigateToResource resource="integrations" />} />
+              <Route path="/integrations">
+                <Route index element={<IntegrationList />} />
+                <Route path="create" element={<IntegrationCreate />} />
+                <Route path="edit/:id" element={<IntegrationCreate />} />
+                <Route path="show/:id" element={<IntegrationShow />} />
+              </Route>
+              <Route path="/connections">
+                <Route index element={<ConnectionList />} />
+                <Route path="create" element={<ConnectionCreate />} />
+              </Route>
+              <Route path="/connection-requests">
+                <Route index element={<ConnectionRequestList />} />
+                <Route path="create" element={<ConnectionRequestCreate />} />
+              </Route>
+              <Route path="/environments">
+                <Route index element={<EnvironmentList />} />
+                <Route path="create" element={<EnvironmentCreate />} />
+              </Route>
+              <Route path="/users">
+                <Route index element={<UserList />} />
+                <Route path="create" element={<UserCreate />} />
+              </Route>
+              <Route path="/projections" element={<ProjectionList />} />
+              <Route path="*" element={<ErrorComponent />} />
+            </Route>
+            <Route element={<Public />}>
+              <Route path="/login" element={<LoginPage />} />
+            </Route>
+          </Routes>
+          <DocumentTitleHandler />
+        </Refine>
+      </AntdApp>
+    </ConfigProvider>
+  </BrowserRouter>
+);

@@ -1,0 +1,97 @@
+import { useList } from '@refinedev/core';
+import { useSelect } from '@refinedev/antd';
+import { Form, Input, InputNumber, Select, Switch } from 'antd';
+import type { Environment, Provider, ProviderField, ProviderId } from '../types';
+
+type Props = {
+  /** Fixed by the caller (the wizard knows both); otherwise the user picks them. */
+  environment?: string;
+  provider?: ProviderId;
+  defaultEnvironment?: string;
+  withNote?: boolean;
+};
+
+/** Secrets travel beside the details, never inside them. */
+const fieldName = (field: ProviderField) =>
+  field.type === 'password' ? 'password' : ['details', field.name];
+
+const ProviderFieldItem = ({ field }: { field: ProviderField }) => {
+  const rules = [{ required: field.required, message: `${field.label} is required` }];
+  switch (field.type) {
+    case 'password':
+      return (
+        <Form.Item label={field.label} name={fieldName(field)} rules={rules}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      );
+    case 'number':
+      return (
+        <Form.Item label={field.label} name={fieldName(field)} rules={rules}>
+          <InputNumber style={{ width: '100%' }} />
+        </Form.Item>
+      );
+    case 'boolean':
+      return (
+        <Form.Item label={field.label} name={fieldName(field)} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      );
+    default:
+      return (
+        <Form.Item label={field.label} name={fieldName(field)} rules={rules}>
+          <Input />
+        </Form.Item>
+      );
+  }
+};
+
+/** Every detail an administrator needs to create the connection, described by the provider itself. */
+export const ConnectionFields = ({ environment, provider, defaultEnvironment, withNote }: Props) => {
+  const form = Form.useFormInstance();
+  const chosenProvider = Form.useWatch<ProviderId | undefined>('provider', form) ?? provider;
+  const { result: providers } = useList<Provider>({ resource: 'providers', pagination: { mode: 'off' } });
+  const { selectProps: environmentSelect } = useSelect<Environment>({
+    resource: 'environments',
+    optionLabel: 'name',
+    optionValue: 'name',
+    pagination: { mode: 'off' },
+    queryOptions: { enabled: environment === undefined },
+  });
+  const fields = providers.data.find((p) => p.id === chosenProvider)?.fields ?? [];
+
+  return (
+    <>
+      <Form.Item label="Name" name="name" rules={[{ required: true, message: 'Name the connection' }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        label="Environment"
+        name="environment"
+        hidden={environment !== undefined}
+        initialValue={environment ?? defaultEnvironment}
+        rules={[{ required: true }]}
+      >
+        <Select {...environmentSelect} />
+      </Form.Item>
+      <Form.Item
+        label="Provider"
+        name="provider"
+        hidden={provider !== undefined}
+        initialValue={provider}
+        rules={[{ required: true }]}
+      >
+        <Select
+          options={providers.data.map((p) => ({ label: p.name, value: p.id, disabled: !p.available }))}
+        />
+      </Form.Item>
+      {fields.map((field) => (
+        <ProviderFieldItem key={field.name} field={field} />
+      ))}
+      {withNote && (
+        <Form.Item label="Note for the administrator" name="note">
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      )}
+    </>
+  );
+};

@@ -1,0 +1,17 @@
+import { Tag } from 'antd';
+
+const COLORS: Record<string, string> = {
+  draft: 'default',
+  open: 'purple',
+  pending: 'gold',
+  approved: 'green',
+  rejected: 'red',
+  cancelled: 'default',
+  development: 'blue',
+  qa: 'orange',
+  production: 'red',
+};
+
+export const StatusTag = ({ value }: { value: string }) => (
+  <Tag color={COLORS[value] ?? 'default'}>{value}</Tag>
+);

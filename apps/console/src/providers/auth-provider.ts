@@ -1,0 +1,68 @@
+import type { AuthProvider, HttpError } from '@refinedev/core';
+import type { LoginResponse, User } from '../types';
+import { http } from './http';
+import { clearSession, isExpired, readSession, writeSession } from './session';
+
+export type LoginForm = { environment: string; username: string; password: string };
+
+/** What the header shows: Refine's themed header reads `name`. */
+export type Identity = User & { name: string };
+
+const toError = (error: unknown): Error => {
+  const { message, statusCode } = error as Partial<HttpError>;
+  return { name: statusCode === 401 ? 'Login failed' : 'Error', message: message ?? 'Login failed' };
+};
+
+export const authProvider: AuthProvider = {
+  login: async ({ environment, username, password }: LoginForm) => {
+    try {
+      const { data } = await http<LoginResponse>('/auth/login', {
+        method: 'POST',
+        body: { environment, username, password },
+      });
+      writeSession({
+        accessToken: data.accessToken,
+        expiresAt: data.expiresAt,
+        user: data.user,
+        environment,
+      });
+      return { success: true, redirectTo: '/' };
+    } catch (error) {
+      return { success: false, error: toError(error) };
+    }
+  },
+
+  logout: async () => {
+    clearSession();
+    return { success: true, redirectTo: '/login' };
+  },
+
+  check: async () => {
+    const session = readSession();
+    if (session && !isExpired(session)) return { authenticated: true };
+    clearSession();
+    return { authenticated: false, logout: true, redirectTo: '/login' };
+  },
+
+  onError: async (error: Partial<HttpError>) => {
+    if (error.statusCode === 401) {
+      clearSession();
+      return { logout: true, redirectTo: '/login', error: toError(error) };
+    }
+    return {};
+  },
+
+  getIdentity: async (): Promise<Identity | null> => {
+    const session = readSession();
+    if (!session) return null;
+    try {
+      const { data } = await http<User>('/auth/me');
+      writeSession({ ...session, user: data });
+      return { ...data, name: data.displayName ?? data.username };
+    } catch {
+      return { ...session.user, name: session.user.displayName ?? session.user.username };
+    }
+  },
+
+  getPermissions: async () => readSession()?.user.roles ?? [],
+};

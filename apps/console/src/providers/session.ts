@@ -1,0 +1,30 @@
+import type { LoginResponse, Role, User } from '../types';
+
+/** The login answer plus the environment the user logged into; kept per browser tab. */
+export type Session = Pick<LoginResponse, 'accessToken' | 'expiresAt' | 'user'> & { environment: string };
+
+const KEY = 'integration-builder.session';
+
+export const readSession = (): Session | undefined => {
+  const raw = sessionStorage.getItem(KEY);
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as Session;
+  } catch {
+    sessionStorage.removeItem(KEY);
+    return undefined;
+  }
+};
+
+export const writeSession = (session: Session): void => sessionStorage.setItem(KEY, JSON.stringify(session));
+
+export const clearSession = (): void => sessionStorage.removeItem(KEY);
+
+export const isExpired = (session: Session, now = Date.now()): boolean =>
+  Date.parse(session.expiresAt) <= now;
+
+export const hasRole = (user: User | undefined, role: Role, environment: string | undefined): boolean =>
+  user?.roles.some((grant) => grant.role === role && grant.environment === environment) ?? false;
+
+/** The environment the builder works in: the one chosen on the login page. */
+export const currentEnvironment = (): string => readSession()?.environment ?? 'development';

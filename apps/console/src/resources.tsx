@@ -1,0 +1,41 @@
+import type { ResourceProps } from '@refinedev/core';
+import {
+  ApiOutlined,
+  AppstoreOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  SendOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+
+/** The console's resources; their names are the API paths under /api. */
+export const resources: ResourceProps[] = [
+  {
+    name: 'integrations',
+    list: '/integrations',
+    create: '/integrations/create',
+    edit: '/integrations/edit/:id',
+    show: '/integrations/show/:id',
+    meta: { label: 'My integrations', icon: <AppstoreOutlined /> },
+  },
+  {
+    name: 'connections',
+    list: '/connections',
+    create: '/connections/create',
+    meta: { icon: <ApiOutlined /> },
+  },
+  {
+    name: 'connection-requests',
+    list: '/connection-requests',
+    create: '/connection-requests/create',
+    meta: { label: 'Connection requests', icon: <SendOutlined /> },
+  },
+  {
+    name: 'environments',
+    list: '/environments',
+    create: '/environments/create',
+    meta: { icon: <ClusterOutlined /> },
+  },
+  { name: 'users', list: '/users', create: '/users/create', meta: { icon: <TeamOutlined /> } },
+  { name: 'projections', list: '/projections', meta: { icon: <DashboardOutlined /> } },
+];

@@ -1,0 +1,52 @@
+import { CreateButton, DateField, List, getDefaultFilter, useTable } from '@refinedev/antd';
+import { Table, Tooltip, Typography } from 'antd';
+import { StatusTag } from '../../components/status-tag';
+import type { ConnectionRequest } from '../../types';
+import { RequestActions } from './request-actions';
+
+const STATUSES = ['pending', 'approved', 'rejected', 'cancelled'].map((value) => ({ text: value, value }));
+
+export const ConnectionRequestList = () => {
+  const { tableProps, filters } = useTable<ConnectionRequest>({
+    syncWithLocation: true,
+    sorters: { initial: [{ field: 'requestedAt', order: 'desc' }] },
+  });
+  return (
+    <List headerButtons={<CreateButton>Request a connection</CreateButton>}>
+      <Typography.Paragraph type="secondary">
+        An approved request creates the connection, which then appears in your connection list.
+      </Typography.Paragraph>
+      <Table {...tableProps} rowKey="id">
+        <Table.Column dataIndex="name" title="Name" />
+        <Table.Column dataIndex="environment" title="Environment" />
+        <Table.Column dataIndex="provider" title="Provider" />
+        <Table.Column dataIndex="requestedBy" title="Requested by" />
+        <Table.Column
+          dataIndex="requestedAt"
+          title="Requested"
+          sorter
+          render={(value: string) => <DateField value={value} format="YYYY-MM-DD HH:mm" />}
+        />
+        <Table.Column<ConnectionRequest>
+          dataIndex="status"
+          title="Status"
+          filters={STATUSES}
+          defaultFilteredValue={getDefaultFilter('status', filters, 'in')}
+          render={(_, record) => (
+            <Tooltip title={record.reason ?? record.note}>
+              <span>
+                <StatusTag value={record.status} />
+              </span>
+            </Tooltip>
+          )}
+        />
+        <Table.Column dataIndex="decidedBy" title="Decided by" />
+        <Table.Column<ConnectionRequest>
+          key="actions"
+          title="Actions"
+          render={(_, record) => <RequestActions request={record} />}
+        />
+      </Table>
+    </List>
+  );
+};

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { CanAccess, useCustomMutation, useGetIdentity, useInvalidate } from '@refinedev/core';
+import { Button, Popconfirm, Space } from 'antd';
+import { ReasonModal } from '../../components/reason-modal';
+import type { Identity } from '../../providers/auth-provider';
+import { ifMatch } from '../../providers/http';
+import type { ConnectionRequest } from '../../types';
+
+type Decision = 'approve' | 'reject' | 'cancel';
+
+const DONE: Record<Decision, string> = {
+  approve: 'Request approved: the connection was created',
+  reject: 'Request rejected',
+  cancel: 'Request cancelled',
+};
+
+/** Administrators approve or reject a pending request; the requester may cancel it. */
+export const RequestActions = ({ request }: { request: ConnectionRequest }) => {
+  const [rejecting, setRejecting] = useState(false);
+  const invalidate = useInvalidate();
+  const { data: identity } = useGetIdentity<Identity>();
+  const { mutate, mutation } = useCustomMutation<ConnectionRequest>();
+
+  const decide = (decision: Decision, values: object = {}) =>
+    mutate(
+      {
+        url: `/connection-requests/${request.id}/${decision}`,
+        method: 'post',
+        values,
+        config: { headers: ifMatch(request.version) },
+        successNotification: { type: 'success', message: DONE[decision] },
+      },
+      {
+        onSuccess: () => setRejecting(false),
+        onSettled: () => {
+          void invalidate({ resource: 'connection-requests', invalidates: ['list'] });
+          if (decision === 'approve') void invalidate({ resource: 'connections', invalidates: ['list'] });
+        },
+      },
+    );
+
+  if (request.status !== 'pending') return null;
+  const isRequester =
+    identity !== undefined && [identity.id, identity.username].includes(request.requestedBy);
+  const params = { environment: request.environment };
+  return (
+    <Space>
+      <CanAccess resource="connection-requests" action="approve" params={params}>
+        <Popconfirm title="Approve and create this connection?" onConfirm={() => decide('approve')}>
+          <Button size="small" type="primary" loading={mutation.isPending}>
+            Approve
+          </Button>
+        </Popconfirm>
+      </CanAccess>
+      <CanAccess resource="connection-requests" action="reject" params={params}>
+        <Button size="small" danger onClick={() => setRejecting(true)}>
+          Reject
+        </Button>
+      </CanAccess>
+      {isRequester && (
+        <Popconfirm title="Cancel this request?" onConfirm={() => decide('cancel')}>
+          <Button size="small">Cancel</Button>
+        </Popconfirm>
+      )}
+      <ReasonModal
+        open={rejecting}
+        title={`Reject "${request.name}"`}
+        loading={mutation.isPending}
+        onCancel={() => setRejecting(false)}
+        onSubmit={(reason) => decide('reject', { reason })}
+      />
+    </Space>
+  );
+};

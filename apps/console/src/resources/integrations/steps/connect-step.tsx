@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { useCan, type HttpError } from '@refinedev/core';
+import { useModalForm, useSelect } from '@refinedev/antd';
+import { Alert, Button, Form, Modal, Select, Space, Typography } from 'antd';
+import { PlusOutlined, SendOutlined } from '@ant-design/icons';
+import { ConnectionFields } from '../../../components/connection-fields';
+import type { Connection, ConnectionDraft, ConnectionRequest } from '../../../types';
+import { useIntegrationCommand } from '../use-integration-command';
+import { StepActions } from './step-actions';
+import type { StepProps } from './step-props';
+
+/** Option 1: select a connection; option 2: create one (administrators); option 3: request one. */
+export const ConnectStep = ({ integration, onNext }: StepProps) => {
+  const [connectionId, setConnectionId] = useState(integration.connectionId);
+  const [requested, setRequested] = useState(false);
+  const { run, isRunning } = useIntegrationCommand(integration);
+  const { environment, provider } = integration;
+  const { data: canCreate } = useCan({ resource: 'connections', action: 'create', params: { environment } });
+  const { selectProps } = useSelect<Connection>({
+    resource: 'connections',
+    optionLabel: 'name',
+    optionValue: 'id',
+    pagination: { mode: 'off' },
+    filters: [
+      { field: 'provider', operator: 'eq', value: provider },
+      { field: 'environment', operator: 'eq', value: environment },
+    ],
+  });
+  const create = useModalForm<Connection, HttpError, ConnectionDraft>({
+    resource: 'connections',
+    action: 'create',
+    redirect: false,
+    onMutationSuccess: ({ data }) => setConnectionId(data.id),
+  });
+  const request = useModalForm<ConnectionRequest, HttpError, ConnectionDraft>({
+    resource: 'connection-requests',
+    action: 'create',
+    redirect: false,
+    successNotification: { type: 'success', message: 'Connection requested' },
+    onMutationSuccess: () => setRequested(true),
+  });
+
+  const next = async () => {
+    if (connectionId !== integration.connectionId) {
+      const attached = await run({
+        path: '/connection',
+        method: 'put',
+        values: { connectionId },
+        successMessage: 'Connection attached',
+      });
+      if (!attached) return;
+    }
+    onNext();
+  };
+
+  return (
+    <>
+      <Typography.Paragraph>
+        Select a connection to your {provider} database. Only connections you may view are listed.
+      </Typography.Paragraph>
+      <Space wrap>
+        <Select<string>
+          options={selectProps.options}
+          loading={selectProps.loading}
+          showSearch
+          optionFilterProp="label"
+          value={connectionId}
+          onChange={setConnectionId}
+          placeholder="Select a connection"
+          style={{ minWidth: 320 }}
+        />
+        {canCreate?.can && (
+          <Button icon={<PlusOutlined />} onClick={() => create.show()}>
+            Create a connection
+          </Button>
+        )}
+        <Button icon={<SendOutlined />} onClick={() => request.show()}>
+          Request a new connection
+        </Button>
+      </Space>
+      {requested && (
+        <Alert
+          style={{ marginTop: 16 }}
+          type="info"
+          showIcon
+          message="Your request was sent to an administrator"
+          description="When an administrator approves it, the connection appears in this list."
+        />
+      )}
+      <StepActions onNext={next} nextDisabled={!connectionId} loading={isRunning} />
+
+      <Modal {...create.modalProps} title="Create a connection">
+        <Form {...create.formProps} layout="vertical">
+          <ConnectionFields environment={environment} provider={provider} />
+        </Form>
+      </Modal>
+      <Modal {...request.modalProps} title="Request a new connection" okText="Send request">
+        <Form {...request.formProps} layout="vertical">
+          <Alert
+            style={{ marginBottom: 16 }}
+            type="info"
+            message="Enter every detail the administrator needs to create the connection."
+          />
+          <ConnectionFields environment={environment} provider={provider} withNote />
+        </Form>
+      </Modal>
+    </>
+  );
+};

@@ -1,0 +1,64 @@
+import type { HttpError } from '@refinedev/core';
+import { Create, useForm, useSelect } from '@refinedev/antd';
+import { Button, Form, Input, Select, Space } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { currentEnvironment } from '../../providers/session';
+import type { Environment, RoleGrant, User } from '../../types';
+
+type UserDraft = { username: string; password: string; displayName?: string; roles: RoleGrant[] };
+
+const ROLES = [
+  { label: 'Developer', value: 'developer' },
+  { label: 'Administrator', value: 'admin' },
+];
+
+/** An IT user with role grants per environment. */
+export const UserCreate = () => {
+  const { formProps, saveButtonProps } = useForm<User, HttpError, UserDraft>();
+  const { selectProps: environments } = useSelect<Environment>({
+    resource: 'environments',
+    optionLabel: 'name',
+    optionValue: 'name',
+    pagination: { mode: 'off' },
+  });
+  return (
+    <Create saveButtonProps={saveButtonProps}>
+      <Form
+        {...formProps}
+        layout="vertical"
+        style={{ maxWidth: 640 }}
+        initialValues={{ roles: [{ environment: currentEnvironment(), role: 'developer' }] }}
+      >
+        <Form.Item label="Username" name="username" rules={[{ required: true, whitespace: true }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item label="Display name" name="displayName">
+          <Input />
+        </Form.Item>
+        <Form.Item label="Password" name="password" rules={[{ required: true, min: 8 }]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.List name="roles">
+          {(grants, { add, remove }) => (
+            <Form.Item label="Roles">
+              {grants.map(({ key, name }) => (
+                <Space key={key} align="baseline">
+                  <Form.Item name={[name, 'environment']} rules={[{ required: true }]}>
+                    <Select {...environments} placeholder="Environment" style={{ width: 200 }} />
+                  </Form.Item>
+                  <Form.Item name={[name, 'role']} rules={[{ required: true }]}>
+                    <Select options={ROLES} style={{ width: 160 }} />
+                  </Form.Item>
+                  <MinusCircleOutlined onClick={() => remove(name)} />
+                </Space>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: 'developer' })}>
+                Grant a role
+              </Button>
+            </Form.Item>
+          )}
+        </Form.List>
+      </Form>
+    </Create>
+  );
+};

@@ -1,0 +1,33 @@
+import { CreateButton, DateField, List, useTable } from '@refinedev/antd';
+import { Space, Table, Tag } from 'antd';
+import type { RoleGrant, User } from '../../types';
+
+export const UserList = () => {
+  const { tableProps } = useTable<User>({ syncWithLocation: true });
+  return (
+    <List headerButtons={<CreateButton>Create user</CreateButton>}>
+      <Table {...tableProps} rowKey="id">
+        <Table.Column dataIndex="username" title="Username" />
+        <Table.Column dataIndex="displayName" title="Display name" />
+        <Table.Column
+          dataIndex="roles"
+          title="Roles"
+          render={(roles: RoleGrant[]) => (
+            <Space wrap>
+              {roles.map(({ environment, role }) => (
+                <Tag key={`${environment}:${role}`} color={role === 'admin' ? 'red' : 'blue'}>
+                  {environment}: {role}
+                </Tag>
+              ))}
+            </Space>
+          )}
+        />
+        <Table.Column
+          dataIndex="createdAt"
+          title="Created"
+          render={(value: string) => <DateField value={value} format="YYYY-MM-DD HH:mm" />}
+        />
+      </Table>
+    </List>
+  );
+};

@@ -1,0 +1,164 @@
+/** Shapes of the HTTP API (apps/api); the console depends on HTTP only, so they are restated here. */
+
+export type Role = 'developer' | 'admin';
+export type RoleGrant = { environment: string; role: Role };
+export type ProviderId = 'sqlite' | 'mysql' | 'mssql';
+
+export type User = {
+  id: string;
+  username: string;
+  displayName?: string;
+  roles: RoleGrant[];
+  createdAt?: string;
+};
+
+export type LoginResponse = {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresAt: string;
+  user: User;
+};
+
+export type Environment = {
+  name: string;
+  kind: 'development' | 'qa' | 'production';
+  address?: string;
+  createdAt: string;
+};
+
+export type ProviderField = {
+  name: string;
+  label: string;
+  type: 'string' | 'number' | 'password' | 'boolean';
+  required: boolean;
+};
+
+export type Provider = { id: ProviderId; name: string; available: boolean; fields: ProviderField[] };
+
+export type Attribute = {
+  name: string;
+  nativeType: string;
+  type: string;
+  length?: number;
+  precision?: number;
+  scale?: number;
+  nullable: boolean;
+  defaultValue?: string | null;
+  primaryKey: boolean;
+  autoIncrement: boolean;
+};
+
+export type Entity = {
+  name: string;
+  table: string;
+  kind: 'table' | 'view';
+  primaryKey: string[];
+  attributes: Attribute[];
+};
+
+export type Integration = {
+  id: string;
+  environment: string;
+  provider: ProviderId;
+  applicationName: string;
+  moduleName: string;
+  description: string;
+  icon?: string;
+  status: 'draft' | 'open';
+  connectionId?: string;
+  database?: string;
+  entities: Entity[];
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+export type IntegrationDraft = Pick<Integration, 'environment' | 'provider' | 'applicationName'> &
+  Partial<Pick<Integration, 'moduleName' | 'description' | 'icon'>>;
+
+export type IntegrationReview = {
+  integration: Integration;
+  connection: { id: string; name: string; provider: ProviderId } | null;
+  readyToPublish: boolean;
+  problems: string[];
+};
+
+export type ConnectionDetails = {
+  host?: string;
+  port?: number;
+  database?: string;
+  username?: string;
+  path?: string;
+  options?: string;
+};
+
+export type Connection = {
+  id: string;
+  environment: string;
+  name: string;
+  provider: ProviderId;
+  details: ConnectionDetails;
+  hasSecret: boolean;
+  createdBy: string;
+  createdAt: string;
+  requestId?: string;
+};
+
+export type ConnectionDraft = {
+  environment: string;
+  name: string;
+  provider: ProviderId;
+  details: ConnectionDetails;
+  password?: string;
+  note?: string;
+};
+
+export type ConnectionTest = { ok: boolean; serverVersion: string; latencyMs: number };
+
+export type ConnectionRequest = {
+  id: string;
+  environment: string;
+  name: string;
+  provider: ProviderId;
+  details: ConnectionDetails;
+  note?: string;
+  status: 'pending' | 'approved' | 'rejected' | 'cancelled';
+  requestedBy: string;
+  requestedAt: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  reason?: string;
+  connectionId?: string;
+  version: number;
+};
+
+export type DatabaseInfo = { name: string };
+
+export type TableSummary = { schema: string; name: string; kind: 'table' | 'view'; rowEstimate?: number };
+
+export type ColumnInfo = {
+  name: string;
+  nativeType: string;
+  kind: string;
+  nullable: boolean;
+  defaultValue?: string | null;
+  autoIncrement: boolean;
+  length?: number;
+  precision?: number;
+  scale?: number;
+};
+
+export type TableInfo = {
+  schema: string;
+  name: string;
+  kind: 'table' | 'view';
+  columns: ColumnInfo[];
+  primaryKey: string[];
+  foreignKeys: { columns: string[]; referencedTable: string; referencedColumns: string[] }[];
+  indexes: unknown[];
+};
+
+export type Projection = { name: string; position: number; head: number; lag: number };
+
+export type Items<T> = { items: T[]; total?: number };

@@ -1,0 +1,87 @@
+import autocannon from 'autocannon';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { report } from './lib/report';
+
+const MAIN = resolve(__dirname, '..', 'apps', 'api', 'src', 'main.js');
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+const freePort = () =>
+  new Promise<number>((done, fail) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+    });
+  });
+
+async function waitUntilReady(url: string, child: ChildProcess) {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('API did not become ready');
+}
+
+const run = (options: autocannon.Options) =>
+  new Promise<autocannon.Result>((done, fail) => autocannon(options, (error, result) => (error ? fail(error) : done(result))));
+
+/** The API runs in its own process (as in production); autocannon loads it from this one. */
+async function measureAdapter(adapter: 'fastify' | 'express') {
+  const dataDir = mkdtempSync(join(tmpdir(), `ib-bench-${adapter}-`));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_PASSWORD: 'bench-password', HTTP_ADAPTER: adapter, LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitUntilReady(url, child);
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ environment: 'development', username: 'admin', password: 'bench-password' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    await run({ url: `${url}/health`, connections: CONNECTIONS, duration: 2 }); // warm-up
+    const hello = await run({ url: `${url}/health`, connections: CONNECTIONS, duration: DURATION_S });
+    const create = await run({
+      url: `${url}/api/integrations`,
+      method: 'POST',
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ provider: 'sqlite', applicationName: 'Bench' }),
+    });
+    const ratio = create.requests.average / hello.requests.average;
+    report(`http.${adapter}.hello (GET /health)`, hello.requests.average, 'req/s', `p99 ${hello.latency.p99} ms`);
+    report(`http.${adapter}.POST /api/integrations`, create.requests.average, 'req/s', `p99 ${create.latency.p99} ms, non-2xx ${create.non2xx}, ${(ratio * 100).toFixed(0)}% of hello`);
+    return create.requests.average;
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function runHttpApiBench(): Promise<void> {
+  const fastify = await measureAdapter('fastify');
+  const express = await measureAdapter('express');
+  report('http.POST fastify/express', fastify / express, 'x');
+}
+
+if (require.main === module) {
+  runHttpApiBench().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,11 @@
+const NAME_WIDTH = 36;
+const VALUE_WIDTH = 12;
+
+const format = (value: number): string =>
+  Math.abs(value) >= 100 ? Math.round(value).toString() : value.toFixed(2);
+
+/** Prints one figure per line, aligned, so runs can be compared (and grepped) line by line. */
+export function report(name: string, value: number, unit: string, extra?: string): void {
+  const line = `${name.padEnd(NAME_WIDTH)} ${format(value).padStart(VALUE_WIDTH)} ${unit}`;
+  console.log(extra ? `${line}  (${extra})` : line);
+}

@@ -1,0 +1,15 @@
+import { runEventStoreAppendBench } from './event-store-append.bench';
+import { runHttpApiBench } from './http-api.bench';
+import { runProjectionCatchUpBench } from './projection-catch-up.bench';
+
+/** `npm run bench`: every benchmark in one run, so figures and ratios come from the same machine state. */
+async function main() {
+  await runEventStoreAppendBench();
+  await runProjectionCatchUpBench();
+  await runHttpApiBench();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

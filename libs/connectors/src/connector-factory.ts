@@ -1,0 +1,65 @@
+import { ConnectorError, type Connector } from './spi';
+import { createSqliteConnector } from './sqlite';
+
+export type ConnectorProvider = Connector['provider'];
+
+/** A connection's stored details, as the user entered them; the password travels apart. */
+export type ConnectorDetails = Readonly<{
+  host?: string;
+  port?: number;
+  database?: string;
+  username?: string;
+  /** SQLite: the database file, relative to the databases folder. */
+  path?: string;
+  options?: Readonly<Record<string, string | number | boolean>>;
+}>;
+
+export type ConnectorConfig = Readonly<{
+  provider: ConnectorProvider;
+  details: ConnectorDetails;
+  password?: string;
+  /** The folder SQLite databases must live in (configuration, never user input). */
+  sqliteRoot: string;
+}>;
+
+const SQLITE_OPTIONS = new Set(['timeoutMs']);
+
+/** Opens the connector of a connection's provider. Callers close it. */
+export function openConnector(config: ConnectorConfig): Connector {
+  switch (config.provider) {
+    case 'sqlite':
+      return openSqlite(config);
+    case 'mysql':
+    case 'mssql':
+      throw new ConnectorError(
+        'CONNECTOR.UNSUPPORTED_PROVIDER',
+        `The ${config.provider} connector is not available yet`,
+      );
+    default:
+      // Configs come from stored JSON: a provider the type does not know can still arrive.
+      throw new ConnectorError(
+        'CONNECTOR.UNSUPPORTED_PROVIDER',
+        `Unknown provider "${String((config as { provider: unknown }).provider)}"`,
+      );
+  }
+}
+
+function openSqlite({ details, sqliteRoot }: ConnectorConfig): Connector {
+  if (details.path === undefined) {
+    throw new ConnectorError(
+      'CONNECTOR.INVALID_OPTIONS',
+      'An SQLite connection needs the path of its database file',
+    );
+  }
+  const options = details.options ?? {};
+  // Refused rather than ignored: an option the user believes in (readOnly: false ...) must not silently do nothing.
+  const unknown = Object.keys(options).filter((key) => !SQLITE_OPTIONS.has(key));
+  if (unknown.length > 0) {
+    throw new ConnectorError('CONNECTOR.INVALID_OPTIONS', `Unknown SQLite option(s): ${unknown.join(', ')}`);
+  }
+  const { timeoutMs } = options;
+  if (timeoutMs !== undefined && typeof timeoutMs !== 'number') {
+    throw new ConnectorError('CONNECTOR.INVALID_OPTIONS', 'timeoutMs must be a whole number of milliseconds');
+  }
+  return createSqliteConnector({ root: sqliteRoot, path: details.path, timeoutMs });
+}

@@ -1,0 +1,15 @@
+export {
+  createSqliteConnector,
+  DEFAULT_SQLITE_TIMEOUT_MS,
+  type SqliteConnectorOptions,
+} from './sqlite-connector';
+export {
+  nodeSqliteDriver,
+  type SqliteDatabase,
+  type SqliteDriver,
+  type SqliteOpenOptions,
+  type SqliteParameters,
+  type SqliteStatement,
+} from './sqlite-database';
+export { SqliteIntrospector } from './sqlite-introspector';
+export { quoteIdentifier as quoteSqliteIdentifier } from './quote-identifier';

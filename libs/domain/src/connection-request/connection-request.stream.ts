@@ -1,0 +1,1 @@
+export const connectionRequestStreamId = (requestId: string): string => `connection-request-${requestId}`;

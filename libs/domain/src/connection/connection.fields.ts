@@ -1,0 +1,30 @@
+import { type ConnectionDetails } from '../shared/connection-details';
+import { type FieldError } from '../shared/errors';
+import { isProvider } from '../shared/provider';
+import { type FieldCheck, fieldErrors, lengthProblem, trimmed } from '../shared/validation';
+
+const MAX_NAME = 100;
+const SECRET_KEY = /password|secret/i;
+
+/** Defence in depth: credentials belong in the secret store, so a details key that looks like one is refused. */
+const secretKeyChecks = (details: ConnectionDetails): FieldCheck[] =>
+  [
+    ...Object.keys(details).map((key) => ({ key, field: `details.${key}` })),
+    ...Object.keys(details.options ?? {}).map((key) => ({ key, field: `details.options.${key}` })),
+  ]
+    .filter(({ key }) => SECRET_KEY.test(key))
+    .map(({ field }) => [field, 'must not hold a secret: pass it as a secret reference']);
+
+/** What creating a connection and requesting one both require of the connection they describe. */
+export const connectionFieldErrors = (
+  data: Readonly<{ name: unknown; provider: unknown; environment: unknown; details: unknown }>,
+): FieldError[] => {
+  const details = typeof data.details === 'object' && data.details !== null ? data.details : undefined;
+  return fieldErrors(
+    ['name', lengthProblem(trimmed(data.name), MAX_NAME)],
+    ['provider', isProvider(data.provider) ? undefined : 'is not a supported provider'],
+    ['environment', trimmed(data.environment) === '' ? 'is required' : undefined],
+    ['details', details === undefined ? 'is required' : undefined],
+    ...(details === undefined ? [] : secretKeyChecks(details)),
+  );
+};

@@ -1,0 +1,1 @@
+export const connectionStreamId = (connectionId: string): string => `connection-${connectionId}`;

@@ -1,0 +1,1 @@
+export const integrationStreamId = (integrationId: string): string => `integration-${integrationId}`;
