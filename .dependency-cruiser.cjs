@@ -16,8 +16,18 @@ module.exports = {
       to: { path: '^(apps|libs/domain)|node_modules/(@nestjs|@mikro-orm|kafkajs)' },
     },
     { name: 'libs-not-to-apps', severity: 'error', from: { path: '^libs' }, to: { path: '^apps' } },
-    { name: 'console-http-only', severity: 'error', from: { path: '^apps/console' }, to: { path: '^(apps/api|libs)' } },
-    { name: 'api-not-to-console', severity: 'error', from: { path: '^apps/api' }, to: { path: '^apps/console' } },
+    {
+      name: 'console-http-only',
+      severity: 'error',
+      from: { path: '^apps/console' },
+      to: { path: '^(apps/api|libs)' },
+    },
+    {
+      name: 'api-not-to-console',
+      severity: 'error',
+      from: { path: '^apps/api' },
+      to: { path: '^apps/console' },
+    },
     {
       name: 'no-deep-lib-imports',
       severity: 'error',

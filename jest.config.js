@@ -4,7 +4,13 @@ const moduleNameMapper = {
   '^@ib/domain$': '<rootDir>/libs/domain/src/index.ts',
   '^@ib/connectors$': '<rootDir>/libs/connectors/src/index.ts',
 };
-const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper, moduleFileExtensions: ['ts', 'js', 'json'] };
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform,
+  moduleNameMapper,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps/api,libs,test}/**/*.spec.ts'] },

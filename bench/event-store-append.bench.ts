@@ -35,14 +35,14 @@ const anEvent = (index: number): NewEvent => ({
   metadata: { ...metadata },
 });
 
-type Round = { perSecond: number; cpuMicrosPerOp: number; latenciesMs?: Float64Array };
+/** Events per second (= appends per second when each append carries one event). */
+type Round = { perSecond: number; cpuMicrosPerEvent: number; latenciesMs: Float64Array };
 
 /** Appends every batch (one append call each) round-robin over the streams, with expected versions. */
 async function appendRound(file: string, batches: readonly NewEvent[][], streams: number): Promise<Round> {
   const store = new SqliteEventStore({ file });
   const versions = new Array<number>(streams).fill(-1);
   const latenciesMs = new Float64Array(batches.length);
-  const operations = batches.length === SINGLE_APPENDS ? batches.length : batches.length * BATCH_SIZE;
   await store.headPosition();
 
   const cpu = process.cpuUsage();
@@ -58,11 +58,11 @@ async function appendRound(file: string, batches: readonly NewEvent[][], streams
   const { user, system } = process.cpuUsage(cpu);
 
   // A figure is only worth printing if every event landed, gapless.
-  const head = await store.headPosition();
   const events = batches.reduce((sum, batch) => sum + batch.length, 0);
+  const head = await store.headPosition();
   if (head !== events) throw new Error(`Expected ${events} events, the head is at ${head}`);
   await store.close();
-  return { perSecond: operations / seconds, cpuMicrosPerOp: (user + system) / operations, latenciesMs };
+  return { perSecond: events / seconds, cpuMicrosPerEvent: (user + system) / events, latenciesMs };
 }
 
 /** The machine is shared: run fresh rounds and report the best, with the spread beside it. */
@@ -71,14 +71,14 @@ async function rounds(folder: string, name: string, run: (file: string) => Promi
   for (let round = 0; round < ROUNDS; round++) {
     const file = join(folder, `${name}-${round}.sqlite`);
     results.push(await run(file));
-    rmSync(folder, { recursive: true, force: true });
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   }
   return results.sort((a, b) => b.perSecond - a.perSecond);
 }
 
 const spread = (results: readonly Round[]) =>
   `best of ${results.length}: ${results.map((round) => Math.round(round.perSecond)).join(' / ')}, ` +
-  `cpu ${results[0].cpuMicrosPerOp.toFixed(1)}µs each`;
+  `${results[0].cpuMicrosPerEvent.toFixed(1)}µs cpu/event`;
 
 const percentileMicros = (latenciesMs: Float64Array, p: number) => {
   const sorted = [...latenciesMs].sort((a, b) => a - b);
@@ -89,9 +89,13 @@ export async function runEventStoreAppendBench(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'ib-event-store-bench-'));
   try {
     const single = await rounds(folder, 'single', (file) =>
-      appendRound(file, Array.from({ length: SINGLE_APPENDS }, (_, index) => [anEvent(index)]), SINGLE_STREAMS),
+      appendRound(
+        file,
+        Array.from({ length: SINGLE_APPENDS }, (_, index) => [anEvent(index)]),
+        SINGLE_STREAMS,
+      ),
     );
-    const latencies = single[0].latenciesMs ?? new Float64Array();
+    const latencies = single[0].latenciesMs;
     report(
       'event-store.append.single',
       single[0].perSecond,

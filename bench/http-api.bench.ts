@@ -15,7 +15,9 @@ const freePort = () =>
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
+      );
     });
   });
 
@@ -33,7 +35,9 @@ async function waitUntilReady(url: string, child: ChildProcess) {
 }
 
 const run = (options: autocannon.Options) =>
-  new Promise<autocannon.Result>((done, fail) => autocannon(options, (error, result) => (error ? fail(error) : done(result))));
+  new Promise<autocannon.Result>((done, fail) =>
+    autocannon(options, (error, result) => (error ? fail(error) : done(result))),
+  );
 
 /** The API runs in its own process (as in production); autocannon loads it from this one. */
 async function measureAdapter(adapter: 'fastify' | 'express') {
@@ -41,7 +45,15 @@ async function measureAdapter(adapter: 'fastify' | 'express') {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_PASSWORD: 'bench-password', HTTP_ADAPTER: adapter, LOG_LEVEL: 'error' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ADMIN_PASSWORD: 'bench-password',
+      HTTP_ADAPTER: adapter,
+      LOG_LEVEL: 'error',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -63,8 +75,18 @@ async function measureAdapter(adapter: 'fastify' | 'express') {
       body: JSON.stringify({ provider: 'sqlite', applicationName: 'Bench' }),
     });
     const ratio = create.requests.average / hello.requests.average;
-    report(`http.${adapter}.hello (GET /health)`, hello.requests.average, 'req/s', `p99 ${hello.latency.p99} ms`);
-    report(`http.${adapter}.POST /api/integrations`, create.requests.average, 'req/s', `p99 ${create.latency.p99} ms, non-2xx ${create.non2xx}, ${(ratio * 100).toFixed(0)}% of hello`);
+    report(
+      `http.${adapter}.hello (GET /health)`,
+      hello.requests.average,
+      'req/s',
+      `p99 ${hello.latency.p99} ms`,
+    );
+    report(
+      `http.${adapter}.POST /api/integrations`,
+      create.requests.average,
+      'req/s',
+      `p99 ${create.latency.p99} ms, non-2xx ${create.non2xx}, ${(ratio * 100).toFixed(0)}% of hello`,
+    );
     return create.requests.average;
   } finally {
     child.kill('SIGTERM');

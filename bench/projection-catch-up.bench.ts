@@ -4,13 +4,16 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SqliteEventStore } from '../apps/api/src/infrastructure/event-store/sqlite-event-store';
 import { ProjectionRunner } from '../apps/api/src/infrastructure/read-model/projection-runner';
-import { createReadModelOrm, type ReadModelOrm } from '../apps/api/src/infrastructure/read-model/read-model-orm';
+import {
+  createReadModelOrm,
+  type ReadModelOrm,
+} from '../apps/api/src/infrastructure/read-model/read-model-orm';
 import { appendSampleHistory, sampleHistory } from '../apps/api/src/infrastructure/read-model/sample-history';
 import { READ_MODEL_PROJECTIONS } from '../apps/api/src/projections';
 import { report } from './lib/report';
 
 /** About 200,000 events: integrations through the wizard, connections, requests, users, environments. */
-const INTEGRATIONS = 27_000;
+const INTEGRATIONS = 33_000;
 const BATCH_SIZE = 1000;
 
 const rowCounts = async (orm: ReadModelOrm): Promise<string> => {
@@ -51,7 +54,12 @@ export async function runProjectionCatchUpBench(): Promise<void> {
     const rebuildStarted = performance.now();
     await runner.rebuild('integrations');
     const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;
-    report('projection.rebuild.integrations', head / rebuildSeconds, 'events/s', `${rebuildSeconds.toFixed(2)} s`);
+    report(
+      'projection.rebuild.integrations',
+      head / rebuildSeconds,
+      'events/s',
+      `${rebuildSeconds.toFixed(2)} s`,
+    );
 
     const lagging = (await runner.status()).filter(({ lag }) => lag > 0);
     if (lagging.length > 0) throw new Error(`Projections still lagging: ${JSON.stringify(lagging)}`);

@@ -16,7 +16,11 @@ describe('bad input changes nothing and gets a problem-details answer', () => {
       .http()
       .post('/api/users')
       .set(bearer(admin))
-      .send({ username: 'dev', password: 'dev-password-1', roles: [{ environment: 'development', role: 'developer' }] })
+      .send({
+        username: 'dev',
+        password: 'dev-password-1',
+        roles: [{ environment: 'development', role: 'developer' }],
+      })
       .expect(201);
     developer = await t.login('dev', 'dev-password-1');
   });
@@ -24,16 +28,32 @@ describe('bad input changes nothing and gets a problem-details answer', () => {
 
   const head = () => t.store.headPosition();
   const createIntegration = async (token = developer) =>
-    (await t.http().post('/api/integrations').set(bearer(token)).send({ provider: 'sqlite', applicationName: 'Orders' }).expect(201)).body as {
+    (
+      await t
+        .http()
+        .post('/api/integrations')
+        .set(bearer(token))
+        .send({ provider: 'sqlite', applicationName: 'Orders' })
+        .expect(201)
+    ).body as {
       id: string;
     };
 
   it('answers an invalid body with 400, field errors, and stores nothing', async () => {
     const before = await head();
-    const response = await t.http().post('/api/integrations').set(bearer(developer)).send({ provider: 'oracle', applicationName: 42, extra: true });
+    const response = await t
+      .http()
+      .post('/api/integrations')
+      .set(bearer(developer))
+      .send({ provider: 'oracle', applicationName: 42, extra: true });
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID', type: expect.any(String), title: expect.any(String) });
+    expect(response.body).toMatchObject({
+      status: 400,
+      code: 'REQUEST.INVALID',
+      type: expect.any(String),
+      title: expect.any(String),
+    });
     const fields = response.body.errors.map((error: { field: string }) => error.field);
     expect(fields).toEqual(expect.arrayContaining(['provider', 'applicationName', 'extra']));
     expect(await head()).toBe(before);
@@ -41,15 +61,27 @@ describe('bad input changes nothing and gets a problem-details answer', () => {
 
   it('answers a malformed id with 400 and an unknown id with 404', async () => {
     await t.http().get('/api/integrations/not-a-uuid').set(bearer(developer)).expect(400);
-    const missing = await t.http().get('/api/integrations/0190a000-0000-7000-8000-000000000000').set(bearer(developer)).expect(404);
+    const missing = await t
+      .http()
+      .get('/api/integrations/0190a000-0000-7000-8000-000000000000')
+      .set(bearer(developer))
+      .expect(404);
     expect(missing.body.code).toBe('INTEGRATION.NOT_FOUND');
   });
 
   it('answers a missing or forged token with 401', async () => {
     const missing = await t.http().get('/api/integrations').expect(401);
     expect(missing.body.code).toBe('AUTH.UNAUTHENTICATED');
-    await t.http().get('/api/integrations').set(bearer(`${developer}x`)).expect(401);
-    await t.http().post('/api/auth/login').send({ environment: 'development', username: 'dev', password: 'wrong-password' }).expect(401);
+    await t
+      .http()
+      .get('/api/integrations')
+      .set(bearer(`${developer}x`))
+      .expect(401);
+    await t
+      .http()
+      .post('/api/auth/login')
+      .send({ environment: 'development', username: 'dev', password: 'wrong-password' })
+      .expect(401);
   });
 
   it('answers a wrong role or environment with 403 and stores nothing', async () => {
@@ -61,15 +93,27 @@ describe('bad input changes nothing and gets a problem-details answer', () => {
       .send({ name: 'Mine', provider: 'sqlite', details: { path: 'sample.sqlite' } });
     expect(create.status).toBe(403);
     expect(create.body.code).toBe('AUTH.ADMIN_REQUIRED');
-    const otherEnvironment = await t.http().post('/api/integrations').set(bearer(developer)).send({ environment: 'production', provider: 'sqlite', applicationName: 'X' });
+    const otherEnvironment = await t
+      .http()
+      .post('/api/integrations')
+      .set(bearer(developer))
+      .send({ environment: 'production', provider: 'sqlite', applicationName: 'X' });
     expect(otherEnvironment.status).toBe(403);
-    await t.http().post('/api/auth/login').send({ environment: 'production', username: 'dev', password: 'dev-password-1' }).expect(403);
+    await t
+      .http()
+      .post('/api/auth/login')
+      .send({ environment: 'production', username: 'dev', password: 'dev-password-1' })
+      .expect(403);
     expect(await head()).toBe(before);
   });
 
   it('answers a rule violation with 409 and a stable code', async () => {
     const integration = await createIntegration();
-    const response = await t.http().put(`/api/integrations/${integration.id}/database`).set(bearer(developer)).send({ database: 'main' });
+    const response = await t
+      .http()
+      .put(`/api/integrations/${integration.id}/database`)
+      .set(bearer(developer))
+      .send({ database: 'main' });
     expect(response.status).toBe(409);
     expect(response.body.code).toBe('INTEGRATION.CONNECTION_NOT_SELECTED');
   });
@@ -77,21 +121,46 @@ describe('bad input changes nothing and gets a problem-details answer', () => {
   it('keeps one database per integration', async () => {
     const integration = await createIntegration();
     const path = `/api/integrations/${integration.id}`;
-    await t.http().put(`${path}/connection`).set(bearer(developer)).send({ connectionId: SAMPLE_CONNECTION }).expect(200);
+    await t
+      .http()
+      .put(`${path}/connection`)
+      .set(bearer(developer))
+      .send({ connectionId: SAMPLE_CONNECTION })
+      .expect(200);
     await t.http().put(`${path}/database`).set(bearer(developer)).send({ database: 'main' }).expect(200);
-    const tables = (await t.http().get(`/api/connections/${SAMPLE_CONNECTION}/databases/main/tables`).set(bearer(developer)).expect(200)).body;
-    await t.http().post(`${path}/entities`).set(bearer(developer)).send({ tables: [tables.items[0].name] }).expect(200);
+    const tables = (
+      await t
+        .http()
+        .get(`/api/connections/${SAMPLE_CONNECTION}/databases/main/tables`)
+        .set(bearer(developer))
+        .expect(200)
+    ).body;
+    await t
+      .http()
+      .post(`${path}/entities`)
+      .set(bearer(developer))
+      .send({ tables: [tables.items[0].name] })
+      .expect(200);
     const other = await t.http().put(`${path}/database`).set(bearer(developer)).send({ database: 'temp' });
     expect(other.status).toBe(409);
     expect(other.body.code).toBe('INTEGRATION.ONE_DATABASE');
-    const unknownTable = await t.http().post(`${path}/entities`).set(bearer(developer)).send({ tables: ['no_such_table'] });
+    const unknownTable = await t
+      .http()
+      .post(`${path}/entities`)
+      .set(bearer(developer))
+      .send({ tables: ['no_such_table'] });
     expect(unknownTable.status).toBe(404);
     expect(unknownTable.body.code).toBe('CONNECTOR.TABLE_NOT_FOUND');
   });
 
   it('answers a stale If-Match with 412 and stores nothing', async () => {
     const integration = await createIntegration();
-    await t.http().put(`/api/integrations/${integration.id}/connection`).set(bearer(developer)).send({ connectionId: SAMPLE_CONNECTION }).expect(200);
+    await t
+      .http()
+      .put(`/api/integrations/${integration.id}/connection`)
+      .set(bearer(developer))
+      .send({ connectionId: SAMPLE_CONNECTION })
+      .expect(200);
     const before = await head();
     const stale = await t
       .http()
@@ -118,7 +187,12 @@ describe('bad input changes nothing and gets a problem-details answer', () => {
 
   it('replays a POST with the same Idempotency-Key and body, and refuses another body with 422', async () => {
     const send = (body: object) =>
-      t.http().post('/api/integrations').set(bearer(developer)).set('Idempotency-Key', 'create-orders-1').send(body);
+      t
+        .http()
+        .post('/api/integrations')
+        .set(bearer(developer))
+        .set('Idempotency-Key', 'create-orders-1')
+        .send(body);
     const first = await send({ provider: 'sqlite', applicationName: 'Idem' }).expect(201);
     const before = await head();
     const again = await send({ provider: 'sqlite', applicationName: 'Idem' }).expect(201);
@@ -143,7 +217,11 @@ describe('a locked data folder', () => {
       locker.exec('PRAGMA busy_timeout = 0; BEGIN EXCLUSIVE');
       try {
         // When a write is attempted
-        const response = await t.http().post('/api/integrations').set(bearer(token)).send({ provider: 'sqlite', applicationName: 'Locked' });
+        const response = await t
+          .http()
+          .post('/api/integrations')
+          .set(bearer(token))
+          .send({ provider: 'sqlite', applicationName: 'Locked' });
         // Then it is refused as unavailable
         expect(response.status).toBe(503);
         expect(response.headers['retry-after']).toBeDefined();
@@ -155,7 +233,9 @@ describe('a locked data folder', () => {
       // And nothing was written
       expect(await t.store.headPosition()).toBe(before);
       const list = await t.http().get('/api/integrations').set(bearer(token)).expect(200);
-      expect(list.body.items.map((i: { applicationName: string }) => i.applicationName)).not.toContain('Locked');
+      expect(list.body.items.map((i: { applicationName: string }) => i.applicationName)).not.toContain(
+        'Locked',
+      );
     } finally {
       await t.close();
     }

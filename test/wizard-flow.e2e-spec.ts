@@ -56,18 +56,35 @@ describe('the integration wizard, end to end on the embedded default', () => {
         .http()
         .post('/api/users')
         .set(bearer(adminToken))
-        .send({ username: 'dana', password: 'dana-password-1', roles: [{ environment: 'development', role: 'developer' }] })
+        .send({
+          username: 'dana',
+          password: 'dana-password-1',
+          roles: [{ environment: 'development', role: 'developer' }],
+        })
         .expect(201),
     ).body;
-    expect(developer).toMatchObject({ username: 'dana', roles: [{ environment: 'development', role: 'developer' }] });
+    expect(developer).toMatchObject({
+      username: 'dana',
+      roles: [{ environment: 'development', role: 'developer' }],
+    });
     const token = await t.login('dana', 'dana-password-1');
 
     // And the developer creates an integration
     const created = record(
-      await t.http().post('/api/integrations').set(bearer(token)).send({ provider: 'sqlite', applicationName: 'Shop' }).expect(201),
+      await t
+        .http()
+        .post('/api/integrations')
+        .set(bearer(token))
+        .send({ provider: 'sqlite', applicationName: 'Shop' })
+        .expect(201),
     );
     const integrationId = created.body.id as string;
-    expect(created.body).toMatchObject({ status: 'draft', moduleName: 'Shop_IS', environment: 'development', createdBy: developer.id });
+    expect(created.body).toMatchObject({
+      status: 'draft',
+      moduleName: 'Shop_IS',
+      environment: 'development',
+      createdBy: developer.id,
+    });
     expect(created.headers.etag).toBe('"0"');
 
     // And requests a connection to the sample database, which a developer may not create
@@ -76,25 +93,46 @@ describe('the integration wizard, end to end on the embedded default', () => {
         .http()
         .post('/api/connection-requests')
         .set(bearer(token))
-        .send({ name: 'Shop data', provider: 'sqlite', details: { path: 'sample.sqlite' }, password: PASSWORD, note: 'for the shop app' })
+        .send({
+          name: 'Shop data',
+          provider: 'sqlite',
+          details: { path: 'sample.sqlite' },
+          password: PASSWORD,
+          note: 'for the shop app',
+        })
         .expect(201),
     ).body;
-    expect(requested).toMatchObject({ status: 'pending', requestedBy: developer.id, details: { path: 'sample.sqlite' } });
+    expect(requested).toMatchObject({
+      status: 'pending',
+      requestedBy: developer.id,
+      details: { path: 'sample.sqlite' },
+    });
     const before = record(await t.http().get('/api/connections').set(bearer(token)).expect(200)).body;
     expect(before.items.map((c: { name: string }) => c.name)).not.toContain('Shop data');
 
     // When the administrator approves it
-    const pending = record(await t.http().get('/api/connection-requests?status=pending').set(bearer(adminToken)).expect(200)).body;
+    const pending = record(
+      await t.http().get('/api/connection-requests?status=pending').set(bearer(adminToken)).expect(200),
+    ).body;
     expect(pending.items.map((r: { id: string }) => r.id)).toContain(requested.id);
     const approved = record(
-      await t.http().post(`/api/connection-requests/${requested.id}/approve`).set(bearer(adminToken)).expect(200),
+      await t
+        .http()
+        .post(`/api/connection-requests/${requested.id}/approve`)
+        .set(bearer(adminToken))
+        .expect(200),
     ).body;
     expect(approved).toMatchObject({ status: 'approved', decidedBy: expect.any(String) });
 
     // Then the connection appears in the requester's list, without any secret
     const after = record(await t.http().get('/api/connections').set(bearer(token)).expect(200)).body;
     const connection = after.items.find((c: { requestId?: string }) => c.requestId === requested.id);
-    expect(connection).toMatchObject({ id: approved.connectionId, name: 'Shop data', provider: 'sqlite', hasSecret: true });
+    expect(connection).toMatchObject({
+      id: approved.connectionId,
+      name: 'Shop data',
+      provider: 'sqlite',
+      hasSecret: true,
+    });
 
     // When the developer selects it, a database and tables
     const withConnection = record(
@@ -107,23 +145,54 @@ describe('the integration wizard, end to end on the embedded default', () => {
         .expect(200),
     );
     expect(withConnection.headers.etag).toBe('"1"');
-    const databases = record(await t.http().get(`/api/connections/${connection.id}/databases`).set(bearer(token)).expect(200)).body;
+    const databases = record(
+      await t.http().get(`/api/connections/${connection.id}/databases`).set(bearer(token)).expect(200),
+    ).body;
     expect(databases.items).toEqual([{ name: 'main' }]);
-    const tables = record(await t.http().get(`/api/connections/${connection.id}/databases/main/tables`).set(bearer(token)).expect(200)).body;
+    const tables = record(
+      await t
+        .http()
+        .get(`/api/connections/${connection.id}/databases/main/tables`)
+        .set(bearer(token))
+        .expect(200),
+    ).body;
     const tableNames = tables.items.map((table: { name: string }) => table.name);
     expect(tableNames.length).toBeGreaterThanOrEqual(3);
-    const [first, second] = tableNames.filter((name: string) => tables.items.find((x: { name: string; kind: string }) => x.name === name)?.kind === 'table');
-    const described = record(await t.http().get(`/api/connections/${connection.id}/databases/main/tables/${first}`).set(bearer(token)).expect(200)).body;
+    const [first, second] = tableNames.filter(
+      (name: string) =>
+        tables.items.find((x: { name: string; kind: string }) => x.name === name)?.kind === 'table',
+    );
+    const described = record(
+      await t
+        .http()
+        .get(`/api/connections/${connection.id}/databases/main/tables/${first}`)
+        .set(bearer(token))
+        .expect(200),
+    ).body;
     expect(described.columns.length).toBeGreaterThan(0);
 
-    record(await t.http().put(`/api/integrations/${integrationId}/database`).set(bearer(token)).send({ database: 'main' }).expect(200));
+    record(
+      await t
+        .http()
+        .put(`/api/integrations/${integrationId}/database`)
+        .set(bearer(token))
+        .send({ database: 'main' })
+        .expect(200),
+    );
     const withEntities = record(
-      await t.http().post(`/api/integrations/${integrationId}/entities`).set(bearer(token)).send({ tables: [first, second] }).expect(200),
+      await t
+        .http()
+        .post(`/api/integrations/${integrationId}/entities`)
+        .set(bearer(token))
+        .send({ tables: [first, second] })
+        .expect(200),
     ).body;
     expect(withEntities.entities.map((e: { table: string }) => e.table)).toEqual([first, second]);
 
     // Then the review shows an integration ready to publish
-    const review = record(await t.http().get(`/api/integrations/${integrationId}/review`).set(bearer(token)).expect(200)).body;
+    const review = record(
+      await t.http().get(`/api/integrations/${integrationId}/review`).set(bearer(token)).expect(200),
+    ).body;
     expect(review).toMatchObject({
       readyToPublish: true,
       problems: [],
@@ -134,17 +203,33 @@ describe('the integration wizard, end to end on the embedded default', () => {
     // And each step left its event, with its actor, in the store
     const events: RecordedEvent[] = await t.store.readAll({ fromPosition: 0, limit: 10_000 });
     const by = (type: string) => events.filter((event) => event.type === type);
-    const adminId = (by('UserRegistered').find((e) => (e.data as { username: string }).username === ADMIN.username)?.data as { userId: string }).userId;
-    expect(by('UserRegistered').find((e) => (e.data as { username: string }).username === 'dana')?.metadata.actorId).toBe(adminId);
-    for (const type of ['IntegrationCreated', 'ConnectionRequested', 'IntegrationConnectionSelected', 'IntegrationDatabaseSelected', 'IntegrationEntitiesAdded'])
+    const adminId = (
+      by('UserRegistered').find((e) => (e.data as { username: string }).username === ADMIN.username)
+        ?.data as { userId: string }
+    ).userId;
+    expect(
+      by('UserRegistered').find((e) => (e.data as { username: string }).username === 'dana')?.metadata
+        .actorId,
+    ).toBe(adminId);
+    for (const type of [
+      'IntegrationCreated',
+      'ConnectionRequested',
+      'IntegrationConnectionSelected',
+      'IntegrationDatabaseSelected',
+      'IntegrationEntitiesAdded',
+    ])
       expect(by(type).at(-1)?.metadata.actorId).toBe(developer.id);
     expect(by('ConnectionRequestApproved').at(-1)?.metadata.actorId).toBe(adminId);
     expect(approved.decidedBy).toBe(adminId);
-    expect(by('ConnectionCreated').find((e) => (e.data as { requestId?: string }).requestId === requested.id)).toBeDefined();
+    expect(
+      by('ConnectionCreated').find((e) => (e.data as { requestId?: string }).requestId === requested.id),
+    ).toBeDefined();
     for (const event of events) expect(event.metadata.correlationId).toEqual(expect.any(String));
 
     // And the read model shows the state the events describe
-    const integration = record(await t.http().get(`/api/integrations/${integrationId}`).set(bearer(token)).expect(200)).body;
+    const integration = record(
+      await t.http().get(`/api/integrations/${integrationId}`).set(bearer(token)).expect(200),
+    ).body;
     expect(integration.entities).toHaveLength(2);
     expect(integration.entities[0].attributes.some((a: { primaryKey: boolean }) => a.primaryKey)).toBe(true);
   });

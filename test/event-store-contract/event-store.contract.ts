@@ -319,29 +319,30 @@ export function describeEventStoreContract(name: string, factory: EventStoreCont
           }));
           const total = plan.reduce((sum, { eventsPerAppend }) => sum + 15 * eventsPerAppend, 0);
           const [early, earlyEvents] = collect(store, head, 7);
-          let late: [Subscription, Collector] | undefined;
 
+          let appendsFinished = false;
           const appending = Promise.all(
             plan.map(({ writer, streamId, eventsPerAppend }) =>
               appendWithRetries(writer, streamId, 15, eventsPerAppend),
             ),
-          );
+          ).finally(() => (appendsFinished = true));
           await waitFor(
             () => earlyEvents.events.length >= total / 4,
             RACE_TIMEOUT_MS,
             'a quarter of the events',
           );
-          late = collect(store, head);
+          const [late, lateEvents] = collect(store, head);
+          const lateStartedDuringAppends = !appendsFinished;
           const written = (await appending).flatMap((outcome) => outcome.written);
-          const [, lateEvents] = late;
           await waitFor(
             () => earlyEvents.events.length >= total && lateEvents.events.length >= total,
             LIVE_DELIVERY_TIMEOUT_MS,
             'every event delivered',
           );
           await pause(100);
-          await Promise.all([early.stop(), late[0].stop()]);
+          await Promise.all([early.stop(), late.stop()]);
 
+          expect(lateStartedDuringAppends).toBe(true);
           expect(written).toHaveLength(total);
           for (const { events, batches, maxInFlight } of [earlyEvents, lateEvents]) {
             expect(positionsOf(events)).toEqual(range(head + 1, total));

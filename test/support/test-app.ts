@@ -20,7 +20,10 @@ export type TestApp = Readonly<{
 }>;
 
 /** The real application on a fresh temporary data folder (embedded SQLite everywhere). */
-export async function startTestApp(env: Record<string, string> = {}, overrides: AppOverrides = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  overrides: AppOverrides = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ib-e2e-'));
   const config = loadConfig({
     DATA_DIR: dataDir,
@@ -36,7 +39,10 @@ export async function startTestApp(env: Record<string, string> = {}, overrides: 
   await adapter.ready?.();
   const http = () => request(app.getHttpServer());
   const login = async (username: string, password: string, environment = 'development') => {
-    const response = await http().post('/api/auth/login').send({ environment, username, password }).expect(200);
+    const response = await http()
+      .post('/api/auth/login')
+      .send({ environment, username, password })
+      .expect(200);
     return response.body.accessToken as string;
   };
   return {

@@ -1,4 +1,12 @@
-import { type DynamicModule, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type Provider,
+} from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
@@ -55,27 +63,57 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 }
 
 @Module({})
+class CoreModule {}
+
+@Module({})
 export class AppModule {
   static register(config: AppConfig, overrides: AppOverrides = {}): DynamicModule {
-    const infrastructure: Provider[] = [
+    const core: Provider[] = [
       { provide: APP_CONFIG, useValue: config },
       { provide: CLOCK, useValue: overrides.clock ?? systemClock },
-      { provide: EVENT_STORE, useFactory: () => overrides.eventStore ?? createSqliteEventStore(config.dataDir) },
+      {
+        provide: EVENT_STORE,
+        useFactory: () => overrides.eventStore ?? createSqliteEventStore(config.dataDir),
+      },
+    ];
+    // Global so that library-like modules (the read model) can inject the event store and clock.
+    const coreModule: DynamicModule = {
+      module: CoreModule,
+      global: true,
+      providers: core,
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE],
+    };
+    const infrastructure: Provider[] = [
       {
         provide: SecretStore,
         useFactory: () =>
           new SecretStore({
             file: join(config.dataDir, 'secrets.sqlite'),
-            masterKey: loadMasterKey({ configuredKey: config.secretsKey, dataDir: config.dataDir, logger: nestLogger('Secrets') }),
+            masterKey: loadMasterKey({
+              configuredKey: config.secretsKey,
+              dataDir: config.dataDir,
+              logger: nestLogger('Secrets'),
+            }),
           }),
       },
-      { provide: CredentialStore, useFactory: () => new CredentialStore({ file: join(config.dataDir, 'credentials.sqlite') }) },
+      {
+        provide: CredentialStore,
+        useFactory: () => new CredentialStore({ file: join(config.dataDir, 'credentials.sqlite') }),
+      },
       { provide: PasswordHasher, useValue: new PasswordHasher() },
       {
         provide: TokenService,
-        useFactory: () => new TokenService({ secret: config.tokenSecret, ttlSeconds: config.tokenTtlSeconds, logger: nestLogger('Tokens') }),
+        useFactory: () =>
+          new TokenService({
+            secret: config.tokenSecret,
+            ttlSeconds: config.tokenTtlSeconds,
+            logger: nestLogger('Tokens'),
+          }),
       },
-      { provide: IdempotencyStore, useFactory: () => new IdempotencyStore({ file: join(config.dataDir, 'idempotency.sqlite') }) },
+      {
+        provide: IdempotencyStore,
+        useFactory: () => new IdempotencyStore({ file: join(config.dataDir, 'idempotency.sqlite') }),
+      },
       CommandRunner,
       ReadYourWrites,
       FirstStart,
@@ -87,7 +125,11 @@ export class AppModule {
     ];
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), ReadModelModule.forRoot({ file: join(config.dataDir, 'read-model.sqlite') })],
+      imports: [
+        coreModule,
+        CqrsModule.forRoot(),
+        ReadModelModule.forRoot({ file: join(config.dataDir, 'read-model.sqlite') }),
+      ],
       controllers: CONTROLLERS,
       providers: [...infrastructure, ...SERVICES, ...HANDLERS],
     };

@@ -17,21 +17,32 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   try {
     mkdirSync(config.dataDir, { recursive: true });
   } catch (error) {
-    throw new ConfigError([`DATA_DIR ${config.dataDir} cannot be created: ${(error as NodeJS.ErrnoException).code ?? 'error'}`]);
+    throw new ConfigError([
+      `DATA_DIR ${config.dataDir} cannot be created: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+    ]);
   }
   const module = AppModule.register(config, overrides);
   const logger = loggerFor(config.logLevel);
   const app =
     config.httpAdapter === 'fastify'
-      ? await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter({ bodyLimit: 1_048_576 }), { logger, bufferLogs: false })
-      : await NestFactory.create<NestExpressApplication>(module, new ExpressAdapter(), { logger, bufferLogs: false });
+      ? await NestFactory.create<NestFastifyApplication>(
+          module,
+          new FastifyAdapter({ bodyLimit: 1_048_576 }),
+          { logger, abortOnError: false },
+        )
+      : await NestFactory.create<NestExpressApplication>(module, new ExpressAdapter(), {
+          logger,
+          abortOnError: false,
+        });
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Integration Builder API')
-      .setDescription('Build integrations to external databases, manage connections and their approval. Errors are RFC 9457 problem details.')
+      .setDescription(
+        'Build integrations to external databases, manage connections and their approval. Errors are RFC 9457 problem details.',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
@@ -40,7 +51,12 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
 
   if (existsSync(config.consoleDir)) {
     if (config.httpAdapter === 'fastify')
-      (app as NestFastifyApplication).useStaticAssets({ root: config.consoleDir, prefix: '/', decorateReply: false, wildcard: true });
+      (app as NestFastifyApplication).useStaticAssets({
+        root: config.consoleDir,
+        prefix: '/',
+        decorateReply: false,
+        wildcard: true,
+      });
     else (app as NestExpressApplication).useStaticAssets(config.consoleDir, { index: 'index.html' });
   }
   await app.init();

@@ -7,7 +7,9 @@ async function main() {
   const config = loadConfig();
   const app = await createApp(config);
   await app.listen(config.port, config.host);
-  new Logger('Main').log(`Integration Builder on http://localhost:${config.port} (console /, API /api, docs /api/docs); data in ${config.dataDir}`);
+  new Logger('Main').log(
+    `Integration Builder on http://localhost:${config.port} (console /, API /api, docs /api/docs); data in ${config.dataDir}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -44,7 +44,10 @@ import { AddEntitiesController } from './integrations/add-entities/add-entities.
 import { CreateIntegrationHandler } from './integrations/create-integration/create-integration.command';
 import { CreateIntegrationController } from './integrations/create-integration/create-integration.http';
 import { IntegrationCommands } from './integrations/integration-command';
-import { GetIntegrationHandler, ListIntegrationsHandler } from './integrations/integration-queries/integration-queries';
+import {
+  GetIntegrationHandler,
+  ListIntegrationsHandler,
+} from './integrations/integration-queries/integration-queries';
 import { IntegrationQueriesController } from './integrations/integration-queries/integration-queries.http';
 import { GetIntegrationReviewHandler } from './integrations/integration-queries/integration-review.query';
 import { IntegrationViews } from './integrations/integration-queries/integration-views';
@@ -58,7 +61,11 @@ import { ProjectionsStatusController } from './projections-status/projections-st
 import { ProviderListController } from './providers/provider-list.http';
 import { CreateUserHandler } from './users/create-user/create-user.command';
 import { CreateUserController } from './users/create-user/create-user.http';
-import { GetUserHandler, ListUsersHandler, UserQueriesController } from './users/user-queries/user-queries.http';
+import {
+  GetUserHandler,
+  ListUsersHandler,
+  UserQueriesController,
+} from './users/user-queries/user-queries.http';
 import { UserViews } from './users/user-queries/user-views';
 
 /** Every use case of the API, registered in one place. */

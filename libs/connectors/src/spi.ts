@@ -42,7 +42,13 @@ export type IndexInfo = Readonly<{ name: string; columns: readonly string[]; uni
 
 export type TableKind = 'table' | 'view';
 
-export type TableSummary = Readonly<{ schema: string; name: string; kind: TableKind; rowEstimate?: number; comment?: string }>;
+export type TableSummary = Readonly<{
+  schema: string;
+  name: string;
+  kind: TableKind;
+  rowEstimate?: number;
+  comment?: string;
+}>;
 
 export type TableInfo = TableSummary &
   Readonly<{

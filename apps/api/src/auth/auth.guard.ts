@@ -16,7 +16,8 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]))
+      return true;
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const authorization = request.headers.authorization;
     const value = Array.isArray(authorization) ? authorization[0] : authorization;
@@ -27,7 +28,12 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw HttpProblem.unauthorized('The bearer token is invalid or expired; log in again');
     }
-    request.user = { id: claims.sub, username: claims.username, roles: claims.roles, environment: claims.env };
+    request.user = {
+      id: claims.sub,
+      username: claims.username,
+      roles: claims.roles,
+      environment: claims.env,
+    };
     return true;
   }
 }

@@ -4,7 +4,12 @@ import { HttpProblem } from '../infrastructure/http/http-problem';
 import { uuidv7 } from '../infrastructure/ids';
 import { type Actor, type AuthenticatedUser } from './authenticated-user';
 
-export type RequestContext = Readonly<{ user: AuthenticatedUser; actor: Actor; idempotencyKey?: string; ifMatch?: number }>;
+export type RequestContext = Readonly<{
+  user: AuthenticatedUser;
+  actor: Actor;
+  idempotencyKey?: string;
+  ifMatch?: number;
+}>;
 
 const header = (request: HttpRequest, name: string): string | undefined => {
   const value = request.headers[name];
@@ -15,7 +20,8 @@ const header = (request: HttpRequest, name: string): string | undefined => {
 export function parseIfMatch(raw: string | undefined): number | undefined {
   if (raw === undefined || raw.trim() === '*') return undefined;
   const match = /^(?:W\/)?"?(-?\d+)"?$/.exec(raw.trim());
-  if (!match) throw HttpProblem.preconditionFailed('If-Match must be an ETag returned by this API, such as "3"');
+  if (!match)
+    throw HttpProblem.preconditionFailed('If-Match must be an ETag returned by this API, such as "3"');
   return Number(match[1]);
 }
 

@@ -50,8 +50,16 @@ export class FirstStart {
       this.runner.run(
         environmentStreamId(DEVELOPMENT_ENVIRONMENT),
         environmentDecider,
-        { type: 'CreateEnvironment', data: { name: DEVELOPMENT_ENVIRONMENT, kind: 'development' }, metadata: { actorId: SYSTEM, now: this.clock.now() } },
-        { actor, environment: DEVELOPMENT_ENVIRONMENT, authorize: (state) => (state.status === 'none' ? undefined : skip()) },
+        {
+          type: 'CreateEnvironment',
+          data: { name: DEVELOPMENT_ENVIRONMENT, kind: 'development' },
+          metadata: { actorId: SYSTEM, now: this.clock.now() },
+        },
+        {
+          actor,
+          environment: DEVELOPMENT_ENVIRONMENT,
+          authorize: (state) => (state.status === 'none' ? undefined : skip()),
+        },
       ),
     );
   }
@@ -70,7 +78,12 @@ export class FirstStart {
         userDecider,
         {
           type: 'RegisterUser',
-          data: { userId, username: adminUsername, displayName: 'Administrator', roles: [{ environment: DEVELOPMENT_ENVIRONMENT, role: 'admin' }] },
+          data: {
+            userId,
+            username: adminUsername,
+            displayName: 'Administrator',
+            roles: [{ environment: DEVELOPMENT_ENVIRONMENT, role: 'admin' }],
+          },
           metadata: { actorId: SYSTEM, now: this.clock.now() },
         },
         { actor },
@@ -90,10 +103,20 @@ export class FirstStart {
         connectionDecider,
         {
           type: 'CreateConnection',
-          data: { connectionId: SAMPLE_CONNECTION_ID, environment: DEVELOPMENT_ENVIRONMENT, name: 'Sample shop (SQLite)', provider: 'sqlite', details: { path } },
+          data: {
+            connectionId: SAMPLE_CONNECTION_ID,
+            environment: DEVELOPMENT_ENVIRONMENT,
+            name: 'Sample shop (SQLite)',
+            provider: 'sqlite',
+            details: { path },
+          },
           metadata: { actorId: SYSTEM, now: this.clock.now() },
         },
-        { actor, environment: DEVELOPMENT_ENVIRONMENT, authorize: (state) => (state.status === 'none' ? undefined : skip()) },
+        {
+          actor,
+          environment: DEVELOPMENT_ENVIRONMENT,
+          authorize: (state) => (state.status === 'none' ? undefined : skip()),
+        },
       ),
     );
   }

@@ -55,11 +55,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 
   const dataDir = path(env.DATA_DIR || 'data');
   const adminPassword = env.ADMIN_PASSWORD || undefined;
-  if (adminPassword !== undefined && adminPassword.length < 8) problems.push('ADMIN_PASSWORD must have at least 8 characters');
+  if (adminPassword !== undefined && adminPassword.length < 8)
+    problems.push('ADMIN_PASSWORD must have at least 8 characters');
   const adminUsername = env.ADMIN_USERNAME || 'admin';
-  if (!/^[A-Za-z0-9._@-]{3,64}$/.test(adminUsername)) problems.push('ADMIN_USERNAME must be 3 to 64 letters, digits or ._@-');
+  if (!/^[A-Za-z0-9._@-]{3,64}$/.test(adminUsername))
+    problems.push('ADMIN_USERNAME must be 3 to 64 letters, digits or ._@-');
   const tokenSecret = env.TOKEN_SECRET || undefined;
-  if (tokenSecret !== undefined && tokenSecret.length < 32) problems.push('TOKEN_SECRET must have at least 32 characters');
+  if (tokenSecret !== undefined && tokenSecret.length < 32)
+    problems.push('TOKEN_SECRET must have at least 32 characters');
 
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),

@@ -28,7 +28,10 @@ export class ConnectionDetailsBody {
   @MaxLength(128)
   username?: string;
 
-  @ApiPropertyOptional({ description: 'SQLite: file path relative to the databases folder', example: 'sample.sqlite' })
+  @ApiPropertyOptional({
+    description: 'SQLite: file path relative to the databases folder',
+    example: 'sample.sqlite',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1024)

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { type Integration, type IntegrationCommand, integrationDecider, integrationStreamId } from '@ib/domain';
+import {
+  type Integration,
+  type IntegrationCommand,
+  integrationDecider,
+  integrationStreamId,
+} from '@ib/domain';
 import { type RequestContext } from '../auth/request-context.decorator';
 import { EnvironmentAccess } from '../environments/environment-access/environment-access';
 import { CommandRunner } from '../infrastructure/command-handling/command-runner';

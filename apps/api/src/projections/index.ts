@@ -19,4 +19,4 @@ export const READ_MODEL_PROJECTIONS: readonly Projection[] = [
   connectionRequestsProjection,
   environmentsProjection,
   usersProjection,
-] as readonly Projection[];
+];

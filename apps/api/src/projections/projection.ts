@@ -14,8 +14,9 @@ export type Projection<Document extends object = object> = Readonly<{
   /** Event types this projection reads; every other event only moves its checkpoint. */
   handles: readonly string[];
   /** The id of the document an event (of a handled type) changes. */
-  idOf: (event: RecordedEvent) => string;
-  evolve: (document: Document | undefined, event: RecordedEvent) => Document | undefined;
+  idOf(event: RecordedEvent): string;
+  // Method syntax on purpose: it lets projections of different documents share one list.
+  evolve(document: Document | undefined, event: RecordedEvent): Document | undefined;
 }>;
 
 export type DocumentOf<P> = P extends Projection<infer Document> ? Document : never;
@@ -27,8 +28,11 @@ export const isOneOf = <E extends AnyEvent>(types: readonly E['type'][]) => {
 };
 
 /** Drops keys whose value is undefined, so optional view fields are absent rather than undefined. */
-export const withoutUndefined = <T extends object>(value: T): T =>
-  Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+export const withoutUndefined = <T extends object>(value: T): T => {
+  const defined: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) if (field !== undefined) defined[key] = field;
+  return defined as T;
+};
 
 /** Folds events into documents by id, in memory: the reference result of any stored projection. */
 export const projectAll = <Document extends object>(

@@ -2,8 +2,18 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Provider } from '@ib/domain';
 
-type ProviderField = Readonly<{ name: string; label: string; type: 'string' | 'number' | 'password' | 'boolean'; required: boolean }>;
-type ProviderDescription = Readonly<{ id: Provider; name: string; available: boolean; fields: readonly ProviderField[] }>;
+type ProviderField = Readonly<{
+  name: string;
+  label: string;
+  type: 'string' | 'number' | 'password' | 'boolean';
+  required: boolean;
+}>;
+type ProviderDescription = Readonly<{
+  id: Provider;
+  name: string;
+  available: boolean;
+  fields: readonly ProviderField[];
+}>;
 
 const serverFields = (defaultPortLabel: string): ProviderField[] => [
   { name: 'host', label: 'Host', type: 'string', required: true },
@@ -19,7 +29,9 @@ export const PROVIDER_DESCRIPTIONS: readonly ProviderDescription[] = [
     id: 'sqlite',
     name: 'SQLite',
     available: true,
-    fields: [{ name: 'path', label: 'File (relative to the databases folder)', type: 'string', required: true }],
+    fields: [
+      { name: 'path', label: 'File (relative to the databases folder)', type: 'string', required: true },
+    ],
   },
   { id: 'mysql', name: 'MySQL / MariaDB', available: false, fields: serverFields('3306') },
   { id: 'mssql', name: 'SQL Server', available: false, fields: serverFields('1433') },

@@ -24,7 +24,10 @@ export class LoginCommand extends Command<LoginResult> {
   }
 }
 
-const invalidCredentials = () => new HttpProblem(401, 'AUTH.INVALID_CREDENTIALS', 'Unauthenticated', 'Unknown user or wrong password', { 'WWW-Authenticate': 'Bearer' });
+const invalidCredentials = () =>
+  new HttpProblem(401, 'AUTH.INVALID_CREDENTIALS', 'Unauthenticated', 'Unknown user or wrong password', {
+    'WWW-Authenticate': 'Bearer',
+  });
 
 /** Environment + IT user credentials give a short-lived token for that user's roles. */
 @CommandHandler(LoginCommand)
@@ -45,16 +48,30 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     const valid = await this.hasher.verify(password, hash);
     if (!valid || state.status !== 'registered') throw invalidCredentials();
     await this.environments.kindOf(environment).catch(() => {
-      throw HttpProblem.forbidden(`Environment '${environment}' does not exist or you have no role in it`, 'AUTH.NO_ACCESS_TO_ENVIRONMENT');
+      throw HttpProblem.forbidden(
+        `Environment '${environment}' does not exist or you have no role in it`,
+        'AUTH.NO_ACCESS_TO_ENVIRONMENT',
+      );
     });
     if (!state.roles.some((grant) => grant.environment === environment))
-      throw HttpProblem.forbidden(`Environment '${environment}' does not exist or you have no role in it`, 'AUTH.NO_ACCESS_TO_ENVIRONMENT');
-    const issued = this.tokens.issue({ sub: state.userId, username: state.username, roles: state.roles, env: environment }, this.clock.now());
+      throw HttpProblem.forbidden(
+        `Environment '${environment}' does not exist or you have no role in it`,
+        'AUTH.NO_ACCESS_TO_ENVIRONMENT',
+      );
+    const issued = this.tokens.issue(
+      { sub: state.userId, username: state.username, roles: state.roles, env: environment },
+      this.clock.now(),
+    );
     return {
       accessToken: issued.token,
       tokenType: 'Bearer',
       expiresAt: issued.expiresAt.toISOString(),
-      user: { id: state.userId, username: state.username, ...(state.displayName ? { displayName: state.displayName } : {}), roles: state.roles },
+      user: {
+        id: state.userId,
+        username: state.username,
+        ...(state.displayName ? { displayName: state.displayName } : {}),
+        roles: state.roles,
+      },
     };
   }
 }

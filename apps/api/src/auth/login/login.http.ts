@@ -31,7 +31,9 @@ export class LoginController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in to an environment with IT user credentials; returns a short-lived bearer token' })
+  @ApiOperation({
+    summary: 'Log in to an environment with IT user credentials; returns a short-lived bearer token',
+  })
   login(@Body() body: LoginBody) {
     return this.commands.execute(new LoginCommand(body.environment, body.username, body.password));
   }

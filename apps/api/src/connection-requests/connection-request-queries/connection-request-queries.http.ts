@@ -67,7 +67,11 @@ export class ConnectionRequestQueriesController {
   }
 
   @Get(':id')
-  async get(@Param('id', ParseUUIDPipe) id: string, @Ctx() context: RequestContext, @Res({ passthrough: true }) reply: HttpReply) {
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Ctx() context: RequestContext,
+    @Res({ passthrough: true }) reply: HttpReply,
+  ) {
     const view = await this.queries.execute(new GetConnectionRequestQuery(context.user, id));
     setEtag(reply, view.version);
     return view;

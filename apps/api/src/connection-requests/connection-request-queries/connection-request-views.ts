@@ -17,7 +17,10 @@ export class ConnectionRequestViews {
   ) {}
 
   private visible(view: ConnectionRequestView, user: AuthenticatedUser) {
-    return isAdminIn(user, view.environment) || (view.requestedBy === user.id && environmentsOf(user).includes(view.environment));
+    return (
+      isAdminIn(user, view.environment) ||
+      (view.requestedBy === user.id && environmentsOf(user).includes(view.environment))
+    );
   }
 
   async get(id: string, user?: AuthenticatedUser): Promise<ConnectionRequestView> {
@@ -37,8 +40,10 @@ export class ConnectionRequestViews {
   async list(user: AuthenticatedUser, filter: { environment?: string; status?: string }) {
     const mine = environmentsOf(user);
     const environments = filter.environment ? mine.filter((name) => name === filter.environment) : mine;
-    const page = await this.readModel.listConnectionRequests({ environments });
-    const items = page.items.filter((view) => this.visible(view, user) && (!filter.status || view.status === filter.status));
+    const all = await this.readModel.listConnectionRequests({ environments });
+    const items = all.filter(
+      (view) => this.visible(view, user) && (!filter.status || view.status === filter.status),
+    );
     return { items, total: items.length };
   }
 }

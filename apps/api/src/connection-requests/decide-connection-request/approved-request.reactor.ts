@@ -1,7 +1,21 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { type ConnectionRequestApproved, connectionRequestDecider, connectionRequestStreamId } from '@ib/domain';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import {
+  type ConnectionRequestApproved,
+  connectionRequestDecider,
+  connectionRequestStreamId,
+} from '@ib/domain';
 import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
-import { EVENT_STORE, type EventStore, type Subscription } from '../../infrastructure/event-store/event-store.port';
+import {
+  EVENT_STORE,
+  type EventStore,
+  type Subscription,
+} from '../../infrastructure/event-store/event-store.port';
 import { ConnectionFromRequest } from './connection-from-request';
 
 /**
@@ -25,13 +39,22 @@ export class ApprovedRequestReactor implements OnApplicationBootstrap, OnApplica
       for (const event of batch) {
         if (event.type !== 'ConnectionRequestApproved') continue;
         const { requestId } = event.data as ConnectionRequestApproved['data'];
-        const { state } = await this.runner.load(connectionRequestStreamId(requestId), connectionRequestDecider);
+        const { state } = await this.runner.load(
+          connectionRequestStreamId(requestId),
+          connectionRequestDecider,
+        );
         if (state.status !== 'approved') continue;
-        const actor = { userId: event.metadata.actorId, correlationId: event.metadata.correlationId, causationId: event.eventId };
+        const actor = {
+          userId: event.metadata.actorId,
+          correlationId: event.metadata.correlationId,
+          causationId: event.eventId,
+        };
         await this.connections.create(state, actor);
       }
     });
-    void this.subscription.failed.then((error) => this.logger.error(`Approval reactor stopped: ${error.message}`));
+    void this.subscription.failed.then((error) =>
+      this.logger.error(`Approval reactor stopped: ${error.message}`),
+    );
   }
 
   async onApplicationShutdown() {

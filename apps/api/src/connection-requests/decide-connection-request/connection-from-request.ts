@@ -27,7 +27,11 @@ export class ConnectionFromRequest {
       const outcome = await this.runner.run(
         connectionStreamId(request.connectionId),
         connectionDecider,
-        { type: 'CreateConnection', data: connectionFromApprovedRequest(request), metadata: { actorId: actor.userId, now: this.clock.now() } },
+        {
+          type: 'CreateConnection',
+          data: connectionFromApprovedRequest(request),
+          metadata: { actorId: actor.userId, now: this.clock.now() },
+        },
         { actor, environment: request.environment },
       );
       return outcome.position;

@@ -41,22 +41,52 @@ export class DecideConnectionRequestHandler implements ICommandHandler<DecideCon
       isAdmin = isAdminIn(context.user, state.environment);
       if (decision.kind !== 'cancel') assertAdminOf(context.user, state.environment);
     };
-    const options = { actor: context.actor, ifMatch: context.ifMatch, authorize, get environment() { return environment; } };
+    const options = {
+      actor: context.actor,
+      ifMatch: context.ifMatch,
+      authorize,
+      get environment() {
+        return environment;
+      },
+    };
     switch (decision.kind) {
       case 'approve': {
-        const outcome = await this.runner.run(streamId, connectionRequestDecider, { type: 'ApproveConnectionRequest', data: { requestId, connectionId: uuidv7(now.getTime()) }, metadata }, options);
+        const outcome = await this.runner.run(
+          streamId,
+          connectionRequestDecider,
+          {
+            type: 'ApproveConnectionRequest',
+            data: { requestId, connectionId: uuidv7(now.getTime()) },
+            metadata,
+          },
+          options,
+        );
         const { state } = await this.runner.load(streamId, connectionRequestDecider);
         if (state.status !== 'approved') return outcome;
         const position = await this.connections.create(state, context.actor);
         return { ...outcome, position: Math.max(outcome.position, position) };
       }
       case 'reject':
-        return this.runner.run(streamId, connectionRequestDecider, { type: 'RejectConnectionRequest', data: { requestId, reason: decision.reason }, metadata }, options);
+        return this.runner.run(
+          streamId,
+          connectionRequestDecider,
+          { type: 'RejectConnectionRequest', data: { requestId, reason: decision.reason }, metadata },
+          options,
+        );
       case 'cancel':
         return this.runner.run(
           streamId,
           connectionRequestDecider,
-          { type: 'CancelConnectionRequest', data: { requestId, get isAdmin() { return isAdmin; } }, metadata },
+          {
+            type: 'CancelConnectionRequest',
+            data: {
+              requestId,
+              get isAdmin() {
+                return isAdmin;
+              },
+            },
+            metadata,
+          },
           options,
         );
     }

@@ -31,22 +31,37 @@ export class DecideConnectionRequestController {
 
   @Post(':id/approve')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Approve: the connection is created and appears in the requester’s list (administrators)' })
-  approve(@Param('id', ParseUUIDPipe) id: string, @Ctx() context: RequestContext, @Res({ passthrough: true }) reply: HttpReply) {
+  @ApiOperation({
+    summary: 'Approve: the connection is created and appears in the requester’s list (administrators)',
+  })
+  approve(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Ctx() context: RequestContext,
+    @Res({ passthrough: true }) reply: HttpReply,
+  ) {
     return this.decide(id, { kind: 'approve' }, context, reply);
   }
 
   @Post(':id/reject')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject with a reason (administrators)' })
-  reject(@Param('id', ParseUUIDPipe) id: string, @Body() body: RejectBody, @Ctx() context: RequestContext, @Res({ passthrough: true }) reply: HttpReply) {
+  reject(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RejectBody,
+    @Ctx() context: RequestContext,
+    @Res({ passthrough: true }) reply: HttpReply,
+  ) {
     return this.decide(id, { kind: 'reject', reason: body.reason }, context, reply);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a pending request (its requester or an administrator)' })
-  cancel(@Param('id', ParseUUIDPipe) id: string, @Ctx() context: RequestContext, @Res({ passthrough: true }) reply: HttpReply) {
+  cancel(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Ctx() context: RequestContext,
+    @Res({ passthrough: true }) reply: HttpReply,
+  ) {
     return this.decide(id, { kind: 'cancel' }, context, reply);
   }
 }

@@ -39,7 +39,11 @@ export class RequestConnectionHandler implements ICommandHandler<RequestConnecti
       const outcome = await this.runner.run(
         connectionRequestStreamId(requestId),
         connectionRequestDecider,
-        { type: 'RequestConnection', data: { requestId, ...rest, ...(secretRef ? { secretRef } : {}) }, metadata: { actorId: context.user.id, now } },
+        {
+          type: 'RequestConnection',
+          data: { requestId, ...rest, ...(secretRef ? { secretRef } : {}) },
+          metadata: { actorId: context.user.id, now },
+        },
         { actor: context.actor, environment: input.environment },
       );
       return { ...outcome, requestId };

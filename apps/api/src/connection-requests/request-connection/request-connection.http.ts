@@ -29,9 +29,15 @@ export class RequestConnectionController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Ask an administrator to create a connection; the request carries every detail' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async request(@Body() body: RequestConnectionBody, @Ctx() context: RequestContext, @Res({ passthrough: true }) reply: HttpReply) {
+  async request(
+    @Body() body: RequestConnectionBody,
+    @Ctx() context: RequestContext,
+    @Res({ passthrough: true }) reply: HttpReply,
+  ) {
     const environment = body.environment ?? context.user.environment;
-    const outcome = await this.commands.execute(new RequestConnectionCommand({ ...body, details: { ...body.details }, environment }, context));
+    const outcome = await this.commands.execute(
+      new RequestConnectionCommand({ ...body, details: { ...body.details }, environment }, context),
+    );
     reply.header('Location', `/api/connection-requests/${outcome.requestId}`);
     return this.views.afterWrite(outcome.requestId, outcome.position, reply);
   }

@@ -2,7 +2,12 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/c
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
-import { DescribeTableQuery, ListDatabasesQuery, ListTablesQuery, TestConnectionQuery } from './browse-connection.queries';
+import {
+  DescribeTableQuery,
+  ListDatabasesQuery,
+  ListTablesQuery,
+  TestConnectionQuery,
+} from './browse-connection.queries';
 
 @ApiTags('connections')
 @ApiBearerAuth()
@@ -30,7 +35,12 @@ export class BrowseConnectionController {
 
   @Get(':id/databases/:db/tables/:table')
   @ApiOperation({ summary: 'Attributes, keys and indexes of one table' })
-  table(@Param('id', ParseUUIDPipe) id: string, @Param('db') db: string, @Param('table') table: string, @Ctx() context: RequestContext) {
+  table(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('db') db: string,
+    @Param('table') table: string,
+    @Ctx() context: RequestContext,
+  ) {
     return this.queries.execute(new DescribeTableQuery(context.user, id, db, table));
   }
 }

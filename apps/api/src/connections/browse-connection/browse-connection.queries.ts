@@ -77,7 +77,9 @@ export class DescribeTableHandler implements IQueryHandler<DescribeTableQuery> {
   constructor(private readonly access: ConnectionAccess) {}
   async execute({ user, connectionId, database, table }: DescribeTableQuery) {
     const connection = await this.access.viewable(user, connectionId);
-    const [info] = await this.access.withConnector(connection, (connector) => connector.describe(database, [table]));
+    const [info] = await this.access.withConnector(connection, (connector) =>
+      connector.describe(database, [table]),
+    );
     if (!info) throw new NotFoundError('CONNECTOR.TABLE_NOT_FOUND', `Table '${table}' does not exist`);
     return info;
   }

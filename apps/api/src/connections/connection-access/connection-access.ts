@@ -27,7 +27,10 @@ export class ConnectionAccess {
     return state;
   }
 
-  async withConnector<T>(connection: ActiveConnection, work: (connector: Connector) => Promise<T>): Promise<T> {
+  async withConnector<T>(
+    connection: ActiveConnection,
+    work: (connector: Connector) => Promise<T>,
+  ): Promise<T> {
     const password = connection.secretRef ? this.secrets.get(connection.secretRef) : undefined;
     const connector = openConnector({
       provider: connection.provider,

@@ -29,8 +29,10 @@ export class ConnectionViews {
   async list(user: AuthenticatedUser, filter: { environment?: string; provider?: string }) {
     const mine = environmentsOf(user);
     const environments = filter.environment ? mine.filter((name) => name === filter.environment) : mine;
-    const page = await this.readModel.listConnections({ environments });
-    const items = page.items.filter((view) => !view.deleted && (!filter.provider || view.provider === filter.provider));
+    const all = await this.readModel.listConnections({ environments });
+    const items = all.filter(
+      (view) => !view.deleted && (!filter.provider || view.provider === filter.provider),
+    );
     return { items, total: items.length };
   }
 }

@@ -44,7 +44,11 @@ export class CreateConnectionHandler implements ICommandHandler<CreateConnection
       const outcome = await this.runner.run(
         connectionStreamId(connectionId),
         connectionDecider,
-        { type: 'CreateConnection', data: { connectionId, ...rest, ...(secretRef ? { secretRef } : {}) }, metadata: { actorId: context.user.id, now } },
+        {
+          type: 'CreateConnection',
+          data: { connectionId, ...rest, ...(secretRef ? { secretRef } : {}) },
+          metadata: { actorId: context.user.id, now },
+        },
         { actor: context.actor, environment: input.environment },
       );
       return { ...outcome, connectionId };

@@ -1,6 +1,13 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { PROVIDERS, type Provider } from '@ib/domain';
@@ -51,9 +58,15 @@ export class CreateConnectionController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Create a connection (administrators)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async create(@Body() body: CreateConnectionBody, @Ctx() context: RequestContext, @Res({ passthrough: true }) reply: HttpReply) {
+  async create(
+    @Body() body: CreateConnectionBody,
+    @Ctx() context: RequestContext,
+    @Res({ passthrough: true }) reply: HttpReply,
+  ) {
     const environment = body.environment ?? context.user.environment;
-    const outcome = await this.commands.execute(new CreateConnectionCommand({ ...body, details: { ...body.details }, environment }, context));
+    const outcome = await this.commands.execute(
+      new CreateConnectionCommand({ ...body, details: { ...body.details }, environment }, context),
+    );
     reply.header('Location', `/api/connections/${outcome.connectionId}`);
     return this.views.afterWrite(outcome.connectionId, outcome.position);
   }

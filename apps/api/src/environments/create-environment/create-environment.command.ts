@@ -27,11 +27,16 @@ export class CreateEnvironmentHandler implements ICommandHandler<CreateEnvironme
   ) {}
 
   execute({ input, context }: CreateEnvironmentCommand) {
-    if (!isAdminAnywhere(context.user)) throw HttpProblem.forbidden('Only administrators manage environments', 'AUTH.ADMIN_REQUIRED');
+    if (!isAdminAnywhere(context.user))
+      throw HttpProblem.forbidden('Only administrators manage environments', 'AUTH.ADMIN_REQUIRED');
     return this.runner.run(
       environmentStreamId(input.name),
       environmentDecider,
-      { type: 'CreateEnvironment', data: input, metadata: { actorId: context.user.id, now: this.clock.now() } },
+      {
+        type: 'CreateEnvironment',
+        data: input,
+        metadata: { actorId: context.user.id, now: this.clock.now() },
+      },
       { actor: context.actor, environment: input.name },
     );
   }

@@ -1,6 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ENVIRONMENT_KINDS, type EnvironmentKind } from '@ib/domain';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
@@ -10,7 +17,9 @@ import { CreateEnvironmentCommand } from './create-environment.command';
 export class CreateEnvironmentBody {
   @ApiProperty({ example: 'qa' })
   @IsString()
-  @Matches(/^[a-z][a-z0-9-]{0,39}$/, { message: 'name must be lowercase letters, digits or -, starting with a letter' })
+  @Matches(/^[a-z][a-z0-9-]{0,39}$/, {
+    message: 'name must be lowercase letters, digits or -, starting with a letter',
+  })
   name!: string;
 
   @ApiProperty({ enum: ENVIRONMENT_KINDS })

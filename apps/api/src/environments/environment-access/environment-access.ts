@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type EnvironmentKind, IllegalStateError, NotFoundError, environmentDecider, environmentStreamId } from '@ib/domain';
+import {
+  type EnvironmentKind,
+  IllegalStateError,
+  NotFoundError,
+  environmentDecider,
+  environmentStreamId,
+} from '@ib/domain';
 import { assertMemberOf, type AuthenticatedUser } from '../../auth/authenticated-user';
 import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
 
@@ -10,7 +16,8 @@ export class EnvironmentAccess {
 
   async kindOf(environment: string): Promise<EnvironmentKind> {
     const { state } = await this.runner.load(environmentStreamId(environment), environmentDecider);
-    if (state.status === 'none') throw new NotFoundError('ENVIRONMENT.NOT_FOUND', `Environment '${environment}' does not exist`);
+    if (state.status === 'none')
+      throw new NotFoundError('ENVIRONMENT.NOT_FOUND', `Environment '${environment}' does not exist`);
     return state.kind;
   }
 
@@ -19,6 +26,9 @@ export class EnvironmentAccess {
     assertMemberOf(user, environment);
     const kind = await this.kindOf(environment);
     if (kind !== 'development')
-      throw new IllegalStateError('ENVIRONMENT.BUILDER_DEVELOPMENT_ONLY', `Integrations are built in a development environment; '${environment}' is ${kind}`);
+      throw new IllegalStateError(
+        'ENVIRONMENT.BUILDER_DEVELOPMENT_ONLY',
+        `Integrations are built in a development environment; '${environment}' is ${kind}`,
+      );
   }
 }

@@ -26,23 +26,43 @@ export type RunOptions<S = unknown> = Readonly<{
 export class CommandRunner {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async run<S, C, E extends AnyEvent>(streamId: string, decider: Decider<S, C, E>, command: C, options: RunOptions<S>): Promise<CommandOutcome<E>> {
+  async run<S, C, E extends AnyEvent>(
+    streamId: string,
+    decider: Decider<S, C, E>,
+    command: C,
+    options: RunOptions<S>,
+  ): Promise<CommandOutcome<E>> {
     const { events, version } = await this.store.readStream<E>(streamId);
     if (options.ifMatch !== undefined && options.ifMatch !== version)
-      throw HttpProblem.preconditionFailed(`The resource is at version ${version}, not ${options.ifMatch}; reload it and retry`);
-    const state = events.reduce((current, recorded) => decider.evolve(current, { type: recorded.type, data: recorded.data } as E), decider.initialState());
+      throw HttpProblem.preconditionFailed(
+        `The resource is at version ${version}, not ${options.ifMatch}; reload it and retry`,
+      );
+    const state = events.reduce(
+      (current, recorded) => decider.evolve(current, { type: recorded.type, data: recorded.data } as E),
+      decider.initialState(),
+    );
     await options.authorize?.(state);
     const newEvents = decider.decide(command, state);
     if (newEvents.length === 0) return { events: [], version, position: 0 };
     const expectedVersion: ExpectedVersion = version < 0 ? 'no_stream' : version;
-    const result = await this.store.append(streamId, newEvents.map((event) => this.toNewEvent(event, options)), { expectedVersion });
+    const result = await this.store.append(
+      streamId,
+      newEvents.map((event) => this.toNewEvent(event, options)),
+      { expectedVersion },
+    );
     return { events: newEvents, version: result.nextExpectedVersion, position: result.lastPosition };
   }
 
   /** Folds a stream into its decider state, for handlers that must check another aggregate first. */
-  async load<S, E extends AnyEvent>(streamId: string, decider: Pick<Decider<S, never, E>, 'initialState' | 'evolve'>) {
+  async load<S, E extends AnyEvent>(
+    streamId: string,
+    decider: Pick<Decider<S, never, E>, 'initialState' | 'evolve'>,
+  ) {
     const { events, version } = await this.store.readStream<E>(streamId);
-    const state = events.reduce((current, recorded) => decider.evolve(current, { type: recorded.type, data: recorded.data } as E), decider.initialState());
+    const state = events.reduce(
+      (current, recorded) => decider.evolve(current, { type: recorded.type, data: recorded.data } as E),
+      decider.initialState(),
+    );
     return { state, version };
   }
 

@@ -16,6 +16,9 @@ export class ReadYourWrites {
   async after(position: number): Promise<void> {
     if (position <= 0) return;
     const caughtUp = await this.projections.waitFor(position, this.config.readYourWritesTimeoutMs);
-    if (!caughtUp) this.logger.warn(`Read model still behind position ${position}; answering with the last projected state`);
+    if (!caughtUp)
+      this.logger.warn(
+        `Read model still behind position ${position}; answering with the last projected state`,
+      );
   }
 }

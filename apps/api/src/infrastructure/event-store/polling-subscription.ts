@@ -23,8 +23,9 @@ export type PollingSubscriptionOptions = Readonly<{
  */
 export class PollingSubscription implements Subscription {
   readonly failed: Promise<Error>;
+  /** Resolves once delivery has ended, whether stopped or failed. */
+  readonly ended: Promise<void>;
   private fail!: (error: Error) => void;
-  private readonly done: Promise<void>;
   private stopped = false;
   private appendedSinceRead = false;
   private wake?: () => void;
@@ -34,13 +35,13 @@ export class PollingSubscription implements Subscription {
     private readonly handler: SubscriptionHandler,
   ) {
     this.failed = new Promise((resolve) => (this.fail = resolve));
-    this.done = this.run();
+    this.ended = this.run();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     this.wake?.();
-    await this.done;
+    await this.ended;
   }
 
   private readonly onAppended = () => {

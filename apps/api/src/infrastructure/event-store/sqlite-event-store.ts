@@ -93,7 +93,9 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(options: { fromPosition: number; limit: number }): Promise<RecordedEvent[]> {
     return this.guard('read all events', () => {
-      const rows = this.open().statements.readAll.all(options.fromPosition, options.limit) as EventRow[];
+      // SQLite reads a negative LIMIT as "no limit"; the port means "at most limit".
+      const limit = Math.max(0, options.limit);
+      const rows = this.open().statements.readAll.all(options.fromPosition, limit) as EventRow[];
       return rows.map((row) => this.toRecordedEvent(row));
     });
   }
@@ -106,6 +108,9 @@ export class SqliteEventStore implements EventStore {
     options: { fromPosition: number; batchSize?: number },
     handler: SubscriptionHandler,
   ): Subscription {
+    if (options.batchSize !== undefined && !(options.batchSize >= 1)) {
+      throw new RangeError(`A subscription batch size must be at least 1, got ${options.batchSize}`);
+    }
     const subscription = new PollingSubscription(
       {
         fromPosition: options.fromPosition,
@@ -118,7 +123,7 @@ export class SqliteEventStore implements EventStore {
       handler,
     );
     this.subscriptions.add(subscription);
-    void subscription.failed.then(() => this.subscriptions.delete(subscription));
+    void subscription.ended.then(() => this.subscriptions.delete(subscription));
     return subscription;
   }
 
@@ -135,7 +140,7 @@ export class SqliteEventStore implements EventStore {
     if (events.length === 0) return this.appendNothing(streamId, expected);
     const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
     // Encoded before the transaction, so the write lock is held only for the inserts.
-    const encoded = encodeEvents(events);
+    const encoded = events.map(encodeEvent);
     let outcome: AppendOutcome;
     try {
       outcome = this.inTransaction(() => this.insertIfExpected(streamId, encoded, expected, recordedAt));
@@ -259,18 +264,13 @@ function asOriginalAppend(
     : undefined;
 }
 
-/** Events of one command share their metadata object: it is serialised once per append, not per event. */
-function encodeEvents(events: readonly NewEvent[]): EncodedEvent[] {
-  let metadata: NewEvent['metadata'] | undefined;
-  let metadataJson = '';
-  return events.map((event) => {
-    if (event.metadata !== metadata) {
-      metadata = event.metadata;
-      metadataJson = JSON.stringify(metadata);
-    }
-    return [event.eventId, event.type, event.schemaVersion ?? 1, JSON.stringify(event.data), metadataJson];
-  });
-}
+const encodeEvent = (event: NewEvent): EncodedEvent => [
+  event.eventId,
+  event.type,
+  event.schemaVersion ?? 1,
+  JSON.stringify(event.data),
+  JSON.stringify(event.metadata),
+];
 
 function throwRejection(
   streamId: string,

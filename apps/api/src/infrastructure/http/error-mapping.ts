@@ -4,7 +4,11 @@ import { DomainError, type DomainErrorKind } from '@ib/domain';
 import { HttpProblem } from './http-problem';
 import { problem, type ProblemDetails } from './problem-details';
 
-export type MappedError = Readonly<{ problem: ProblemDetails; headers: Readonly<Record<string, string>>; unexpected: boolean }>;
+export type MappedError = Readonly<{
+  problem: ProblemDetails;
+  headers: Readonly<Record<string, string>>;
+  unexpected: boolean;
+}>;
 
 const DOMAIN_STATUS: Record<DomainErrorKind, [number, string]> = {
   validation: [400, 'Invalid request'],
@@ -48,19 +52,36 @@ const HTTP_CODES: Record<number, string> = {
 export function mapError(error: unknown): MappedError {
   if (error instanceof DomainError) {
     const [status, title] = DOMAIN_STATUS[error.kind];
-    return { problem: problem(status, error.code, title, error.message, error.fieldErrors), headers: {}, unexpected: false };
+    return {
+      problem: problem(status, error.code, title, error.message, error.fieldErrors),
+      headers: {},
+      unexpected: false,
+    };
   }
   if (error instanceof HttpProblem) {
-    return { problem: problem(error.status, error.code, error.title, error.message), headers: error.headers, unexpected: false };
+    return {
+      problem: problem(error.status, error.code, error.title, error.message),
+      headers: error.headers,
+      unexpected: false,
+    };
   }
   if (error instanceof ConnectorError) {
     const status = error.transient ? 503 : CONNECTOR_STATUS[error.code];
     const headers: Record<string, string> = status === 503 ? { 'Retry-After': '5' } : {};
-    return { problem: problem(status, error.code, 'Database connection problem', error.message), headers, unexpected: false };
+    return {
+      problem: problem(status, error.code, 'Database connection problem', error.message),
+      headers,
+      unexpected: false,
+    };
   }
   if (error instanceof Error && UNAVAILABLE_ERROR_NAMES.has(error.name)) {
     return {
-      problem: problem(503, 'STORAGE.UNAVAILABLE', 'Service unavailable', 'Storage is unavailable; nothing was changed. Retry later.'),
+      problem: problem(
+        503,
+        'STORAGE.UNAVAILABLE',
+        'Service unavailable',
+        'Storage is unavailable; nothing was changed. Retry later.',
+      ),
       headers: { 'Retry-After': '5' },
       unexpected: false,
     };
@@ -69,11 +90,19 @@ export function mapError(error: unknown): MappedError {
     const status = error.getStatus();
     const code = HTTP_CODES[status] ?? `HTTP.${status}`;
     const detail = status === 404 ? 'No such route' : error.message;
-    return { problem: problem(status, code, httpTitle(status), detail), headers: {}, unexpected: status >= 500 };
+    return {
+      problem: problem(status, code, httpTitle(status), detail),
+      headers: {},
+      unexpected: status >= 500,
+    };
   }
   if (isFastifyClientError(error)) {
     const code = HTTP_CODES[error.statusCode] ?? `HTTP.${error.statusCode}`;
-    return { problem: problem(error.statusCode, code, httpTitle(error.statusCode), 'The request could not be read'), headers: {}, unexpected: false };
+    return {
+      problem: problem(error.statusCode, code, httpTitle(error.statusCode), 'The request could not be read'),
+      headers: {},
+      unexpected: false,
+    };
   }
   return {
     problem: problem(500, 'INTERNAL', 'Internal error', 'An unexpected error occurred; it was logged.'),
@@ -90,5 +119,10 @@ const isFastifyClientError = (error: unknown): error is { statusCode: number } =
   (error as { statusCode: number }).statusCode < 500;
 
 const httpTitle = (status: number) =>
-  ({ 400: 'Invalid request', 401: 'Unauthenticated', 403: 'Forbidden', 404: 'Not found', 405: 'Method not allowed' })[status] ??
-  'Request failed';
+  ({
+    400: 'Invalid request',
+    401: 'Unauthenticated',
+    403: 'Forbidden',
+    404: 'Not found',
+    405: 'Method not allowed',
+  })[status] ?? 'Request failed';

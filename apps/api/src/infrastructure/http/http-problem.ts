@@ -12,7 +12,9 @@ export class HttpProblem extends Error {
   }
 
   static unauthorized(detail = 'A valid bearer token is required') {
-    return new HttpProblem(401, 'AUTH.UNAUTHENTICATED', 'Unauthenticated', detail, { 'WWW-Authenticate': 'Bearer' });
+    return new HttpProblem(401, 'AUTH.UNAUTHENTICATED', 'Unauthenticated', detail, {
+      'WWW-Authenticate': 'Bearer',
+    });
   }
 
   static forbidden(detail: string, code = 'AUTH.FORBIDDEN') {
@@ -24,6 +26,8 @@ export class HttpProblem extends Error {
   }
 
   static unavailable(code: string, detail: string, retryAfterSeconds = 5) {
-    return new HttpProblem(503, code, 'Service unavailable', detail, { 'Retry-After': String(retryAfterSeconds) });
+    return new HttpProblem(503, code, 'Service unavailable', detail, {
+      'Retry-After': String(retryAfterSeconds),
+    });
   }
 }

@@ -40,7 +40,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private isConsoleRoute(path: string) {
-    return !path.startsWith('/api') && !path.startsWith('/health') && !path.startsWith('/ready') && !/\.[a-z0-9]+$/i.test(path);
+    return (
+      !path.startsWith('/api') &&
+      !path.startsWith('/health') &&
+      !path.startsWith('/ready') &&
+      !/\.[a-z0-9]+$/i.test(path)
+    );
   }
 
   private readConsoleIndex(): string | null {

@@ -2,7 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 
-export type StoredResponse = Readonly<{ status: number; body: unknown; headers: Readonly<Record<string, string>> }>;
+export type StoredResponse = Readonly<{
+  status: number;
+  body: unknown;
+  headers: Readonly<Record<string, string>>;
+}>;
 
 export type Reservation =
   | { outcome: 'reserved' }
@@ -33,26 +37,43 @@ export class IdempotencyStore {
     this.insert = this.db.prepare(
       'INSERT OR IGNORE INTO idempotency_keys (scope, key, fingerprint, created_at) VALUES (?, ?, ?, ?)',
     );
-    this.select = this.db.prepare('SELECT fingerprint, status, body, headers FROM idempotency_keys WHERE scope = ? AND key = ?');
-    this.complete = this.db.prepare('UPDATE idempotency_keys SET status = ?, body = ?, headers = ? WHERE scope = ? AND key = ?');
-    this.release = this.db.prepare('DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND status IS NULL');
+    this.select = this.db.prepare(
+      'SELECT fingerprint, status, body, headers FROM idempotency_keys WHERE scope = ? AND key = ?',
+    );
+    this.complete = this.db.prepare(
+      'UPDATE idempotency_keys SET status = ?, body = ?, headers = ? WHERE scope = ? AND key = ?',
+    );
+    this.release = this.db.prepare(
+      'DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND status IS NULL',
+    );
   }
 
   reserve(scope: string, key: string, fingerprint: string, now: Date): Reservation {
     const inserted = this.insert.run(scope, key, fingerprint, now.toISOString());
     if (Number(inserted.changes) === 1) return { outcome: 'reserved' };
-    const row = this.select.get(scope, key) as { fingerprint: string; status: number | null; body: string | null; headers: string | null } | undefined;
+    const row = this.select.get(scope, key) as
+      { fingerprint: string; status: number | null; body: string | null; headers: string | null } | undefined;
     if (!row) return this.reserve(scope, key, fingerprint, now);
     if (row.fingerprint !== fingerprint) return { outcome: 'mismatch' };
     if (row.status === null) return { outcome: 'in_progress' };
     return {
       outcome: 'replay',
-      response: { status: row.status, body: row.body === null ? undefined : JSON.parse(row.body), headers: JSON.parse(row.headers ?? '{}') },
+      response: {
+        status: row.status,
+        body: row.body === null ? undefined : JSON.parse(row.body),
+        headers: JSON.parse(row.headers ?? '{}'),
+      },
     };
   }
 
   remember(scope: string, key: string, response: StoredResponse): void {
-    this.complete.run(response.status, JSON.stringify(response.body ?? null), JSON.stringify(response.headers), scope, key);
+    this.complete.run(
+      response.status,
+      JSON.stringify(response.body ?? null),
+      JSON.stringify(response.headers),
+      scope,
+      key,
+    );
   }
 
   /** A failed command changed nothing, so its key is freed and a retry runs again. */

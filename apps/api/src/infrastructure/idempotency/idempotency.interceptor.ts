@@ -1,4 +1,11 @@
-import { type CallHandler, type ExecutionContext, HttpStatus, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  HttpStatus,
+  Inject,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { createHash } from 'node:crypto';
 import { catchError, type Observable, of, tap, throwError } from 'rxjs';
@@ -30,7 +37,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const rawKey = request.headers['idempotency-key'];
     const key = Array.isArray(rawKey) ? rawKey[0] : rawKey;
     if (request.method !== 'POST' || !key || !request.user) return next.handle();
-    if (key.length > 200) throw new HttpProblem(400, 'IDEMPOTENCY.KEY_TOO_LONG', 'Invalid request', 'Idempotency-Key has at most 200 characters');
+    if (key.length > 200)
+      throw new HttpProblem(
+        400,
+        'IDEMPOTENCY.KEY_TOO_LONG',
+        'Invalid request',
+        'Idempotency-Key has at most 200 characters',
+      );
 
     const scope = request.user.id;
     const fingerprint = createHash('sha256')
@@ -39,9 +52,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const reservation = this.store.reserve(scope, key, fingerprint, this.clock.now());
     switch (reservation.outcome) {
       case 'mismatch':
-        throw new HttpProblem(422, 'IDEMPOTENCY.KEY_REUSED', 'Idempotency key reused', 'This Idempotency-Key was used with another request body');
+        throw new HttpProblem(
+          422,
+          'IDEMPOTENCY.KEY_REUSED',
+          'Idempotency key reused',
+          'This Idempotency-Key was used with another request body',
+        );
       case 'in_progress':
-        throw new HttpProblem(409, 'IDEMPOTENCY.IN_PROGRESS', 'Request in progress', 'A request with this Idempotency-Key is still running; retry later');
+        throw new HttpProblem(
+          409,
+          'IDEMPOTENCY.IN_PROGRESS',
+          'Request in progress',
+          'A request with this Idempotency-Key is still running; retry later',
+        );
       case 'replay': {
         const { status, body, headers } = reservation.response;
         reply.status(status);
@@ -58,8 +81,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
               if (typeof value === 'string') headers[name] = value;
             }
             // Nest applies @HttpCode (POST defaults to 201) only after interceptors, so read it the same way.
-            const declared = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined;
-            const status = declared ?? (reply.statusCode !== HttpStatus.OK ? reply.statusCode : HttpStatus.CREATED);
+            const declared = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as
+              number | undefined;
+            const status =
+              declared ?? (reply.statusCode !== HttpStatus.OK ? reply.statusCode : HttpStatus.CREATED);
             this.store.remember(scope, key, { status, body, headers });
           }),
           catchError((error: unknown) => {
@@ -70,4 +95,3 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
   }
 }
-

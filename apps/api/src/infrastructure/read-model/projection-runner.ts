@@ -4,10 +4,9 @@ import { READ_MODEL_PROJECTIONS, type Projection } from '../../projections';
 import { type EventStore, type Subscription } from '../event-store/event-store.port';
 import { type ReadModelOrm } from './read-model-orm';
 import { VIEW_ENTITIES } from './read-model.entities';
-import { ViewTable } from './view-table';
+import { type NativeDatabase, quote, ViewTable } from './view-table';
 
 type Document = Record<string, unknown>;
-type EntityManager = ReturnType<ReadModelOrm['em']['fork']>;
 
 export type ProjectionStatus = Readonly<{ name: string; position: number; head: number; lag: number }>;
 
@@ -35,22 +34,20 @@ type View = {
 type Waiter = Readonly<{ position: number; settle: (caughtUp: boolean) => void }>;
 
 const CHECKPOINT_UPSERT =
-  'insert into `projection_checkpoints` (`name`, `position`, `updated_at`) ' +
-  "select json_extract(value, '$[0]'), json_extract(value, '$[1]'), ? from json_each(?) where true " +
+  'insert into `projection_checkpoints` (`name`, `position`, `updated_at`) values (?, ?, ?) ' +
   'on conflict (`name`) do update set `position` = excluded.`position`, `updated_at` = excluded.`updated_at`';
-
-const quote = (identifier: string): string => `\`${identifier.replaceAll('`', '``')}\``;
 
 /**
  * Feeds the projections from the event store and keeps their views and checkpoints in the read model.
  *
  * One subscription reads the log once for every view, from the lowest checkpoint; each view skips the
  * events at or below its own checkpoint (reading and decoding events is the larger part of the work,
- * so it is not repeated per view). A batch is applied in memory to the documents it touches, loaded
- * once, then written with a few set-based statements; each view's rows and checkpoint are committed in
- * the batch's one transaction (a savepoint per view), so a crash replays from the checkpoint and never
- * applies an event twice. A view whose part fails is rolled back alone, logged, and left at its
- * checkpoint while the others go on; rebuild() (or a restart) resumes it.
+ * so it is not repeated per view). A batch (up to `batchSize` events) is applied in memory to the
+ * documents it touches, loaded with one query, and each changed document is written once; every view's
+ * rows and checkpoint are committed in the batch's one transaction (a savepoint per view), so a crash
+ * replays from the checkpoint and never applies an event twice. A view whose part fails is rolled back
+ * alone, logged, and left at its checkpoint while the others go on; rebuild() (or a restart) resumes
+ * it. A batch that cannot be committed at all is retried from the checkpoints after `retryDelayMs`.
  *
  * rebuild() builds a fresh copy of a view from position 0 into a shadow table while the live rows keep
  * serving and advancing, then swaps the rows in one transaction taken between two live batches: readers
@@ -72,6 +69,8 @@ export class ProjectionRunner {
   /** Batches and swaps run one after the other, never interleaved. */
   private tail: Promise<unknown> = Promise.resolve();
   private abortRebuilds = new AbortController();
+  private db?: NativeDatabase;
+  private checkpointStatement?: ReturnType<NativeDatabase['prepare']>;
 
   constructor(
     private readonly store: EventStore,
@@ -98,7 +97,6 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    this.abortRebuilds = new AbortController();
     const stored = await this.loadCheckpoints();
     const em = this.orm.em.fork();
     for (const view of this.views) {
@@ -107,7 +105,7 @@ export class ProjectionRunner {
       // A rebuild cut short by a crash leaves its shadow behind; it is never resumed.
       if (!view.rebuilding) await em.execute(`drop table if exists ${quote(this.shadowOf(view))}`);
     }
-    this.subscribe();
+    if (this.running) this.subscribe();
   }
 
   /** Stops delivery once the batch in flight is committed; running rebuilds give up at their next batch. */
@@ -122,6 +120,7 @@ export class ProjectionRunner {
     await subscription?.stop();
     await this.tail;
     await Promise.allSettled(this.rebuilds);
+    this.abortRebuilds = new AbortController();
     for (const waiter of this.waiters) waiter.settle(false);
   }
 
@@ -196,26 +195,27 @@ export class ProjectionRunner {
     const due = this.views.filter(({ failure, position }) => failure === undefined && position < last);
     const committed: View[] = [];
     if (due.length > 0) {
-      await this.orm.em.fork().transactional(async (em) => {
+      const db = await this.database();
+      await this.inTransaction(() => {
         for (const view of due) {
           const events = batch.filter(
             (event) => event.globalPosition > view.position && view.handles.has(event.type),
           );
-          await em.execute('savepoint view_batch');
+          db.exec('savepoint view_batch');
           try {
-            await this.project(em, view, view.table.table, events);
-            await em.execute('release view_batch');
+            this.project(db, view, view.table.table, events);
+            db.exec('release view_batch');
             committed.push(view);
           } catch (error) {
-            await em.execute('rollback to view_batch');
-            await em.execute('release view_batch');
+            db.exec('rollback to view_batch');
+            db.exec('release view_batch');
             view.failure = error instanceof Error ? error : new Error(String(error));
             this.logger.error(
               `Projection ${view.projection.name} stopped at position ${view.position}: ${view.failure.message}`,
             );
           }
         }
-        await this.saveCheckpoints(em, committed, last);
+        this.saveCheckpoints(db, committed, last);
       });
     }
     this.streamPosition = last;
@@ -223,41 +223,36 @@ export class ProjectionRunner {
     this.settleWaiters();
   }
 
-  /** Applies `events` to the documents they touch in `table`: one load, one upsert, one delete. */
-  private async project(em: EntityManager, view: View, table: string, events: readonly RecordedEvent[]) {
+  /** Applies `events` to the documents they touch in `table`: loaded once, written once each. */
+  private project(db: NativeDatabase, view: View, table: string, events: readonly RecordedEvent[]): void {
     if (events.length === 0) return;
     const { projection } = view;
-    const sql = view.table.sql(table);
-    const ids = new Set(events.map(projection.idOf));
-    const stored = new Map<string, Document | undefined>();
-    for (const row of await em.execute<Document[]>(sql.load, [JSON.stringify([...ids])])) {
+    const statements = view.table.on(db, table);
+    const stored = new Map<string, Document>();
+    for (const row of statements.load([...new Set(events.map((event) => projection.idOf(event)))])) {
       const document = view.table.toDocument(row);
       stored.set(view.table.idOf(document), document);
     }
-    const current = new Map(stored);
+    const current = new Map<string, Document | undefined>(stored);
     for (const event of events) {
       const id = projection.idOf(event);
       current.set(id, projection.evolve(current.get(id), event));
     }
-    const upserts: Document[] = [];
     const deletes: string[] = [];
     for (const [id, document] of current) {
       if (document === stored.get(id)) continue;
-      if (document !== undefined) upserts.push(document);
+      if (document !== undefined) statements.upsert(document);
       else if (stored.has(id)) deletes.push(id);
     }
-    for (let start = 0; start < upserts.length; start += view.table.upsertChunk) {
-      const chunk = upserts.slice(start, start + view.table.upsertChunk);
-      await em.execute(sql.upsert(chunk.length), view.table.toParameters(chunk), 'run');
-    }
-    if (deletes.length > 0) await em.execute(sql.remove, [JSON.stringify(deletes)], 'run');
+    if (deletes.length > 0) statements.remove(deletes);
   }
 
   private async rebuildView(view: View, signal: AbortSignal): Promise<void> {
-    const live = view.table.table;
+    const live = quote(view.table.table);
     const shadow = this.shadowOf(view);
     const handled = (events: readonly RecordedEvent[]) => events.filter(({ type }) => view.handles.has(type));
-    await this.createShadow(live, shadow);
+    const db = await this.database();
+    await this.createShadow(view.table.table, shadow);
     try {
       // 1. Replay the whole log into the shadow table, while the live rows keep serving and advancing.
       let position = 0;
@@ -265,7 +260,7 @@ export class ProjectionRunner {
         signal.throwIfAborted();
         const events = await this.store.readAll({ fromPosition: position, limit: this.batchSize });
         if (events.length === 0) break;
-        await this.orm.em.fork().transactional((em) => this.project(em, view, shadow, handled(events)));
+        await this.inTransaction(() => this.project(db, view, shadow, handled(events)));
         position = events[events.length - 1].globalPosition;
         if (events.length < this.batchSize) break;
       }
@@ -280,12 +275,13 @@ export class ProjectionRunner {
           tail.push(...handled(events.filter(({ globalPosition }) => globalPosition <= target)));
           position = events[events.length - 1].globalPosition;
         }
-        await this.orm.em.fork().transactional(async (em) => {
-          await this.project(em, view, shadow, tail);
-          await em.execute(`delete from ${quote(live)}`, [], 'run');
-          await em.execute(`insert into ${quote(live)} select * from ${quote(shadow)}`, [], 'run');
-          await em.execute(`drop table ${quote(shadow)}`, [], 'run');
-          await this.saveCheckpoints(em, [view], target);
+        await this.inTransaction(() => {
+          this.project(db, view, shadow, tail);
+          view.table.forget(db, shadow);
+          db.exec(`delete from ${live}`);
+          db.exec(`insert into ${live} select * from ${quote(shadow)}`);
+          db.exec(`drop table ${quote(shadow)}`);
+          this.saveCheckpoints(db, [view], target);
         });
         view.position = target;
         view.failure = undefined;
@@ -295,6 +291,7 @@ export class ProjectionRunner {
       // Every view may have failed before: the subscription then stopped for want of a reader.
       if (this.running && this.subscription === undefined && this.retryTimer === undefined) this.subscribe();
     } catch (error) {
+      view.table.forget(db, shadow);
       await this.orm.em
         .fork()
         .execute(`drop table if exists ${quote(shadow)}`)
@@ -332,10 +329,32 @@ export class ProjectionRunner {
     return new Map(rows.map(({ name, position }) => [name, Number(position)]));
   }
 
-  private async saveCheckpoints(em: EntityManager, views: readonly View[], position: number): Promise<void> {
-    if (views.length === 0) return;
-    const checkpoints = views.map(({ projection }) => [projection.name, position]);
-    await em.execute(CHECKPOINT_UPSERT, [this.now().toISOString(), JSON.stringify(checkpoints)], 'run');
+  private saveCheckpoints(db: NativeDatabase, views: readonly View[], position: number): void {
+    const updatedAt = this.now().toISOString();
+    const upsert = this.checkpointUpsert(db);
+    for (const { projection } of views) upsert.run([projection.name, position, updatedAt]);
+  }
+
+  /** The ORM opens and commits the transaction (and holds the connection meanwhile); `work` writes natively. */
+  private async inTransaction(work: () => void): Promise<void> {
+    const db = await this.database();
+    await this.orm.em.fork().transactional(async () => {
+      // The native writes must land in this transaction, never commit one by one.
+      if (!db.inTransaction)
+        throw new Error('The read-model transaction is not open on the driver connection');
+      work();
+    });
+  }
+
+  /** The driver's connection to the read-model file: one, never recycled for a local file. */
+  private async database(): Promise<NativeDatabase> {
+    this.db ??= await this.orm.em.getConnection().getNativeClient();
+    return this.db;
+  }
+
+  private checkpointUpsert(db: NativeDatabase) {
+    if (this.checkpointStatement?.database !== db) this.checkpointStatement = db.prepare(CHECKPOINT_UPSERT);
+    return this.checkpointStatement;
   }
 
   private caughtUp(position: number): boolean {

@@ -13,7 +13,7 @@ import { type ConnectionRequestStatus } from '../../projections';
  * row maps to its document one to one: scalar columns for what is filtered or sorted, JSON columns for
  * nested data. Optional view fields are nullable columns; NULL reads back as an absent field.
  * The schema itself is owned by the migrations in ./migrations; these schemas must describe the same
- * tables (read-model.migrations.spec.ts checks that the ORM finds nothing to change).
+ * tables (read-model-orm.spec.ts checks that the ORM finds nothing to change).
  */
 
 export const IntegrationRow = defineEntity({

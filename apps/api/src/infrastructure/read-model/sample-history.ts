@@ -24,7 +24,7 @@ import { uuidv7 } from '../ids';
 export type SampleAppend = Readonly<{ streamId: string; events: readonly NewEvent[] }>;
 
 export type SampleHistoryOptions = Readonly<{
-  /** The history grows with it: about 8.5 events per integration, all aggregates included. */
+  /** The history grows with it: about 6 events per integration, all aggregates included. */
   integrations: number;
   seed?: number;
   /** How many wizard sessions run side by side, so streams interleave in the log. */
@@ -180,7 +180,7 @@ export function sampleHistory(options: SampleHistoryOptions): SampleAppend[] {
           options: { encrypt: true },
         };
 
-  const connections = Math.max(2, Math.ceil(options.integrations / 5));
+  const connections = Math.max(2, Math.ceil(options.integrations / 2));
   for (let index = 0; index < connections; index += 1) {
     const connectionId = `conn-${index}`;
     connectionIds.push(connectionId);
@@ -382,32 +382,31 @@ export function sampleHistory(options: SampleHistoryOptions): SampleAppend[] {
           data: { integrationId, database: 'main', selectedAt: at() },
         }),
       );
-      const tables = rng.shuffled(TABLES).slice(0, rng.int(2, 5));
+      const tables = rng.shuffled(TABLES).slice(0, rng.int(2, 4));
       steps.push(
         step({
           type: 'IntegrationEntitiesAdded',
           data: {
             integrationId,
-            entities: tables.slice(0, 2).map((table) => entity(table, rng.int(2, 6))),
+            entities: tables.map((table) => entity(table, rng.int(2, 6))),
             addedAt: at(),
           },
         }),
       );
-      if (tables.length > 2)
+      if (rng.chance(0.35)) {
+        const more = rng.pick(TABLES.filter((table) => !tables.includes(table)));
         steps.push(
           step({
             type: 'IntegrationEntitiesAdded',
-            // Adds the remaining tables and re-adds the first one with one more column.
+            // A table added later, and the first one re-added with more columns.
             data: {
               integrationId,
-              entities: [
-                ...tables.slice(2).map((table) => entity(table, rng.int(2, 6))),
-                entity(tables[0], 7),
-              ],
+              entities: [entity(more, rng.int(2, 6)), entity(tables[0], 7)],
               addedAt: at(),
             },
           }),
         );
+      }
       if (rng.chance(0.3))
         steps.push(
           step({

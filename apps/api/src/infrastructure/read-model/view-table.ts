@@ -1,31 +1,35 @@
 import { type EntityMetadata, type EntitySchema, type MikroORM } from '@mikro-orm/libsql';
+import type Database from 'libsql';
 
 type Dictionary = Record<string, unknown>;
+export type NativeDatabase = Database.Database;
 
 /** How a view field is stored: as is, as SQLite's 0/1 integer, or as JSON text. */
 type Codec = 'scalar' | 'boolean' | 'json';
 
 type Column = Readonly<{ field: string; column: string; codec: Codec }>;
 
-export type TableStatements = Readonly<{
-  /** Rows by id; one parameter, a JSON array of ids. */
-  load: string;
-  /** Inserts or replaces `rows` rows given as toParameters() gives them. */
-  upsert: (rows: number) => string;
-  /** Deletes by id; one parameter, a JSON array of ids. */
-  remove: string;
+/** Reads and writes of one view's documents in one table, on prepared statements. */
+export type ViewStatements = Readonly<{
+  load: (ids: readonly string[]) => Dictionary[];
+  upsert: (document: Dictionary) => void;
+  remove: (ids: readonly string[]) => void;
 }>;
 
-const quote = (identifier: string): string => `\`${identifier.replaceAll('`', '``')}\``;
+export const quote = (identifier: string): string => `\`${identifier.replaceAll('`', '``')}\``;
 
 /**
  * One view's table as the projection runner sees it: documents in, documents out. The columns come
  * from the entity schema (property = view field), so the ORM metadata stays the single description
- * of the table. Statements are set-based: a batch costs one load (ids as a JSON array), a multi-row
- * upsert per few hundred documents and one delete, whatever the number of events.
+ * of the table.
+ *
+ * Statements run on the driver's own connection and are prepared once: the ORM's raw execute inlines
+ * every parameter into the SQL text and prepares it anew, which for documents of several kilobytes
+ * costs more than the writes. They only ever run inside a transaction the ORM opened on that same
+ * (single) connection, whose lock keeps every other query out meanwhile.
  */
 export class ViewTable {
-  private readonly statements = new Map<string, TableStatements>();
+  private readonly prepared = new WeakMap<NativeDatabase, Map<string, ViewStatements>>();
 
   private constructor(
     readonly table: string,
@@ -47,55 +51,21 @@ export class ViewTable {
     return new ViewTable(meta.tableName, key, columns);
   }
 
-  /** SQL for this view's columns on `table` (the live table, or a rebuild's shadow copy). */
-  sql(table: string = this.table): TableStatements {
-    let statements = this.statements.get(table);
+  /** The statements for `table`: the live table, or a rebuild's shadow copy of it. */
+  on(db: NativeDatabase, table: string = this.table): ViewStatements {
+    let byTable = this.prepared.get(db);
+    if (byTable === undefined) this.prepared.set(db, (byTable = new Map()));
+    let statements = byTable.get(table);
     if (statements === undefined) {
-      const name = quote(table);
-      const key = quote(this.key.column);
-      const columns = this.columns.map(({ column }) => quote(column));
-      const updates = columns
-        .filter((column) => column !== key)
-        .map((column) => `${column} = excluded.${column}`);
-      const row = `(${columns.map(() => '?').join(', ')})`;
-      const upsert = new Map<number, string>();
-      statements = {
-        load: `select ${columns.join(', ')} from ${name} where ${key} in (select value from json_each(?))`,
-        upsert: (rows) => {
-          let sql = upsert.get(rows);
-          if (sql === undefined) {
-            sql =
-              `insert into ${name} (${columns.join(', ')}) values ${Array.from({ length: rows }, () => row).join(', ')} ` +
-              `on conflict (${key}) do update set ${updates.join(', ')}`;
-            upsert.set(rows, sql);
-          }
-          return sql;
-        },
-        remove: `delete from ${name} where ${key} in (select value from json_each(?))`,
-      };
-      this.statements.set(table, statements);
+      statements = this.prepare(db, table);
+      byTable.set(table, statements);
     }
     return statements;
   }
 
-  /** Documents as upsert parameters, row after row, in column order. */
-  toParameters(documents: readonly Dictionary[]): unknown[] {
-    const parameters: unknown[] = [];
-    for (const document of documents) {
-      for (const { field, codec } of this.columns) {
-        const value = document[field];
-        if (value === undefined || value === null) parameters.push(null);
-        else if (codec === 'json') parameters.push(JSON.stringify(value));
-        else if (codec === 'boolean') parameters.push(value ? 1 : 0);
-        else parameters.push(value);
-      }
-    }
-    return parameters;
-  }
-
-  /** Rows per upsert statement: SQLite binds at most 32766 parameters per statement. */
-  get upsertChunk(): number {
-    return Math.max(1, Math.min(500, Math.floor(32_766 / this.columns.length)));
+  /** Forgets the statements of a table about to be dropped. */
+  forget(db: NativeDatabase, table: string): void {
+    this.prepared.get(db)?.delete(table);
   }
 
   /** A stored row (raw column values) as its view document; NULL columns are absent fields. */
@@ -126,5 +96,37 @@ export class ViewTable {
 
   idOf(document: Dictionary): string {
     return document[this.key.field] as string;
+  }
+
+  private prepare(db: NativeDatabase, table: string): ViewStatements {
+    const name = quote(table);
+    const key = quote(this.key.column);
+    const columns = this.columns.map(({ column }) => quote(column));
+    const updates = columns
+      .filter((column) => column !== key)
+      .map((column) => `${column} = excluded.${column}`);
+    const load = db.prepare(
+      `select ${columns.join(', ')} from ${name} where ${key} in (select value from json_each(?))`,
+    );
+    const upsert = db.prepare(
+      `insert into ${name} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')}) ` +
+        `on conflict (${key}) do update set ${updates.join(', ')}`,
+    );
+    const remove = db.prepare(`delete from ${name} where ${key} in (select value from json_each(?))`);
+    return {
+      load: (ids) => load.all([JSON.stringify(ids)]) as Dictionary[],
+      upsert: (document) => upsert.run(this.toParameters(document)),
+      remove: (ids) => remove.run([JSON.stringify(ids)]),
+    };
+  }
+
+  private toParameters(document: Dictionary): unknown[] {
+    return this.columns.map(({ field, codec }) => {
+      const value = document[field];
+      if (value === undefined || value === null) return null;
+      if (codec === 'json') return JSON.stringify(value);
+      if (codec === 'boolean') return value ? 1 : 0;
+      return value;
+    });
   }
 }

@@ -33,15 +33,24 @@ export class AddEntitiesHandler implements ICommandHandler<AddEntitiesCommand> {
     let entities: ReturnType<typeof tableToEntity>[] = [];
     if (state.status === 'draft') {
       if (!state.connectionId || !state.database)
-        throw new IllegalStateError('INTEGRATION.DATABASE_NOT_SELECTED', 'Select a connection and a database before adding tables');
+        throw new IllegalStateError(
+          'INTEGRATION.DATABASE_NOT_SELECTED',
+          'Select a connection and a database before adding tables',
+        );
       const connection = await this.connections.viewable(context.user, state.connectionId);
       const database = state.database;
-      const described = await this.connections.withConnector(connection, (connector) => connector.describe(database, tables));
+      const described = await this.connections.withConnector(connection, (connector) =>
+        connector.describe(database, tables),
+      );
       entities = described.map(tableToEntity);
     }
     return this.integrations.run(
       integrationId,
-      { type: 'AddEntities', data: { integrationId, entities }, metadata: { actorId: context.user.id, now: this.clock.now() } },
+      {
+        type: 'AddEntities',
+        data: { integrationId, entities },
+        metadata: { actorId: context.user.id, now: this.clock.now() },
+      },
       context,
     );
   }

@@ -40,7 +40,11 @@ export class CreateIntegrationHandler implements ICommandHandler<CreateIntegrati
     const outcome = await this.runner.run(
       integrationStreamId(integrationId),
       integrationDecider,
-      { type: 'CreateIntegration', data: { integrationId, ...input }, metadata: { actorId: context.user.id, now } },
+      {
+        type: 'CreateIntegration',
+        data: { integrationId, ...input },
+        metadata: { actorId: context.user.id, now },
+      },
       { actor: context.actor, environment: input.environment },
     );
     return { ...outcome, integrationId };

@@ -21,7 +21,11 @@ export class IntegrationQueriesController {
   }
 
   @Get(':id')
-  async get(@Param('id', ParseUUIDPipe) id: string, @Ctx() context: RequestContext, @Res({ passthrough: true }) reply: HttpReply) {
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Ctx() context: RequestContext,
+    @Res({ passthrough: true }) reply: HttpReply,
+  ) {
     const view = await this.queries.execute(new GetIntegrationQuery(context.user, id));
     setEtag(reply, view.version);
     return view;
@@ -29,7 +33,11 @@ export class IntegrationQueriesController {
 
   @Get(':id/review')
   @ApiOperation({ summary: 'Review the integration before publishing' })
-  async review(@Param('id', ParseUUIDPipe) id: string, @Ctx() context: RequestContext, @Res({ passthrough: true }) reply: HttpReply) {
+  async review(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Ctx() context: RequestContext,
+    @Res({ passthrough: true }) reply: HttpReply,
+  ) {
     const review = await this.queries.execute(new GetIntegrationReviewQuery(context.user, id));
     setEtag(reply, review.integration.version);
     return review;

@@ -29,16 +29,22 @@ export class GetIntegrationReviewHandler implements IQueryHandler<GetIntegration
 
   async execute({ user, id }: GetIntegrationReviewQuery): Promise<IntegrationReview> {
     const integration = await this.views.get(id, user);
-    const connectionView = integration.connectionId ? await this.readModel.getConnection(integration.connectionId) : undefined;
+    const connectionView = integration.connectionId
+      ? await this.readModel.getConnection(integration.connectionId)
+      : undefined;
     const problems: string[] = [];
-    if (integration.status === 'open') problems.push('The integration was converted to open and is no longer managed by the builder');
+    if (integration.status === 'open')
+      problems.push('The integration was converted to open and is no longer managed by the builder');
     if (!integration.connectionId) problems.push('Select a connection');
-    else if (!connectionView || connectionView.deleted) problems.push('The selected connection no longer exists');
+    else if (!connectionView || connectionView.deleted)
+      problems.push('The selected connection no longer exists');
     if (!integration.database) problems.push('Select a database');
     if (integration.entities.length === 0) problems.push('Add at least one table');
     return {
       integration,
-      connection: connectionView ? { id: connectionView.id, name: connectionView.name, provider: connectionView.provider } : null,
+      connection: connectionView
+        ? { id: connectionView.id, name: connectionView.name, provider: connectionView.provider }
+        : null,
       readyToPublish: problems.length === 0,
       problems,
     };

@@ -25,7 +25,11 @@ export class RemoveEntityHandler implements ICommandHandler<RemoveEntityCommand>
   execute({ integrationId, name, context }: RemoveEntityCommand) {
     return this.integrations.run(
       integrationId,
-      { type: 'RemoveEntity', data: { integrationId, name }, metadata: { actorId: context.user.id, now: this.clock.now() } },
+      {
+        type: 'RemoveEntity',
+        data: { integrationId, name },
+        metadata: { actorId: context.user.id, now: this.clock.now() },
+      },
       context,
     );
   }

@@ -25,7 +25,11 @@ export class SelectDatabaseHandler implements ICommandHandler<SelectDatabaseComm
   execute({ integrationId, database, context }: SelectDatabaseCommand) {
     return this.integrations.run(
       integrationId,
-      { type: 'SelectDatabase', data: { integrationId, database }, metadata: { actorId: context.user.id, now: this.clock.now() } },
+      {
+        type: 'SelectDatabase',
+        data: { integrationId, database },
+        metadata: { actorId: context.user.id, now: this.clock.now() },
+      },
       context,
     );
   }

@@ -8,7 +8,12 @@ import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
 import { uuidv7 } from '../../infrastructure/ids';
 
-export type CreateUserInput = Readonly<{ username: string; password: string; displayName?: string; roles: readonly RoleGrant[] }>;
+export type CreateUserInput = Readonly<{
+  username: string;
+  password: string;
+  displayName?: string;
+  roles: readonly RoleGrant[];
+}>;
 
 export class CreateUserCommand extends Command<CommandOutcome & { userId: string }> {
   constructor(

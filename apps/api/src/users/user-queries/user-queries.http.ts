@@ -20,7 +20,8 @@ export class ListUsersQuery extends Query<{ items: UserView[]; total: number }> 
 export class ListUsersHandler implements IQueryHandler<ListUsersQuery> {
   constructor(private readonly readModel: ReadModel) {}
   async execute({ user }: ListUsersQuery) {
-    if (!isAdminAnywhere(user)) throw HttpProblem.forbidden('Only administrators list users', 'AUTH.ADMIN_REQUIRED');
+    if (!isAdminAnywhere(user))
+      throw HttpProblem.forbidden('Only administrators list users', 'AUTH.ADMIN_REQUIRED');
     const all = await this.readModel.listUsers();
     const items = all.filter((view) => view.roles.some((grant) => isAdminIn(user, grant.environment)));
     return { items, total: items.length };
@@ -40,7 +41,8 @@ export class GetUserQuery extends Query<UserView> {
 export class GetUserHandler implements IQueryHandler<GetUserQuery> {
   constructor(private readonly views: UserViews) {}
   async execute({ user, id }: GetUserQuery) {
-    if (user.id !== id && !isAdminAnywhere(user)) throw HttpProblem.forbidden('Only administrators read other users', 'AUTH.ADMIN_REQUIRED');
+    if (user.id !== id && !isAdminAnywhere(user))
+      throw HttpProblem.forbidden('Only administrators read other users', 'AUTH.ADMIN_REQUIRED');
     return this.views.get(id);
   }
 }

@@ -73,9 +73,8 @@ export class CreateReadModel0001 extends Migration {
       'environments',
       'connection_requests',
       'connections',
-    ]) {
+      'integrations',
+    ])
       this.addSql(`drop table if exists \`${table}\``);
-    }
-    this.addSql('drop table if exists `integrations`');
   }
 }

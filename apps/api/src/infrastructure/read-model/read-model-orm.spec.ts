@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createReadModelOrm, type ReadModelOrm } from './read-model-orm';
+
+describe('createReadModelOrm', () => {
+  let folder: string;
+  const opened: ReadModelOrm[] = [];
+  const open = async () => {
+    const orm = await createReadModelOrm({ file: join(folder, 'data', 'read-model.db') });
+    opened.push(orm);
+    return orm;
+  };
+  beforeEach(() => (folder = mkdtempSync(join(tmpdir(), 'ib-read-model-orm-'))));
+  afterEach(async () => {
+    for (const orm of opened.splice(0)) await orm.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('given no database file, then it creates one and applies the committed migrations', async () => {
+    const orm = await open();
+
+    const tables = await orm.em
+      .fork()
+      .execute<{ name: string }[]>(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name",
+      );
+    expect(tables.map(({ name }) => name)).toEqual([
+      'connection_requests',
+      'connections',
+      'environments',
+      'integrations',
+      'projection_checkpoints',
+      'read_model_migrations',
+      'users',
+    ]);
+    expect((await orm.migrator.getExecuted()).map(({ name }) => name)).toEqual(['0001-create-read-model']);
+  });
+
+  it('describes in its entity schemas exactly the tables the migrations create', async () => {
+    const orm = await open();
+
+    expect((await orm.schema.getUpdateSchemaSQL()).trim()).toBe('');
+  });
+
+  it('given a migrated database, when it is opened again, then nothing is migrated twice', async () => {
+    await (await open()).close();
+    opened.splice(0);
+
+    const reopened = await open();
+
+    expect(await reopened.migrator.getPending()).toEqual([]);
+    expect(await reopened.migrator.getExecuted()).toHaveLength(1);
+  });
+});
