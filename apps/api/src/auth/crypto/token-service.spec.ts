@@ -65,6 +65,12 @@ describe('TokenService', () => {
     expect(rejection(() => tokens.verify(token, at(24 * 3600))).reason).toBe('expired');
   });
 
+  it('given a token already verified once, when it is used again after its expiry, then it is still rejected as expired', () => {
+    const { token } = tokens.issue(alice, NOW);
+    expect(tokens.verify(token, at(60)).sub).toBe(alice.sub);
+    expect(rejection(() => tokens.verify(token, at(15 * 60))).reason).toBe('expired');
+  });
+
   it('uses the configured lifetime', () => {
     const shortLived = new TokenService({ secret: SECRET, ttlSeconds: 60 });
     const { token, expiresAt } = shortLived.issue(alice, NOW);

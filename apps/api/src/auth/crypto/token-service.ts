@@ -59,6 +59,7 @@ const HEADER_SEGMENT = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
 export class TokenService {
   private readonly key: KeyObject;
   private readonly ttlSeconds: number;
+  private readonly verified = new Map<string, TokenClaims>();
 
   constructor({ secret, ttlSeconds = DEFAULT_TOKEN_TTL_SECONDS, logger }: TokenServiceOptions = {}) {
     if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) {
@@ -100,6 +101,20 @@ export class TokenService {
 
   /** The claims of a token this service signed and that has not expired at `now`; otherwise InvalidTokenError. */
   verify(token: string, now: Date): TokenClaims {
+    // A token's signature is checked once; later uses of the same token only check its expiry.
+    const known = this.verified.get(token);
+    if (known) {
+      if (now.getTime() / 1000 >= known.exp) throw new InvalidTokenError('expired');
+      return known;
+    }
+    const claims = this.verifySignature(token, now);
+    if (this.verified.size >= VERIFIED_CACHE_SIZE)
+      this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, claims);
+    return claims;
+  }
+
+  private verifySignature(token: string, now: Date): TokenClaims {
     if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH)
       throw new InvalidTokenError('malformed');
     const parts = token.split('.');
@@ -124,6 +139,9 @@ export class TokenService {
     return createHmac('sha256', this.key).update(signingInput).digest('base64url');
   }
 }
+
+/** Verified tokens remembered (oldest forgotten first); a token is only as long as MAX_TOKEN_LENGTH. */
+const VERIFIED_CACHE_SIZE = 10_000;
 
 function base64url(json: string): string {
   return Buffer.from(json, 'utf8').toString('base64url');

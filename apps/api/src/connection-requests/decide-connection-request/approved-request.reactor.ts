@@ -1,32 +1,23 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   type ConnectionRequestApproved,
   connectionRequestDecider,
   connectionRequestStreamId,
 } from '@ib/domain';
 import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
-import {
-  EVENT_STORE,
-  type EventStore,
-  type Subscription,
-} from '../../infrastructure/event-store/event-store.port';
+import { EVENT_STORE, type EventStore } from '../../infrastructure/event-store/event-store.port';
 import { ConnectionFromRequest } from './connection-from-request';
 
+const BATCH = 1000;
+
 /**
- * Completes approvals from stored events: if the process stopped between the approval and the creation
- * of its connection, the connection is created on the next start. Creation is idempotent, so replaying
- * every approval from the beginning is safe.
+ * Completes approvals from stored events: if a process stopped between an approval and the creation of
+ * its connection, the next start creates it. While running, the approving handler does that itself, so
+ * one pass over the log at start is enough; creation is idempotent, so repeating it is harmless.
  */
 @Injectable()
-export class ApprovedRequestReactor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ApprovedRequestReactor implements OnApplicationBootstrap {
   private readonly logger = new Logger(ApprovedRequestReactor.name);
-  private subscription?: Subscription;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -34,8 +25,21 @@ export class ApprovedRequestReactor implements OnApplicationBootstrap, OnApplica
     private readonly connections: ConnectionFromRequest,
   ) {}
 
-  onApplicationBootstrap() {
-    this.subscription = this.store.subscribe({ fromPosition: 0, batchSize: 500 }, async (batch) => {
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.completeApprovals();
+    } catch (error) {
+      this.logger.error(
+        `Could not complete pending approvals: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  async completeApprovals(): Promise<number> {
+    let position = 0;
+    let completed = 0;
+    for (;;) {
+      const batch = await this.store.readAll({ fromPosition: position, limit: BATCH });
       for (const event of batch) {
         if (event.type !== 'ConnectionRequestApproved') continue;
         const { requestId } = event.data as ConnectionRequestApproved['data'];
@@ -49,15 +53,10 @@ export class ApprovedRequestReactor implements OnApplicationBootstrap, OnApplica
           correlationId: event.metadata.correlationId,
           causationId: event.eventId,
         };
-        await this.connections.create(state, actor);
+        if ((await this.connections.create(state, actor)) > 0) completed++;
       }
-    });
-    void this.subscription.failed.then((error) =>
-      this.logger.error(`Approval reactor stopped: ${error.message}`),
-    );
-  }
-
-  async onApplicationShutdown() {
-    await this.subscription?.stop();
+      if (batch.length < BATCH) return completed;
+      position = batch[batch.length - 1].globalPosition;
+    }
   }
 }

@@ -12,12 +12,18 @@ import { CommandRunner } from '../../infrastructure/command-handling/command-run
 /** Environment facts come from the event store (the source of truth), not from a possibly lagging view. */
 @Injectable()
 export class EnvironmentAccess {
+  /** An environment's kind never changes once created, so a known kind is not read again. */
+  private readonly kinds = new Map<string, EnvironmentKind>();
+
   constructor(private readonly runner: CommandRunner) {}
 
   async kindOf(environment: string): Promise<EnvironmentKind> {
+    const known = this.kinds.get(environment);
+    if (known) return known;
     const { state } = await this.runner.load(environmentStreamId(environment), environmentDecider);
     if (state.status === 'none')
       throw new NotFoundError('ENVIRONMENT.NOT_FOUND', `Environment '${environment}' does not exist`);
+    this.kinds.set(environment, state.kind);
     return state.kind;
   }
 

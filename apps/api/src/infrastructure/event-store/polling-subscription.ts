@@ -28,6 +28,7 @@ export class PollingSubscription implements Subscription {
   private fail!: (error: Error) => void;
   private stopped = false;
   private appendedSinceRead = false;
+  private wakeScheduled = false;
   private wake?: () => void;
 
   constructor(
@@ -46,7 +47,13 @@ export class PollingSubscription implements Subscription {
 
   private readonly onAppended = () => {
     this.appendedSinceRead = true;
-    this.wake?.();
+    if (this.wakeScheduled) return;
+    this.wakeScheduled = true;
+    // Woken on the next turn of the event loop, so appends made meanwhile arrive as one batch.
+    setImmediate(() => {
+      this.wakeScheduled = false;
+      this.wake?.();
+    });
   };
 
   private async run(): Promise<void> {
@@ -75,6 +82,9 @@ export class PollingSubscription implements Subscription {
           return this.fail(asError(error));
         }
         position = batch[batch.length - 1].globalPosition;
+        // A short batch reached the head as of the read: unless something was appended since, the next
+        // read would come back empty, so wait for an append (or the poll) instead of reading again.
+        if (batch.length < batchSize && !this.appendedSinceRead && !this.stopped) await this.idle();
       }
     } finally {
       appended.off(APPENDED, this.onAppended);

@@ -14,6 +14,7 @@ import {
 import { EventStoreUnavailableError } from './event-store-unavailable.error';
 import { matchesExpectedVersion } from './expected-version';
 import { APPENDED, PollingSubscription } from './polling-subscription';
+import { RecentEvents } from './recent-events';
 import {
   type EventRow,
   type EventsDatabase,
@@ -64,6 +65,7 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly recent = new RecentEvents();
 
   constructor(private readonly options: SqliteEventStoreOptions) {}
 
@@ -95,6 +97,8 @@ export class SqliteEventStore implements EventStore {
     return this.guard('read all events', () => {
       // SQLite reads a negative LIMIT as "no limit"; the port means "at most limit".
       const limit = Math.max(0, options.limit);
+      const recent = this.recent.after(options.fromPosition, limit);
+      if (recent !== undefined) return recent;
       const rows = this.open().statements.readAll.all(options.fromPosition, limit) as EventRow[];
       return rows.map((row) => this.toRecordedEvent(row));
     });
@@ -133,6 +137,7 @@ export class SqliteEventStore implements EventStore {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     this.subscriptions.clear();
     this.database?.db.close();
+    this.recent.clear();
     this.database = undefined;
   }
 
@@ -148,7 +153,10 @@ export class SqliteEventStore implements EventStore {
       if (!isUniqueViolation(error)) throw error;
       outcome = { kind: 'duplicate_event_id' };
     }
-    if (outcome.kind === 'appended') return outcome.result;
+    if (outcome.kind === 'appended') {
+      this.remember(streamId, encoded, outcome.result, recordedAt);
+      return outcome.result;
+    }
     // Slow path, after the rollback: stored events never change, so no lock is needed to look them up.
     const stored = events.map(
       (event) => this.open().statements.findEvent.get(event.eventId) as StoredEventRef | undefined,
@@ -211,6 +219,32 @@ export class SqliteEventStore implements EventStore {
       if (db.isTransaction) statements.rollback.run();
       throw error;
     }
+  }
+
+  /** Keeps what was just committed for this process's subscribers, exactly as a read would return it. */
+  private remember(
+    streamId: string,
+    encoded: readonly EncodedEvent[],
+    result: AppendResult,
+    recordedAt: string,
+  ): void {
+    const firstPosition = result.lastPosition - encoded.length + 1;
+    const firstVersion = result.nextExpectedVersion - encoded.length + 1;
+    this.recent.add(
+      encoded.map(([eventId, type, schemaVersion, data, metadata], index) =>
+        this.toRecordedEvent({
+          global_position: firstPosition + index,
+          event_id: eventId,
+          stream_id: streamId,
+          stream_version: firstVersion + index,
+          type,
+          schema_version: schemaVersion,
+          data,
+          metadata,
+          recorded_at: recordedAt,
+        }),
+      ),
+    );
   }
 
   private toRecordedEvent(row: EventRow): RecordedEvent {

@@ -150,6 +150,33 @@ describe('ProjectionRunner', () => {
     expect(await model.checkpoints()).toEqual(everyViewAt(lastPosition));
   });
 
+  it('given views with nothing to apply, when batches pass, then their checkpoints are written lazily and a restart applies nothing twice', async () => {
+    // Given a runner that writes idle checkpoints only on stop (an hour apart)
+    const first = model.runner({ idleCheckpointIntervalMs: 3_600_000 });
+    await first.start();
+    await first.waitFor(
+      (await model.append(integrationStreamId('int-1'), created('int-1'))).lastPosition,
+      5000,
+    );
+    const { lastPosition } = await model.append(integrationStreamId('int-2'), created('int-2'));
+    await first.waitFor(lastPosition, 5000);
+    // Then the integrations view, which applied events, has its checkpoint stored at once
+    expect((await model.checkpoints()).integrations).toBe(lastPosition);
+    // While a view that only skipped events keeps an older stored checkpoint
+    expect((await model.checkpoints()).users).toBeLessThan(lastPosition);
+    // And the status shows every view caught up, though idle views have not stored that yet
+    expect((await first.status()).every(({ lag }) => lag === 0)).toBe(true);
+    // When the runner stops, every checkpoint is stored
+    await first.stop();
+    expect(await model.checkpoints()).toEqual(everyViewAt(lastPosition));
+    // And a new runner replays nothing
+    await model.orm.em.fork().execute("update integrations set description = 'kept' where id = 'int-2'");
+    const second = model.runner({ idleCheckpointIntervalMs: 3_600_000 });
+    await second.start();
+    expect(await second.waitFor(lastPosition, 5000)).toBe(true);
+    expect(await model.readModel.getIntegration('int-2')).toMatchObject({ description: 'kept' });
+  });
+
   it('given a batch one event of which cannot be stored, then that view keeps its rows and checkpoint while the others go on', async () => {
     await model.append(integrationStreamId('int-1'), created('int-1'));
     await model.append(integrationStreamId('int-2'), created('int-2'));

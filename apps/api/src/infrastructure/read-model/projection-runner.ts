@@ -17,6 +17,8 @@ export type ProjectionRunnerOptions = Readonly<{
   batchSize?: number;
   /** Wait before resubscribing after a batch could not be committed. */
   retryDelayMs?: number;
+  /** How often the checkpoint of a view that had nothing to apply is written (0: with every batch). */
+  idleCheckpointIntervalMs?: number;
   now?: () => Date;
 }>;
 
@@ -58,6 +60,7 @@ export class ProjectionRunner {
   private readonly views: View[];
   private readonly batchSize: number;
   private readonly retryDelayMs: number;
+  private readonly idleCheckpointIntervalMs: number;
   private readonly now: () => Date;
   private readonly waiters = new Set<Waiter>();
   private readonly rebuilds = new Set<Promise<unknown>>();
@@ -70,7 +73,11 @@ export class ProjectionRunner {
   private tail: Promise<unknown> = Promise.resolve();
   private abortRebuilds = new AbortController();
   private db?: NativeDatabase;
-  private checkpointStatement?: ReturnType<NativeDatabase['prepare']>;
+  private checkpointStatement?: Readonly<{
+    db: NativeDatabase;
+    statement: ReturnType<NativeDatabase['prepare']>;
+  }>;
+  private idleFlushedAt = 0;
 
   constructor(
     private readonly store: EventStore,
@@ -79,6 +86,7 @@ export class ProjectionRunner {
   ) {
     this.batchSize = options.batchSize ?? 1000;
     this.retryDelayMs = options.retryDelayMs ?? 1000;
+    this.idleCheckpointIntervalMs = options.idleCheckpointIntervalMs ?? 1000;
     this.now = options.now ?? (() => new Date());
     this.views = (options.projections ?? READ_MODEL_PROJECTIONS).map((projection) => {
       const entity = VIEW_ENTITIES[projection.name];
@@ -119,6 +127,7 @@ export class ProjectionRunner {
     this.abortRebuilds.abort();
     await subscription?.stop();
     await this.tail;
+    await this.persistCheckpoints();
     await Promise.allSettled(this.rebuilds);
     this.abortRebuilds = new AbortController();
     for (const waiter of this.waiters) waiter.settle(false);
@@ -193,19 +202,26 @@ export class ProjectionRunner {
     const last = batch.at(-1)?.globalPosition;
     if (last === undefined) return;
     const due = this.views.filter(({ failure, position }) => failure === undefined && position < last);
-    const committed: View[] = [];
-    if (due.length > 0) {
+    const work = due.map((view) => ({
+      view,
+      events: batch.filter((event) => event.globalPosition > view.position && view.handles.has(event.type)),
+    }));
+    const busy = work.filter(({ events }) => events.length > 0);
+    // A view with nothing to apply only moves its checkpoint; persisting that now and then is enough,
+    // since replaying events a view does not handle changes nothing.
+    const flushIdle = this.now().getTime() - this.idleFlushedAt >= this.idleCheckpointIntervalMs;
+    const committed: View[] = work.filter(({ events }) => events.length === 0).map(({ view }) => view);
+    if (busy.length > 0 || (flushIdle && committed.length > 0)) {
       const db = await this.database();
+      const saved: View[] = flushIdle ? [...committed] : [];
       await this.inTransaction(() => {
-        for (const view of due) {
-          const events = batch.filter(
-            (event) => event.globalPosition > view.position && view.handles.has(event.type),
-          );
+        for (const { view, events } of busy) {
           db.exec('savepoint view_batch');
           try {
             this.project(db, view, view.table.table, events);
             db.exec('release view_batch');
             committed.push(view);
+            saved.push(view);
           } catch (error) {
             db.exec('rollback to view_batch');
             db.exec('release view_batch');
@@ -215,8 +231,9 @@ export class ProjectionRunner {
             );
           }
         }
-        this.saveCheckpoints(db, committed, last);
+        this.saveCheckpoints(db, saved, last);
       });
+      if (flushIdle) this.idleFlushedAt = this.now().getTime();
     }
     this.streamPosition = last;
     for (const view of committed) view.position = last;
@@ -329,21 +346,45 @@ export class ProjectionRunner {
     return new Map(rows.map(({ name, position }) => [name, Number(position)]));
   }
 
+  /** Writes every healthy view's in-memory checkpoint, so a restart starts where this run stopped. */
+  private async persistCheckpoints(): Promise<void> {
+    const healthy = this.views.filter(({ failure, rebuilding }) => failure === undefined && !rebuilding);
+    const db = await this.database();
+    for (const position of new Set(healthy.map((view) => view.position)))
+      await this.inTransaction(() =>
+        this.saveCheckpoints(
+          db,
+          healthy.filter((view) => view.position === position),
+          position,
+        ),
+      );
+  }
+
   private saveCheckpoints(db: NativeDatabase, views: readonly View[], position: number): void {
     const updatedAt = this.now().toISOString();
     const upsert = this.checkpointUpsert(db);
     for (const { projection } of views) upsert.run([projection.name, position, updatedAt]);
   }
 
-  /** The ORM opens and commits the transaction (and holds the connection meanwhile); `work` writes natively. */
+  /**
+   * One transaction around `work` on the driver's connection. The driver is synchronous, so BEGIN, the
+   * writes and COMMIT run without yielding and no other query can come between them. Only while an ORM
+   * transaction is open on the connection (migrations at start) does this go through the ORM instead.
+   */
   private async inTransaction(work: () => void): Promise<void> {
     const db = await this.database();
-    await this.orm.em.fork().transactional(async () => {
-      // The native writes must land in this transaction, never commit one by one.
-      if (!db.inTransaction)
-        throw new Error('The read-model transaction is not open on the driver connection');
+    if (db.inTransaction) {
+      await this.orm.em.fork().transactional(async () => work());
+      return;
+    }
+    db.exec('begin immediate');
+    try {
       work();
-    });
+      db.exec('commit');
+    } catch (error) {
+      if (db.inTransaction) db.exec('rollback');
+      throw error;
+    }
   }
 
   /** The driver's connection to the read-model file: one, never recycled for a local file. */
@@ -353,8 +394,9 @@ export class ProjectionRunner {
   }
 
   private checkpointUpsert(db: NativeDatabase) {
-    if (this.checkpointStatement?.database !== db) this.checkpointStatement = db.prepare(CHECKPOINT_UPSERT);
-    return this.checkpointStatement;
+    if (this.checkpointStatement?.db !== db)
+      this.checkpointStatement = { db, statement: db.prepare(CHECKPOINT_UPSERT) };
+    return this.checkpointStatement.statement;
   }
 
   private caughtUp(position: number): boolean {

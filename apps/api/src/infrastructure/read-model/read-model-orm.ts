@@ -48,7 +48,7 @@ export async function createReadModelOrm({
     const connection = orm.em.getConnection();
     // Set before the first table exists (later it changes nothing): a view row of a few kilobytes,
     // an integration with its entities, then fits its page instead of a chain of overflow pages.
-    await connection.execute('pragma page_size = 16384');
+    await connection.execute('pragma page_size = 4096');
     // WAL: queries are not blocked by a long checkpoint; NORMAL: no fsync per batch. A power cut may
     // lose the last batches, never split rows from their checkpoint, and they are replayed from the log.
     await connection.execute('pragma journal_mode = wal');

@@ -10,8 +10,11 @@ import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import { ReadModel } from './read-model';
 import { createReadModelOrm, type ReadModelOrm } from './read-model-orm';
+import { openReadOnlyConnection } from './read-only-connection';
+import { type NativeDatabase } from './view-table';
 
 export const READ_MODEL_ORM = Symbol('READ_MODEL_ORM');
+const READ_MODEL_READER = Symbol('READ_MODEL_READER');
 
 export type ReadModelModuleOptions = Readonly<{
   /** `<dataDir>/read-model.db`, or ':memory:'. */
@@ -28,10 +31,12 @@ class ReadModelShutdown implements OnApplicationShutdown {
   constructor(
     private readonly runner: ProjectionRunner,
     @Inject(READ_MODEL_ORM) private readonly orm: ReadModelOrm,
+    @Inject(READ_MODEL_READER) private readonly reader: NativeDatabase | null,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.runner.stop();
+    this.reader?.close();
     await this.orm.close();
   }
 }
@@ -47,9 +52,17 @@ export class ReadModelModule {
       providers: [
         { provide: READ_MODEL_ORM, useFactory: () => createReadModelOrm(options) },
         {
-          provide: ReadModel,
-          useFactory: (orm: ReadModelOrm) => new ReadModel(orm),
+          // Opened after the ORM, whose migrations create the file and its tables.
+          provide: READ_MODEL_READER,
+          useFactory: (_orm: ReadModelOrm) =>
+            options.file === ':memory:' ? null : openReadOnlyConnection(options.file),
           inject: [READ_MODEL_ORM],
+        },
+        {
+          provide: ReadModel,
+          useFactory: (orm: ReadModelOrm, reader: NativeDatabase | null) =>
+            new ReadModel(orm, reader ?? undefined),
+          inject: [READ_MODEL_ORM, READ_MODEL_READER],
         },
         {
           provide: ProjectionRunner,

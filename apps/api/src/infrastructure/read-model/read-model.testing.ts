@@ -34,6 +34,8 @@ export async function temporaryReadModel() {
     runner: (options: ProjectionRunnerOptions = {}) => {
       const runner = new ProjectionRunner(store, orm, {
         retryDelayMs: 20,
+        // Every batch writes every checkpoint, so specs can compare stored checkpoints exactly.
+        idleCheckpointIntervalMs: 0,
         now: () => new Date(CHECKPOINTED_AT),
         ...options,
       });

@@ -5,6 +5,7 @@ import {
   type IntegrationView,
   type UserView,
 } from '../../projections';
+import { type EntitySchema } from '@mikro-orm/libsql';
 import { type ReadModelOrm } from './read-model-orm';
 import {
   ConnectionRequestRow,
@@ -13,7 +14,7 @@ import {
   IntegrationRow,
   UserRow,
 } from './read-model.entities';
-import { ViewTable } from './view-table';
+import { type NativeDatabase, ViewTable } from './view-table';
 
 export type Page<T> = Readonly<{ items: T[]; total: number }>;
 
@@ -34,7 +35,15 @@ export class ReadModel {
   private readonly environments: ViewTable;
   private readonly users: ViewTable;
 
-  constructor(private readonly orm: ReadModelOrm) {
+  /**
+   * `reader`: a read-only connection of its own to the same file. Reads by id go through it on prepared
+   * statements (the hot path of every write's answer); WAL lets it read committed rows while the
+   * projection runner writes, and it never sees a batch half-applied.
+   */
+  constructor(
+    private readonly orm: ReadModelOrm,
+    private readonly reader?: NativeDatabase,
+  ) {
     this.integrations = ViewTable.of(orm, IntegrationRow);
     this.connections = ViewTable.of(orm, ConnectionRow);
     this.connectionRequests = ViewTable.of(orm, ConnectionRequestRow);
@@ -56,8 +65,9 @@ export class ReadModel {
   }
 
   async getIntegration(id: string): Promise<IntegrationView | undefined> {
-    const row = await this.em().findOne(IntegrationRow, { id });
-    return row === null ? undefined : (this.integrations.entityToDocument(row) as IntegrationView);
+    return this.byId(this.integrations, IntegrationRow, { id: id }, id) as Promise<
+      IntegrationView | undefined
+    >;
   }
 
   /** By name; deleted connections are left out unless asked for (getConnection always finds them). */
@@ -74,8 +84,7 @@ export class ReadModel {
   }
 
   async getConnection(id: string): Promise<ConnectionView | undefined> {
-    const row = await this.em().findOne(ConnectionRow, { id });
-    return row === null ? undefined : (this.connections.entityToDocument(row) as ConnectionView);
+    return this.byId(this.connections, ConnectionRow, { id: id }, id) as Promise<ConnectionView | undefined>;
   }
 
   /** Newest first. */
@@ -95,10 +104,9 @@ export class ReadModel {
   }
 
   async getConnectionRequest(id: string): Promise<ConnectionRequestView | undefined> {
-    const row = await this.em().findOne(ConnectionRequestRow, { id });
-    return row === null
-      ? undefined
-      : (this.connectionRequests.entityToDocument(row) as ConnectionRequestView);
+    return this.byId(this.connectionRequests, ConnectionRequestRow, { id: id }, id) as Promise<
+      ConnectionRequestView | undefined
+    >;
   }
 
   async listEnvironments(): Promise<EnvironmentView[]> {
@@ -107,8 +115,9 @@ export class ReadModel {
   }
 
   async getEnvironment(name: string): Promise<EnvironmentView | undefined> {
-    const row = await this.em().findOne(EnvironmentRow, { name });
-    return row === null ? undefined : (this.environments.entityToDocument(row) as EnvironmentView);
+    return this.byId(this.environments, EnvironmentRow, { name: name }, name) as Promise<
+      EnvironmentView | undefined
+    >;
   }
 
   async listUsers(): Promise<UserView[]> {
@@ -117,13 +126,26 @@ export class ReadModel {
   }
 
   async getUser(id: string): Promise<UserView | undefined> {
-    const row = await this.em().findOne(UserRow, { id });
-    return row === null ? undefined : (this.users.entityToDocument(row) as UserView);
+    return this.byId(this.users, UserRow, { id: id }, id) as Promise<UserView | undefined>;
   }
 
   async getUserByUsername(username: string): Promise<UserView | undefined> {
     const row = await this.em().findOne(UserRow, { username }, { orderBy: { createdAt: 'asc', id: 'asc' } });
     return row === null ? undefined : (this.users.entityToDocument(row) as UserView);
+  }
+
+  private async byId(
+    table: ViewTable,
+    entity: EntitySchema,
+    where: object,
+    id: string,
+  ): Promise<object | undefined> {
+    if (this.reader) {
+      const [row] = table.on(this.reader).load([id]);
+      return row === undefined ? undefined : table.toDocument(row);
+    }
+    const row = await this.em().findOne(entity, where);
+    return row === null ? undefined : table.entityToDocument(row);
   }
 
   private em() {
