@@ -1,5 +1,9 @@
-import { DatabaseSync } from 'node:sqlite';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { ConfigError, loadConfig } from '../apps/api/src/config/app-config';
+import { createApp } from '../apps/api/src/create-app';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
 
 const SAMPLE_CONNECTION = '0190a000-0000-7000-8000-00000000a001';
@@ -240,4 +244,25 @@ describe('a locked data folder', () => {
       await t.close();
     }
   }, 30_000);
+});
+
+describe('an unusable data folder', () => {
+  it('stops the start with a configuration error naming the folder, and creates nothing there', async () => {
+    // Given a DATA_DIR that lies below a regular file, so it can never be created
+    const parent = mkdtempSync(join(tmpdir(), 'ib-unusable-'));
+    const blocker = join(parent, 'not-a-folder');
+    writeFileSync(blocker, 'a file where the data folder should be');
+    try {
+      // When the application starts on it
+      const start = createApp(
+        loadConfig({ DATA_DIR: join(blocker, 'data'), ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'silent' }),
+      );
+      // Then it refuses with the folder named, and nothing was written next to the file
+      await expect(start).rejects.toThrow(ConfigError);
+      await expect(start).rejects.toThrow(/DATA_DIR .*not-a-folder\/data cannot be created/);
+      expect(readdirSync(parent)).toEqual(['not-a-folder']);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
 });

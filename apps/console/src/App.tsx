@@ -58,8 +58,13 @@ const Public = () => (
   </Authenticated>
 );
 
+/**
+ * Router updates stay synchronous: inside a transition, the logout's navigation to /login lands after
+ * the auth check already failed on the old page, so the login page came up with `?to=<that page>`
+ * and the next user (maybe not an administrator) was sent back to it.
+ */
 export const App = () => (
-  <BrowserRouter>
+  <BrowserRouter useTransitions={false}>
     <ConfigProvider theme={RefineThemes.Blue}>
       <AntdApp>
         <Refine

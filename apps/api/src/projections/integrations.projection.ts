@@ -3,6 +3,7 @@ import {
   type Entity,
   INTEGRATION_EVENT_TYPES,
   type IntegrationEvent,
+  mergeEntities,
   type Provider,
   type RecordedEvent,
 } from '@ib/domain';
@@ -28,12 +29,6 @@ export type IntegrationView = Readonly<{
 }>;
 
 const isIntegrationEvent = isOneOf<IntegrationEvent>(INTEGRATION_EVENT_TYPES);
-
-/** Same rule as the aggregate: a re-added table replaces its entity in place, new tables go last. */
-const mergeEntities = (current: readonly Entity[], added: readonly Entity[]): Entity[] => [
-  ...current.map((entity) => added.find(({ table }) => table === entity.table) ?? entity),
-  ...added.filter((entity) => !current.some(({ table }) => table === entity.table)),
-];
 
 const evolve = (view: IntegrationView | undefined, recorded: RecordedEvent): IntegrationView | undefined => {
   if (!isIntegrationEvent(recorded)) return view;

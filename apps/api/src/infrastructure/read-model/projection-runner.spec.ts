@@ -114,6 +114,7 @@ describe('ProjectionRunner', () => {
         position: lastPosition,
         head: lastPosition,
         lag: 0,
+        rebuilding: false,
       })),
     );
   });
@@ -202,6 +203,8 @@ describe('ProjectionRunner', () => {
       position: 2,
       head: lastPosition,
       lag: lastPosition - 2,
+      rebuilding: false,
+      failed: 'NOT NULL constraint failed: integrations.environment',
     });
   });
 

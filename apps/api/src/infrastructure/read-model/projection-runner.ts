@@ -8,7 +8,14 @@ import { type NativeDatabase, quote, ViewTable } from './view-table';
 
 type Document = Record<string, unknown>;
 
-export type ProjectionStatus = Readonly<{ name: string; position: number; head: number; lag: number }>;
+export type ProjectionStatus = Readonly<{
+  name: string;
+  position: number;
+  head: number;
+  lag: number;
+  rebuilding: boolean;
+  failed?: string;
+}>;
 
 export type ProjectionRunnerOptions = Readonly<{
   /** Defaults to every read-model projection. */
@@ -135,11 +142,13 @@ export class ProjectionRunner {
 
   async status(): Promise<ProjectionStatus[]> {
     const head = await this.store.headPosition();
-    return this.views.map(({ projection, position }) => ({
+    return this.views.map(({ projection, position, rebuilding, failure }) => ({
       name: projection.name,
       position,
       head,
       lag: Math.max(0, head - position),
+      rebuilding,
+      ...(failure ? { failed: failure.message } : {}),
     }));
   }
 
