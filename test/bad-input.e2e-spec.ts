@@ -63,6 +63,23 @@ describe('bad input changes nothing and gets a problem-details answer', () => {
     expect(await head()).toBe(before);
   });
 
+  it('refuses a password for a SQLite connection, which would be stored and never used', async () => {
+    const before = await head();
+    const response = await t
+      .http()
+      .post('/api/connection-requests')
+      .set(bearer(developer))
+      .send({
+        name: 'With password',
+        provider: 'sqlite',
+        details: { path: 'sample.sqlite' },
+        password: 'not-used-1',
+      });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ field: 'password', message: expect.any(String) }]);
+    expect(await head()).toBe(before);
+  });
+
   it('answers a malformed id with 400 and an unknown id with 404', async () => {
     await t.http().get('/api/integrations/not-a-uuid').set(bearer(developer)).expect(400);
     const missing = await t

@@ -97,8 +97,21 @@ describe('the integration wizard, end to end on the embedded default', () => {
           name: 'Shop data',
           provider: 'sqlite',
           details: { path: 'sample.sqlite' },
-          password: PASSWORD,
           note: 'for the shop app',
+        })
+        .expect(201),
+    ).body;
+    // And requests a server connection too, whose password must go to the secret store only
+    const serverRequest = record(
+      await t
+        .http()
+        .post('/api/connection-requests')
+        .set(bearer(token))
+        .send({
+          name: 'Warehouse',
+          provider: 'mysql',
+          details: { host: 'db.example.com', port: 3306, database: 'warehouse', username: 'reporting' },
+          password: PASSWORD,
         })
         .expect(201),
     ).body;
@@ -124,15 +137,31 @@ describe('the integration wizard, end to end on the embedded default', () => {
     ).body;
     expect(approved).toMatchObject({ status: 'approved', decidedBy: expect.any(String) });
 
-    // Then the connection appears in the requester's list, without any secret
+    record(
+      await t
+        .http()
+        .post(`/api/connection-requests/${serverRequest.id}/approve`)
+        .set(bearer(adminToken))
+        .expect(200),
+    );
+
+    // Then the connections appear in the requester's list, the server one with a secret it never shows
     const after = record(await t.http().get('/api/connections').set(bearer(token)).expect(200)).body;
     const connection = after.items.find((c: { requestId?: string }) => c.requestId === requested.id);
     expect(connection).toMatchObject({
       id: approved.connectionId,
       name: 'Shop data',
       provider: 'sqlite',
-      hasSecret: true,
+      hasSecret: false,
     });
+    const server = after.items.find((c: { requestId?: string }) => c.requestId === serverRequest.id);
+    expect(server).toMatchObject({
+      name: 'Warehouse',
+      provider: 'mysql',
+      hasSecret: true,
+      details: { username: 'reporting' },
+    });
+    expect(JSON.stringify(server)).not.toContain('secret-');
 
     // When the developer selects it, a database and tables
     const withConnection = record(

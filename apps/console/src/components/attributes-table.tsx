@@ -24,7 +24,15 @@ const size = ({ length, precision, scale }: AttributeRow): string => {
 const flag = (on: boolean) => (on ? <CheckOutlined /> : null);
 
 export const AttributesTable = ({ rows, loading }: { rows: AttributeRow[]; loading?: boolean }) => (
-  <Table<AttributeRow> dataSource={rows} rowKey="name" loading={loading} size="small" pagination={false}>
+  <Table<AttributeRow>
+    dataSource={rows}
+    rowKey="name"
+    loading={loading}
+    size="small"
+    pagination={false}
+    // Seven columns outgrow the half-width card of the tables step: scroll inside it, not the page.
+    scroll={{ x: 'max-content' }}
+  >
     <Table.Column dataIndex="name" title="Name" />
     <Table.Column dataIndex="nativeType" title="Data type" render={(value: string) => <Tag>{value}</Tag>} />
     <Table.Column<AttributeRow> key="size" title="Length / precision" render={(_, row) => size(row)} />

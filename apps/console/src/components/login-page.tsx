@@ -1,10 +1,14 @@
+import { useEffect } from 'react';
 import { useLogin } from '@refinedev/core';
-import { Button, Card, Form, Input, Layout, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Layout, Typography } from 'antd';
 import type { LoginForm } from '../providers/auth-provider';
 
 /** Environment, then the IT user's credentials: the builder only works in a development environment. */
 export const LoginPage = () => {
   const { mutate: login, isPending } = useLogin<LoginForm>();
+  const { notification } = App.useApp();
+  // A session starts clean: the notices of the previous one (maybe another user's) do not follow it.
+  useEffect(() => notification.destroy(), [notification]);
   return (
     <Layout style={{ minHeight: '100vh', alignItems: 'center', justifyContent: 'center' }}>
       <Card style={{ width: 380 }}>

@@ -18,7 +18,7 @@ const createConnection = (data: Partial<CreateConnection['data']> = {}): CreateC
     connectionId,
     environment: 'dev',
     name: 'Chinook',
-    provider: 'sqlite',
+    provider: 'mysql',
     details,
     secretRef: 'sec-1',
     ...data,
@@ -33,7 +33,7 @@ const created = (data: Partial<ConnectionCreated['data']> = {}): ConnectionEvent
     connectionId,
     environment: 'dev',
     name: 'Chinook',
-    provider: 'sqlite',
+    provider: 'mysql',
     details,
     secretRef: 'sec-1',
     createdBy: 'admin',
@@ -82,6 +82,16 @@ describe('Connection decider', () => {
       given([])
         .when(createConnection({ details: undefined as never }))
         .thenThrows(ValidationError, 'CONNECTION.INVALID', invalidFields('details')));
+
+    it('refuses a password for a SQLite connection, which opens its file by path', () =>
+      given([])
+        .when(createConnection({ provider: 'sqlite', details: { path: 'chinook.db' } }))
+        .thenThrows(ValidationError, 'CONNECTION.INVALID', invalidFields('password')));
+
+    it('creates a SQLite connection without a secret', () =>
+      given([])
+        .when(createConnection({ provider: 'sqlite', details: { path: 'chinook.db' }, secretRef: undefined }))
+        .then([created({ provider: 'sqlite', details: { path: 'chinook.db' }, secretRef: undefined })]));
 
     it('refuses details that carry a password or a secret', () =>
       given([])

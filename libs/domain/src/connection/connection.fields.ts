@@ -17,7 +17,13 @@ const secretKeyChecks = (details: ConnectionDetails): FieldCheck[] =>
 
 /** What creating a connection and requesting one both require of the connection they describe. */
 export const connectionFieldErrors = (
-  data: Readonly<{ name: unknown; provider: unknown; environment: unknown; details: unknown }>,
+  data: Readonly<{
+    name: unknown;
+    provider: unknown;
+    environment: unknown;
+    details: unknown;
+    secretRef?: unknown;
+  }>,
 ): FieldError[] => {
   const details = typeof data.details === 'object' && data.details !== null ? data.details : undefined;
   return fieldErrors(
@@ -25,6 +31,13 @@ export const connectionFieldErrors = (
     ['provider', isProvider(data.provider) ? undefined : 'is not a supported provider'],
     ['environment', trimmed(data.environment) === '' ? 'is required' : undefined],
     ['details', details === undefined ? 'is required' : undefined],
+    // A SQLite file is opened by path; a password would be stored and never used.
+    [
+      'password',
+      data.provider === 'sqlite' && data.secretRef !== undefined
+        ? 'is not used by SQLite connections'
+        : undefined,
+    ],
     ...(details === undefined ? [] : secretKeyChecks(details)),
   );
 };

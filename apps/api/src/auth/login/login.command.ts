@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type RoleGrant, userDecider, userStreamId } from '@ib/domain';
+import { NotFoundError, type RoleGrant, userDecider, userStreamId } from '@ib/domain';
 import { EnvironmentAccess } from '../../environments/environment-access/environment-access';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
@@ -47,17 +47,14 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     // Verify even for an unknown user so timing does not reveal which usernames exist.
     const valid = await this.hasher.verify(password, hash);
     if (!valid || state.status !== 'registered') throw invalidCredentials();
-    await this.environments.kindOf(environment).catch(() => {
-      throw HttpProblem.forbidden(
-        `Environment '${environment}' does not exist or you have no role in it`,
-        'AUTH.NO_ACCESS_TO_ENVIRONMENT',
-      );
+    const noAccess = HttpProblem.forbidden(
+      `Environment '${environment}' does not exist or you have no role in it`,
+      'AUTH.NO_ACCESS_TO_ENVIRONMENT',
+    );
+    if (!state.roles.some((grant) => grant.environment === environment)) throw noAccess;
+    await this.environments.kindOf(environment).catch((error: unknown) => {
+      throw error instanceof NotFoundError ? noAccess : error;
     });
-    if (!state.roles.some((grant) => grant.environment === environment))
-      throw HttpProblem.forbidden(
-        `Environment '${environment}' does not exist or you have no role in it`,
-        'AUTH.NO_ACCESS_TO_ENVIRONMENT',
-      );
     const issued = this.tokens.issue(
       { sub: state.userId, username: state.username, roles: state.roles, env: environment },
       this.clock.now(),

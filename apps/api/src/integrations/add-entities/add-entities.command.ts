@@ -3,6 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IllegalStateError, integrationDecider, integrationStreamId } from '@ib/domain';
 import { type RequestContext } from '../../auth/request-context.decorator';
 import { ConnectionAccess } from '../../connections/connection-access/connection-access';
+import { EnvironmentAccess } from '../../environments/environment-access/environment-access';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
 import { IntegrationCommands } from '../integration-command';
@@ -25,6 +26,7 @@ export class AddEntitiesHandler implements ICommandHandler<AddEntitiesCommand> {
     private readonly runner: CommandRunner,
     private readonly integrations: IntegrationCommands,
     private readonly connections: ConnectionAccess,
+    private readonly environments: EnvironmentAccess,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -32,6 +34,8 @@ export class AddEntitiesHandler implements ICommandHandler<AddEntitiesCommand> {
     const { state } = await this.runner.load(integrationStreamId(integrationId), integrationDecider);
     let entities: ReturnType<typeof tableToEntity>[] = [];
     if (state.status === 'draft') {
+      // Checked before the external database is touched, not only when the command runs.
+      await this.environments.assertBuilder(context.user, state.environment);
       if (!state.connectionId || !state.database)
         throw new IllegalStateError(
           'INTEGRATION.DATABASE_NOT_SELECTED',

@@ -1,12 +1,14 @@
 import { CreateButton, DateField, List, getDefaultFilter, useTable } from '@refinedev/antd';
 import { Table, Tooltip, Typography } from 'antd';
 import { StatusTag } from '../../components/status-tag';
+import { useUserNames } from '../../components/use-user-names';
 import type { ConnectionRequest } from '../../types';
 import { RequestActions } from './request-actions';
 
 const STATUSES = ['pending', 'approved', 'rejected', 'cancelled'].map((value) => ({ text: value, value }));
 
 export const ConnectionRequestList = () => {
+  const userName = useUserNames();
   const { tableProps, filters } = useTable<ConnectionRequest>({
     syncWithLocation: true,
     sorters: { initial: [{ field: 'requestedAt', order: 'desc' }] },
@@ -20,7 +22,7 @@ export const ConnectionRequestList = () => {
         <Table.Column dataIndex="name" title="Name" />
         <Table.Column dataIndex="environment" title="Environment" />
         <Table.Column dataIndex="provider" title="Provider" />
-        <Table.Column dataIndex="requestedBy" title="Requested by" />
+        <Table.Column dataIndex="requestedBy" title="Requested by" render={userName} />
         <Table.Column
           dataIndex="requestedAt"
           title="Requested"
@@ -40,7 +42,7 @@ export const ConnectionRequestList = () => {
             </Tooltip>
           )}
         />
-        <Table.Column dataIndex="decidedBy" title="Decided by" />
+        <Table.Column dataIndex="decidedBy" title="Decided by" render={userName} />
         <Table.Column<ConnectionRequest>
           key="actions"
           title="Actions"

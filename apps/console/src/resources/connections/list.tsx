@@ -1,5 +1,6 @@
 import { CreateButton, DateField, List, useTable } from '@refinedev/antd';
 import { Table, Tag } from 'antd';
+import { useUserNames } from '../../components/use-user-names';
 import type { Connection, ConnectionDetails } from '../../types';
 import { TestConnectionButton } from './test-connection-button';
 
@@ -7,6 +8,7 @@ const where = ({ host, port, path, database }: ConnectionDetails): string =>
   path ?? [host && (port ? `${host}:${port}` : host), database].filter(Boolean).join(' / ');
 
 export const ConnectionList = () => {
+  const userName = useUserNames();
   const { tableProps } = useTable<Connection>({ syncWithLocation: true });
   return (
     <List headerButtons={<CreateButton>Create connection</CreateButton>}>
@@ -25,7 +27,7 @@ export const ConnectionList = () => {
           title="Secret"
           render={(hasSecret: boolean) => (hasSecret ? <Tag color="green">stored</Tag> : <Tag>none</Tag>)}
         />
-        <Table.Column dataIndex="createdBy" title="Created by" />
+        <Table.Column dataIndex="createdBy" title="Created by" render={userName} />
         <Table.Column
           dataIndex="createdAt"
           title="Created"

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useOne, useParsed, type HttpError } from '@refinedev/core';
+import { useGo, useOne, useParsed, type HttpError } from '@refinedev/core';
 import { Create, useStepsForm } from '@refinedev/antd';
 import { Form, Skeleton, Steps } from 'antd';
 import { ProviderPicker } from '../../components/provider-picker';
@@ -28,6 +28,7 @@ const quietly = (attempt: Promise<unknown> | true): void =>
  * commands on that draft. `/integrations/edit/:id` resumes a draft at its first open step.
  */
 export const IntegrationCreate = () => {
+  const go = useGo();
   const { id: routeId } = useParsed();
   const [createdId, setCreatedId] = useState<string>();
   const integrationId = createdId ?? (routeId === undefined ? undefined : String(routeId));
@@ -41,6 +42,8 @@ export const IntegrationCreate = () => {
     onMutationSuccess: ({ data }) => {
       setCreatedId(data.id);
       quietly(stepsForm.gotoStep(CONNECT));
+      // The draft now has an address: a reload or a bookmark resumes it instead of starting over.
+      go({ to: { resource: 'integrations', action: 'edit', id: data.id }, type: 'replace' });
     },
   });
   const { current, gotoStep, formProps, formLoading } = stepsForm;
@@ -74,7 +77,7 @@ export const IntegrationCreate = () => {
 
   return (
     <Create
-      title={routeId === undefined ? 'Create integration' : 'Edit integration'}
+      title={routeId === undefined || createdId ? 'Create integration' : 'Edit integration'}
       contentProps={{ actions: [] }}
     >
       <Steps current={current} items={STEPS.map((title) => ({ title }))} style={{ marginBottom: 32 }} />

@@ -38,7 +38,12 @@ export const IntegrationList = () => {
           title="Actions"
           render={(_, record) => (
             <Space>
-              <ShowButton hideText size="small" recordItemId={record.id} />
+              <ShowButton
+                hideText
+                size="small"
+                recordItemId={record.id}
+                aria-label={`Show ${record.applicationName}`}
+              />
               {record.status === 'draft' && (
                 <EditButton size="small" recordItemId={record.id}>
                   Continue

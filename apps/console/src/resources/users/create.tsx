@@ -44,12 +44,22 @@ export const UserCreate = () => {
               {grants.map(({ key, name }) => (
                 <Space key={key} align="baseline">
                   <Form.Item name={[name, 'environment']} rules={[{ required: true }]}>
-                    <Select {...environments} placeholder="Environment" style={{ width: 200 }} />
+                    <Select
+                      {...environments}
+                      aria-label="Environment"
+                      placeholder="Environment"
+                      style={{ width: 200 }}
+                    />
                   </Form.Item>
                   <Form.Item name={[name, 'role']} rules={[{ required: true }]}>
-                    <Select options={ROLES} style={{ width: 160 }} />
+                    <Select aria-label="Role" options={ROLES} style={{ width: 160 }} />
                   </Form.Item>
-                  <MinusCircleOutlined onClick={() => remove(name)} />
+                  <Button
+                    type="text"
+                    aria-label="Remove this role"
+                    icon={<MinusCircleOutlined />}
+                    onClick={() => remove(name)}
+                  />
                 </Space>
               ))}
               <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: 'developer' })}>

@@ -60,6 +60,7 @@ export const ConnectStep = ({ integration, onNext }: StepProps) => {
       </Typography.Paragraph>
       <Space wrap>
         <Select<string>
+          aria-label="Connection"
           options={selectProps.options}
           loading={selectProps.loading}
           showSearch
@@ -89,13 +90,14 @@ export const ConnectStep = ({ integration, onNext }: StepProps) => {
       )}
       <StepActions onNext={next} nextDisabled={!connectionId} loading={isRunning} />
 
+      {/* Both modals stay mounted: a form name keeps their field ids (and so their labels) apart. */}
       <Modal {...create.modalProps} title="Create a connection">
-        <Form {...create.formProps} layout="vertical">
+        <Form {...create.formProps} name="create-connection" layout="vertical">
           <ConnectionFields environment={environment} provider={provider} />
         </Form>
       </Modal>
       <Modal {...request.modalProps} title="Request a new connection" okText="Send request">
-        <Form {...request.formProps} layout="vertical">
+        <Form {...request.formProps} name="request-connection" layout="vertical">
           <Alert
             style={{ marginBottom: 16 }}
             type="info"

@@ -1,6 +1,6 @@
 import { useState, type Key } from 'react';
 import { useCustom } from '@refinedev/core';
-import { Col, Row, Table, Tag, Typography, theme } from 'antd';
+import { Button, Col, Row, Table, Tag, Typography, theme } from 'antd';
 import type { Items, TableSummary } from '../../../types';
 import { useIntegrationCommand } from '../use-integration-command';
 import { StepActions } from './step-actions';
@@ -59,7 +59,16 @@ export const TablesStep = ({ integration, onBack, onNext }: StepProps) => {
               },
             })}
           >
-            <Table.Column dataIndex="name" title="Table" />
+            <Table.Column
+              dataIndex="name"
+              title="Table"
+              // The whole row opens the attributes on click; the name is the keyboard's way in.
+              render={(name: string) => (
+                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setInspected(name)}>
+                  {name}
+                </Button>
+              )}
+            />
             <Table.Column dataIndex="kind" title="Kind" render={(kind: string) => <Tag>{kind}</Tag>} />
             <Table.Column dataIndex="rowEstimate" title="Rows (est.)" align="right" />
           </Table>
