@@ -21,6 +21,7 @@ import {
   TestConnectionHandler,
 } from './connections/browse-connection/browse-connection.queries';
 import { ConnectionAccess } from './connections/connection-access/connection-access';
+import { OpenConnectors } from './connections/connection-access/open-connectors';
 import {
   ConnectionQueriesController,
   GetConnectionHandler,
@@ -99,6 +100,7 @@ export const SERVICES: Provider[] = [
   IntegrationCommands,
   IntegrationViews,
   ConnectionAccess,
+  OpenConnectors,
   ConnectionViews,
   ConnectionRequestViews,
   ConnectionFromRequest,
