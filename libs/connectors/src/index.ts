@@ -1,3 +1,4 @@
 export * from './spi';
+export * from './data';
 export * from './sqlite';
 export * from './connector-factory';

@@ -70,17 +70,7 @@ export interface SchemaIntrospector {
 
 /** Filters of the data API; `value` is bound, never inlined. `isNull` takes a boolean value. */
 export type FilterOperator =
-  | 'eq'
-  | 'ne'
-  | 'gt'
-  | 'gte'
-  | 'lt'
-  | 'lte'
-  | 'in'
-  | 'contains'
-  | 'startsWith'
-  | 'endsWith'
-  | 'isNull';
+  'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'contains' | 'startsWith' | 'endsWith' | 'isNull';
 
 export type Filter = Readonly<{ field: string; op: FilterOperator; value?: unknown }>;
 export type Sort = Readonly<{ field: string; direction: 'asc' | 'desc' }>;

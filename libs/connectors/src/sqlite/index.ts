@@ -13,3 +13,5 @@ export {
 } from './sqlite-database';
 export { SqliteIntrospector } from './sqlite-introspector';
 export { quoteIdentifier as quoteSqliteIdentifier } from './quote-identifier';
+export { SqliteDataAccess, type SqliteDataAccessOptions } from './sqlite-data-access';
+export { sqliteSqlDialect } from './sqlite-sql-dialect';

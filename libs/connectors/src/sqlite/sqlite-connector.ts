@@ -3,12 +3,14 @@ import {
   ConnectorError,
   type ConnectionTestResult,
   type Connector,
+  type EntityDataAccess,
   type TableInfo,
   type TableSummary,
 } from '../spi';
 import { mapSqliteError } from './map-sqlite-error';
 import { resolveDatabasePath } from './resolve-database-path';
 import { SCHEMA_CHECK_SQL, SERVER_VERSION_SQL } from './sqlite-catalog.sql';
+import { SqliteDataAccess } from './sqlite-data-access';
 import { nodeSqliteDriver, queryRows, type SqliteDatabase, type SqliteDriver } from './sqlite-database';
 import { SqliteIntrospector } from './sqlite-introspector';
 
@@ -26,7 +28,9 @@ export const DEFAULT_SQLITE_TIMEOUT_MS = 5_000;
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
 /**
- * Opens an SQLite database of the databases folder, read-only, and introspects it.
+ * Opens an SQLite database of the databases folder, read-only, and introspects it. Its `data` reads
+ * through that handle and opens a second, read-write one on the first write (the path checked again
+ * first, never creating a file).
  * Throws PATH_NOT_ALLOWED for a path that leads out of `root` (checked before any file is opened),
  * DATABASE_NOT_FOUND for a missing file (never creates one) or a file that is not a database,
  * INVALID_OPTIONS for a bad timeout.
@@ -50,7 +54,23 @@ export function createSqliteConnector(
     db?.close();
     throw mapSqliteError(error, options.path);
   }
-  return new SqliteConnector(db, options.path);
+  const openWriter = () => {
+    let writer: SqliteDatabase | undefined;
+    try {
+      // Checked again: the file may have been replaced (by a link out of the folder) since opening.
+      writer = driver.open(resolveDatabasePath(options.root, options.path), { readOnly: false, timeoutMs });
+      queryRows(writer, SCHEMA_CHECK_SQL);
+      return writer;
+    } catch (error) {
+      writer?.close();
+      throw mapSqliteError(error, options.path);
+    }
+  };
+  return new SqliteConnector(
+    db,
+    options.path,
+    new SqliteDataAccess({ reader: db, openWriter, label: options.path }),
+  );
 }
 
 class SqliteConnector implements Connector {
@@ -61,8 +81,13 @@ class SqliteConnector implements Connector {
   constructor(
     private readonly db: SqliteDatabase,
     private readonly label: string,
+    private readonly dataAccess: SqliteDataAccess,
   ) {
     this.introspector = new SqliteIntrospector(db);
+  }
+
+  get data(): EntityDataAccess {
+    return this.dataAccess;
   }
 
   testConnection(): Promise<ConnectionTestResult> {
@@ -89,6 +114,7 @@ class SqliteConnector implements Connector {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.dataAccess.close();
     this.db.close();
   }
 

@@ -1,6 +1,10 @@
 import { DatabaseSync } from 'node:sqlite';
+import { pathToFileURL } from 'node:url';
 
 export type SqliteParameters = Readonly<Record<string, string | number | null>>;
+/** A positional parameter as node:sqlite binds it. */
+export type SqliteValue = string | number | bigint | null | Uint8Array;
+export type SqliteRunResult = Readonly<{ changes: number | bigint; lastInsertRowid: number | bigint }>;
 
 /** The part of a synchronous SQLite driver the connector uses; `node:sqlite`'s DatabaseSync fits it. */
 export interface SqliteDatabase {
@@ -11,19 +15,29 @@ export interface SqliteDatabase {
 export interface SqliteStatement {
   all(): unknown[];
   all(parameters: SqliteParameters): unknown[];
+  all(...anonymousParameters: SqliteValue[]): unknown[];
+  run(...anonymousParameters: SqliteValue[]): SqliteRunResult;
 }
 
-export type SqliteOpenOptions = Readonly<{ readOnly: true; timeoutMs: number }>;
+/** Read-only for introspection and reads; read-write only for the data access's writes. */
+export type SqliteOpenOptions = Readonly<{ readOnly: boolean; timeoutMs: number }>;
 
 /** Opens a database file; injected into the connector the way Kysely's dialects take their driver. */
 export type SqliteDriver = Readonly<{ open(file: string, options: SqliteOpenOptions): SqliteDatabase }>;
 
 /**
  * The built-in `node:sqlite` (no native addon). Read-only opening never creates a file and refuses
- * every write; `timeout` is SQLite's busy timeout, how long a read waits for a writer's lock.
+ * every write; read-write opening goes through a `file:` URI with `mode=rw`, which never creates a
+ * file either (a plain path would). `timeout` is SQLite's busy timeout, how long a statement waits
+ * for another connection's lock.
  */
 export const nodeSqliteDriver: SqliteDriver = {
-  open: (file, { readOnly, timeoutMs }) => new DatabaseSync(file, { readOnly, timeout: timeoutMs }),
+  open: (file, { readOnly, timeoutMs }) => {
+    if (readOnly) return new DatabaseSync(file, { readOnly, timeout: timeoutMs });
+    const uri = pathToFileURL(file);
+    uri.searchParams.set('mode', 'rw');
+    return new DatabaseSync(uri, { timeout: timeoutMs });
+  },
 };
 
 /** Runs a catalog query; the row shape is the one its `*.sql.ts` constant declares. */

@@ -1,0 +1,86 @@
+import { type ColumnInfo, type TableInfo } from '../spi';
+import { applyNullPolicyOnRead, applyNullPolicyOnWrite } from './null-policy';
+
+const column = (name: string, kind: ColumnInfo['kind'], nullable = true): ColumnInfo => ({
+  name,
+  nativeType: kind,
+  kind,
+  nullable,
+  autoIncrement: false,
+});
+const table: TableInfo = {
+  schema: 'main',
+  name: 'T',
+  kind: 'table',
+  columns: [
+    column('id', 'Integer', false),
+    column('text', 'Text'),
+    column('count', 'Integer'),
+    column('price', 'Decimal'),
+    column('flag', 'Boolean'),
+    column('day', 'Date'),
+    column('at', 'DateTime'),
+    column('clock', 'Time'),
+    column('doc', 'Json'),
+    column('tags', 'Set'),
+    column('required', 'Text', false),
+  ],
+  primaryKey: ['id'],
+  foreignKeys: [],
+  indexes: [],
+};
+const allNull = {
+  id: 0,
+  text: null,
+  count: null,
+  price: null,
+  flag: null,
+  day: null,
+  at: null,
+  clock: null,
+  doc: null,
+  tags: null,
+  required: '',
+};
+
+describe('null policy', () => {
+  it("given 'overwrite', when reading and writing, then values pass unchanged", () => {
+    expect(applyNullPolicyOnRead(table, allNull, 'overwrite')).toBe(allNull);
+    expect(applyNullPolicyOnWrite(table, { text: '' }, 'overwrite')).toEqual({ text: '' });
+  });
+
+  it("given 'preserve', when NULLs are read, then each becomes its type's default (JSON keeps null)", () => {
+    expect(applyNullPolicyOnRead(table, allNull, 'preserve')).toEqual({
+      id: 0,
+      text: '',
+      count: 0,
+      price: 0,
+      flag: false,
+      day: '1970-01-01',
+      at: '1970-01-01T00:00:00',
+      clock: '00:00:00',
+      doc: null,
+      tags: [],
+      required: '',
+    });
+  });
+
+  it("given 'preserve', when the defaults read are written back, then nullable columns get NULL again", () => {
+    const read = applyNullPolicyOnRead(table, allNull, 'preserve');
+    expect(applyNullPolicyOnWrite(table, read, 'preserve')).toEqual(allNull);
+  });
+
+  it("given 'preserve', when real values or other spellings of a default are written, then as expected", () => {
+    expect(
+      applyNullPolicyOnWrite(
+        table,
+        { text: 'a', count: 1, price: '0.00', at: '1970-01-01 00:00:00Z', flag: true, required: '' },
+        'preserve',
+      ),
+    ).toEqual({ text: 'a', count: 1, price: null, at: null, flag: true, required: '' });
+  });
+
+  it("given 'preserve', when a row lacks a column (fields), then it is not added", () => {
+    expect(applyNullPolicyOnRead(table, { id: 1 }, 'preserve')).toEqual({ id: 1 });
+  });
+});

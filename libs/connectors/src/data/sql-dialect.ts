@@ -1,0 +1,51 @@
+import { type ColumnInfo, type TableSummary } from '../spi';
+
+/** How a dialect reports the key of a row it has just inserted. */
+export type InsertKeyStrategy =
+  /** `INSERT ... RETURNING k1, k2` (SQLite 3.35+, MariaDB 10.5+, PostgreSQL): the statement yields the key row. */
+  | 'returning'
+  /** `INSERT ... OUTPUT INSERTED.k1 VALUES ...` (SQL Server): the statement yields the key row. */
+  | 'output'
+  /** A plain INSERT; the driver reports the generated value (mysql2's `insertId`, SCOPE_IDENTITY()). */
+  | 'driver';
+
+export type Page = Readonly<{ limit?: number; offset?: number; hasOrderBy: boolean }>;
+
+/**
+ * The few things the data builders need to know about a dialect (Kysely's shape: the builders are
+ * shared, each dialect folder contributes one of these).
+ */
+export interface SqlDialect {
+  /** Quotes one identifier (table, column, alias); must refuse what it cannot quote safely. */
+  quote(identifier: string): string;
+  /** The placeholder of the `index`-th bound parameter, counted from 1: `?` or `@p1`. */
+  placeholder(index: number): string;
+  /**
+   * Appends paging to a complete SELECT. `limit`/`offset` are checked non-negative safe integers
+   * (inlined as literals: LIMIT placeholders behave differently across drivers). SQL Server's
+   * OFFSET ... FETCH needs an ORDER BY: `hasOrderBy` tells whether the statement has one.
+   */
+  paginate(sql: string, page: Page): string;
+  /**
+   * One character that escapes LIKE wildcards, written as-is into `ESCAPE '<c>'`: pick one that needs
+   * no escaping inside a string literal (not a backslash on MySQL, where `'\'` opens an escape; `!` works).
+   */
+  readonly likeEscape: string;
+  /** The characters LIKE treats as wildcards in this dialect (`%_`, SQL Server adds `[`). */
+  readonly likeWildcards: string;
+  readonly insertKey: InsertKeyStrategy;
+  /** The tail of an INSERT without columns: `DEFAULT VALUES` (SQLite, SQL Server) or `() VALUES ()` (MySQL). */
+  readonly emptyInsert: string;
+  /** The quoted name of a table; default `quote(schema).quote(name)` (or `quote(name)` without a schema). */
+  qualifyTable?(table: TableSummary): string;
+  /** A driver-ready value for a (checked, encoded) parameter, e.g. SQLite's 1/0 for booleans. */
+  toParameter?(value: unknown, column: ColumnInfo | undefined): unknown;
+}
+
+/** The quoted, qualified table name a dialect uses. */
+export function tableName(dialect: SqlDialect, table: TableSummary): string {
+  if (dialect.qualifyTable) return dialect.qualifyTable(table);
+  return table.schema
+    ? `${dialect.quote(table.schema)}.${dialect.quote(table.name)}`
+    : dialect.quote(table.name);
+}
