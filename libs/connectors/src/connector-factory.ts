@@ -1,3 +1,5 @@
+import { openMssqlConnector } from './mssql';
+import { openMysqlConnector } from './mysql';
 import { ConnectorError, type Connector } from './spi';
 import { createSqliteConnector } from './sqlite';
 
@@ -30,11 +32,9 @@ export function openConnector(config: ConnectorConfig): Connector {
     case 'sqlite':
       return openSqlite(config);
     case 'mysql':
+      return openMysqlConnector(config.details, config.password);
     case 'mssql':
-      throw new ConnectorError(
-        'CONNECTOR.UNSUPPORTED_PROVIDER',
-        `The ${config.provider} connector is not available yet`,
-      );
+      return openMssqlConnector(config.details, config.password);
     default:
       // Configs come from stored JSON: a provider the type does not know can still arrive.
       throw new ConnectorError(

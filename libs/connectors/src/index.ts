@@ -1,4 +1,6 @@
 export * from './spi';
 export * from './data';
 export * from './sqlite';
+export * from './mysql';
+export * from './mssql';
 export * from './connector-factory';

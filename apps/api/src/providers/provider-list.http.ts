@@ -23,7 +23,10 @@ const serverFields = (defaultPortLabel: string): ProviderField[] => [
   { name: 'password', label: 'Password', type: 'password', required: true },
 ];
 
-/** The database providers an integration can target; a connector that is not built yet is listed as unavailable. */
+/**
+ * The database providers an integration can target. Server options (TLS, timeouts, pool size, SQL Server's
+ * instance name, encrypt, trustServerCertificate) go in `details.options` through the API.
+ */
 export const PROVIDER_DESCRIPTIONS: readonly ProviderDescription[] = [
   {
     id: 'sqlite',
@@ -33,8 +36,8 @@ export const PROVIDER_DESCRIPTIONS: readonly ProviderDescription[] = [
       { name: 'path', label: 'File (relative to the databases folder)', type: 'string', required: true },
     ],
   },
-  { id: 'mysql', name: 'MySQL / MariaDB', available: false, fields: serverFields('3306') },
-  { id: 'mssql', name: 'SQL Server', available: false, fields: serverFields('1433') },
+  { id: 'mysql', name: 'MySQL / MariaDB', available: true, fields: serverFields('3306') },
+  { id: 'mssql', name: 'SQL Server', available: true, fields: serverFields('1433') },
 ];
 
 @ApiTags('providers')

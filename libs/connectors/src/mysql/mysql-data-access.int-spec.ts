@@ -1,0 +1,222 @@
+import {
+  createDatabase,
+  dropDatabase,
+  loadChinook,
+  uniqueDatabaseName,
+} from '../../../../test/support/mariadb';
+import { DataValidationError, type Connector, type EntityDataAccess, type TableInfo } from '../spi';
+import { createMysqlConnector } from './mysql-connector';
+import { adminQuery, HARD_SCHEMA, ODD_TABLE, optionsFromUrl } from './mysql-int-support';
+
+/** SRID 0 + WKB of POINT(1 2): how MariaDB stores a geometry value. */
+function pointBytes(x: number, y: number): string {
+  const bytes = Buffer.alloc(25);
+  bytes.writeUInt32LE(0, 0);
+  bytes.writeUInt8(1, 4);
+  bytes.writeUInt32LE(1, 5);
+  bytes.writeDoubleLE(x, 9);
+  bytes.writeDoubleLE(y, 17);
+  return bytes.toString('base64');
+}
+
+describe('MySQL data access (MariaDB)', () => {
+  const chinook = uniqueDatabaseName('it_chinook_data');
+  const hard = uniqueDatabaseName('it_hard_data');
+  let connector: Connector;
+  let data: EntityDataAccess;
+  let track: TableInfo;
+  let customer: TableInfo;
+  let odd: TableInfo;
+  let pair: TableInfo;
+  let noPk: TableInfo;
+  let view: TableInfo;
+
+  beforeAll(async () => {
+    await Promise.all([createDatabase(chinook), createDatabase(hard)]);
+    await Promise.all([loadChinook(chinook), adminQuery(`USE \`${hard}\`; ${HARD_SCHEMA}`)]);
+    await adminQuery(`INSERT INTO \`${hard}\`.\`no_pk\` VALUES (1, 'one'), (2, NULL)`);
+    connector = createMysqlConnector(optionsFromUrl());
+    data = connector.data as EntityDataAccess;
+    [track, customer] = await connector.describe(chinook, ['Track', 'Customer']);
+    [odd, pair, noPk, view] = await connector.describe(hard, [ODD_TABLE, 'pair', 'no_pk', 'odd view']);
+  }, 120_000);
+
+  afterAll(async () => {
+    await connector?.close();
+    await Promise.all([dropDatabase(chinook), dropDatabase(hard)]);
+  });
+
+  /** The same question asked of the server directly, as the ground truth. */
+  const countWhere = async (where: string) => {
+    const [{ n }] = (await adminQuery(
+      `SELECT COUNT(*) AS n FROM \`${chinook}\`.\`Track\` WHERE ${where}`,
+    )) as {
+      n: number;
+    }[];
+    return Number(n);
+  };
+
+  it.each([
+    ['eq', { field: 'GenreId', op: 'eq', value: 1 }, 'GenreId = 1'],
+    ['ne', { field: 'GenreId', op: 'ne', value: 1 }, 'GenreId <> 1'],
+    ['gt', { field: 'Milliseconds', op: 'gt', value: 1_000_000 }, 'Milliseconds > 1000000'],
+    ['gte', { field: 'TrackId', op: 'gte', value: 3500 }, 'TrackId >= 3500'],
+    ['lt', { field: 'TrackId', op: 'lt', value: 11 }, 'TrackId < 11'],
+    ['lte', { field: 'UnitPrice', op: 'lte', value: '0.99' }, 'UnitPrice <= 0.99'],
+    ['in', { field: 'MediaTypeId', op: 'in', value: [3, 5] }, 'MediaTypeId IN (3, 5)'],
+    ['contains', { field: 'Name', op: 'contains', value: 'Love' }, "LOCATE('love', Name) > 0"],
+    ['contains %', { field: 'Name', op: 'contains', value: '%' }, "LOCATE('%', Name) > 0"],
+    ['contains _', { field: 'Name', op: 'contains', value: '_' }, "LOCATE('_', Name) > 0"],
+    ['startsWith', { field: 'Name', op: 'startsWith', value: 'The ' }, "LEFT(Name, 4) = 'The '"],
+    ['endsWith', { field: 'Name', op: 'endsWith', value: 'Blues' }, "RIGHT(Name, 5) = 'Blues'"],
+    ['isNull', { field: 'Composer', op: 'isNull', value: true }, 'Composer IS NULL'],
+    ['isNull false', { field: 'Composer', op: 'isNull', value: false }, 'Composer IS NOT NULL'],
+  ] as const)(
+    'given Chinook tracks, when found with %s, then the total is what the server counts',
+    async (_name, filter, where) => {
+      const expected = await countWhere(where);
+      const { rows, total } = await data.find(track, { filters: [filter], count: true, limit: 5 });
+      expect(total).toBe(expected);
+      expect(rows.length).toBe(Math.min(5, expected));
+    },
+  );
+
+  it('given sort and paging, when found, then pages follow the order and the total ignores paging', async () => {
+    const expected = (
+      (await adminQuery(
+        `SELECT CustomerId FROM \`${chinook}\`.\`Customer\` ORDER BY Country DESC, CustomerId ASC LIMIT 3`,
+      )) as { CustomerId: number }[]
+    ).map((row) => row.CustomerId);
+    const first = await data.find(customer, {
+      sort: [
+        { field: 'Country', direction: 'desc' },
+        { field: 'CustomerId', direction: 'asc' },
+      ],
+      limit: 3,
+      count: true,
+      fields: ['CustomerId', 'Country'],
+    });
+    expect(first.total).toBe(59);
+    expect(first.rows.map((row) => row.CustomerId)).toEqual(expected);
+    expect(Object.keys(first.rows[0])).toEqual(['CustomerId', 'Country']);
+    const second = await data.find(customer, { limit: 3, offset: 3 });
+    expect(second.rows.map((r) => r.CustomerId)).toEqual([4, 5, 6]);
+    const last = await data.find(customer, { offset: 58 });
+    expect(last.rows.map((r) => r.CustomerId)).toEqual([59]);
+  });
+
+  it('given a key, when got, then the row comes back decoded; an unknown key gives undefined', async () => {
+    expect(await data.get(track, { TrackId: 1 })).toMatchObject({
+      TrackId: 1,
+      Name: 'For Those About To Rock (We Salute You)',
+      UnitPrice: '0.99',
+    });
+    expect(await data.get(track, { TrackId: 999_999 })).toBeUndefined();
+  });
+
+  it('given odd identifiers and odd types, when a row is inserted, read, updated and deleted, then every value round-trips', async () => {
+    const shape = pointBytes(1, 2);
+    const values = {
+      select: 'hello',
+      'Mixed Case ü': "b'c",
+      flags: ['x', 'z'],
+      yr: 2024,
+      bit1: true,
+      bits: Buffer.from([0xa5]).toString('base64'),
+      doc: { a: [1, 'two'], b: null },
+      shape,
+      raw: Buffer.from('raw bytes').toString('base64'),
+      price: '12.34',
+      created: '2024-05-01T10:00:00',
+      'why?': 'ask',
+    };
+    const key = await data.insert(odd, values);
+    expect(key).toEqual({ Id: expect.any(Number) });
+    const row = await data.get(odd, key);
+    expect(row).toEqual({
+      Id: key.Id,
+      ...values,
+      created: '2024-05-01 10:00:00',
+    });
+
+    expect(await data.update(odd, key, { 'why?': null, bit1: false, flags: [] })).toBe(1);
+    expect(await data.get(odd, key)).toMatchObject({ 'why?': null, bit1: false, flags: [] });
+    expect(
+      await data.find(odd, { filters: [{ field: 'why?', op: 'isNull', value: true }], count: true }),
+    ).toMatchObject({
+      total: 1,
+    });
+
+    expect(await data.delete(odd, key)).toBe(1);
+    expect(await data.get(odd, key)).toBeUndefined();
+    expect(await data.delete(odd, key)).toBe(0);
+  });
+
+  it('given defaults only, when inserted, then the server fills every column and assigns the key', async () => {
+    const first = await data.insert(odd, { select: 'a' });
+    const second = await data.insert(odd, { select: 'b' });
+    expect(Number(second.Id)).toBeGreaterThan(Number(first.Id));
+    expect(await data.get(odd, second)).toMatchObject({ flags: ['x', 'y'], bit1: false, price: '0.00' });
+  });
+
+  it('given a composite key, when inserted, updated and deleted, then the given key addresses the row', async () => {
+    const key = await data.insert(pair, { left: 1, 'right key': 'r`1', note: 'n' });
+    expect(key).toEqual({ 'right key': 'r`1', left: 1 });
+    expect(await data.update(pair, key, { note: 'changed' })).toBe(1);
+    expect(await data.get(pair, key)).toEqual({ left: 1, 'right key': 'r`1', note: 'changed' });
+    expect(await data.update(pair, { 'right key': 'r`1', left: 2 }, { note: 'x' })).toBe(0);
+    expect(await data.delete(pair, key)).toBe(1);
+  });
+
+  it('given a table without key and a view, when read, then rows come; when written, then READ_ONLY', async () => {
+    expect((await data.find(noPk, { sort: [{ field: 'a', direction: 'asc' }] })).rows).toEqual([
+      { a: 1, b: 'one' },
+      { a: 2, b: null },
+    ]);
+    expect((await data.find(noPk, {}, { nullPolicy: 'preserve' })).rows[1]).toEqual({ a: 2, b: '' });
+    await expect(data.insert(noPk, { a: 3 })).rejects.toMatchObject({ code: 'DATA.READ_ONLY' });
+    await expect(data.insert(view, { select: 'x' })).rejects.toMatchObject({ code: 'DATA.READ_ONLY' });
+    expect((await data.find(view, { count: true })).total).toBeGreaterThanOrEqual(0);
+  });
+
+  it('given an unknown field or a value that does not fit, when written, then refused before any SQL', async () => {
+    await expect(data.insert(odd, { select: 'a', nope: 1 })).rejects.toBeInstanceOf(DataValidationError);
+    await expect(data.insert(odd, { select: 'x'.repeat(21) })).rejects.toBeInstanceOf(DataValidationError);
+    await expect(data.insert(odd, { select: 'a', 'Mixed Case ü': 'z' })).rejects.toBeInstanceOf(
+      DataValidationError,
+    );
+  });
+
+  it('given a table dropped after it was described, when read, then TABLE_NOT_FOUND', async () => {
+    await adminQuery(`CREATE TABLE \`${hard}\`.\`gone\` (id INT PRIMARY KEY)`);
+    const [gone] = await connector.describe(hard, ['gone']);
+    await adminQuery(`DROP TABLE \`${hard}\`.\`gone\``);
+    await expect(data.find(gone, {})).rejects.toMatchObject({ code: 'CONNECTOR.TABLE_NOT_FOUND' });
+  });
+
+  it('given a user allowed to read one table only, when it writes there or reads another, then PERMISSION_DENIED', async () => {
+    const user = `it_reader_${Date.now().toString(36)}`;
+    const password = `Pw-${Math.random().toString(36).slice(2)}`;
+    await adminQuery(`CREATE USER ?@'%' IDENTIFIED BY ?`, [user, password]);
+    try {
+      await adminQuery(`GRANT SELECT ON \`${hard}\`.\`pair\` TO ?@'%'`, [user]);
+      const reader = createMysqlConnector({ ...optionsFromUrl(), user, password });
+      try {
+        const readerData = reader.data as EntityDataAccess;
+        expect((await readerData.find(pair, {})).rows).toEqual([]);
+        const denied = await readerData.insert(pair, { left: 9, 'right key': 'no' }).catch((e: unknown) => e);
+        expect(denied).toMatchObject({ code: 'CONNECTOR.PERMISSION_DENIED', transient: false });
+        expect((denied as Error).message).not.toContain(password);
+        await expect(readerData.find(odd, {})).rejects.toMatchObject({ code: 'CONNECTOR.PERMISSION_DENIED' });
+        // information_schema only shows what the user may see: other tables simply do not exist for it.
+        await expect(reader.describe(hard, ['no_pk'])).rejects.toMatchObject({
+          code: 'CONNECTOR.TABLE_NOT_FOUND',
+        });
+      } finally {
+        await reader.close();
+      }
+    } finally {
+      await adminQuery(`DROP USER ?@'%'`, [user]);
+    }
+  });
+});

@@ -1,0 +1,39 @@
+import { createPool, type PoolOptions } from 'mysql2/promise';
+
+/** The part of a mysql2 pool the connector uses: one statement, values bound, with a time limit. */
+export interface MysqlPool {
+  /**
+   * A statement whose `?` the driver fills in (escaped) before sending it; an array value becomes a
+   * list, for `IN (?)`. Only for catalog SQL: it would also fill a `?` inside a quoted identifier.
+   * Resolves to the rows of a SELECT.
+   */
+  query(sql: string, values: readonly unknown[], timeoutMs: number): Promise<unknown>;
+  /**
+   * A server-side prepared statement: values travel apart from the SQL, so identifiers may hold any
+   * character. Resolves to the rows of a SELECT or to the result header (insertId, affectedRows).
+   */
+  execute(sql: string, values: readonly unknown[], timeoutMs: number): Promise<unknown>;
+  end(): Promise<void>;
+}
+
+export type MysqlPoolConfig = PoolOptions;
+
+/** Creates the pool; injected into the connector the way Kysely's dialects take their driver. */
+export type MysqlDriver = Readonly<{ createPool(config: MysqlPoolConfig): MysqlPool }>;
+
+export const mysql2Driver: MysqlDriver = {
+  createPool(config) {
+    const pool = createPool(config);
+    return {
+      async query(sql, values, timeoutMs) {
+        const [result] = await pool.query({ sql, values: [...values], timeout: timeoutMs });
+        return result;
+      },
+      async execute(sql, values, timeoutMs) {
+        const [result] = await pool.execute({ sql, values: [...values], timeout: timeoutMs });
+        return result;
+      },
+      end: () => pool.end(),
+    };
+  },
+};

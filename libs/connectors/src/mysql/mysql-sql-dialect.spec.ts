@@ -1,0 +1,67 @@
+import { buildInsert, buildSelect } from '../data';
+import { type ColumnInfo, type TableInfo } from '../spi';
+import { mysqlSqlDialect, toMysqlDateTime } from './mysql-sql-dialect';
+
+const col = (name: string, kind: ColumnInfo['kind'], extra: Partial<ColumnInfo> = {}): ColumnInfo => ({
+  name,
+  nativeType: 'x',
+  kind,
+  nullable: true,
+  autoIncrement: false,
+  ...extra,
+});
+
+const table: TableInfo = {
+  schema: 'shop db',
+  name: 'or`der',
+  kind: 'table',
+  columns: [
+    col('Id', 'Integer', { nullable: false, autoIncrement: true }),
+    col('why?', 'Text'),
+    col('at', 'DateTime'),
+    col('ok', 'Boolean'),
+  ],
+  primaryKey: ['Id'],
+  foreignKeys: [],
+  indexes: [],
+};
+
+describe('mysqlSqlDialect', () => {
+  it('given filters, sort and paging, when a select is built, then names are backtick-quoted and values bound', () => {
+    const { sql, parameters } = buildSelect(mysqlSqlDialect, table, {
+      filters: [
+        { field: 'why?', op: 'contains', value: '50%_off!' },
+        { field: 'ok', op: 'eq', value: true },
+      ],
+      sort: [{ field: 'why?', direction: 'desc' }],
+      limit: 10,
+      offset: 20,
+    });
+    expect(sql).toBe(
+      "SELECT `Id`, `why?`, `at`, `ok` FROM `shop db`.`or``der` WHERE `why?` LIKE ? ESCAPE '!' AND `ok` = ? " +
+        'ORDER BY `why?` DESC LIMIT 10 OFFSET 20',
+    );
+    expect(parameters).toEqual(['%50!%!_off!!%', 1]);
+  });
+
+  it('given only an offset, when paged, then MySQL gets its documented "no limit" with the offset', () => {
+    expect(mysqlSqlDialect.paginate('SELECT 1', { offset: 5, hasOrderBy: false })).toBe(
+      'SELECT 1 LIMIT 18446744073709551615 OFFSET 5',
+    );
+  });
+
+  it('given no values, when an insert is built, then it is an empty VALUES () the server fills', () => {
+    const { sql, returnsKey } = buildInsert(mysqlSqlDialect, table, {});
+    expect(sql).toBe('INSERT INTO `shop db`.`or``der` () VALUES ()');
+    expect(returnsKey).toBe(false);
+  });
+
+  it.each([
+    ['2024-05-01T10:00:00', '2024-05-01 10:00:00'],
+    ['2024-05-01 10:00', '2024-05-01 10:00'],
+    ['2024-05-01T10:00:00+02:00', '2024-05-01 08:00:00.000'],
+    ['2024-05-01T10:00:00.5Z', '2024-05-01 10:00:00.500'],
+  ])('given the date-time %p, when bound, then the server gets %p (no zone)', (value, expected) => {
+    expect(toMysqlDateTime(value)).toBe(expected);
+  });
+});
