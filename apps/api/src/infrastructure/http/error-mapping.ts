@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { ConnectorError, type ConnectorErrorCode } from '@ib/connectors';
+import { ConnectorError, type ConnectorErrorCode, DataValidationError } from '@ib/connectors';
 import { DomainError, type DomainErrorKind } from '@ib/domain';
 import { HttpProblem } from './http-problem';
 import { problem, type ProblemDetails } from './problem-details';
@@ -62,6 +62,14 @@ export function mapError(error: unknown): MappedError {
     return {
       problem: problem(error.status, error.code, error.title, error.message),
       headers: error.headers,
+      unexpected: false,
+    };
+  }
+  if (error instanceof DataValidationError) {
+    const status = error.code === 'DATA.READ_ONLY' ? 409 : 400;
+    return {
+      problem: problem(status, error.code, 'Invalid data', error.message, error.fieldErrors),
+      headers: {},
       unexpected: false,
     };
   }

@@ -1,0 +1,67 @@
+import { NotFoundException } from '@nestjs/common';
+import { ConnectorError, DataValidationError } from '@ib/connectors';
+import {
+  ConcurrencyError,
+  ForbiddenError,
+  IllegalStateError,
+  NotFoundError,
+  ValidationError,
+} from '@ib/domain';
+import { EventStoreUnavailableError } from '../event-store/event-store-unavailable.error';
+import { mapError } from './error-mapping';
+import { HttpProblem } from './http-problem';
+
+describe('mapError', () => {
+  it.each([
+    [new ValidationError('X.INVALID', 'bad', [{ field: 'name', message: 'is required' }]), 400, 'X.INVALID'],
+    [new NotFoundError('X.NOT_FOUND', 'gone'), 404, 'X.NOT_FOUND'],
+    [new IllegalStateError('X.RULE', 'no'), 409, 'X.RULE'],
+    [
+      new ConcurrencyError('EVENT_STORE.WRONG_EXPECTED_VERSION', 'raced'),
+      409,
+      'EVENT_STORE.WRONG_EXPECTED_VERSION',
+    ],
+    [new ForbiddenError('X.FORBIDDEN', 'no'), 403, 'X.FORBIDDEN'],
+    [HttpProblem.preconditionFailed('stale'), 412, 'PRECONDITION_FAILED'],
+    [new ConnectorError('CONNECTOR.AUTH_FAILED', 'login refused'), 422, 'CONNECTOR.AUTH_FAILED'],
+    [new ConnectorError('CONNECTOR.UNREACHABLE', 'down', true), 503, 'CONNECTOR.UNREACHABLE'],
+    [new ConnectorError('CONNECTOR.PATH_NOT_ALLOWED', 'outside'), 400, 'CONNECTOR.PATH_NOT_ALLOWED'],
+    [
+      new DataValidationError('bad row', [{ field: 'Name', message: 'is longer than 200 characters' }]),
+      400,
+      'DATA.INVALID',
+    ],
+    [new DataValidationError('a view', [], 'DATA.READ_ONLY'), 409, 'DATA.READ_ONLY'],
+    [
+      new EventStoreUnavailableError('append failed', { cause: new Error('SQLITE_BUSY') }),
+      503,
+      'STORAGE.UNAVAILABLE',
+    ],
+    [new NotFoundException(), 404, 'ROUTE.NOT_FOUND'],
+  ])('given %p, answers %i with code %s', (error, status, code) => {
+    expect(mapError(error).problem).toMatchObject({
+      status,
+      code,
+      type: expect.stringMatching(/^\/problems\//),
+    });
+  });
+
+  it('names the fields of a validation error', () => {
+    const mapped = mapError(
+      new DataValidationError('bad row', [{ field: 'Milliseconds', message: 'must be an integer' }]),
+    );
+    expect(mapped.problem.errors).toEqual([{ field: 'Milliseconds', message: 'must be an integer' }]);
+  });
+
+  it('gives a retry hint with every 503', () => {
+    expect(mapError(new ConnectorError('CONNECTOR.TIMEOUT', 'slow', true)).headers).toEqual({
+      'Retry-After': '5',
+    });
+  });
+
+  it('answers an unexpected error with a 500 that reveals nothing of it', () => {
+    const mapped = mapError(new Error('password=hunter2 at db.internal'));
+    expect(mapped).toMatchObject({ unexpected: true, problem: { status: 500, code: 'INTERNAL' } });
+    expect(JSON.stringify(mapped.problem)).not.toContain('hunter2');
+  });
+});
