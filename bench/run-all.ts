@@ -1,5 +1,7 @@
 import { runEventStoreAppendBench } from './event-store-append.bench';
 import { runHttpApiBench } from './http-api.bench';
+import { runMysqlFindBench } from './mysql-find.bench';
+import { runMysqlIntrospectionBench } from './mysql-introspection.bench';
 import { runProjectionCatchUpBench } from './projection-catch-up.bench';
 
 /** `npm run bench`: every benchmark in one run, so figures and ratios come from the same machine state. */
@@ -7,6 +9,8 @@ async function main() {
   await runEventStoreAppendBench();
   await runProjectionCatchUpBench();
   await runHttpApiBench();
+  await runMysqlIntrospectionBench();
+  await runMysqlFindBench();
 }
 
 main().catch((error: unknown) => {

@@ -25,6 +25,15 @@ export type InsertStatement = SqlStatement &
     returnsKey: boolean;
   }>;
 
+/** What a bound LIMIT/OFFSET number is typed as (SQL Server binds with explicit types). */
+const PAGING_COLUMN: ColumnInfo = {
+  name: '(paging)',
+  nativeType: 'bigint',
+  kind: 'LongInteger',
+  nullable: false,
+  autoIncrement: false,
+};
+
 /** The alias of buildCount's single column. */
 export const COUNT_ALIAS = 'total';
 
@@ -52,6 +61,7 @@ export function buildSelect(dialect: SqlDialect, table: TableInfo, query: FindQu
           limit: limit === undefined ? undefined : wholeNumber('limit', limit),
           offset: offset === undefined ? undefined : wholeNumber('offset', offset),
           hasOrderBy: orderBy !== '',
+          bind: (value) => params.add(PAGING_COLUMN, value),
         });
   return params.statement(paged);
 }

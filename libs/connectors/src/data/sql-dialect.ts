@@ -9,7 +9,13 @@ export type InsertKeyStrategy =
   /** A plain INSERT; the driver reports the generated value (mysql2's `insertId`, SCOPE_IDENTITY()). */
   | 'driver';
 
-export type Page = Readonly<{ limit?: number; offset?: number; hasOrderBy: boolean }>;
+export type Page = Readonly<{
+  limit?: number;
+  offset?: number;
+  hasOrderBy: boolean;
+  /** Binds a paging number as a parameter and gives its placeholder, for dialects that prefer that. */
+  bind: (value: number) => string;
+}>;
 
 /**
  * The few things the data builders need to know about a dialect (Kysely's shape: the builders are
@@ -21,8 +27,9 @@ export interface SqlDialect {
   /** The placeholder of the `index`-th bound parameter, counted from 1: `?` or `@p1`. */
   placeholder(index: number): string;
   /**
-   * Appends paging to a complete SELECT. `limit`/`offset` are checked non-negative safe integers
-   * (inlined as literals: LIMIT placeholders behave differently across drivers). SQL Server's
+   * Appends paging to a complete SELECT. `limit`/`offset` are checked non-negative safe integers; a
+   * dialect inlines them as literals or binds them with `bind` (MySQL's prepared statements are cached by
+   * text, so a bound offset keeps one statement for every page). SQL Server's
    * OFFSET ... FETCH needs an ORDER BY: `hasOrderBy` tells whether the statement has one.
    */
   paginate(sql: string, page: Page): string;

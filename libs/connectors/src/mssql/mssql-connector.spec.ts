@@ -180,7 +180,7 @@ describe('createMssqlConnector: data access', () => {
     expect(server.requests[1].sql).toBe(
       'SELECT [ID], [name] FROM [dbo].[customer_list] ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 5 ROWS ONLY',
     );
-    expect(mssqlDialect.paginate('SELECT [ID] FROM [v]', { limit: 0, hasOrderBy: false })).toBe(
+    expect(mssqlDialect.paginate('SELECT [ID] FROM [v]', { limit: 0, hasOrderBy: false, bind: String })).toBe(
       'SELECT TOP (0) [ID] FROM [v]',
     );
     await connector.close();

@@ -113,19 +113,16 @@ export type MysqlForeignKeyRow = Readonly<{
 }>;
 
 /**
- * Foreign keys column by column; REFERENTIAL_CONSTRAINTS keeps only real foreign keys (KEY_COLUMN_USAGE
- * also lists primary and unique keys). Binds the database name and the table names.
+ * Foreign keys column by column. KEY_COLUMN_USAGE also lists primary and unique keys; only foreign keys
+ * have a referenced table. Joining REFERENTIAL_CONSTRAINTS instead made the server scan every database's
+ * constraints for each key column (11 s for 2,000 tables against 0.3 s). Binds the database and table names.
  */
 export const DESCRIBE_FOREIGN_KEYS_SQL = `
 SELECT k.TABLE_NAME AS tableName, k.CONSTRAINT_NAME AS constraintName, k.COLUMN_NAME AS columnName,
   k.ORDINAL_POSITION AS position, k.REFERENCED_TABLE_SCHEMA AS referencedSchema,
   k.REFERENCED_TABLE_NAME AS referencedTable, k.REFERENCED_COLUMN_NAME AS referencedColumn
 FROM information_schema.KEY_COLUMN_USAGE AS k
-JOIN information_schema.REFERENTIAL_CONSTRAINTS AS r
-  ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA
-  AND r.TABLE_NAME = k.TABLE_NAME
-  AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME
-WHERE k.TABLE_SCHEMA = ? AND k.TABLE_NAME IN (?)
+WHERE k.TABLE_SCHEMA = ? AND k.TABLE_NAME IN (?) AND k.REFERENCED_TABLE_NAME IS NOT NULL
 ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`;
 
 export type MysqlCheckRow = Readonly<{ tableName: string; constraintName: string; checkClause: string }>;

@@ -28,6 +28,9 @@ export function createMysqlConnector(
   return new MysqlConnector(driver.createPool(resolved.pool), resolved.queryTimeoutMs, resolved.label);
 }
 
+/** catalog: driver-expanded `?`; prepared: server-side statement; prepared-spatial: one that reads spatial columns. */
+type ReadMode = 'catalog' | 'prepared' | 'prepared-spatial';
+
 /** Runs statements on the pool: values bound, a time limit, driver errors mapped. */
 export class MysqlSession {
   private closed = false;
@@ -43,11 +46,7 @@ export class MysqlSession {
    * prepared. A pooled connection the server dropped while idle (restart, wait_timeout, KILL) fails
    * only on its next use: a read is then retried once, on a fresh connection.
    */
-  async read<R>(
-    sql: string,
-    values: readonly unknown[],
-    mode: 'catalog' | 'prepared' = 'catalog',
-  ): Promise<R[]> {
+  async read<R>(sql: string, values: readonly unknown[], mode: ReadMode = 'catalog'): Promise<R[]> {
     try {
       return (await this.run(sql, values, mode)) as R[];
     } catch (error) {
@@ -75,11 +74,11 @@ export class MysqlSession {
     await this.pool.end();
   }
 
-  private run(sql: string, values: readonly unknown[], mode: 'catalog' | 'prepared'): Promise<unknown> {
+  private run(sql: string, values: readonly unknown[], mode: ReadMode): Promise<unknown> {
     if (this.closed) throw new ConnectorError('CONNECTOR.UNREACHABLE', 'The connector is closed');
     return mode === 'catalog'
       ? this.pool.query(sql, values, this.queryTimeoutMs)
-      : this.pool.execute(sql, values, this.queryTimeoutMs);
+      : this.pool.execute(sql, values, this.queryTimeoutMs, mode === 'prepared-spatial');
   }
 }
 
@@ -97,7 +96,8 @@ class MysqlConnector implements Connector {
       () => this.flavour(),
     );
     this.data = new MysqlDataAccess({
-      read: (sql, values) => this.session.read(sql, values, 'prepared'),
+      read: (sql, values, spatial) =>
+        this.session.read(sql, values, spatial ? 'prepared-spatial' : 'prepared'),
       write: (sql, values) => this.session.write(sql, values),
     });
   }

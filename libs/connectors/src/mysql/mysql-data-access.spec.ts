@@ -73,7 +73,7 @@ describe('MysqlDataAccess', () => {
     ]);
     const result = await new MysqlDataAccess(runner).find(autoIncrement, { count: true, limit: 1 });
     expect(result).toEqual({ rows: [{ id: 1, name: 'x' }], total: 7 });
-    expect(statements[0].sql).toBe('SELECT `id`, `name` FROM `db`.`t` ORDER BY `id` ASC LIMIT 1');
+    expect(statements[0].sql).toBe('SELECT `id`, `name` FROM `db`.`t` ORDER BY `id` ASC LIMIT ?');
   });
 
   it('given an unknown field, when inserted, then refused before any statement', async () => {

@@ -28,12 +28,18 @@ import {
 } from '../spi';
 import { mysqlSqlDialect } from './mysql-sql-dialect';
 
+const SPATIAL_TYPE =
+  /^(geometry|point|linestring|polygon|multipoint|multilinestring|multipolygon|geometrycollection)\b/i;
+const hasSpatialColumn = (table: TableInfo) =>
+  table.columns.some((column) => SPATIAL_TYPE.test(column.nativeType));
+
 /** mysql2's answer to a write. */
 export type MysqlResultHeader = Readonly<{ insertId: number | string; affectedRows: number }>;
 
 /** Runs one prepared statement (values bound server-side), errors already mapped; see MysqlSession. */
 export type MysqlStatementRunner = Readonly<{
-  read(sql: string, values: readonly unknown[]): Promise<Row[]>;
+  /** `spatial`: the statement reads spatial columns, whose values must come back as bytes. */
+  read(sql: string, values: readonly unknown[], spatial?: boolean): Promise<Row[]>;
   write(sql: string, values: readonly unknown[]): Promise<MysqlResultHeader>;
 }>;
 
@@ -47,7 +53,7 @@ export class MysqlDataAccess implements EntityDataAccess {
 
   async find(table: TableInfo, query: FindQuery, options?: DataOptions): Promise<FindResult> {
     validateFindQuery(table, query);
-    const rows = (await this.read(buildSelect(mysqlSqlDialect, table, query))).map((row) =>
+    const rows = (await this.read(buildSelect(mysqlSqlDialect, table, query), table)).map((row) =>
       applyNullPolicyOnRead(table, decodeRow(table, row), options?.nullPolicy),
     );
     if (!query.count) return { rows };
@@ -57,7 +63,7 @@ export class MysqlDataAccess implements EntityDataAccess {
 
   async get(table: TableInfo, key: Key, options?: DataOptions): Promise<Row | undefined> {
     validateKey(table, key);
-    const [row] = await this.read(buildGetByKey(mysqlSqlDialect, table, key));
+    const [row] = await this.read(buildGetByKey(mysqlSqlDialect, table, key), table);
     return row && applyNullPolicyOnRead(table, decodeRow(table, row), options?.nullPolicy);
   }
 
@@ -84,7 +90,7 @@ export class MysqlDataAccess implements EntityDataAccess {
     return (await this.runner.write(sql, parameters)).affectedRows;
   }
 
-  private read({ sql, parameters }: SqlStatement): Promise<Row[]> {
-    return this.runner.read(sql, parameters);
+  private read({ sql, parameters }: SqlStatement, rowsOf?: TableInfo): Promise<Row[]> {
+    return this.runner.read(sql, parameters, rowsOf !== undefined && hasSpatialColumn(rowsOf));
   }
 }

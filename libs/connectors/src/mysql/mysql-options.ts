@@ -85,8 +85,6 @@ export function resolveMysqlOptions(options: MysqlConnectorOptions): ResolvedMys
     // Data statements are prepared and cached per connection; the server caps them for all sessions
     // together (max_prepared_stmt_count, 16382 by default), so each connection keeps a few hundred.
     maxPreparedStatements: 256,
-    // Spatial values as the server stores them (SRID + WKB), bytes like any BinaryData, not parsed objects.
-    typeCast: (field, next) => (field.type === 'GEOMETRY' ? field.buffer() : next()),
     charset: 'utf8mb4',
   };
   return { pool, queryTimeoutMs, label: `${host}:${port}` };

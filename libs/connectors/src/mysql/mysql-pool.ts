@@ -12,11 +12,15 @@ export interface MysqlPool {
    * A server-side prepared statement: values travel apart from the SQL, so identifiers may hold any
    * character. Resolves to the rows of a SELECT or to the result header (insertId, affectedRows).
    */
-  execute(sql: string, values: readonly unknown[], timeoutMs: number): Promise<unknown>;
+  execute(sql: string, values: readonly unknown[], timeoutMs: number, spatial?: boolean): Promise<unknown>;
   end(): Promise<void>;
 }
 
 export type MysqlPoolConfig = PoolOptions;
+
+/** Spatial values as the server stores them (SRID + WKB): bytes like any BinaryData, not parsed objects. */
+const SPATIAL_AS_BYTES: NonNullable<PoolOptions['typeCast']> = (field, next) =>
+  field.type === 'GEOMETRY' ? field.buffer() : next();
 
 /** Creates the pool; injected into the connector the way Kysely's dialects take their driver. */
 export type MysqlDriver = Readonly<{ createPool(config: MysqlPoolConfig): MysqlPool }>;
@@ -29,8 +33,15 @@ export const mysql2Driver: MysqlDriver = {
         const [result] = await pool.query({ sql, values: [...values], timeout: timeoutMs });
         return result;
       },
-      async execute(sql, values, timeoutMs) {
-        const [result] = await pool.execute({ sql, values: [...values], timeout: timeoutMs });
+      async execute(sql, values, timeoutMs, spatial = false) {
+        // A custom typeCast slows every row down (about 15% on 100-row pages), so only statements
+        // reading spatial columns pay for it.
+        const [result] = await pool.execute({
+          sql,
+          values: [...values],
+          timeout: timeoutMs,
+          ...(spatial ? { typeCast: SPATIAL_AS_BYTES } : {}),
+        });
         return result;
       },
       end: () => pool.end(),

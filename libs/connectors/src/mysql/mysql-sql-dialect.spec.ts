@@ -39,15 +39,18 @@ describe('mysqlSqlDialect', () => {
     });
     expect(sql).toBe(
       "SELECT `Id`, `why?`, `at`, `ok` FROM `shop db`.`or``der` WHERE `why?` LIKE ? ESCAPE '!' AND `ok` = ? " +
-        'ORDER BY `why?` DESC LIMIT 10 OFFSET 20',
+        'ORDER BY `why?` DESC LIMIT ? OFFSET ?',
     );
-    expect(parameters).toEqual(['%50!%!_off!!%', 1]);
+    expect(parameters).toEqual(['%50!%!_off!!%', 1, 10, 20]);
   });
 
   it('given only an offset, when paged, then MySQL gets its documented "no limit" with the offset', () => {
-    expect(mysqlSqlDialect.paginate('SELECT 1', { offset: 5, hasOrderBy: false })).toBe(
-      'SELECT 1 LIMIT 18446744073709551615 OFFSET 5',
+    const bound: number[] = [];
+    const bind = (value: number) => (bound.push(value), '?');
+    expect(mysqlSqlDialect.paginate('SELECT 1', { offset: 5, hasOrderBy: false, bind })).toBe(
+      'SELECT 1 LIMIT 18446744073709551615 OFFSET ?',
     );
+    expect(bound).toEqual([5]);
   });
 
   it('given no values, when an insert is built, then it is an empty VALUES () the server fills', () => {

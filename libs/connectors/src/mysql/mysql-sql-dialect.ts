@@ -12,8 +12,9 @@ export const mysqlSqlDialect: SqlDialect = {
   quote: quoteIdentifier,
   placeholder: () => '?',
   // MySQL has no "no limit" but LIMIT offset, count; the largest BIGINT UNSIGNED is its documented stand-in.
-  paginate: (sql, { limit, offset }) =>
-    `${sql} LIMIT ${limit ?? '18446744073709551615'}${offset !== undefined && offset > 0 ? ` OFFSET ${offset}` : ''}`,
+  // Bound, so every page runs the same prepared statement (mysql2 caches them by SQL text).
+  paginate: (sql, { limit, offset, bind }) =>
+    `${sql} LIMIT ${limit === undefined ? '18446744073709551615' : bind(limit)}${offset !== undefined && offset > 0 ? ` OFFSET ${bind(offset)}` : ''}`,
   likeEscape: '!',
   likeWildcards: '%_',
   insertKey: 'driver',
