@@ -25,6 +25,11 @@ export type ColumnInfo = Readonly<{
   defaultValue?: string;
   defaultIsExpression?: boolean;
   autoIncrement: boolean;
+  /**
+   * true when the database computes the column (a computed/generated column, SQL Server's
+   * rowversion/timestamp): it is read like any column but can never be written. Absent otherwise.
+   */
+  generated?: boolean;
   length?: number;
   precision?: number;
   scale?: number;

@@ -41,6 +41,9 @@ const mssql: SqlDialect = {
   likeWildcards: '%_[',
   insertKey: 'output',
   emptyInsert: 'DEFAULT VALUES',
+  // Like the real dialect: exact decimals are read as text, aliased back to the column's name.
+  selectColumn: (column, quoted) =>
+    column.kind === 'Decimal' ? `CONVERT(varchar(64), ${quoted}) AS ${quoted}` : quoted,
 };
 
 const column = (name: string, kind: ColumnInfo['kind'], extra: Partial<ColumnInfo> = {}): ColumnInfo => ({
@@ -165,7 +168,7 @@ describe('SQL builders', () => {
       ],
     });
     expect(statement.sql).toBe(
-      'SELECT [TrackId], [Name], [Composer], [UnitPrice] FROM [main].[Track] WHERE [TrackId] = @p1' +
+      'SELECT [TrackId], [Name], [Composer], CONVERT(varchar(64), [UnitPrice]) AS [UnitPrice] FROM [main].[Track] WHERE [TrackId] = @p1' +
         ' AND [TrackId] <> @p2 AND [TrackId] > @p3 AND [TrackId] < @p4 AND [TrackId] <= @p5' +
         " AND [TrackId] IN (@p6, @p7) AND [Name] LIKE @p8 ESCAPE '!' AND [Name] LIKE @p9 ESCAPE '!'" +
         ' AND [Composer] IS NULL ORDER BY [TrackId] ASC',
@@ -196,6 +199,36 @@ describe('SQL builders', () => {
       });
       expect(sql).not.toContain('OR 1=1');
       expect(parameters).toEqual(["%100!%' OR 1=1 --%"]);
+    });
+  });
+
+  describe('given a dialect with selectColumn', () => {
+    it("when a page is built, then each selected column is the dialect's item, aliased to its name", () => {
+      expect(buildSelect(mssql, track, { limit: 1 }).sql).toBe(
+        'SELECT [TrackId], [Name], [Composer], CONVERT(varchar(64), [UnitPrice]) AS [UnitPrice] FROM [main].[Track]' +
+          ' ORDER BY [TrackId] ASC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY',
+      );
+    });
+
+    it('when a row is got by key, then the same items are selected; filters and sort use the bare name', () => {
+      expect(buildGetByKey(mssql, track, { TrackId: 1 }, ['UnitPrice', 'Name']).sql).toBe(
+        'SELECT CONVERT(varchar(64), [UnitPrice]) AS [UnitPrice], [Name] FROM [main].[Track] WHERE [TrackId] = @p1',
+      );
+      expect(
+        buildSelect(mssql, track, {
+          fields: ['UnitPrice'],
+          filters: [{ field: 'UnitPrice', op: 'gt', value: 1 }],
+          sort: [{ field: 'UnitPrice', direction: 'desc' }],
+        }).sql,
+      ).toBe(
+        'SELECT CONVERT(varchar(64), [UnitPrice]) AS [UnitPrice] FROM [main].[Track] WHERE [UnitPrice] > @p1 ORDER BY [UnitPrice] DESC',
+      );
+    });
+
+    it('when the dialect has none, then columns are selected by their quoted name', () => {
+      expect(buildGetByKey(mysql, track, { TrackId: 1 }, ['UnitPrice']).sql).toBe(
+        'SELECT `UnitPrice` FROM `main`.`Track` WHERE `TrackId` = ?',
+      );
     });
   });
 

@@ -9,7 +9,7 @@ import {
   type TableInfo,
 } from '../spi';
 import { encodeValue } from './convert-values';
-import { tableName, type SqlDialect } from './sql-dialect';
+import { selectColumn, tableName, type SqlDialect } from './sql-dialect';
 
 /** One statement: SQL text with placeholders, and the values to bind in order. */
 export type SqlStatement = Readonly<{
@@ -52,7 +52,7 @@ export function buildSelect(dialect: SqlDialect, table: TableInfo, query: FindQu
     sort.length > 0
       ? ` ORDER BY ${sort.map((s) => `${dialect.quote(columnOf(table, s.field).name)} ${direction(s)}`).join(', ')}`
       : '';
-  const sql = `SELECT ${columns.map((c) => dialect.quote(c.name)).join(', ')} FROM ${tableName(dialect, table)}${where}${orderBy}`;
+  const sql = `SELECT ${columns.map((c) => selectColumn(dialect, c)).join(', ')} FROM ${tableName(dialect, table)}${where}${orderBy}`;
   const { limit, offset } = query;
   const paged =
     limit === undefined && (offset === undefined || offset === 0)
@@ -82,7 +82,7 @@ export function buildGetByKey(
   fields?: readonly string[],
 ): SqlStatement {
   const params = new Parameters(dialect);
-  const columns = selectedColumns(table, fields).map((c) => dialect.quote(c.name));
+  const columns = selectedColumns(table, fields).map((c) => selectColumn(dialect, c));
   const where = keyCondition(dialect, table, key, params);
   return params.statement(`SELECT ${columns.join(', ')} FROM ${tableName(dialect, table)} WHERE ${where}`);
 }

@@ -15,7 +15,7 @@ export {
 export { checkValue, checkValues, isRequired, type CheckOptions, type FieldError } from './check-values';
 export { decodeRow, decodeValue, encodeValue } from './convert-values';
 export { applyNullPolicyOnRead, applyNullPolicyOnWrite, isTypeDefault, typeDefault } from './null-policy';
-export { tableName, type InsertKeyStrategy, type Page, type SqlDialect } from './sql-dialect';
+export { selectColumn, tableName, type InsertKeyStrategy, type Page, type SqlDialect } from './sql-dialect';
 export {
   assertWritable,
   MAX_IN_VALUES,

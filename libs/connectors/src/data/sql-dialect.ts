@@ -45,8 +45,20 @@ export interface SqlDialect {
   readonly emptyInsert: string;
   /** The quoted name of a table; default `quote(schema).quote(name)` (or `quote(name)` without a schema). */
   qualifyTable?(table: TableSummary): string;
+  /**
+   * The select-list item of a column, `quoted` being its quoted name; default `quoted`. A dialect may
+   * wrap the column (SQL Server reads exact decimals as text) but must alias it back to `quoted`, so
+   * rows keep the column's name.
+   */
+  selectColumn?(column: ColumnInfo, quoted: string): string;
   /** A driver-ready value for a (checked, encoded) parameter, e.g. SQLite's 1/0 for booleans. */
   toParameter?(value: unknown, column: ColumnInfo | undefined): unknown;
+}
+
+/** A column as a SELECT lists it: the dialect's selectColumn, else its quoted name. */
+export function selectColumn(dialect: SqlDialect, column: ColumnInfo): string {
+  const quoted = dialect.quote(column.name);
+  return dialect.selectColumn ? dialect.selectColumn(column, quoted) : quoted;
 }
 
 /** The quoted, qualified table name a dialect uses. */

@@ -182,6 +182,41 @@ describe('validating data requests against the metadata', () => {
       ]);
     });
 
+    describe('to a table with columns the database computes', () => {
+      const computed: TableInfo = {
+        ...track,
+        columns: [
+          ...track.columns,
+          column('Minutes', 'Decimal', { nullable: false, generated: true }),
+          column('Version', 'BinaryData', { nullable: false, generated: true }),
+        ],
+      };
+      const message = 'is computed by the database and cannot be written';
+
+      it('when an insert leaves them out, then they are not required', () => {
+        expect(() => validateInsert(computed, { Name: 'x', Milliseconds: 1 })).not.toThrow();
+      });
+
+      it('when an insert gives them a value (even null or a fitting one), then each is a field error', () => {
+        expect(
+          refusal(() => validateInsert(computed, { Name: 'x', Milliseconds: 1, Minutes: 2, Version: null }))
+            .fieldErrors,
+        ).toEqual([
+          { field: 'Minutes', message },
+          { field: 'Version', message },
+        ]);
+      });
+
+      it('when an update sets one, then it is a field error; an undefined value is ignored', () => {
+        expect(
+          refusal(() => validateUpdate(computed, { TrackId: 1 }, { Minutes: '1.5' })).fieldErrors,
+        ).toEqual([{ field: 'Minutes', message }]);
+        expect(() =>
+          validateUpdate(computed, { TrackId: 1 }, { Name: 'y', Minutes: undefined }),
+        ).not.toThrow();
+      });
+    });
+
     it('when values are not an object, then they are refused', () => {
       expect(fieldsOf(refusal(() => validateInsert(track, null as never)))).toEqual(['values']);
       expect(fieldsOf(refusal(() => validateUpdate(track, { TrackId: 1 }, [] as never)))).toEqual(['values']);

@@ -1,5 +1,10 @@
 import { ConnectorError } from '../spi';
-import { mapMssqlTableSummaries, mapMssqlTables, resolveMssqlTables } from './map-mssql-tables';
+import {
+  isMssqlGenerated,
+  mapMssqlTableSummaries,
+  mapMssqlTables,
+  resolveMssqlTables,
+} from './map-mssql-tables';
 import { COLUMN_ROWS, FOREIGN_KEY_ROWS, INDEX_ROWS, TABLE_ROWS } from './mssql-recorded-catalog';
 
 const catalog = { columns: COLUMN_ROWS, indexes: INDEX_ROWS, foreignKeys: FOREIGN_KEY_ROWS };
@@ -83,6 +88,38 @@ describe('mapMssqlTables', () => {
       defaultIsExpression: true,
     });
     expect(lines.indexes[1]).toEqual({ name: 'UX_Amount_Open', columns: ['Amount'], unique: false });
+  });
+
+  it('given a computed column and a rowversion, when described, then both are generated; other columns are not', () => {
+    const [lines] = describe_(['Sales.Order Lines]']);
+    expect(lines.columns.map((c) => [c.name, c.generated === true])).toEqual([
+      ['Line No', false],
+      ['Amount', false],
+      ['Created', false],
+      ['Total', true],
+      ['Version', true],
+    ]);
+    expect(lines.columns[3]).toEqual({
+      name: 'Total',
+      nativeType: 'decimal(38,10)',
+      kind: 'Decimal',
+      precision: 38,
+      scale: 10,
+      nullable: true,
+      autoIncrement: false,
+      generated: true,
+    });
+    expect(lines.columns[4]).toMatchObject({ nativeType: 'timestamp', kind: 'BinaryData', generated: true });
+    expect(lines.columns[1]).not.toHaveProperty('generated');
+  });
+
+  it.each([
+    ['a computed column', { isComputed: true, typeName: 'int' }, true],
+    ['rowversion', { isComputed: false, typeName: 'rowversion' }, true],
+    ['timestamp', { isComputed: false, typeName: 'TIMESTAMP' }, true],
+    ['a plain binary(8)', { isComputed: false, typeName: 'binary' }, false],
+  ])('given %s, when checked, then generated is %s', (_, row, generated) => {
+    expect(isMssqlGenerated(row)).toBe(generated);
   });
 
   it('given a table without a primary key and a view, when described, then their keys are empty', () => {

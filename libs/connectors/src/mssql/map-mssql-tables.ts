@@ -92,7 +92,14 @@ export function mapMssqlColumn(row: MssqlColumnRow): ColumnInfo {
     nullable: row.isNullable,
     ...mapMssqlDefault(row.defaultDefinition),
     autoIncrement: row.isIdentity,
+    ...(isMssqlGenerated(row) ? { generated: true } : {}),
   };
+}
+
+/** Computed columns and rowversion (alias timestamp): the server writes them, an INSERT/UPDATE cannot. */
+export function isMssqlGenerated(row: Pick<MssqlColumnRow, 'isComputed' | 'typeName'>): boolean {
+  const type = row.typeName.toLowerCase();
+  return Boolean(row.isComputed) || type === 'rowversion' || type === 'timestamp';
 }
 
 /**

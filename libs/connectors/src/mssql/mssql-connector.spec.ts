@@ -234,6 +234,46 @@ describe('createMssqlConnector: data access', () => {
     await connector.close();
   });
 
+  it('given decimal columns, when found and got, then they are read as text and a decimal(38,10) round-trips exactly', async () => {
+    const exact = '1234567890123456789012345678.0123456789';
+    const server = new FakeMssqlServer().answer(/^SELECT /, [
+      {
+        'Line No': 2,
+        Amount: '12.50',
+        Created: new Date('2024-05-01T10:00:00Z'),
+        Total: exact,
+        Version: null,
+      },
+    ]);
+    const { connector, data: access } = data(server);
+    const { rows } = await access.find(ORDER_LINES, { limit: 1 });
+    expect(rows[0]).toMatchObject({ Amount: '12.50', Total: exact });
+    expect(Number(exact).toString()).not.toBe(exact);
+    await expect(access.get(ORDER_LINES, { 'Line No': 2 })).resolves.toMatchObject({ Total: exact });
+    expect(server.requests[0].sql).toBe(
+      'SELECT [Line No], CONVERT(varchar(64), [Amount]) AS [Amount], [Created], CONVERT(varchar(64), [Total]) AS [Total], [Version] FROM [Sales].[Order Lines]]] ORDER BY [Line No] ASC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY',
+    );
+    expect(server.requests[1].sql).toBe(
+      'SELECT [Line No], CONVERT(varchar(64), [Amount]) AS [Amount], [Created], CONVERT(varchar(64), [Total]) AS [Total], [Version] FROM [Sales].[Order Lines]]] WHERE [Line No] = @p1',
+    );
+    await connector.close();
+  });
+
+  it('given a computed column or a rowversion, when written, then it is a field error and nothing reaches the server', async () => {
+    const server = new FakeMssqlServer();
+    const { connector, data: access } = data(server);
+    await expect(access.insert(ORDER_LINES, { 'Line No': 3, Total: '1.5' })).rejects.toMatchObject({
+      fieldErrors: [{ field: 'Total', message: 'is computed by the database and cannot be written' }],
+    });
+    await expect(
+      access.update(ORDER_LINES, { 'Line No': 3 }, { Version: 'AAAAAAAAB9E=' }),
+    ).rejects.toMatchObject({
+      fieldErrors: [{ field: 'Version', message: 'is computed by the database and cannot be written' }],
+    });
+    expect(server.requests).toHaveLength(0);
+    await connector.close();
+  });
+
   it('given an unknown column or a write to a view, when called, then nothing reaches the server', async () => {
     const server = new FakeMssqlServer();
     const { connector, data: access } = data(server);

@@ -1,5 +1,5 @@
 import { type Page, type SqlDialect } from '../data';
-import { type TableSummary } from '../spi';
+import { type ColumnInfo, type TableSummary } from '../spi';
 import { DEFAULT_MSSQL_SCHEMA } from './mssql-table-name';
 import { quoteMssqlIdentifier } from './quote-identifier';
 
@@ -18,7 +18,26 @@ export const mssqlDialect: SqlDialect = {
   emptyInsert: 'DEFAULT VALUES',
   qualifyTable: (table) =>
     `${quoteMssqlIdentifier(table.schema)}.${quoteMssqlIdentifier(mssqlBareTableName(table))}`,
+  selectColumn: selectMssqlColumn,
 };
+
+/** Native types tedious would return as a JS number, losing digits beyond 2^53 or 15-17 significant. */
+const EXACT_DECIMAL = /^(?:decimal|numeric)\b/;
+const MONEY = /^(?:money|smallmoney)$/;
+
+/**
+ * Exact numerics are read as text (`CONVERT(varchar(64), [c]) AS [c]`), as MySQL returns DECIMAL:
+ * decimal(38,10) needs 38 digits, a point and a sign (40 characters). money and smallmoney take style
+ * 2 (four decimal places, no thousands separators; the default style 0 rounds to two). float and real
+ * stay numbers.
+ */
+export function selectMssqlColumn(column: ColumnInfo, quoted: string): string {
+  if (column.kind !== 'Decimal') return quoted;
+  const type = column.nativeType.toLowerCase();
+  if (EXACT_DECIMAL.test(type)) return `CONVERT(varchar(64), ${quoted}) AS ${quoted}`;
+  if (MONEY.test(type)) return `CONVERT(varchar(64), ${quoted}, 2) AS ${quoted}`;
+  return quoted;
+}
 
 /**
  * OFFSET ... FETCH needs an ORDER BY; a table with neither key nor sort gets `ORDER BY (SELECT NULL)`

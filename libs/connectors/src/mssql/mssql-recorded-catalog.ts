@@ -8,7 +8,8 @@ import {
 /**
  * Catalog rows as SQL Server returns them for Chinook_SqlServer.sql (dbo.Album, dbo.Artist,
  * dbo.PlaylistTrack) plus hard cases written by hand: a schema other than dbo, a view, a table
- * without a primary key and an odd identifier. Written from the fixtures' DDL, for unit specs.
+ * without a primary key and an odd identifier (with a computed decimal(38,10) column and a rowversion,
+ * both written by the server). Written from the fixtures' DDL, for unit specs.
  */
 export const TABLE_ROWS: MssqlTableRow[] = [
   {
@@ -104,6 +105,16 @@ export const COLUMN_ROWS: MssqlColumnRow[] = [
     scale: 3,
     defaultDefinition: '(getdate())',
   }),
+  // [Total] AS ([Amount] * 1.0000000001) (a computed column) and [Version] rowversion (named timestamp).
+  column(1013578649, 4, 'Total', {
+    typeName: 'decimal',
+    maxLength: 17,
+    precision: 38,
+    scale: 10,
+    isNullable: true,
+    isComputed: true,
+  }),
+  column(1013578649, 5, 'Version', { typeName: 'timestamp', maxLength: 8, precision: 0 }),
   column(1045578763, 1, 'Message', { typeName: 'nvarchar', maxLength: -1, precision: 0, isNullable: true }),
   column(1077578877, 1, 'ID', {}),
   column(1077578877, 2, 'name', { typeName: 'varchar', maxLength: 91, precision: 0 }),

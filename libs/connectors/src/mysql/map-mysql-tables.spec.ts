@@ -6,7 +6,13 @@ import {
   type MysqlIndexRow,
   type MysqlTableRow,
 } from './mysql-catalog.sql';
-import { jsonCheckedColumns, mapMysqlTableSummaries, mapMysqlTables } from './map-mysql-tables';
+import {
+  isMysqlGenerated,
+  jsonCheckedColumns,
+  mapMysqlColumn,
+  mapMysqlTableSummaries,
+  mapMysqlTables,
+} from './map-mysql-tables';
 
 /** Rows as MariaDB 10.11 returns them for Sakila's film_actor, film (in part) and the actor_info view. */
 const tables: MysqlTableRow[] = [
@@ -273,5 +279,43 @@ describe('jsonCheckedColumns', () => {
         { tableName: 't', constraintName: 'c', checkClause: 'json_valid(`a`) and `b` > 0' },
       ]),
     ).toEqual(new Set(['we`ird']));
+  });
+});
+
+describe('generated columns', () => {
+  it.each([
+    ['MySQL', 'VIRTUAL GENERATED', true],
+    ['MySQL', 'STORED GENERATED', true],
+    ['MariaDB', 'VIRTUAL GENERATED', true],
+    ['MariaDB', 'PERSISTENT GENERATED', true],
+    ['MariaDB', 'STORED GENERATED', true],
+    ['MySQL 8.0.13+', 'DEFAULT_GENERATED', false],
+    ['MySQL', 'DEFAULT_GENERATED on update CURRENT_TIMESTAMP', false],
+    ['both', 'auto_increment', false],
+    ['both', '', false],
+  ])('given %s EXTRA "%s", when checked, then generated is %s', (_, extra, generated) => {
+    expect(isMysqlGenerated(extra)).toBe(generated);
+  });
+
+  it('given a MariaDB PERSISTENT GENERATED column, when mapped, then it is generated; a plain column is not', () => {
+    const total = column('film', 9, 'total', {
+      columnType: 'decimal(6,2)',
+      dataType: 'decimal',
+      isNullable: 'YES',
+      extra: 'PERSISTENT GENERATED',
+      numericPrecision: 6,
+      numericScale: 2,
+    });
+    expect(mapMysqlColumn(total, 'mariadb')).toEqual({
+      name: 'total',
+      nativeType: 'decimal(6,2)',
+      kind: 'Decimal',
+      precision: 6,
+      scale: 2,
+      nullable: true,
+      autoIncrement: false,
+      generated: true,
+    });
+    expect(mapMysqlColumn(column('film', 1, 'film_id', {}), 'mariadb')).not.toHaveProperty('generated');
   });
 });

@@ -104,8 +104,16 @@ export function mapMysqlColumn(row: MysqlColumnRow, flavour: MysqlFlavour, jsonC
     nullable: row.isNullable === 'YES',
     ...mapMysqlDefault(row.columnDefault, row.extra, flavour),
     autoIncrement: /\bauto_increment\b/i.test(row.extra),
+    ...(isMysqlGenerated(row.extra) ? { generated: true } : {}),
   };
 }
+
+/**
+ * EXTRA of a generated column: `VIRTUAL GENERATED` / `STORED GENERATED` (MySQL), plus
+ * `PERSISTENT GENERATED` on MariaDB. MySQL's `DEFAULT_GENERATED` (an expression default) is not one.
+ */
+export const isMysqlGenerated = (extra: string | null | undefined): boolean =>
+  /\b(?:VIRTUAL|STORED|PERSISTENT) GENERATED\b/i.test(extra ?? '');
 
 /**
  * Groups STATISTICS rows into indexes, columns in key order: PRIMARY first, then by name. An index

@@ -187,6 +187,45 @@ describe('MySQL data access (MariaDB)', () => {
     );
   });
 
+  it('given generated columns, when described and written, then they are flagged, never required, refused as values and computed by the server', async () => {
+    await adminQuery(`CREATE TABLE \`${hard}\`.\`priced\` (
+      \`id\` INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+      \`price\` DECIMAL(8,2) NOT NULL,
+      \`qty\` INT NOT NULL,
+      \`total\` DECIMAL(10,2) AS (\`price\` * \`qty\`) VIRTUAL,
+      \`label\` VARCHAR(20) AS (CONCAT('x', \`qty\`)) PERSISTENT
+    )`);
+    const [priced] = await connector.describe(hard, ['priced']);
+    expect(priced.columns.map((c) => [c.name, c.generated === true])).toEqual([
+      ['id', false],
+      ['price', false],
+      ['qty', false],
+      ['total', true],
+      ['label', true],
+    ]);
+
+    const key = await data.insert(priced, { price: '2.50', qty: 4 });
+    expect(await data.get(priced, key)).toEqual({
+      ...key,
+      price: '2.50',
+      qty: 4,
+      total: '10.00',
+      label: 'x4',
+    });
+
+    const message = 'is computed by the database and cannot be written';
+    await expect(data.insert(priced, { price: '1.00', qty: 1, total: '1.00' })).rejects.toMatchObject({
+      code: 'DATA.INVALID',
+      fieldErrors: [{ field: 'total', message }],
+    });
+    await expect(data.update(priced, key, { label: 'mine' })).rejects.toMatchObject({
+      fieldErrors: [{ field: 'label', message }],
+    });
+    expect(await data.update(priced, key, { qty: 5 })).toBe(1);
+    expect(await data.get(priced, key)).toMatchObject({ total: '12.50', label: 'x5' });
+    expect((await data.find(priced, { count: true })).total).toBe(1);
+  });
+
   it('given a table dropped after it was described, when read, then TABLE_NOT_FOUND', async () => {
     await adminQuery(`CREATE TABLE \`${hard}\`.\`gone\` (id INT PRIMARY KEY)`);
     const [gone] = await connector.describe(hard, ['gone']);

@@ -82,4 +82,29 @@ describe('mapSqliteColumn', () => {
       autoIncrement: false,
     });
   });
+
+  it.each([
+    [2, 'VIRTUAL'],
+    [3, 'STORED'],
+  ])(
+    'given hidden %s (a %s generated column), when mapped, then it is generated and not required',
+    (hidden) => {
+      expect(
+        mapSqliteColumn(row({ name: 'total', type: 'REAL', notNull: 1, hidden }), { rowidAlias: false }),
+      ).toEqual({
+        name: 'total',
+        nativeType: 'REAL',
+        kind: 'Decimal',
+        nullable: false,
+        autoIncrement: false,
+        generated: true,
+      });
+    },
+  );
+
+  it('given an ordinary column (hidden 0), when mapped, then it has no generated flag', () => {
+    expect(mapSqliteColumn(row({ name: 'c', type: 'TEXT' }), { rowidAlias: false })).not.toHaveProperty(
+      'generated',
+    );
+  });
 });

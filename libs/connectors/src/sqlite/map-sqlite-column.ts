@@ -17,5 +17,7 @@ export function mapSqliteColumn(row: SqliteColumnRow, { rowidAlias }: { rowidAli
     nullable: row.notNull === 0 && row.pk === 0,
     ...mapSqliteDefault(row.defaultValue),
     autoIncrement: rowidAlias,
+    // pragma_table_xinfo.hidden: 2 a VIRTUAL, 3 a STORED generated column.
+    ...(row.hidden === 2 || row.hidden === 3 ? { generated: true } : {}),
   };
 }

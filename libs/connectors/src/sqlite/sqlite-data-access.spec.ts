@@ -2,6 +2,7 @@
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { DataValidationError, type Connector, type EntityDataAccess, type TableInfo } from '../spi';
 import { createSqliteConnector } from './sqlite-connector';
 import { nodeSqliteDriver, type SqliteDriver } from './sqlite-database';
@@ -242,5 +243,58 @@ describe('SQLite data access on Chinook', () => {
     await other.close();
     await expect(other.data?.find(track, {})).rejects.toMatchObject({ code: 'CONNECTOR.UNREACHABLE' });
     expect(readdirSync(root)).toEqual(['chinook.sqlite']);
+  });
+});
+
+describe('SQLite data access on generated columns', () => {
+  let root: string;
+  let connector: Connector;
+  let data: EntityDataAccess;
+  let priced: TableInfo;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'ib-sqlite-generated-'));
+    const db = new DatabaseSync(join(root, 'generated.sqlite'));
+    db.exec(`CREATE TABLE priced (
+      id INTEGER PRIMARY KEY,
+      price NUMERIC(8,2) NOT NULL,
+      qty INTEGER NOT NULL,
+      total REAL NOT NULL GENERATED ALWAYS AS (price * qty) VIRTUAL,
+      label TEXT GENERATED ALWAYS AS ('x' || qty) STORED
+    )`);
+    db.close();
+    connector = createSqliteConnector({ root, path: 'generated.sqlite' });
+    data = connector.data as EntityDataAccess;
+    [priced] = await connector.describe('main', ['priced']);
+  });
+
+  afterAll(async () => {
+    await connector.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('given VIRTUAL and STORED generated columns, when described, then both are generated', () => {
+    expect(priced.columns.map((c) => [c.name, c.generated === true])).toEqual([
+      ['id', false],
+      ['price', false],
+      ['qty', false],
+      ['total', true],
+      ['label', true],
+    ]);
+  });
+
+  it('given an insert without them, when run, then they are not required and the database computes them', async () => {
+    const key = await data.insert(priced, { price: 2.5, qty: 4 });
+    expect(await data.get(priced, key)).toMatchObject({ total: 10, label: 'x4' });
+  });
+
+  it('given a value for one, when inserted or updated, then it is a field error', async () => {
+    const message = 'is computed by the database and cannot be written';
+    await expect(data.insert(priced, { price: 1, qty: 1, total: 1 })).rejects.toMatchObject({
+      fieldErrors: [{ field: 'total', message }],
+    });
+    await expect(data.update(priced, { id: 1 }, { label: 'mine' })).rejects.toMatchObject({
+      fieldErrors: [{ field: 'label', message }],
+    });
   });
 });
