@@ -90,7 +90,8 @@ export type ConnectionDetails = {
   database?: string;
   username?: string;
   path?: string;
-  options?: string;
+  /** Provider options (TLS, timeouts, pool size...); the server refuses a key it does not know. */
+  options?: Record<string, string | number | boolean>;
 };
 
 export type Connection = {

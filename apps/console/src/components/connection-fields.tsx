@@ -2,6 +2,7 @@ import { useList } from '@refinedev/core';
 import { useSelect } from '@refinedev/antd';
 import { Form, Input, InputNumber, Select, Switch } from 'antd';
 import type { Environment, Provider, ProviderField, ProviderId } from '../types';
+import { ConnectionOptions } from './connection-options';
 
 type Props = {
   /** Fixed by the caller (the wizard knows both); otherwise the user picks them. */
@@ -87,6 +88,7 @@ export const ConnectionFields = ({ environment, provider, defaultEnvironment, wi
       {fields.map((field) => (
         <ProviderFieldItem key={field.name} field={field} />
       ))}
+      <ConnectionOptions provider={fields.length > 0 ? chosenProvider : undefined} />
       {withNote && (
         <Form.Item label="Note for the administrator" name="note">
           <Input.TextArea rows={3} />

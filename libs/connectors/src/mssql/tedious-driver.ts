@@ -36,15 +36,24 @@ export function tediousConfiguration(options: ResolvedMssqlOptions): ConnectionC
   };
 }
 
-/** Opens tedious connections; a login error carries the server's error number (4060, 18456 ...). */
-export function tediousConnectionFactory(options: ResolvedMssqlOptions): MssqlConnectionFactory {
+/** Creates the (unconnected) tedious connection; unit specs pass a fake of it. */
+export type CreateTediousConnection = (config: ConnectionConfiguration) => Connection;
+
+/**
+ * Opens tedious connections; a login error carries the server's first error number (4060, 18456 ...):
+ * for a database it cannot open the server sends 4060 and then 18456, and the first one is the cause.
+ */
+export function tediousConnectionFactory(
+  options: ResolvedMssqlOptions,
+  createConnection: CreateTediousConnection = (config) => new Connection(config),
+): MssqlConnectionFactory {
   const config = tediousConfiguration(options);
   return () =>
     new Promise<MssqlConnection>((resolve, reject) => {
-      const connection = new Connection(config);
+      const connection = createConnection(config);
       let loginErrorNumber: number | undefined;
       const onErrorMessage = (token: { number: number }) => {
-        loginErrorNumber = token.number;
+        loginErrorNumber ??= token.number;
       };
       connection.on('errorMessage', onErrorMessage);
       connection.connect((error) => {
