@@ -1,0 +1,265 @@
+import { fold } from '../shared/decider';
+import { DeciderSpecification, invalidFields } from '../shared/decider-specification';
+import { IllegalStateError, ValidationError } from '../shared/errors';
+import { type BindConnection, type DeployVersion, type RequireRepublish } from './deployment.commands';
+import { deploymentDecider, deploymentIn, requiresRepublish } from './deployment.decider';
+import {
+  type ConnectionBound,
+  type DeploymentEvent,
+  type RepublishRequired,
+  type VersionDeployed,
+} from './deployment.events';
+import { integrationDeploymentsStreamId } from './deployment.stream';
+
+const integrationId = 'int-1';
+const now = new Date('2025-03-04T05:06:07.000Z');
+const at = now.toISOString();
+const metadata = { actorId: 'admin', now };
+
+const deployVersion = (data: Partial<DeployVersion['data']> = {}): DeployVersion => ({
+  type: 'DeployVersion',
+  data: {
+    integrationId,
+    version: 1,
+    environment: 'qa',
+    environmentKind: 'qa',
+    publishedVersions: [1, 2],
+    ...data,
+  },
+  metadata,
+});
+const bindConnection = (data: Partial<BindConnection['data']> = {}): BindConnection => ({
+  type: 'BindConnection',
+  data: {
+    integrationId,
+    environment: 'qa',
+    connectionId: 'conn-qa',
+    connectionProvider: 'mysql',
+    connectionEnvironment: 'qa',
+    integrationProvider: 'mysql',
+    ...data,
+  },
+  metadata,
+});
+const requireRepublish = (data: Partial<RequireRepublish['data']> = {}): RequireRepublish => ({
+  type: 'RequireRepublish',
+  data: { integrationId, dependency: 'data-api-runtime', reason: 'Breaking update to 2.0.0', ...data },
+  metadata,
+});
+
+const versionDeployed = (data: Partial<VersionDeployed['data']> = {}): DeploymentEvent => ({
+  type: 'VersionDeployed',
+  data: {
+    integrationId,
+    version: 1,
+    environment: 'qa',
+    environmentKind: 'qa',
+    deployedBy: 'admin',
+    deployedAt: at,
+    ...data,
+  },
+});
+const inDevelopment = (version: number) =>
+  versionDeployed({ version, environment: 'dev', environmentKind: 'development' });
+const connectionBound = (data: Partial<ConnectionBound['data']> = {}): DeploymentEvent => ({
+  type: 'ConnectionBound',
+  data: {
+    integrationId,
+    environment: 'qa',
+    connectionId: 'conn-qa',
+    connectionProvider: 'mysql',
+    boundBy: 'admin',
+    boundAt: at,
+    ...data,
+  },
+});
+const republishRequired = (data: Partial<RepublishRequired['data']> = {}): DeploymentEvent => ({
+  type: 'RepublishRequired',
+  data: {
+    integrationId,
+    dependency: 'data-api-runtime',
+    reason: 'Breaking update to 2.0.0',
+    requiredAt: at,
+    ...data,
+  },
+});
+
+const given = DeciderSpecification.for(deploymentDecider);
+const state = (events: readonly DeploymentEvent[]) => fold(deploymentDecider, events);
+
+describe('Deployment decider', () => {
+  describe('DeployVersion', () => {
+    it('deploys a published version to development when it is published', () =>
+      given([])
+        .when(deployVersion({ environment: 'dev', environmentKind: 'development' }))
+        .then([inDevelopment(1)]));
+
+    it('promotes a published version to qa', () =>
+      given([inDevelopment(1)])
+        .when(deployVersion())
+        .then([versionDeployed()]));
+
+    it('promotes another version over the deployed one, including an older one', () =>
+      given([inDevelopment(2), versionDeployed({ version: 2 })])
+        .when(deployVersion({ version: 1 }))
+        .then([versionDeployed({ version: 1 })]));
+
+    it('changes nothing when the version is already deployed there', () =>
+      given([inDevelopment(1), versionDeployed()])
+        .when(deployVersion())
+        .thenNothingHappens());
+
+    it('refuses a version that is not published', () =>
+      given([inDevelopment(1)])
+        .when(deployVersion({ version: 3 }))
+        .thenThrows(IllegalStateError, 'DEPLOYMENT.VERSION_NOT_PUBLISHED'));
+
+    it('names every invalid field', () =>
+      given([])
+        .when(
+          deployVersion({
+            integrationId: '',
+            version: 0,
+            environment: ' ',
+            environmentKind: 'staging' as never,
+          }),
+        )
+        .thenThrows(
+          ValidationError,
+          'DEPLOYMENT.INVALID',
+          invalidFields('integrationId', 'version', 'environment', 'environmentKind'),
+        ));
+  });
+
+  describe('BindConnection', () => {
+    it('binds a connection of the environment the version is deployed in', () =>
+      given([inDevelopment(1), versionDeployed()])
+        .when(bindConnection())
+        .then([connectionBound()]));
+
+    it('binds another connection in place of the bound one', () =>
+      given([inDevelopment(1), versionDeployed(), connectionBound()])
+        .when(bindConnection({ connectionId: 'conn-qa-2' }))
+        .then([connectionBound({ connectionId: 'conn-qa-2' })]));
+
+    it('changes nothing when the connection is already bound', () =>
+      given([inDevelopment(1), versionDeployed(), connectionBound()])
+        .when(bindConnection())
+        .thenNothingHappens());
+
+    it('refuses a connection of another provider than the integration', () =>
+      given([inDevelopment(1), versionDeployed()])
+        .when(bindConnection({ connectionProvider: 'mssql' }))
+        .thenThrows(IllegalStateError, 'DEPLOYMENT.PROVIDER_MISMATCH'));
+
+    it('refuses a connection of another environment', () =>
+      given([inDevelopment(1), versionDeployed()])
+        .when(bindConnection({ connectionEnvironment: 'production' }))
+        .thenThrows(IllegalStateError, 'DEPLOYMENT.CONNECTION_ENVIRONMENT_MISMATCH'));
+
+    it('refuses an environment without a deployment', () =>
+      given([inDevelopment(1)])
+        .when(bindConnection())
+        .thenThrows(IllegalStateError, 'DEPLOYMENT.NOT_DEPLOYED'));
+
+    it('refuses an integration never deployed', () =>
+      given([]).when(bindConnection()).thenThrows(IllegalStateError, 'DEPLOYMENT.NOT_DEPLOYED'));
+
+    it('refuses a binding without a connection', () =>
+      given([inDevelopment(1), versionDeployed()])
+        .when(bindConnection({ connectionId: ' ' }))
+        .thenThrows(ValidationError, 'DEPLOYMENT.INVALID', invalidFields('connectionId')));
+  });
+
+  describe('RequireRepublish', () => {
+    it('marks a deployed integration as needing a republish', () =>
+      given([inDevelopment(1)])
+        .when(requireRepublish())
+        .then([republishRequired()]));
+
+    it('changes nothing when the dependency already requires it', () =>
+      given([inDevelopment(1), republishRequired()])
+        .when(requireRepublish())
+        .thenNothingHappens());
+
+    it('records each breaking dependency', () =>
+      given([inDevelopment(1), republishRequired()])
+        .when(requireRepublish({ dependency: 'client-generator' }))
+        .then([republishRequired({ dependency: 'client-generator' })]));
+
+    it('refuses an integration never deployed', () =>
+      given([]).when(requireRepublish()).thenThrows(IllegalStateError, 'DEPLOYMENT.NOT_DEPLOYED'));
+
+    it('names every invalid field', () =>
+      given([inDevelopment(1)])
+        .when(requireRepublish({ dependency: '', reason: 'x'.repeat(2001) }))
+        .thenThrows(ValidationError, 'DEPLOYMENT.INVALID', invalidFields('dependency', 'reason')));
+  });
+
+  describe('clearing a republish requirement', () => {
+    const cleared = (version: number, dependencies: readonly string[]): DeploymentEvent => ({
+      type: 'RepublishRequirementCleared',
+      data: { integrationId, version, dependencies, clearedAt: at },
+    });
+
+    it('clears every pending requirement when a new version reaches development', () =>
+      given([inDevelopment(1), republishRequired(), republishRequired({ dependency: 'client-generator' })])
+        .when(deployVersion({ version: 2, environment: 'dev', environmentKind: 'development' }))
+        .then([inDevelopment(2), cleared(2, ['data-api-runtime', 'client-generator'])]));
+
+    it('keeps it when a version is promoted to qa', () =>
+      given([inDevelopment(1), republishRequired()])
+        .when(deployVersion({ version: 2 }))
+        .then([versionDeployed({ version: 2 })]));
+
+    it('keeps it when an older version is deployed to development', () =>
+      given([inDevelopment(2), republishRequired()])
+        .when(deployVersion({ version: 1, environment: 'dev', environmentKind: 'development' }))
+        .then([inDevelopment(1)]));
+
+    it('no longer requires a republish once cleared', () => {
+      expect(requiresRepublish(state([inDevelopment(1), republishRequired()]))).toBe(true);
+      expect(
+        requiresRepublish(
+          state([inDevelopment(1), republishRequired(), inDevelopment(2), cleared(2, ['data-api-runtime'])]),
+        ),
+      ).toBe(false);
+      expect(requiresRepublish(state([]))).toBe(false);
+    });
+  });
+
+  describe('deploymentIn', () => {
+    it('answers nothing for an environment without a deployment', () => {
+      expect(deploymentIn(state([]), 'qa')).toBeUndefined();
+      expect(deploymentIn(state([inDevelopment(1)]), 'qa')).toBeUndefined();
+    });
+
+    it('answers the version without a connection until one is bound', () =>
+      expect(deploymentIn(state([inDevelopment(1), versionDeployed()]), 'qa')).toEqual({ version: 1 }));
+
+    it('answers the version and the bound connection', () =>
+      expect(deploymentIn(state([inDevelopment(1), versionDeployed(), connectionBound()]), 'qa')).toEqual({
+        version: 1,
+        connectionId: 'conn-qa',
+      }));
+
+    it('keeps the binding of an environment when a new version is promoted there', () =>
+      expect(
+        deploymentIn(
+          state([inDevelopment(2), versionDeployed(), connectionBound(), versionDeployed({ version: 2 })]),
+          'qa',
+        ),
+      ).toEqual({ version: 2, connectionId: 'conn-qa' }));
+
+    it('ignores a binding, requirement or event type it cannot apply', () => {
+      expect(state([connectionBound(), republishRequired()])).toEqual({ status: 'none' });
+      expect(deploymentIn(state([inDevelopment(1), connectionBound()]), 'qa')).toBeUndefined();
+      expect(state([inDevelopment(1), { type: 'SomethingNew', data: {} } as never])).toEqual(
+        state([inDevelopment(1)]),
+      );
+    });
+  });
+
+  it('names the stream after the integration', () =>
+    expect(integrationDeploymentsStreamId('int-1')).toBe('integration-deployments-int-1'));
+});

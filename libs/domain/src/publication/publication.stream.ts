@@ -1,0 +1,1 @@
+export const publicationStreamId = (publicationId: string): string => `publication-${publicationId}`;
