@@ -58,6 +58,12 @@ import { SelectConnectionHandler } from './integrations/select-connection/select
 import { SelectConnectionController } from './integrations/select-connection/select-connection.http';
 import { SelectDatabaseHandler } from './integrations/select-database/select-database.command';
 import { SelectDatabaseController } from './integrations/select-database/select-database.http';
+import { PackageStore } from './publications/package-store';
+import { PublicationProcess } from './publications/process/publication.process';
+import { PublicationIndex } from './publications/publication-index';
+import { PublicationQueriesController } from './publications/publication-queries/publication-queries.http';
+import { PublishIntegrationHandler } from './publications/publish-integration/publish-integration.command';
+import { PublishIntegrationController } from './publications/publish-integration/publish-integration.http';
 import { ProjectionsStatusController } from './projections-status/projections-status.http';
 import { ProviderListController } from './providers/provider-list.http';
 import { CreateUserHandler } from './users/create-user/create-user.command';
@@ -91,6 +97,8 @@ export const CONTROLLERS: Type[] = [
   RequestConnectionController,
   DecideConnectionRequestController,
   ProjectionsStatusController,
+  PublishIntegrationController,
+  PublicationQueriesController,
 ];
 
 export const SERVICES: Provider[] = [
@@ -105,6 +113,9 @@ export const SERVICES: Provider[] = [
   ConnectionRequestViews,
   ConnectionFromRequest,
   ApprovedRequestReactor,
+  PackageStore,
+  PublicationIndex,
+  PublicationProcess,
 ];
 
 export const HANDLERS: Provider[] = [
@@ -134,4 +145,5 @@ export const HANDLERS: Provider[] = [
   DecideConnectionRequestHandler,
   ListConnectionRequestsHandler,
   GetConnectionRequestHandler,
+  PublishIntegrationHandler,
 ];

@@ -1,0 +1,20 @@
+import { type RuntimeDependency } from '@ib/domain';
+import { type NullPolicy } from './package';
+
+/** Part of every package hash: a new generator gives new packages for the same schema. */
+export const GENERATOR_VERSION = '1.0.0';
+
+/** How the generated API treats a null in an update body. */
+export const NULL_POLICY: NullPolicy = 'preserve';
+
+/** The runtime components every published version needs, with the versions it is built against. */
+export const RUNTIME_DEPENDENCIES: readonly RuntimeDependency[] = [
+  { name: 'integration-runtime', version: '1.0.0' },
+  { name: 'data-api', version: '1.0.0' },
+];
+
+/**
+ * A running publication whose last event is older than this when the process starts is taken over
+ * (resumed from its next step); a younger one is left to whoever runs it, and checked again then.
+ */
+export const STALE_AFTER_MS = 30_000;

@@ -1,0 +1,235 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { type RecordedEvent } from '@ib/domain';
+import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
+
+const SAMPLE_CONNECTION_ID = '0190a000-0000-7000-8000-00000000a001';
+
+/** File names in a ustar archive (one 512-byte header per file, contents padded to 512 bytes). */
+const tarEntries = (bytes: Buffer): Map<string, string> => {
+  const entries = new Map<string, string>();
+  for (let offset = 0; offset + 512 <= bytes.length;) {
+    const header = bytes.subarray(offset, offset + 512);
+    if (header.every((byte) => byte === 0)) break;
+    const name = header.subarray(0, 100).toString('utf8').replace(/\0.*$/s, '');
+    const size = parseInt(header.subarray(124, 136).toString('utf8').replace(/\0.*$/s, '').trim(), 8);
+    entries.set(name, bytes.subarray(offset + 512, offset + 512 + size).toString('utf8'));
+    offset += 512 + Math.ceil(size / 512) * 512;
+  }
+  return entries;
+};
+
+/** Collects a binary body (supertest buffers only text and JSON by itself). */
+const binary = (response: unknown, callback: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  const stream = response as NodeJS.ReadableStream;
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
+};
+
+describe('publishing an integration in development', () => {
+  let t: TestApp;
+  let token: string;
+  let adminId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    token = await t.login(ADMIN.username, ADMIN.password);
+    const events = await t.store.readAll({ fromPosition: 0, limit: 10_000 });
+    adminId = (
+      events.find(
+        (e) => e.type === 'UserRegistered' && (e.data as { username: string }).username === ADMIN.username,
+      )?.data as { userId: string }
+    ).userId;
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const createIntegration = async (applicationName: string, connectionId?: string, tables?: string[]) => {
+    const created = await t
+      .http()
+      .post('/api/integrations')
+      .set(bearer(token))
+      .send({ provider: 'sqlite', applicationName })
+      .expect(201);
+    const id = created.body.id as string;
+    if (connectionId === undefined) return id;
+    await t
+      .http()
+      .put(`/api/integrations/${id}/connection`)
+      .set(bearer(token))
+      .send({ connectionId })
+      .expect(200);
+    await t
+      .http()
+      .put(`/api/integrations/${id}/database`)
+      .set(bearer(token))
+      .send({ database: 'main' })
+      .expect(200);
+    await t.http().post(`/api/integrations/${id}/entities`).set(bearer(token)).send({ tables }).expect(200);
+    return id;
+  };
+
+  const publish = async (integrationId: string) => {
+    const response = await t
+      .http()
+      .post(`/api/integrations/${integrationId}/publish`)
+      .set(bearer(token))
+      .expect(202);
+    expect(response.headers.location).toBe(`/api/publications/${response.body.publicationId}`);
+    return response.body as { publicationId: string; version: number; status: string };
+  };
+
+  const finished = async (publicationId: string) => {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const { body } = await t
+        .http()
+        .get(`/api/publications/${publicationId}`)
+        .set(bearer(token))
+        .expect(200);
+      if (body.status !== 'running') return body;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`Publication ${publicationId} is still running`);
+  };
+
+  const download = (integrationId: string, version: number) =>
+    t
+      .http()
+      .get(`/api/integrations/${integrationId}/versions/${version}/package`)
+      .set(bearer(token))
+      .buffer(true)
+      .parse(binary);
+
+  it('publishes, deploys to development and keeps the package downloadable', async () => {
+    // Given an integration of the sample database with two tables
+    const integrationId = await createIntegration('Shop', SAMPLE_CONNECTION_ID, ['customers', 'orders']);
+
+    // When it is published
+    const started = await publish(integrationId);
+    expect(started).toEqual({ publicationId: expect.any(String), version: 1, status: 'running' });
+
+    // Then the publication completes, step by step
+    const publication = await finished(started.publicationId);
+    expect(publication).toMatchObject({
+      id: started.publicationId,
+      integrationId,
+      version: 1,
+      status: 'published',
+      packageHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+      dependencies: expect.arrayContaining([{ name: 'integration-runtime', version: '1.0.0' }]),
+    });
+    expect(publication.steps.map((s: { step: string }) => s.step)).toEqual([
+      'requested',
+      'validateSchema',
+      'generatePackage',
+      'checkDependencies',
+      'publish',
+    ]);
+    for (const step of publication.steps) expect(Date.parse(step.at)).not.toBeNaN();
+
+    // And the store holds its events in order, with the requester as actor, then the deployment
+    const deployed = async () => {
+      for (let attempt = 0; attempt < 200; attempt++) {
+        const all: RecordedEvent[] = await t.store.readAll({ fromPosition: 0, limit: 10_000 });
+        const mine = all.filter(
+          (e) =>
+            (e.data as { publicationId?: string }).publicationId === started.publicationId ||
+            (e.type === 'VersionDeployed' &&
+              (e.data as { integrationId: string }).integrationId === integrationId),
+        );
+        if (mine.some((e) => e.type === 'VersionDeployed')) return mine;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error('The version was never deployed');
+    };
+    const events = await deployed();
+    expect(events.map((e) => e.type)).toEqual([
+      'IntegrationPublishRequested',
+      'SchemaValidated',
+      'PackageGenerated',
+      'DependenciesChecked',
+      'IntegrationPublished',
+      'VersionDeployed',
+    ]);
+    for (const event of events) expect(event.metadata.actorId).toBe(adminId);
+    expect(events.at(-1)?.data).toMatchObject({ version: 1, environment: 'development' });
+
+    // And the package downloads as a tar with its manifest, OpenAPI document and client
+    const response = await download(integrationId, 1).expect(200);
+    expect(response.headers['content-type']).toBe('application/x-tar');
+    expect(response.headers['content-disposition']).toContain('Shop_IS-1.tar');
+    expect(response.headers.etag).toBe(`"${publication.packageHash}"`);
+    const files = tarEntries(response.body as Buffer);
+    expect([...files.keys()].sort()).toEqual(['client.ts', 'manifest.json', 'openapi.json']);
+    expect(JSON.parse(files.get('openapi.json') ?? '{}').openapi).toMatch(/^3\.1/);
+
+    // When it is published again, it becomes version 2
+    const again = await publish(integrationId);
+    expect(again.version).toBe(2);
+    expect(await finished(again.publicationId)).toMatchObject({ status: 'published', version: 2 });
+    await download(integrationId, 2).expect(200);
+
+    // And an unknown version has no package
+    await download(integrationId, 9).expect(404);
+  });
+
+  it('refuses an integration that is not ready to publish', async () => {
+    const integrationId = await createIntegration('Draft');
+    const response = await t
+      .http()
+      .post(`/api/integrations/${integrationId}/publish`)
+      .set(bearer(token))
+      .expect(409);
+    expect(response.body).toMatchObject({ code: 'INTEGRATION.NOT_READY' });
+    expect(response.body.detail).toContain('connection');
+  });
+
+  it('fails a publication whose table vanished from the database', async () => {
+    // Given a scratch copy of the sample with one more table, behind a connection an admin created
+    const file = join(t.config.sqliteDatabasesDir, 'scratch.sqlite');
+    copyFileSync(join(t.config.sqliteDatabasesDir, 'sample.sqlite'), file);
+    const db = new DatabaseSync(file);
+    db.exec('CREATE TABLE promotions (id INTEGER PRIMARY KEY, code TEXT NOT NULL)');
+    db.close();
+    const connection = await t
+      .http()
+      .post('/api/connections')
+      .set(bearer(token))
+      .send({ name: 'Scratch', provider: 'sqlite', details: { path: 'scratch.sqlite' } })
+      .expect(201);
+    const integrationId = await createIntegration('Scratch', connection.body.id, ['customers', 'promotions']);
+
+    // And the table is dropped before publishing
+    const dropper = new DatabaseSync(file);
+    dropper.exec('DROP TABLE promotions');
+    dropper.close();
+
+    // When it is published
+    const started = await publish(integrationId);
+    const publication = await finished(started.publicationId);
+
+    // Then the publication fails at schema validation, naming the table
+    expect(publication).toMatchObject({ status: 'failed', failedStep: 'validateSchema', version: 1 });
+    expect(publication.reason).toContain("'promotions'");
+    expect(publication.steps.at(-1)).toMatchObject({ step: 'validateSchema', status: 'failed' });
+
+    // And, as validation failed before the package step, no package was generated: nothing to download
+    expect(publication.packageHash).toBeUndefined();
+    await download(integrationId, 1).expect(404);
+
+    // And nothing was deployed
+    const all: RecordedEvent[] = await t.store.readAll({ fromPosition: 0, limit: 10_000 });
+    expect(
+      all.filter(
+        (e) =>
+          e.type === 'VersionDeployed' &&
+          (e.data as { integrationId: string }).integrationId === integrationId,
+      ),
+    ).toEqual([]);
+    expect(all.filter((e) => e.type === 'IntegrationPublishFailed').at(-1)?.metadata.actorId).toBe(adminId);
+  });
+});
