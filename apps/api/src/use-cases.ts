@@ -30,6 +30,9 @@ import {
 import { ConnectionViews } from './connections/connection-queries/connection-views';
 import { CreateConnectionHandler } from './connections/create-connection/create-connection.command';
 import { CreateConnectionController } from './connections/create-connection/create-connection.http';
+import { DataApiController } from './data-api/data-api.http';
+import { PublishedEntities } from './data-api/published-entities';
+import { DeploymentsController } from './deployments/deployments.http';
 import { CreateEnvironmentHandler } from './environments/create-environment/create-environment.command';
 import { CreateEnvironmentController } from './environments/create-environment/create-environment.http';
 import { EnvironmentAccess } from './environments/environment-access/environment-access';
@@ -99,6 +102,8 @@ export const CONTROLLERS: Type[] = [
   ProjectionsStatusController,
   PublishIntegrationController,
   PublicationQueriesController,
+  DeploymentsController,
+  DataApiController,
 ];
 
 export const SERVICES: Provider[] = [
@@ -116,6 +121,7 @@ export const SERVICES: Provider[] = [
   PackageStore,
   PublicationIndex,
   PublicationProcess,
+  PublishedEntities,
 ];
 
 export const HANDLERS: Provider[] = [

@@ -1,0 +1,142 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataValidationError, type Row } from '@ib/connectors';
+import { NotFoundError } from '@ib/domain';
+import { Ctx, type RequestContext } from '../auth/request-context.decorator';
+import { type HttpReply, type HttpRequest } from '../infrastructure/http/http-types';
+import { DEFAULT_LIMIT, KEY_ENCODING_DESCRIPTION, encodeKey } from '../publications/package';
+import { DATA_QUERY_DESCRIPTION, parseFindQuery, parseKey } from './data-query';
+import { PublishedEntities, type ServedEntity } from './published-entities';
+
+/** The raw (still percent-encoded) last path segment: a composite key may carry `%3B` inside a value. */
+const rawKeyOf = (url: string): string => {
+  const path = url.split('?')[0];
+  return path.slice(path.lastIndexOf('/') + 1);
+};
+
+const valuesOf = (body: unknown): Row => {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new DataValidationError('The body must be an object of attributes', [
+      { field: 'values', message: 'must be an object of attributes' },
+    ]);
+  return body as Row;
+};
+
+const rowNotFound = (served: ServedEntity, key: string) =>
+  new NotFoundError('DATA.ROW_NOT_FOUND', `${served.entity.name} ${decodeURIComponent(key)} does not exist`);
+
+/**
+ * The data API of the version deployed in an environment (user tokens; API keys come later).
+ * List query: see DATA_QUERY_DESCRIPTION. Keys: see KEY_ENCODING_DESCRIPTION.
+ */
+@ApiTags('data')
+@ApiBearerAuth()
+@Controller('api/data/:env/:integrationId/:entity')
+export class DataApiController {
+  constructor(private readonly entities: PublishedEntities) {}
+
+  private served(context: RequestContext, env: string, integrationId: string, entity: string) {
+    return this.entities.resolve(context.user, env, integrationId, entity);
+  }
+
+  @Get()
+  @ApiOperation({ summary: `List rows of an entity: ${DATA_QUERY_DESCRIPTION}` })
+  async list(
+    @Param('env') env: string,
+    @Param('integrationId', ParseUUIDPipe) integrationId: string,
+    @Param('entity') entity: string,
+    @Ctx() context: RequestContext,
+    @Req() request: HttpRequest,
+  ) {
+    const served = await this.served(context, env, integrationId, entity);
+    const query = parseFindQuery(served.table, request.url);
+    const result = await served.data.find(served.table, query);
+    return {
+      items: result.rows,
+      ...(result.total !== undefined ? { count: result.total } : {}),
+      offset: query.offset ?? 0,
+      limit: query.limit ?? DEFAULT_LIMIT,
+    };
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Create a row: answers the new row, its key in the Location' })
+  async create(
+    @Param('env') env: string,
+    @Param('integrationId', ParseUUIDPipe) integrationId: string,
+    @Param('entity') entity: string,
+    @Body() body: unknown,
+    @Ctx() context: RequestContext,
+    @Res({ passthrough: true }) reply: HttpReply,
+  ) {
+    const served = await this.served(context, env, integrationId, entity);
+    const key = await served.data.insert(served.table, valuesOf(body));
+    const encoded = encodeKey(served.table.primaryKey, key as Parameters<typeof encodeKey>[1]);
+    reply.header('Location', `/api/data/${env}/${integrationId}/${encodeURIComponent(entity)}/${encoded}`);
+    return (await served.data.get(served.table, key)) ?? { ...key };
+  }
+
+  @Get(':key')
+  @ApiOperation({ summary: `Get a row by key. ${KEY_ENCODING_DESCRIPTION}` })
+  async get(
+    @Param('env') env: string,
+    @Param('integrationId', ParseUUIDPipe) integrationId: string,
+    @Param('entity') entity: string,
+    @Ctx() context: RequestContext,
+    @Req() request: HttpRequest,
+  ) {
+    const served = await this.served(context, env, integrationId, entity);
+    const raw = rawKeyOf(request.url);
+    const row = await served.data.get(served.table, parseKey(served.table, raw));
+    if (row === undefined) throw rowNotFound(served, raw);
+    return row;
+  }
+
+  @Patch(':key')
+  @ApiOperation({ summary: 'Update some attributes of a row: answers the updated row' })
+  async update(
+    @Param('env') env: string,
+    @Param('integrationId', ParseUUIDPipe) integrationId: string,
+    @Param('entity') entity: string,
+    @Body() body: unknown,
+    @Ctx() context: RequestContext,
+    @Req() request: HttpRequest,
+  ) {
+    const served = await this.served(context, env, integrationId, entity);
+    const raw = rawKeyOf(request.url);
+    const key = parseKey(served.table, raw);
+    const changed = await served.data.update(served.table, key, valuesOf(body));
+    const row = changed === 0 ? undefined : await served.data.get(served.table, key);
+    if (row === undefined) throw rowNotFound(served, raw);
+    return row;
+  }
+
+  @Delete(':key')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a row' })
+  async remove(
+    @Param('env') env: string,
+    @Param('integrationId', ParseUUIDPipe) integrationId: string,
+    @Param('entity') entity: string,
+    @Ctx() context: RequestContext,
+    @Req() request: HttpRequest,
+  ): Promise<void> {
+    const served = await this.served(context, env, integrationId, entity);
+    const raw = rawKeyOf(request.url);
+    const deleted = await served.data.delete(served.table, parseKey(served.table, raw));
+    if (deleted === 0) throw rowNotFound(served, raw);
+  }
+}
