@@ -1,7 +1,5 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { userDecider, userStreamId } from '@ib/domain';
-import { CommandRunner } from '../apps/api/src/infrastructure/command-handling/command-runner';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
 
 const SAMPLE_CONNECTION_ID = '0190a000-0000-7000-8000-00000000a001';
@@ -200,26 +198,7 @@ describe('the data API of a deployed integration', () => {
 
   it('promotes version 1 to qa, where calls answer 409 until a qa connection is bound', async () => {
     await t.http().post('/api/environments').set(bearer(token)).send({ name: 'qa', kind: 'qa' }).expect(201);
-    // Nobody administers a new environment yet, and the API has no role-change endpoint: the test
-    // records the bootstrap admin's new roles (development and qa) straight through the command path.
-    const { events } = await t.store.readStream(userStreamId(ADMIN.username));
-    const { userId } = events[0].data as { userId: string };
-    await t.app.get(CommandRunner).run(
-      userStreamId(ADMIN.username),
-      userDecider,
-      {
-        type: 'ChangeUserRoles',
-        data: {
-          userId,
-          roles: [
-            { environment: 'development', role: 'admin' },
-            { environment: 'qa', role: 'admin' },
-          ],
-        },
-        metadata: { actorId: userId, now: new Date() },
-      },
-      { actor: { userId, correlationId: 'test', causationId: 'test' } },
-    );
+    // Its creator administers it from their next login on
     const operator = await t.login(ADMIN.username, ADMIN.password, 'qa');
 
     // A developer of development only cannot promote to qa nor read qa data

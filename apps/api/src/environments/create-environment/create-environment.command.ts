@@ -1,6 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type EnvironmentKind, environmentDecider, environmentStreamId } from '@ib/domain';
+import {
+  type EnvironmentKind,
+  environmentDecider,
+  environmentStreamId,
+  userDecider,
+  userStreamId,
+} from '@ib/domain';
 import { isAdminAnywhere } from '../../auth/authenticated-user';
 import { type RequestContext } from '../../auth/request-context.decorator';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
@@ -26,18 +32,31 @@ export class CreateEnvironmentHandler implements ICommandHandler<CreateEnvironme
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute({ input, context }: CreateEnvironmentCommand) {
+  async execute({ input, context }: CreateEnvironmentCommand) {
     if (!isAdminAnywhere(context.user))
       throw HttpProblem.forbidden('Only administrators manage environments', 'AUTH.ADMIN_REQUIRED');
-    return this.runner.run(
+    const metadata = { actorId: context.user.id, now: this.clock.now() };
+    const created = await this.runner.run(
       environmentStreamId(input.name),
       environmentDecider,
-      {
-        type: 'CreateEnvironment',
-        data: input,
-        metadata: { actorId: context.user.id, now: this.clock.now() },
-      },
+      { type: 'CreateEnvironment', data: input, metadata },
       { actor: context.actor, environment: input.name },
     );
+    // Someone must administer the new environment (bind connections, promote to it): its creator does,
+    // from their next login on. Recorded as an event like any role change.
+    // The roles are read from the user's stream (the token's may be older), and written at that version.
+    const { state, version } = await this.runner.load(userStreamId(context.user.username), userDecider);
+    const roles = state.status === 'registered' ? state.roles : context.user.roles;
+    const granted = await this.runner.run(
+      userStreamId(context.user.username),
+      userDecider,
+      {
+        type: 'ChangeUserRoles',
+        data: { userId: context.user.id, roles: [...roles, { environment: input.name, role: 'admin' }] },
+        metadata,
+      },
+      { actor: context.actor, ifMatch: version },
+    );
+    return { ...created, position: Math.max(created.position, granted.position) };
   }
 }
