@@ -1,3 +1,8 @@
+import { unwrapParentheses } from '../data/unwrap-parentheses';
+
+/** Parentheses inside these quotes do not count when unwrapping a default. */
+const QUOTES = { "'": "'", '[': ']' };
+
 export type MssqlDefaultMapping = Readonly<{ defaultValue?: string; defaultIsExpression?: boolean }>;
 
 /** 'it''s', N'text' (the N prefix marks Unicode, not part of the value). */
@@ -14,7 +19,7 @@ const BINARY_LITERAL = /^0x[0-9a-f]*$/i;
  */
 export function mapMssqlDefault(definition: string | null): MssqlDefaultMapping {
   if (definition === null) return {};
-  const text = unwrapParentheses(definition.trim());
+  const text = unwrapParentheses(definition.trim(), QUOTES);
   if (text.toUpperCase() === 'NULL') return {};
 
   const quoted = STRING_LITERAL.exec(text);
@@ -28,34 +33,4 @@ export function mapMssqlDefault(definition: string | null): MssqlDefaultMapping 
     return { defaultValue: `${signed[1] === '-' ? '-' : ''}${signed[2].trim()}`, defaultIsExpression: false };
   }
   return { defaultValue: text, defaultIsExpression: true };
-}
-
-/** `((1))` -> `1`, but `(1)+(2)` stays: only parentheses that enclose the whole text are dropped. */
-function unwrapParentheses(text: string): string {
-  let current = text;
-  while (current.startsWith('(') && closingParenthesis(current) === current.length - 1) {
-    current = current.slice(1, -1).trim();
-  }
-  return current;
-}
-
-/** Index of the parenthesis closing the one at index 0, skipping quoted text and [names]; -1 if unbalanced. */
-function closingParenthesis(text: string): number {
-  let depth = 0;
-  let close: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (close) {
-      if (char === close) close = undefined;
-    } else if (char === "'") {
-      close = "'";
-    } else if (char === '[') {
-      close = ']';
-    } else if (char === '(') {
-      depth++;
-    } else if (char === ')' && --depth === 0) {
-      return i;
-    }
-  }
-  return -1;
 }

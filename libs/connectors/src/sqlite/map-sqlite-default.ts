@@ -1,3 +1,8 @@
+import { unwrapParentheses } from '../data/unwrap-parentheses';
+
+/** Parentheses inside these quotes do not count when unwrapping a default. */
+const QUOTES = { "'": "'", '"': '"' };
+
 export type SqliteDefaultMapping = Readonly<{ defaultValue?: string; defaultIsExpression?: boolean }>;
 
 const STRING_LITERAL = /^'((?:[^']|'')*)'$/s;
@@ -14,7 +19,7 @@ const OTHER_LITERAL = /^(?:TRUE|FALSE)$|^X'(?:[0-9a-f]{2})*'$/i;
  */
 export function mapSqliteDefault(dfltValue: string | null): SqliteDefaultMapping {
   if (dfltValue === null) return {};
-  const text = unwrapParentheses(dfltValue.trim());
+  const text = unwrapParentheses(dfltValue.trim(), QUOTES);
   if (text.toUpperCase() === 'NULL') return {};
 
   const quoted = STRING_LITERAL.exec(text);
@@ -26,32 +31,4 @@ export function mapSqliteDefault(dfltValue: string | null): SqliteDefaultMapping
     return { defaultValue: text, defaultIsExpression: false };
   }
   return { defaultValue: text, defaultIsExpression: true };
-}
-
-/** `((1))` -> `1`, but `(1)+(2)` stays: only parentheses that enclose the whole text are dropped. */
-function unwrapParentheses(text: string): string {
-  let current = text;
-  while (current.startsWith('(') && closingParenthesis(current) === current.length - 1) {
-    current = current.slice(1, -1).trim();
-  }
-  return current;
-}
-
-/** Index of the parenthesis closing the one at index 0, skipping quoted text; -1 if unbalanced. */
-function closingParenthesis(text: string): number {
-  let depth = 0;
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quote) {
-      if (char === quote) quote = undefined;
-    } else if (char === "'" || char === '"') {
-      quote = char;
-    } else if (char === '(') {
-      depth++;
-    } else if (char === ')' && --depth === 0) {
-      return i;
-    }
-  }
-  return -1;
 }
