@@ -1,64 +1,32 @@
-import { existsSync } from 'node:fs';
-import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { ADMIN, bearer, startTestApp, type TestApp } from '../support/test-app';
+import { type Locator, type Page } from 'playwright-core';
+import { ADMIN, bearer, type TestApp } from '../support/test-app';
+import { chooseOption, type ConsoleInBrowser, startConsoleInBrowser } from './support/console-in-browser';
 
 /**
  * An administrator sets a MySQL connection's advanced options in the console (built by
  * `npm run build:console`, served by the real API); creating it does not contact the server.
  */
-const CONSOLE_DIR = join(__dirname, '..', '..', 'dist', 'console');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FAILURE_SCREENSHOT = join(tmpdir(), 'console-connection-options-failure.png');
 
 jest.setTimeout(120_000);
 
 describe('the console, in a browser: advanced connection options', () => {
   let t: TestApp;
-  let browser: Browser;
   let page: Page;
   let baseUrl: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
+  let session: ConsoleInBrowser;
 
   beforeAll(async () => {
-    if (!existsSync(join(CONSOLE_DIR, 'index.html')))
-      throw new Error(`No built console in ${CONSOLE_DIR}: run npm run build:console first`);
-    t = await startTestApp({ CONSOLE_DIR });
-    await t.app.listen(0, '127.0.0.1');
-    const { port } = t.app.getHttpServer().address() as AddressInfo;
-    baseUrl = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    page.setDefaultNavigationTimeout(30_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await startConsoleInBrowser();
+    ({ t, page, baseUrl, pageErrors } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => session?.close());
 
-  /** An antd Select: click the whole box, then the visible option by its text. */
-  const choose = async (field: Locator, option: string) => {
-    await page.locator('.ant-select', { has: field }).click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-      .getByTitle(option, { exact: true })
-      .click();
-  };
+  const choose = (field: Locator, option: string) => chooseOption(page, field, option);
 
   it('lets an administrator create a MySQL connection with TLS required and a connect timeout', async () => {
     try {

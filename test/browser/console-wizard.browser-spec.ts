@@ -1,16 +1,13 @@
-import { existsSync } from 'node:fs';
-import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { ADMIN, bearer, startTestApp, type TestApp } from '../support/test-app';
+import { type Locator, type Page } from 'playwright-core';
+import { ADMIN, bearer, type TestApp } from '../support/test-app';
+import { chooseOption, type ConsoleInBrowser, startConsoleInBrowser } from './support/console-in-browser';
 
 /**
  * A new developer builds an integration through the console, in a real browser: the built console
  * (`npm run build:console`) served by the real API on a fresh data folder, driven in Debian's chromium.
  */
-const CONSOLE_DIR = join(__dirname, '..', '..', 'dist', 'console');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REVIEW_SCREENSHOT = join(tmpdir(), 'console-review.png');
 const FAILURE_SCREENSHOT = join(tmpdir(), 'console-wizard-failure.png');
 const DANA = { username: 'dana', password: 'dana-password-1' };
@@ -19,55 +16,23 @@ jest.setTimeout(180_000);
 
 describe('the console, in a browser: a new developer builds an integration', () => {
   let t: TestApp;
-  let browser: Browser;
   let page: Page;
   let baseUrl: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
+  let session: ConsoleInBrowser;
 
   beforeAll(async () => {
-    if (!existsSync(join(CONSOLE_DIR, 'index.html')))
-      throw new Error(`No built console in ${CONSOLE_DIR}: run npm run build:console first`);
-    t = await startTestApp({ CONSOLE_DIR });
-    await t.app.listen(0, '127.0.0.1');
-    const { port } = t.app.getHttpServer().address() as AddressInfo;
-    baseUrl = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    page.setDefaultNavigationTimeout(30_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await startConsoleInBrowser();
+    ({ t, page, baseUrl, pageErrors } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => session?.close());
 
   // ---- what a user does, in the words of the screen ----
 
   const menu = (name: string) => page.getByRole('menuitem', { name });
 
-  /**
-   * An antd Select: its shown value covers the (named) combobox input, so click the whole box like a
-   * user; the options open in a popup outside the field, pick the visible one by its text.
-   */
-  const choose = async (field: Locator, option: string) => {
-    await page.locator('.ant-select', { has: field }).click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-      .getByTitle(option, { exact: true })
-      .click();
-  };
+  const choose = (field: Locator, option: string) => chooseOption(page, field, option);
 
   /** The value shown beside a label of a bordered antd Descriptions (the review). */
   const description = (label: string) =>

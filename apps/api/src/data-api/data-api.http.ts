@@ -1,17 +1,6 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { DataValidationError, type Row } from '@ib/connectors';
 import { NotFoundError } from '@ib/domain';
 import { Ctx, type RequestContext } from '../auth/request-context.decorator';
@@ -19,6 +8,25 @@ import { type HttpReply, type HttpRequest } from '../infrastructure/http/http-ty
 import { DEFAULT_LIMIT, KEY_ENCODING_DESCRIPTION, encodeKey } from '../publications/package';
 import { DATA_QUERY_DESCRIPTION, parseFindQuery, parseKey } from './data-query';
 import { PublishedEntities, type ServedEntity } from './published-entities';
+
+/** The path of every data route: which entity of which integration, served in which environment. */
+export class DataRoute {
+  @IsString()
+  @Length(1, 40)
+  env!: string;
+
+  @IsUUID()
+  integrationId!: string;
+
+  @IsString()
+  @Length(1, 128)
+  entity!: string;
+
+  /** Only on the `/:key` routes; read raw from the URL (see rawKeyOf). */
+  @IsOptional()
+  @IsString()
+  key?: string;
+}
 
 /** The raw (still percent-encoded) last path segment: a composite key may carry `%3B` inside a value. */
 const rawKeyOf = (url: string): string => {
@@ -47,20 +55,10 @@ const rowNotFound = (served: ServedEntity, key: string) =>
 export class DataApiController {
   constructor(private readonly entities: PublishedEntities) {}
 
-  private served(context: RequestContext, env: string, integrationId: string, entity: string) {
-    return this.entities.resolve(context.user, env, integrationId, entity);
-  }
-
   @Get()
   @ApiOperation({ summary: `List rows of an entity: ${DATA_QUERY_DESCRIPTION}` })
-  async list(
-    @Param('env') env: string,
-    @Param('integrationId', ParseUUIDPipe) integrationId: string,
-    @Param('entity') entity: string,
-    @Ctx() context: RequestContext,
-    @Req() request: HttpRequest,
-  ) {
-    const served = await this.served(context, env, integrationId, entity);
+  async list(@Param() route: DataRoute, @Ctx() context: RequestContext, @Req() request: HttpRequest) {
+    const served = await this.entities.resolve(context.user, route.env, route.integrationId, route.entity);
     const query = parseFindQuery(served.table, request.url);
     const result = await served.data.find(served.table, query);
     return {
@@ -75,30 +73,25 @@ export class DataApiController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Create a row: answers the new row, its key in the Location' })
   async create(
-    @Param('env') env: string,
-    @Param('integrationId', ParseUUIDPipe) integrationId: string,
-    @Param('entity') entity: string,
+    @Param() route: DataRoute,
     @Body() body: unknown,
     @Ctx() context: RequestContext,
     @Res({ passthrough: true }) reply: HttpReply,
   ) {
-    const served = await this.served(context, env, integrationId, entity);
+    const served = await this.entities.resolve(context.user, route.env, route.integrationId, route.entity);
     const key = await served.data.insert(served.table, valuesOf(body));
     const encoded = encodeKey(served.table.primaryKey, key as Parameters<typeof encodeKey>[1]);
-    reply.header('Location', `/api/data/${env}/${integrationId}/${encodeURIComponent(entity)}/${encoded}`);
+    reply.header(
+      'Location',
+      `/api/data/${route.env}/${route.integrationId}/${encodeURIComponent(route.entity)}/${encoded}`,
+    );
     return (await served.data.get(served.table, key)) ?? { ...key };
   }
 
   @Get(':key')
   @ApiOperation({ summary: `Get a row by key. ${KEY_ENCODING_DESCRIPTION}` })
-  async get(
-    @Param('env') env: string,
-    @Param('integrationId', ParseUUIDPipe) integrationId: string,
-    @Param('entity') entity: string,
-    @Ctx() context: RequestContext,
-    @Req() request: HttpRequest,
-  ) {
-    const served = await this.served(context, env, integrationId, entity);
+  async get(@Param() route: DataRoute, @Ctx() context: RequestContext, @Req() request: HttpRequest) {
+    const served = await this.entities.resolve(context.user, route.env, route.integrationId, route.entity);
     const raw = rawKeyOf(request.url);
     const row = await served.data.get(served.table, parseKey(served.table, raw));
     if (row === undefined) throw rowNotFound(served, raw);
@@ -108,14 +101,12 @@ export class DataApiController {
   @Patch(':key')
   @ApiOperation({ summary: 'Update some attributes of a row: answers the updated row' })
   async update(
-    @Param('env') env: string,
-    @Param('integrationId', ParseUUIDPipe) integrationId: string,
-    @Param('entity') entity: string,
+    @Param() route: DataRoute,
     @Body() body: unknown,
     @Ctx() context: RequestContext,
     @Req() request: HttpRequest,
   ) {
-    const served = await this.served(context, env, integrationId, entity);
+    const served = await this.entities.resolve(context.user, route.env, route.integrationId, route.entity);
     const raw = rawKeyOf(request.url);
     const key = parseKey(served.table, raw);
     const changed = await served.data.update(served.table, key, valuesOf(body));
@@ -128,13 +119,11 @@ export class DataApiController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a row' })
   async remove(
-    @Param('env') env: string,
-    @Param('integrationId', ParseUUIDPipe) integrationId: string,
-    @Param('entity') entity: string,
+    @Param() route: DataRoute,
     @Ctx() context: RequestContext,
     @Req() request: HttpRequest,
   ): Promise<void> {
-    const served = await this.served(context, env, integrationId, entity);
+    const served = await this.entities.resolve(context.user, route.env, route.integrationId, route.entity);
     const raw = rawKeyOf(request.url);
     const deleted = await served.data.delete(served.table, parseKey(served.table, raw));
     if (deleted === 0) throw rowNotFound(served, raw);
