@@ -100,10 +100,15 @@ describe('connection requests: approved or rejected once, cancelled only while p
     const status = await t.http().get('/api/projections').set(bearer(admin)).expect(200);
     const head = await t.store.headPosition();
     expect(status.body.items.map((p: { name: string }) => p.name).sort()).toEqual([
+      'api_keys',
       'connection_requests',
       'connections',
+      'dependencies',
+      'deployments',
       'environments',
+      'integration_dependency_states',
       'integrations',
+      'publications',
       'users',
     ]);
     for (const projection of status.body.items)

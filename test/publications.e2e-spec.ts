@@ -120,7 +120,7 @@ describe('publishing an integration in development', () => {
       version: 1,
       status: 'published',
       packageHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
-      dependencies: expect.arrayContaining([{ name: 'integration-runtime', version: '1.0.0' }]),
+      dependencies: expect.arrayContaining([{ name: 'integration-builder-utils', version: '1.0.0' }]),
     });
     expect(publication.steps.map((s: { step: string }) => s.step)).toEqual([
       'requested',
@@ -217,9 +217,13 @@ describe('publishing an integration in development', () => {
     expect(publication.reason).toContain("'promotions'");
     expect(publication.steps.at(-1)).toMatchObject({ step: 'validateSchema', status: 'failed' });
 
-    // And, as validation failed before the package step, no package was generated: nothing to download
-    expect(publication.packageHash).toBeUndefined();
-    await download(integrationId, 1).expect(404);
+    // And the package of the draft stays downloadable, with both entities in its manifest
+    expect(publication.packageHash).toMatch(/^sha256:/);
+    const bytes = (await download(integrationId, 1).expect(200)).body as Buffer;
+    const manifest = JSON.parse(tarEntries(bytes).get('manifest.json') ?? '{}') as {
+      entities: { name: string }[];
+    };
+    expect(manifest.entities.map(({ name }) => name).sort()).toEqual(['customers', 'promotions']);
 
     // And nothing was deployed
     const all: RecordedEvent[] = await t.store.readAll({ fromPosition: 0, limit: 10_000 });

@@ -19,12 +19,17 @@ export type TestApp = Readonly<{
   close: () => Promise<void>;
 }>;
 
-/** The real application on a fresh temporary data folder (embedded SQLite everywhere). */
+/**
+ * The real application on a fresh temporary data folder (embedded SQLite everywhere). Pass
+ * `DATA_DIR` in `env` to start it again on the data of an earlier run (a restart): `close` then
+ * leaves that folder for the caller to remove.
+ */
 export async function startTestApp(
   env: Record<string, string> = {},
   overrides: AppOverrides = {},
 ): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ib-e2e-'));
+  const ownDataDir = env.DATA_DIR === undefined;
+  const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ib-e2e-'));
   const config = loadConfig({
     DATA_DIR: dataDir,
     ADMIN_USERNAME: ADMIN.username,
@@ -53,7 +58,7 @@ export async function startTestApp(
     login,
     close: async () => {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

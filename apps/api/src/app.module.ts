@@ -12,6 +12,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
 import { AuthGuard } from './auth/auth.guard';
 import { CredentialStore, PasswordHasher, TokenService } from './auth/crypto';
+import { ApiKeyHashStore } from './auth/crypto/api-key-hash-store';
 import { FirstStart } from './bootstrap/first-start';
 import { APP_CONFIG } from './config/app-config.provider';
 import { type AppConfig } from './config/app-config';
@@ -44,6 +45,7 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly secrets: SecretStore,
     private readonly credentials: CredentialStore,
+    private readonly apiKeyHashes: ApiKeyHashStore,
     private readonly idempotency: IdempotencyStore,
   ) {}
 
@@ -58,6 +60,7 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     await this.store.close();
     this.secrets.close();
     this.credentials.close();
+    this.apiKeyHashes.close();
     this.idempotency.close();
   }
 }
@@ -99,6 +102,10 @@ export class AppModule {
       {
         provide: CredentialStore,
         useFactory: () => new CredentialStore({ file: join(config.dataDir, 'credentials.sqlite') }),
+      },
+      {
+        provide: ApiKeyHashStore,
+        useFactory: () => new ApiKeyHashStore({ file: join(config.dataDir, 'credentials.sqlite') }),
       },
       { provide: PasswordHasher, useValue: new PasswordHasher() },
       {

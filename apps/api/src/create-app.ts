@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { existsSync, mkdirSync } from 'node:fs';
 import { AppModule, type AppOverrides } from './app.module';
+import { API_KEY_HEADER } from './auth/accepts-api-key.decorator';
 import { type AppConfig, ConfigError } from './config/app-config';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -45,6 +46,15 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       )
       .setVersion('0.1.0')
       .addBearerAuth()
+      .addApiKey(
+        {
+          type: 'apiKey',
+          in: 'header',
+          name: API_KEY_HEADER,
+          description: 'An app key of one environment; accepted by the data API only',
+        },
+        API_KEY_HEADER,
+      )
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

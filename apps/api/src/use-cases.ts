@@ -1,4 +1,9 @@
 import { type Provider, type Type } from '@nestjs/common';
+import { ApiKeyVerifier } from './api-keys/api-key-verifier';
+import { CreateApiKeyHandler } from './api-keys/create-api-key/create-api-key.command';
+import { CreateApiKeyController } from './api-keys/create-api-key/create-api-key.http';
+import { RevokeApiKeyHandler } from './api-keys/revoke-api-key/revoke-api-key.command';
+import { RevokeApiKeyController } from './api-keys/revoke-api-key/revoke-api-key.http';
 import { LoginHandler } from './auth/login/login.command';
 import { LoginController } from './auth/login/login.http';
 import { ApprovedRequestReactor } from './connection-requests/decide-connection-request/approved-request.reactor';
@@ -44,6 +49,12 @@ import {
 import { EnvironmentViews } from './environments/environment-queries/environment-views';
 import { HealthController } from './health/health.http';
 import { AddEntitiesHandler } from './integrations/add-entities/add-entities.command';
+import { ChangeDetailsHandler } from './integrations/change-details/change-details.command';
+import { ChangeDetailsController } from './integrations/change-details/change-details.http';
+import { ConvertToOpenHandler } from './integrations/convert-to-open/convert-to-open.command';
+import { ConvertToOpenController } from './integrations/convert-to-open/convert-to-open.http';
+import { RenameEntityHandler } from './integrations/rename-entity/rename-entity.command';
+import { RenameEntityController } from './integrations/rename-entity/rename-entity.http';
 import { AddEntitiesController } from './integrations/add-entities/add-entities.http';
 import { CreateIntegrationHandler } from './integrations/create-integration/create-integration.command';
 import { CreateIntegrationController } from './integrations/create-integration/create-integration.http';
@@ -64,6 +75,7 @@ import { SelectDatabaseController } from './integrations/select-database/select-
 import { PackageStore } from './publications/package-store';
 import { PublicationProcess } from './publications/process/publication.process';
 import { PublicationIndex } from './publications/publication-index';
+import { PublishedVersions } from './publications/published-versions';
 import { PublicationQueriesController } from './publications/publication-queries/publication-queries.http';
 import { PublishIntegrationHandler } from './publications/publish-integration/publish-integration.command';
 import { PublishIntegrationController } from './publications/publish-integration/publish-integration.http';
@@ -77,7 +89,30 @@ import {
   UserQueriesController,
 } from './users/user-queries/user-queries.http';
 import { UserViews } from './users/user-queries/user-views';
+import { ApiKeyQueriesController } from './api-keys/api-key-queries/api-key-queries.http';
+import { ListApiKeysHandler } from './api-keys/api-key-queries/api-key-queries';
+import { DependencyQueriesController } from './dependencies/dependency-queries/dependency-queries.http';
+import {
+  GetIntegrationDependenciesHandler,
+  ListDependenciesHandler,
+} from './dependencies/dependency-queries/dependency-queries';
+import { DeploymentQueriesController } from './deployments/deployment-queries/deployment-queries.http';
+import { ListIntegrationDeploymentsHandler } from './deployments/deployment-queries/deployment-queries';
+import { IntegrationPublicationsController } from './publications/publication-queries/integration-publications.http';
+import {
+  ListIntegrationPublicationsHandler,
+  ListIntegrationVersionsHandler,
+} from './publications/publication-queries/integration-publications.queries';
 
+import { BreakingUpdateReactor } from './dependencies/breaking-update.reactor';
+import { InstallDependencyUpdateHandler } from './dependencies/install-dependency-update/install-dependency-update.command';
+import { InstallDependencyUpdateController } from './dependencies/install-dependency-update/install-dependency-update.http';
+import { PublicationStarter } from './publications/publish-integration/publication-starter';
+import { RepublishProcess } from './republish/process/republish.process';
+import { RepublishQueriesController } from './republish/republish-queries/republish-queries.http';
+import { RepublishRuns } from './republish/republish-runs';
+import { StartRepublishHandler } from './republish/start-republish/start-republish.command';
+import { StartRepublishController } from './republish/start-republish/start-republish.http';
 /** Every use case of the API, registered in one place. */
 export const CONTROLLERS: Type[] = [
   HealthController,
@@ -93,6 +128,9 @@ export const CONTROLLERS: Type[] = [
   SelectDatabaseController,
   AddEntitiesController,
   RemoveEntityController,
+  RenameEntityController,
+  ChangeDetailsController,
+  ConvertToOpenController,
   ConnectionQueriesController,
   CreateConnectionController,
   BrowseConnectionController,
@@ -104,6 +142,15 @@ export const CONTROLLERS: Type[] = [
   PublicationQueriesController,
   DeploymentsController,
   DataApiController,
+  CreateApiKeyController,
+  RevokeApiKeyController,
+  IntegrationPublicationsController,
+  DeploymentQueriesController,
+  DependencyQueriesController,
+  ApiKeyQueriesController,
+  InstallDependencyUpdateController,
+  StartRepublishController,
+  RepublishQueriesController,
 ];
 
 export const SERVICES: Provider[] = [
@@ -120,8 +167,14 @@ export const SERVICES: Provider[] = [
   ApprovedRequestReactor,
   PackageStore,
   PublicationIndex,
+  PublishedVersions,
   PublicationProcess,
   PublishedEntities,
+  ApiKeyVerifier,
+  PublicationStarter,
+  BreakingUpdateReactor,
+  RepublishRuns,
+  RepublishProcess,
 ];
 
 export const HANDLERS: Provider[] = [
@@ -137,6 +190,9 @@ export const HANDLERS: Provider[] = [
   SelectDatabaseHandler,
   AddEntitiesHandler,
   RemoveEntityHandler,
+  RenameEntityHandler,
+  ChangeDetailsHandler,
+  ConvertToOpenHandler,
   ListIntegrationsHandler,
   GetIntegrationHandler,
   GetIntegrationReviewHandler,
@@ -152,4 +208,14 @@ export const HANDLERS: Provider[] = [
   ListConnectionRequestsHandler,
   GetConnectionRequestHandler,
   PublishIntegrationHandler,
+  CreateApiKeyHandler,
+  RevokeApiKeyHandler,
+  ListIntegrationPublicationsHandler,
+  ListIntegrationVersionsHandler,
+  ListIntegrationDeploymentsHandler,
+  ListDependenciesHandler,
+  GetIntegrationDependenciesHandler,
+  ListApiKeysHandler,
+  InstallDependencyUpdateHandler,
+  StartRepublishHandler,
 ];

@@ -1,11 +1,15 @@
 import { ForbiddenError, type Role, type RoleGrant } from '@ib/domain';
 
-/** Who is calling, from a verified token; `environment` is the one they logged in to. */
+/**
+ * Who is calling, from a verified token; `environment` is the one they logged in to. An app calling
+ * with an API key is a developer of the key's environment, named after the app, with `apiKey` set.
+ */
 export type AuthenticatedUser = Readonly<{
   id: string;
   username: string;
   roles: readonly RoleGrant[];
   environment: string;
+  apiKey?: Readonly<{ keyId: string; appName: string }>;
 }>;
 
 /** Per-request facts that go into every event's metadata. */

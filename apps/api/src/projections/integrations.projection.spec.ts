@@ -60,6 +60,7 @@ const draft: IntegrationView = {
   createdAt,
   updatedAt: createdAt,
   version: 0,
+  unpublishedChanges: true,
 };
 
 /** The integration's stream as the store records it: versions from 0, positions from 1. */
@@ -165,6 +166,69 @@ describe('integrations projection', () => {
     given([wasCreated])
       .when(converted)
       .then({ [integrationId]: { ...draft, status: 'open', updatedAt: later, version: 1 } });
+  });
+
+  describe('publishing', () => {
+    const record = eventRecorder();
+    const stream = integrationStreamId(integrationId);
+    const [wasCreated, tablesAdded] = [created(), entitiesAdded(entity('Album'))].map((event) =>
+      record(stream, event),
+    );
+    const publishedAs = (version: number, integrationVersion: number) =>
+      record(`publication-pub-${version}`, {
+        type: 'IntegrationPublished',
+        data: {
+          publicationId: `pub-${version}`,
+          integrationId,
+          integrationVersion,
+          version,
+          environment: 'dev',
+          packageHash: 'sha256:abc',
+          publishedAt: later,
+        },
+      });
+    const v1 = publishedAs(1, 1);
+    const withAlbum = { ...draft, entities: [entity('Album')], updatedAt: later, version: 1 };
+
+    it('shows the published version, with no unpublished changes, keeping the ETag', () =>
+      given([wasCreated, tablesAdded])
+        .when(v1)
+        .then({
+          [integrationId]: {
+            ...withAlbum,
+            publishedVersion: 1,
+            publishedIntegrationVersion: 1,
+            unpublishedChanges: false,
+          },
+        }));
+
+    it('shows a new draft on top of the published version once a table is added', () => {
+      const more = record(stream, entitiesAdded(entity('Artist')));
+      given([wasCreated, tablesAdded, v1])
+        .when(more)
+        .then({
+          [integrationId]: {
+            ...withAlbum,
+            entities: [entity('Album'), entity('Artist')],
+            version: 2,
+            publishedVersion: 1,
+            publishedIntegrationVersion: 1,
+            unpublishedChanges: true,
+          },
+        });
+    });
+
+    it('keeps the newest published version when an older one is reported later', () =>
+      given([wasCreated, tablesAdded, publishedAs(2, 1)])
+        .when(publishedAs(1, 1))
+        .then({
+          [integrationId]: {
+            ...withAlbum,
+            publishedVersion: 2,
+            publishedIntegrationVersion: 1,
+            unpublishedChanges: false,
+          },
+        }));
   });
 
   it('shows nothing for changes to an integration it never saw created', () => {

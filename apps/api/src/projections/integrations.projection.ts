@@ -3,6 +3,7 @@ import {
   type Entity,
   INTEGRATION_EVENT_TYPES,
   type IntegrationEvent,
+  type IntegrationPublished,
   mergeEntities,
   type Provider,
   type RecordedEvent,
@@ -26,12 +27,38 @@ export type IntegrationView = Readonly<{
   updatedAt: string;
   /** Stream version of the last event applied: the ETag of the integration. */
   version: number;
+  /** The latest published version, and the integration stream version it published. */
+  publishedVersion?: number;
+  publishedIntegrationVersion?: number;
+  /** The draft moved on since the latest published version (or was never published). */
+  unpublishedChanges: boolean;
 }>;
 
 const isIntegrationEvent = isOneOf<IntegrationEvent>(INTEGRATION_EVENT_TYPES);
 
+/** A publication reports the version it published; the stream version stays the integration's ETag. */
+const published = (view: IntegrationView | undefined, data: IntegrationPublished['data']) => {
+  if (view === undefined || (view.publishedVersion ?? 0) > data.version) return view;
+  return {
+    ...view,
+    publishedVersion: data.version,
+    publishedIntegrationVersion: data.integrationVersion,
+    unpublishedChanges: view.version > data.integrationVersion,
+  };
+};
+
 const evolve = (view: IntegrationView | undefined, recorded: RecordedEvent): IntegrationView | undefined => {
+  if (recorded.type === 'IntegrationPublished')
+    return published(view, recorded.data as IntegrationPublished['data']);
   if (!isIntegrationEvent(recorded)) return view;
+  const changed = evolveDraft(view, recorded);
+  return changed === undefined || changed === view ? changed : { ...changed, unpublishedChanges: true };
+};
+
+const evolveDraft = (
+  view: IntegrationView | undefined,
+  recorded: RecordedOf<IntegrationEvent>,
+): IntegrationView | undefined => {
   const version = recorded.streamVersion;
   if (recorded.type === 'IntegrationCreated') {
     const { integrationId, environment, provider, applicationName, moduleName, description, icon } =
@@ -51,6 +78,7 @@ const evolve = (view: IntegrationView | undefined, recorded: RecordedEvent): Int
       createdAt,
       updatedAt: createdAt,
       version,
+      unpublishedChanges: true,
     });
   }
   // Events of an integration never seen created cannot come from the aggregate: nothing to show.
@@ -101,7 +129,7 @@ const evolve = (view: IntegrationView | undefined, recorded: RecordedEvent): Int
 
 export const integrationsProjection: Projection<IntegrationView> = {
   name: 'integrations',
-  handles: INTEGRATION_EVENT_TYPES,
-  idOf: (event) => (event as RecordedOf<IntegrationEvent>).data.integrationId,
+  handles: [...INTEGRATION_EVENT_TYPES, 'IntegrationPublished'],
+  idOf: (event) => (event.data as { integrationId: string }).integrationId,
   evolve,
 };

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  type DependenciesChecked,
   type IntegrationPublishFailed,
   type IntegrationPublishRequested,
   type IntegrationPublished,
   type PackageGenerated,
   type RecordedEvent,
+  type RuntimeDependency,
 } from '@ib/domain';
 import { EVENT_STORE, type EventStore } from '../infrastructure/event-store/event-store.port';
 
@@ -14,8 +16,12 @@ export type PublicationEntry = {
   publicationId: string;
   integrationId: string;
   version: number;
+  /** The integration stream version the publication published. */
+  integrationVersion: number;
   status: 'running' | 'published' | 'failed';
   packageHash?: string;
+  /** The runtime dependency versions the publication was built against, once checked. */
+  dependencies?: readonly RuntimeDependency[];
 };
 
 /**
@@ -42,6 +48,22 @@ export class PublicationIndex {
       .map((entry) => entry.version);
   }
 
+  /** Every integration with at least one publication requested. */
+  async integrationIds(): Promise<string[]> {
+    await this.catchUp();
+    return [...this.byIntegration.keys()];
+  }
+
+  /** The integration's published publication with the highest version, if any. */
+  async latestPublished(integrationId: string): Promise<PublicationEntry | undefined> {
+    return (await this.publicationsOf(integrationId))
+      .filter((entry) => entry.status === 'published')
+      .reduce<PublicationEntry | undefined>(
+        (latest, entry) => (latest === undefined || entry.version > latest.version ? entry : latest),
+        undefined,
+      );
+  }
+
   /** The version a new publication gets: the integration's successful publications + 1. */
   async nextVersion(integrationId: string): Promise<number> {
     return (await this.publishedVersions(integrationId)).length + 1;
@@ -65,9 +87,16 @@ export class PublicationIndex {
   private apply(event: RecordedEvent): void {
     switch (event.type) {
       case 'IntegrationPublishRequested': {
-        const { publicationId, integrationId, version } = event.data as IntegrationPublishRequested['data'];
+        const { publicationId, integrationId, version, integrationVersion } =
+          event.data as IntegrationPublishRequested['data'];
         const entries = this.byIntegration.get(integrationId) ?? new Map<string, PublicationEntry>();
-        entries.set(publicationId, { publicationId, integrationId, version, status: 'running' });
+        entries.set(publicationId, {
+          publicationId,
+          integrationId,
+          version,
+          integrationVersion,
+          status: 'running',
+        });
         this.byIntegration.set(integrationId, entries);
         return;
       }
@@ -77,6 +106,12 @@ export class PublicationIndex {
         if (entry) entry.packageHash = packageHash;
         return;
       }
+      case 'DependenciesChecked': {
+        const { publicationId, integrationId, dependencies } = event.data as DependenciesChecked['data'];
+        const entry = this.byIntegration.get(integrationId)?.get(publicationId);
+        if (entry) entry.dependencies = dependencies;
+        return;
+      }
       case 'IntegrationPublished': {
         const { publicationId, integrationId } = event.data as IntegrationPublished['data'];
         const entry = this.byIntegration.get(integrationId)?.get(publicationId);
@@ -84,9 +119,13 @@ export class PublicationIndex {
         return;
       }
       case 'IntegrationPublishFailed': {
-        const { publicationId, integrationId } = event.data as IntegrationPublishFailed['data'];
+        const { publicationId, integrationId, packageHash } = event.data as IntegrationPublishFailed['data'];
         const entry = this.byIntegration.get(integrationId)?.get(publicationId);
-        if (entry) entry.status = 'failed';
+        if (entry) {
+          entry.status = 'failed';
+          // A failure before the package step may still carry the draft's package.
+          entry.packageHash ??= packageHash;
+        }
         return;
       }
       default:

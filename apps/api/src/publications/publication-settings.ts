@@ -9,8 +9,8 @@ export const NULL_POLICY: NullPolicy = 'preserve';
 
 /** The runtime components every published version needs, with the versions it is built against. */
 export const RUNTIME_DEPENDENCIES: readonly RuntimeDependency[] = [
-  { name: 'integration-runtime', version: '1.0.0' },
-  { name: 'data-api', version: '1.0.0' },
+  { name: 'integration-builder-utils', version: '1.0.0' },
+  { name: 'integration-manager', version: '1.0.0' },
 ];
 
 /**

@@ -28,8 +28,15 @@ export type SelectConnection = Command<
 
 export type SelectDatabase = Command<'SelectDatabase', { integrationId: string; database: string }>;
 
-/** Entities come from the live introspection of the selected database. */
-export type AddEntities = Command<'AddEntities', { integrationId: string; entities: readonly Entity[] }>;
+/**
+ * Entities come from the live introspection of the selected database. `publishedEntities` (read by
+ * the handler) are the entities of every published version: a new draft on top of them may add
+ * tables but never rename an entity or change an attribute's type, even of a table removed since.
+ */
+export type AddEntities = Command<
+  'AddEntities',
+  { integrationId: string; entities: readonly Entity[]; publishedEntities?: readonly Entity[] }
+>;
 
 export type RemoveEntity = Command<'RemoveEntity', { integrationId: string; name: string }>;
 

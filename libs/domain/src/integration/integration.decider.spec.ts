@@ -396,6 +396,28 @@ describe('Integration decider', () => {
       given([...withDatabase, entitiesAdded(album), entityRemoved('Album')])
         .when(addEntities(album))
         .then([entitiesAdded(album)]));
+
+    describe('on top of a published version', () => {
+      const onTopOf = (published: Entity[], ...entities: Entity[]): AddEntities => ({
+        ...addEntities(...entities),
+        data: { integrationId, entities, publishedEntities: published },
+      });
+
+      it('adds tables to a new draft', () =>
+        given([...withDatabase, entitiesAdded(album)])
+          .when(onTopOf([album], album, entity('Artist')))
+          .then([entitiesAdded(entity('Artist'))]));
+
+      it('refuses to change the type of a published attribute, even of a table removed since', () =>
+        given([...withDatabase, entitiesAdded(album), entityRemoved('Album')])
+          .when(onTopOf([album], entity('Album', [id, attribute('Title', 'Integer', 'INTEGER')])))
+          .thenThrows(IllegalStateError, 'INTEGRATION.ATTRIBUTE_TYPE_CHANGE'));
+
+      it('refuses to give a published table another entity name, even after removing it', () =>
+        given([...withDatabase, entitiesAdded(album), entityRemoved('Album')])
+          .when(onTopOf([album], { ...album, name: 'Record' }))
+          .thenThrows(IllegalStateError, 'INTEGRATION.ENTITY_RENAME'));
+    });
   });
 
   describe('RemoveEntity', () => {

@@ -158,7 +158,7 @@ const addEntities = ({ data, metadata }: AddEntities, state: Integration): Integ
       'INTEGRATION.DATABASE_NOT_SELECTED',
       'Select a database before adding entities',
     );
-  const entities = entitiesToAdd(integration.entities, data.entities);
+  const entities = entitiesToAdd(integration.entities, data.entities, data.publishedEntities);
   if (entities.length === 0) return [];
   return [
     {

@@ -61,12 +61,20 @@ const assertCompatible = (current: Entity, incoming: Entity): void => {
  * What AddEntities really changes: tables not yet added, and added tables whose columns changed
  * in a compatible way. Re-adding an unchanged table is a no-op so the wizard can be retried.
  */
-export const entitiesToAdd = (current: readonly Entity[], incoming: readonly Entity[]): Entity[] => {
+export const entitiesToAdd = (
+  current: readonly Entity[],
+  incoming: readonly Entity[],
+  published: readonly Entity[] = [],
+): Entity[] => {
   throwIfInvalid(
     'INTEGRATION.INVALID',
     'The entities are invalid',
     fieldErrors(...shapeChecks(current, incoming)),
   );
+  for (const entity of incoming) {
+    const before = published.find(({ table }) => table === entity.table);
+    if (before !== undefined) assertCompatible(before, entity);
+  }
   return incoming.filter((entity) => {
     const existing = current.find(({ table }) => table === entity.table);
     if (existing === undefined) return true;

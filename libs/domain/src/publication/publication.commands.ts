@@ -39,8 +39,15 @@ export type RecordDependenciesChecked = Command<
 
 export type CompletePublication = Command<'CompletePublication', { publicationId: string }>;
 
-/** Fails the step that is next; `PUBLICATION_INTERRUPTED` when a restart left it stuck. */
-export type FailPublication = Command<'FailPublication', { publicationId: string; reason: string }>;
+/**
+ * Fails the step that is next; `PUBLICATION_INTERRUPTED` when a restart left it stuck. A step that
+ * fails before the package step may still hand over the package of the draft (`packageHash`), so
+ * the developer can download what would have been published.
+ */
+export type FailPublication = Command<
+  'FailPublication',
+  { publicationId: string; reason: string; packageHash?: string }
+>;
 
 export type PublicationCommand =
   | RequestPublish

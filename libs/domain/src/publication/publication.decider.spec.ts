@@ -221,6 +221,21 @@ describe('Publication decider', () => {
           }),
         ]));
 
+    it('keeps the package of the draft handed over with a schema failure', () =>
+      given([requested])
+        .when({
+          ...failPublication('Table Album vanished'),
+          data: { publicationId, reason: 'Table Album vanished', packageHash: 'sha256-draft' },
+        })
+        .then([failed({ packageHash: 'sha256-draft' })]));
+    it('keeps the package of the package step over one handed over with the failure', () =>
+      given([requested, schemaValidated, packageGenerated])
+        .when({ ...failPublication('x'), data: { publicationId, reason: 'x', packageHash: 'sha256-other' } })
+        .then([failed({ reason: 'x', failedStep: 'checkDependencies', packageHash: 'sha256-abc' })]));
+    it('refuses a blank package hash handed over with a failure', () =>
+      given([requested])
+        .when({ ...failPublication('x'), data: { publicationId, reason: 'x', packageHash: ' ' } })
+        .thenThrows(ValidationError, 'PUBLICATION.INVALID', invalidFields('packageHash')));
     it('fails a publication a restart left stuck in a step', () =>
       given(allSteps)
         .when(failPublication(PUBLICATION_INTERRUPTED))
@@ -269,6 +284,10 @@ describe('Publication decider', () => {
         }),
       ));
 
+    it('keeps the draft package handed over with a failure before the package step', () =>
+      expect(state([requested, failed({ packageHash: 'sha256-draft' })])).toEqual(
+        expect.objectContaining({ status: 'failed', packageHash: 'sha256-draft' }),
+      ));
     it('ignores steps of a publication never requested', () =>
       expect(state([schemaValidated, published])).toEqual({ status: 'none' }));
 

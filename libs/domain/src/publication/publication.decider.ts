@@ -219,15 +219,23 @@ const failPublication = ({ data, metadata }: FailPublication, state: Publication
   throwIfInvalid(
     'PUBLICATION.INVALID',
     'The failure is invalid',
-    fieldErrors([
-      'reason',
-      reason === ''
-        ? 'is required'
-        : reason.length > MAX_REASON
-          ? `must be at most ${MAX_REASON} characters`
-          : undefined,
-    ]),
+    fieldErrors(
+      [
+        'reason',
+        reason === ''
+          ? 'is required'
+          : reason.length > MAX_REASON
+            ? `must be at most ${MAX_REASON} characters`
+            : undefined,
+      ],
+      [
+        'packageHash',
+        data.packageHash !== undefined && trimmed(data.packageHash) === '' ? 'must not be blank' : undefined,
+      ],
+    ),
   );
+  // The package recorded by the package step wins over one handed over with the failure.
+  const packageHash = state.packageHash ?? data.packageHash;
   return [
     {
       type: 'IntegrationPublishFailed',
@@ -237,7 +245,7 @@ const failPublication = ({ data, metadata }: FailPublication, state: Publication
         version: state.version,
         reason,
         failedStep: state.nextStep,
-        ...(state.packageHash === undefined ? {} : { packageHash: state.packageHash }),
+        ...(packageHash === undefined ? {} : { packageHash }),
         failedAt: metadata.now.toISOString(),
       },
     },
@@ -286,8 +294,10 @@ const evolve = (state: Publication, event: PublicationEvent): Publication => {
     }
     case 'IntegrationPublishFailed': {
       const { nextStep: _step, ...data } = state;
+      const packageHash = state.packageHash ?? event.data.packageHash;
       return {
         ...data,
+        ...(packageHash === undefined ? {} : { packageHash }),
         status: 'failed',
         reason: event.data.reason,
         failedStep: event.data.failedStep,

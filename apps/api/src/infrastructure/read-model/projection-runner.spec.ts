@@ -12,6 +12,7 @@ import {
   everyViewAt,
   temporaryReadModel,
   type TemporaryReadModel,
+  VIEW_TABLES,
 } from './read-model.testing';
 
 const at = '2025-03-04T05:06:07.000Z';
@@ -97,6 +98,7 @@ describe('ProjectionRunner', () => {
       createdAt: at,
       updatedAt: '2025-03-05T00:00:00.000Z',
       version: 1,
+      unpublishedChanges: true,
     });
     expect(await model.readModel.getConnection('conn-1')).toMatchObject({ hasSecret: true, deleted: false });
     expect(await model.readModel.getConnectionRequest('req-1')).toMatchObject({ status: 'pending' });
@@ -109,7 +111,7 @@ describe('ProjectionRunner', () => {
     const stored = JSON.stringify([await model.rows('connections'), await model.rows('connection_requests')]);
     expect(stored).not.toContain('secret-');
     expect(await runner.status()).toEqual(
-      ['integrations', 'connections', 'connection_requests', 'environments', 'users'].map((name) => ({
+      VIEW_TABLES.map((name) => ({
         name,
         position: lastPosition,
         head: lastPosition,

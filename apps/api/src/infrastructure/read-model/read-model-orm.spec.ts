@@ -26,15 +26,24 @@ describe('createReadModelOrm', () => {
         "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name",
       );
     expect(tables.map(({ name }) => name)).toEqual([
+      'api_keys',
       'connection_requests',
       'connections',
+      'dependencies',
+      'deployments',
       'environments',
+      'integration_dependency_states',
       'integrations',
       'projection_checkpoints',
+      'publications',
       'read_model_migrations',
       'users',
     ]);
-    expect((await orm.migrator.getExecuted()).map(({ name }) => name)).toEqual(['0001-create-read-model']);
+    expect((await orm.migrator.getExecuted()).map(({ name }) => name)).toEqual([
+      '0001-create-read-model',
+      '0002-create-publishing-views',
+      '0003-integration-published-version',
+    ]);
   });
 
   it('describes in its entity schemas exactly the tables the migrations create', async () => {
@@ -50,6 +59,6 @@ describe('createReadModelOrm', () => {
     const reopened = await open();
 
     expect(await reopened.migrator.getPending()).toEqual([]);
-    expect(await reopened.migrator.getExecuted()).toHaveLength(1);
+    expect(await reopened.migrator.getExecuted()).toHaveLength(3);
   });
 });

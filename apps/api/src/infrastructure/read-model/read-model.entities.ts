@@ -3,10 +3,18 @@ import {
   type Entity,
   type EnvironmentKind,
   type Provider,
+  type PublicationStep,
   type RoleGrant,
+  type RuntimeDependency,
 } from '@ib/domain';
 import { defineEntity, p } from '@mikro-orm/libsql';
-import { type ConnectionRequestStatus } from '../../projections';
+import {
+  type ConnectionRequestStatus,
+  type DependencyUpdateView,
+  type PendingBuildView,
+  type PublicationStepView,
+  type RepublishRequirementView,
+} from '../../projections';
 
 /*
  * One table per view. Property names are the view's field names (columns are their snake_case), so a
@@ -35,6 +43,9 @@ export const IntegrationRow = defineEntity({
     createdAt: p.string(),
     updatedAt: p.string(),
     version: p.integer(),
+    publishedVersion: p.integer().nullable(),
+    publishedIntegrationVersion: p.integer().nullable(),
+    unpublishedChanges: p.boolean().default(true),
   },
   indexes: [{ properties: ['environment', 'updatedAt'] }, { properties: ['updatedAt'] }],
 });
@@ -113,6 +124,97 @@ export const UserRow = defineEntity({
   },
 });
 
+export const PublicationRow = defineEntity({
+  name: 'PublicationRow',
+  tableName: 'publications',
+  properties: {
+    id: p.string().primary(),
+    integrationId: p.string(),
+    integrationVersion: p.integer(),
+    version: p.integer(),
+    environment: p.string(),
+    status: p.string().$type<'running' | 'published' | 'failed'>(),
+    steps: p.json<readonly PublicationStepView[]>(),
+    reason: p.string().nullable(),
+    failedStep: p.string().$type<PublicationStep>().nullable(),
+    packageHash: p.string().nullable(),
+    generatorVersion: p.string().nullable(),
+    dependencies: p.json<readonly RuntimeDependency[]>().nullable(),
+    requestedBy: p.string(),
+    requestedAt: p.string(),
+    finishedAt: p.string().nullable(),
+  },
+  // An integration's publications newest first, and its published versions.
+  indexes: [
+    { properties: ['integrationId', 'requestedAt'] },
+    { properties: ['integrationId', 'status', 'version'] },
+  ],
+});
+
+export const DeploymentRow = defineEntity({
+  name: 'DeploymentRow',
+  tableName: 'deployments',
+  properties: {
+    id: p.string().primary(),
+    integrationId: p.string(),
+    environment: p.string(),
+    environmentKind: p.string().$type<EnvironmentKind>(),
+    version: p.integer(),
+    deployedBy: p.string(),
+    deployedAt: p.string(),
+    connectionId: p.string().nullable(),
+    connectionProvider: p.string().$type<Provider>().nullable(),
+    boundBy: p.string().nullable(),
+    boundAt: p.string().nullable(),
+  },
+  indexes: [{ properties: ['integrationId', 'environment'] }],
+});
+
+export const IntegrationDependencyStateRow = defineEntity({
+  name: 'IntegrationDependencyStateRow',
+  tableName: 'integration_dependency_states',
+  properties: {
+    id: p.string().primary(),
+    latestVersion: p.integer().nullable(),
+    builtAgainst: p.json<readonly RuntimeDependency[]>(),
+    pending: p.json<readonly PendingBuildView[]>(),
+    republishRequired: p.json<readonly RepublishRequirementView[]>(),
+    updatedAt: p.string(),
+  },
+});
+
+export const DependencyRow = defineEntity({
+  name: 'DependencyRow',
+  tableName: 'dependencies',
+  properties: {
+    name: p.string().primary(),
+    version: p.string(),
+    fromVersion: p.string(),
+    breaking: p.boolean(),
+    installedBy: p.string(),
+    installedAt: p.string(),
+    updates: p.json<readonly DependencyUpdateView[]>(),
+  },
+});
+
+export const ApiKeyRow = defineEntity({
+  name: 'ApiKeyRow',
+  tableName: 'api_keys',
+  properties: {
+    id: p.string().primary(),
+    environment: p.string(),
+    appName: p.string(),
+    label: p.string(),
+    hint: p.string(),
+    status: p.string().$type<'active' | 'revoked'>(),
+    createdBy: p.string(),
+    createdAt: p.string(),
+    revokedBy: p.string().nullable(),
+    revokedAt: p.string().nullable(),
+  },
+  indexes: [{ properties: ['environment', 'createdAt'] }],
+});
+
 /** How far each projection has applied the log; written in the same transaction as its rows. */
 export const ProjectionCheckpointRow = defineEntity({
   name: 'ProjectionCheckpointRow',
@@ -130,6 +232,11 @@ export const READ_MODEL_ENTITIES = [
   ConnectionRequestRow,
   EnvironmentRow,
   UserRow,
+  PublicationRow,
+  DeploymentRow,
+  IntegrationDependencyStateRow,
+  DependencyRow,
+  ApiKeyRow,
   ProjectionCheckpointRow,
 ] as const;
 
@@ -140,4 +247,9 @@ export const VIEW_ENTITIES: Readonly<Record<string, (typeof READ_MODEL_ENTITIES)
   connection_requests: ConnectionRequestRow,
   environments: EnvironmentRow,
   users: UserRow,
+  publications: PublicationRow,
+  deployments: DeploymentRow,
+  integration_dependency_states: IntegrationDependencyStateRow,
+  dependencies: DependencyRow,
+  api_keys: ApiKeyRow,
 };

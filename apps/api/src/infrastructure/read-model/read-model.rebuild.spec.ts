@@ -1,11 +1,16 @@
 import { integrationStreamId, type RecordedEvent } from '@ib/domain';
 import {
+  apiKeysProjection,
   connectionRequestsProjection,
   connectionsProjection,
+  dependenciesProjection,
+  deploymentsProjection,
   environmentsProjection,
+  integrationDependencyStatesProjection,
   integrationsProjection,
   projectAll,
   type Projection,
+  publicationsProjection,
   READ_MODEL_PROJECTIONS,
   usersProjection,
 } from '../../projections';
@@ -39,6 +44,11 @@ describe('read model rebuild', () => {
     connection_requests: await model.readModel.listConnectionRequests(),
     environments: await model.readModel.listEnvironments(),
     users: await model.readModel.listUsers(),
+    publications: await model.readModel.listPublications(),
+    deployments: await model.readModel.listDeployments(),
+    integration_dependency_states: await model.readModel.listIntegrationDependencyStates(),
+    dependencies: await model.readModel.listDependencies(),
+    api_keys: await model.readModel.listApiKeys(),
   });
   /** The same documents folded in memory from the log: what any rebuild must come out as. */
   const folded = async () => {
@@ -52,6 +62,11 @@ describe('read model rebuild', () => {
       connection_requests: documents(connectionRequestsProjection),
       environments: documents(environmentsProjection),
       users: documents(usersProjection),
+      publications: documents(publicationsProjection),
+      deployments: documents(deploymentsProjection),
+      integration_dependency_states: documents(integrationDependencyStatesProjection),
+      dependencies: documents(dependenciesProjection),
+      api_keys: documents(apiKeysProjection),
     };
   };
   const sorted = (views: Record<string, object[]>) =>

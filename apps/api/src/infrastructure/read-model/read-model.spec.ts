@@ -1,11 +1,19 @@
 import {
+  apiKeyStreamId,
+  type ApiKeyEvent,
   connectionRequestStreamId,
   connectionStreamId,
   type ConnectionRequestEvent,
   type ConnectionEvent,
+  type DependencyEvent,
+  dependencyStreamId,
+  type DeploymentEvent,
   environmentStreamId,
+  integrationDeploymentsStreamId,
   integrationStreamId,
   type IntegrationEvent,
+  type PublicationEvent,
+  publicationStreamId,
   userStreamId,
   type UserEvent,
 } from '@ib/domain';
@@ -136,6 +144,7 @@ describe('ReadModel', () => {
       createdAt: day(2),
       updatedAt: day(2),
       version: 0,
+      unpublishedChanges: true,
     });
     expect(await model.readModel.getIntegration('nope')).toBeUndefined();
   });
@@ -180,5 +189,133 @@ describe('ReadModel', () => {
       roles: [{ environment: 'dev', role: 'developer' }],
     });
     expect(await model.readModel.getUserByUsername('nobody')).toBeUndefined();
+  });
+});
+
+describe('ReadModel publishing views', () => {
+  let model: TemporaryReadModel;
+
+  const requested = (publicationId: string, integrationId: string, version: number, requestedAt: string) =>
+    ({
+      type: 'IntegrationPublishRequested',
+      data: {
+        publicationId,
+        integrationId,
+        integrationVersion: 2,
+        version,
+        environment: 'dev',
+        requestedBy: 'alice',
+        requestedAt,
+      },
+    }) satisfies PublicationEvent;
+  const published = (publicationId: string, integrationId: string, version: number, publishedAt: string) =>
+    ({
+      type: 'IntegrationPublished',
+      data: {
+        publicationId,
+        integrationId,
+        integrationVersion: 2,
+        version,
+        environment: 'dev',
+        packageHash: `sha256:${publicationId}`,
+        publishedAt,
+      },
+    }) satisfies PublicationEvent;
+  const deployed = (integrationId: string, environment: string): DeploymentEvent => ({
+    type: 'VersionDeployed',
+    data: {
+      integrationId,
+      version: 1,
+      environment,
+      environmentKind: environment === 'dev' ? 'development' : 'qa',
+      deployedBy: 'root',
+      deployedAt: day(2),
+    },
+  });
+  const apiKey = (keyId: string, environment: string, createdAt: string): ApiKeyEvent => ({
+    type: 'ApiKeyCreated',
+    data: { keyId, environment, appName: keyId, label: '', hint: 'abcd', createdBy: 'root', createdAt },
+  });
+
+  beforeAll(async () => {
+    model = await temporaryReadModel();
+    await model.append(
+      publicationStreamId('p1'),
+      requested('p1', 'a', 1, day(1)),
+      published('p1', 'a', 1, day(1)),
+    );
+    await model.append(publicationStreamId('p2'), requested('p2', 'a', 2, day(3)), {
+      type: 'IntegrationPublishFailed',
+      data: {
+        publicationId: 'p2',
+        integrationId: 'a',
+        version: 2,
+        reason: 'Boom',
+        failedStep: 'validateSchema',
+        failedAt: day(3),
+      },
+    });
+    await model.append(
+      publicationStreamId('p3'),
+      requested('p3', 'a', 2, day(4)),
+      published('p3', 'a', 2, day(5)),
+    );
+    await model.append(publicationStreamId('p4'), requested('p4', 'b', 1, day(2)));
+    await model.append(integrationDeploymentsStreamId('a'), deployed('a', 'qa'), deployed('a', 'dev'));
+    await model.append(integrationDeploymentsStreamId('b'), deployed('b', 'dev'), {
+      type: 'RepublishRequired',
+      data: { integrationId: 'b', dependency: 'integration-manager', reason: 'Breaking', requiredAt: day(6) },
+    });
+    await model.append(dependencyStreamId('zeta'), {
+      type: 'DependencyUpdateInstalled',
+      data: {
+        name: 'zeta',
+        fromVersion: '1.0.0',
+        version: '2.0.0',
+        breaking: true,
+        notes: '',
+        installedBy: 'root',
+        installedAt: day(1),
+      },
+    } satisfies DependencyEvent);
+    await model.append(apiKeyStreamId('k1'), apiKey('k1', 'qa', day(1)));
+    await model.append(apiKeyStreamId('k2'), apiKey('k2', 'dev', day(2)));
+    const { lastPosition } = await model.append(apiKeyStreamId('k3'), apiKey('k3', 'qa', day(3)));
+    const runner = model.runner();
+    await runner.start();
+    await runner.waitFor(lastPosition, 5000);
+  });
+  afterAll(() => model.dispose());
+
+  const ids = (views: readonly { id: string }[]) => views.map(({ id }) => id);
+
+  it("lists an integration's publications newest first, and its published versions newest first", async () => {
+    expect(ids(await model.readModel.listPublications({ integrationId: 'a' }))).toEqual(['p3', 'p2', 'p1']);
+    expect(await model.readModel.listPublishedVersions('a')).toMatchObject([
+      { id: 'p3', version: 2, packageHash: 'sha256:p3', finishedAt: day(5) },
+      { id: 'p1', version: 1 },
+    ]);
+    expect(await model.readModel.listPublishedVersions('b')).toEqual([]);
+    expect(await model.readModel.getPublication('p2')).toMatchObject({ status: 'failed', reason: 'Boom' });
+  });
+
+  it("lists an integration's deployments by environment", async () => {
+    expect(ids(await model.readModel.listDeployments({ integrationId: 'a' }))).toEqual(['a:dev', 'a:qa']);
+  });
+
+  it("gets an integration's dependency state, and nothing for one never published nor affected", async () => {
+    expect(await model.readModel.getIntegrationDependencyState('b')).toMatchObject({
+      republishRequired: [{ dependency: 'integration-manager' }],
+    });
+    expect(await model.readModel.getIntegrationDependencyState('c')).toBeUndefined();
+  });
+
+  it('lists the updated dependencies by name', async () => {
+    expect(await model.readModel.listDependencies()).toMatchObject([{ name: 'zeta', version: '2.0.0' }]);
+  });
+
+  it('lists the API keys of an environment newest first, and none for no environment', async () => {
+    expect(ids(await model.readModel.listApiKeys({ environments: ['qa'] }))).toEqual(['k3', 'k1']);
+    expect(await model.readModel.listApiKeys({ environments: [] })).toEqual([]);
   });
 });

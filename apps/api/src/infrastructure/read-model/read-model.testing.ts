@@ -15,6 +15,11 @@ export const VIEW_TABLES = [
   'connection_requests',
   'environments',
   'users',
+  'publications',
+  'deployments',
+  'integration_dependency_states',
+  'dependencies',
+  'api_keys',
 ] as const;
 export const CHECKPOINTED_AT = '2025-06-01T00:00:00.000Z';
 

@@ -1,17 +1,27 @@
 import {
+  type ApiKeyView,
   type ConnectionRequestView,
   type ConnectionView,
+  type DependencyView,
+  type DeploymentView,
   type EnvironmentView,
+  type IntegrationDependencyStateView,
   type IntegrationView,
+  type PublicationView,
   type UserView,
 } from '../../projections';
 import { type EntitySchema } from '@mikro-orm/libsql';
 import { type ReadModelOrm } from './read-model-orm';
 import {
+  ApiKeyRow,
   ConnectionRequestRow,
   ConnectionRow,
+  DependencyRow,
+  DeploymentRow,
   EnvironmentRow,
+  IntegrationDependencyStateRow,
   IntegrationRow,
+  PublicationRow,
   UserRow,
 } from './read-model.entities';
 import { type NativeDatabase, ViewTable } from './view-table';
@@ -24,6 +34,12 @@ export type EnvironmentFilter = Readonly<{ environments?: readonly string[] }>;
 const inEnvironments = ({ environments }: EnvironmentFilter) =>
   environments === undefined ? {} : { environment: { $in: [...environments] } };
 
+/** `integrationId` narrows to one integration's documents; absent means every integration's. */
+export type IntegrationFilter = Readonly<{ integrationId?: string }>;
+
+const ofIntegration = ({ integrationId }: IntegrationFilter) =>
+  integrationId === undefined ? {} : { integrationId };
+
 /**
  * The Integration Manager's queries. Answers are plain view documents, the shapes the projections
  * build (never ORM entities), read through a fresh EntityManager each time so nothing is cached.
@@ -34,6 +50,11 @@ export class ReadModel {
   private readonly connectionRequests: ViewTable;
   private readonly environments: ViewTable;
   private readonly users: ViewTable;
+  private readonly publications: ViewTable;
+  private readonly deployments: ViewTable;
+  private readonly dependencyStates: ViewTable;
+  private readonly dependencies: ViewTable;
+  private readonly apiKeys: ViewTable;
 
   /**
    * `reader`: a read-only connection of its own to the same file. Reads by id go through it on prepared
@@ -49,6 +70,11 @@ export class ReadModel {
     this.connectionRequests = ViewTable.of(orm, ConnectionRequestRow);
     this.environments = ViewTable.of(orm, EnvironmentRow);
     this.users = ViewTable.of(orm, UserRow);
+    this.publications = ViewTable.of(orm, PublicationRow);
+    this.deployments = ViewTable.of(orm, DeploymentRow);
+    this.dependencyStates = ViewTable.of(orm, IntegrationDependencyStateRow);
+    this.dependencies = ViewTable.of(orm, DependencyRow);
+    this.apiKeys = ViewTable.of(orm, ApiKeyRow);
   }
 
   /** Most recently changed first. */
@@ -132,6 +158,73 @@ export class ReadModel {
   async getUserByUsername(username: string): Promise<UserView | undefined> {
     const row = await this.em().findOne(UserRow, { username }, { orderBy: { createdAt: 'asc', id: 'asc' } });
     return row === null ? undefined : (this.users.entityToDocument(row) as UserView);
+  }
+
+  /** Newest first. */
+  async listPublications(query: IntegrationFilter = {}): Promise<PublicationView[]> {
+    const rows = await this.em().find(PublicationRow, ofIntegration(query), {
+      orderBy: { requestedAt: 'desc', id: 'desc' },
+    });
+    return rows.map((row) => this.publications.entityToDocument(row) as PublicationView);
+  }
+
+  /** An integration's successful publications, the newest version first. */
+  async listPublishedVersions(integrationId: string): Promise<PublicationView[]> {
+    const rows = await this.em().find(
+      PublicationRow,
+      { integrationId, status: 'published' },
+      { orderBy: { version: 'desc', id: 'desc' } },
+    );
+    return rows.map((row) => this.publications.entityToDocument(row) as PublicationView);
+  }
+
+  async getPublication(id: string): Promise<PublicationView | undefined> {
+    return this.byId(this.publications, PublicationRow, { id: id }, id) as Promise<
+      PublicationView | undefined
+    >;
+  }
+
+  /** One per integration and environment, by environment. */
+  async listDeployments(query: IntegrationFilter = {}): Promise<DeploymentView[]> {
+    const rows = await this.em().find(DeploymentRow, ofIntegration(query), {
+      orderBy: { integrationId: 'asc', environment: 'asc' },
+    });
+    return rows.map((row) => this.deployments.entityToDocument(row) as DeploymentView);
+  }
+
+  async listIntegrationDependencyStates(): Promise<IntegrationDependencyStateView[]> {
+    const rows = await this.em().find(IntegrationDependencyStateRow, {}, { orderBy: { id: 'asc' } });
+    return rows.map((row) => this.dependencyStates.entityToDocument(row) as IntegrationDependencyStateView);
+  }
+
+  async getIntegrationDependencyState(
+    integrationId: string,
+  ): Promise<IntegrationDependencyStateView | undefined> {
+    return this.byId(
+      this.dependencyStates,
+      IntegrationDependencyStateRow,
+      { id: integrationId },
+      integrationId,
+    ) as Promise<IntegrationDependencyStateView | undefined>;
+  }
+
+  /** The runtime dependencies updated at least once, by name. */
+  async listDependencies(): Promise<DependencyView[]> {
+    const rows = await this.em().find(DependencyRow, {}, { orderBy: { name: 'asc' } });
+    return rows.map((row) => this.dependencies.entityToDocument(row) as DependencyView);
+  }
+
+  /** Newest first. */
+  async listApiKeys(query: EnvironmentFilter = {}): Promise<ApiKeyView[]> {
+    if (query.environments?.length === 0) return [];
+    const rows = await this.em().find(ApiKeyRow, inEnvironments(query), {
+      orderBy: { createdAt: 'desc', id: 'desc' },
+    });
+    return rows.map((row) => this.apiKeys.entityToDocument(row) as ApiKeyView);
+  }
+
+  async getApiKey(id: string): Promise<ApiKeyView | undefined> {
+    return this.byId(this.apiKeys, ApiKeyRow, { id: id }, id) as Promise<ApiKeyView | undefined>;
   }
 
   private async byId(

@@ -1,5 +1,7 @@
 import {
   type AnyEvent,
+  apiKeyStreamId,
+  type ApiKeyEvent,
   type Attribute,
   type AttributeType,
   connectionRequestStreamId,
@@ -7,11 +9,18 @@ import {
   type ConnectionDetails,
   type ConnectionEvent,
   type ConnectionRequestEvent,
+  type DependencyEvent,
+  dependencyStreamId,
+  type DeploymentEvent,
   type Entity,
   environmentStreamId,
   type EnvironmentEvent,
+  integrationDeploymentsStreamId,
   integrationStreamId,
   type IntegrationEvent,
+  PUBLICATION_STEPS,
+  type PublicationEvent,
+  publicationStreamId,
   type Provider,
   type RoleGrant,
   userStreamId,
@@ -85,15 +94,19 @@ const COLUMN_TYPES: readonly (readonly [AttributeType, string])[] = [
   ['LongInteger', 'BIGINT'],
 ];
 const PROVIDERS: readonly Provider[] = ['sqlite', 'mysql', 'mssql'];
+const RUNTIME = ['integration-builder-utils', 'integration-manager'];
 
 /**
  * A realistic, deterministic history over every aggregate: environments, users, connections created
  * directly or through approved requests, rejected and cancelled requests, and integrations taken
  * through the wizard (details, connection, database, tables added, re-added and removed, some
- * converted to open). Sessions interleave, as concurrent users would.
+ * converted to open), then published (some publications failing), deployed, bound, updated runtime
+ * dependencies and API keys. Sessions interleave, as concurrent users would.
  */
 export function sampleHistory(options: SampleHistoryOptions): SampleAppend[] {
   const rng = random(options.seed ?? 7);
+  // Publishing draws from its own generator, so the wizard part of a history stays as it was.
+  const publishing = random((options.seed ?? 7) + 1);
   const start = Date.UTC(2025, 0, 1);
   let clock = 0;
   const at = () => new Date(start + (clock += 1000)).toISOString();
@@ -335,6 +348,197 @@ export function sampleHistory(options: SampleHistoryOptions): SampleAppend[] {
     return { name: table, table, kind: 'table', primaryKey: [`${table}Id`], attributes };
   };
 
+  let publications = 0;
+  /** Publications of an integration, each deployed where it was published once it succeeded, some promoted. */
+  const publishingSteps = (integrationId: string, actorId: string, environment: string): Step[] => {
+    const steps: Step[] = [];
+    const kind = ENVIRONMENTS.find(({ name }) => name === environment)?.kind ?? 'development';
+    const deploymentsStream = integrationDeploymentsStreamId(integrationId);
+    const deployment = (event: DeploymentEvent): Step => ({
+      streamId: deploymentsStream,
+      actorId: 'root',
+      environment,
+      event,
+    });
+    let version = 0;
+    for (let attempt = publishing.int(0, 3); attempt > 0; attempt -= 1) {
+      const publicationId = `pub-${(publications += 1)}`;
+      const ref = { publicationId, integrationId };
+      const step = (event: PublicationEvent): Step => ({
+        streamId: publicationStreamId(publicationId),
+        actorId,
+        environment,
+        event,
+      });
+      const next = version + 1;
+      const packageHash = `sha256:${integrationId}-${next}-${publications}`;
+      const dependencies = RUNTIME.map((name) => ({ name, version: `1.${publishing.int(0, 2)}.0` }));
+      const failAt = publishing.chance(0.25) ? publishing.pick(PUBLICATION_STEPS) : undefined;
+      const happened: PublicationEvent[] = [
+        {
+          type: 'SchemaValidated',
+          data: { ...ref, tables: ['Album'], validatedAt: at() },
+        },
+        {
+          type: 'PackageGenerated',
+          data: { ...ref, packageHash, generatorVersion: '1.0.0', generatedAt: at() },
+        },
+        { type: 'DependenciesChecked', data: { ...ref, dependencies, checkedAt: at() } },
+      ];
+      const done = failAt === undefined ? happened.length : PUBLICATION_STEPS.indexOf(failAt);
+      steps.push(
+        step({
+          type: 'IntegrationPublishRequested',
+          data: {
+            ...ref,
+            integrationVersion: 3,
+            version: next,
+            environment,
+            requestedBy: actorId,
+            requestedAt: at(),
+          },
+        }),
+        ...happened.slice(0, done).map(step),
+      );
+      if (failAt !== undefined) {
+        steps.push(
+          step({
+            type: 'IntegrationPublishFailed',
+            data: {
+              ...ref,
+              version: next,
+              reason: `${failAt} failed`,
+              failedStep: failAt,
+              ...(done > 1 ? { packageHash } : {}),
+              failedAt: at(),
+            },
+          }),
+        );
+        continue;
+      }
+      version = next;
+      steps.push(
+        step({
+          type: 'IntegrationPublished',
+          data: { ...ref, integrationVersion: 3, version, environment, packageHash, publishedAt: at() },
+        }),
+        deployment({
+          type: 'VersionDeployed',
+          data: {
+            integrationId,
+            version,
+            environment,
+            environmentKind: kind,
+            deployedBy: actorId,
+            deployedAt: at(),
+          },
+        }),
+      );
+    }
+    if (version > 0 && environment === 'dev' && publishing.chance(0.5)) {
+      steps.push(
+        deployment({
+          type: 'VersionDeployed',
+          data: {
+            integrationId,
+            version,
+            environment: 'qa',
+            environmentKind: 'qa',
+            deployedBy: 'root',
+            deployedAt: at(),
+          },
+        }),
+      );
+      if (publishing.chance(0.6))
+        steps.push(
+          deployment({
+            type: 'ConnectionBound',
+            data: {
+              integrationId,
+              environment: 'qa',
+              connectionId: publishing.pick(connectionIds),
+              connectionProvider: publishing.pick(PROVIDERS),
+              boundBy: 'root',
+              boundAt: at(),
+            },
+          }),
+        );
+    }
+    if (version > 0 && publishing.chance(0.3)) {
+      const dependency = publishing.pick(RUNTIME);
+      steps.push(
+        deployment({
+          type: 'RepublishRequired',
+          data: { integrationId, dependency, reason: `${dependency} 2.0.0 is breaking`, requiredAt: at() },
+        }),
+      );
+      if (publishing.chance(0.5))
+        steps.push(
+          deployment({
+            type: 'RepublishRequirementCleared',
+            data: { integrationId, version, dependencies: [dependency], clearedAt: at() },
+          }),
+        );
+    }
+    return steps;
+  };
+
+  for (const name of RUNTIME)
+    scripts.push(() => {
+      const steps: Step[] = [];
+      const updates = publishing.int(1, 3);
+      for (let update = 1; update <= updates; update += 1)
+        steps.push({
+          streamId: dependencyStreamId(name),
+          actorId: 'root',
+          environment: 'dev',
+          event: {
+            type: 'DependencyUpdateInstalled',
+            data: {
+              name,
+              fromVersion: `${update}.0.0`,
+              version: `${update + 1}.0.0`,
+              breaking: publishing.chance(0.5),
+              notes: `Update ${update}`,
+              installedBy: 'root',
+              installedAt: at(),
+            },
+          } satisfies DependencyEvent,
+        });
+      return steps;
+    });
+
+  for (let index = 0; index < Math.max(2, Math.ceil(options.integrations / 10)); index += 1)
+    scripts.push(() => {
+      const keyId = `key-${index}`;
+      const environment = publishing.pick(ENVIRONMENTS).name;
+      const key = (event: ApiKeyEvent): Step => ({
+        streamId: apiKeyStreamId(keyId),
+        actorId: 'root',
+        environment,
+        event,
+      });
+      const steps = [
+        key({
+          type: 'ApiKeyCreated',
+          data: {
+            keyId,
+            environment,
+            appName: `App ${index}`,
+            label: publishing.chance(0.5) ? `Key ${index}` : '',
+            hint: `k${String(index).padStart(3, '0')}`,
+            createdBy: 'root',
+            createdAt: at(),
+          },
+        }),
+      ];
+      if (publishing.chance(0.3))
+        steps.push(
+          key({ type: 'ApiKeyRevoked', data: { keyId, environment, revokedBy: 'root', revokedAt: at() } }),
+        );
+      return steps;
+    });
+
   for (let index = 0; index < options.integrations; index += 1) {
     scripts.push(() => {
       const integrationId = `int-${index}`;
@@ -416,6 +620,7 @@ export function sampleHistory(options: SampleHistoryOptions): SampleAppend[] {
         );
       if (rng.chance(0.1))
         steps.push(step({ type: 'IntegrationConvertedToOpen', data: { integrationId, convertedAt: at() } }));
+      else steps.push(...publishingSteps(integrationId, actorId, environment));
       return steps;
     });
   }

@@ -6,6 +6,7 @@ import { ConnectionAccess } from '../../connections/connection-access/connection
 import { EnvironmentAccess } from '../../environments/environment-access/environment-access';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
+import { PublishedVersions } from '../../publications/published-versions';
 import { IntegrationCommands } from '../integration-command';
 import { tableToEntity } from './table-to-entity';
 
@@ -27,6 +28,7 @@ export class AddEntitiesHandler implements ICommandHandler<AddEntitiesCommand> {
     private readonly integrations: IntegrationCommands,
     private readonly connections: ConnectionAccess,
     private readonly environments: EnvironmentAccess,
+    private readonly published: PublishedVersions,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -52,7 +54,11 @@ export class AddEntitiesHandler implements ICommandHandler<AddEntitiesCommand> {
       integrationId,
       {
         type: 'AddEntities',
-        data: { integrationId, entities },
+        data: {
+          integrationId,
+          entities,
+          publishedEntities: await this.published.entitiesEverPublished(integrationId),
+        },
         metadata: { actorId: context.user.id, now: this.clock.now() },
       },
       context,

@@ -8,8 +8,6 @@ import {
 import {
   ConcurrencyError,
   IllegalStateError,
-  type Integration,
-  type IntegrationEvent,
   type Publication,
   type PublicationCommand,
   type PublicationEvent,
@@ -19,9 +17,7 @@ import {
   connectionStreamId,
   deploymentDecider,
   deploymentIn,
-  integrationDecider,
   integrationDeploymentsStreamId,
-  integrationStreamId,
   nextStep,
   publicationDecider,
   publicationStreamId,
@@ -39,15 +35,12 @@ import {
   type EventStore,
   type Subscription,
 } from '../../infrastructure/event-store/event-store.port';
+import { installedDependencies } from '../../dependencies/installed-dependencies';
 import { generatePackage } from '../package';
 import { PackageStore } from '../package-store';
 import { PublicationIndex } from '../publication-index';
-import {
-  GENERATOR_VERSION,
-  NULL_POLICY,
-  RUNTIME_DEPENDENCIES,
-  STALE_AFTER_MS,
-} from '../publication-settings';
+import { type IntegrationState, PublishedVersions } from '../published-versions';
+import { GENERATOR_VERSION, NULL_POLICY, STALE_AFTER_MS } from '../publication-settings';
 
 const PUBLICATION_TYPES = new Set<string>(PUBLICATION_EVENT_TYPES);
 
@@ -93,6 +86,7 @@ export class PublicationProcess implements OnApplicationBootstrap, OnApplication
     private readonly environments: EnvironmentAccess,
     private readonly packages: PackageStore,
     private readonly index: PublicationIndex,
+    private readonly versions: PublishedVersions,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -202,7 +196,11 @@ export class PublicationProcess implements OnApplicationBootstrap, OnApplication
         command = await this.performWithRetries(state);
       } catch (error) {
         if (lostRace(error)) throw error;
-        command = this.command('FailPublication', { publicationId, reason: messageOf(error) }, state);
+        command = this.command(
+          'FailPublication',
+          { publicationId, reason: messageOf(error), ...(await this.draftPackageOf(state)) },
+          state,
+        );
       }
       await this.runner.run(publicationStreamId(publicationId), publicationDecider, command, {
         actor,
@@ -236,33 +234,52 @@ export class PublicationProcess implements OnApplicationBootstrap, OnApplication
           { publicationId, tables: await this.validateSchema(state) },
           state,
         );
-      case 'generatePackage': {
-        const integration = await this.integrationAt(state);
-        const generated = generatePackage({
-          integrationId: state.integrationId,
-          applicationName: integration.applicationName,
-          moduleName: integration.moduleName,
-          provider: integration.provider,
-          version: state.version,
-          entities: integration.entities,
-          nullPolicy: NULL_POLICY,
-          generatorVersion: GENERATOR_VERSION,
-        });
-        this.packages.put(generated.hash, generated.bytes);
+      case 'generatePackage':
         return this.command(
           'RecordPackageGenerated',
-          { publicationId, packageHash: generated.hash, generatorVersion: GENERATOR_VERSION },
+          { publicationId, packageHash: await this.storePackage(state), generatorVersion: GENERATOR_VERSION },
           state,
         );
-      }
       case 'checkDependencies':
         return this.command(
           'RecordDependenciesChecked',
-          { publicationId, dependencies: RUNTIME_DEPENDENCIES },
+          // The versions installed now, so a breaking update later knows what this version was built on.
+          { publicationId, dependencies: await installedDependencies(this.runner) },
           state,
         );
       case 'publish':
         return this.command('CompletePublication', { publicationId }, state);
+    }
+  }
+
+  /** Generates the package of the integration as requested and stores it by its hash. */
+  private async storePackage(state: RunningPublication): Promise<string> {
+    const integration = await this.integrationAt(state);
+    const generated = generatePackage({
+      integrationId: state.integrationId,
+      applicationName: integration.applicationName,
+      moduleName: integration.moduleName,
+      provider: integration.provider,
+      version: state.version,
+      entities: integration.entities,
+      nullPolicy: NULL_POLICY,
+      generatorVersion: GENERATOR_VERSION,
+    });
+    this.packages.put(generated.hash, generated.bytes);
+    return generated.hash;
+  }
+
+  /**
+   * A publication failing before its package step still leaves the package of the draft to
+   * download (what would have been published); if even that cannot be made, it fails without one.
+   */
+  private async draftPackageOf(state: RunningPublication): Promise<{ packageHash?: string }> {
+    if (state.nextStep !== 'validateSchema') return {};
+    try {
+      return { packageHash: await this.storePackage(state) };
+    } catch (error) {
+      this.logger.warn(`Publication ${state.publicationId}: no draft package (${messageOf(error)})`);
+      return {};
     }
   }
 
@@ -296,17 +313,9 @@ export class PublicationProcess implements OnApplicationBootstrap, OnApplication
   }
 
   /** The integration as it was when the publication was requested. */
-  private async integrationAt(state: RunningPublication): Promise<Exclude<Integration, { status: 'none' }>> {
-    const { events } = await this.store.readStream<IntegrationEvent>(
-      integrationStreamId(state.integrationId),
-    );
-    const integration = events
-      .filter(({ streamVersion }) => streamVersion <= state.integrationVersion)
-      .reduce(
-        (current, { type, data }) => integrationDecider.evolve(current, { type, data } as IntegrationEvent),
-        integrationDecider.initialState(),
-      );
-    if (integration.status === 'none')
+  private async integrationAt(state: RunningPublication): Promise<IntegrationState> {
+    const integration = await this.versions.integrationAt(state.integrationId, state.integrationVersion);
+    if (integration === undefined)
       throw new PublicationStepFailed(`Integration ${state.integrationId} does not exist`);
     return integration;
   }

@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
+import { type ApiKeyCreated, type ApiKeyRevoked, type RecordedEvent } from '@ib/domain';
+import { type AuthenticatedUser } from '../auth/authenticated-user';
+import { ApiKeyHashStore } from '../auth/crypto/api-key-hash-store';
+import { EVENT_STORE, type EventStore } from '../infrastructure/event-store/event-store.port';
+import { HttpProblem } from '../infrastructure/http/http-problem';
+import { hashApiKey, keyIdOf } from './api-key-material';
+
+const BATCH = 1000;
+
+type KnownKey = { principal: AuthenticatedUser; active: boolean; hash?: Buffer };
+
+const refused = () => HttpProblem.unauthorized('The API key is invalid or revoked');
+
+const principalOf = ({ keyId, appName, environment }: ApiKeyCreated['data']): AuthenticatedUser => ({
+  id: `api-key:${keyId}`,
+  username: appName,
+  roles: [{ environment, role: 'developer' }],
+  environment,
+  apiKey: { keyId, appName },
+});
+
+/**
+ * Turns an `X-API-Key` header into the app it authenticates. The keys and their state are folded
+ * from the event store, caught up to its head before every answer, so a revocation holds from the
+ * very next request on (the catch-up reads only what is new: usually nothing, from memory). A
+ * key's hash is read from the credential file once and then kept.
+ */
+@Injectable()
+export class ApiKeyVerifier {
+  private position = 0;
+  private readonly keys = new Map<string, KnownKey>();
+  private catchingUp: Promise<void> = Promise.resolve();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly hashes: ApiKeyHashStore,
+  ) {}
+
+  async verify(key: string): Promise<AuthenticatedUser> {
+    const keyId = keyIdOf(key);
+    if (keyId === undefined) throw refused();
+    await this.catchUp();
+    const known = this.keys.get(keyId);
+    if (known === undefined || !known.active) throw refused();
+    known.hash ??= this.storedHash(keyId);
+    if (known.hash === undefined) throw refused();
+    const presented = Buffer.from(hashApiKey(key), 'hex');
+    if (presented.length !== known.hash.length || !timingSafeEqual(presented, known.hash)) throw refused();
+    return known.principal;
+  }
+
+  private storedHash(keyId: string): Buffer | undefined {
+    const hex = this.hashes.get(keyId);
+    return hex === undefined ? undefined : Buffer.from(hex, 'hex');
+  }
+
+  private catchUp(): Promise<void> {
+    // One catch-up at a time: each starts where the previous one ended.
+    this.catchingUp = this.catchingUp.catch(() => undefined).then(() => this.readNewEvents());
+    return this.catchingUp;
+  }
+
+  private async readNewEvents(): Promise<void> {
+    for (;;) {
+      const batch = await this.store.readAll({ fromPosition: this.position, limit: BATCH });
+      for (const event of batch) this.apply(event);
+      if (batch.length > 0) this.position = batch[batch.length - 1].globalPosition;
+      if (batch.length < BATCH) return;
+    }
+  }
+
+  private apply(event: RecordedEvent): void {
+    switch (event.type) {
+      case 'ApiKeyCreated': {
+        const data = event.data as ApiKeyCreated['data'];
+        this.keys.set(data.keyId, { principal: principalOf(data), active: true });
+        return;
+      }
+      case 'ApiKeyRevoked': {
+        const known = this.keys.get((event.data as ApiKeyRevoked['data']).keyId);
+        if (known === undefined) return;
+        known.active = false;
+        known.hash = undefined;
+        return;
+      }
+      default:
+        return;
+    }
+  }
+}

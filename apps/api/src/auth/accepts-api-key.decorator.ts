@@ -1,0 +1,9 @@
+import { SetMetadata } from '@nestjs/common';
+
+export const ACCEPTS_API_KEY = 'auth:acceptsApiKey';
+
+/** Marks routes an app may call with an `X-API-Key` header instead of a bearer token (the data API). */
+export const AcceptsApiKey = () => SetMetadata(ACCEPTS_API_KEY, true);
+
+/** The header and the name of its security scheme in the API description. */
+export const API_KEY_HEADER = 'X-API-Key';

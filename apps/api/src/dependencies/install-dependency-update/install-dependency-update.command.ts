@@ -1,0 +1,63 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type DependencyUpdateInstalled, dependencyDecider, dependencyStreamId } from '@ib/domain';
+import { type RequestContext } from '../../auth/request-context.decorator';
+import { EnvironmentAccess } from '../../environments/environment-access/environment-access';
+import { CLOCK, type Clock } from '../../infrastructure/clock';
+import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
+import { assertDevelopmentAdmin } from '../development-admin';
+import { shippedVersion } from '../installed-dependencies';
+
+export type DependencyUpdate = Readonly<{ version: string; breaking?: boolean; notes?: string }>;
+
+export type InstalledUpdate = Readonly<
+  Pick<
+    DependencyUpdateInstalled['data'],
+    'name' | 'fromVersion' | 'version' | 'breaking' | 'notes' | 'installedAt'
+  >
+>;
+
+export class InstallDependencyUpdateCommand extends Command<InstalledUpdate> {
+  constructor(
+    readonly name: string,
+    readonly update: DependencyUpdate,
+    readonly context: RequestContext,
+  ) {
+    super();
+  }
+}
+
+/** Records a new installed version; a breaking one is picked up by the breaking-update reactor. */
+@CommandHandler(InstallDependencyUpdateCommand)
+export class InstallDependencyUpdateHandler implements ICommandHandler<InstallDependencyUpdateCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly environments: EnvironmentAccess,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ name, update, context }: InstallDependencyUpdateCommand): Promise<InstalledUpdate> {
+    await assertDevelopmentAdmin(context.user, this.environments);
+    const shipped = shippedVersion(name);
+    const { events } = await this.runner.run(
+      dependencyStreamId(name),
+      dependencyDecider,
+      {
+        type: 'InstallDependencyUpdate',
+        data: {
+          name,
+          knownDependency: shipped !== undefined,
+          installedVersion: shipped ?? '0.0.0',
+          version: update.version,
+          ...(update.breaking === undefined ? {} : { breaking: update.breaking }),
+          ...(update.notes === undefined ? {} : { notes: update.notes }),
+        },
+        metadata: { actorId: context.user.id, now: this.clock.now() },
+      },
+      { actor: context.actor, environment: context.user.environment },
+    );
+    // The decider always answers one event or an error.
+    const { fromVersion, version, breaking, notes, installedAt } = events[0].data;
+    return { name, fromVersion, version, breaking, notes, installedAt };
+  }
+}

@@ -1,0 +1,72 @@
+import { Body, Controller, Param, ParseUUIDPipe, Put, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
+import { type HttpReply } from '../../infrastructure/http/http-types';
+import { IntegrationViews } from '../integration-queries/integration-views';
+import { ChangeDetailsCommand } from './change-details.command';
+
+export class ChangeDetailsBody {
+  @ApiProperty({ example: 'Orders' })
+  @IsString()
+  @MaxLength(100)
+  applicationName!: string;
+
+  @ApiProperty({ example: 'Orders_IS' })
+  @IsString()
+  @MaxLength(100)
+  moduleName!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(2000)
+  description!: string;
+
+  @ApiPropertyOptional({ description: 'Icon as a data URL or a short name; absent removes it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100_000)
+  icon?: string;
+}
+
+@ApiTags('integrations')
+@ApiBearerAuth()
+@Controller('api/integrations')
+export class ChangeDetailsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly views: IntegrationViews,
+  ) {}
+
+  @Put(':id/details')
+  @ApiOperation({ summary: "Change an integration's application name, module name, description and icon" })
+  @ApiHeader({ name: 'If-Match', required: false })
+  async change(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ChangeDetailsBody,
+    @Ctx() context: RequestContext,
+    @Res({ passthrough: true }) reply: HttpReply,
+  ) {
+    const outcome = await this.commands.execute(
+      new ChangeDetailsCommand(
+        id,
+        {
+          applicationName: body.applicationName,
+          moduleName: body.moduleName,
+          description: body.description,
+          ...(body.icon === undefined ? {} : { icon: body.icon }),
+        },
+        context,
+      ),
+    );
+    return this.views.afterWrite(id, outcome.position, reply);
+  }
+}

@@ -1,0 +1,1 @@
+export const apiKeyStreamId = (keyId: string): string => `api-key-${keyId}`;

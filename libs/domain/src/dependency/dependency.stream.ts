@@ -1,0 +1,1 @@
+export const dependencyStreamId = (name: string): string => `dependency-${name}`;

@@ -1,0 +1,1 @@
+export const republishStreamId = (runId: string): string => `republish-${runId}`;

@@ -1,0 +1,397 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { type RecordedEvent } from '@ib/domain';
+import { RUNTIME_DEPENDENCIES } from '../apps/api/src/publications/publication-settings';
+import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
+
+const SAMPLE_CONNECTION_ID = '0190a000-0000-7000-8000-00000000a001';
+const DEVELOPER = { username: 'dev-only', password: 'developer-password-for-tests' };
+const RUNTIME = RUNTIME_DEPENDENCIES[0];
+const major = (version: string) => Number(version.split('.')[0]);
+/** The next minor and major versions after the shipped one. */
+const MINOR = `${major(RUNTIME.version)}.${Number(RUNTIME.version.split('.')[1]) + 1}.0`;
+const MAJOR = `${major(RUNTIME.version) + 1}.0.0`;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Run = {
+  runId: string;
+  status: string;
+  total: number;
+  published: number;
+  failed: number;
+  skipped: number;
+  items: {
+    integrationId: string;
+    status: string;
+    publicationId?: string;
+    version?: number;
+    reason?: string;
+  }[];
+};
+
+/** The steps every scenario takes: build, publish and watch integrations of one running app. */
+const scenario = (t: () => TestApp, token: () => string) => {
+  const createIntegration = async (applicationName: string, connectionId: string, tables: string[]) => {
+    const created = await t()
+      .http()
+      .post('/api/integrations')
+      .set(bearer(token()))
+      .send({ provider: 'sqlite', applicationName })
+      .expect(201);
+    const id = created.body.id as string;
+    await t()
+      .http()
+      .put(`/api/integrations/${id}/connection`)
+      .set(bearer(token()))
+      .send({ connectionId })
+      .expect(200);
+    await t()
+      .http()
+      .put(`/api/integrations/${id}/database`)
+      .set(bearer(token()))
+      .send({ database: 'main' })
+      .expect(200);
+    await t()
+      .http()
+      .post(`/api/integrations/${id}/entities`)
+      .set(bearer(token()))
+      .send({ tables })
+      .expect(200);
+    const { body } = await t().http().get(`/api/integrations/${id}`).set(bearer(token())).expect(200);
+    const entity = (body.entities as { name: string; table: string }[]).find(
+      ({ table }) => table === tables[0],
+    );
+    return { id, entity: entity!.name };
+  };
+
+  const publish = async (integrationId: string) => {
+    const started = await t()
+      .http()
+      .post(`/api/integrations/${integrationId}/publish`)
+      .set(bearer(token()))
+      .expect(202);
+    for (let attempt = 0; attempt < 400; attempt++) {
+      const { body } = await t()
+        .http()
+        .get(`/api/publications/${started.body.publicationId}`)
+        .set(bearer(token()))
+        .expect(200);
+      if (body.status === 'published') return;
+      if (body.status === 'failed') throw new Error(`Publication failed: ${JSON.stringify(body)}`);
+      await sleep(25);
+    }
+    throw new Error('The publication never finished');
+  };
+
+  /** The data API's status, polled until it is the expected one (reactors work after the answer). */
+  const dataStatus = async (integration: { id: string; entity: string }, expected: number) => {
+    let status = 0;
+    for (let attempt = 0; attempt < 400; attempt++) {
+      const response = await t()
+        .http()
+        .get(`/api/data/development/${integration.id}/${encodeURIComponent(integration.entity)}`)
+        .query({ limit: '1' })
+        .set(bearer(token()));
+      status = response.status;
+      if (status === expected) return response;
+      await sleep(25);
+    }
+    throw new Error(`The data API answered ${status}, not ${expected}`);
+  };
+
+  const install = (version: string, body: Record<string, unknown> = {}, as = token()) =>
+    t()
+      .http()
+      .post(`/api/dependencies/${RUNTIME.name}/updates`)
+      .set(bearer(as))
+      .send({ version, ...body });
+
+  const republish = (as = token()) => t().http().post('/api/integrations/republish').set(bearer(as));
+
+  const finishedRun = async (runId: string): Promise<Run> => {
+    for (let attempt = 0; attempt < 800; attempt++) {
+      const { body } = await t().http().get(`/api/republish-runs/${runId}`).set(bearer(token())).expect(200);
+      if (body.status === 'finished') return body as Run;
+      await sleep(25);
+    }
+    throw new Error(`Republish run ${runId} never finished`);
+  };
+
+  const events = async (): Promise<RecordedEvent[]> => t().store.readAll({ fromPosition: 0, limit: 100_000 });
+
+  return { createIntegration, publish, dataStatus, install, republish, finishedRun, events };
+};
+
+describe('a breaking update of a runtime dependency and the republish of affected integrations', () => {
+  let t: TestApp;
+  let token: string;
+  const s = scenario(
+    () => t,
+    () => token,
+  );
+  let shop: { id: string; entity: string };
+  let orders: { id: string; entity: string };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    token = await t.login(ADMIN.username, ADMIN.password);
+    shop = await s.createIntegration('Shop', SAMPLE_CONNECTION_ID, ['customers']);
+    orders = await s.createIntegration('Orders', SAMPLE_CONNECTION_ID, ['orders']);
+    await s.publish(shop.id);
+    await s.publish(orders.id);
+    await s.dataStatus(shop, 200);
+    await s.dataStatus(orders, 200);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('refuses an update or a republish by a non-administrator, and an unknown, older or malformed version', async () => {
+    await t
+      .http()
+      .post('/api/users')
+      .set(bearer(token))
+      .send({ ...DEVELOPER, roles: [{ environment: 'development', role: 'developer' }] })
+      .expect(201);
+    const developer = await t.login(DEVELOPER.username, DEVELOPER.password);
+    expect((await s.install(MAJOR, {}, developer).expect(403)).body.code).toBe('AUTH.ADMIN_REQUIRED');
+    expect((await s.republish(developer).expect(403)).body.code).toBe('AUTH.ADMIN_REQUIRED');
+
+    // An administrator logged in to a qa environment is not one of a development environment
+    await t.http().post('/api/environments').set(bearer(token)).send({ name: 'qa', kind: 'qa' }).expect(201);
+    const qaAdmin = await t.login(ADMIN.username, ADMIN.password, 'qa');
+    expect((await s.install(MAJOR, {}, qaAdmin).expect(403)).body.code).toBe(
+      'AUTH.DEVELOPMENT_ADMIN_REQUIRED',
+    );
+    expect((await s.republish(qaAdmin).expect(403)).body.code).toBe('AUTH.DEVELOPMENT_ADMIN_REQUIRED');
+
+    const unknown = await t
+      .http()
+      .post('/api/dependencies/left-pad/updates')
+      .set(bearer(token))
+      .send({ version: '9.0.0' })
+      .expect(404);
+    expect(unknown.body.code).toBe('DEPENDENCY.NOT_FOUND');
+    expect((await s.install(RUNTIME.version).expect(409)).body.code).toBe('DEPENDENCY.NOT_NEWER');
+    const invalid = await s.install('2.0').expect(400);
+    expect(invalid.body.code).toBe('DEPENDENCY.INVALID');
+    expect(JSON.stringify(invalid.body)).toContain('version');
+  });
+
+  it('keeps the data API answering after a minor, non-breaking update', async () => {
+    const installed = await s.install(MINOR, { notes: 'Faster paging' }).expect(201);
+    expect(installed.body).toEqual({
+      name: RUNTIME.name,
+      fromVersion: RUNTIME.version,
+      version: MINOR,
+      breaking: false,
+      notes: 'Faster paging',
+      installedAt: expect.any(String),
+    });
+    // The reactor had the time to mark anything: a later write is handled after it
+    await sleep(200);
+    await s.dataStatus(shop, 200);
+    await s.dataStatus(orders, 200);
+    expect((await s.events()).filter((e) => e.type === 'RepublishRequired')).toEqual([]);
+    expect((await s.republish().expect(409)).body.code).toBe('REPUBLISH.NOTHING_REQUIRED');
+  });
+
+  it('makes every affected integration answer 409 after a major update, until republished', async () => {
+    // When a new major version is installed
+    const installed = await s.install(MAJOR).expect(201);
+    expect(installed.body).toMatchObject({ fromVersion: MINOR, version: MAJOR, breaking: true });
+
+    // Then both integrations' data APIs answer 409, and the requirement is stored
+    for (const integration of [shop, orders]) {
+      const refused = await s.dataStatus(integration, 409);
+      expect(refused.body.code).toBe('INTEGRATION.REPUBLISH_REQUIRED');
+    }
+    const required = (await s.events()).filter((e) => e.type === 'RepublishRequired');
+    expect(required.map((e) => (e.data as { integrationId: string }).integrationId).sort()).toEqual(
+      [shop.id, orders.id].sort(),
+    );
+    expect(required[0].data).toMatchObject({ dependency: RUNTIME.name });
+
+    // When an administrator republishes
+    const started = await s.republish().expect(202);
+    expect(started.body).toEqual({
+      runId: expect.any(String),
+      integrationIds: expect.arrayContaining([shop.id, orders.id]),
+      status: 'running',
+    });
+    expect(started.body.integrationIds).toHaveLength(2);
+    expect(started.headers.location).toBe(`/api/republish-runs/${started.body.runId}`);
+
+    // Then the run publishes both as version 2
+    const run = await s.finishedRun(started.body.runId);
+    expect(run).toMatchObject({ status: 'finished', total: 2, published: 2, failed: 0, skipped: 0 });
+    for (const item of run.items) expect(item).toMatchObject({ status: 'published', version: 2 });
+    expect(run).toMatchObject({ startedBy: expect.any(String), startedAt: expect.any(String) });
+
+    // And the data APIs answer again
+    await s.dataStatus(shop, 200);
+    await s.dataStatus(orders, 200);
+
+    // And the new publications were built against the new version
+    const all = await s.events();
+    for (const item of run.items) {
+      const checked = all.find(
+        (e) =>
+          e.type === 'DependenciesChecked' &&
+          (e.data as { publicationId: string }).publicationId === item.publicationId,
+      );
+      expect((checked?.data as { dependencies: unknown[] }).dependencies).toContainEqual({
+        name: RUNTIME.name,
+        version: MAJOR,
+      });
+    }
+
+    // And there is nothing left to republish
+    expect((await s.republish().expect(409)).body.code).toBe('REPUBLISH.NOTHING_REQUIRED');
+    await t
+      .http()
+      .get(`/api/republish-runs/${'0190a000-0000-7000-8000-000000000000'}`)
+      .set(bearer(token))
+      .expect(404);
+  });
+});
+
+describe('a republish run where one integration cannot be published', () => {
+  let t: TestApp;
+  let token: string;
+  const s = scenario(
+    () => t,
+    () => token,
+  );
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    token = await t.login(ADMIN.username, ADMIN.password);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('fails that item, publishes the other, and republishes only the failed one later', async () => {
+    // Given a scratch copy of the sample with one more table, and an integration built on it
+    const file = join(t.config.sqliteDatabasesDir, 'scratch.sqlite');
+    copyFileSync(join(t.config.sqliteDatabasesDir, 'sample.sqlite'), file);
+    const db = new DatabaseSync(file);
+    db.exec('CREATE TABLE promotions (id INTEGER PRIMARY KEY, code TEXT NOT NULL)');
+    db.close();
+    const connection = await t
+      .http()
+      .post('/api/connections')
+      .set(bearer(token))
+      .send({ name: 'Scratch', provider: 'sqlite', details: { path: 'scratch.sqlite' } })
+      .expect(201);
+    const promotions = await s.createIntegration('Promotions', connection.body.id, ['promotions']);
+    const shop = await s.createIntegration('Shop', SAMPLE_CONNECTION_ID, ['customers']);
+    await s.publish(promotions.id);
+    await s.publish(shop.id);
+
+    // And a breaking update, after which the promotions table vanishes
+    await s.install(MAJOR).expect(201);
+    await s.dataStatus(promotions, 409);
+    await s.dataStatus(shop, 409);
+    const dropper = new DatabaseSync(file);
+    dropper.exec('DROP TABLE promotions');
+    dropper.close();
+
+    // When an administrator republishes
+    const first = await s.republish().expect(202);
+    const run = await s.finishedRun(first.body.runId);
+
+    // Then that item failed with the reason, the other one was published
+    expect(run).toMatchObject({ total: 2, published: 1, failed: 1, skipped: 0 });
+    const failed = run.items.find((item) => item.integrationId === promotions.id);
+    expect(failed).toMatchObject({ status: 'failed', publicationId: expect.any(String) });
+    expect(failed?.reason).toContain("'promotions'");
+    expect(run.items.find((item) => item.integrationId === shop.id)).toMatchObject({
+      status: 'published',
+      version: 2,
+    });
+    await s.dataStatus(shop, 200);
+    await s.dataStatus(promotions, 409);
+
+    // When the table is back and the administrator republishes again
+    const restorer = new DatabaseSync(file);
+    restorer.exec('CREATE TABLE promotions (id INTEGER PRIMARY KEY, code TEXT NOT NULL)');
+    restorer.close();
+    const second = await s.republish().expect(202);
+
+    // Then only the failed one is republished
+    expect(second.body.integrationIds).toEqual([promotions.id]);
+    const rerun = await s.finishedRun(second.body.runId);
+    expect(rerun).toMatchObject({ total: 1, published: 1, failed: 0 });
+    expect(rerun.items[0]).toMatchObject({ integrationId: promotions.id, status: 'published', version: 2 });
+    await s.dataStatus(promotions, 200);
+  });
+});
+
+describe('a republish run interrupted by a restart', () => {
+  let dataDir: string;
+  let t: TestApp;
+  let token: string;
+  const s = scenario(
+    () => t,
+    () => token,
+  );
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'ib-e2e-restart-'));
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('finishes the run after the application starts again on the same data', async () => {
+    // Given two published integrations that need a republish
+    t = await startTestApp({ DATA_DIR: dataDir });
+    token = await t.login(ADMIN.username, ADMIN.password);
+    const shop = await s.createIntegration('Shop', SAMPLE_CONNECTION_ID, ['customers']);
+    const orders = await s.createIntegration('Orders', SAMPLE_CONNECTION_ID, ['orders']);
+    await s.publish(shop.id);
+    await s.publish(orders.id);
+    await s.install(MAJOR).expect(201);
+    await s.dataStatus(shop, 409);
+    await s.dataStatus(orders, 409);
+
+    // When the application stops right after a republish started
+    const started = await s.republish().expect(202);
+    await t.close();
+
+    // And starts again on the same data, later than a publication left running is taken over
+    const later = { now: () => new Date(Date.now() + 60_000) };
+    t = await startTestApp({ DATA_DIR: dataDir }, { clock: later });
+    token = await t.login(ADMIN.username, ADMIN.password);
+
+    // Then the run finishes, both published
+    const run = await s.finishedRun(started.body.runId);
+    expect(run).toMatchObject({ total: 2, published: 2, failed: 0 });
+    await s.dataStatus(shop, 200);
+    await s.dataStatus(orders, 200);
+    // And no integration was published twice by the run
+    const requested = (await s.events()).filter((e) => e.type === 'IntegrationPublishRequested');
+    expect(requested).toHaveLength(4);
+
+    // When it starts once more, replaying the breaking update from the log
+    const required = (await s.events()).filter((e) => e.type === 'RepublishRequired').length;
+    await t.close();
+    t = await startTestApp({ DATA_DIR: dataDir });
+    token = await t.login(ADMIN.username, ADMIN.password);
+    await sleep(300);
+
+    // Then the integrations republished since are not marked again
+    expect((await s.events()).filter((e) => e.type === 'RepublishRequired')).toHaveLength(required);
+    await s.dataStatus(shop, 200);
+    await s.dataStatus(orders, 200);
+  });
+});
