@@ -19,10 +19,12 @@ import { accessControlProvider } from './providers/access-control-provider';
 import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
 import { resources } from './resources';
+import { ApiKeyList } from './resources/api-keys/list';
 import { ConnectionRequestCreate } from './resources/connection-requests/create';
 import { ConnectionRequestList } from './resources/connection-requests/list';
 import { ConnectionCreate } from './resources/connections/create';
 import { ConnectionList } from './resources/connections/list';
+import { DependencyList } from './resources/dependencies/list';
 import { EnvironmentCreate } from './resources/environments/create';
 import { EnvironmentList } from './resources/environments/list';
 import { IntegrationCreate } from './resources/integrations/create';
@@ -106,6 +108,8 @@ export const App = () => (
                 <Route index element={<UserList />} />
                 <Route path="create" element={<UserCreate />} />
               </Route>
+              <Route path="/api-keys" element={<ApiKeyList />} />
+              <Route path="/dependencies" element={<DependencyList />} />
               <Route path="/projections" element={<ProjectionList />} />
               <Route path="*" element={<ErrorComponent />} />
             </Route>

@@ -4,11 +4,13 @@ import {
   AppstoreOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  KeyOutlined,
+  NodeIndexOutlined,
   SendOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 
-/** The console's resources; their names are the API paths under /api. */
+/** The console's resources; their names are the API paths under /api (API keys live under each environment). */
 export const resources: ResourceProps[] = [
   {
     name: 'integrations',
@@ -36,6 +38,8 @@ export const resources: ResourceProps[] = [
     create: '/environments/create',
     meta: { icon: <ClusterOutlined /> },
   },
+  { name: 'api-keys', list: '/api-keys', meta: { label: 'API keys', icon: <KeyOutlined /> } },
+  { name: 'dependencies', list: '/dependencies', meta: { icon: <NodeIndexOutlined /> } },
   { name: 'users', list: '/users', create: '/users/create', meta: { icon: <TeamOutlined /> } },
   { name: 'projections', list: '/projections', meta: { icon: <DashboardOutlined /> } },
 ];

@@ -163,3 +163,138 @@ export type TableInfo = {
 export type Projection = { name: string; position: number; head: number; lag: number };
 
 export type Items<T> = { items: T[]; total?: number };
+
+// ---- publishing ----
+
+export type PublicationStepName =
+  'requested' | 'validateSchema' | 'generatePackage' | 'checkDependencies' | 'publish';
+export type PublicationStatus = 'running' | 'published' | 'failed';
+
+export type PublicationStep = {
+  step: PublicationStepName;
+  status: 'pending' | 'done' | 'failed';
+  at?: string;
+};
+
+export type RuntimeDependency = { name: string; version: string };
+
+/** One publication of an integration (GET /publications/:id, and each of GET /integrations/:id/publications). */
+export type Publication = {
+  id: string;
+  integrationId: string;
+  version: number;
+  environment?: string;
+  status: PublicationStatus;
+  steps: PublicationStep[];
+  reason?: string;
+  failedStep?: PublicationStepName;
+  packageHash?: string;
+  dependencies?: RuntimeDependency[];
+  requestedBy?: string;
+  requestedAt?: string;
+  finishedAt?: string;
+};
+
+/** The 202 answer of POST /integrations/:id/publish. */
+export type PublishStarted = { publicationId: string; version: number; status: PublicationStatus };
+
+export type PublishedVersion = {
+  version: number;
+  publicationId: string;
+  packageHash: string;
+  dependencies: RuntimeDependency[];
+  publishedAt: string;
+  packageUrl: string;
+};
+
+export type ConnectionBinding = {
+  connectionId: string;
+  connectionProvider?: ProviderId;
+  boundBy?: string;
+  boundAt?: string;
+};
+
+/** The version an environment serves, and the connection bound there (none: its calls answer 409). */
+export type Deployment = {
+  environment: string;
+  environmentKind: Environment['kind'];
+  version: number;
+  deployedBy?: string;
+  deployedAt: string;
+  binding?: ConnectionBinding | null;
+  connectionId?: string;
+};
+
+export type RepublishRequirement = { dependency: string; reason: string; requiredAt: string };
+
+export type IntegrationDependencies = {
+  integrationId: string;
+  latestVersion?: number;
+  builtAgainst: RuntimeDependency[];
+  republishRequired: boolean | RepublishRequirement[];
+  republishRequirements?: RepublishRequirement[];
+};
+
+// ---- API keys ----
+
+export type ApiKey = {
+  id: string;
+  environment: string;
+  appName: string;
+  label?: string;
+  hint: string;
+  status: 'active' | 'revoked';
+  createdBy?: string;
+  createdAt: string;
+  revokedBy?: string;
+  revokedAt?: string;
+};
+
+export type ApiKeyDraft = { appName: string; label?: string };
+
+/** The answer to a created key: the only time the key itself is shown. */
+export type CreatedApiKey = ApiKey & { key: string };
+
+// ---- runtime dependencies ----
+
+export type DependencyUpdate = {
+  fromVersion: string;
+  version: string;
+  breaking: boolean;
+  notes: string;
+  installedBy: string;
+  installedAt: string;
+};
+
+export type Dependency = {
+  name: string;
+  version: string;
+  shippedVersion?: string;
+  updated?: boolean;
+  installedBy?: string;
+  installedAt?: string;
+  updates: DependencyUpdate[];
+};
+
+export type DependencyUpdateDraft = { version: string; breaking?: boolean; notes?: string };
+
+export type RepublishItem = {
+  integrationId: string;
+  status: 'pending' | 'running' | 'published' | 'failed' | 'skipped';
+  publicationId?: string;
+  version?: number;
+  reason?: string;
+};
+
+export type RepublishRun = {
+  runId: string;
+  status: 'running' | 'finished';
+  total: number;
+  published: number;
+  failed: number;
+  skipped: number;
+  items: RepublishItem[];
+  startedBy?: string;
+  startedAt?: string;
+  finishedAt?: string;
+};

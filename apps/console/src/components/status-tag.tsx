@@ -10,6 +10,13 @@ const COLORS: Record<string, string> = {
   development: 'blue',
   qa: 'orange',
   production: 'red',
+  running: 'processing',
+  published: 'green',
+  failed: 'red',
+  skipped: 'default',
+  finished: 'green',
+  active: 'green',
+  revoked: 'default',
 };
 
 export const StatusTag = ({ value }: { value: string }) => (

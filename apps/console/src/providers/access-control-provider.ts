@@ -7,12 +7,24 @@ const ADMIN_ONLY: Record<string, readonly string[]> = {
   environments: ['create'],
   connections: ['create'],
   'connection-requests': ['approve', 'reject'],
+  deployments: ['promote', 'bind'],
+  // Runtime dependencies belong to the builder: an administrator of a development environment decides.
+  dependencies: ['install', 'republish'],
+};
+
+/** Pages for administrators of any environment; each action then names its environment. */
+const ADMIN_ANYWHERE: Record<string, readonly string[]> = {
+  'api-keys': ['list'],
 };
 
 export const accessControlProvider: AccessControlProvider = {
   can: async ({ resource, action, params }) => {
-    if (!resource || !ADMIN_ONLY[resource]?.includes(action)) return { can: true };
     const session = readSession();
+    if (resource && ADMIN_ANYWHERE[resource]?.includes(action))
+      return session?.user.roles.some(({ role }) => role === 'admin')
+        ? { can: true }
+        : { can: false, reason: 'Only an administrator can do this' };
+    if (!resource || !ADMIN_ONLY[resource]?.includes(action)) return { can: true };
     const environment = (params?.environment as string | undefined) ?? session?.environment;
     return hasRole(session?.user, 'admin', environment)
       ? { can: true }

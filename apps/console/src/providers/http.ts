@@ -30,7 +30,7 @@ export const versionFromEtag = (headers: Headers): number | undefined => {
   return match ? Number(match[1]) : undefined;
 };
 
-const apiUrl = (path: string, query: HttpRequest['query']): string => {
+export const apiUrl = (path: string, query: HttpRequest['query']): string => {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {}))
     if (value !== undefined) params.set(key, String(value));
@@ -50,7 +50,7 @@ const fieldErrors = (problem: ProblemDetails): Record<string, string[]> | undefi
   return errors;
 };
 
-const toHttpError = async (response: Response): Promise<HttpError> => {
+export const toHttpError = async (response: Response): Promise<HttpError> => {
   let problem: ProblemDetails = {};
   try {
     problem = ((await readJson(response)) ?? {}) as ProblemDetails;

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { useCustom } from '@refinedev/core';
+import { DateField, List } from '@refinedev/antd';
+import { Empty, Select, Space, Table, Typography } from 'antd';
+import { StatusTag } from '../../components/status-tag';
+import { useAdminEnvironments } from '../../components/use-admin-environments';
+import { useEventually } from '../../components/use-eventually';
+import { useUserNames } from '../../components/use-user-names';
+import { currentEnvironment } from '../../providers/session';
+import type { ApiKey, Items } from '../../types';
+import { CreateApiKeyButton } from './create-api-key-button';
+import { RevokeApiKeyButton } from './revoke-api-key-button';
+
+/** The keys apps call the data API of an environment with, for the administrators of that environment. */
+export const ApiKeyList = () => {
+  const environments = useAdminEnvironments();
+  const [chosen, setChosen] = useState<string>();
+  const environment =
+    chosen ?? (environments.includes(currentEnvironment()) ? currentEnvironment() : environments[0]);
+  const userName = useUserNames();
+  const eventually = useEventually<Items<ApiKey>>();
+  const { query } = useCustom<Items<ApiKey>>({
+    url: `/environments/${encodeURIComponent(environment ?? '')}/api-keys`,
+    method: 'get',
+    queryOptions: { enabled: environment !== undefined, refetchInterval: eventually.refetchInterval },
+  });
+  const keys = query.data?.data.items ?? [];
+
+  /** After a write: read the keys until the key shows with the status it now has. */
+  const changed = (keyId: string, status: ApiKey['status']) => {
+    eventually.expect(
+      (data) => data?.items.some((key) => key.id === keyId && key.status === status) ?? false,
+    );
+    void query.refetch();
+  };
+
+  return (
+    <List
+      title="API keys"
+      headerButtons={
+        <Space>
+          <Typography.Text id="api-keys-environment">Environment</Typography.Text>
+          <Select
+            aria-labelledby="api-keys-environment"
+            style={{ minWidth: 180 }}
+            value={environment}
+            onChange={setChosen}
+            options={environments.map((name) => ({ value: name, label: name }))}
+          />
+          {environment && (
+            <CreateApiKeyButton environment={environment} onCreated={(key) => changed(key.id, 'active')} />
+          )}
+        </Space>
+      }
+    >
+      {environment === undefined ? (
+        <Empty description="You administer no environment" />
+      ) : (
+        <Table<ApiKey>
+          dataSource={keys}
+          rowKey="id"
+          loading={query.isLoading}
+          locale={{ emptyText: 'No keys yet' }}
+        >
+          <Table.Column<ApiKey> dataIndex="appName" title="App" />
+          <Table.Column<ApiKey> dataIndex="label" title="Label" />
+          <Table.Column<ApiKey>
+            dataIndex="hint"
+            title="Key"
+            render={(hint: string) => <Typography.Text code>{hint}</Typography.Text>}
+          />
+          <Table.Column<ApiKey>
+            dataIndex="status"
+            title="Status"
+            render={(status: string) => <StatusTag value={status} />}
+          />
+          <Table.Column<ApiKey> dataIndex="createdBy" title="Created by" render={userName} />
+          <Table.Column<ApiKey>
+            dataIndex="createdAt"
+            title="Created"
+            render={(value: string) => <DateField value={value} format="YYYY-MM-DD HH:mm" />}
+          />
+          <Table.Column<ApiKey>
+            dataIndex="revokedAt"
+            title="Revoked"
+            render={(value?: string) => value && <DateField value={value} format="YYYY-MM-DD HH:mm" />}
+          />
+          <Table.Column<ApiKey>
+            key="actions"
+            title="Actions"
+            render={(_, key) =>
+              key.status === 'active' && (
+                <RevokeApiKeyButton apiKey={key} onRevoked={() => changed(key.id, 'revoked')} />
+              )
+            }
+          />
+        </Table>
+      )}
+    </List>
+  );
+};

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { CanAccess } from '@refinedev/core';
+import { DateField, List, useTable } from '@refinedev/antd';
+import { Space, Table, Tag } from 'antd';
+import { useEventually } from '../../components/use-eventually';
+import { useUserNames } from '../../components/use-user-names';
+import type { Dependency } from '../../types';
+import { InstallUpdateButton } from './install-update-button';
+import { RepublishButton } from './republish-button';
+import { RepublishRunCard } from './republish-run-card';
+import { UpdateHistory } from './update-history';
+
+/** The runtime dependencies published integrations run on: installed versions and their updates. */
+export const DependencyList = () => {
+  const userName = useUserNames();
+  const [runId, setRunId] = useState<string>();
+  const eventually = useEventually<Dependency[]>();
+  const { tableProps, tableQuery } = useTable<Dependency>({
+    syncWithLocation: true,
+    pagination: { mode: 'off' },
+    queryOptions: { refetchInterval: eventually.refetchInterval },
+  });
+
+  const installed = (name: string, version: string) => {
+    eventually.expect(
+      (items) => items?.some((item) => item.name === name && item.version === version) ?? false,
+    );
+    void tableQuery.refetch();
+  };
+
+  return (
+    <List
+      title="Dependencies"
+      headerButtons={
+        <CanAccess resource="dependencies" action="republish">
+          <RepublishButton onStarted={setRunId} />
+        </CanAccess>
+      }
+    >
+      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        {runId && <RepublishRunCard runId={runId} onClose={() => setRunId(undefined)} />}
+        <Table<Dependency>
+          {...tableProps}
+          rowKey="name"
+          expandable={{
+            rowExpandable: (dependency) => dependency.updates.length > 0,
+            expandedRowRender: (dependency) => <UpdateHistory updates={dependency.updates} />,
+          }}
+        >
+          <Table.Column<Dependency> dataIndex="name" title="Name" />
+          <Table.Column<Dependency>
+            dataIndex="version"
+            title="Installed version"
+            render={(version: string, dependency) => (
+              <Space>
+                {version}
+                {dependency.updated && <Tag color="blue">updated</Tag>}
+              </Space>
+            )}
+          />
+          <Table.Column<Dependency> dataIndex="shippedVersion" title="Shipped version" />
+          <Table.Column<Dependency>
+            key="updates"
+            title="Updates"
+            align="right"
+            render={(_, dependency) => dependency.updates.length}
+          />
+          <Table.Column<Dependency> dataIndex="installedBy" title="Installed by" render={userName} />
+          <Table.Column<Dependency>
+            dataIndex="installedAt"
+            title="Installed"
+            render={(value?: string) => value && <DateField value={value} format="YYYY-MM-DD HH:mm" />}
+          />
+          <Table.Column<Dependency>
+            key="actions"
+            title="Actions"
+            render={(_, dependency) => (
+              <CanAccess resource="dependencies" action="install">
+                <InstallUpdateButton
+                  dependency={dependency}
+                  onInstalled={(version) => installed(dependency.name, version)}
+                />
+              </CanAccess>
+            )}
+          />
+        </Table>
+      </Space>
+    </List>
+  );
+};

@@ -1,0 +1,86 @@
+import { DateField } from '@refinedev/antd';
+import { useList } from '@refinedev/core';
+import { Card, Space, Table, Typography } from 'antd';
+import { WarningOutlined } from '@ant-design/icons';
+import { StatusTag } from '../../components/status-tag';
+import type { Connection, Deployment, Integration, PublishedVersion } from '../../types';
+import { BindConnectionButton } from './bind-connection-button';
+import { boundConnection, type DeploymentsShow } from './bound-connection';
+import { PromoteButton } from './promote-button';
+
+type Props = {
+  integration: Integration;
+  deployments: Deployment[];
+  versions: PublishedVersion[];
+  onChanged: (shows: DeploymentsShow) => void;
+};
+
+/** The version each environment serves and the connection it serves it from. */
+export const DeploymentsTable = ({ integration, deployments, versions, onChanged }: Props) => {
+  const { result } = useList<Connection>({ resource: 'connections', pagination: { mode: 'off' } });
+  const names = new Map(result.data.map(({ id, name }) => [id, name]));
+
+  const connection = (deployment: Deployment) => {
+    const bound = boundConnection(deployment);
+    if (bound) return names.get(bound) ?? bound;
+    // Development serves from the integration's own connection until another one is bound.
+    if (deployment.environmentKind === 'development' && integration.connectionId)
+      return (
+        <Typography.Text type="secondary">
+          {names.get(integration.connectionId) ?? integration.connectionId} (the integration&apos;s)
+        </Typography.Text>
+      );
+    return (
+      <Typography.Text type="warning">
+        <WarningOutlined /> No connection bound: calls answer 409
+      </Typography.Text>
+    );
+  };
+
+  return (
+    <Card
+      title="Deployments"
+      size="small"
+      role="region"
+      aria-label="Deployments"
+      extra={<PromoteButton integrationId={integration.id} versions={versions} onPromoted={onChanged} />}
+    >
+      <Table<Deployment>
+        dataSource={deployments}
+        rowKey="environment"
+        size="small"
+        pagination={false}
+        locale={{ emptyText: 'Not deployed anywhere yet' }}
+      >
+        <Table.Column<Deployment>
+          dataIndex="environment"
+          title="Environment"
+          render={(environment: string, deployment) => (
+            <Space>
+              {environment}
+              <StatusTag value={deployment.environmentKind} />
+            </Space>
+          )}
+        />
+        <Table.Column<Deployment> dataIndex="version" title="Version" render={(version) => `v${version}`} />
+        <Table.Column<Deployment>
+          key="connection"
+          title="Connection"
+          render={(_, deployment) => connection(deployment)}
+        />
+        <Table.Column<Deployment>
+          dataIndex="deployedAt"
+          title="Deployed"
+          render={(value: string) => <DateField value={value} format="YYYY-MM-DD HH:mm:ss" />}
+        />
+        <Table.Column<Deployment>
+          key="actions"
+          title="Actions"
+          render={(_, deployment) => (
+            <BindConnectionButton integration={integration} deployment={deployment} onBound={onChanged} />
+          )}
+        />
+      </Table>
+    </Card>
+  );
+};
