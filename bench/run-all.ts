@@ -1,8 +1,10 @@
+import { runDataApiListBench } from './data-api-list.bench';
 import { runEventStoreAppendBench } from './event-store-append.bench';
 import { runHttpApiBench } from './http-api.bench';
 import { runMysqlFindBench } from './mysql-find.bench';
 import { runMysqlIntrospectionBench } from './mysql-introspection.bench';
 import { runProjectionCatchUpBench } from './projection-catch-up.bench';
+import { runPublishSakilaBench } from './publish-sakila.bench';
 
 /** `npm run bench`: every benchmark in one run, so figures and ratios come from the same machine state. */
 async function main() {
@@ -11,6 +13,8 @@ async function main() {
   await runHttpApiBench();
   await runMysqlIntrospectionBench();
   await runMysqlFindBench();
+  await runDataApiListBench();
+  await runPublishSakilaBench();
 }
 
 main().catch((error: unknown) => {

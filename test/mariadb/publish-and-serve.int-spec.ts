@@ -128,6 +128,7 @@ describe('publishing Chinook on MariaDB and serving it to apps', () => {
 
     // And it creates, reads, updates and deletes a track
     const track = {
+      TrackId: 9001,
       Name: 'Integration Builder Blues',
       MediaTypeId: 1,
       GenreId: 1,
@@ -206,7 +207,7 @@ describe('publishing Chinook on MariaDB and serving it to apps', () => {
       .http()
       .post(tracks('qa'))
       .set(withKey(qaKey))
-      .send({ Name: 'Only in QA', MediaTypeId: 1, Milliseconds: 1000, UnitPrice: 0.99 })
+      .send({ TrackId: 9002, Name: 'Only in QA', MediaTypeId: 1, Milliseconds: 1000, UnitPrice: 0.99 })
       .expect(201);
     await t
       .http()
@@ -222,7 +223,7 @@ describe('publishing Chinook on MariaDB and serving it to apps', () => {
       .set(withKey(appKey))
       .expect(200)
       .expect(({ body }) => expect(body.count).toBe(0));
-    expect(made.body.TrackId).toBe(3504);
+    expect(made.body.TrackId).toBe(9002);
   });
 
   it('fails the next publication when a table vanished, keeping its package downloadable', async () => {

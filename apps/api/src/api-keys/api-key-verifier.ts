@@ -4,10 +4,9 @@ import { type ApiKeyCreated, type ApiKeyRevoked, type RecordedEvent } from '@ib/
 import { type AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiKeyHashStore } from '../auth/crypto/api-key-hash-store';
 import { EVENT_STORE, type EventStore } from '../infrastructure/event-store/event-store.port';
+import { LogFollower } from '../infrastructure/event-store/log-follower';
 import { HttpProblem } from '../infrastructure/http/http-problem';
 import { hashApiKey, keyIdOf } from './api-key-material';
-
-const BATCH = 1000;
 
 type KnownKey = { principal: AuthenticatedUser; active: boolean; hash?: Buffer };
 
@@ -29,19 +28,20 @@ const principalOf = ({ keyId, appName, environment }: ApiKeyCreated['data']): Au
  */
 @Injectable()
 export class ApiKeyVerifier {
-  private position = 0;
   private readonly keys = new Map<string, KnownKey>();
-  private catchingUp: Promise<void> = Promise.resolve();
+  private readonly log: LogFollower;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) store: EventStore,
     private readonly hashes: ApiKeyHashStore,
-  ) {}
+  ) {
+    this.log = new LogFollower(store, (event) => this.apply(event));
+  }
 
   async verify(key: string): Promise<AuthenticatedUser> {
     const keyId = keyIdOf(key);
     if (keyId === undefined) throw refused();
-    await this.catchUp();
+    await this.log.catchUp();
     const known = this.keys.get(keyId);
     if (known === undefined || !known.active) throw refused();
     known.hash ??= this.storedHash(keyId);
@@ -54,21 +54,6 @@ export class ApiKeyVerifier {
   private storedHash(keyId: string): Buffer | undefined {
     const hex = this.hashes.get(keyId);
     return hex === undefined ? undefined : Buffer.from(hex, 'hex');
-  }
-
-  private catchUp(): Promise<void> {
-    // One catch-up at a time: each starts where the previous one ended.
-    this.catchingUp = this.catchingUp.catch(() => undefined).then(() => this.readNewEvents());
-    return this.catchingUp;
-  }
-
-  private async readNewEvents(): Promise<void> {
-    for (;;) {
-      const batch = await this.store.readAll({ fromPosition: this.position, limit: BATCH });
-      for (const event of batch) this.apply(event);
-      if (batch.length > 0) this.position = batch[batch.length - 1].globalPosition;
-      if (batch.length < BATCH) return;
-    }
   }
 
   private apply(event: RecordedEvent): void {

@@ -1,10 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { DataValidationError, type Row } from '@ib/connectors';
 import { NotFoundError } from '@ib/domain';
+import { API_KEY_HEADER, AcceptsApiKey } from '../auth/accepts-api-key.decorator';
 import { Ctx, type RequestContext } from '../auth/request-context.decorator';
 import { type HttpReply, type HttpRequest } from '../infrastructure/http/http-types';
+import { createValidationPipe } from '../infrastructure/http/validation.pipe';
 import { DEFAULT_LIMIT, KEY_ENCODING_DESCRIPTION, encodeKey } from '../publications/package';
 import { DATA_QUERY_DESCRIPTION, parseFindQuery, parseKey } from './data-query';
 import { PublishedEntities, type ServedEntity } from './published-entities';
@@ -26,6 +28,31 @@ export class DataRoute {
   @IsOptional()
   @IsString()
   key?: string;
+}
+
+/** The path parameters as the router gives them, before they are checked as a DataRoute. */
+type RouteParams = Record<string, string | undefined>;
+
+const routePipe = createValidationPipe();
+const ROUTE_NAMES = new Set(['env', 'integrationId', 'entity', 'key']);
+const MAX_KNOWN_ROUTES = 1000;
+/** `env/integrationId/entity` triples the pipe found valid (a bounded memo, emptied when full). */
+const knownRoutes = new Map<string, DataRoute>();
+
+/**
+ * The path parameters checked as a DataRoute, by the same validation pipe every other parameter
+ * goes through (so the same 400 for the same input). A triple already found valid is not checked
+ * again: class-transformer and class-validator cost more than the rest of a list call's own work.
+ */
+async function routeOf(params: RouteParams): Promise<DataRoute> {
+  const memo = `${params.env}/${params.integrationId}/${params.entity}`;
+  const known = knownRoutes.get(memo);
+  if (known !== undefined && Object.keys(params).every((name) => ROUTE_NAMES.has(name)))
+    return params.key === undefined ? known : Object.assign(new DataRoute(), known, { key: params.key });
+  const route = (await routePipe.transform(params, { type: 'param', metatype: DataRoute })) as DataRoute;
+  if (knownRoutes.size >= MAX_KNOWN_ROUTES) knownRoutes.clear();
+  knownRoutes.set(memo, Object.assign(new DataRoute(), route, { key: undefined }));
+  return route;
 }
 
 /** The raw (still percent-encoded) last path segment: a composite key may carry `%3B` inside a value. */
@@ -51,13 +78,16 @@ const rowNotFound = (served: ServedEntity, key: string) =>
  */
 @ApiTags('data')
 @ApiBearerAuth()
+@ApiSecurity(API_KEY_HEADER)
+@AcceptsApiKey()
 @Controller('api/data/:env/:integrationId/:entity')
 export class DataApiController {
   constructor(private readonly entities: PublishedEntities) {}
 
   @Get()
   @ApiOperation({ summary: `List rows of an entity: ${DATA_QUERY_DESCRIPTION}` })
-  async list(@Param() route: DataRoute, @Ctx() context: RequestContext, @Req() request: HttpRequest) {
+  async list(@Param() params: RouteParams, @Ctx() context: RequestContext, @Req() request: HttpRequest) {
+    const route = await routeOf(params);
     const served = await this.entities.resolve(context.user, route.env, route.integrationId, route.entity);
     const query = parseFindQuery(served.table, request.url);
     const result = await served.data.find(served.table, query);
@@ -90,7 +120,8 @@ export class DataApiController {
 
   @Get(':key')
   @ApiOperation({ summary: `Get a row by key. ${KEY_ENCODING_DESCRIPTION}` })
-  async get(@Param() route: DataRoute, @Ctx() context: RequestContext, @Req() request: HttpRequest) {
+  async get(@Param() params: RouteParams, @Ctx() context: RequestContext, @Req() request: HttpRequest) {
+    const route = await routeOf(params);
     const served = await this.entities.resolve(context.user, route.env, route.integrationId, route.entity);
     const raw = rawKeyOf(request.url);
     const row = await served.data.get(served.table, parseKey(served.table, raw));

@@ -1,29 +1,33 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type ActiveConnection,
+  type AnyEvent,
+  type Decider,
   type Entity,
   IllegalStateError,
-  type IntegrationEvent,
-  type IntegrationPublishRequested,
   NotFoundError,
   connectionDecider,
   connectionStreamId,
   deploymentDecider,
   deploymentIn,
   integrationDecider,
+  requiresRepublish,
   integrationDeploymentsStreamId,
   integrationStreamId,
-  publicationStreamId,
 } from '@ib/domain';
 import { type EntityDataAccess, type TableInfo } from '@ib/connectors';
 import { assertMemberOf, type AuthenticatedUser } from '../auth/authenticated-user';
 import { OpenConnectors } from '../connections/connection-access/open-connectors';
 import { CommandRunner } from '../infrastructure/command-handling/command-runner';
 import { EVENT_STORE, type EventStore } from '../infrastructure/event-store/event-store.port';
-import { PublicationIndex } from '../publications/publication-index';
+import { LogFollower } from '../infrastructure/event-store/log-follower';
+import { PublishedVersions } from '../publications/published-versions';
 
-/** What a published version serves: its entities and the database they live in. */
-type PublishedVersion = Readonly<{ database: string; entities: readonly Entity[] }>;
+/** A published version's entities, with their TableInfo in the database that serves them. */
+type ServedVersion = Readonly<{ entities: readonly Entity[]; tables: ReadonlyMap<Entity, TableInfo> }>;
+
+/** A stream folded as it was at some point at or after global position `asOf` of the log. */
+type Folded = Readonly<{ state: unknown; asOf: number }>;
 
 /** An entity of the version deployed in an environment, with the data access that serves it. */
 export type ServedEntity = Readonly<{ entity: Entity; table: TableInfo; data: EntityDataAccess }>;
@@ -53,18 +57,39 @@ export const tableInfoOf = (entity: Entity, schema: string): TableInfo => ({
  * Resolves `:env/:integrationId/:entity` of the data API from the event store: the version deployed
  * in the environment (deploymentIn), its entities as published (the integration stream folded up to
  * the version the publication recorded), and the connection that serves the environment.
+ *
+ * The streams it folds (deployments, integration, connection) are kept folded between requests, and
+ * each request first reads the log from where the previous one stopped (one indexed read when
+ * nothing was appended): a stream with an event after the point its folded state was read at is
+ * folded again. So any write that answered before a request began (another deployment, a binding,
+ * a republish requirement, a revoked connection), in this process or another one sharing the
+ * store, is seen by that request, as when every request folded every stream.
  */
 @Injectable()
 export class PublishedEntities {
-  /** A published version never changes: its entities are kept once read. */
-  private readonly versions = new Map<string, PublishedVersion>();
+  /** A published version never changes: its tables are described once per serving database. */
+  private readonly served = new Map<string, ServedVersion>();
+  /** Streams folded by earlier requests, by stream id. */
+  private readonly folded = new Map<string, Folded>();
+  /** Global position of the last event seen of each stream appended to since the first request. */
+  private readonly lastEventOf = new Map<string, number>();
+  /** Nothing is folded before the first request: the events before it need not be read. */
+  private readonly log: LogFollower;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) store: EventStore,
     private readonly runner: CommandRunner,
-    private readonly index: PublicationIndex,
+    private readonly versions: PublishedVersions,
     private readonly connectors: OpenConnectors,
-  ) {}
+  ) {
+    this.log = new LogFollower(
+      store,
+      ({ streamId, globalPosition }) => this.lastEventOf.set(streamId, globalPosition),
+      {
+        from: 'head',
+      },
+    );
+  }
 
   async resolve(
     user: AuthenticatedUser,
@@ -73,15 +98,19 @@ export class PublishedEntities {
     entityName: string,
   ): Promise<ServedEntity> {
     assertMemberOf(user, environment);
-    const { state } = await this.runner.load(
-      integrationDeploymentsStreamId(integrationId),
-      deploymentDecider,
-    );
+    const asOf = await this.log.catchUp();
+    const state = await this.load(integrationDeploymentsStreamId(integrationId), deploymentDecider, asOf);
     const deployment = deploymentIn(state, environment);
     if (deployment === undefined)
       throw new NotFoundError(
         'INTEGRATION.NOT_DEPLOYED',
         `Integration ${integrationId} is not deployed in environment '${environment}'`,
+      );
+    if (requiresRepublish(state))
+      throw new IllegalStateError(
+        'INTEGRATION.REPUBLISH_REQUIRED',
+        `Integration ${integrationId} must be republished: a breaking update of ` +
+          `${state.status === 'deployed' ? state.republishRequired.map(({ dependency }) => dependency).join(', ') : ''} was installed`,
       );
     const published = await this.version(integrationId, deployment.version);
     const entity = published.entities.find(({ name }) => name === entityName);
@@ -93,7 +122,8 @@ export class PublishedEntities {
     const connection = await this.connection(
       integrationId,
       environment,
-      deployment.connectionId ?? (await this.ownConnection(integrationId, environment)),
+      deployment.connectionId ?? (await this.ownConnection(integrationId, environment, asOf)),
+      asOf,
     );
     const data = this.connectors.of(connection).data;
     if (data === undefined)
@@ -101,12 +131,34 @@ export class PublishedEntities {
         'DATA.UNSUPPORTED',
         `The ${connection.provider} connector does not offer data access yet`,
       );
-    return { entity, table: tableInfoOf(entity, published.database), data };
+    // A connection bound in an environment may name the database that serves it there (QA's copy).
+    const database = deployment.connectionId === undefined ? undefined : connection.details.database;
+    const served = database ? await this.version(integrationId, deployment.version, database) : published;
+    return { entity, table: served.tables.get(entity)!, data };
+  }
+
+  /** The stream folded, reusing the last fold unless the stream got an event after it was read. */
+  private async load<S, E extends AnyEvent>(
+    streamId: string,
+    decider: Pick<Decider<S, never, E>, 'initialState' | 'evolve'>,
+    asOf: number,
+  ): Promise<S> {
+    const known = this.folded.get(streamId);
+    if (known !== undefined && known.asOf >= (this.lastEventOf.get(streamId) ?? 0)) return known.state as S;
+    // Read after the log was seen up to asOf: an event after asOf invalidates it at the next catch-up.
+    const { state } = await this.runner.load(streamId, decider);
+    const current = this.folded.get(streamId);
+    if (current === undefined || current.asOf < asOf) this.folded.set(streamId, { state, asOf });
+    return state;
   }
 
   /** In development the integration's own connection serves it unless another one is bound. */
-  private async ownConnection(integrationId: string, environment: string): Promise<string | undefined> {
-    const { state } = await this.runner.load(integrationStreamId(integrationId), integrationDecider);
+  private async ownConnection(
+    integrationId: string,
+    environment: string,
+    asOf: number,
+  ): Promise<string | undefined> {
+    const state = await this.load(integrationStreamId(integrationId), integrationDecider, asOf);
     if (state.status === 'none' || state.environment !== environment) return undefined;
     return state.connectionId;
   }
@@ -115,6 +167,7 @@ export class PublishedEntities {
     integrationId: string,
     environment: string,
     connectionId: string | undefined,
+    asOf: number,
   ): Promise<ActiveConnection> {
     const noConnection = () =>
       new IllegalStateError(
@@ -122,47 +175,29 @@ export class PublishedEntities {
         `No connection serves integration ${integrationId} in environment '${environment}': an administrator must bind one`,
       );
     if (connectionId === undefined) throw noConnection();
-    const { state } = await this.runner.load(connectionStreamId(connectionId), connectionDecider);
+    const state = await this.load(connectionStreamId(connectionId), connectionDecider, asOf);
     if (state.status !== 'active') throw noConnection();
     return state;
   }
 
-  private async version(integrationId: string, version: number): Promise<PublishedVersion> {
-    const key = `${integrationId}/${version}`;
-    const known = this.versions.get(key);
+  /** The version's entities, described as tables of the database that serves them. */
+  private async version(integrationId: string, version: number, database?: string): Promise<ServedVersion> {
+    const published = await this.versions.version(integrationId, version);
+    if (published === undefined || published.integration.database === undefined)
+      throw new NotFoundError(
+        'INTEGRATION.VERSION_NOT_FOUND',
+        `Version ${version} of integration ${integrationId} is not published`,
+      );
+    const schema = database ?? published.integration.database;
+    const key = `${integrationId}/${version}/${schema}`;
+    const known = this.served.get(key);
     if (known) return known;
-    const publication = (await this.index.publicationsOf(integrationId)).find(
-      (entry) => entry.version === version && entry.status === 'published',
-    );
-    if (publication === undefined)
-      throw new NotFoundError(
-        'INTEGRATION.VERSION_NOT_FOUND',
-        `Version ${version} of integration ${integrationId} is not published`,
-      );
-    const { events } = await this.store.readStream(publicationStreamId(publication.publicationId));
-    const requested = events.find(({ type }) => type === 'IntegrationPublishRequested');
-    if (requested === undefined)
-      throw new NotFoundError(
-        'INTEGRATION.VERSION_NOT_FOUND',
-        `Version ${version} of integration ${integrationId} is not published`,
-      );
-    const { integrationVersion } = requested.data as IntegrationPublishRequested['data'];
-    const { events: integrationEvents } = await this.store.readStream<IntegrationEvent>(
-      integrationStreamId(integrationId),
-    );
-    const integration = integrationEvents
-      .filter(({ streamVersion }) => streamVersion <= integrationVersion)
-      .reduce(
-        (current, { type, data }) => integrationDecider.evolve(current, { type, data } as IntegrationEvent),
-        integrationDecider.initialState(),
-      );
-    if (integration.status === 'none' || integration.database === undefined)
-      throw new NotFoundError(
-        'INTEGRATION.VERSION_NOT_FOUND',
-        `Version ${version} of integration ${integrationId} is not published`,
-      );
-    const resolved: PublishedVersion = { database: integration.database, entities: integration.entities };
-    this.versions.set(key, resolved);
-    return resolved;
+    const { entities } = published.integration;
+    const served = {
+      entities,
+      tables: new Map(entities.map((entity) => [entity, tableInfoOf(entity, schema)])),
+    };
+    this.served.set(key, served);
+    return served;
   }
 }

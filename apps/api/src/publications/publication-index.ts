@@ -9,8 +9,7 @@ import {
   type RuntimeDependency,
 } from '@ib/domain';
 import { EVENT_STORE, type EventStore } from '../infrastructure/event-store/event-store.port';
-
-const BATCH = 1000;
+import { LogFollower } from '../infrastructure/event-store/log-follower';
 
 export type PublicationEntry = {
   publicationId: string;
@@ -31,11 +30,12 @@ export type PublicationEntry = {
  */
 @Injectable()
 export class PublicationIndex {
-  private position = 0;
   private readonly byIntegration = new Map<string, Map<string, PublicationEntry>>();
-  private catchingUp: Promise<void> = Promise.resolve();
+  private readonly log: LogFollower;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
+    this.log = new LogFollower(store, (event) => this.apply(event));
+  }
 
   async publicationsOf(integrationId: string): Promise<PublicationEntry[]> {
     await this.catchUp();
@@ -69,19 +69,8 @@ export class PublicationIndex {
     return (await this.publishedVersions(integrationId)).length + 1;
   }
 
-  catchUp(): Promise<void> {
-    // One catch-up at a time: each starts where the previous one ended.
-    this.catchingUp = this.catchingUp.catch(() => undefined).then(() => this.readNewEvents());
-    return this.catchingUp;
-  }
-
-  private async readNewEvents(): Promise<void> {
-    for (;;) {
-      const batch = await this.store.readAll({ fromPosition: this.position, limit: BATCH });
-      for (const event of batch) this.apply(event);
-      if (batch.length > 0) this.position = batch[batch.length - 1].globalPosition;
-      if (batch.length < BATCH) return;
-    }
+  async catchUp(): Promise<void> {
+    await this.log.catchUp();
   }
 
   private apply(event: RecordedEvent): void {

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type RecordedEvent, type RepublishFinished, type RepublishStarted } from '@ib/domain';
 import { EVENT_STORE, type EventStore } from '../infrastructure/event-store/event-store.port';
-
-const BATCH = 1000;
+import { LogFollower } from '../infrastructure/event-store/log-follower';
 
 /**
  * The republish runs still running, folded from the event store. Every read first catches up to the
@@ -10,30 +9,16 @@ const BATCH = 1000;
  */
 @Injectable()
 export class RepublishRuns {
-  private position = 0;
   private readonly running = new Set<string>();
-  private catchingUp: Promise<void> = Promise.resolve();
+  private readonly log: LogFollower;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
+    this.log = new LogFollower(store, (event) => this.apply(event));
+  }
 
   async runningRunIds(): Promise<string[]> {
-    await this.catchUp();
+    await this.log.catchUp();
     return [...this.running];
-  }
-
-  private catchUp(): Promise<void> {
-    // One catch-up at a time: each starts where the previous one ended.
-    this.catchingUp = this.catchingUp.catch(() => undefined).then(() => this.readNewEvents());
-    return this.catchingUp;
-  }
-
-  private async readNewEvents(): Promise<void> {
-    for (;;) {
-      const batch = await this.store.readAll({ fromPosition: this.position, limit: BATCH });
-      for (const event of batch) this.apply(event);
-      if (batch.length > 0) this.position = batch[batch.length - 1].globalPosition;
-      if (batch.length < BATCH) return;
-    }
   }
 
   private apply(event: RecordedEvent): void {

@@ -30,8 +30,53 @@ import { mysqlSqlDialect } from './mysql-sql-dialect';
 
 const SPATIAL_TYPE =
   /^(geometry|point|linestring|polygon|multipoint|multilinestring|multipolygon|geometrycollection)\b/i;
-const hasSpatialColumn = (table: TableInfo) =>
-  table.columns.some((column) => SPATIAL_TYPE.test(column.nativeType));
+const spatial = new WeakMap<TableInfo, boolean>();
+/** Tables are metadata that never changes once built, so the answer is kept per table object. */
+const hasSpatialColumn = (table: TableInfo): boolean => {
+  let known = spatial.get(table);
+  if (known === undefined) {
+    known = table.columns.some((column) => SPATIAL_TYPE.test(column.nativeType));
+    spatial.set(table, known);
+  }
+  return known;
+};
+
+/**
+ * Kinds whose values mysql2 already hands over as decodeValue returns them, given the pool options
+ * (mysql-options.ts): text, numbers, DECIMAL as text (decimalNumbers: false), BIGINT as a number
+ * while exact else as text (supportBigNumbers, never a bigint), dates and times as the server's text
+ * (dateStrings), NULL as null. Booleans, bytes, JSON and sets still need decoding.
+ */
+const AS_READ = new Set<string>([
+  'Text',
+  'Integer',
+  'LongInteger',
+  'Decimal',
+  'Time',
+  'Enum',
+  'Date',
+  'DateTime',
+]);
+const readAsIs = new WeakMap<TableInfo, boolean>();
+/** true when every column of the table comes out of mysql2 exactly as decodeRow would return it. */
+const rowsReadAsIs = (table: TableInfo): boolean => {
+  let known = readAsIs.get(table);
+  if (known === undefined) {
+    known = table.columns.every((column) => AS_READ.has(column.kind)) && !hasSpatialColumn(table);
+    readAsIs.set(table, known);
+  }
+  return known;
+};
+
+/** The row holds exactly the table's columns, in its order (the rows of one result share their keys). */
+const hasTableKeys = (table: TableInfo, row: Row): boolean => {
+  let index = 0;
+  for (const key in row) {
+    if (table.columns[index]?.name !== key) return false;
+    index++;
+  }
+  return index === table.columns.length;
+};
 
 /** mysql2's answer to a write. */
 export type MysqlResultHeader = Readonly<{ insertId: number | string; affectedRows: number }>;
@@ -53,9 +98,17 @@ export class MysqlDataAccess implements EntityDataAccess {
 
   async find(table: TableInfo, query: FindQuery, options?: DataOptions): Promise<FindResult> {
     validateFindQuery(table, query);
-    const rows = (await this.read(buildSelect(mysqlSqlDialect, table, query), table)).map((row) =>
-      applyNullPolicyOnRead(table, decodeRow(table, row), options?.nullPolicy),
-    );
+    const read = await this.read(buildSelect(mysqlSqlDialect, table, query), table);
+    // Every column in the table's order, none to decode, nulls kept: the driver's rows are already
+    // what decodeRow and the null policy would build, so they are not copied.
+    const asRead =
+      (query.fields === undefined || query.fields.length === 0) &&
+      (options?.nullPolicy ?? 'overwrite') === 'overwrite' &&
+      rowsReadAsIs(table) &&
+      (read.length === 0 || hasTableKeys(table, read[0]));
+    const rows = asRead
+      ? read
+      : read.map((row) => applyNullPolicyOnRead(table, decodeRow(table, row), options?.nullPolicy));
     if (!query.count) return { rows };
     const [counted] = await this.read(buildCount(mysqlSqlDialect, table, query.filters));
     return { rows, total: Number(counted[COUNT_ALIAS]) };

@@ -75,6 +75,7 @@ export function resolveMysqlOptions(options: MysqlConnectorOptions): ResolvedMys
     enableKeepAlive: true,
     // Values keep their precision: DECIMAL as text, BIGINT as a number only while it is exact,
     // DATE/DATETIME/TIMESTAMP as the server's text (no time zone guessed).
+    // MysqlDataAccess.find relies on these to pass such rows through undecoded (AS_READ there).
     supportBigNumbers: true,
     bigNumberStrings: false,
     decimalNumbers: false,

@@ -1,0 +1,189 @@
+import autocannon from 'autocannon';
+import { createPool } from 'mysql2/promise';
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import {
+  type BenchApp,
+  createMysqlConnection,
+  createMysqlIntegration,
+  publishAndWait,
+  startBenchApp,
+} from './lib/bench-app';
+import { chinookFile, loadFixture, mysqlTarget, withDatabase } from './lib/mariadb';
+import { report } from './lib/report';
+
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+/** autocannon's own worker threads (0: it runs on the servers' event loop, competing with them). */
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARM_UP_S = 2;
+/** Both sides: the connector's default pool size, given explicitly so the two pools match. */
+const POOL_SIZE = 5;
+const PAGE = 100;
+const TARGET = 0.7;
+
+type Side = Readonly<{ label: string; url: string; headers: Record<string, string> }>;
+/**
+ * autocannon's figures, and the main thread's CPU time per request (the servers run on it; CPU
+ * time rather than busy time, as other processes on the machine stretch the latter).
+ */
+type Measured = Readonly<{ result: autocannon.Result; cpuUsPerRequest: number }>;
+
+async function load(side: Side, duration: number): Promise<Measured> {
+  const before = process.threadCpuUsage();
+  const result = await new Promise<autocannon.Result>((done, fail) =>
+    autocannon(
+      {
+        url: side.url,
+        headers: side.headers,
+        connections: CONNECTIONS,
+        duration,
+        ...(WORKERS > 0 ? { workers: WORKERS } : {}),
+      },
+      (error, outcome) => (error ? fail(error) : done(outcome)),
+    ),
+  );
+  const { user, system } = process.threadCpuUsage(before);
+  return { result, cpuUsPerRequest: (user + system) / Math.max(1, result.requests.total) };
+}
+
+/** One GET, checked: 200 and a full page of Track rows. */
+async function checkPage(side: Side): Promise<void> {
+  const response = await fetch(side.url, { headers: side.headers });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${side.label}: ${response.status} ${text.slice(0, 300)}`);
+  const { items } = JSON.parse(text) as { items: unknown[] };
+  if (items.length !== PAGE) throw new Error(`${side.label}: ${items.length} rows instead of ${PAGE}`);
+}
+
+/** The baseline: node:http and a mysql2 pool, the same SELECT as a prepared statement, JSON out. */
+async function startBaseline(database: string, columns: readonly string[]) {
+  const pool = createPool({ ...mysqlTarget(), database, connectionLimit: POOL_SIZE, charset: 'utf8mb4' });
+  const sql = `SELECT ${columns.map((name) => `\`${name}\``).join(', ')} FROM \`Track\` ORDER BY \`TrackId\` LIMIT ${PAGE}`;
+  const server: Server = createServer((request, response) => {
+    pool.execute(sql).then(
+      ([rows]) => {
+        const body = JSON.stringify({ items: rows, offset: 0, limit: PAGE });
+        response.writeHead(200, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(body),
+        });
+        response.end(body);
+      },
+      (error: unknown) => {
+        response.writeHead(500, { 'content-type': 'text/plain' });
+        response.end(String(error));
+      },
+    );
+  });
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api/data/development/baseline/Track?limit=${PAGE}`,
+    close: async () => {
+      await new Promise((closed) => server.close(closed));
+      await pool.end();
+    },
+  };
+}
+
+/** The development API key of the app under test, when the API-key endpoint exists (else undefined). */
+async function apiKeyOf(api: BenchApp): Promise<string | undefined> {
+  const { status, body } = await api.call<{ key?: string }>(
+    'POST',
+    '/api/environments/development/api-keys',
+    { appName: 'Bench' },
+    [200, 201, 404],
+  );
+  return status === 404 ? undefined : body.key;
+}
+
+const figures = ({ result, cpuUsPerRequest }: Measured) =>
+  `p99 ${result.latency.p99} ms, p50 ${result.latency.p50} ms, non-2xx ${result.non2xx}, ` +
+  `errors ${result.errors}, main thread CPU ${Math.round(cpuUsPerRequest)} us/req`;
+
+export async function runDataApiListBench(): Promise<void> {
+  await withDatabase('ib_bench_data_api', async (database) => {
+    await loadFixture(database, chinookFile());
+    const api = await startBenchApp('data-api');
+    try {
+      const connectionId = await createMysqlConnection(api, 'Chinook', POOL_SIZE);
+      const { integrationId, entities } = await createMysqlIntegration(api, connectionId, database, [
+        'Track',
+      ]);
+      const track = entities.find(({ table }) => table === 'Track');
+      if (!track) throw new Error('no Track entity');
+      await publishAndWait(api, integrationId);
+      const path = `/api/data/development/${integrationId}/${encodeURIComponent(track.name)}?limit=${PAGE}`;
+      const sides: Side[] = [
+        { label: 'bearer', url: `${api.url}${path}`, headers: { authorization: `Bearer ${api.token}` } },
+      ];
+      const apiKey = await apiKeyOf(api);
+      if (apiKey) sides.push({ label: 'apikey', url: `${api.url}${path}`, headers: { 'x-api-key': apiKey } });
+      const baseline = await startBaseline(
+        database,
+        track.attributes.map(({ name }) => name),
+      );
+      try {
+        const raw: Side = { label: 'baseline', url: baseline.url, headers: {} };
+        for (const side of [raw, ...sides]) {
+          await checkPage(side);
+          await load(side, WARM_UP_S);
+        }
+        // Round by round, so every side sees the same machine state; the best round of each counts.
+        const results = new Map<string, Measured[]>();
+        for (let round = 0; round < ROUNDS; round++)
+          for (const side of [raw, ...sides])
+            results.set(side.label, [...(results.get(side.label) ?? []), await load(side, DURATION_S)]);
+        const best = (label: string) =>
+          results
+            .get(label)!
+            .reduce((a, b) => (b.result.requests.average > a.result.requests.average ? b : a));
+        const spread = (label: string) =>
+          results
+            .get(label)!
+            .map(({ result }) => Math.round(result.requests.average))
+            .join(' / ');
+        const common = `GET ?limit=${PAGE}, ${CONNECTIONS} connections, ${DURATION_S} s, pool ${POOL_SIZE}, best of ${ROUNDS}`;
+        const rawBest = best('baseline');
+        report(
+          'data-api.list.baseline',
+          rawBest.result.requests.average,
+          'req/s',
+          `node:http + mysql2 execute; ${figures(rawBest)}; ${spread('baseline')}`,
+        );
+        for (const side of sides) {
+          const ours = best(side.label);
+          const ratio = ours.result.requests.average / rawBest.result.requests.average;
+          report(
+            `data-api.list.${side.label}`,
+            ours.result.requests.average,
+            'req/s',
+            `${common}; ${figures(ours)}; ${spread(side.label)}`,
+          );
+          report(
+            `data-api.list.${side.label}.ratio`,
+            ratio,
+            'x',
+            `ours / baseline; target >= ${TARGET} ${ratio >= TARGET ? 'met' : 'MISSED'}`,
+          );
+        }
+        if (!apiKey)
+          console.log('data-api.list.apikey: skipped (no POST /api/environments/:env/api-keys yet)');
+      } finally {
+        await new Promise((settled) => setTimeout(settled, 250)); // the load's last requests
+        await baseline.close();
+      }
+    } finally {
+      await api.close();
+    }
+  });
+}
+
+if (require.main === module) {
+  runDataApiListBench().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
