@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ApiKeyHashStore } from '../apps/api/src/auth/crypto/api-key-hash-store';
+import { SAMPLE_CONNECTION_ID, createIntegration, entityNames, publishedOrFail } from './support/publishing';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
 
-const SAMPLE_CONNECTION_ID = '0190a000-0000-7000-8000-00000000a001';
 const DEVELOPER = { username: 'dev-no-admin', password: 'developer-password-for-tests' };
 const KEY_FORMAT = /^ibk_[0-9a-f]{32}_[A-Za-z0-9_-]{43}$/;
 
@@ -43,54 +43,13 @@ describe('API keys of an environment for the data API', () => {
   beforeAll(async () => {
     t = await startTestApp();
     admin = await t.login(ADMIN.username, ADMIN.password);
-    const created = await t
-      .http()
-      .post('/api/integrations')
-      .set(bearer(admin))
-      .send({ provider: 'sqlite', applicationName: 'Shop' })
-      .expect(201);
-    integrationId = created.body.id as string;
-    await t
-      .http()
-      .put(`/api/integrations/${integrationId}/connection`)
-      .set(bearer(admin))
-      .send({ connectionId: SAMPLE_CONNECTION_ID })
-      .expect(200);
-    await t
-      .http()
-      .put(`/api/integrations/${integrationId}/database`)
-      .set(bearer(admin))
-      .send({ database: 'main' })
-      .expect(200);
-    await t
-      .http()
-      .post(`/api/integrations/${integrationId}/entities`)
-      .set(bearer(admin))
-      .send({ tables: ['customers'] })
-      .expect(200);
-    const { body: integration } = await t
-      .http()
-      .get(`/api/integrations/${integrationId}`)
-      .set(bearer(admin))
-      .expect(200);
-    customers = (integration.entities as { name: string; table: string }[]).find(
-      ({ table }) => table === 'customers',
-    )!.name;
-    const started = await t
-      .http()
-      .post(`/api/integrations/${integrationId}/publish`)
-      .set(bearer(admin))
-      .expect(202);
-    for (let attempt = 0; ; attempt++) {
-      const { body } = await t
-        .http()
-        .get(`/api/publications/${started.body.publicationId}`)
-        .set(bearer(admin))
-        .expect(200);
-      if (body.status === 'published') break;
-      if (body.status === 'failed' || attempt > 200) throw new Error(`Publication: ${JSON.stringify(body)}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    integrationId = await createIntegration(t, admin, {
+      applicationName: 'Shop',
+      connectionId: SAMPLE_CONNECTION_ID,
+      tables: ['customers'],
+    });
+    ({ customers } = await entityNames(t, admin, integrationId));
+    await publishedOrFail(t, admin, integrationId);
   });
 
   afterAll(async () => {

@@ -1,8 +1,8 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SAMPLE_CONNECTION_ID, createIntegration, entityNames, publishedOrFail } from './support/publishing';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
 
-const SAMPLE_CONNECTION_ID = '0190a000-0000-7000-8000-00000000a001';
 const DEVELOPER = { username: 'dev-only', password: 'developer-password-for-tests' };
 
 describe('the data API of a deployed integration', () => {
@@ -18,55 +18,13 @@ describe('the data API of a deployed integration', () => {
   beforeAll(async () => {
     t = await startTestApp();
     token = await t.login(ADMIN.username, ADMIN.password);
-    const created = await t
-      .http()
-      .post('/api/integrations')
-      .set(bearer(token))
-      .send({ provider: 'sqlite', applicationName: 'Shop' })
-      .expect(201);
-    integrationId = created.body.id as string;
-    await t
-      .http()
-      .put(`/api/integrations/${integrationId}/connection`)
-      .set(bearer(token))
-      .send({ connectionId: SAMPLE_CONNECTION_ID })
-      .expect(200);
-    await t
-      .http()
-      .put(`/api/integrations/${integrationId}/database`)
-      .set(bearer(token))
-      .send({ database: 'main' })
-      .expect(200);
-    await t
-      .http()
-      .post(`/api/integrations/${integrationId}/entities`)
-      .set(bearer(token))
-      .send({ tables: ['customers', 'orders'] })
-      .expect(200);
-    const { body: integration } = await t
-      .http()
-      .get(`/api/integrations/${integrationId}`)
-      .set(bearer(token))
-      .expect(200);
-    const entities = integration.entities as { name: string; table: string }[];
-    customers = entities.find(({ table }) => table === 'customers')!.name;
-    orders = entities.find(({ table }) => table === 'orders')!.name;
-
-    const started = await t
-      .http()
-      .post(`/api/integrations/${integrationId}/publish`)
-      .set(bearer(token))
-      .expect(202);
-    for (let attempt = 0; ; attempt++) {
-      const { body } = await t
-        .http()
-        .get(`/api/publications/${started.body.publicationId}`)
-        .set(bearer(token))
-        .expect(200);
-      if (body.status === 'published') break;
-      if (body.status === 'failed' || attempt > 200) throw new Error(`Publication: ${JSON.stringify(body)}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    integrationId = await createIntegration(t, token, {
+      applicationName: 'Shop',
+      connectionId: SAMPLE_CONNECTION_ID,
+      tables: ['customers', 'orders'],
+    });
+    ({ customers, orders } = await entityNames(t, token, integrationId));
+    await publishedOrFail(t, token, integrationId);
   });
 
   afterAll(async () => {

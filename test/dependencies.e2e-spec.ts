@@ -4,9 +4,16 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { type RecordedEvent } from '@ib/domain';
 import { RUNTIME_DEPENDENCIES } from '../apps/api/src/publications/publication-settings';
+import {
+  SAMPLE_CONNECTION_ID,
+  createIntegration as createThroughWizard,
+  entityNames,
+  eventually,
+  finishedRun as republishRunFinished,
+  publishedOrFail,
+} from './support/publishing';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
 
-const SAMPLE_CONNECTION_ID = '0190a000-0000-7000-8000-00000000a001';
 const DEVELOPER = { username: 'dev-only', password: 'developer-password-for-tests' };
 const RUNTIME = RUNTIME_DEPENDENCIES[0];
 const major = (version: string) => Number(version.split('.')[0]);
@@ -35,72 +42,22 @@ type Run = {
 /** The steps every scenario takes: build, publish and watch integrations of one running app. */
 const scenario = (t: () => TestApp, token: () => string) => {
   const createIntegration = async (applicationName: string, connectionId: string, tables: string[]) => {
-    const created = await t()
-      .http()
-      .post('/api/integrations')
-      .set(bearer(token()))
-      .send({ provider: 'sqlite', applicationName })
-      .expect(201);
-    const id = created.body.id as string;
-    await t()
-      .http()
-      .put(`/api/integrations/${id}/connection`)
-      .set(bearer(token()))
-      .send({ connectionId })
-      .expect(200);
-    await t()
-      .http()
-      .put(`/api/integrations/${id}/database`)
-      .set(bearer(token()))
-      .send({ database: 'main' })
-      .expect(200);
-    await t()
-      .http()
-      .post(`/api/integrations/${id}/entities`)
-      .set(bearer(token()))
-      .send({ tables })
-      .expect(200);
-    const { body } = await t().http().get(`/api/integrations/${id}`).set(bearer(token())).expect(200);
-    const entity = (body.entities as { name: string; table: string }[]).find(
-      ({ table }) => table === tables[0],
-    );
-    return { id, entity: entity!.name };
+    const id = await createThroughWizard(t(), token(), { applicationName, connectionId, tables });
+    return { id, entity: (await entityNames(t(), token(), id))[tables[0]] };
   };
 
-  const publish = async (integrationId: string) => {
-    const started = await t()
-      .http()
-      .post(`/api/integrations/${integrationId}/publish`)
-      .set(bearer(token()))
-      .expect(202);
-    for (let attempt = 0; attempt < 400; attempt++) {
-      const { body } = await t()
-        .http()
-        .get(`/api/publications/${started.body.publicationId}`)
-        .set(bearer(token()))
-        .expect(200);
-      if (body.status === 'published') return;
-      if (body.status === 'failed') throw new Error(`Publication failed: ${JSON.stringify(body)}`);
-      await sleep(25);
-    }
-    throw new Error('The publication never finished');
-  };
+  const publish = (integrationId: string) => publishedOrFail(t(), token(), integrationId);
 
   /** The data API's status, polled until it is the expected one (reactors work after the answer). */
-  const dataStatus = async (integration: { id: string; entity: string }, expected: number) => {
-    let status = 0;
-    for (let attempt = 0; attempt < 400; attempt++) {
+  const dataStatus = (integration: { id: string; entity: string }, expected: number) =>
+    eventually(async () => {
       const response = await t()
         .http()
         .get(`/api/data/development/${integration.id}/${encodeURIComponent(integration.entity)}`)
         .query({ limit: '1' })
         .set(bearer(token()));
-      status = response.status;
-      if (status === expected) return response;
-      await sleep(25);
-    }
-    throw new Error(`The data API answered ${status}, not ${expected}`);
-  };
+      return response.status === expected ? response : undefined;
+    }, `the data API to answer ${expected}`);
 
   const install = (version: string, body: Record<string, unknown> = {}, as = token()) =>
     t()
@@ -111,14 +68,7 @@ const scenario = (t: () => TestApp, token: () => string) => {
 
   const republish = (as = token()) => t().http().post('/api/integrations/republish').set(bearer(as));
 
-  const finishedRun = async (runId: string): Promise<Run> => {
-    for (let attempt = 0; attempt < 800; attempt++) {
-      const { body } = await t().http().get(`/api/republish-runs/${runId}`).set(bearer(token())).expect(200);
-      if (body.status === 'finished') return body as Run;
-      await sleep(25);
-    }
-    throw new Error(`Republish run ${runId} never finished`);
-  };
+  const finishedRun = async (runId: string) => (await republishRunFinished(t(), token(), runId)) as Run;
 
   const events = async (): Promise<RecordedEvent[]> => t().store.readAll({ fromPosition: 0, limit: 100_000 });
 

@@ -2,9 +2,15 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { type RecordedEvent } from '@ib/domain';
+import {
+  SAMPLE_CONNECTION_ID,
+  type Started,
+  createIntegration,
+  eventually,
+  finished,
+  startPublication,
+} from './support/publishing';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
-
-const SAMPLE_CONNECTION_ID = '0190a000-0000-7000-8000-00000000a001';
 
 /** File names in a ustar archive (one 512-byte header per file, contents padded to 512 bytes). */
 const tarEntries = (bytes: Buffer): Map<string, string> => {
@@ -48,52 +54,10 @@ describe('publishing an integration in development', () => {
     await t.close();
   });
 
-  const createIntegration = async (applicationName: string, connectionId?: string, tables?: string[]) => {
-    const created = await t
-      .http()
-      .post('/api/integrations')
-      .set(bearer(token))
-      .send({ provider: 'sqlite', applicationName })
-      .expect(201);
-    const id = created.body.id as string;
-    if (connectionId === undefined) return id;
-    await t
-      .http()
-      .put(`/api/integrations/${id}/connection`)
-      .set(bearer(token))
-      .send({ connectionId })
-      .expect(200);
-    await t
-      .http()
-      .put(`/api/integrations/${id}/database`)
-      .set(bearer(token))
-      .send({ database: 'main' })
-      .expect(200);
-    await t.http().post(`/api/integrations/${id}/entities`).set(bearer(token)).send({ tables }).expect(200);
-    return id;
-  };
-
   const publish = async (integrationId: string) => {
-    const response = await t
-      .http()
-      .post(`/api/integrations/${integrationId}/publish`)
-      .set(bearer(token))
-      .expect(202);
+    const response = await startPublication(t, token, integrationId);
     expect(response.headers.location).toBe(`/api/publications/${response.body.publicationId}`);
-    return response.body as { publicationId: string; version: number; status: string };
-  };
-
-  const finished = async (publicationId: string) => {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const { body } = await t
-        .http()
-        .get(`/api/publications/${publicationId}`)
-        .set(bearer(token))
-        .expect(200);
-      if (body.status !== 'running') return body;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error(`Publication ${publicationId} is still running`);
+    return response.body as Started;
   };
 
   const download = (integrationId: string, version: number) =>
@@ -106,14 +70,18 @@ describe('publishing an integration in development', () => {
 
   it('publishes, deploys to development and keeps the package downloadable', async () => {
     // Given an integration of the sample database with two tables
-    const integrationId = await createIntegration('Shop', SAMPLE_CONNECTION_ID, ['customers', 'orders']);
+    const integrationId = await createIntegration(t, token, {
+      applicationName: 'Shop',
+      connectionId: SAMPLE_CONNECTION_ID,
+      tables: ['customers', 'orders'],
+    });
 
     // When it is published
     const started = await publish(integrationId);
     expect(started).toEqual({ publicationId: expect.any(String), version: 1, status: 'running' });
 
     // Then the publication completes, step by step
-    const publication = await finished(started.publicationId);
+    const publication = await finished(t, token, started.publicationId);
     expect(publication).toMatchObject({
       id: started.publicationId,
       integrationId,
@@ -132,8 +100,8 @@ describe('publishing an integration in development', () => {
     for (const step of publication.steps) expect(Date.parse(step.at)).not.toBeNaN();
 
     // And the store holds its events in order, with the requester as actor, then the deployment
-    const deployed = async () => {
-      for (let attempt = 0; attempt < 200; attempt++) {
+    const deployed = () =>
+      eventually(async () => {
         const all: RecordedEvent[] = await t.store.readAll({ fromPosition: 0, limit: 10_000 });
         const mine = all.filter(
           (e) =>
@@ -141,11 +109,8 @@ describe('publishing an integration in development', () => {
             (e.type === 'VersionDeployed' &&
               (e.data as { integrationId: string }).integrationId === integrationId),
         );
-        if (mine.some((e) => e.type === 'VersionDeployed')) return mine;
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      throw new Error('The version was never deployed');
-    };
+        return mine.some((e) => e.type === 'VersionDeployed') ? mine : undefined;
+      }, 'the version to be deployed');
     const events = await deployed();
     expect(events.map((e) => e.type)).toEqual([
       'IntegrationPublishRequested',
@@ -170,7 +135,7 @@ describe('publishing an integration in development', () => {
     // When it is published again, it becomes version 2
     const again = await publish(integrationId);
     expect(again.version).toBe(2);
-    expect(await finished(again.publicationId)).toMatchObject({ status: 'published', version: 2 });
+    expect(await finished(t, token, again.publicationId)).toMatchObject({ status: 'published', version: 2 });
     await download(integrationId, 2).expect(200);
 
     // And an unknown version has no package
@@ -178,7 +143,7 @@ describe('publishing an integration in development', () => {
   });
 
   it('refuses an integration that is not ready to publish', async () => {
-    const integrationId = await createIntegration('Draft');
+    const integrationId = await createIntegration(t, token, { applicationName: 'Draft' });
     const response = await t
       .http()
       .post(`/api/integrations/${integrationId}/publish`)
@@ -201,7 +166,11 @@ describe('publishing an integration in development', () => {
       .set(bearer(token))
       .send({ name: 'Scratch', provider: 'sqlite', details: { path: 'scratch.sqlite' } })
       .expect(201);
-    const integrationId = await createIntegration('Scratch', connection.body.id, ['customers', 'promotions']);
+    const integrationId = await createIntegration(t, token, {
+      applicationName: 'Scratch',
+      connectionId: connection.body.id,
+      tables: ['customers', 'promotions'],
+    });
 
     // And the table is dropped before publishing
     const dropper = new DatabaseSync(file);
@@ -210,7 +179,7 @@ describe('publishing an integration in development', () => {
 
     // When it is published
     const started = await publish(integrationId);
-    const publication = await finished(started.publicationId);
+    const publication = await finished(t, token, started.publicationId);
 
     // Then the publication fails at schema validation, naming the table
     expect(publication).toMatchObject({ status: 'failed', failedStep: 'validateSchema', version: 1 });

@@ -9,23 +9,14 @@ import {
   type DeploymentEvent,
   integrationDeploymentsStreamId,
 } from '@ib/domain';
+import { type Response } from 'supertest';
 import { uuidv7 } from '../apps/api/src/infrastructure/ids';
 import { RUNTIME_DEPENDENCIES } from '../apps/api/src/publications/publication-settings';
+import { SAMPLE_CONNECTION_ID, createIntegration, eventually, finished, publish } from './support/publishing';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
 
-const SAMPLE_CONNECTION_ID = '0190a000-0000-7000-8000-00000000a001';
 const DEVELOPER = { username: 'views-dev', password: 'developer-password-for-tests' };
 const UNKNOWN_ID = '0190a000-0000-7000-8000-0000000000ff';
-
-/** Asks again until `ready` holds: the read model follows the event store a moment later. */
-const eventually = async <T>(ask: () => Promise<T>, ready: (answer: T) => boolean): Promise<T> => {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const answer = await ask();
-    if (ready(answer)) return answer;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('The read model never answered as expected');
-};
 
 describe('the read-model views of publishing', () => {
   let t: TestApp;
@@ -37,6 +28,12 @@ describe('the read-model views of publishing', () => {
   let qaConnectionId: string;
 
   const get = (path: string, as: string = token) => t.http().get(path).set(bearer(as));
+  /** The view's answer once `ready` holds for its body: the read model follows the event store a moment later. */
+  const view = (path: string, ready: (body: Response['body']) => boolean, as: string = token) =>
+    eventually(async () => {
+      const answer = await get(path, as).expect(200);
+      return ready(answer.body) ? answer : undefined;
+    }, `${path} to answer as expected`);
 
   /** Events of aggregates whose commands are not wired yet, stored as a command would store them. */
   const append = (streamId: string, ...events: AnyEvent[]) =>
@@ -54,41 +51,13 @@ describe('the read-model views of publishing', () => {
   beforeAll(async () => {
     t = await startTestApp();
     token = await t.login(ADMIN.username, ADMIN.password);
-    const created = await t
-      .http()
-      .post('/api/integrations')
-      .set(bearer(token))
-      .send({ provider: 'sqlite', applicationName: 'Views' })
-      .expect(201);
-    integrationId = created.body.id as string;
-    await t
-      .http()
-      .put(`/api/integrations/${integrationId}/connection`)
-      .set(bearer(token))
-      .send({ connectionId: SAMPLE_CONNECTION_ID })
-      .expect(200);
-    await t
-      .http()
-      .put(`/api/integrations/${integrationId}/database`)
-      .set(bearer(token))
-      .send({ database: 'main' })
-      .expect(200);
-    await t
-      .http()
-      .post(`/api/integrations/${integrationId}/entities`)
-      .set(bearer(token))
-      .send({ tables: ['customers', 'orders'] })
-      .expect(200);
-    const started = await t
-      .http()
-      .post(`/api/integrations/${integrationId}/publish`)
-      .set(bearer(token))
-      .expect(202);
-    publicationId = started.body.publicationId as string;
-    await eventually(
-      async () => (await get(`/api/publications/${publicationId}`).expect(200)).body,
-      (body) => body.status !== 'running',
-    );
+    integrationId = await createIntegration(t, token, {
+      applicationName: 'Views',
+      connectionId: SAMPLE_CONNECTION_ID,
+      tables: ['customers', 'orders'],
+    });
+    ({ publicationId } = await publish(t, token, integrationId));
+    await finished(t, token, publicationId);
 
     // qa, its administrator (the creator, from the next login on) and a developer of development only
     await t.http().post('/api/environments').set(bearer(token)).send({ name: 'qa', kind: 'qa' }).expect(201);
@@ -107,9 +76,9 @@ describe('the read-model views of publishing', () => {
   });
 
   it('lists the publications of an integration with each step done', async () => {
-    const { body } = await eventually(
-      () => get(`/api/integrations/${integrationId}/publications`).expect(200),
-      ({ body }) => body.items[0]?.status === 'published',
+    const { body } = await view(
+      `/api/integrations/${integrationId}/publications`,
+      (body) => body.items[0]?.status === 'published',
     );
 
     expect(body.total).toBe(1);
@@ -137,10 +106,7 @@ describe('the read-model views of publishing', () => {
   });
 
   it('lists the published versions with a working package link', async () => {
-    const { body } = await eventually(
-      () => get(`/api/integrations/${integrationId}/versions`).expect(200),
-      ({ body }) => body.total > 0,
-    );
+    const { body } = await view(`/api/integrations/${integrationId}/versions`, (body) => body.total > 0);
 
     expect(body.items).toEqual([
       {
@@ -158,10 +124,7 @@ describe('the read-model views of publishing', () => {
 
   it('shows the version and the connection bound in each environment', async () => {
     // The publication deploys to development by itself; qa is promoted to, then bound
-    await eventually(
-      () => get(`/api/integrations/${integrationId}/deployments`).expect(200),
-      ({ body }) => body.total === 1,
-    );
+    await view(`/api/integrations/${integrationId}/deployments`, (body) => body.total === 1);
     await t
       .http()
       .post(`/api/integrations/${integrationId}/deployments`)
@@ -186,10 +149,8 @@ describe('the read-model views of publishing', () => {
       .send({ connectionId: qaConnectionId })
       .expect(200);
 
-    const { body } = await eventually(
-      () => get(`/api/integrations/${integrationId}/deployments`).expect(200),
-      ({ body }) =>
-        body.items.some((entry: { binding: unknown }) => entry.binding !== null && body.total === 2),
+    const { body } = await view(`/api/integrations/${integrationId}/deployments`, (body) =>
+      body.items.some((entry: { binding: unknown }) => entry.binding !== null && body.total === 2),
     );
 
     expect(body.items).toEqual([
@@ -229,9 +190,9 @@ describe('the read-model views of publishing', () => {
   });
 
   it('shows what the integration was built against, and a republish once one is required', async () => {
-    const before = await eventually(
-      () => get(`/api/integrations/${integrationId}/dependencies`).expect(200),
-      ({ body }) => body.latestVersion === 1,
+    const before = await view(
+      `/api/integrations/${integrationId}/dependencies`,
+      (body) => body.latestVersion === 1,
     );
     expect(before.body).toEqual({
       integrationId,
@@ -251,9 +212,9 @@ describe('the read-model views of publishing', () => {
       },
     } satisfies DeploymentEvent);
 
-    const after = await eventually(
-      () => get(`/api/integrations/${integrationId}/dependencies`).expect(200),
-      ({ body }) => body.republishRequired === true,
+    const after = await view(
+      `/api/integrations/${integrationId}/dependencies`,
+      (body) => body.republishRequired === true,
     );
     expect(after.body.republishRequirements).toEqual([
       {
@@ -284,10 +245,7 @@ describe('the read-model views of publishing', () => {
       },
     } satisfies DependencyEvent);
 
-    const { body } = await eventually(
-      () => get('/api/dependencies').expect(200),
-      ({ body }) => body.items[0].updated === true,
-    );
+    const { body } = await view('/api/dependencies', (body) => body.items[0].updated === true);
     expect(body.items).toEqual([
       {
         name: first.name,
@@ -338,9 +296,10 @@ describe('the read-model views of publishing', () => {
     });
     await append(apiKeyStreamId(second), created(second, 'Shop', '2026-01-05T00:00:00.000Z'));
 
-    const { body } = await eventually(
-      () => get('/api/environments/qa/api-keys', operator).expect(200),
-      ({ body }) => body.total === 2 && body.items[1].status === 'revoked',
+    const { body } = await view(
+      '/api/environments/qa/api-keys',
+      (body) => body.total === 2 && body.items[1].status === 'revoked',
+      operator,
     );
 
     expect(body.items).toEqual([

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Page } from 'playwright-core';
+import { SAMPLE_CONNECTION_ID, createIntegration, entityNames } from '../support/publishing';
 import { ADMIN, bearer, type TestApp } from '../support/test-app';
 import { type ConsoleInBrowser, startConsoleInBrowser } from './support/console-in-browser';
 
@@ -9,7 +10,6 @@ import { type ConsoleInBrowser, startConsoleInBrowser } from './support/console-
  * a real browser: the built console (`npm run build:console`) served by the real API, in chromium.
  */
 const FAILURE_SCREENSHOT = join(tmpdir(), 'console-publishing-failure.png');
-const SAMPLE_CONNECTION_ID = '0190a000-0000-7000-8000-00000000a001';
 
 jest.setTimeout(180_000);
 
@@ -29,34 +29,12 @@ describe('the console, in a browser: publishing and API keys', () => {
 
     // An integration of the sample SQLite database, built through the API (the wizard has its own spec)
     token = await t.login(ADMIN.username, ADMIN.password);
-    const created = await t
-      .http()
-      .post('/api/integrations')
-      .set(bearer(token))
-      .send({ provider: 'sqlite', applicationName: 'Shop' })
-      .expect(201);
-    integrationId = created.body.id as string;
-    await t
-      .http()
-      .put(`/api/integrations/${integrationId}/connection`)
-      .set(bearer(token))
-      .send({ connectionId: SAMPLE_CONNECTION_ID })
-      .expect(200);
-    await t
-      .http()
-      .put(`/api/integrations/${integrationId}/database`)
-      .set(bearer(token))
-      .send({ database: 'main' })
-      .expect(200);
-    const added = await t
-      .http()
-      .post(`/api/integrations/${integrationId}/entities`)
-      .set(bearer(token))
-      .send({ tables: ['customers', 'orders'] })
-      .expect(200);
-    customers = (added.body.entities as { name: string; table: string }[]).find(
-      ({ table }) => table === 'customers',
-    )!.name;
+    integrationId = await createIntegration(t, token, {
+      applicationName: 'Shop',
+      connectionId: SAMPLE_CONNECTION_ID,
+      tables: ['customers', 'orders'],
+    });
+    ({ customers } = await entityNames(t, token, integrationId));
   });
 
   afterAll(() => session?.close());

@@ -2,20 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { createIntegration, finished, publish, published } from '../support/publishing';
+import {
+  createIntegration,
+  eventually,
+  finished,
+  finishedRun,
+  publish,
+  published,
+} from '../support/publishing';
 import { createDatabase, dropDatabase, loadChinook, mysqlUrl, uniqueDatabaseName } from '../support/mariadb';
 import { ADMIN, bearer, startTestApp, type TestApp } from '../support/test-app';
 
 const MINUTE = 60_000;
-
-const until = async <T>(probe: () => Promise<T | undefined>, what: string): Promise<T> => {
-  for (let attempt = 0; attempt < 400; attempt++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-};
 
 /**
  * The issue's whole story on a real MariaDB holding Chinook: publish in development, an app uses the
@@ -275,7 +273,7 @@ describe('publishing Chinook on MariaDB and serving it to apps', () => {
     expect(update.body).toMatchObject({ breaking: true });
 
     // Then the data API answers 409 until the integration is republished
-    const refused = await until(async () => {
+    const refused = await eventually(async () => {
       const response = await t.http().get(tracks()).query({ limit: 1 }).set(withKey(appKey));
       return response.status === 409 ? response : undefined;
     }, 'the republish requirement');
@@ -283,14 +281,7 @@ describe('publishing Chinook on MariaDB and serving it to apps', () => {
 
     // When the administrator republishes every affected integration
     const run = await t.http().post('/api/integrations/republish').set(bearer(admin)).expect(202);
-    const done = await until(async () => {
-      const { body } = await t
-        .http()
-        .get(`/api/republish-runs/${run.body.runId}`)
-        .set(bearer(admin))
-        .expect(200);
-      return body.status === 'finished' ? body : undefined;
-    }, 'the republish run');
+    const done = await finishedRun(t, admin, run.body.runId);
     expect(done).toMatchObject({ published: 1, failed: 0 });
 
     // Then the app is served again, by version 3

@@ -2,6 +2,23 @@ import { type TestApp, bearer } from './test-app';
 
 export const SAMPLE_CONNECTION_ID = '0190a000-0000-7000-8000-00000000a001';
 
+/**
+ * Asks `probe` again, every 25 ms, until it answers something other than `undefined` (the read model,
+ * reactors and background processes follow a command a moment later); fails naming `what` otherwise.
+ */
+export async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+  attempts = 400,
+): Promise<T> {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
 type Draft = Readonly<{
   applicationName: string;
   provider?: string;
@@ -42,33 +59,66 @@ export async function createIntegration(t: TestApp, token: string, draft: Draft)
   return id;
 }
 
-export type Started = Readonly<{ publicationId: string; version: number; status: string }>;
-
-export async function publish(t: TestApp, token: string, integrationId: string): Promise<Started> {
-  const response = await t
-    .http()
-    .post(`/api/integrations/${integrationId}/publish`)
-    .set(bearer(token))
-    .expect(202);
-  return response.body as Started;
-}
-
-/** Polls the publication until it is no longer running (the process runs in the background). */
-export async function finished(
+/** The entity name the builder gave each table of the integration, by table. */
+export async function entityNames(
   t: TestApp,
   token: string,
-  publicationId: string,
-): Promise<Record<string, unknown> & { status: string }> {
-  for (let attempt = 0; attempt < 400; attempt++) {
+  integrationId: string,
+): Promise<Readonly<Record<string, string>>> {
+  const { body } = await t.http().get(`/api/integrations/${integrationId}`).set(bearer(token)).expect(200);
+  return Object.fromEntries(
+    (body.entities as { name: string; table: string }[]).map(({ name, table }) => [table, name]),
+  );
+}
+
+export type Started = Readonly<{ publicationId: string; version: number; status: string }>;
+
+/** Requests a publication: the whole 202 answer (its body is a `Started`). */
+export function startPublication(t: TestApp, token: string, integrationId: string) {
+  return t.http().post(`/api/integrations/${integrationId}/publish`).set(bearer(token)).expect(202);
+}
+
+export async function publish(t: TestApp, token: string, integrationId: string): Promise<Started> {
+  return (await startPublication(t, token, integrationId)).body as Started;
+}
+
+/** A publication as `GET /api/publications/:id` shows it. */
+export type Publication = Record<string, unknown> &
+  Readonly<{ status: string; steps: readonly Readonly<{ step: string; status: string; at: string }>[] }>;
+
+/** Polls the publication until it is no longer running (the process runs in the background). */
+export async function finished(t: TestApp, token: string, publicationId: string): Promise<Publication> {
+  return eventually(async () => {
     const { body } = await t.http().get(`/api/publications/${publicationId}`).set(bearer(token)).expect(200);
-    if (body.status !== 'running') return body;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`Publication ${publicationId} is still running`);
+    return body.status !== 'running' ? body : undefined;
+  }, `publication ${publicationId} to end`);
 }
 
 /** Publishes and waits: the publication as it ended. */
 export async function published(t: TestApp, token: string, integrationId: string) {
   const started = await publish(t, token, integrationId);
   return finished(t, token, started.publicationId);
+}
+
+/** Publishes and waits, failing unless it ended published: for a setup that needs a served version. */
+export async function publishedOrFail(t: TestApp, token: string, integrationId: string) {
+  const publication = await published(t, token, integrationId);
+  if (publication.status !== 'published') throw new Error(`Publication: ${JSON.stringify(publication)}`);
+  return publication;
+}
+
+/** Polls a republish run until it is finished. */
+export function finishedRun(
+  t: TestApp,
+  token: string,
+  runId: string,
+): Promise<Record<string, unknown> & { status: string }> {
+  return eventually(
+    async () => {
+      const { body } = await t.http().get(`/api/republish-runs/${runId}`).set(bearer(token)).expect(200);
+      return body.status === 'finished' ? body : undefined;
+    },
+    `republish run ${runId} to finish`,
+    800,
+  );
 }
