@@ -2,6 +2,7 @@ import { type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { registerDataListFastPath } from './data-api/data-list-fast-path';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { existsSync, mkdirSync } from 'node:fs';
 import { AppModule, type AppOverrides } from './app.module';
@@ -36,6 +37,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
           abortOnError: false,
         });
   app.enableShutdownHooks();
+  if (config.httpAdapter === 'fastify') registerDataListFastPath(app as NestFastifyApplication);
 
   const document = SwaggerModule.createDocument(
     app,

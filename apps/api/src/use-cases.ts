@@ -1,5 +1,6 @@
 import { type Provider, type Type } from '@nestjs/common';
 import { ApiKeyVerifier } from './api-keys/api-key-verifier';
+import { Authenticator } from './auth/authenticator';
 import { CreateApiKeyHandler } from './api-keys/create-api-key/create-api-key.command';
 import { CreateApiKeyController } from './api-keys/create-api-key/create-api-key.http';
 import { RevokeApiKeyHandler } from './api-keys/revoke-api-key/revoke-api-key.command';
@@ -171,6 +172,7 @@ export const SERVICES: Provider[] = [
   PublicationProcess,
   PublishedEntities,
   ApiKeyVerifier,
+  Authenticator,
   PublicationStarter,
   BreakingUpdateReactor,
   RepublishRuns,
