@@ -1,6 +1,5 @@
-import { type DatabaseSync, type StatementSync } from 'node:sqlite';
-import { openCredentialsDatabase } from '../../infrastructure/secrets/sqlite-file';
-import { CredentialStoreUnavailableError } from './credential-store';
+import { type StatementSync } from 'node:sqlite';
+import { CredentialTable } from './credential-table';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS api_key_hashes (
@@ -19,30 +18,23 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
  * CredentialStoreUnavailableError (answer 503).
  */
 export class ApiKeyHashStore {
-  private readonly db: DatabaseSync;
+  private readonly table: CredentialTable<{
+    insert: StatementSync;
+    select: StatementSync;
+    remove: StatementSync;
+  }>;
   private readonly clock: () => Date;
-  private readonly insert: StatementSync;
-  private readonly select: StatementSync;
-  private readonly remove: StatementSync;
-  private closed = false;
 
   constructor({ file, clock = () => new Date() }: { file: string; clock?: () => Date }) {
     this.clock = clock;
-    let db: DatabaseSync | undefined;
-    try {
-      db = openCredentialsDatabase(file);
-      db.exec(SCHEMA);
-      this.insert = db.prepare(
+    this.table = new CredentialTable(file, SCHEMA, (db) => ({
+      insert: db.prepare(
         `INSERT INTO api_key_hashes (key_id, key_hash, created_at) VALUES (?, ?, ?)
          ON CONFLICT (key_id) DO NOTHING`,
-      );
-      this.select = db.prepare('SELECT key_hash FROM api_key_hashes WHERE key_id = ?');
-      this.remove = db.prepare('DELETE FROM api_key_hashes WHERE key_id = ?');
-      this.db = db;
-    } catch (error) {
-      db?.close();
-      throw new CredentialStoreUnavailableError(`cannot open ${file}`, { cause: error });
-    }
+      ),
+      select: db.prepare('SELECT key_hash FROM api_key_hashes WHERE key_id = ?'),
+      remove: db.prepare('DELETE FROM api_key_hashes WHERE key_id = ?'),
+    }));
   }
 
   /**
@@ -53,37 +45,26 @@ export class ApiKeyHashStore {
     if (!keyId) throw new TypeError('keyId is required');
     if (typeof keyHash !== 'string' || !SHA256_HEX.test(keyHash))
       throw new TypeError('ApiKeyHashStore.set expects a sha256 in lower-case hex');
-    const { changes } = this.guard('store an API key hash', () =>
-      this.insert.run(keyId, keyHash, this.clock().toISOString()),
+    const { changes } = this.table.run('store an API key hash', ({ insert }) =>
+      insert.run(keyId, keyHash, this.clock().toISOString()),
     );
     if (changes === 0) throw new TypeError(`API key ${keyId} already has a hash`);
   }
 
   get(keyId: string): string | undefined {
-    const row = this.guard(
+    const row = this.table.run(
       'read an API key hash',
-      () => this.select.get(keyId) as { key_hash: string } | undefined,
+      ({ select }) => select.get(keyId) as { key_hash: string } | undefined,
     );
     return row?.key_hash;
   }
 
   /** Forgets a key's hash; forgetting an unknown key changes nothing. */
   delete(keyId: string): void {
-    this.guard('delete an API key hash', () => this.remove.run(keyId));
+    this.table.run('delete an API key hash', ({ remove }) => remove.run(keyId));
   }
 
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.db.close();
-  }
-
-  private guard<T>(what: string, action: () => T): T {
-    if (this.closed) throw new CredentialStoreUnavailableError(`cannot ${what}: the store is closed`);
-    try {
-      return action();
-    } catch (error) {
-      throw new CredentialStoreUnavailableError(`cannot ${what}`, { cause: error });
-    }
+    this.table.close();
   }
 }
