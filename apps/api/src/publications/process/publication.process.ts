@@ -29,6 +29,7 @@ import { OpenConnectors } from '../../connections/connection-access/open-connect
 import { EnvironmentAccess } from '../../environments/environment-access/environment-access';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
+import { ProcessDrivers } from '../../infrastructure/command-handling/process-drivers';
 import { HttpProblem } from '../../infrastructure/http/http-problem';
 import {
   EVENT_STORE,
@@ -74,10 +75,13 @@ export class PublicationProcess implements OnApplicationBootstrap, OnApplication
   private subscription?: Subscription;
   private headAtStart = 0;
   private readonly found = new Set<string>();
-  private readonly driving = new Map<string, Promise<void>>();
-  private readonly again = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
-  private stopped = false;
+  private readonly drivers = new ProcessDrivers({
+    label: 'Publication',
+    logger: this.logger,
+    advance: (publicationId) => this.advance(publicationId),
+    lostRace,
+  });
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -102,16 +106,11 @@ export class PublicationProcess implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
+    const stopping = this.drivers.stop();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     await this.subscription?.stop();
-    await Promise.allSettled([...this.driving.values()]);
-  }
-
-  /** Resolves when no publication is being driven (for tests and shutdown). */
-  async idle(): Promise<void> {
-    while (this.driving.size > 0) await Promise.allSettled([...this.driving.values()]);
+    await stopping;
   }
 
   private onEvents(batch: readonly RecordedEvent[]): void {
@@ -119,7 +118,7 @@ export class PublicationProcess implements OnApplicationBootstrap, OnApplication
       if (!PUBLICATION_TYPES.has(event.type)) continue;
       const { publicationId } = event.data as PublicationEvent['data'];
       if (event.globalPosition <= this.headAtStart) this.found.add(publicationId);
-      else this.drive(publicationId);
+      else this.drivers.drive(publicationId);
     }
     const last = batch.at(-1);
     if (last && last.globalPosition >= this.headAtStart && this.headAtStart > 0 && this.found.size > 0)
@@ -135,7 +134,7 @@ export class PublicationProcess implements OnApplicationBootstrap, OnApplication
   }
 
   private async resumeWhenStale(publicationId: string, seenVersion?: number): Promise<void> {
-    if (this.stopped) return;
+    if (this.drivers.stopped) return;
     try {
       const { events, version } = await this.store.readStream<PublicationEvent>(
         publicationStreamId(publicationId),
@@ -143,9 +142,9 @@ export class PublicationProcess implements OnApplicationBootstrap, OnApplication
       const last = events.at(-1);
       if (last === undefined) return;
       const state = this.fold(events);
-      if (nextStep(state) === undefined || seenVersion === version) return this.drive(publicationId);
+      if (nextStep(state) === undefined || seenVersion === version) return this.drivers.drive(publicationId);
       const age = this.clock.now().getTime() - Date.parse(last.recordedAt);
-      if (age >= STALE_AFTER_MS) return this.drive(publicationId);
+      if (age >= STALE_AFTER_MS) return this.drivers.drive(publicationId);
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         void this.resumeWhenStale(publicationId, version);
@@ -156,30 +155,9 @@ export class PublicationProcess implements OnApplicationBootstrap, OnApplication
     }
   }
 
-  /** Runs the publication's steps until it is finished; one driver per publication in this process. */
-  private drive(publicationId: string): void {
-    if (this.stopped) return;
-    if (this.driving.has(publicationId)) {
-      this.again.add(publicationId);
-      return;
-    }
-    const run = (async () => {
-      do {
-        this.again.delete(publicationId);
-        try {
-          await this.advance(publicationId);
-        } catch (error) {
-          if (lostRace(error)) continue;
-          this.logger.error(`Publication ${publicationId}: ${messageOf(error)}`);
-        }
-      } while (this.again.has(publicationId) && !this.stopped);
-    })().finally(() => this.driving.delete(publicationId));
-    this.driving.set(publicationId, run);
-  }
-
   private async advance(publicationId: string): Promise<void> {
     for (;;) {
-      if (this.stopped) return;
+      if (this.drivers.stopped) return;
       const { events } = await this.store.readStream<PublicationEvent>(publicationStreamId(publicationId));
       const state = this.fold(events);
       if (state.status === 'none') return;
@@ -216,7 +194,7 @@ export class PublicationProcess implements OnApplicationBootstrap, OnApplication
         return await this.perform(state);
       } catch (error) {
         const transient = error instanceof ConnectorError && error.transient;
-        if (!transient || attempt >= RETRY_DELAYS_MS.length || this.stopped) throw error;
+        if (!transient || attempt >= RETRY_DELAYS_MS.length || this.drivers.stopped) throw error;
         this.logger.warn(
           `Publication ${state.publicationId}, ${state.nextStep}: ${messageOf(error)}; retrying`,
         );

@@ -71,15 +71,12 @@ export class PublicationStarter {
         'PUBLICATION.IN_PROGRESS',
         `Publication ${running.publicationId} of integration ${integrationId} is still running`,
       );
-    return { integration: state, integrationVersion, publications };
+    return { integration: state, integrationVersion };
   }
 
   async start({ integrationId, publicationId, actor, authorize }: PublicationStart): Promise<PublishOutcome> {
-    const { integration, integrationVersion, publications } = await this.publishable(
-      integrationId,
-      authorize,
-    );
-    const version = publications.filter((publication) => publication.status === 'published').length + 1;
+    const { integration, integrationVersion } = await this.publishable(integrationId, authorize);
+    const version = await this.index.nextVersion(integrationId);
     await this.runner.run(
       publicationStreamId(publicationId),
       publicationDecider,

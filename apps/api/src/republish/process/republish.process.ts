@@ -28,6 +28,7 @@ import {
 import { type Actor } from '../../auth/authenticated-user';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
+import { ProcessDrivers } from '../../infrastructure/command-handling/process-drivers';
 import {
   EVENT_STORE,
   type EventStore,
@@ -40,8 +41,6 @@ import { PublicationStarter } from '../../publications/publish-integration/publi
 const REPUBLISH_TYPES = new Set<string>(REPUBLISH_EVENT_TYPES);
 const PUBLICATION_ENDS = new Set<string>(['IntegrationPublished', 'IntegrationPublishFailed']);
 const NO_LONGER_REQUIRED = 'It no longer needs a republish';
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Another runner appended first: read the run again and continue from what it recorded. */
 const lostRace = (error: unknown): boolean =>
@@ -68,9 +67,12 @@ export class RepublishProcess implements OnApplicationBootstrap, OnApplicationSh
   private readonly found = new Set<string>();
   /** Which run waits for which publication, so the publication's end wakes the run. */
   private readonly runOfPublication = new Map<string, string>();
-  private readonly driving = new Map<string, Promise<void>>();
-  private readonly again = new Set<string>();
-  private stopped = false;
+  private readonly drivers = new ProcessDrivers({
+    label: 'Republish run',
+    logger: this.logger,
+    advance: (runId) => this.advance(runId),
+    lostRace,
+  });
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -90,14 +92,9 @@ export class RepublishProcess implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
+    const stopping = this.drivers.stop();
     await this.subscription?.stop();
-    await Promise.allSettled([...this.driving.values()]);
-  }
-
-  /** Resolves when no run is being driven (for tests and shutdown). */
-  async idle(): Promise<void> {
-    while (this.driving.size > 0) await Promise.allSettled([...this.driving.values()]);
+    await stopping;
   }
 
   private onEvents(batch: readonly RecordedEvent[]): void {
@@ -105,7 +102,7 @@ export class RepublishProcess implements OnApplicationBootstrap, OnApplicationSh
       const runId = this.runOf(event);
       if (runId === undefined) continue;
       if (event.globalPosition <= this.headAtStart) this.found.add(runId);
-      else this.drive(runId);
+      else this.drivers.drive(runId);
       if (event.type === 'RepublishFinished') this.found.delete(runId);
     }
     const last = batch.at(-1);
@@ -114,7 +111,7 @@ export class RepublishProcess implements OnApplicationBootstrap, OnApplicationSh
       this.headAtStart = 0;
       const found = [...this.found];
       this.found.clear();
-      for (const runId of found) this.drive(runId);
+      for (const runId of found) this.drivers.drive(runId);
     }
   }
 
@@ -132,33 +129,10 @@ export class RepublishProcess implements OnApplicationBootstrap, OnApplicationSh
     return runId;
   }
 
-  /** Advances the run until it waits for a publication or is finished; one driver per run here. */
-  private drive(runId: string): void {
-    if (this.stopped) return;
-    if (this.driving.has(runId)) {
-      this.again.add(runId);
-      return;
-    }
-    const run = (async () => {
-      do {
-        this.again.delete(runId);
-        try {
-          await this.advance(runId);
-        } catch (error) {
-          if (lostRace(error)) {
-            this.again.add(runId);
-            continue;
-          }
-          this.logger.error(`Republish run ${runId}: ${messageOf(error)}`);
-        }
-      } while (this.again.has(runId) && !this.stopped);
-    })().finally(() => this.driving.delete(runId));
-    this.driving.set(runId, run);
-  }
-
+  /** Advances the run until it waits for a publication or is finished. */
   private async advance(runId: string): Promise<void> {
     for (;;) {
-      if (this.stopped) return;
+      if (this.drivers.stopped) return;
       const { events, version } = await this.store.readStream<RepublishEvent>(republishStreamId(runId));
       const state = this.fold(events);
       const next = nextRepublishItem(state);
