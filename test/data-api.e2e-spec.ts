@@ -1,6 +1,10 @@
-import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { SAMPLE_CONNECTION_ID, createIntegration, entityNames, publishedOrFail } from './support/publishing';
+import {
+  SAMPLE_CONNECTION_ID,
+  createIntegration,
+  entityNames,
+  publishedOrFail,
+  sampleCopy,
+} from './support/publishing';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
 
 const DEVELOPER = { username: 'dev-only', password: 'developer-password-for-tests' };
@@ -207,23 +211,18 @@ describe('the data API of a deployed integration', () => {
       .send({ connectionId: SAMPLE_CONNECTION_ID })
       .expect(409);
 
-    copyFileSync(
-      join(t.config.sqliteDatabasesDir, 'sample.sqlite'),
-      join(t.config.sqliteDatabasesDir, 'qa.sqlite'),
-    );
-    const qaConnection = await t
-      .http()
-      .post('/api/connections')
-      .set(bearer(operator))
-      .send({ name: 'Shop QA', provider: 'sqlite', environment: 'qa', details: { path: 'qa.sqlite' } })
-      .expect(201);
+    const { connectionId: qaConnectionId } = await sampleCopy(t, operator, {
+      file: 'qa.sqlite',
+      name: 'Shop QA',
+      environment: 'qa',
+    });
     const bound = await t
       .http()
       .put(`/api/environments/qa/integrations/${integrationId}/connection`)
       .set(bearer(operator))
-      .send({ connectionId: qaConnection.body.id })
+      .send({ connectionId: qaConnectionId })
       .expect(200);
-    expect(bound.body).toMatchObject({ version: 1, connectionId: qaConnection.body.id });
+    expect(bound.body).toMatchObject({ version: 1, connectionId: qaConnectionId });
 
     // Calls in qa now work, on the qa database only
     const created = await t

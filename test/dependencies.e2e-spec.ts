@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -11,6 +11,7 @@ import {
   eventually,
   finishedRun as republishRunFinished,
   publishedOrFail,
+  sampleCopy,
 } from './support/publishing';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
 
@@ -229,18 +230,12 @@ describe('a republish run where one integration cannot be published', () => {
 
   it('fails that item, publishes the other, and republishes only the failed one later', async () => {
     // Given a scratch copy of the sample with one more table, and an integration built on it
-    const file = join(t.config.sqliteDatabasesDir, 'scratch.sqlite');
-    copyFileSync(join(t.config.sqliteDatabasesDir, 'sample.sqlite'), file);
-    const db = new DatabaseSync(file);
-    db.exec('CREATE TABLE promotions (id INTEGER PRIMARY KEY, code TEXT NOT NULL)');
-    db.close();
-    const connection = await t
-      .http()
-      .post('/api/connections')
-      .set(bearer(token))
-      .send({ name: 'Scratch', provider: 'sqlite', details: { path: 'scratch.sqlite' } })
-      .expect(201);
-    const promotions = await s.createIntegration('Promotions', connection.body.id, ['promotions']);
+    const { connectionId, path: file } = await sampleCopy(t, token, {
+      file: 'scratch.sqlite',
+      name: 'Scratch',
+      sql: 'CREATE TABLE promotions (id INTEGER PRIMARY KEY, code TEXT NOT NULL)',
+    });
+    const promotions = await s.createIntegration('Promotions', connectionId, ['promotions']);
     const shop = await s.createIntegration('Shop', SAMPLE_CONNECTION_ID, ['customers']);
     await s.publish(promotions.id);
     await s.publish(shop.id);

@@ -1,7 +1,5 @@
-import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { SAMPLE_CONNECTION_ID, createIntegration, published } from './support/publishing';
+import { SAMPLE_CONNECTION_ID, createIntegration, published, sampleCopy } from './support/publishing';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
 
 /** A published integration is edited as a new draft on top of its published version. */
@@ -72,25 +70,21 @@ describe('editing an integration after it was published', () => {
 
   it('refuses a table whose published attribute changed type, even after it was removed from the draft', async () => {
     // Given a scratch database whose `tags.code` is TEXT, published
-    const file = join(t.config.sqliteDatabasesDir, 'tags.sqlite');
-    copyFileSync(join(t.config.sqliteDatabasesDir, 'sample.sqlite'), file);
-    const db = new DatabaseSync(file);
-    db.exec('CREATE TABLE tags (id INTEGER PRIMARY KEY, code TEXT NOT NULL)');
-    const connection = await t
-      .http()
-      .post('/api/connections')
-      .set(bearer(token))
-      .send({ name: 'Tags', provider: 'sqlite', details: { path: 'tags.sqlite' } })
-      .expect(201);
+    const { connectionId, path } = await sampleCopy(t, token, {
+      file: 'tags.sqlite',
+      name: 'Tags',
+      sql: 'CREATE TABLE tags (id INTEGER PRIMARY KEY, code TEXT NOT NULL)',
+    });
     const id = await createIntegration(t, token, {
       applicationName: 'Tags',
-      connectionId: connection.body.id,
+      connectionId,
       tables: ['tags'],
     });
     expect(await published(t, token, id)).toMatchObject({ status: 'published', version: 1 });
 
     // And the column becomes an integer while the table is out of the draft
     await t.http().delete(`/api/integrations/${id}/entities/tags`).set(bearer(token)).expect(200);
+    const db = new DatabaseSync(path);
     db.exec('DROP TABLE tags; CREATE TABLE tags (id INTEGER PRIMARY KEY, code INTEGER NOT NULL)');
     db.close();
 

@@ -1,5 +1,3 @@
-import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { type RecordedEvent } from '@ib/domain';
 import {
@@ -8,6 +6,7 @@ import {
   createIntegration,
   eventually,
   finished,
+  sampleCopy,
   startPublication,
 } from './support/publishing';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
@@ -155,20 +154,14 @@ describe('publishing an integration in development', () => {
 
   it('fails a publication whose table vanished from the database', async () => {
     // Given a scratch copy of the sample with one more table, behind a connection an admin created
-    const file = join(t.config.sqliteDatabasesDir, 'scratch.sqlite');
-    copyFileSync(join(t.config.sqliteDatabasesDir, 'sample.sqlite'), file);
-    const db = new DatabaseSync(file);
-    db.exec('CREATE TABLE promotions (id INTEGER PRIMARY KEY, code TEXT NOT NULL)');
-    db.close();
-    const connection = await t
-      .http()
-      .post('/api/connections')
-      .set(bearer(token))
-      .send({ name: 'Scratch', provider: 'sqlite', details: { path: 'scratch.sqlite' } })
-      .expect(201);
+    const { connectionId, path: file } = await sampleCopy(t, token, {
+      file: 'scratch.sqlite',
+      name: 'Scratch',
+      sql: 'CREATE TABLE promotions (id INTEGER PRIMARY KEY, code TEXT NOT NULL)',
+    });
     const integrationId = await createIntegration(t, token, {
       applicationName: 'Scratch',
-      connectionId: connection.body.id,
+      connectionId,
       tables: ['customers', 'promotions'],
     });
 

@@ -1,5 +1,3 @@
-import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   type AnyEvent,
   apiKeyStreamId,
@@ -12,7 +10,14 @@ import {
 import { type Response } from 'supertest';
 import { uuidv7 } from '../apps/api/src/infrastructure/ids';
 import { RUNTIME_DEPENDENCIES } from '../apps/api/src/publications/publication-settings';
-import { SAMPLE_CONNECTION_ID, createIntegration, eventually, finished, publish } from './support/publishing';
+import {
+  SAMPLE_CONNECTION_ID,
+  createIntegration,
+  eventually,
+  finished,
+  publish,
+  sampleCopy,
+} from './support/publishing';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
 
 const DEVELOPER = { username: 'views-dev', password: 'developer-password-for-tests' };
@@ -131,17 +136,11 @@ describe('the read-model views of publishing', () => {
       .set(bearer(operator))
       .send({ version: 1, environment: 'qa' })
       .expect(200);
-    copyFileSync(
-      join(t.config.sqliteDatabasesDir, 'sample.sqlite'),
-      join(t.config.sqliteDatabasesDir, 'views-qa.sqlite'),
-    );
-    const qaConnection = await t
-      .http()
-      .post('/api/connections')
-      .set(bearer(operator))
-      .send({ name: 'Views QA', provider: 'sqlite', environment: 'qa', details: { path: 'views-qa.sqlite' } })
-      .expect(201);
-    qaConnectionId = qaConnection.body.id as string;
+    ({ connectionId: qaConnectionId } = await sampleCopy(t, operator, {
+      file: 'views-qa.sqlite',
+      name: 'Views QA',
+      environment: 'qa',
+    }));
     await t
       .http()
       .put(`/api/environments/qa/integrations/${integrationId}/connection`)

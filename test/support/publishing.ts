@@ -1,3 +1,6 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { type TestApp, bearer } from './test-app';
 
 export const SAMPLE_CONNECTION_ID = '0190a000-0000-7000-8000-00000000a001';
@@ -121,4 +124,31 @@ export function finishedRun(
     `republish run ${runId} to finish`,
     800,
   );
+}
+
+type SampleCopy = Readonly<{ file: string; name: string; environment?: string; sql?: string }>;
+
+/**
+ * A copy of the sample database (with `sql` run on it) behind a new SQLite connection: a database
+ * a test may change without touching the sample. Answers the connection id and the copy's path.
+ */
+export async function sampleCopy(
+  t: TestApp,
+  token: string,
+  { file, name, environment, sql }: SampleCopy,
+): Promise<{ connectionId: string; path: string }> {
+  const path = join(t.config.sqliteDatabasesDir, file);
+  copyFileSync(join(t.config.sqliteDatabasesDir, 'sample.sqlite'), path);
+  if (sql !== undefined) {
+    const db = new DatabaseSync(path);
+    db.exec(sql);
+    db.close();
+  }
+  const connection = await t
+    .http()
+    .post('/api/connections')
+    .set(bearer(token))
+    .send({ name, provider: 'sqlite', ...(environment ? { environment } : {}), details: { path: file } })
+    .expect(201);
+  return { connectionId: connection.body.id as string, path };
 }
