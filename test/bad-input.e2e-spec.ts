@@ -174,6 +174,72 @@ describe('bad input changes nothing and gets a problem-details answer', () => {
     expect(unknownTable.body.code).toBe('CONNECTOR.TABLE_NOT_FOUND');
   });
 
+  it.each([
+    [
+      'an option SQL Server does not know',
+      'mssql',
+      { host: 'db.example.com', username: 'sa', options: { '': [] } },
+    ],
+    [
+      'an option of the wrong type',
+      'mssql',
+      { host: 'db.example.com', username: 'sa', options: { encrypt: 'yes' } },
+    ],
+    [
+      'a pool size out of range',
+      'mysql',
+      { host: 'db.example.com', username: 'app', options: { poolSize: 0 } },
+    ],
+    ['no user name', 'mysql', { host: 'db.example.com' }],
+    ['an option SQLite does not know', 'sqlite', { path: 'sample.sqlite', options: { readOnly: false } }],
+  ])(
+    'refuses %s when a connection is created or requested (400 naming details, nothing stored)',
+    async (_, provider, details) => {
+      const before = await head();
+      const created = await t
+        .http()
+        .post('/api/connections')
+        .set(bearer(admin))
+        .send({ name: 'Unusable', provider, details });
+      const requested = await t
+        .http()
+        .post('/api/connection-requests')
+        .set(bearer(developer))
+        .send({ name: 'Unusable', provider, details });
+
+      expect([created.status, created.body.code, created.body.errors?.[0]?.field]).toEqual([
+        400,
+        'CONNECTION.INVALID',
+        'details',
+      ]);
+      expect([requested.status, requested.body.code]).toEqual([400, 'CONNECTION_REQUEST.INVALID']);
+      expect(await head()).toBe(before);
+    },
+  );
+
+  it('answers a malformed If-Match with 400: only a well-formed, outdated version is 412', async () => {
+    const { id } = await createIntegration();
+
+    const malformed = await t
+      .http()
+      .put(`/api/integrations/${id}/details`)
+      .set(bearer(developer))
+      .set('If-Match', 'not-an-etag')
+      .send({ applicationName: 'Orders', moduleName: 'Orders_IS', description: '' });
+
+    expect([malformed.status, malformed.body.code]).toEqual([400, 'REQUEST.INVALID_IF_MATCH']);
+  });
+
+  it('refuses null for an optional field, which the document declares a string', async () => {
+    const refused = await t
+      .http()
+      .post('/api/integrations')
+      .set(bearer(developer))
+      .send({ provider: 'sqlite', applicationName: 'Orders', icon: null });
+
+    expect([refused.status, refused.body.errors?.[0]?.field]).toEqual([400, 'icon']);
+  });
+
   it('answers a stale If-Match with 412 and stores nothing', async () => {
     const integration = await createIntegration();
     await t
@@ -194,16 +260,97 @@ describe('bad input changes nothing and gets a problem-details answer', () => {
     expect(await head()).toBe(before);
   });
 
-  it('refuses a SQLite path outside the databases folder with 400, never reading the file', async () => {
-    const created = await t
+  it.each([
+    ['a parent folder', '../../../etc/passwd'],
+    ['an absolute path', '/etc/passwd'],
+    ['a NUL character', 'sample.sqlite\u0000.txt'],
+  ])(
+    'refuses a SQLite path to %s when a connection is created or requested (400 naming details.path, nothing stored), not one inside the folder',
+    async (_, path) => {
+      const before = await head();
+      const created = await t
+        .http()
+        .post('/api/connections')
+        .set(bearer(admin))
+        .send({ name: 'Escape', provider: 'sqlite', details: { path } });
+      const requested = await t
+        .http()
+        .post('/api/connection-requests')
+        .set(bearer(developer))
+        .send({ name: 'Escape', provider: 'sqlite', details: { path } });
+
+      expect(created.status).toBe(400);
+      expect(created.body.code).toBe('CONNECTION.INVALID');
+      expect(created.body.errors).toEqual([{ field: 'details.path', message: expect.any(String) }]);
+      expect(requested.status).toBe(400);
+      expect(requested.body.code).toBe('CONNECTION_REQUEST.INVALID');
+      expect(requested.body.errors).toEqual([{ field: 'details.path', message: expect.any(String) }]);
+      expect(await head()).toBe(before);
+      // While a path inside the folder is taken, also to a file that is not there yet
+      for (const inside of ['sample.sqlite', 'later/orders.sqlite'])
+        await t
+          .http()
+          .post('/api/connections')
+          .set(bearer(admin))
+          .send({ name: `Inside ${inside}`, provider: 'sqlite', details: { path: inside } })
+          .expect(201);
+    },
+  );
+
+  it.each([
+    [
+      'an integration application name',
+      '/api/integrations',
+      { provider: 'sqlite', applicationName: 'Orders\u202Etxt.exe' },
+      'applicationName',
+    ],
+    [
+      'an integration description',
+      '/api/integrations',
+      { provider: 'sqlite', applicationName: 'Orders', description: 'Nightly\u0000' },
+      'description',
+    ],
+    [
+      'a connection name',
+      '/api/connections',
+      { name: 'Orders\nDB', provider: 'sqlite', details: { path: 'sample.sqlite' } },
+      'name',
+    ],
+    ['an API key app name', '/api/environments/development/api-keys', { appName: 'Shop\u0000' }, 'appName'],
+    [
+      'a user display name',
+      '/api/users',
+      {
+        username: 'eve',
+        password: 'eve-password-1',
+        displayName: 'Eve\u2066',
+        roles: [{ environment: 'development', role: 'developer' }],
+      },
+      'displayName',
+    ],
+  ])(
+    'refuses control or bidi characters in %s: 400 naming the field, nothing stored',
+    async (_, path, body, field) => {
+      const before = await head();
+
+      const response = await t.http().post(path).set(bearer(admin)).send(body);
+
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([{ field, message: expect.any(String) }]);
+      expect(await head()).toBe(before);
+    },
+  );
+
+  it('refuses a lone surrogate in a name, sent as JSON escapes', async () => {
+    const response = await t
       .http()
-      .post('/api/connections')
+      .post('/api/integrations')
       .set(bearer(admin))
-      .send({ name: 'Escape', provider: 'sqlite', details: { path: '../../../etc/passwd' } })
-      .expect(201);
-    const response = await t.http().post(`/api/connections/${created.body.id}/test`).set(bearer(admin));
+      .set('Content-Type', 'application/json')
+      .send('{"provider":"sqlite","applicationName":"Orders \\ud800"}');
+
     expect(response.status).toBe(400);
-    expect(response.body.code).toBe('CONNECTOR.PATH_NOT_ALLOWED');
+    expect(response.body.errors).toEqual([{ field: 'applicationName', message: expect.any(String) }]);
   });
 
   it('replays a POST with the same Idempotency-Key and body, and refuses another body with 422', async () => {

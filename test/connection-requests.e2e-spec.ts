@@ -68,11 +68,11 @@ describe('connection requests: approved or rejected once, cancelled only while p
     const { id } = await request(dana, 'Cancelled one');
     const byDeveloper = await t.http().post(`/api/connection-requests/${id}/approve`).set(bearer(dana));
     expect(byDeveloper.status).toBe(403);
-    // Another developer does not even see someone else's request
+    // Another developer does not even see someone else's request, to read or to cancel it
     await t.http().get(`/api/connection-requests/${id}`).set(bearer(eli)).expect(404);
     const byOther = await t.http().post(`/api/connection-requests/${id}/cancel`).set(bearer(eli));
-    expect(byOther.status).toBe(403);
-    expect(byOther.body.code).toBe('CONNECTION_REQUEST.NOT_REQUESTER');
+    expect(byOther.status).toBe(404);
+    expect(byOther.body.code).toBe('CONNECTION_REQUEST.NOT_FOUND');
     const cancelled = await t
       .http()
       .post(`/api/connection-requests/${id}/cancel`)

@@ -158,6 +158,87 @@ describe('the data API of a deployed integration', () => {
     expect(JSON.stringify(unknownColumn.body)).toContain('nosuch');
   });
 
+  describe('answers a write the database refuses for a constraint with 409, naming it, never a value', () => {
+    const TAKEN = 'maya.okafor@example.com';
+    const expectConflict = (body: Record<string, unknown>, code: string) => {
+      expect(body).toMatchObject({ status: 409, code, type: expect.stringMatching(/^\/problems\//) });
+      expect(JSON.stringify(body)).not.toContain(TAKEN);
+    };
+    const customer = { email: TAKEN, first_name: 'Maya', last_name: 'Again' };
+
+    it('refuses a new customer whose unique email is taken (DATA.DUPLICATE_KEY, naming email)', async () => {
+      const { body } = await t
+        .http()
+        .post(data('development', customers))
+        .set(bearer(token))
+        .send(customer)
+        .expect(409);
+      expectConflict(body, 'DATA.DUPLICATE_KEY');
+      expect(body.errors).toEqual([{ field: 'email', message: expect.any(String) }]);
+    });
+
+    it('refuses a new customer whose primary key is taken (DATA.DUPLICATE_KEY, naming customer_id)', async () => {
+      const { body } = await t
+        .http()
+        .post(data('development', customers))
+        .set(bearer(token))
+        .send({ ...customer, customer_id: 2, email: 'new.one@example.com' })
+        .expect(409);
+      expectConflict(body, 'DATA.DUPLICATE_KEY');
+      expect(body.errors).toEqual([{ field: 'customer_id', message: expect.any(String) }]);
+    });
+
+    it('refuses an update of a customer to an email another has (DATA.DUPLICATE_KEY)', async () => {
+      const { body } = await t
+        .http()
+        .patch(data('development', customers, '/2'))
+        .set(bearer(token))
+        .send({ email: TAKEN })
+        .expect(409);
+      expectConflict(body, 'DATA.DUPLICATE_KEY');
+      expect(body.errors).toEqual([{ field: 'email', message: expect.any(String) }]);
+      const unchanged = await t
+        .http()
+        .get(data('development', customers, '/2'))
+        .set(bearer(token))
+        .expect(200);
+      expect(unchanged.body.email).toBe('lukas.brenner@example.com');
+    });
+
+    it('refuses an order of a customer that does not exist (DATA.FOREIGN_KEY_VIOLATION, naming customer_id)', async () => {
+      const { body } = await t
+        .http()
+        .post(data('development', orders))
+        .set(bearer(token))
+        .send({ customer_id: 999_999, order_date: '2024-06-01' })
+        .expect(409);
+      expectConflict(body, 'DATA.FOREIGN_KEY_VIOLATION');
+      expect(body.errors).toEqual([{ field: 'customer_id', message: expect.any(String) }]);
+    });
+
+    it('refuses to delete a customer its orders still refer to (DATA.ROW_REFERENCED, naming orders)', async () => {
+      const { body: someOrders } = await t
+        .http()
+        .get(data('development', orders))
+        .query({ limit: '1' })
+        .set(bearer(token))
+        .expect(200);
+      const customerId = someOrders.items[0].customer_id as number;
+      const { body } = await t
+        .http()
+        .delete(data('development', customers, `/${customerId}`))
+        .set(bearer(token))
+        .expect(409);
+      expectConflict(body, 'DATA.ROW_REFERENCED');
+      expect(body.detail).toContain('orders');
+      await t
+        .http()
+        .get(data('development', customers, `/${customerId}`))
+        .set(bearer(token))
+        .expect(200);
+    });
+  });
+
   it('promotes version 1 to qa, where calls answer 409 until a qa connection is bound', async () => {
     await t.http().post('/api/environments').set(bearer(token)).send({ name: 'qa', kind: 'qa' }).expect(201);
     // Its creator administers it from their next login on

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { type RecordedEvent } from '@ib/domain';
+import { type RecordedEvent, dependencyStreamId } from '@ib/domain';
+import { uuidv7 } from '../apps/api/src/infrastructure/ids';
 import { RUNTIME_DEPENDENCIES } from '../apps/api/src/publications/publication-settings';
 import {
   SAMPLE_CONNECTION_ID,
@@ -16,6 +17,7 @@ import {
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
 
 const DEVELOPER = { username: 'dev-only', password: 'developer-password-for-tests' };
+const QA_ADMIN = { username: 'qa-admin', password: 'qa-admin-password-for-tests' };
 const RUNTIME = RUNTIME_DEPENDENCIES[0];
 const major = (version: string) => Number(version.split('.')[0]);
 /** The next minor and major versions after the shipped one. */
@@ -50,15 +52,20 @@ const scenario = (t: () => TestApp, token: () => string) => {
   const publish = (integrationId: string) => publishedOrFail(t(), token(), integrationId);
 
   /** The data API's status, polled until it is the expected one (reactors work after the answer). */
-  const dataStatus = (integration: { id: string; entity: string }, expected: number) =>
+  const dataStatus = (
+    integration: { id: string; entity: string },
+    expected: number,
+    environment = 'development',
+    as = token(),
+  ) =>
     eventually(async () => {
       const response = await t()
         .http()
-        .get(`/api/data/development/${integration.id}/${encodeURIComponent(integration.entity)}`)
+        .get(`/api/data/${environment}/${integration.id}/${encodeURIComponent(integration.entity)}`)
         .query({ limit: '1' })
-        .set(bearer(token()));
+        .set(bearer(as));
       return response.status === expected ? response : undefined;
-    }, `the data API to answer ${expected}`);
+    }, `the data API of ${environment} to answer ${expected}`);
 
   const install = (version: string, body: Record<string, unknown> = {}, as = token()) =>
     t()
@@ -112,13 +119,21 @@ describe('a breaking update of a runtime dependency and the republish of affecte
     expect((await s.install(MAJOR, {}, developer).expect(403)).body.code).toBe('AUTH.ADMIN_REQUIRED');
     expect((await s.republish(developer).expect(403)).body.code).toBe('AUTH.ADMIN_REQUIRED');
 
-    // An administrator logged in to a qa environment is not one of a development environment
+    // An administrator of qa only installs in qa, and republishes nothing there: integrations are built in development
     await t.http().post('/api/environments').set(bearer(token)).send({ name: 'qa', kind: 'qa' }).expect(201);
-    const qaAdmin = await t.login(ADMIN.username, ADMIN.password, 'qa');
-    expect((await s.install(MAJOR, {}, qaAdmin).expect(403)).body.code).toBe(
-      'AUTH.DEVELOPMENT_ADMIN_REQUIRED',
+    await t
+      .http()
+      .post('/api/users')
+      .set(bearer(token))
+      .send({ ...QA_ADMIN, roles: [{ environment: 'qa', role: 'admin' }] })
+      .expect(201);
+    const qaAdmin = await t.login(QA_ADMIN.username, QA_ADMIN.password, 'qa');
+    expect((await s.install(MAJOR, { environment: 'development' }, qaAdmin).expect(403)).body.code).toBe(
+      'AUTH.ADMIN_REQUIRED',
     );
-    expect((await s.republish(qaAdmin).expect(403)).body.code).toBe('AUTH.DEVELOPMENT_ADMIN_REQUIRED');
+    expect((await s.republish(qaAdmin).expect(409)).body.code).toBe('ENVIRONMENT.BUILDER_DEVELOPMENT_ONLY');
+    const elsewhere = await t.http().get('/api/dependencies?environment=development').set(bearer(qaAdmin));
+    expect(elsewhere.status).toBe(403);
 
     const unknown = await t
       .http()
@@ -137,6 +152,7 @@ describe('a breaking update of a runtime dependency and the republish of affecte
     const installed = await s.install(MINOR, { notes: 'Faster paging' }).expect(201);
     expect(installed.body).toEqual({
       name: RUNTIME.name,
+      environment: 'development',
       fromVersion: RUNTIME.version,
       version: MINOR,
       breaking: false,
@@ -165,7 +181,12 @@ describe('a breaking update of a runtime dependency and the republish of affecte
     expect(required.map((e) => (e.data as { integrationId: string }).integrationId).sort()).toEqual(
       [shop.id, orders.id].sort(),
     );
-    expect(required[0].data).toMatchObject({ dependency: RUNTIME.name });
+    for (const event of required)
+      expect(event.data).toMatchObject({
+        dependency: RUNTIME.name,
+        environment: 'development',
+        version: MAJOR,
+      });
 
     // When an administrator republishes
     const started = await s.republish().expect(202);
@@ -338,5 +359,257 @@ describe('a republish run interrupted by a restart', () => {
     expect((await s.events()).filter((e) => e.type === 'RepublishRequired')).toHaveLength(required);
     await s.dataStatus(shop, 200);
     await s.dataStatus(orders, 200);
+  });
+});
+
+describe('runtime dependencies installed per environment', () => {
+  let t: TestApp;
+  let token: string;
+  const s = scenario(
+    () => t,
+    () => token,
+  );
+  let shop: { id: string; entity: string };
+
+  const requiredEvents = async () =>
+    (await s.events())
+      .filter((e) => e.type === 'RepublishRequired')
+      .map((e) => e.data as { integrationId: string; environment?: string; version?: string });
+  const promote = (version: number, as: string) =>
+    t
+      .http()
+      .post(`/api/integrations/${shop.id}/deployments`)
+      .set(bearer(as))
+      .send({ version, environment: 'qa' })
+      .expect(200);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    token = await t.login(ADMIN.username, ADMIN.password);
+    shop = await s.createIntegration('Shop', SAMPLE_CONNECTION_ID, ['customers']);
+    await s.publish(shop.id);
+    await s.dataStatus(shop, 200);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("leaves the development environment's data API alone when the admin of a second development environment installs a breaking update there", async () => {
+    // Given the owner creates a second development environment and a user who administers only it
+    await t
+      .http()
+      .post('/api/environments')
+      .set(bearer(token))
+      .send({ name: 'dev2', kind: 'development', anotherDevelopment: true })
+      .expect(201);
+    const dev2Admin = { username: 'dev2-admin', password: 'dev2-admin-password-for-tests' };
+    await t
+      .http()
+      .post('/api/users')
+      .set(bearer(token))
+      .send({ ...dev2Admin, roles: [{ environment: 'dev2', role: 'admin' }] })
+      .expect(201);
+    const other = await t.login(dev2Admin.username, dev2Admin.password, 'dev2');
+
+    // When that user installs a breaking update (in the environment they are logged in to)
+    const installed = await s.install(MAJOR, {}, other).expect(201);
+    expect(installed.body).toMatchObject({ environment: 'dev2', version: MAJOR, breaking: true });
+
+    // Then the real development environment keeps serving, and nothing was marked
+    await sleep(300);
+    await s.dataStatus(shop, 200);
+    expect(await requiredEvents()).toEqual([]);
+    expect((await s.republish(other).expect(409)).body.code).toBe('REPUBLISH.NOTHING_REQUIRED');
+
+    // And each environment lists its own installed version
+    const development = await t.http().get('/api/dependencies').set(bearer(token)).expect(200);
+    expect(development.body.environment).toBe('development');
+    expect(development.body.items[0]).toMatchObject({
+      name: RUNTIME.name,
+      version: RUNTIME.version,
+      updates: [],
+    });
+    const dev2 = await t.http().get('/api/dependencies').set(bearer(other)).expect(200);
+    expect(dev2.body).toMatchObject({ environment: 'dev2' });
+    expect(dev2.body.items[0]).toMatchObject({ name: RUNTIME.name, version: MAJOR, updated: true });
+
+    // And that user can neither install in development nor read its dependencies
+    expect((await s.install(MAJOR, { environment: 'development' }, other).expect(403)).body.code).toBe(
+      'AUTH.ADMIN_REQUIRED',
+    );
+    await t.http().get('/api/dependencies?environment=development').set(bearer(other)).expect(403);
+  });
+
+  it('marks an integration promoted to qa when a breaking update is installed in qa, until a version built against it is promoted there', async () => {
+    // Given the shop's version 1 promoted to qa and served there by a qa copy of the sample
+    await t.http().post('/api/environments').set(bearer(token)).send({ name: 'qa', kind: 'qa' }).expect(201);
+    token = await t.login(ADMIN.username, ADMIN.password);
+    const qaToken = await t.login(ADMIN.username, ADMIN.password, 'qa');
+    await promote(1, token);
+    const { connectionId } = await sampleCopy(t, token, {
+      file: 'qa.sqlite',
+      name: 'Shop QA',
+      environment: 'qa',
+    });
+    await t
+      .http()
+      .put(`/api/environments/qa/integrations/${shop.id}/connection`)
+      .set(bearer(token))
+      .send({ connectionId })
+      .expect(200);
+    await s.dataStatus(shop, 200, 'qa');
+
+    // When an administrator of qa installs a breaking update there
+    await s.install(MAJOR, {}, qaToken).expect(201);
+
+    // Then qa answers 409, and development still serves
+    const refused = await s.dataStatus(shop, 409, 'qa');
+    expect(refused.body.code).toBe('INTEGRATION.REPUBLISH_REQUIRED');
+    await s.dataStatus(shop, 200);
+    expect(await requiredEvents()).toEqual([
+      expect.objectContaining({ integrationId: shop.id, environment: 'qa', version: MAJOR }),
+    ]);
+    const state = await eventually(async () => {
+      const { body } = await t.http().get(`/api/integrations/${shop.id}/dependencies`).set(bearer(token));
+      return body.republishRequired === true ? body : undefined;
+    }, 'the dependency state to show the requirement');
+    expect(state.environments).toEqual([
+      expect.objectContaining({ environment: 'development', version: 1, republishRequired: false }),
+      expect.objectContaining({
+        environment: 'qa',
+        version: 1,
+        republishRequired: true,
+        republishRequirements: [expect.objectContaining({ dependency: RUNTIME.name, version: MAJOR })],
+      }),
+    ]);
+    // And development has nothing to republish: its runtime is not updated
+    expect((await s.republish().expect(409)).body.code).toBe('REPUBLISH.NOTHING_REQUIRED');
+
+    // When development gets the update too, and the shop is republished there against it
+    await s.install(MAJOR).expect(201);
+    await s.dataStatus(shop, 409);
+    const run = await s.finishedRun((await s.republish().expect(202)).body.runId);
+    expect(run).toMatchObject({ published: 1, items: [{ integrationId: shop.id, version: 2 }] });
+    await s.dataStatus(shop, 200);
+    // Then qa still serves version 1, built against the old version, and answers 409
+    await s.dataStatus(shop, 409, 'qa');
+
+    // When version 2 is promoted to qa, Then qa serves again
+    await promote(2, token);
+    await s.dataStatus(shop, 200, 'qa');
+    const cleared = (await s.events()).filter((e) => e.type === 'RepublishRequirementCleared');
+    expect(cleared.map((e) => (e.data as { environment?: string }).environment).sort()).toEqual([
+      'development',
+      'qa',
+    ]);
+
+    // When version 1 is promoted back, Then it is judged against qa's update again
+    await promote(1, token);
+    await s.dataStatus(shop, 409, 'qa');
+  });
+});
+
+describe('a breaking update recorded before updates were per environment', () => {
+  let t: TestApp;
+  let token: string;
+  const s = scenario(
+    () => t,
+    () => token,
+  );
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    token = await t.login(ADMIN.username, ADMIN.password);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('still holds in every environment, until a newer version reaches development', async () => {
+    // Given the shop published in development and promoted to qa, where a qa copy serves it
+    const shop = await s.createIntegration('Shop', SAMPLE_CONNECTION_ID, ['customers']);
+    await s.publish(shop.id);
+    await t.http().post('/api/environments').set(bearer(token)).send({ name: 'qa', kind: 'qa' }).expect(201);
+    token = await t.login(ADMIN.username, ADMIN.password);
+    await t
+      .http()
+      .post(`/api/integrations/${shop.id}/deployments`)
+      .set(bearer(token))
+      .send({ version: 1, environment: 'qa' })
+      .expect(200);
+    const { connectionId } = await sampleCopy(t, token, {
+      file: 'qa.sqlite',
+      name: 'Shop QA',
+      environment: 'qa',
+    });
+    await t
+      .http()
+      .put(`/api/environments/qa/integrations/${shop.id}/connection`)
+      .set(bearer(token))
+      .send({ connectionId })
+      .expect(200);
+    await s.dataStatus(shop, 200, 'qa');
+
+    // When the log holds a breaking update installed for the whole installation (no environment)
+    await t.store.append(
+      dependencyStreamId(RUNTIME.name),
+      [
+        {
+          eventId: uuidv7(),
+          type: 'DependencyUpdateInstalled',
+          data: {
+            name: RUNTIME.name,
+            fromVersion: RUNTIME.version,
+            version: MAJOR,
+            breaking: true,
+            notes: '',
+            installedBy: 'root',
+            installedAt: '2026-01-01T00:00:00.000Z',
+          },
+          metadata: {
+            actorId: 'root',
+            correlationId: uuidv7(),
+            causationId: uuidv7(),
+            environment: 'development',
+          },
+        },
+      ],
+      { expectedVersion: 'any' },
+    );
+
+    // Then both environments answer 409, and both list the version as installed
+    await s.dataStatus(shop, 409);
+    await s.dataStatus(shop, 409, 'qa');
+    for (const environment of ['development', 'qa']) {
+      const { body } = await t.http().get(`/api/dependencies?environment=${environment}`).set(bearer(token));
+      expect(body.items[0]).toMatchObject({ name: RUNTIME.name, version: MAJOR });
+    }
+    const required = (await s.events()).filter((e) => e.type === 'RepublishRequired');
+    expect(required).toHaveLength(1);
+    expect(required[0].data).not.toHaveProperty('environment');
+    // And the integration's dependency state shows the requirement in each environment it is deployed in
+    const state = await eventually(async () => {
+      const { body } = await t.http().get(`/api/integrations/${shop.id}/dependencies`).set(bearer(token));
+      return body.republishRequired === true ? body : undefined;
+    }, 'the dependency state to show the requirement');
+    expect(
+      state.environments.map(
+        ({ environment, republishRequired }: { environment: string; republishRequired: boolean }) => [
+          environment,
+          republishRequired,
+        ],
+      ),
+    ).toEqual([
+      ['development', true],
+      ['qa', true],
+    ]);
+
+    // When development republishes, Then the new version is built against it, and both serve again
+    const run = await s.finishedRun((await s.republish().expect(202)).body.runId);
+    expect(run).toMatchObject({ published: 1, items: [{ integrationId: shop.id, version: 2 }] });
+    await s.dataStatus(shop, 200);
+    await s.dataStatus(shop, 200, 'qa');
   });
 });

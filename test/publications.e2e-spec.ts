@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { type RecordedEvent } from '@ib/domain';
+import { type PublicationStarted, type RecordedEvent } from '@ib/domain';
+import { uuidv7 } from '../apps/api/src/infrastructure/ids';
 import {
   SAMPLE_CONNECTION_ID,
   type Started,
@@ -112,6 +116,7 @@ describe('publishing an integration in development', () => {
       }, 'the version to be deployed');
     const events = await deployed();
     expect(events.map((e) => e.type)).toEqual([
+      'PublicationStarted',
       'IntegrationPublishRequested',
       'SchemaValidated',
       'PackageGenerated',
@@ -131,7 +136,16 @@ describe('publishing an integration in development', () => {
     expect([...files.keys()].sort()).toEqual(['client.ts', 'manifest.json', 'openapi.json']);
     expect(JSON.parse(files.get('openapi.json') ?? '{}').openapi).toMatch(/^3\.1/);
 
-    // When it is published again, it becomes version 2
+    // When it is published again unchanged, the answer is version 1, and no version is made
+    expect(await publish(integrationId)).toEqual({ ...started, status: 'published' });
+
+    // When a table is added and it is published again, it becomes version 2
+    await t
+      .http()
+      .post(`/api/integrations/${integrationId}/entities`)
+      .set(bearer(token))
+      .send({ tables: ['products'] })
+      .expect(200);
     const again = await publish(integrationId);
     expect(again.version).toBe(2);
     expect(await finished(t, token, again.publicationId)).toMatchObject({ status: 'published', version: 2 });
@@ -197,5 +211,179 @@ describe('publishing an integration in development', () => {
       ),
     ).toEqual([]);
     expect(all.filter((e) => e.type === 'IntegrationPublishFailed').at(-1)?.metadata.actorId).toBe(adminId);
+  });
+
+  describe('publishing the same draft twice', () => {
+    /** Every publication ever requested of the integration, as the event store holds them. */
+    const requested = async (integrationId: string) =>
+      (await t.store.readAll({ fromPosition: 0, limit: 100_000 })).filter(
+        (e) =>
+          e.type === 'IntegrationPublishRequested' &&
+          (e.data as { integrationId: string }).integrationId === integrationId,
+      );
+    const shop = (applicationName: string) =>
+      createIntegration(t, token, {
+        applicationName,
+        connectionId: SAMPLE_CONNECTION_ID,
+        tables: ['customers'],
+      });
+    const publishTimes = (integrationId: string, times: number) =>
+      Promise.all(Array.from({ length: times }, () => publish(integrationId)));
+
+    it('answers a double click on an unchanged draft with one publication, version 1', async () => {
+      // Given a draft never published
+      const integrationId = await shop('Double click');
+
+      // When it is published twice at once
+      const [first, second] = await publishTimes(integrationId, 2);
+
+      // Then both answers name one publication, version 1, and only one was requested
+      expect(second.publicationId).toBe(first.publicationId);
+      expect(first.version).toBe(1);
+      expect(second.version).toBe(1);
+      expect(await requested(integrationId)).toHaveLength(1);
+      expect(await finished(t, token, first.publicationId)).toMatchObject({
+        status: 'published',
+        version: 1,
+      });
+    });
+
+    it('answers three parallel publishes of a published, unchanged draft with that version, making none', async () => {
+      // Given a draft published as version 1
+      const integrationId = await shop('Triple click');
+      const v1 = await publish(integrationId);
+      await finished(t, token, v1.publicationId);
+
+      // When it is published three times at once, unchanged
+      const answers = await publishTimes(integrationId, 3);
+
+      // Then each answer is version 1, published, and no publication was requested
+      for (const answer of answers)
+        expect(answer).toEqual({ publicationId: v1.publicationId, version: 1, status: 'published' });
+      expect(await requested(integrationId)).toHaveLength(1);
+      const { body } = await t
+        .http()
+        .get(`/api/integrations/${integrationId}/versions`)
+        .set(bearer(token))
+        .expect(200);
+      expect(body.items.map(({ version }: { version: number }) => version)).toEqual([1]);
+    });
+
+    it('publishes a changed draft as the next version, once however many times it is asked', async () => {
+      // Given version 1 published, then a table added to the draft
+      const integrationId = await shop('Changed');
+      await finished(t, token, (await publish(integrationId)).publicationId);
+      await t
+        .http()
+        .post(`/api/integrations/${integrationId}/entities`)
+        .set(bearer(token))
+        .send({ tables: ['orders'] })
+        .expect(200);
+
+      // When it is published three times at once
+      const answers = await publishTimes(integrationId, 3);
+
+      // Then one publication, version 2, answers all three
+      expect(new Set(answers.map(({ publicationId }) => publicationId)).size).toBe(1);
+      expect(answers.map(({ version }) => version)).toEqual([2, 2, 2]);
+      expect(await requested(integrationId)).toHaveLength(2);
+      expect(await finished(t, token, answers[0].publicationId)).toMatchObject({
+        status: 'published',
+        version: 2,
+      });
+    });
+
+    it('requests a publication left started but not requested by a stopped process, and answers with it', async () => {
+      // Given a draft whose publication was started by a process that stopped before requesting it
+      const integrationId = await shop('Interrupted start');
+      const { version: integrationVersion } = await t.store.readStream(`integration-${integrationId}`);
+      const publicationId = uuidv7();
+      const started: PublicationStarted = {
+        type: 'PublicationStarted',
+        data: {
+          integrationId,
+          publicationId,
+          integrationVersion,
+          version: 1,
+          startedBy: adminId,
+          startedAt: new Date().toISOString(),
+        },
+      };
+      await t.store.append(
+        `integration-publications-${integrationId}`,
+        [
+          {
+            eventId: uuidv7(),
+            ...started,
+            metadata: { actorId: adminId, correlationId: uuidv7(), causationId: uuidv7() },
+          },
+        ],
+        { expectedVersion: 'no_stream' },
+      );
+
+      // When the draft is published
+      const answer = await publish(integrationId);
+
+      // Then that publication is requested and answers, and it publishes version 1
+      expect(answer).toEqual({ publicationId, version: 1, status: 'running' });
+      expect(await finished(t, token, publicationId)).toMatchObject({ status: 'published', version: 1 });
+      expect(await requested(integrationId)).toHaveLength(1);
+    });
+  });
+});
+
+describe('publishing from two API instances sharing one event store', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ib-two-instances-'));
+  let one: TestApp;
+  let two: TestApp;
+
+  beforeAll(async () => {
+    one = await startTestApp({ DATA_DIR: dataDir });
+    two = await startTestApp({ DATA_DIR: dataDir });
+  });
+  afterAll(async () => {
+    await one?.close();
+    await two?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('makes one version of a draft published on both at once, and the next one once it changed', async () => {
+    // Given a draft, and an administrator logged in to each instance
+    const tokenOne = await one.login(ADMIN.username, ADMIN.password);
+    const tokenTwo = await two.login(ADMIN.username, ADMIN.password);
+    const integrationId = await createIntegration(one, tokenOne, {
+      applicationName: 'Scaled out',
+      connectionId: SAMPLE_CONNECTION_ID,
+      tables: ['customers'],
+    });
+    const publishOn = async (times: number) =>
+      (
+        await Promise.all(
+          Array.from({ length: times }, (_, i) =>
+            startPublication(i % 2 === 0 ? one : two, i % 2 === 0 ? tokenOne : tokenTwo, integrationId),
+          ),
+        )
+      ).map(({ body }) => body as Started);
+
+    // When it is published on both instances at once, three times each
+    const answers = await publishOn(6);
+
+    // Then all six name one publication, version 1
+    expect(new Set(answers.map(({ publicationId }) => publicationId)).size).toBe(1);
+    expect(answers.map(({ version }) => version)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(await finished(one, tokenOne, answers[0].publicationId)).toMatchObject({ version: 1 });
+
+    // And when the draft changes, publishing on both at once makes version 2, once
+    await two
+      .http()
+      .post(`/api/integrations/${integrationId}/entities`)
+      .set(bearer(tokenTwo))
+      .send({ tables: ['orders'] })
+      .expect(200);
+    const again = await publishOn(4);
+    expect(new Set(again.map(({ publicationId }) => publicationId)).size).toBe(1);
+    expect(again.map(({ version }) => version)).toEqual([2, 2, 2, 2]);
+    const all: RecordedEvent[] = await one.store.readAll({ fromPosition: 0, limit: 100_000 });
+    expect(all.filter((e) => e.type === 'IntegrationPublishRequested')).toHaveLength(2);
   });
 });

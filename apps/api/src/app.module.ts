@@ -25,7 +25,11 @@ import { createSqliteEventStore } from './infrastructure/event-store/sqlite-even
 import { ProblemDetailsFilter } from './infrastructure/http/problem-details.filter';
 import { createValidationPipe } from './infrastructure/http/validation.pipe';
 import { IdempotencyInterceptor } from './infrastructure/idempotency/idempotency.interceptor';
-import { IdempotencyStore } from './infrastructure/idempotency/idempotency-store';
+import { SqliteIdempotencyStore } from './infrastructure/idempotency/idempotency-store';
+import {
+  IDEMPOTENCY_STORE,
+  type IdempotencyStore,
+} from './infrastructure/idempotency/idempotency-store.port';
 import { ProjectionRunner } from './infrastructure/read-model/projection-runner';
 import { ReadModelModule } from './infrastructure/read-model/read-model.module';
 import { SecretStore, loadMasterKey } from './infrastructure/secrets';
@@ -46,7 +50,7 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly secrets: SecretStore,
     private readonly credentials: CredentialStore,
     private readonly apiKeyHashes: ApiKeyHashStore,
-    private readonly idempotency: IdempotencyStore,
+    @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
   ) {}
 
   async onApplicationBootstrap() {
@@ -94,6 +98,7 @@ export class AppModule {
             file: join(config.dataDir, 'secrets.sqlite'),
             masterKey: loadMasterKey({
               configuredKey: config.secretsKey,
+              keyFile: config.secretsKeyFile,
               dataDir: config.dataDir,
               logger: nestLogger('Secrets'),
             }),
@@ -118,8 +123,12 @@ export class AppModule {
           }),
       },
       {
-        provide: IdempotencyStore,
-        useFactory: () => new IdempotencyStore({ file: join(config.dataDir, 'idempotency.sqlite') }),
+        provide: IDEMPOTENCY_STORE,
+        useFactory: () =>
+          new SqliteIdempotencyStore({
+            file: join(config.dataDir, 'idempotency.sqlite'),
+            policy: config.idempotency,
+          }),
       },
       CommandRunner,
       ReadYourWrites,

@@ -6,6 +6,8 @@ import { CreateApiKeyController } from './api-keys/create-api-key/create-api-key
 import { RevokeApiKeyHandler } from './api-keys/revoke-api-key/revoke-api-key.command';
 import { RevokeApiKeyController } from './api-keys/revoke-api-key/revoke-api-key.http';
 import { LoginHandler } from './auth/login/login.command';
+import { LogoutHandler } from './auth/login/logout.command';
+import { UserDirectory } from './auth/user-directory';
 import { LoginController } from './auth/login/login.http';
 import { ApprovedRequestReactor } from './connection-requests/decide-connection-request/approved-request.reactor';
 import { ConnectionFromRequest } from './connection-requests/decide-connection-request/connection-from-request';
@@ -84,6 +86,8 @@ import { ProjectionsStatusController } from './projections-status/projections-st
 import { ProviderListController } from './providers/provider-list.http';
 import { CreateUserHandler } from './users/create-user/create-user.command';
 import { CreateUserController } from './users/create-user/create-user.http';
+import { ChangeUserRolesHandler } from './users/change-user-roles/change-user-roles.command';
+import { ChangeUserRolesController } from './users/change-user-roles/change-user-roles.http';
 import {
   GetUserHandler,
   ListUsersHandler,
@@ -122,6 +126,7 @@ export const CONTROLLERS: Type[] = [
   CreateEnvironmentController,
   UserQueriesController,
   CreateUserController,
+  ChangeUserRolesController,
   ProviderListController,
   IntegrationQueriesController,
   CreateIntegrationController,
@@ -172,6 +177,7 @@ export const SERVICES: Provider[] = [
   PublicationProcess,
   PublishedEntities,
   ApiKeyVerifier,
+  UserDirectory,
   Authenticator,
   PublicationStarter,
   BreakingUpdateReactor,
@@ -181,10 +187,12 @@ export const SERVICES: Provider[] = [
 
 export const HANDLERS: Provider[] = [
   LoginHandler,
+  LogoutHandler,
   CreateEnvironmentHandler,
   ListEnvironmentsHandler,
   GetEnvironmentHandler,
   CreateUserHandler,
+  ChangeUserRolesHandler,
   ListUsersHandler,
   GetUserHandler,
   CreateIntegrationHandler,

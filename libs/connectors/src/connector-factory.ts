@@ -1,7 +1,7 @@
-import { openMssqlConnector } from './mssql';
-import { openMysqlConnector } from './mysql';
+import { checkMssqlDetails, openMssqlConnector } from './mssql';
+import { checkMysqlDetails, openMysqlConnector } from './mysql';
 import { ConnectorError, type Connector } from './spi';
-import { createSqliteConnector } from './sqlite';
+import { createSqliteConnector, resolveDatabasePath } from './sqlite';
 
 export type ConnectorProvider = Connector['provider'];
 
@@ -44,6 +44,30 @@ export function openConnector(config: ConnectorConfig): Connector {
   }
 }
 
+/**
+ * Refuses details the provider's connector would refuse when opened (ConnectorError INVALID_OPTIONS,
+ * or PATH_NOT_ALLOWED for a SQLite file outside the databases folder), by the same rules and without
+ * opening anything: a connection is checked when it is described, not first at its use.
+ */
+export function checkConnectorDetails({
+  provider,
+  details,
+  sqliteRoot,
+}: Omit<ConnectorConfig, 'password'>): void {
+  switch (provider) {
+    case 'sqlite':
+      sqliteTimeoutOf(details);
+      if (details.path !== undefined) resolveDatabasePath(sqliteRoot, details.path);
+      return;
+    case 'mysql':
+      return checkMysqlDetails(details);
+    case 'mssql':
+      return checkMssqlDetails(details);
+    default:
+      throw new ConnectorError('CONNECTOR.UNSUPPORTED_PROVIDER', `Unknown provider "${String(provider)}"`);
+  }
+}
+
 function openSqlite({ details, sqliteRoot }: ConnectorConfig): Connector {
   if (details.path === undefined) {
     throw new ConnectorError(
@@ -51,6 +75,10 @@ function openSqlite({ details, sqliteRoot }: ConnectorConfig): Connector {
       'An SQLite connection needs the path of its database file',
     );
   }
+  return createSqliteConnector({ root: sqliteRoot, path: details.path, timeoutMs: sqliteTimeoutOf(details) });
+}
+
+function sqliteTimeoutOf(details: ConnectorDetails): number | undefined {
   const options = details.options ?? {};
   // Refused rather than ignored: an option the user believes in (readOnly: false ...) must not silently do nothing.
   const unknown = Object.keys(options).filter((key) => !SQLITE_OPTIONS.has(key));
@@ -61,5 +89,5 @@ function openSqlite({ details, sqliteRoot }: ConnectorConfig): Connector {
   if (timeoutMs !== undefined && typeof timeoutMs !== 'number') {
     throw new ConnectorError('CONNECTOR.INVALID_OPTIONS', 'timeoutMs must be a whole number of milliseconds');
   }
-  return createSqliteConnector({ root: sqliteRoot, path: details.path, timeoutMs });
+  return timeoutMs;
 }

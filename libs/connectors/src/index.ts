@@ -4,3 +4,4 @@ export * from './sqlite';
 export * from './mysql';
 export * from './mssql';
 export * from './connector-factory';
+export { hostNameProblem } from './host-name';

@@ -164,3 +164,78 @@ export class ConnectorError extends Error {
     this.name = 'ConnectorError';
   }
 }
+
+/** Which constraint of the database a write broke; each is a 409 of its own. */
+export type DataConstraintCode =
+  | 'DATA.DUPLICATE_KEY'
+  | 'DATA.FOREIGN_KEY_VIOLATION'
+  | 'DATA.ROW_REFERENCED'
+  | 'DATA.CHECK_VIOLATION'
+  | 'DATA.NOT_NULL_VIOLATION'
+  | 'DATA.CONSTRAINT_VIOLATION';
+
+/** What the driver said about the constraint: schema names only, never a row's values. */
+export type DataConstraintDetails = Readonly<{
+  /** The constraint or index, as the database names it (`PRIMARY`, `FK_TrackAlbumId`, `quantity > 0`). */
+  constraint?: string;
+  /** Columns of the written table the constraint covers, when the driver tells them. */
+  fields?: readonly string[];
+  /** ROW_REFERENCED: the table whose rows still refer to the row. */
+  referencingTable?: string;
+}>;
+
+const CONSTRAINT_FIELD_MESSAGES: Record<DataConstraintCode, string> = {
+  'DATA.DUPLICATE_KEY': 'must be unique: another row has this value',
+  'DATA.FOREIGN_KEY_VIOLATION': 'refers to a row that does not exist',
+  'DATA.ROW_REFERENCED': 'is referred to by other rows',
+  'DATA.CHECK_VIOLATION': 'breaks a check constraint',
+  'DATA.NOT_NULL_VIOLATION': 'is required',
+  'DATA.CONSTRAINT_VIOLATION': 'breaks a constraint',
+};
+
+/**
+ * A write the database refused for one of its constraints, which the metadata could not foresee (a
+ * duplicate key, a foreign key, a check): a conflict with the data, not a bad request nor a fault.
+ * Its message is built here from `details`, so a driver's text (which quotes the row's values) never
+ * reaches a caller.
+ */
+export class DataConstraintError extends Error {
+  readonly fieldErrors: readonly Readonly<{ field: string; message: string }>[];
+
+  constructor(
+    readonly code: DataConstraintCode,
+    readonly details: DataConstraintDetails = {},
+  ) {
+    super(constraintMessage(code, details));
+    this.name = 'DataConstraintError';
+    this.fieldErrors = (details.fields ?? []).map((field) => ({
+      field,
+      message: CONSTRAINT_FIELD_MESSAGES[code],
+    }));
+  }
+}
+
+function constraintMessage(
+  code: DataConstraintCode,
+  { constraint, fields = [], referencingTable }: DataConstraintDetails,
+): string {
+  const named = constraint === undefined ? '' : ` (constraint ${constraint})`;
+  const columns = fields.join(', ');
+  switch (code) {
+    case 'DATA.DUPLICATE_KEY':
+      return `Another row already has this ${columns === '' ? 'key' : `value of ${columns}`}${named}`;
+    case 'DATA.FOREIGN_KEY_VIOLATION':
+      return `The row referred to${columns === '' ? '' : ` by ${columns}`} does not exist${named}`;
+    case 'DATA.ROW_REFERENCED':
+      return (
+        `Rows${referencingTable === undefined ? '' : ` of ${referencingTable}`} still refer to this row${named}: ` +
+        'change or delete them first'
+      );
+    case 'DATA.CHECK_VIOLATION':
+      return `A value${columns === '' ? '' : ` of ${columns}`} breaks a check constraint${named}`;
+    case 'DATA.NOT_NULL_VIOLATION':
+      return `${columns === '' ? 'A value' : columns} is required and cannot be null${named}`;
+    case 'DATA.CONSTRAINT_VIOLATION':
+      return `The database refused the change: it breaks a constraint${named}`;
+  }
+}

@@ -72,6 +72,7 @@ describe('ApiKeyVerifier', () => {
       id: `api-key:${keyId}`,
       username: 'Warehouse app',
       roles: [{ environment: 'qa', role: 'developer' }],
+      owner: false,
       environment: 'qa',
       apiKey: { keyId, appName: 'Warehouse app' },
     });
@@ -84,7 +85,12 @@ describe('ApiKeyVerifier', () => {
     for (const candidate of ['', 'Bearer x', `${key} `, generateApiKey(uuidv7()).key, other]) {
       const error = await refusal(candidate);
       expect(error).toBeInstanceOf(HttpProblem);
-      expect(error).toMatchObject({ status: 401, code: 'AUTH.UNAUTHENTICATED' });
+      expect(error).toMatchObject({
+        status: 401,
+        code: 'AUTH.INVALID_API_KEY',
+        message: 'The API key is invalid or revoked',
+        headers: { 'WWW-Authenticate': 'ApiKey header="X-API-Key"' },
+      });
     }
   });
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import { type ApiKeyCreated, type ApiKeyRevoked, type RecordedEvent } from '@ib/domain';
+import { API_KEY_CHALLENGE } from '../auth/accepts-api-key.decorator';
 import { type AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiKeyHashStore } from '../auth/crypto/api-key-hash-store';
 import { EVENT_STORE, type EventStore } from '../infrastructure/event-store/event-store.port';
@@ -10,12 +11,17 @@ import { hashApiKey, keyIdOf } from './api-key-material';
 
 type KnownKey = { principal: AuthenticatedUser; active: boolean; hash?: Buffer };
 
-const refused = () => HttpProblem.unauthorized('The API key is invalid or revoked');
+/** Told about API keys, not bearer tokens: an app with a wrong key must learn which credential failed. */
+const refused = () =>
+  new HttpProblem(401, 'AUTH.INVALID_API_KEY', 'Unauthenticated', 'The API key is invalid or revoked', {
+    'WWW-Authenticate': API_KEY_CHALLENGE,
+  });
 
 const principalOf = ({ keyId, appName, environment }: ApiKeyCreated['data']): AuthenticatedUser => ({
   id: `api-key:${keyId}`,
   username: appName,
   roles: [{ environment, role: 'developer' }],
+  owner: false,
   environment,
   apiKey: { keyId, appName },
 });

@@ -17,19 +17,12 @@ export class AuthGuard implements CanActivate {
     private readonly authenticator: Authenticator,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const acceptsApiKey = this.reflector.getAllAndOverride<boolean>(ACCEPTS_API_KEY, targets) === true;
-    const user = this.authenticator.authenticate(request, acceptsApiKey);
-    if (!(user instanceof Promise)) {
-      request.user = user;
-      return true;
-    }
-    return user.then((app) => {
-      request.user = app;
-      return true;
-    });
+    request.user = await this.authenticator.authenticate(request, acceptsApiKey);
+    return true;
   }
 }

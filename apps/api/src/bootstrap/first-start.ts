@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import {
   ConcurrencyError,
   IllegalStateError,
+  SYSTEM_ACTOR_ID,
   connectionDecider,
   connectionStreamId,
   environmentDecider,
@@ -23,9 +24,12 @@ export const DEVELOPMENT_ENVIRONMENT = 'development';
 /** Fixed so that every embedded install names its sample connection the same way. */
 export const SAMPLE_CONNECTION_ID = '0190a000-0000-7000-8000-00000000a001';
 
-const SYSTEM = 'system';
+const SYSTEM = SYSTEM_ACTOR_ID;
 
-/** What an empty install needs to be usable at once: a development environment, an administrator, a sample. */
+/**
+ * What an empty install needs to be usable at once: a development environment, an administrator who
+ * also owns the installation (creates the other environments), a sample.
+ */
 @Injectable()
 export class FirstStart {
   private readonly logger = new Logger('FirstStart');
@@ -83,6 +87,7 @@ export class FirstStart {
             username: adminUsername,
             displayName: 'Administrator',
             roles: [{ environment: DEVELOPMENT_ENVIRONMENT, role: 'admin' }],
+            owner: true,
           },
           metadata: { actorId: SYSTEM, now: this.clock.now() },
         },

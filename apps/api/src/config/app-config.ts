@@ -12,6 +12,8 @@ export type AppConfig = Readonly<{
   adminUsername: string;
   adminPassword?: string;
   secretsKey?: string;
+  /** A file holding the key (as SECRETS_KEY would), so it can live outside the data folder. */
+  secretsKeyFile?: string;
   tokenSecret?: string;
   tokenTtlSeconds: number;
   httpAdapter: HttpAdapterKind;
@@ -19,6 +21,16 @@ export type AppConfig = Readonly<{
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose' | 'silent';
   /** How long a write waits for the read model to catch up before answering (read-your-writes). */
   readYourWritesTimeoutMs: number;
+  /** Request bodies nested deeper than this are refused (400) before they are parsed. */
+  jsonMaxDepth: number;
+  /** Idempotency-Keys: remembered for `ttlMs`; an attempt silent for `abandonAfterMs` is taken over by a retry. */
+  idempotency: Readonly<{ ttlMs: number; abandonAfterMs: number }>;
+  /** Failed logins tolerated per username and per client address within the window, then 429. */
+  loginThrottle: Readonly<{
+    maxFailuresPerUsername: number;
+    maxFailuresPerAddress: number;
+    windowMs: number;
+  }>;
 }>;
 
 export class ConfigError extends Error {
@@ -60,6 +72,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const adminUsername = env.ADMIN_USERNAME || 'admin';
   if (!/^[A-Za-z0-9._@-]{3,64}$/.test(adminUsername))
     problems.push('ADMIN_USERNAME must be 3 to 64 letters, digits or ._@-');
+  const secretsKeyFile = env.SECRETS_KEY_FILE ? path(env.SECRETS_KEY_FILE) : undefined;
+  if (secretsKeyFile !== undefined && env.SECRETS_KEY)
+    problems.push('SECRETS_KEY and SECRETS_KEY_FILE are both set: set one of them');
   const tokenSecret = env.TOKEN_SECRET || undefined;
   if (tokenSecret !== undefined && tokenSecret.length < 32)
     problems.push('TOKEN_SECRET must have at least 32 characters');
@@ -72,12 +87,23 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     adminUsername,
     adminPassword,
     secretsKey: env.SECRETS_KEY || undefined,
+    secretsKeyFile,
     tokenSecret,
     tokenTtlSeconds: int('TOKEN_TTL_SECONDS', 900, 30, 86_400),
     httpAdapter: oneOf('HTTP_ADAPTER', ['fastify', 'express'] as const, 'fastify'),
     consoleDir: path(env.CONSOLE_DIR || 'dist/console'),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'log'),
     readYourWritesTimeoutMs: int('READ_YOUR_WRITES_TIMEOUT_MS', 2000, 0, 60_000),
+    jsonMaxDepth: int('JSON_MAX_DEPTH', 64, 1, 1000),
+    idempotency: {
+      ttlMs: int('IDEMPOTENCY_TTL_HOURS', 24, 1, 8_760) * 3_600_000,
+      abandonAfterMs: int('IDEMPOTENCY_ABANDON_AFTER_SECONDS', 30, 1, 600) * 1000,
+    },
+    loginThrottle: {
+      maxFailuresPerUsername: int('LOGIN_MAX_FAILURES', 10, 1, 1000),
+      maxFailuresPerAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS', 100, 1, 100_000),
+      windowMs: int('LOGIN_WINDOW_SECONDS', 900, 1, 86_400) * 1000,
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

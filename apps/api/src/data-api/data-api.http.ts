@@ -1,16 +1,31 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsString, IsUUID, Length } from 'class-validator';
 import { DataValidationError, type Row } from '@ib/connectors';
 import { NotFoundError } from '@ib/domain';
 import { API_KEY_HEADER, AcceptsApiKey } from '../auth/accepts-api-key.decorator';
 import { Ctx, type RequestContext } from '../auth/request-context.decorator';
 import { type HttpReply, type HttpRequest } from '../infrastructure/http/http-types';
+import { ApiProblems } from '../infrastructure/http/openapi/api-responses';
 import { createValidationPipe } from '../infrastructure/http/validation.pipe';
 import { KEY_ENCODING_DESCRIPTION, encodeKey } from '../publications/package';
 import { DATA_QUERY_DESCRIPTION, parseKey } from './data-query';
+import { DATA_PROBLEMS, FILTER_QUERY, KEY_PARAM, LIST_QUERY, ROW_BODY } from './data-api.openapi';
+import { DataRowListSchema, DataRowSchema } from './data-row.schema';
 import { listRows } from './list-rows';
 import { PublishedEntities, type ServedEntity } from './published-entities';
+import { Omittable } from '../infrastructure/http/omittable.decorator';
 
 /** The path of every data route: which entity of which integration, served in which environment. */
 export class DataRoute {
@@ -26,7 +41,7 @@ export class DataRoute {
   entity!: string;
 
   /** Only on the `/:key` routes; read raw from the URL (see rawKeyOf). */
-  @IsOptional()
+  @Omittable()
   @IsString()
   key?: string;
 }
@@ -81,6 +96,22 @@ const rowNotFound = (served: ServedEntity, key: string) =>
 @ApiTags('data')
 @ApiBearerAuth()
 @ApiSecurity(API_KEY_HEADER)
+@ApiParam({
+  name: 'env',
+  description: 'The environment whose deployed version answers',
+  schema: { type: 'string', minLength: 1, maxLength: 40, example: 'development' },
+})
+@ApiParam({
+  name: 'integrationId',
+  description: 'The integration',
+  schema: { type: 'string', format: 'uuid' },
+})
+@ApiParam({
+  name: 'entity',
+  description: 'An entity of the version deployed in the environment, by the name the builder gave it',
+  schema: { type: 'string', minLength: 1, maxLength: 128, example: 'Album' },
+})
+@ApiProblems(DATA_PROBLEMS)
 @AcceptsApiKey()
 @Controller('api/data/:env/:integrationId/:entity')
 export class DataApiController {
@@ -88,6 +119,13 @@ export class DataApiController {
 
   @Get()
   @ApiOperation({ summary: `List rows of an entity: ${DATA_QUERY_DESCRIPTION}` })
+  @ApiQuery(FILTER_QUERY)
+  @ApiQuery(LIST_QUERY.sort)
+  @ApiQuery(LIST_QUERY.fields)
+  @ApiQuery(LIST_QUERY.offset)
+  @ApiQuery(LIST_QUERY.limit)
+  @ApiQuery(LIST_QUERY.count)
+  @ApiOkResponse({ type: DataRowListSchema })
   async list(@Param() params: RouteParams, @Ctx() context: RequestContext, @Req() request: HttpRequest) {
     const route = await routeOf(params);
     return listRows(this.entities, context.user, route, request.url);
@@ -96,6 +134,17 @@ export class DataApiController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Create a row: answers the new row, its key in the Location' })
+  @ApiBody(ROW_BODY)
+  @ApiCreatedResponse({
+    type: DataRowSchema,
+    headers: {
+      Location: {
+        required: true,
+        description: 'The new row: /api/data/{env}/{integrationId}/{entity}/{key}',
+        schema: { type: 'string' },
+      },
+    },
+  })
   async create(
     @Param() route: DataRoute,
     @Body() body: unknown,
@@ -114,6 +163,8 @@ export class DataApiController {
 
   @Get(':key')
   @ApiOperation({ summary: `Get a row by key. ${KEY_ENCODING_DESCRIPTION}` })
+  @ApiParam(KEY_PARAM)
+  @ApiOkResponse({ type: DataRowSchema })
   async get(@Param() params: RouteParams, @Ctx() context: RequestContext, @Req() request: HttpRequest) {
     const route = await routeOf(params);
     const served = await this.entities.resolve(context.user, route.env, route.integrationId, route.entity);
@@ -125,6 +176,9 @@ export class DataApiController {
 
   @Patch(':key')
   @ApiOperation({ summary: 'Update some attributes of a row: answers the updated row' })
+  @ApiParam(KEY_PARAM)
+  @ApiBody(ROW_BODY)
+  @ApiOkResponse({ type: DataRowSchema })
   async update(
     @Param() route: DataRoute,
     @Body() body: unknown,
@@ -143,6 +197,8 @@ export class DataApiController {
   @Delete(':key')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a row' })
+  @ApiParam(KEY_PARAM)
+  @ApiNoContentResponse({ description: 'Deleted' })
   async remove(
     @Param() route: DataRoute,
     @Ctx() context: RequestContext,

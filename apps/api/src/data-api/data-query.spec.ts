@@ -108,15 +108,22 @@ describe('parseFindQuery', () => {
   });
 
   describe('given an in list', () => {
-    it('when it is comma-separated, then each item is trimmed, typed, and empty items are dropped', () => {
-      expect(query('TrackId[in]=1,%202,,3')).toEqual({
+    it('when it is comma-separated, then each item is typed as it is written', () => {
+      expect(query('TrackId[in]=1,2,3')).toEqual({
         filters: [{ field: 'TrackId', op: 'in', value: [1, 2, 3] }],
       });
       expect(query('Name[in]=a,b')).toEqual({ filters: [{ field: 'Name', op: 'in', value: ['a', 'b'] }] });
     });
 
-    it('when it is empty, then the list is empty (the connector refuses it)', () => {
-      expect(query('TrackId[in]=')).toEqual({ filters: [{ field: 'TrackId', op: 'in', value: [] }] });
+    it('when an item is not a whole number, then it stays text (the connector refuses it)', () => {
+      expect(query('TrackId[in]=1,%202')).toEqual({
+        filters: [{ field: 'TrackId', op: 'in', value: [1, ' 2'] }],
+      });
+    });
+
+    it('when an item is empty, then it is the empty text: a value for text, refused for an integer', () => {
+      expect(query('Name[in]=a,')).toEqual({ filters: [{ field: 'Name', op: 'in', value: ['a', ''] }] });
+      expect(query('TrackId[in]=')).toEqual({ filters: [{ field: 'TrackId', op: 'in', value: [''] }] });
     });
   });
 
@@ -134,8 +141,8 @@ describe('parseFindQuery', () => {
   });
 
   describe('given sort and fields', () => {
-    it('when sort lists attributes, then - sorts descending and + or nothing ascending', () => {
-      expect(query('sort=Name,-TrackId,%2BBytes')).toEqual({
+    it('when sort lists attributes, then - sorts descending and nothing ascending', () => {
+      expect(query('sort=Name,-TrackId,Bytes')).toEqual({
         sort: [
           { field: 'Name', direction: 'asc' },
           { field: 'TrackId', direction: 'desc' },
@@ -144,9 +151,23 @@ describe('parseFindQuery', () => {
       });
     });
 
-    it('when fields lists attributes, then they are trimmed and empty items dropped', () => {
-      expect(query('fields=TrackId,%20Name,')).toEqual({ fields: ['TrackId', 'Name'] });
+    it('when a sort item has a + or spaces, then it names no attribute (the connector refuses it)', () => {
+      expect(query('sort=%2BBytes,%20Name').sort).toEqual([
+        { field: '+Bytes', direction: 'asc' },
+        { field: ' Name', direction: 'asc' },
+      ]);
     });
+
+    it('when fields lists attributes, then each is kept as written', () => {
+      expect(query('fields=TrackId,Name')).toEqual({ fields: ['TrackId', 'Name'] });
+    });
+
+    it.each(['fields=', 'fields=TrackId,', 'sort=', 'sort=Name,,TrackId'])(
+      'when %p has an empty item, then it is refused as the document says',
+      (search) => {
+        expect(refusal(() => query(search)).fieldErrors[0].field).toBe(search.slice(0, search.indexOf('=')));
+      },
+    );
   });
 
   describe('given offset and limit', () => {
@@ -257,7 +278,14 @@ describe('parseKey', () => {
   describe('given a composite key', () => {
     it('when every attribute is given as name=value joined by ;, then each is typed', () => {
       expect(parseKey(LINES, 'Code=A1;Line=2')).toEqual({ Code: 'A1', Line: 2 });
-      expect(parseKey(LINES, 'Line=2;Code=A1')).toEqual({ Code: 'A1', Line: 2 });
+    });
+
+    it('when a client encoded the delimiters too (RFC 6570), then it names the same row', () => {
+      expect(parseKey(LINES, 'Code%3DA1%3BLine%3D2')).toEqual({ Code: 'A1', Line: 2 });
+      expect(parseKey(LINES, `Code%3D${encodeURIComponent(encodeURIComponent('a;b'))}%3BLine%3D2`)).toEqual({
+        Code: 'a;b',
+        Line: 2,
+      });
     });
 
     it('when a value holds an encoded ; or =, then it is decoded inside that value only', () => {
@@ -275,10 +303,19 @@ describe('parseKey', () => {
       ['A1;Line=2', 'malformed key part: A1'],
       ['=A1;Line=2', 'malformed key part: =A1'],
       ['A1', 'malformed key part: A1'],
+      ['Line=2;Code=A1', 'key attributes must come in primary-key order: Code, Line'],
+      ['Code=%E0%A4%A;Line=2', 'malformed percent-encoding: %E0%A4%A'],
     ])('when the segment is %p, then it is refused, naming key (%s)', (segment, message) => {
       const error = refusal(() => parseKey(LINES, segment));
       expect(error.fieldErrors).toEqual([{ field: 'key', message }]);
       expect(error.message).toBe(`key ${message}`);
+    });
+  });
+
+  describe('given a key longer than the document allows', () => {
+    it('when parsed, then it is refused before it is decoded into values', () => {
+      const error = refusal(() => parseKey(LINES, `Code=${'x'.repeat(250)};Line=1`));
+      expect(error.fieldErrors).toEqual([{ field: 'key', message: 'must be at most 256 characters' }]);
     });
   });
 

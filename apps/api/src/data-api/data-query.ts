@@ -7,7 +7,7 @@ import {
   type Sort,
   type TableInfo,
 } from '@ib/connectors';
-import { FILTER_OPERATORS, MAX_LIMIT, decodeKey } from '../publications/package';
+import { FILTER_OPERATORS, MAX_KEY_LENGTH, MAX_LIMIT, decodeKey } from '../publications/package';
 
 /**
  * The data API's list query, read from the raw query string:
@@ -18,12 +18,15 @@ import { FILTER_OPERATORS, MAX_LIMIT, decodeKey } from '../publications/package'
  * - `sort=a,-b` (a `-` prefix sorts descending), `offset`, `limit` (1 to 1000), `count=true`,
  *   `fields=a,b`.
  * Values are converted to the attribute's type (numbers, true/false) and then checked by the
- * connector against the published metadata: an unknown field or a wrong value is a 400.
+ * connector against the published metadata: an unknown field or a wrong value is a 400. Lists are
+ * read exactly as the OpenAPI document's patterns describe them: items are split on `,` and never
+ * trimmed, and an empty item is refused. An empty filter value is the empty text, a 400 for any
+ * other type.
  */
 export const DATA_QUERY_DESCRIPTION =
   'field[op]=value or filter[field][op]=value (eq if [op] is omitted; in: comma-separated; ' +
   'isNull: true|false), ' +
-  'sort=a,-b, offset, limit (1..1000), count=true, fields=a,b';
+  'sort=a,-b, offset, limit (1..1000), count=true, fields=a,b (no spaces, no empty items)';
 
 const LONG_FILTER = /^filter\[([^\]]+)\](?:\[([^\]]+)\])?$/;
 const SHORT_FILTER = /^([^[\]]+)(?:\[([^\]]+)\])?$/;
@@ -66,11 +69,16 @@ const whole = (name: string, text: string, min: number, max = Number.MAX_SAFE_IN
   return value;
 };
 
-const list = (text: string) =>
-  text
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
+/**
+ * `sort` and `fields` as their items, each exactly as written: an empty item (`a,,b`, or an empty
+ * list) is refused. (An `in` list keeps its empty items: the empty text is a value to compare with.)
+ */
+const list = (name: string, text: string): string[] => {
+  const items = text.split(',');
+  if (items.some((item) => item === ''))
+    throw invalid(name, 'must be a comma-separated list without empty items or spaces around commas');
+  return items;
+};
 
 export function parseFindQuery(table: TableInfo, url: string): FindQuery {
   const params = new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?') + 1) : '');
@@ -94,21 +102,21 @@ export function parseFindQuery(table: TableInfo, url: string): FindQuery {
               ? false
               : text
           : op === 'in'
-            ? list(text).map((item) => valueFor(table, field, item))
+            ? text.split(',').map((item) => valueFor(table, field, item))
             : valueFor(table, field, text);
       filters.push({ field, op: op as FilterOperator, value });
       continue;
     }
     switch (name) {
       case 'sort':
-        sort = list(text).map((item) =>
+        sort = list('sort', text).map((item) =>
           item.startsWith('-')
             ? { field: item.slice(1), direction: 'desc' }
-            : { field: item.replace(/^\+/, ''), direction: 'asc' },
+            : { field: item, direction: 'asc' },
         );
         break;
       case 'fields':
-        fields = list(text);
+        fields = list('fields', text);
         break;
       case 'offset':
         offset = whole('offset', text, 0);
@@ -137,6 +145,14 @@ export function parseFindQuery(table: TableInfo, url: string): FindQuery {
 /** A key path segment (`42`, or `k1=v1;k2=v2` percent-encoded) as typed key values. */
 export function parseKey(table: TableInfo, segment: string): Key {
   let values: Record<string, string>;
+  let parameter: string;
+  try {
+    parameter = decodeURIComponent(segment);
+  } catch {
+    parameter = segment;
+  }
+  if ([...parameter].length > MAX_KEY_LENGTH)
+    throw invalid('key', `must be at most ${MAX_KEY_LENGTH} characters`);
   try {
     values = decodeKey(table.primaryKey, segment);
   } catch (error) {

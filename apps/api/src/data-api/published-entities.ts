@@ -11,16 +11,19 @@ import {
   deploymentDecider,
   deploymentIn,
   integrationDecider,
+  republishRequirementsIn,
   requiresRepublish,
   integrationDeploymentsStreamId,
   integrationStreamId,
 } from '@ib/domain';
 import { type EntityDataAccess, type TableInfo } from '@ib/connectors';
-import { assertMemberOf, type AuthenticatedUser } from '../auth/authenticated-user';
+import { type AuthenticatedUser } from '../auth/authenticated-user';
+import { authorize } from '../auth/policy';
 import { OpenConnectors } from '../connections/connection-access/open-connectors';
 import { CommandRunner } from '../infrastructure/command-handling/command-runner';
 import { EVENT_STORE, type EventStore } from '../infrastructure/event-store/event-store.port';
 import { LogFollower } from '../infrastructure/event-store/log-follower';
+import { enumValues } from '../publications/package';
 import { PublishedVersions } from '../publications/published-versions';
 
 /** A published version's entities, with their TableInfo in the database that serves them. */
@@ -32,7 +35,10 @@ type Folded = Readonly<{ state: unknown; asOf: number }>;
 /** An entity of the version deployed in an environment, with the data access that serves it. */
 export type ServedEntity = Readonly<{ entity: Entity; table: TableInfo; data: EntityDataAccess }>;
 
-/** An entity's published metadata as the connectors' TableInfo (identifiers only ever come from it). */
+/**
+ * An entity's published metadata as the connectors' TableInfo (identifiers only ever come from it),
+ * with the members of ENUM and SET columns the published document declares.
+ */
 export const tableInfoOf = (entity: Entity, schema: string): TableInfo => ({
   schema,
   name: entity.table,
@@ -40,17 +46,21 @@ export const tableInfoOf = (entity: Entity, schema: string): TableInfo => ({
   primaryKey: entity.primaryKey,
   foreignKeys: [],
   indexes: [],
-  columns: entity.attributes.map((attribute) => ({
-    name: attribute.name,
-    nativeType: attribute.nativeType,
-    kind: attribute.type,
-    nullable: attribute.nullable,
-    autoIncrement: attribute.autoIncrement,
-    ...(attribute.defaultValue !== undefined ? { defaultValue: attribute.defaultValue } : {}),
-    ...(attribute.length !== undefined ? { length: attribute.length } : {}),
-    ...(attribute.precision !== undefined ? { precision: attribute.precision } : {}),
-    ...(attribute.scale !== undefined ? { scale: attribute.scale } : {}),
-  })),
+  columns: entity.attributes.map((attribute) => {
+    const members = attribute.type === 'Enum' || attribute.type === 'Set' ? enumValues(attribute) : undefined;
+    return {
+      name: attribute.name,
+      nativeType: attribute.nativeType,
+      kind: attribute.type,
+      nullable: attribute.nullable,
+      autoIncrement: attribute.autoIncrement,
+      ...(attribute.defaultValue !== undefined ? { defaultValue: attribute.defaultValue } : {}),
+      ...(attribute.length !== undefined ? { length: attribute.length } : {}),
+      ...(attribute.precision !== undefined ? { precision: attribute.precision } : {}),
+      ...(attribute.scale !== undefined ? { scale: attribute.scale } : {}),
+      ...(members !== undefined ? { enumValues: members } : {}),
+    };
+  }),
 });
 
 /**
@@ -97,7 +107,7 @@ export class PublishedEntities {
     integrationId: string,
     entityName: string,
   ): Promise<ServedEntity> {
-    assertMemberOf(user, environment);
+    authorize(user, 'data.access', environment);
     const asOf = await this.log.catchUp();
     const state = await this.load(integrationDeploymentsStreamId(integrationId), deploymentDecider, asOf);
     const deployment = deploymentIn(state, environment);
@@ -106,11 +116,13 @@ export class PublishedEntities {
         'INTEGRATION.NOT_DEPLOYED',
         `Integration ${integrationId} is not deployed in environment '${environment}'`,
       );
-    if (requiresRepublish(state))
+    if (requiresRepublish(state, environment))
       throw new IllegalStateError(
         'INTEGRATION.REPUBLISH_REQUIRED',
         `Integration ${integrationId} must be republished: a breaking update of ` +
-          `${state.status === 'deployed' ? state.republishRequired.map(({ dependency }) => dependency).join(', ') : ''} was installed`,
+          `${republishRequirementsIn(state, environment)
+            .map(({ dependency }) => dependency)
+            .join(', ')} was installed in environment '${environment}'`,
       );
     const published = await this.version(integrationId, deployment.version);
     const entity = published.entities.find(({ name }) => name === entityName);

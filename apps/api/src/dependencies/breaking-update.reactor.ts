@@ -9,9 +9,11 @@ import {
   ConcurrencyError,
   type DependencyUpdateInstalled,
   type RecordedEvent,
+  type RequireRepublish,
   type VersionDeployed,
   compareVersions,
   deploymentDecider,
+  deploymentIn,
   integrationDeploymentsStreamId,
 } from '@ib/domain';
 import { type Actor } from '../auth/authenticated-user';
@@ -28,22 +30,38 @@ type BreakingUpdate = Readonly<{ name: string; version: string }>;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** Keeps the newest breaking version of each dependency. */
+const remember = (known: Map<string, string>, { name, version }: BreakingUpdate): void => {
+  const newest = known.get(name);
+  if (newest === undefined || compareVersions(version, newest) > 0) known.set(name, version);
+};
+const updatesOf = (known: ReadonlyMap<string, string> | undefined): BreakingUpdate[] =>
+  [...(known ?? [])].map(([name, version]) => ({ name, version }));
+
 /**
- * Marks integrations built against an older version of a dependency than its last breaking update as
- * needing a republish. Fed by the event store from position 0, so a restart replays every update;
- * each integration is judged by its latest published version as the log holds it now (not as it was
- * when the update was installed), so one republished since is never marked again, and marking one
+ * Marks integrations as needing a republish where a breaking update of a runtime dependency was
+ * installed: in that environment, each integration whose version deployed there was built against an
+ * older version. Fed by the event store from position 0, so a restart replays every update; each
+ * deployment is judged as the log holds it now (not as it was when the update was installed), so one
+ * redeployed since with a version built against the update is never marked again, and marking one
  * already marked changes nothing.
  *
- * A version deployed to development is judged too: a publication that checked its dependencies just
- * before a breaking update was installed finishes with the old versions, after the update was handled.
+ * A version deployed in an environment (published or promoted) is judged against that environment's
+ * breaking updates too: a publication that checked its dependencies just before a breaking update was
+ * installed finishes with the old versions, after the update was handled.
+ *
+ * Updates recorded before updates were per environment (no `environment`) were installed everywhere:
+ * they are judged as they were then, by the integration's latest published version, and mark it in
+ * every environment; a version reaching development is judged against them.
  */
 @Injectable()
 export class BreakingUpdateReactor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(BreakingUpdateReactor.name);
   private subscription?: Subscription;
-  /** The newest breaking version of each dependency seen so far in the log. */
-  private readonly breaking = new Map<string, string>();
+  /** The newest breaking version of each dependency installed everywhere, seen so far in the log. */
+  private readonly everywhere = new Map<string, string>();
+  /** The same, of the updates installed in each environment. */
+  private readonly byEnvironment = new Map<string, Map<string, string>>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -78,23 +96,67 @@ export class BreakingUpdateReactor implements OnApplicationBootstrap, OnApplicat
   }
 
   private async onUpdate(event: RecordedEvent): Promise<void> {
-    const { name, version, breaking } = event.data as DependencyUpdateInstalled['data'];
+    const { name, version, breaking, environment } = event.data as DependencyUpdateInstalled['data'];
     if (!breaking) return;
-    const known = this.breaking.get(name);
-    if (known === undefined || compareVersions(version, known) > 0) this.breaking.set(name, version);
     const update = { name, version };
+    if (environment === undefined) {
+      remember(this.everywhere, update);
+      for (const integrationId of await this.index.integrationIds())
+        await this.judgeEverywhere(integrationId, [update], actorOf(event));
+      return;
+    }
+    const known = this.byEnvironment.get(environment) ?? new Map<string, string>();
+    this.byEnvironment.set(environment, known);
+    remember(known, update);
     for (const integrationId of await this.index.integrationIds())
-      await this.judge(integrationId, [update], actorOf(event));
+      await this.judgeIn(environment, integrationId, [update], actorOf(event));
   }
 
   private async onDeployed(event: RecordedEvent): Promise<void> {
-    const { integrationId, environmentKind } = event.data as VersionDeployed['data'];
-    if (environmentKind !== 'development' || this.breaking.size === 0) return;
-    const updates = [...this.breaking].map(([name, version]) => ({ name, version }));
-    await this.judge(integrationId, updates, actorOf(event));
+    const { integrationId, environment, environmentKind } = event.data as VersionDeployed['data'];
+    const inEnvironment = updatesOf(this.byEnvironment.get(environment));
+    if (inEnvironment.length > 0)
+      await this.judgeIn(environment, integrationId, inEnvironment, actorOf(event));
+    if (environmentKind === 'development' && this.everywhere.size > 0)
+      await this.judgeEverywhere(integrationId, updatesOf(this.everywhere), actorOf(event));
   }
 
-  private async judge(
+  /** Marks the deployment in `environment` unless its version was built against each update or newer. */
+  private async judgeIn(
+    environment: string,
+    integrationId: string,
+    updates: readonly BreakingUpdate[],
+    actor: Actor,
+  ): Promise<void> {
+    const streamId = integrationDeploymentsStreamId(integrationId);
+    const { state } = await this.runner.load(streamId, deploymentDecider);
+    const deployed = deploymentIn(state, environment);
+    if (deployed === undefined) return;
+    const built = (await this.index.publicationsOf(integrationId)).find(
+      (entry) => entry.status === 'published' && entry.version === deployed.version,
+    );
+    for (const { name, version } of updates) {
+      const builtOn = built?.dependencies?.find((dependency) => dependency.name === name)?.version;
+      if (builtOn !== undefined && compareVersions(builtOn, version) >= 0) continue;
+      await this.require(
+        streamId,
+        {
+          integrationId,
+          dependency: name,
+          environment,
+          version,
+          reason:
+            `Version ${deployed.version} deployed in ${environment} was built against ` +
+            `${name} ${builtOn ?? '(unknown)'}; the breaking update to ${version} installed there ` +
+            'needs a version built against it',
+        },
+        actor,
+      );
+    }
+  }
+
+  /** Today's rule for updates installed everywhere: the latest published version decides. */
+  private async judgeEverywhere(
     integrationId: string,
     updates: readonly BreakingUpdate[],
     actor: Actor,
@@ -108,25 +170,29 @@ export class BreakingUpdateReactor implements OnApplicationBootstrap, OnApplicat
       const builtOn = latest.dependencies?.find((dependency) => dependency.name === name)?.version;
       // A version that recorded no such dependency was not built against the new one either.
       if (builtOn !== undefined && compareVersions(builtOn, version) >= 0) continue;
-      await this.retriedOnConflict(() =>
-        this.runner.run(
-          streamId,
-          deploymentDecider,
-          {
-            type: 'RequireRepublish',
-            data: {
-              integrationId,
-              dependency: name,
-              reason:
-                `Version ${latest.version} was built against ${name} ${builtOn ?? '(unknown)'}; ` +
-                `the breaking update to ${version} needs a republish`,
-            },
-            metadata: { actorId: actor.userId, now: this.clock.now() },
-          },
-          { actor },
-        ),
+      await this.require(
+        streamId,
+        {
+          integrationId,
+          dependency: name,
+          reason:
+            `Version ${latest.version} was built against ${name} ${builtOn ?? '(unknown)'}; ` +
+            `the breaking update to ${version} needs a republish`,
+        },
+        actor,
       );
     }
+  }
+
+  private require(streamId: string, data: RequireRepublish['data'], actor: Actor): Promise<void> {
+    return this.retriedOnConflict(() =>
+      this.runner.run(
+        streamId,
+        deploymentDecider,
+        { type: 'RequireRepublish', data, metadata: { actorId: actor.userId, now: this.clock.now() } },
+        { actor, ...(data.environment === undefined ? {} : { environment: data.environment }) },
+      ),
+    );
   }
 
   /** The publication process may deploy to the same stream meanwhile: decide again on the new state. */

@@ -9,13 +9,17 @@ export const shippedVersion = (name: string): string | undefined =>
   RUNTIME_DEPENDENCIES.find((dependency) => dependency.name === name)?.version;
 
 /**
- * The runtime dependencies installed now: the shipped versions moved on by each dependency's stream.
- * A plain function too, so the publication process can record them with the runner it already has.
+ * The runtime dependencies installed now in `environment`: the shipped versions moved on by each
+ * dependency's stream. A plain function too, so the publication process can record them with the
+ * runner it already has.
  */
-export const installedDependencies = (runner: StreamLoader): Promise<RuntimeDependency[]> =>
+export const installedDependencies = (
+  runner: StreamLoader,
+  environment: string,
+): Promise<RuntimeDependency[]> =>
   Promise.all(
     RUNTIME_DEPENDENCIES.map(async ({ name, version }) => {
       const { state } = await runner.load(dependencyStreamId(name), dependencyDecider);
-      return { name, version: installedVersion(state, version) };
+      return { name, version: installedVersion(state, environment, version) };
     }),
   );

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsString, IsUUID, Matches, Min } from 'class-validator';
 import {
   IllegalStateError,
@@ -12,15 +12,21 @@ import {
   integrationDeploymentsStreamId,
   integrationStreamId,
 } from '@ib/domain';
-import { assertAdminOf } from '../auth/authenticated-user';
+import { type AuthenticatedUser } from '../auth/authenticated-user';
+import { allows, authorize } from '../auth/policy';
 import { Ctx, type RequestContext } from '../auth/request-context.decorator';
 import { EnvironmentAccess } from '../environments/environment-access/environment-access';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { CommandRunner } from '../infrastructure/command-handling/command-runner';
+import { ApiProblems } from '../infrastructure/http/openapi/api-responses';
 import { PublicationIndex } from '../publications/publication-index';
+import { DeploymentSchema } from './deployment.schema';
+
+const INTEGRATION_NOT_FOUND =
+  'INTEGRATION.NOT_FOUND: unknown, or of an environment the caller has no role in';
 
 export class DeployVersionBody {
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1 })
   @IsInt()
   @Min(1)
   version!: number;
@@ -32,7 +38,7 @@ export class DeployVersionBody {
 }
 
 export class BindConnectionBody {
-  @ApiProperty()
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   connectionId!: string;
 }
@@ -49,9 +55,10 @@ export class DeploymentsController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private async integration(integrationId: string) {
+  /** An integration the caller may not read does not exist for them, whatever they administer. */
+  private async integration(integrationId: string, user: AuthenticatedUser) {
     const { state } = await this.runner.load(integrationStreamId(integrationId), integrationDecider);
-    if (state.status === 'none')
+    if (state.status === 'none' || !allows(user, 'integration.read', state.environment))
       throw new NotFoundError('INTEGRATION.NOT_FOUND', `Integration ${integrationId} does not exist`);
     return state;
   }
@@ -59,13 +66,23 @@ export class DeploymentsController {
   @Post('integrations/:id/deployments')
   @HttpCode(200)
   @ApiOperation({ summary: 'Promote a published version to a qa or production environment (admin there)' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The integration id' })
+  @ApiOkResponse({ type: DeploymentSchema })
+  @ApiProblems({
+    400: 'Invalid version or environment name',
+    403: 'AUTH.ADMIN_REQUIRED: the caller does not administer the target environment',
+    404: `${INTEGRATION_NOT_FOUND}; ENVIRONMENT.NOT_FOUND`,
+    409:
+      'DEPLOYMENT.PROMOTION_TARGET (a development environment), DEPLOYMENT.VERSION_NOT_PUBLISHED, ' +
+      'or EVENT_STORE.WRONG_EXPECTED_VERSION (changed concurrently)',
+  })
   async deploy(
     @Param('id', ParseUUIDPipe) integrationId: string,
     @Body() body: DeployVersionBody,
     @Ctx() context: RequestContext,
   ) {
-    assertAdminOf(context.user, body.environment);
-    await this.integration(integrationId);
+    await this.integration(integrationId, context.user);
+    authorize(context.user, 'deployment.promote', body.environment);
     const environmentKind = await this.environments.kindOf(body.environment);
     if (environmentKind === 'development')
       throw new IllegalStateError(
@@ -73,6 +90,9 @@ export class DeploymentsController {
         `Versions are promoted to qa or production; '${body.environment}' is a development environment`,
       );
     const streamId = integrationDeploymentsStreamId(integrationId);
+    const published = (await this.index.publicationsOf(integrationId)).filter(
+      (entry) => entry.status === 'published',
+    );
     const outcome = await this.runner.run(
       streamId,
       deploymentDecider,
@@ -83,7 +103,8 @@ export class DeploymentsController {
           version: body.version,
           environment: body.environment,
           environmentKind,
-          publishedVersions: await this.index.publishedVersions(integrationId),
+          publishedVersions: published.map((entry) => entry.version),
+          builtAgainst: published.find((entry) => entry.version === body.version)?.dependencies ?? [],
         },
         metadata: { actorId: context.user.id, now: this.clock.now() },
       },
@@ -102,14 +123,25 @@ export class DeploymentsController {
   @ApiOperation({
     summary: 'Bind the connection that serves the integration in an environment (admin there)',
   })
+  @ApiParam({ name: 'env', description: 'The environment the connection serves it in', example: 'qa' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The integration id' })
+  @ApiOkResponse({ type: DeploymentSchema })
+  @ApiProblems({
+    400: 'Invalid connectionId',
+    403: 'AUTH.ADMIN_REQUIRED: the caller does not administer the environment',
+    404: `${INTEGRATION_NOT_FOUND}; CONNECTION.NOT_FOUND (unknown or deleted)`,
+    409:
+      'DEPLOYMENT.NOT_DEPLOYED (no version deployed there), DEPLOYMENT.PROVIDER_MISMATCH, ' +
+      'DEPLOYMENT.CONNECTION_ENVIRONMENT_MISMATCH, or EVENT_STORE.WRONG_EXPECTED_VERSION',
+  })
   async bind(
     @Param('env') environment: string,
     @Param('id', ParseUUIDPipe) integrationId: string,
     @Body() body: BindConnectionBody,
     @Ctx() context: RequestContext,
   ) {
-    assertAdminOf(context.user, environment);
-    const integration = await this.integration(integrationId);
+    const integration = await this.integration(integrationId, context.user);
+    authorize(context.user, 'deployment.bind', environment);
     const { state: connection } = await this.runner.load(
       connectionStreamId(body.connectionId),
       connectionDecider,

@@ -28,7 +28,7 @@ export class IntegrationCommands {
       authorize: async (state: Integration) => {
         if (state.status === 'none') return; // the decider answers 404
         environment = state.environment;
-        await this.environments.assertBuilder(context.user, state.environment);
+        await this.environments.assertIntegrationBuilder(context.user, integrationId, state.environment);
       },
     });
   }

@@ -43,13 +43,37 @@ const failed = (publicationId: string, minute: number): PublicationEvent => ({
     failedAt: at(minute),
   },
 });
-const required = (dependency: string, minute: number): DeploymentEvent => ({
+/** Without an environment: one installed everywhere, before updates were per environment. */
+const required = (dependency: string, minute: number, environment?: string): DeploymentEvent => ({
   type: 'RepublishRequired',
-  data: { integrationId, dependency, reason: `${dependency} 2.0.0 is breaking`, requiredAt: at(minute) },
+  data: {
+    integrationId,
+    dependency,
+    reason: `${dependency} 2.0.0 is breaking`,
+    requiredAt: at(minute),
+    ...(environment === undefined ? {} : { environment, version: '2.0.0' }),
+  },
 });
-const cleared = (dependencies: string[], minute: number): DeploymentEvent => ({
+const cleared = (dependencies: string[], minute: number, environment?: string): DeploymentEvent => ({
   type: 'RepublishRequirementCleared',
-  data: { integrationId, version: 2, dependencies, clearedAt: at(minute) },
+  data: {
+    integrationId,
+    version: 2,
+    dependencies,
+    clearedAt: at(minute),
+    ...(environment === undefined ? {} : { environment }),
+  },
+});
+const deployed = (version: number, environment: string, minute: number): DeploymentEvent => ({
+  type: 'VersionDeployed',
+  data: {
+    integrationId,
+    version,
+    environment,
+    environmentKind: environment === 'dev' ? 'development' : 'qa',
+    deployedBy: 'alice',
+    deployedAt: at(minute),
+  },
 });
 
 /** Publication events on their publication's stream, republish events on the deployments stream. */
@@ -66,7 +90,9 @@ const publishedV1: IntegrationDependencyStateView = {
   id: integrationId,
   latestVersion: 1,
   builtAgainst: v1,
+  versions: [{ version: 1, dependencies: v1 }],
   pending: [],
+  environments: [],
   republishRequired: [],
   updatedAt: at(2),
 };
@@ -81,7 +107,9 @@ describe('integration dependency states projection', () => {
         [integrationId]: {
           id: integrationId,
           builtAgainst: [],
+          versions: [],
           pending: [{ publicationId: 'p1', dependencies: v1 }],
+          environments: [],
           republishRequired: [],
           updatedAt: at(1),
         },
@@ -166,7 +194,139 @@ describe('integration dependency states projection', () => {
     given([check2, check1, publish2])
       .when(publish1)
       .then({
-        [integrationId]: { ...publishedV1, latestVersion: 2, builtAgainst: v2, updatedAt: at(4) },
+        [integrationId]: {
+          ...publishedV1,
+          latestVersion: 2,
+          builtAgainst: v2,
+          versions: [
+            { version: 1, dependencies: v1 },
+            { version: 2, dependencies: v2 },
+          ],
+          updatedAt: at(4),
+        },
       });
+  });
+
+  describe('per environment', () => {
+    const [check1, publish1, dev1, qa1, check2, publish2] = history(
+      publication('p1', checked('p1', v1, 1)),
+      publication('p1', published('p1', 1, 2)),
+      deployments(deployed(1, 'dev', 3)),
+      deployments(deployed(1, 'qa', 4)),
+      publication('p2', checked('p2', v2, 5)),
+      publication('p2', published('p2', 2, 6)),
+    );
+    const v1In = (environment: string, environmentKind: 'development' | 'qa') => ({
+      environment,
+      environmentKind,
+      version: 1,
+      builtAgainst: v1,
+      republishRequired: [],
+    });
+    const bothV1 = {
+      ...publishedV1,
+      environments: [v1In('dev', 'development'), v1In('qa', 'qa')],
+      updatedAt: at(4),
+    };
+
+    it('shows what the version deployed in each environment was built against', () =>
+      given([check1, publish1, dev1])
+        .when(qa1)
+        .then({ [integrationId]: bothV1 }));
+
+    it('shows a version promoted later with what it was built against, not the latest', () => {
+      const [promote2] = history(deployments(deployed(2, 'qa', 7)));
+      given([check1, publish1, dev1, qa1, check2, publish2])
+        .when(promote2)
+        .then({
+          [integrationId]: {
+            ...bothV1,
+            latestVersion: 2,
+            builtAgainst: v2,
+            versions: [
+              { version: 1, dependencies: v1 },
+              { version: 2, dependencies: v2 },
+            ],
+            environments: [v1In('dev', 'development'), { ...v1In('qa', 'qa'), version: 2, builtAgainst: v2 }],
+            updatedAt: at(7),
+          },
+        });
+    });
+
+    it('keeps the requirements of an environment with it, and clears them there only', () => {
+      const [inQa, everywhere, clearQa] = history(
+        deployments(required('integration-manager', 5, 'qa')),
+        deployments(required('integration-builder-utils', 6)),
+        deployments(cleared(['integration-manager'], 7, 'qa')),
+      );
+      const qaRequirement = {
+        dependency: 'integration-manager',
+        reason: 'integration-manager 2.0.0 is breaking',
+        requiredAt: at(5),
+        environment: 'qa',
+        version: '2.0.0',
+      };
+      const everywhereRequirement = {
+        dependency: 'integration-builder-utils',
+        reason: 'integration-builder-utils 2.0.0 is breaking',
+        requiredAt: at(6),
+      };
+      given([check1, publish1, dev1, qa1])
+        .when(inQa, everywhere)
+        .then({
+          [integrationId]: {
+            ...bothV1,
+            environments: [
+              v1In('dev', 'development'),
+              { ...v1In('qa', 'qa'), republishRequired: [qaRequirement] },
+            ],
+            republishRequired: [everywhereRequirement],
+            updatedAt: at(6),
+          },
+        });
+      given([check1, publish1, dev1, qa1, inQa, everywhere])
+        .when(clearQa)
+        .then({
+          [integrationId]: { ...bothV1, republishRequired: [everywhereRequirement], updatedAt: at(7) },
+        });
+    });
+
+    it('keeps the requirements of an environment when another version is deployed there', () => {
+      const [inQa, promote2] = history(
+        deployments(required('integration-manager', 7, 'qa')),
+        deployments(deployed(2, 'qa', 8)),
+      );
+      given([check1, publish1, dev1, qa1, check2, publish2, inQa])
+        .when(promote2)
+        .then({
+          [integrationId]: {
+            ...bothV1,
+            latestVersion: 2,
+            builtAgainst: v2,
+            versions: [
+              { version: 1, dependencies: v1 },
+              { version: 2, dependencies: v2 },
+            ],
+            environments: [
+              v1In('dev', 'development'),
+              {
+                ...v1In('qa', 'qa'),
+                version: 2,
+                builtAgainst: v2,
+                republishRequired: [
+                  {
+                    dependency: 'integration-manager',
+                    reason: 'integration-manager 2.0.0 is breaking',
+                    requiredAt: at(7),
+                    environment: 'qa',
+                    version: '2.0.0',
+                  },
+                ],
+              },
+            ],
+            updatedAt: at(8),
+          },
+        });
+    });
   });
 });

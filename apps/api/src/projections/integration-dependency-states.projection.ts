@@ -1,16 +1,28 @@
 import {
   assertNever,
   type DependenciesChecked,
+  type EnvironmentKind,
   type IntegrationPublished,
   type IntegrationPublishFailed,
   type RecordedEvent,
   type RepublishRequired,
   type RepublishRequirementCleared,
   type RuntimeDependency,
+  type VersionDeployed,
 } from '@ib/domain';
 import { isOneOf, type Projection, type RecordedOf } from './projection';
 
-export type RepublishRequirementView = Readonly<{ dependency: string; reason: string; requiredAt: string }>;
+/**
+ * A breaking update that calls for a republish: of one environment (`environment`, with the breaking
+ * `version`), or, without `environment`, one installed everywhere before updates were per environment.
+ */
+export type RepublishRequirementView = Readonly<{
+  dependency: string;
+  reason: string;
+  requiredAt: string;
+  environment?: string;
+  version?: string;
+}>;
 
 /** Dependencies a running publication checked, waiting for it to be published. */
 export type PendingBuildView = Readonly<{
@@ -18,18 +30,35 @@ export type PendingBuildView = Readonly<{
   dependencies: readonly RuntimeDependency[];
 }>;
 
-/** Which runtime dependencies an integration's latest published version runs on, and what it awaits. */
+/** What one published version was built against. */
+export type VersionBuildView = Readonly<{ version: number; dependencies: readonly RuntimeDependency[] }>;
+
+/** The version deployed in one environment, what it was built against, and the requirements of there. */
+export type EnvironmentDependencyStateView = Readonly<{
+  environment: string;
+  environmentKind: EnvironmentKind;
+  version: number;
+  builtAgainst: readonly RuntimeDependency[];
+  /** This environment's own requirements (those installed everywhere are the view's `republishRequired`). */
+  republishRequired: readonly RepublishRequirementView[];
+}>;
+
+/** Which runtime dependencies an integration's versions run on, where, and what they await. */
 export type IntegrationDependencyStateView = Readonly<{
   /** The integration id. */
   id: string;
   latestVersion?: number;
   /** The dependencies the latest published version was built against. */
   builtAgainst: readonly RuntimeDependency[];
+  /** Every published version, for the environments a version is promoted to later. */
+  versions: readonly VersionBuildView[];
   /**
    * Checked before the same publication is published (or fails): a fold sees one event at a time,
    * so the checked dependencies wait here until the publication's outcome is known.
    */
   pending: readonly PendingBuildView[];
+  environments: readonly EnvironmentDependencyStateView[];
+  /** The requirements of updates installed everywhere: they hold in every environment. */
   republishRequired: readonly RepublishRequirementView[];
   updatedAt: string;
 }>;
@@ -38,6 +67,7 @@ type DependencyStateEvent =
   | DependenciesChecked
   | IntegrationPublished
   | IntegrationPublishFailed
+  | VersionDeployed
   | RepublishRequired
   | RepublishRequirementCleared;
 
@@ -45,11 +75,31 @@ const DEPENDENCY_STATE_EVENT_TYPES: readonly DependencyStateEvent['type'][] = [
   'DependenciesChecked',
   'IntegrationPublished',
   'IntegrationPublishFailed',
+  'VersionDeployed',
   'RepublishRequired',
   'RepublishRequirementCleared',
 ];
 
 const isDependencyStateEvent = isOneOf<DependencyStateEvent>(DEPENDENCY_STATE_EVENT_TYPES);
+
+const byVersion = (a: VersionBuildView, b: VersionBuildView) => a.version - b.version;
+
+/** The view with `change` applied to the requirements of `environment` (everywhere's when undefined). */
+const withRequirements = (
+  view: IntegrationDependencyStateView,
+  environment: string | undefined,
+  change: (requirements: readonly RepublishRequirementView[]) => readonly RepublishRequirementView[],
+): IntegrationDependencyStateView =>
+  environment === undefined
+    ? { ...view, republishRequired: change(view.republishRequired) }
+    : {
+        ...view,
+        environments: view.environments.map((deployed) =>
+          deployed.environment === environment
+            ? { ...deployed, republishRequired: change(deployed.republishRequired) }
+            : deployed,
+        ),
+      };
 
 const evolve = (
   current: IntegrationDependencyStateView | undefined,
@@ -59,7 +109,9 @@ const evolve = (
   const view: IntegrationDependencyStateView = current ?? {
     id: recorded.data.integrationId,
     builtAgainst: [],
+    versions: [],
     pending: [],
+    environments: [],
     republishRequired: [],
     updatedAt: '',
   };
@@ -76,12 +128,17 @@ const evolve = (
     }
     case 'IntegrationPublished': {
       const { publicationId, version, publishedAt } = recorded.data;
-      const checked = view.pending.find((pending) => pending.publicationId === publicationId);
+      const dependencies =
+        view.pending.find((pending) => pending.publicationId === publicationId)?.dependencies ?? [];
       // An older version published late must not pass for the latest one.
       const latest = version >= (view.latestVersion ?? 0);
       return {
         ...view,
-        ...(latest ? { latestVersion: version, builtAgainst: checked?.dependencies ?? [] } : {}),
+        ...(latest ? { latestVersion: version, builtAgainst: dependencies } : {}),
+        versions: [
+          ...view.versions.filter((built) => built.version !== version),
+          { version, dependencies },
+        ].sort(byVersion),
         pending: withoutPending(publicationId),
         updatedAt: publishedAt,
       };
@@ -92,21 +149,47 @@ const evolve = (
         pending: withoutPending(recorded.data.publicationId),
         updatedAt: recorded.data.failedAt,
       };
-    case 'RepublishRequired': {
-      const { dependency, reason, requiredAt } = recorded.data;
-      const others = view.republishRequired.filter((required) => required.dependency !== dependency);
+    case 'VersionDeployed': {
+      const { environment, environmentKind, version, deployedAt } = recorded.data;
+      const before = view.environments.find((deployed) => deployed.environment === environment);
+      const deployed: EnvironmentDependencyStateView = {
+        environment,
+        environmentKind,
+        version,
+        builtAgainst: view.versions.find((built) => built.version === version)?.dependencies ?? [],
+        // Requirements stay until a deployment meets them, which the deployments stream records.
+        republishRequired: before?.republishRequired ?? [],
+      };
       return {
         ...view,
-        republishRequired: [...others, { dependency, reason, requiredAt }],
+        environments: [...view.environments.filter((other) => other !== before), deployed].sort((a, b) =>
+          a.environment.localeCompare(b.environment),
+        ),
+        updatedAt: deployedAt,
+      };
+    }
+    case 'RepublishRequired': {
+      const { dependency, reason, requiredAt, environment, version } = recorded.data;
+      const requirement: RepublishRequirementView = {
+        dependency,
+        reason,
+        requiredAt,
+        ...(environment === undefined ? {} : { environment }),
+        ...(version === undefined ? {} : { version }),
+      };
+      return {
+        ...withRequirements(view, environment, (requirements) => [
+          ...requirements.filter((required) => required.dependency !== dependency),
+          requirement,
+        ]),
         updatedAt: requiredAt,
       };
     }
     case 'RepublishRequirementCleared': {
-      const { dependencies, clearedAt } = recorded.data;
+      const { dependencies, clearedAt, environment } = recorded.data;
       return {
-        ...view,
-        republishRequired: view.republishRequired.filter(
-          ({ dependency }) => !dependencies.includes(dependency),
+        ...withRequirements(view, environment, (requirements) =>
+          requirements.filter(({ dependency }) => !dependencies.includes(dependency)),
         ),
         updatedAt: clearedAt,
       };

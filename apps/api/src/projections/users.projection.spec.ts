@@ -22,6 +22,7 @@ const alice: UserView = {
   id: userId,
   username: 'Alice',
   roles: [{ environment: 'dev', role: 'developer' }],
+  owner: false,
   createdBy: 'root',
   createdAt,
   updatedAt: createdAt,
@@ -64,5 +65,37 @@ describe('users projection', () => {
     given([wasRegistered])
       .when(passwordChanged)
       .then({ [userId]: { ...alice, updatedAt: changedAt, version: 1 } });
+  });
+
+  it('shows the owner role granted and withdrawn', () => {
+    const roles = alice.roles;
+    const [wasRegistered, granted, withdrawn] = history(
+      registered(),
+      { type: 'UserRolesChanged', data: { userId, roles, owner: true, changedBy: 'root', changedAt } },
+      { type: 'UserRolesChanged', data: { userId, roles, owner: false, changedBy: 'root', changedAt } },
+    );
+    given([wasRegistered])
+      .when(granted)
+      .then({ [userId]: { ...alice, owner: true, updatedAt: changedAt, version: 1 } });
+    given([wasRegistered, granted])
+      .when(withdrawn)
+      .then({ [userId]: { ...alice, owner: false, updatedAt: changedAt, version: 2 } });
+  });
+
+  it('reads the user the system registered before the owner role existed as the owner', () => {
+    const [wasRegistered] = history(registered({ createdBy: 'system' }));
+    given([])
+      .when(wasRegistered)
+      .then({ [userId]: { ...alice, createdBy: 'system', owner: true } });
+  });
+
+  it('moves the version on a logout, and nothing else', () => {
+    const [wasRegistered, loggedOut] = history(registered(), {
+      type: 'UserLoggedOut',
+      data: { userId, loggedOutAt: changedAt },
+    });
+    given([wasRegistered])
+      .when(loggedOut)
+      .then({ [userId]: { ...alice, version: 1 } });
   });
 });

@@ -2,6 +2,7 @@ import {
   assertNever,
   type RecordedEvent,
   type RoleGrant,
+  SYSTEM_ACTOR_ID,
   USER_EVENT_TYPES,
   type UserEvent,
 } from '@ib/domain';
@@ -13,6 +14,8 @@ export type UserView = Readonly<{
   username: string;
   displayName?: string;
   roles: readonly RoleGrant[];
+  /** The installation role (creates environments, runs operations). */
+  owner: boolean;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -25,12 +28,14 @@ const evolve = (view: UserView | undefined, recorded: RecordedEvent): UserView |
   if (!isUserEvent(recorded)) return view;
   const version = recorded.streamVersion;
   if (recorded.type === 'UserRegistered') {
-    const { userId, username, displayName, roles, createdBy, createdAt } = recorded.data;
+    const { userId, username, displayName, roles, owner, createdBy, createdAt } = recorded.data;
     return withoutUndefined<UserView>({
       id: userId,
       username,
       displayName,
       roles,
+      // Registered before the owner role existed: the bootstrap administrator is the owner.
+      owner: owner ?? createdBy === SYSTEM_ACTOR_ID,
       createdBy,
       createdAt,
       updatedAt: createdAt,
@@ -40,9 +45,17 @@ const evolve = (view: UserView | undefined, recorded: RecordedEvent): UserView |
   if (view === undefined) return undefined;
   switch (recorded.type) {
     case 'UserRolesChanged':
-      return { ...view, roles: recorded.data.roles, updatedAt: recorded.data.changedAt, version };
+      return {
+        ...view,
+        roles: recorded.data.roles,
+        owner: recorded.data.owner ?? view.owner,
+        updatedAt: recorded.data.changedAt,
+        version,
+      };
     case 'UserPasswordChanged':
       return { ...view, updatedAt: recorded.data.changedAt, version };
+    case 'UserLoggedOut':
+      return { ...view, version };
     default:
       return assertNever(recorded);
   }

@@ -1,44 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Provider } from '@ib/domain';
-
-type ProviderField = Readonly<{
-  name: string;
-  label: string;
-  type: 'string' | 'number' | 'password' | 'boolean';
-  required: boolean;
-}>;
-type ProviderDescription = Readonly<{
-  id: Provider;
-  name: string;
-  available: boolean;
-  fields: readonly ProviderField[];
-}>;
-
-const serverFields = (defaultPortLabel: string): ProviderField[] => [
-  { name: 'host', label: 'Host', type: 'string', required: true },
-  { name: 'port', label: `Port (${defaultPortLabel})`, type: 'number', required: false },
-  { name: 'database', label: 'Database', type: 'string', required: false },
-  { name: 'username', label: 'Username', type: 'string', required: true },
-  { name: 'password', label: 'Password', type: 'password', required: true },
-];
-
-/**
- * The database providers an integration can target. Server options (TLS, timeouts, pool size, SQL Server's
- * instance name, encrypt, trustServerCertificate) go in `details.options` through the API.
- */
-export const PROVIDER_DESCRIPTIONS: readonly ProviderDescription[] = [
-  {
-    id: 'sqlite',
-    name: 'SQLite',
-    available: true,
-    fields: [
-      { name: 'path', label: 'File (relative to the databases folder)', type: 'string', required: true },
-    ],
-  },
-  { id: 'mysql', name: 'MySQL / MariaDB', available: true, fields: serverFields('3306') },
-  { id: 'mssql', name: 'SQL Server', available: true, fields: serverFields('1433') },
-];
+import { ApiList } from '../infrastructure/http/openapi/api-responses';
+import { PROVIDER_DESCRIPTIONS } from './provider-descriptions';
+import { ProviderSchema } from './provider.schema';
 
 @ApiTags('providers')
 @ApiBearerAuth()
@@ -46,6 +10,7 @@ export const PROVIDER_DESCRIPTIONS: readonly ProviderDescription[] = [
 export class ProviderListController {
   @Get()
   @ApiOperation({ summary: 'Database providers' })
+  @ApiList(ProviderSchema)
   list() {
     return { items: PROVIDER_DESCRIPTIONS, total: PROVIDER_DESCRIPTIONS.length };
   }

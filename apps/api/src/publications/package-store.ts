@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { type AppConfig } from '../config/app-config';
 import { uuidv7 } from '../infrastructure/ids';
+import { PRIVATE_FILE_MODE, ensurePrivateDir } from '../infrastructure/private-files';
 
 const HASH = /^sha256:[0-9a-f]{64}$/;
 
@@ -20,9 +21,9 @@ export class PackageStore {
   }
 
   put(hash: string, bytes: Buffer): void {
-    mkdirSync(this.dir, { recursive: true });
+    ensurePrivateDir(this.dir);
     const temporary = join(this.dir, `.${hash}.${uuidv7()}.tmp`);
-    writeFileSync(temporary, bytes);
+    writeFileSync(temporary, bytes, { mode: PRIVATE_FILE_MODE });
     renameSync(temporary, this.path(hash));
   }
 

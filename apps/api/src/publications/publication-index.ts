@@ -64,11 +64,6 @@ export class PublicationIndex {
       );
   }
 
-  /** The version a new publication gets: the integration's successful publications + 1. */
-  async nextVersion(integrationId: string): Promise<number> {
-    return (await this.publishedVersions(integrationId)).length + 1;
-  }
-
   async catchUp(): Promise<void> {
     await this.log.catchUp();
   }

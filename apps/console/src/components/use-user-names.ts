@@ -1,6 +1,6 @@
 import { useCan, useGetIdentity, useList } from '@refinedev/core';
 import type { Identity } from '../providers/auth-provider';
-import type { User } from '../types';
+import type { UserView } from '../types';
 
 /**
  * Records name their users by id (`requestedBy`, `createdBy`...). Show the username wherever the
@@ -9,7 +9,7 @@ import type { User } from '../types';
 export const useUserNames = (): ((id?: string) => string) => {
   const { data: identity } = useGetIdentity<Identity>();
   const { data: mayList } = useCan({ resource: 'users', action: 'list' });
-  const { result } = useList<User>({
+  const { result } = useList<UserView>({
     resource: 'users',
     pagination: { mode: 'off' },
     queryOptions: { enabled: mayList?.can === true },

@@ -3,8 +3,7 @@ import { hasRole, readSession } from './session';
 
 /** Actions only an administrator of the environment may take; everything else is open to developers. */
 const ADMIN_ONLY: Record<string, readonly string[]> = {
-  users: ['list', 'create', 'show'],
-  environments: ['create'],
+  users: ['create'],
   connections: ['create'],
   'connection-requests': ['approve', 'reject'],
   deployments: ['promote', 'bind'],
@@ -15,11 +14,25 @@ const ADMIN_ONLY: Record<string, readonly string[]> = {
 /** Pages for administrators of any environment; each action then names its environment. */
 const ADMIN_ANYWHERE: Record<string, readonly string[]> = {
   'api-keys': ['list'],
+  users: ['list', 'show'],
+};
+
+/** The installation's own actions: for its owners. */
+const OWNER_ONLY: Record<string, readonly string[]> = {
+  environments: ['create'],
+  projections: ['list'],
 };
 
 export const accessControlProvider: AccessControlProvider = {
   can: async ({ resource, action, params }) => {
     const session = readSession();
+    if (resource && OWNER_ONLY[resource]?.includes(action))
+      return session?.user.owner === true
+        ? { can: true }
+        : { can: false, reason: 'Only an owner of the installation can do this' };
+    // Owners see every user; administrators the users of their environments.
+    if (resource === 'users' && session?.user.owner === true && ADMIN_ANYWHERE.users.includes(action))
+      return { can: true };
     if (resource && ADMIN_ANYWHERE[resource]?.includes(action))
       return session?.user.roles.some(({ role }) => role === 'admin')
         ? { can: true }

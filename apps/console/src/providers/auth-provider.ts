@@ -33,6 +33,8 @@ export const authProvider: AuthProvider = {
   },
 
   logout: async () => {
+    // Ends the session on the server too (every tab, every token); leaving works even if that fails.
+    if (readSession()) await http('/auth/logout', { method: 'POST' }).catch(() => undefined);
     clearSession();
     return { success: true, redirectTo: '/login' };
   },

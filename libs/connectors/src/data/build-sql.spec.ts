@@ -109,7 +109,7 @@ describe('SQL builders', () => {
         sql:
           'SELECT "TrackId", "Name" FROM "main"."Track" WHERE "Name" LIKE ? ESCAPE \'\\\' AND "UnitPrice" >= ?' +
           ' AND "Composer" IS NOT NULL ORDER BY "Name" DESC LIMIT 10 OFFSET 20',
-        parameters: ['Ba%', 0.99],
+        parameters: ['Ba%', '0.99'],
         parameterColumns: [track.columns[1], track.columns[3]],
       });
     });
@@ -259,7 +259,7 @@ describe('SQL builders', () => {
     it('when built for SQLite, then RETURNING yields the key', () => {
       expect(buildInsert(sqlite, track, values)).toMatchObject({
         sql: 'INSERT INTO "main"."Track" ("Name", "UnitPrice") VALUES (?, ?) RETURNING "TrackId"',
-        parameters: ['New', 0.99],
+        parameters: ['New', '0.99'],
         returnsKey: true,
       });
     });

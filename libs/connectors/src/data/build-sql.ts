@@ -198,7 +198,8 @@ function whereClause(
 
 function condition(dialect: SqlDialect, table: TableInfo, filter: Filter, params: Parameters): string {
   const column = columnOf(table, filter.field);
-  const name = dialect.quote(column.name);
+  const quoted = dialect.quote(column.name);
+  const name = dialect.filterColumn ? dialect.filterColumn(column, quoted) : quoted;
   const bind = (value: unknown) => params.add(column, encodeValue(column, value));
   const like = (pattern: string) =>
     `${name} LIKE ${params.add(column, pattern)} ESCAPE '${dialect.likeEscape.replaceAll("'", "''")}'`;

@@ -1,21 +1,31 @@
 import { type ColumnInfo, type Row, type TableInfo } from '../spi';
+import {
+  decimalDigits,
+  decimalLimits,
+  INT64_RANGE,
+  integerRange,
+  isWireDate,
+  longIntegerRange,
+  parseWireDateTime,
+  parseWireTime,
+  type DataProvider,
+  type LongIntegerRange,
+} from './wire-format';
 
 export type FieldError = Readonly<{ field: string; message: string }>;
 
 export type CheckOptions = Readonly<{
-  /** Filter values are compared, not stored: a longer text simply matches nothing. Default true. */
+  /**
+   * Filter and key values are compared, not stored: a longer text or an integer beyond the column's
+   * range simply matches nothing. Default true.
+   */
   checkLength?: boolean;
+  /** Whose native integer types bound an Integer (see integerRange); none: the exact JSON integers. */
+  provider?: DataProvider;
 }>;
 
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?$/;
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
-const DECIMAL_TEXT = /^[+-]?(\d+)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
-const INTEGER_TEXT = /^[+-]?\d+$/;
+const INTEGER_TEXT = /^-?\d+$/;
 
 /**
  * Why `value` does not fit `column`, or undefined when it does. `null` is judged by nullability;
@@ -32,22 +42,30 @@ export function checkValue(
     case 'Text':
       if (typeof value !== 'string') return 'must be a string';
       return checkLength ? longerThan(column, [...value].length, 'characters') : undefined;
-    case 'Integer':
-      return typeof value === 'number' && Number.isSafeInteger(value) ? undefined : 'must be an integer';
+    case 'Integer': {
+      if (typeof value !== 'number' || !Number.isSafeInteger(value)) return 'must be an integer';
+      if (!checkLength) return undefined;
+      const { minimum, maximum } = integerRange(column, options.provider);
+      return value >= minimum && value <= maximum
+        ? undefined
+        : `must be an integer from ${minimum} to ${maximum}`;
+    }
     case 'LongInteger':
-      return isInt64(value) ? undefined : 'must be an integer (64-bit)';
+      return checkLongInteger(column, value, checkLength ? options.provider : undefined);
     case 'Decimal':
       return checkDecimal(column, value);
     case 'Boolean':
       return typeof value === 'boolean' ? undefined : 'must be true or false';
     case 'Date':
-      return typeof value === 'string' && isDate(value) ? undefined : 'must be a date (YYYY-MM-DD)';
+      return typeof value === 'string' && isWireDate(value) ? undefined : 'must be a date (YYYY-MM-DD)';
     case 'Time':
-      return typeof value === 'string' && isTime(value) ? undefined : 'must be a time (HH:MM[:SS])';
-    case 'DateTime':
-      return typeof value === 'string' && isDateTime(value)
+      return typeof value === 'string' && parseWireTime(value) !== undefined
         ? undefined
-        : 'must be a date and time (ISO 8601, YYYY-MM-DDTHH:MM[:SS])';
+        : 'must be a time of day (HH:MM:SS[.fraction])';
+    case 'DateTime':
+      return typeof value === 'string' && parseWireDateTime(value) !== undefined
+        ? undefined
+        : 'must be an RFC 3339 date-time with a zone (YYYY-MM-DDTHH:MM:SS[.fraction]Z or ±HH:MM)';
     case 'BinaryData':
       if (typeof value !== 'string' || !BASE64.test(value)) return 'must be base64-encoded binary data';
       return checkLength ? longerThan(column, Buffer.byteLength(value, 'base64'), 'bytes') : undefined;
@@ -68,13 +86,18 @@ export function checkValue(
  * validate-request.ts). A value for a column the database computes (`generated`) is refused, on insert
  * and update alike. On insert, a NOT NULL column without default that is not generated is required.
  */
-export function checkValues(table: TableInfo, values: Row, mode: 'insert' | 'update'): FieldError[] {
+export function checkValues(
+  table: TableInfo,
+  values: Row,
+  mode: 'insert' | 'update',
+  provider?: DataProvider,
+): FieldError[] {
   const errors: FieldError[] = [];
   const columns = new Map(table.columns.map((column) => [column.name, column]));
   for (const [field, value] of Object.entries(values)) {
     const column = columns.get(field);
     if (!column || value === undefined) continue;
-    const message = column.generated ? GENERATED_MESSAGE : checkValue(column, value);
+    const message = column.generated ? GENERATED_MESSAGE : checkValue(column, value, { provider });
     if (message) errors.push({ field, message });
   }
   if (mode === 'insert') {
@@ -100,88 +123,38 @@ function longerThan(column: ColumnInfo, length: number, unit: string): string | 
     : undefined;
 }
 
-function isInt64(value: unknown): boolean {
-  if (typeof value === 'number') return Number.isSafeInteger(value);
-  if (typeof value === 'bigint') return value >= INT64_MIN && value <= INT64_MAX;
-  if (typeof value === 'string' && INTEGER_TEXT.test(value)) {
-    const big = BigInt(value);
-    return big >= INT64_MIN && big <= INT64_MAX;
-  }
-  return false;
+/**
+ * A JSON number while exact, else the digits as text (no `+`); within the column's range when stored
+ * (see longIntegerRange), any 64-bit integer when compared.
+ */
+function checkLongInteger(column: ColumnInfo, value: unknown, provider?: DataProvider): string | undefined {
+  let integer: bigint | undefined;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) integer = BigInt(value);
+  else if (typeof value === 'bigint') integer = value;
+  else if (typeof value === 'string' && INTEGER_TEXT.test(value)) integer = BigInt(value);
+  const within = (range: LongIntegerRange) =>
+    integer !== undefined && integer >= range.minimum && integer <= range.maximum;
+  if (!within(INT64_RANGE)) return 'must be an integer (64-bit)';
+  const range = longIntegerRange(column, provider);
+  return within(range) ? undefined : `must be an integer from ${range.minimum} to ${range.maximum}`;
 }
 
-/** Digits before and after the decimal point, once an exponent is applied and padding zeros dropped. */
-export function decimalDigits(text: string): { integer: number; fraction: number } | undefined {
-  const match = DECIMAL_TEXT.exec(text);
-  if (!match) return undefined;
-  const [, whole, fraction = '', exponent = '0'] = match;
-  const digits = whole + fraction;
-  const point = whole.length + Number(exponent);
-  let integerPart: string;
-  let fractionPart: string;
-  if (point <= 0) {
-    integerPart = '';
-    fractionPart = '0'.repeat(-point) + digits;
-  } else if (point >= digits.length) {
-    integerPart = digits + '0'.repeat(point - digits.length);
-    fractionPart = '';
-  } else {
-    integerPart = digits.slice(0, point);
-    fractionPart = digits.slice(point);
-  }
-  return {
-    integer: integerPart.replace(/^0+/, '').length,
-    fraction: fractionPart.replace(/0+$/, '').length,
-  };
-}
-
+/**
+ * Decimal text (see wire-format.ts) within the column's precision and scale, or a JSON number, which
+ * is rounded to the scale (see encodeValue) and then must fit the digits before the point.
+ */
 function checkDecimal(column: ColumnInfo, value: unknown): string | undefined {
-  const text =
-    typeof value === 'number' && Number.isFinite(value)
-      ? String(value)
-      : typeof value === 'string'
-        ? value.trim()
-        : undefined;
-  const digits = text === undefined || text === '' ? undefined : decimalDigits(text);
-  if (!digits) return 'must be a number';
-  const { precision, scale = 0 } = column;
-  if (column.scale !== undefined && digits.fraction > scale) {
-    return `has more than ${scale} decimal places`;
+  const digits = decimalDigits(value, column.scale);
+  if (!digits) return 'must be a number: decimal text such as "12.50", or a JSON number';
+  const { integerDigits, fractionDigits } = decimalLimits(column);
+  if (fractionDigits !== undefined && digits.fraction > fractionDigits) {
+    return `has more than ${fractionDigits} decimal places`;
   }
-  if (precision !== undefined && digits.integer > precision - scale) {
-    return `has more than ${precision - scale} digits before the decimal point`;
+  if (integerDigits !== undefined && digits.integer > integerDigits) {
+    return `has more than ${integerDigits} digits before the decimal point`;
   }
   return undefined;
 }
-
-function isDate(text: string): boolean {
-  const match = DATE.exec(text);
-  return match !== null && validDate(Number(match[1]), Number(match[2]), Number(match[3]));
-}
-
-function isTime(text: string): boolean {
-  const match = TIME.exec(text);
-  return match !== null && validTime(Number(match[1]), Number(match[2]), Number(match[3] ?? 0));
-}
-
-function isDateTime(text: string): boolean {
-  const match = DATE_TIME.exec(text);
-  if (!match) return false;
-  const [year, month, day, hour, minute, second = '0'] = match.slice(1);
-  return (
-    validDate(Number(year), Number(month), Number(day)) &&
-    validTime(Number(hour), Number(minute), Number(second))
-  );
-}
-
-function validDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  date.setUTCFullYear(year);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-const validTime = (hour: number, minute: number, second: number) =>
-  hour <= 23 && minute <= 59 && second <= 59;
 
 function isJson(value: unknown): boolean {
   try {

@@ -1,8 +1,10 @@
 import { type ColumnInfo, type Row, type TableInfo } from '../spi';
+import { decimalText, readDate, readDateTime, readTime } from './wire-format';
 
 /**
  * A checked value (see check-values.ts) as drivers take it: base64 becomes bytes, JSON becomes its
- * text, a set becomes MySQL's comma list. Everything else is already what drivers bind.
+ * text, a set becomes MySQL's comma list, a decimal sent as a JSON number becomes its exact text
+ * rounded to the scale. Dates and times stay wire text: each dialect's toParameter stores them its way.
  */
 export function encodeValue(column: ColumnInfo | undefined, value: unknown): unknown {
   if (value === null || value === undefined || !column) return value ?? null;
@@ -13,34 +15,55 @@ export function encodeValue(column: ColumnInfo | undefined, value: unknown): unk
       return JSON.stringify(value);
     case 'Set':
       return Array.isArray(value) ? value.join(',') : value;
+    case 'Decimal':
+      return typeof value === 'number' ? decimalText(value, column.scale) : value;
     default:
       return value;
   }
 }
 
 /**
- * A driver's value as the data API returns it (JSON-ready): bytes as base64, booleans stored as
- * 0/1 or BIT as booleans, 64-bit integers as numbers when exact (else digit strings), driver Date
- * objects as ISO text, JSON text parsed, sets as arrays.
+ * A driver's value as the data API returns it, in the wire format of its kind (wire-format.ts):
+ * decimals as exact text, dates, times and date-times (driver Date objects or stored text) in their
+ * one format, bytes as base64, booleans stored as 0/1 or BIT as booleans, 64-bit integers as numbers
+ * when exact (else digit strings), JSON text parsed, sets as arrays.
  */
 export function decodeValue(column: ColumnInfo, value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // JSON has no bigint: only a decimal keeps the driver's exact digits as they are.
+  if (typeof value === 'bigint' && column.kind !== 'Decimal') value = decodeBigInt(value);
   switch (column.kind) {
     case 'Boolean':
       return decodeBoolean(value);
     case 'BinaryData':
-      return value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value;
+      return base64Of(value);
     case 'Json':
       return typeof value === 'string' ? parseJson(value) : value;
     case 'Set':
       return typeof value === 'string' ? (value === '' ? [] : value.split(',')) : value;
+    case 'Decimal':
+      return decimalText(value, column.scale);
     case 'Date':
-      return value instanceof Date ? value.toISOString().slice(0, 10) : value;
+      return readDate(value);
+    case 'Time':
+      return readTime(value);
     case 'DateTime':
-      return value instanceof Date ? value.toISOString() : value;
+      return readDateTime(value);
     default:
-      return typeof value === 'bigint' ? decodeBigInt(value) : value;
+      return value;
   }
+}
+
+/**
+ * Bytes as base64. SQLite lets a BLOB column (or a view's expression column, which has no declared
+ * type) hold text and numbers too: those are answered as the bytes of their text, as CAST(x AS BLOB)
+ * reads them, so the value is still the base64 the document declares.
+ */
+function base64Of(value: unknown): unknown {
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint')
+    return Buffer.from(String(value), 'utf8').toString('base64');
+  return value;
 }
 
 /** Decodes the columns of `table` present in `row`; anything else is dropped. */

@@ -1,12 +1,13 @@
 import { type ColumnInfo, type TableInfo } from '../spi';
 import { applyNullPolicyOnRead, applyNullPolicyOnWrite } from './null-policy';
 
-const column = (name: string, kind: ColumnInfo['kind'], nullable = true): ColumnInfo => ({
+const column = (name: string, kind: ColumnInfo['kind'], nullable = true, scale?: number): ColumnInfo => ({
   name,
   nativeType: kind,
   kind,
   nullable,
   autoIncrement: false,
+  ...(scale === undefined ? {} : { precision: 10, scale }),
 });
 const table: TableInfo = {
   schema: 'main',
@@ -17,6 +18,7 @@ const table: TableInfo = {
     column('text', 'Text'),
     column('count', 'Integer'),
     column('price', 'Decimal'),
+    column('amount', 'Decimal', true, 2),
     column('flag', 'Boolean'),
     column('day', 'Date'),
     column('at', 'DateTime'),
@@ -34,6 +36,7 @@ const allNull = {
   text: null,
   count: null,
   price: null,
+  amount: null,
   flag: null,
   day: null,
   at: null,
@@ -49,15 +52,16 @@ describe('null policy', () => {
     expect(applyNullPolicyOnWrite(table, { text: '' }, 'overwrite')).toEqual({ text: '' });
   });
 
-  it("given 'preserve', when NULLs are read, then each becomes its type's default (JSON keeps null)", () => {
+  it("given 'preserve', when NULLs are read, then each becomes its type's default in its wire format (JSON keeps null)", () => {
     expect(applyNullPolicyOnRead(table, allNull, 'preserve')).toEqual({
       id: 0,
       text: '',
       count: 0,
-      price: 0,
+      price: '0',
+      amount: '0.00',
       flag: false,
       day: '1970-01-01',
-      at: '1970-01-01T00:00:00',
+      at: '1970-01-01T00:00:00Z',
       clock: '00:00:00',
       doc: null,
       tags: [],

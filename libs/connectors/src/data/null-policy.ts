@@ -1,8 +1,9 @@
 import { type ColumnInfo, type NullPolicy, type Row, type TableInfo } from '../spi';
+import { decimalText } from './wire-format';
 
-/** 1970-01-01 at midnight without a zone: stored date-times carry none either. */
+/** The epoch in the wire formats of dates and date-times (wire-format.ts). */
 const EPOCH_DATE = '1970-01-01';
-const EPOCH_DATE_TIME = '1970-01-01T00:00:00';
+const EPOCH_DATE_TIME = '1970-01-01T00:00:00Z';
 
 /**
  * The value an app without NULL sees for a NULL under 'preserve': ''/0/false/epoch. JSON has its own
@@ -16,8 +17,9 @@ export function typeDefault(column: ColumnInfo): unknown {
       return '';
     case 'Integer':
     case 'LongInteger':
-    case 'Decimal':
       return 0;
+    case 'Decimal':
+      return decimalText(0, column.scale);
     case 'Boolean':
       return false;
     case 'Date':

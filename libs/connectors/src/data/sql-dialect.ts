@@ -51,6 +51,12 @@ export interface SqlDialect {
    * rows keep the column's name.
    */
   selectColumn?(column: ColumnInfo, quoted: string): string;
+  /**
+   * The column side of a filter's comparison, `quoted` being its quoted name; default `quoted`. A
+   * dialect may convert the column (MySQL compares a utf8mb3 column with text it cannot hold after
+   * converting the column to utf8mb4).
+   */
+  filterColumn?(column: ColumnInfo, quoted: string): string;
   /** A driver-ready value for a (checked, encoded) parameter, e.g. SQLite's 1/0 for booleans. */
   toParameter?(value: unknown, column: ColumnInfo | undefined): unknown;
 }

@@ -8,11 +8,12 @@ import {
   type TableInfo,
 } from '../spi';
 import { checkValue, checkValues, type FieldError } from './check-values';
+import { type DataProvider } from './wire-format';
 
 export const MAX_LIMIT = 1000;
 export const MAX_IN_VALUES = 1000;
-/** Kinds whose text LIKE can search. */
-const SEARCHABLE_KINDS = new Set<ColumnInfo['kind']>(['Text', 'Enum']);
+/** Kinds whose text LIKE can search (a MySQL SET is its members' comma list). */
+const SEARCHABLE_KINDS = new Set<ColumnInfo['kind']>(['Text', 'Enum', 'Set']);
 /** Kinds that can only be tested for NULL (their stored form is not what the API shows). */
 const NULL_ONLY_KINDS = new Set<ColumnInfo['kind']>(['BinaryData', 'Json']);
 
@@ -54,15 +55,16 @@ export function validateKey(table: TableInfo, key: Key): void {
   throwIfAny(table, checkKey(table, key));
 }
 
-export function validateInsert(table: TableInfo, values: Row): void {
+/** `provider` bounds integers by the column's native type (see integerRange). */
+export function validateInsert(table: TableInfo, values: Row, provider?: DataProvider): void {
   assertWritable(table);
   if (!isRecord(values)) throwIfAny(table, [notAnObject]);
-  const errors = [...unknownFields(table, values), ...checkValues(table, values, 'insert')];
+  const errors = [...unknownFields(table, values), ...checkValues(table, values, 'insert', provider)];
   throwIfAny(table, errors);
 }
 
 /** A partial update: at least one known, non-key attribute, each value fitting its attribute. */
-export function validateUpdate(table: TableInfo, key: Key, values: Row): void {
+export function validateUpdate(table: TableInfo, key: Key, values: Row, provider?: DataProvider): void {
   assertWritable(table);
   if (!isRecord(values)) throwIfAny(table, [notAnObject]);
   const errors = [...checkKey(table, key), ...unknownFields(table, values)];
@@ -73,7 +75,7 @@ export function validateUpdate(table: TableInfo, key: Key, values: Row): void {
   if (Object.values(values).every((value) => value === undefined)) {
     errors.push({ field: 'values', message: 'must change at least one attribute' });
   }
-  errors.push(...checkValues(table, values, 'update'));
+  errors.push(...checkValues(table, values, 'update', provider));
   throwIfAny(table, errors);
 }
 

@@ -1,5 +1,5 @@
 export { createMssqlConnector, type MssqlDriver } from './mssql-connector';
-export { openMssqlConnector, type MssqlConnectionDetails } from './open-mssql-connector';
+export { checkMssqlDetails, openMssqlConnector, type MssqlConnectionDetails } from './open-mssql-connector';
 export {
   DEFAULT_MSSQL_CONNECT_TIMEOUT_MS,
   DEFAULT_MSSQL_POOL_SIZE,

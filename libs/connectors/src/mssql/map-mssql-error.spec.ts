@@ -1,4 +1,4 @@
-import { ConnectorError } from '../spi';
+import { ConnectorError, DataConstraintError } from '../spi';
 import { mapMssqlError } from './map-mssql-error';
 
 const LABEL = 'db.example.com:1433/Chinook';
@@ -87,4 +87,126 @@ describe('mapMssqlError', () => {
     expect(mapMssqlError(connectorError, LABEL)).toBe(connectorError);
     expect(mapMssqlError(undefined, LABEL)).toBeUndefined();
   });
+
+  /** A value of the row, as SQL Server quotes it in a duplicate key's message. */
+  const VALUE = 'ada.secret@example.com';
+  /** tedious's RequestError for an error message of the server: number, state and class as sent. */
+  const requestError = (number: number, message: string) =>
+    driverError(
+      { code: 'EREQUEST', number, state: 1, class: 14, serverName: 'sql1', procName: '', lineNumber: 1 },
+      message,
+    );
+
+  it.each([
+    [
+      'a duplicate primary key',
+      requestError(
+        2627,
+        `Violation of PRIMARY KEY constraint 'PK_Customer'. Cannot insert duplicate key in object 'dbo.Customer'. The duplicate key value is (${VALUE}).`,
+      ),
+      'DATA.DUPLICATE_KEY',
+      { constraint: 'PK_Customer' },
+    ],
+    [
+      'a duplicate unique constraint',
+      requestError(
+        2627,
+        `Violation of UNIQUE KEY constraint 'UQ_Customer_Email'. Cannot insert duplicate key in object 'dbo.Customer'. The duplicate key value is (${VALUE}).`,
+      ),
+      'DATA.DUPLICATE_KEY',
+      { constraint: 'UQ_Customer_Email' },
+    ],
+    [
+      'a duplicate in a unique index',
+      requestError(
+        2601,
+        `Cannot insert duplicate key row in object 'dbo.Customer' with unique index 'IX_Customer_Email'. The duplicate key value is (${VALUE}).`,
+      ),
+      'DATA.DUPLICATE_KEY',
+      { constraint: 'IX_Customer_Email' },
+    ],
+    [
+      'a foreign key on insert',
+      requestError(
+        547,
+        'The INSERT statement conflicted with the FOREIGN KEY constraint "FK_TrackAlbumId". The conflict occurred in database "Chinook", table "dbo.Album", column \'AlbumId\'.',
+      ),
+      'DATA.FOREIGN_KEY_VIOLATION',
+      { constraint: 'FK_TrackAlbumId' },
+    ],
+    [
+      'a foreign key on update',
+      requestError(
+        547,
+        'The UPDATE statement conflicted with the FOREIGN KEY constraint "FK_TrackAlbumId". The conflict occurred in database "Chinook", table "dbo.Album", column \'AlbumId\'.',
+      ),
+      'DATA.FOREIGN_KEY_VIOLATION',
+      { constraint: 'FK_TrackAlbumId' },
+    ],
+    [
+      'a delete of a row still referred to',
+      requestError(
+        547,
+        'The DELETE statement conflicted with the REFERENCE constraint "FK_TrackAlbumId". The conflict occurred in database "Chinook", table "dbo.Track", column \'AlbumId\'.',
+      ),
+      'DATA.ROW_REFERENCED',
+      { constraint: 'FK_TrackAlbumId', referencingTable: 'dbo.Track' },
+    ],
+    [
+      'a delete of a row its own table still refers to',
+      requestError(
+        547,
+        'The DELETE statement conflicted with the SAME TABLE REFERENCE constraint "FK_EmployeeReportsTo". The conflict occurred in database "Chinook", table "dbo.Employee", column \'ReportsTo\'.',
+      ),
+      'DATA.ROW_REFERENCED',
+      { constraint: 'FK_EmployeeReportsTo', referencingTable: 'dbo.Employee' },
+    ],
+    [
+      'a check constraint',
+      requestError(
+        547,
+        'The INSERT statement conflicted with the CHECK constraint "CK_InvoiceLine_Quantity". The conflict occurred in database "Chinook", table "dbo.InvoiceLine", column \'Quantity\'.',
+      ),
+      'DATA.CHECK_VIOLATION',
+      { constraint: 'CK_InvoiceLine_Quantity', fields: ['Quantity'] },
+    ],
+    [
+      'a table-level check constraint (no column)',
+      requestError(
+        547,
+        'The UPDATE statement conflicted with the CHECK constraint "CK_Period". The conflict occurred in database "Shop", table "dbo.Promotion".',
+      ),
+      'DATA.CHECK_VIOLATION',
+      { constraint: 'CK_Period' },
+    ],
+    [
+      'a NULL in a NOT NULL column',
+      requestError(
+        515,
+        "Cannot insert the value NULL into column 'Name', table 'Chinook.dbo.Artist'; column does not allow nulls. INSERT fails.",
+      ),
+      'DATA.NOT_NULL_VIOLATION',
+      { fields: ['Name'] },
+    ],
+    [
+      'a violation among several errors of one batch',
+      new AggregateError([
+        requestError(
+          2627,
+          `Violation of PRIMARY KEY constraint 'PK_Customer'. Cannot insert duplicate key in object 'dbo.Customer'. The duplicate key value is (${VALUE}).`,
+        ),
+        requestError(3621, 'The statement has been terminated.'),
+      ]),
+      'DATA.DUPLICATE_KEY',
+      { constraint: 'PK_Customer' },
+    ],
+  ])(
+    'given %s, when mapped, then it is a constraint violation naming it, without the row values',
+    (_, error, code, details) => {
+      const mapped = mapMssqlError(error, LABEL);
+      expect(mapped).toBeInstanceOf(DataConstraintError);
+      expect(mapped).toMatchObject({ code, details });
+      expect((mapped as Error).message).not.toContain(VALUE);
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { ConnectorError, DataValidationError, type TableInfo } from '../spi';
+import { ConnectorError, DataValidationError, type ColumnInfo, type TableInfo } from '../spi';
 import { mapMssqlTables, resolveMssqlTables } from './map-mssql-tables';
 import { createMssqlConnector } from './mssql-connector';
 import { mssqlDialect } from './mssql-dialect';
@@ -217,14 +217,14 @@ describe('createMssqlConnector: data access', () => {
     const server = new FakeMssqlServer().answer(/@@ROWCOUNT/, [{ affected: 1 }], 7);
     const { connector, data: access } = data(server);
     await expect(
-      access.update(ORDER_LINES, { 'Line No': 2 }, { Amount: 12.5, Created: '2024-05-01T10:00:00' }),
+      access.update(ORDER_LINES, { 'Line No': 2 }, { Amount: 12.5, Created: '2024-05-01T10:00:00Z' }),
     ).resolves.toBe(1);
     await expect(access.delete(ORDER_LINES, { 'Line No': 2 })).resolves.toBe(1);
     expect(server.requests[0].sql).toBe(
       'UPDATE [Sales].[Order Lines]]] SET [Amount] = @p1, [Created] = @p2 WHERE [Line No] = @p3; SELECT @@ROWCOUNT AS affected;',
     );
     expect(server.requests[0].parameters).toEqual([
-      { name: 'p1', type: 'Decimal', precision: 10, scale: 2, value: 12.5 },
+      { name: 'p1', type: 'Decimal', precision: 10, scale: 2, value: '12.50' },
       { name: 'p2', type: 'DateTime', value: new Date('2024-05-01T10:00:00Z') },
       { name: 'p3', type: 'SmallInt', value: 2 },
     ]);
@@ -257,6 +257,78 @@ describe('createMssqlConnector: data access', () => {
       'SELECT [Line No], CONVERT(varchar(64), [Amount]) AS [Amount], [Created], CONVERT(varchar(64), [Total]) AS [Total], [Version] FROM [Sales].[Order Lines]]] WHERE [Line No] = @p1',
     );
     await connector.close();
+  });
+
+  describe('given date-times, times and floats in their wire formats', () => {
+    const column = (name: string, nativeType: string, kind: ColumnInfo['kind']): ColumnInfo => ({
+      name,
+      nativeType,
+      kind,
+      nullable: true,
+      autoIncrement: false,
+    });
+    const READINGS: TableInfo = {
+      schema: 'dbo',
+      name: 'Readings',
+      kind: 'table',
+      columns: [
+        column('Id', 'int', 'Integer'),
+        column('At', 'datetime2(7)', 'DateTime'),
+        column('Local', 'datetimeoffset(7)', 'DateTime'),
+        column('Starts', 'time(7)', 'Time'),
+        column('Ratio', 'float', 'Decimal'),
+      ],
+      primaryKey: ['Id'],
+      foreignKeys: [],
+      indexes: [],
+    };
+    /** tedious's Date for a value with more than milliseconds: the rest in `nanosecondsDelta` (seconds). */
+    const tediousDate = (iso: string, nanosecondsDelta: number) =>
+      Object.defineProperty(new Date(iso), 'nanosecondsDelta', { value: nanosecondsDelta });
+
+    it('when tedious returns them, then date-times are RFC 3339 in UTC with all seven decimals, floats exact text', async () => {
+      const server = new FakeMssqlServer().answer(/^SELECT /, [
+        {
+          Id: 1,
+          At: tediousDate('2024-05-01T10:00:00.123Z', 0.0004567),
+          Local: tediousDate('2024-05-01T08:00:00.000Z', 0),
+          Starts: tediousDate('1970-01-01T09:30:00.500Z', 0.0000001),
+          Ratio: 1.5e-7,
+        },
+      ]);
+      const { connector, data: access } = data(server);
+      await expect(access.get(READINGS, { Id: 1 })).resolves.toEqual({
+        Id: 1,
+        At: '2024-05-01T10:00:00.1234567Z',
+        Local: '2024-05-01T08:00:00Z',
+        Starts: '09:30:00.5000001',
+        Ratio: '0.00000015',
+      });
+      await connector.close();
+    });
+
+    it('when written, then each is bound as a typed instant with the decimals beyond milliseconds in nanosecondDelta', async () => {
+      const server = new FakeMssqlServer().answer(/@@ROWCOUNT/, [{ affected: 1 }], 1);
+      const { connector, data: access } = data(server);
+      await access.update(
+        READINGS,
+        { Id: 1 },
+        { At: '2024-05-01T12:00:00.1234567+02:00', Starts: '09:30:00' },
+      );
+      const [at, starts] = server.requests[0].parameters;
+      expect(at).toMatchObject({ type: 'DateTime2', scale: 7, value: new Date('2024-05-01T10:00:00.123Z') });
+      expect((at.value as { nanosecondDelta?: number }).nanosecondDelta).toBeCloseTo(0.0004567, 10);
+      expect(starts).toMatchObject({ type: 'Time', scale: 7, value: new Date('1970-01-01T09:30:00.000Z') });
+      await connector.close();
+    });
+
+    it('when an int column is compared with an integer beyond its range, then the value is bound as a bigint', async () => {
+      const server = new FakeMssqlServer().answer(/^SELECT /, []);
+      const { connector, data: access } = data(server);
+      await access.find(READINGS, { filters: [{ field: 'Id', op: 'gt', value: 2 ** 40 }] });
+      expect(server.requests[0].parameters).toEqual([{ name: 'p1', type: 'BigInt', value: 2 ** 40 }]);
+      await connector.close();
+    });
   });
 
   it('given a computed column or a rowversion, when written, then it is a field error and nothing reaches the server', async () => {

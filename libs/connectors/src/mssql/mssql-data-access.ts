@@ -68,7 +68,7 @@ export class MssqlDataAccess implements EntityDataAccess {
   }
 
   async insert(table: TableInfo, values: Row, options?: DataOptions): Promise<Key> {
-    validateInsert(table, values);
+    validateInsert(table, values, 'mssql');
     const statement = outputIntoTableVariable(
       table,
       buildInsert(mssqlDialect, table, applyNullPolicyOnWrite(table, values, options?.nullPolicy)),
@@ -80,7 +80,7 @@ export class MssqlDataAccess implements EntityDataAccess {
   }
 
   async update(table: TableInfo, key: Key, values: Row, options?: DataOptions): Promise<number> {
-    validateUpdate(table, key, values);
+    validateUpdate(table, key, values, 'mssql');
     const statement = withAffectedRows(
       buildUpdate(mssqlDialect, table, key, applyNullPolicyOnWrite(table, values, options?.nullPolicy)),
     );
@@ -147,17 +147,14 @@ function readRow(table: TableInfo, row: MssqlRow, options?: DataOptions): Row {
 }
 
 /**
- * tedious returns bigint as a digit string (a number when exact here) and time as a Date on
- * 1970-01-01 (as `HH:MM:SS[.mmm]` here); the rest is the shared decoding.
+ * tedious returns bigint as a digit string (a number when exact here); its Date objects for dates,
+ * times and date-times (with `nanosecondsDelta` beyond the milliseconds) and floats are the shared
+ * decoding's (wire-format.ts).
  */
 export function decodeMssqlValue(column: ColumnInfo, value: unknown): unknown {
   if (column.kind === 'LongInteger' && typeof value === 'string' && /^-?\d+$/.test(value)) {
     const number = Number(value);
     return Number.isSafeInteger(number) ? number : value;
-  }
-  if (column.kind === 'Time' && value instanceof Date) {
-    const text = value.toISOString().slice(11, 23);
-    return text.endsWith('.000') ? text.slice(0, 8) : text;
   }
   return decodeValue(column, value);
 }

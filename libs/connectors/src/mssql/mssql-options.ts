@@ -1,3 +1,4 @@
+import { hostNameProblem } from '../host-name';
 import { ConnectorError } from '../spi';
 
 export type MssqlConnectorOptions = Readonly<{
@@ -49,6 +50,8 @@ export function resolveMssqlOptions(options: MssqlConnectorOptions): ResolvedMss
   if (typeof options.server !== 'string' || options.server.trim() === '') {
     throw invalid('A SQL Server connection needs the server host');
   }
+  const hostProblem = hostNameProblem(options.server.trim());
+  if (hostProblem !== undefined) throw invalid(`host ${hostProblem}`);
   if (typeof options.user !== 'string' || options.user === '') {
     throw invalid('A SQL Server connection needs a user name');
   }

@@ -1,4 +1,4 @@
-import { type SqlStatement } from '../data';
+import { parseWireDateTime, parseWireTime, type SqlStatement } from '../data';
 import { type ColumnInfo } from '../spi';
 import { type MssqlParameter, type MssqlParameterType } from './mssql-driver';
 
@@ -54,6 +54,13 @@ const MAX_BOUNDED: Partial<Record<MssqlParameterType, number>> = {
   VarBinary: 8000,
 };
 
+/** The integers each narrow integer parameter type holds; a wider compared value is bound as BigInt. */
+const INTEGER_RANGES: Partial<Record<MssqlParameterType, readonly [number, number]>> = {
+  TinyInt: [0, 255],
+  SmallInt: [-32768, 32767],
+  Int: [-2147483648, 2147483647],
+};
+
 /**
  * The explicit type of a value bound against `column`. The parameter takes the column's own type
  * (varchar for a varchar column: an nvarchar parameter would convert the column and lose index seeks)
@@ -66,6 +73,10 @@ export function mssqlParameterType(
 ): Omit<MssqlParameter, 'name' | 'value'> {
   const base = column.nativeType.replace(/\(.*$/, '').trim().toLowerCase();
   const type = BY_NATIVE_TYPE[base] ?? BY_KIND[column.kind];
+  // A filter or key may compare an int column with any exact integer (it simply matches nothing):
+  // tedious would refuse it as an Int parameter, the server compares it as a bigint.
+  const range = INTEGER_RANGES[type];
+  if (range && typeof value === 'number' && (value < range[0] || value > range[1])) return { type: 'BigInt' };
   const bounded = MAX_BOUNDED[type];
   if (bounded !== undefined) {
     const size =
@@ -97,14 +108,13 @@ export function mssqlParameters(statement: SqlStatement): MssqlParameter[] {
   });
 }
 
-const TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?$/;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const ZONED = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
- * Dates and times arrive as ISO text; tedious binds Date objects, read in UTC (useUTC). A date-time
- * without a zone is taken as UTC, so what is written is what is read back. A time becomes a Date on
- * 1970-01-01 (tedious keeps milliseconds of it).
+ * Dates and times arrive in their wire formats (wire-format.ts); tedious binds Date objects, read in
+ * UTC (useUTC). A date-time is an instant (its zone applied); a time of day becomes a Date on
+ * 1970-01-01. Decimals beyond the milliseconds a Date holds travel in tedious's `nanosecondDelta`
+ * (seconds), so datetime2(7) and time(7) keep all seven.
  */
 export function toMssqlValue(column: ColumnInfo, value: unknown): unknown {
   if (typeof value !== 'string') return value;
@@ -112,18 +122,25 @@ export function toMssqlValue(column: ColumnInfo, value: unknown): unknown {
     case 'Date':
       return DATE_ONLY.test(value) ? new Date(`${value}T00:00:00Z`) : value;
     case 'DateTime': {
-      if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(value)) return value;
-      const date = new Date(ZONED.test(value) ? value : `${value.replace(' ', 'T')}Z`);
-      return Number.isNaN(date.getTime()) ? value : date;
+      const instant = parseWireDateTime(value);
+      return instant ? preciseDate(`${instant.date}T${instant.time}`, instant.fraction) : value;
     }
     case 'Time': {
-      const match = TIME.exec(value);
-      if (!match) return value;
-      const [, h, m, s = '0', fraction = ''] = match;
-      const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
-      return new Date(Date.UTC(1970, 0, 1, Number(h), Number(m), Number(s), ms));
+      const time = parseWireTime(value);
+      if (time === undefined) return value;
+      const [clock, fraction = ''] = time.split('.');
+      return preciseDate(`1970-01-01T${clock}`, fraction);
     }
     default:
       return value;
   }
+}
+
+function preciseDate(dateTime: string, fraction: string): Date {
+  const digits = fraction.padEnd(7, '0');
+  const date = new Date(`${dateTime}.${digits.slice(0, 3)}Z`);
+  const beyondMilliseconds = Number(digits.slice(3, 7));
+  if (beyondMilliseconds > 0)
+    Object.defineProperty(date, 'nanosecondDelta', { value: beyondMilliseconds / 1e7, enumerable: false });
+  return date;
 }

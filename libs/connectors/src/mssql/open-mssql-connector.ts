@@ -1,5 +1,6 @@
 import { ConnectorError, type Connector } from '../spi';
 import { createMssqlConnector, type MssqlDriver } from './mssql-connector';
+import { type MssqlConnectorOptions, resolveMssqlOptions } from './mssql-options';
 import { tediousConnectionFactory } from './tedious-driver';
 
 /** A SQL Server connection's stored details (see ConnectorDetails); the password travels apart. */
@@ -33,6 +34,18 @@ export function openMssqlConnector(
   password: string | undefined,
   driver: MssqlDriver = tediousConnectionFactory,
 ): Connector {
+  return createMssqlConnector(mssqlOptionsOf(details, password), driver);
+}
+
+/** Refuses (INVALID_OPTIONS) details the connector would refuse when opened, without opening it. */
+export function checkMssqlDetails(details: MssqlConnectionDetails): void {
+  resolveMssqlOptions(mssqlOptionsOf(details, undefined));
+}
+
+function mssqlOptionsOf(
+  details: MssqlConnectionDetails,
+  password: string | undefined,
+): MssqlConnectorOptions {
   if (!details.host || !details.username) {
     throw invalid('A SQL Server connection needs a host and a user name');
   }
@@ -44,22 +57,19 @@ export function openMssqlConnector(
     if (value !== undefined && typeof value !== type) throw invalid(`${name} must be a ${type}`);
     return value as OptionValue<T> | undefined;
   };
-  return createMssqlConnector(
-    {
-      server: details.host,
-      port: details.port,
-      instanceName: option('instanceName', 'string'),
-      database: details.database,
-      user: details.username,
-      password,
-      encrypt: option('encrypt', 'boolean'),
-      trustServerCertificate: option('trustServerCertificate', 'boolean'),
-      connectTimeoutMs: option('connectTimeoutMs', 'number'),
-      requestTimeoutMs: option('requestTimeoutMs', 'number'),
-      poolSize: option('poolSize', 'number'),
-    },
-    driver,
-  );
+  return {
+    server: details.host,
+    port: details.port,
+    instanceName: option('instanceName', 'string'),
+    database: details.database,
+    user: details.username,
+    password,
+    encrypt: option('encrypt', 'boolean'),
+    trustServerCertificate: option('trustServerCertificate', 'boolean'),
+    connectTimeoutMs: option('connectTimeoutMs', 'number'),
+    requestTimeoutMs: option('requestTimeoutMs', 'number'),
+    poolSize: option('poolSize', 'number'),
+  };
 }
 
 const invalid = (message: string) => new ConnectorError('CONNECTOR.INVALID_OPTIONS', message);

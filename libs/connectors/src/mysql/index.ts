@@ -10,6 +10,6 @@ export {
 export { mysql2Driver, type MysqlDriver, type MysqlPool, type MysqlPoolConfig } from './mysql-pool';
 export { MysqlIntrospector } from './mysql-introspector';
 export { quoteIdentifier as quoteMysqlIdentifier } from './quote-identifier';
-export { openMysqlConnector, type MysqlConnectionDetails } from './open-mysql-connector';
+export { checkMysqlDetails, openMysqlConnector, type MysqlConnectionDetails } from './open-mysql-connector';
 export { mysqlSqlDialect } from './mysql-sql-dialect';
 export { MysqlDataAccess } from './mysql-data-access';

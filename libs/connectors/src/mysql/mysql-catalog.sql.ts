@@ -135,3 +135,14 @@ export const DESCRIBE_CHECKS_SQL = `
 SELECT TABLE_NAME AS tableName, CONSTRAINT_NAME AS constraintName, CHECK_CLAUSE AS checkClause
 FROM information_schema.CHECK_CONSTRAINTS
 WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME IN (?)`;
+
+export type MysqlColumnCharsetRow = Readonly<{ columnName: string; characterSet: string }>;
+
+/**
+ * The character set of each text column of one table (the data access asks for it only when a value
+ * holds characters beyond U+FFFF, which utf8mb3 columns cannot store). Binds the database and table names.
+ */
+export const COLUMN_CHARSETS_SQL = `
+SELECT COLUMN_NAME AS columnName, CHARACTER_SET_NAME AS characterSet
+FROM information_schema.COLUMNS
+WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND CHARACTER_SET_NAME IS NOT NULL`;

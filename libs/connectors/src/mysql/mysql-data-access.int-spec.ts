@@ -127,7 +127,7 @@ describe('MySQL data access (MariaDB)', () => {
       shape,
       raw: Buffer.from('raw bytes').toString('base64'),
       price: '12.34',
-      created: '2024-05-01T10:00:00',
+      created: '2024-05-01T12:00:00+02:00',
       'why?': 'ask',
     };
     const key = await data.insert(odd, values);
@@ -136,7 +136,7 @@ describe('MySQL data access (MariaDB)', () => {
     expect(row).toEqual({
       Id: key.Id,
       ...values,
-      created: '2024-05-01 10:00:00',
+      created: '2024-05-01T10:00:00Z',
     });
 
     expect(await data.update(odd, key, { 'why?': null, bit1: false, flags: [] })).toBe(1);
@@ -150,6 +150,79 @@ describe('MySQL data access (MariaDB)', () => {
     expect(await data.delete(odd, key)).toBe(1);
     expect(await data.get(odd, key)).toBeUndefined();
     expect(await data.delete(odd, key)).toBe(0);
+  });
+
+  it('given date-times, times and floats, when written and read, then each travels in its one wire format, in UTC', async () => {
+    const database = uniqueDatabaseName('it_wire');
+    await createDatabase(database);
+    try {
+      await adminQuery(`SET time_zone = '+05:00'; USE \`${database}\`;
+        CREATE TABLE slot (id INT PRIMARY KEY, at DATETIME(6) NOT NULL, stamped TIMESTAMP NULL,
+          starts TIME(3) NULL, ratio DOUBLE NULL, weight FLOAT(7,3) NULL)`);
+      const [slot] = await connector.describe(database, ['slot']);
+      await data.insert(slot, {
+        id: 1,
+        at: '2024-05-01T12:00:00.123456+02:00',
+        stamped: '2024-05-01T10:00:00Z',
+        starts: '09:30:00',
+        ratio: '0.00000015',
+        weight: 2.5,
+      });
+      expect(await data.get(slot, { id: 1 })).toEqual({
+        id: 1,
+        at: '2024-05-01T10:00:00.123456Z',
+        stamped: '2024-05-01T10:00:00Z',
+        starts: '09:30:00',
+        ratio: '0.00000015',
+        weight: '2.500',
+      });
+      // The TIMESTAMP holds the instant: a session in another zone reads it shifted, the API never does.
+      const [{ shown }] = (await adminQuery(
+        `SET time_zone = '+05:00'; SELECT CAST(stamped AS CHAR) AS shown FROM \`${database}\`.slot`,
+      ).then((results) => (results as unknown[][])[1])) as { shown: string }[];
+      expect(shown).toBe('2024-05-01 15:00:00');
+      const found = await data.find(slot, {
+        filters: [{ field: 'stamped', op: 'gte', value: '2024-05-01T11:00:00+01:00' }],
+        count: true,
+      });
+      expect(found.total).toBe(1);
+    } finally {
+      await dropDatabase(database);
+    }
+  });
+
+  it('given a utf8mb3 column, when a value holds a character beyond U+FFFF, then a write is refused, a filter and a key match nothing', async () => {
+    const database = uniqueDatabaseName('it_mb3');
+    await createDatabase(database);
+    try {
+      await adminQuery(`USE \`${database}\`;
+        CREATE TABLE legacy (code VARCHAR(10) CHARACTER SET utf8mb3 PRIMARY KEY,
+          note VARCHAR(20) CHARACTER SET utf8mb3 NULL, modern VARCHAR(20) CHARACTER SET utf8mb4 NULL);
+        INSERT INTO legacy VALUES ('a', 'plain', NULL)`);
+      const [legacy] = await connector.describe(database, ['legacy']);
+      await expect(
+        data.insert(legacy, { code: 'b', note: 'rock 🎸', modern: 'rock 🎸' }),
+      ).rejects.toMatchObject({
+        fieldErrors: [
+          {
+            field: 'note',
+            message: 'holds a character beyond U+FFFF, which its column (utf8mb3) cannot store',
+          },
+        ],
+      });
+      expect(await data.insert(legacy, { code: 'c', modern: 'rock 🎸' })).toEqual({ code: 'c' });
+      for (const op of ['eq', 'ne', 'lt', 'contains'] as const) {
+        const { total } = await data.find(legacy, {
+          filters: [{ field: 'note', op, value: '🎸' }],
+          count: true,
+        });
+        expect([op, total]).toEqual([op, op === 'ne' || op === 'lt' ? 1 : 0]);
+      }
+      expect(await data.get(legacy, { code: '🎸' })).toBeUndefined();
+      expect(await data.delete(legacy, { code: '🎸' })).toBe(0);
+    } finally {
+      await dropDatabase(database);
+    }
   });
 
   it('given defaults only, when inserted, then the server fills every column and assigns the key', async () => {

@@ -53,6 +53,9 @@ describe('resolveMysqlOptions', () => {
 
   it.each([
     [{ ...base, host: ' ' }, 'host'],
+    [{ ...base, host: 'db.example:3306' }, 'host'],
+    [{ ...base, host: 'mysql://app:pw-never-shown@db/shop' }, 'host'],
+    [{ ...base, host: 'bad host' }, 'host'],
     [{ ...base, user: '' }, 'user'],
     [{ ...base, port: 0 }, 'port'],
     [{ ...base, port: 70_000 }, 'port'],

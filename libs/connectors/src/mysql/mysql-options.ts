@@ -1,3 +1,4 @@
+import { hostNameProblem } from '../host-name';
 import { ConnectorError } from '../spi';
 import { type MysqlPoolConfig } from './mysql-pool';
 
@@ -42,6 +43,8 @@ export type ResolvedMysqlOptions = Readonly<{
 export function resolveMysqlOptions(options: MysqlConnectorOptions): ResolvedMysqlOptions {
   const host = options.host?.trim();
   if (!host) invalid('A MySQL connection needs a host');
+  const hostProblem = hostNameProblem(host);
+  if (hostProblem !== undefined) invalid(`host ${hostProblem}`);
   if (!options.user) invalid('A MySQL connection needs a user name');
   const port = options.port ?? DEFAULT_MYSQL_PORT;
   if (!Number.isInteger(port) || port < 1 || port > 65_535)
@@ -75,7 +78,7 @@ export function resolveMysqlOptions(options: MysqlConnectorOptions): ResolvedMys
     enableKeepAlive: true,
     // Values keep their precision: DECIMAL as text, BIGINT as a number only while it is exact,
     // DATE/DATETIME/TIMESTAMP as the server's text (no time zone guessed).
-    // MysqlDataAccess.find relies on these to pass such rows through undecoded (AS_READ there).
+    // MysqlDataAccess.find relies on these to pass such rows through undecoded (readAsIs there).
     supportBigNumbers: true,
     bigNumberStrings: false,
     decimalNumbers: false,

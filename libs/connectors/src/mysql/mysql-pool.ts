@@ -22,12 +22,26 @@ export type MysqlPoolConfig = PoolOptions;
 const SPATIAL_AS_BYTES: NonNullable<PoolOptions['typeCast']> = (field, next) =>
   field.type === 'GEOMETRY' ? field.buffer() : next();
 
+type CoreConnection = Readonly<{ query(sql: string, callback: (error: unknown) => void): unknown }>;
+
 /** Creates the pool; injected into the connector the way Kysely's dialects take their driver. */
 export type MysqlDriver = Readonly<{ createPool(config: MysqlPoolConfig): MysqlPool }>;
+
+/**
+ * Every session runs in UTC: TIMESTAMP values are then read and written in UTC, and DATETIME (which
+ * has no zone) holds UTC like every zone-less date-time of the data API (see wire-format.ts).
+ */
+export const SESSION_TIME_ZONE = "SET time_zone = '+00:00'";
 
 export const mysql2Driver: MysqlDriver = {
   createPool(config) {
     const pool = createPool(config);
+    // Queued on the new connection before anything the pool hands it out for; a numeric offset needs
+    // no time zone tables, so it cannot fail on any MySQL or MariaDB.
+    // The event hands over the callback-style core connection, whatever the promise typings say.
+    pool.on('connection', (connection: unknown) => {
+      (connection as CoreConnection).query(SESSION_TIME_ZONE, () => undefined);
+    });
     return {
       async query(sql, values, timeoutMs) {
         const [result] = await pool.query({ sql, values: [...values], timeout: timeoutMs });

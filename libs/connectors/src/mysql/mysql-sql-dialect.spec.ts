@@ -60,11 +60,20 @@ describe('mysqlSqlDialect', () => {
   });
 
   it.each([
-    ['2024-05-01T10:00:00', '2024-05-01 10:00:00'],
-    ['2024-05-01 10:00', '2024-05-01 10:00'],
-    ['2024-05-01T10:00:00+02:00', '2024-05-01 08:00:00.000'],
-    ['2024-05-01T10:00:00.5Z', '2024-05-01 10:00:00.500'],
-  ])('given the date-time %p, when bound, then the server gets %p (no zone)', (value, expected) => {
-    expect(toMysqlDateTime(value)).toBe(expected);
+    ['2024-05-01T10:00:00Z', '2024-05-01 10:00:00'],
+    ['2024-05-01T10:00:00+02:00', '2024-05-01 08:00:00'],
+    ['2024-05-01T00:30:00-01:00', '2024-05-01 01:30:00'],
+    ['2024-05-01T10:00:00.5Z', '2024-05-01 10:00:00.5'],
+    ['2024-05-01T10:00:00.123456789Z', '2024-05-01 10:00:00.123456'],
+    ['2024-05-01T10:00:00.000Z', '2024-05-01 10:00:00'],
+  ])(
+    'given the RFC 3339 date-time %p, when bound, then the server gets %p (UTC, no zone)',
+    (value, expected) => {
+      expect(toMysqlDateTime(value)).toBe(expected);
+    },
+  );
+
+  it('given a time of day with a zero fraction, when bound, then the server gets its canonical text', () => {
+    expect(mysqlSqlDialect.toParameter?.('09:00:00.000', col('t', 'Time'))).toBe('09:00:00');
   });
 });

@@ -1,7 +1,5 @@
-import { type SqlDialect } from '../data';
+import { parseWireDateTime, parseWireTime, sqlDateTimeText, type SqlDialect } from '../data';
 import { quoteIdentifier } from './quote-identifier';
-
-const OFFSET_DATE_TIME = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
  * MySQL/MariaDB: backtick-quoted identifiers, `?` placeholders, LIMIT/OFFSET, and the driver's
@@ -20,17 +18,19 @@ export const mysqlSqlDialect: SqlDialect = {
   insertKey: 'driver',
   emptyInsert: '() VALUES ()',
   toParameter: (value, column) => {
-    // DATETIME/TIMESTAMP take no zone (MariaDB refuses one): an instant given with a zone is stored in UTC.
     if (column?.kind === 'DateTime' && typeof value === 'string') return toMysqlDateTime(value);
+    if (column?.kind === 'Time' && typeof value === 'string') return parseWireTime(value) ?? value;
     if (typeof value === 'boolean') return value ? 1 : 0;
     return value;
   },
 };
 
-/** `2024-05-01T10:00:00+02:00` -> `2024-05-01 08:00:00.000`; `2024-05-01T10:00:00` -> `2024-05-01 10:00:00`. */
+/**
+ * DATETIME and TIMESTAMP take no zone (MariaDB refuses one): an RFC 3339 instant is written in UTC,
+ * the session's time zone (mysql-pool.ts), with at most the 6 decimals MySQL keeps.
+ * `2024-05-01T10:00:00.5+02:00` -> `2024-05-01 08:00:00.5`.
+ */
 export function toMysqlDateTime(value: string): string {
-  if (!OFFSET_DATE_TIME.test(value)) return value.replace('T', ' ');
-  const instant = new Date(value);
-  if (Number.isNaN(instant.getTime())) return value;
-  return instant.toISOString().replace('T', ' ').replace('Z', '');
+  const instant = parseWireDateTime(value);
+  return instant ? sqlDateTimeText(instant, 6) : value;
 }

@@ -1,6 +1,6 @@
 import { ConnectorError, type Connector } from '../spi';
 import { createMysqlConnector } from './mysql-connector';
-import { type MysqlTls } from './mysql-options';
+import { type MysqlConnectorOptions, type MysqlTls, resolveMysqlOptions } from './mysql-options';
 import { mysql2Driver, type MysqlDriver } from './mysql-pool';
 
 /** A MySQL connection's stored details (see ConnectorDetails); the password travels apart. */
@@ -25,6 +25,18 @@ export function openMysqlConnector(
   password: string | undefined,
   driver: MysqlDriver = mysql2Driver,
 ): Connector {
+  return createMysqlConnector(mysqlOptionsOf(details, password), driver);
+}
+
+/** Refuses (INVALID_OPTIONS) details the connector would refuse when opened, without opening it. */
+export function checkMysqlDetails(details: MysqlConnectionDetails): void {
+  resolveMysqlOptions(mysqlOptionsOf(details, undefined));
+}
+
+function mysqlOptionsOf(
+  details: MysqlConnectionDetails,
+  password: string | undefined,
+): MysqlConnectorOptions {
   if (!details.host || !details.username) invalid('A MySQL connection needs a host and a user name');
   const options = details.options ?? {};
   const unknown = Object.keys(options).filter((key) => !MYSQL_OPTIONS.has(key));
@@ -35,20 +47,17 @@ export function openMysqlConnector(
     invalid("ca must be a PEM certificate, used with tls 'verify'");
   }
   const mysqlTls: MysqlTls = tls === 'verify' ? { mode: 'verify', ca } : (tls as 'off' | 'required');
-  return createMysqlConnector(
-    {
-      host: details.host,
-      port: details.port,
-      user: details.username,
-      password,
-      database: details.database,
-      tls: mysqlTls,
-      connectTimeoutMs: numberOption(options, 'connectTimeoutMs'),
-      queryTimeoutMs: numberOption(options, 'queryTimeoutMs'),
-      poolSize: numberOption(options, 'poolSize'),
-    },
-    driver,
-  );
+  return {
+    host: details.host,
+    port: details.port,
+    user: details.username,
+    password,
+    database: details.database,
+    tls: mysqlTls,
+    connectTimeoutMs: numberOption(options, 'connectTimeoutMs'),
+    queryTimeoutMs: numberOption(options, 'queryTimeoutMs'),
+    poolSize: numberOption(options, 'poolSize'),
+  };
 }
 
 function numberOption(options: Readonly<Record<string, unknown>>, name: string): number | undefined {

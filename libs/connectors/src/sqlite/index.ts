@@ -12,6 +12,7 @@ export {
   type SqliteStatement,
 } from './sqlite-database';
 export { SqliteIntrospector } from './sqlite-introspector';
+export { resolveDatabasePath } from './resolve-database-path';
 export { quoteIdentifier as quoteSqliteIdentifier } from './quote-identifier';
 export { SqliteDataAccess, type SqliteDataAccessOptions } from './sqlite-data-access';
 export { sqliteSqlDialect } from './sqlite-sql-dialect';

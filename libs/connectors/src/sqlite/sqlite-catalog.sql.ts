@@ -132,3 +132,14 @@ export const rowEstimatesSql = (schema: string) => `
 SELECT tbl AS tableName, max(CAST(stat AS INTEGER)) AS rowEstimate
 FROM ${quoteIdentifier(schema)}.sqlite_stat1
 GROUP BY tbl`;
+
+export type SqliteReferringKeyRow = Readonly<{ tableName: string }>;
+
+/** Tables with a foreign key to $table: SQLite's message for a delete still referred to names none. */
+export const referringTablesSql = (schema: string) => `
+SELECT DISTINCT s.name AS tableName
+FROM ${quoteIdentifier(schema)}.sqlite_schema AS s
+JOIN pragma_foreign_key_list(s.name, $schema) AS f
+WHERE s.type = 'table'
+  AND f."table" = $table COLLATE NOCASE
+ORDER BY s.name`;

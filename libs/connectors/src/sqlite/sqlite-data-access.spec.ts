@@ -121,9 +121,24 @@ describe('SQLite data access on Chinook', () => {
       expect(page.rows).toEqual([{ TrackId: 11 }, { TrackId: 12 }]);
     });
 
-    it('when a row is read, then decimals and dates come back as values', async () => {
+    it('when a row is read, then decimals are exact text and date-times RFC 3339 in UTC', async () => {
       const { rows } = await data.find(invoice, { filters: [{ field: 'InvoiceId', op: 'eq', value: 1 }] });
-      expect(rows[0]).toMatchObject({ InvoiceId: 1, Total: 1.98, InvoiceDate: '2021-01-01 00:00:00' });
+      expect(rows[0]).toMatchObject({ InvoiceId: 1, Total: '1.98', InvoiceDate: '2021-01-01T00:00:00Z' });
+    });
+
+    it('when filtered on a date-time in RFC 3339, then it compares with the stored text', async () => {
+      const ids = async (op: 'gte' | 'lt' | 'eq', value: string) =>
+        (
+          await data.find(invoice, {
+            filters: [{ field: 'InvoiceDate', op, value }],
+            fields: ['InvoiceId'],
+            count: true,
+          })
+        ).total;
+      expect(await ids('eq', '2021-01-01T00:00:00Z')).toBe(1);
+      expect(await ids('eq', '2021-01-01T02:00:00+02:00')).toBe(1);
+      expect(await ids('gte', '2021-01-01T00:00:00Z')).toBe(412);
+      expect(await ids('lt', '2021-01-02T00:00:00.000Z')).toBe(1);
     });
   });
 
@@ -153,7 +168,11 @@ describe('SQLite data access on Chinook', () => {
         UnitPrice: 0.99,
       });
       expect(key).toEqual({ TrackId: 3504 });
-      expect(await data.get(track, key)).toMatchObject({ Name: 'New song', Composer: null, UnitPrice: 0.99 });
+      expect(await data.get(track, key)).toMatchObject({
+        Name: 'New song',
+        Composer: null,
+        UnitPrice: '0.99',
+      });
       expect(opened).toEqual([true, false]);
     });
 
@@ -219,7 +238,7 @@ describe('SQLite data access on Chinook', () => {
 
     it('when a value has the wrong type or length, then 400-style field errors name it', async () => {
       const error = await refused(
-        data.update(track, { TrackId: 1 }, { Milliseconds: 'long', UnitPrice: 1.234 }),
+        data.update(track, { TrackId: 1 }, { Milliseconds: 'long', UnitPrice: '1.234' }),
       );
       expect(error.fieldErrors).toEqual([
         { field: 'Milliseconds', message: 'must be an integer' },
@@ -285,7 +304,7 @@ describe('SQLite data access on generated columns', () => {
 
   it('given an insert without them, when run, then they are not required and the database computes them', async () => {
     const key = await data.insert(priced, { price: 2.5, qty: 4 });
-    expect(await data.get(priced, key)).toMatchObject({ total: 10, label: 'x4' });
+    expect(await data.get(priced, key)).toMatchObject({ total: '10', label: 'x4' });
   });
 
   it('given a value for one, when inserted or updated, then it is a field error', async () => {
@@ -296,5 +315,90 @@ describe('SQLite data access on generated columns', () => {
     await expect(data.update(priced, { id: 1 }, { label: 'mine' })).rejects.toMatchObject({
       fieldErrors: [{ field: 'label', message }],
     });
+  });
+});
+
+describe('SQLite data access in the wire formats', () => {
+  let root: string;
+  let path: string;
+  let connector: Connector;
+  let data: EntityDataAccess;
+  let slots: TableInfo;
+  let totals: TableInfo;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'ib-sqlite-wire-'));
+    path = join(root, 'wire.sqlite');
+    const db = new DatabaseSync(path);
+    db.exec(`CREATE TABLE slots (
+      id INTEGER PRIMARY KEY,
+      starts TIME,
+      created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+      price DECIMAL(6,2)
+    );
+    CREATE VIEW slot_totals AS SELECT COUNT(*) AS n, SUM(price) AS total FROM slots;`);
+    db.close();
+    connector = createSqliteConnector({ root, path: 'wire.sqlite' });
+    data = connector.data as EntityDataAccess;
+    [slots, totals] = await connector.describe('main', ['slots', 'slot_totals']);
+  });
+
+  afterAll(async () => {
+    await connector.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const stored = (sql: string) => {
+    const db = new DatabaseSync(path, { readOnly: true });
+    try {
+      return db.prepare(sql).get();
+    } finally {
+      db.close();
+    }
+  };
+
+  it('given a date-time with an offset and a time, when written, then SQLite holds its own UTC text and reads back RFC 3339', async () => {
+    const key = await data.insert(slots, {
+      starts: '09:30:00.000',
+      created_at: '2024-05-02T10:12:00.5+02:00',
+      price: 12.5,
+    });
+    expect(stored(`SELECT starts, created_at, price FROM slots WHERE id = ${String(key.id)}`)).toEqual({
+      starts: '09:30:00',
+      created_at: '2024-05-02 08:12:00.500',
+      price: 12.5,
+    });
+    expect(await data.get(slots, key)).toEqual({
+      id: key.id,
+      starts: '09:30:00',
+      created_at: '2024-05-02T08:12:00.5Z',
+      price: '12.50',
+    });
+  });
+
+  it("given the database's own CURRENT_TIMESTAMP, when read, then it is UTC in RFC 3339", async () => {
+    const key = await data.insert(slots, { starts: null });
+    const { created_at: createdAt } = (await data.get(slots, key)) as { created_at: string };
+    expect(createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(Math.abs(Date.parse(createdAt) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('given a rowid beyond 2^53 (AUTOINCREMENT goes on from the largest key), when read, then its exact digits as text', async () => {
+    const db = new DatabaseSync(path);
+    db.exec('INSERT INTO slots (id, price) VALUES (9007199254740993, NULL)');
+    db.close();
+    const { rows } = await data.find(slots, { filters: [{ field: 'price', op: 'isNull', value: true }] });
+    expect(rows.map((row) => row.id)).toContain('9007199254740993');
+    const db2 = new DatabaseSync(path);
+    db2.exec('DELETE FROM slots WHERE id = 9007199254740993');
+    db2.close();
+  });
+
+  it('given a view column without a declared type, when read, then the base64 of its text (BinaryData)', async () => {
+    expect(totals.columns.map((column) => column.kind)).toEqual(['BinaryData', 'BinaryData']);
+    const { rows } = await data.find(totals, {});
+    expect(rows).toEqual([
+      { n: Buffer.from('2').toString('base64'), total: Buffer.from('12.5').toString('base64') },
+    ]);
   });
 });

@@ -18,6 +18,7 @@ import {
 } from '../data';
 import {
   ConnectorError,
+  DataConstraintError,
   type DataOptions,
   type EntityDataAccess,
   type FindQuery,
@@ -26,9 +27,19 @@ import {
   type Row,
   type TableInfo,
 } from '../spi';
-import { mapSqliteError } from './map-sqlite-error';
-import { type SqliteDatabase, type SqliteValue } from './sqlite-database';
+import { nameForeignKeyViolation } from './map-sqlite-foreign-key-violation';
+import { mapSqliteError, type SqliteWrite } from './map-sqlite-error';
+import {
+  describeForeignKeysSql,
+  referringTablesSql,
+  type SqliteForeignKeyRow,
+  type SqliteReferringKeyRow,
+} from './sqlite-catalog.sql';
+import { queryRows, type SqliteDatabase, type SqliteValue } from './sqlite-database';
 import { sqliteSqlDialect } from './sqlite-sql-dialect';
+
+/** A write, for naming what a constraint violation refers to: the table and the values it set. */
+type Write = Readonly<{ write: SqliteWrite; table: TableInfo; values?: unknown }>;
 
 export type SqliteDataAccessOptions = Readonly<{
   /** The connector's read-only handle: every read goes through it. */
@@ -71,36 +82,45 @@ export class SqliteDataAccess implements EntityDataAccess {
   }
 
   insert(table: TableInfo, values: Row, options?: DataOptions): Promise<Key> {
-    return this.run(() => {
-      validateInsert(table, values);
-      const statement = buildInsert(
-        sqliteSqlDialect,
-        table,
-        applyNullPolicyOnWrite(table, values, options?.nullPolicy),
-      );
-      const [keyRow] = this.all(this.write(), statement);
-      return decodeRow(table, keyRow);
-    });
+    return this.run(
+      () => {
+        validateInsert(table, values, 'sqlite');
+        const statement = buildInsert(
+          sqliteSqlDialect,
+          table,
+          applyNullPolicyOnWrite(table, values, options?.nullPolicy),
+        );
+        const [keyRow] = this.all(this.write(), statement);
+        return decodeRow(table, keyRow);
+      },
+      { write: 'insert', table, values },
+    );
   }
 
   update(table: TableInfo, key: Key, values: Row, options?: DataOptions): Promise<number> {
-    return this.run(() => {
-      validateUpdate(table, key, values);
-      const statement = buildUpdate(
-        sqliteSqlDialect,
-        table,
-        key,
-        applyNullPolicyOnWrite(table, values, options?.nullPolicy),
-      );
-      return this.changes(statement);
-    });
+    return this.run(
+      () => {
+        validateUpdate(table, key, values, 'sqlite');
+        const statement = buildUpdate(
+          sqliteSqlDialect,
+          table,
+          key,
+          applyNullPolicyOnWrite(table, values, options?.nullPolicy),
+        );
+        return this.changes(statement);
+      },
+      { write: 'update', table, values },
+    );
   }
 
   delete(table: TableInfo, key: Key): Promise<number> {
-    return this.run(() => {
-      validateDelete(table, key);
-      return this.changes(buildDelete(sqliteSqlDialect, table, key));
-    });
+    return this.run(
+      () => {
+        validateDelete(table, key);
+        return this.changes(buildDelete(sqliteSqlDialect, table, key));
+      },
+      { write: 'delete', table },
+    );
   }
 
   close(): void {
@@ -114,8 +134,14 @@ export class SqliteDataAccess implements EntityDataAccess {
     return this.writer;
   }
 
+  /**
+   * Rows with INTEGER values as bigint: a rowid beyond 2^53 (AUTOINCREMENT goes on from the largest
+   * key) would make node:sqlite throw; decodeValue turns exact ones back into numbers.
+   */
   private all(db: SqliteDatabase, { sql, parameters }: SqlStatement): Row[] {
-    return db.prepare(sql).all(...(parameters as SqliteValue[])) as Row[];
+    const statement = db.prepare(sql);
+    statement.setReadBigInts?.(true);
+    return statement.all(...(parameters as SqliteValue[])) as Row[];
   }
 
   private changes({ sql, parameters }: SqlStatement): number {
@@ -126,12 +152,44 @@ export class SqliteDataAccess implements EntityDataAccess {
     );
   }
 
-  private async run<T>(work: () => T): Promise<T> {
+  private async run<T>(work: () => T, write?: Write): Promise<T> {
     if (this.closed) throw new ConnectorError('CONNECTOR.UNREACHABLE', 'The connector is closed');
     try {
       return work();
     } catch (error) {
-      throw mapSqliteError(error, this.options.label);
+      const mapped = mapSqliteError(error, this.options.label, write?.write);
+      throw mapped instanceof DataConstraintError && write ? this.namedFromCatalog(mapped, write) : mapped;
+    }
+  }
+
+  /** Names the columns or tables of a foreign key violation; the violation as it is if the catalog fails. */
+  private namedFromCatalog(violation: DataConstraintError, { write, table, values }: Write) {
+    if (violation.code !== 'DATA.FOREIGN_KEY_VIOLATION' && violation.code !== 'DATA.ROW_REFERENCED')
+      return violation;
+    const fields = typeof values === 'object' && values !== null ? Object.keys(values) : [];
+    try {
+      const $schema = table.schema;
+      return write === 'delete'
+        ? nameForeignKeyViolation(
+            violation,
+            fields,
+            [],
+            queryRows<SqliteReferringKeyRow>(this.options.reader, referringTablesSql($schema), {
+              $schema,
+              $table: table.name,
+            }),
+          )
+        : nameForeignKeyViolation(
+            violation,
+            fields,
+            queryRows<SqliteForeignKeyRow>(this.options.reader, describeForeignKeysSql($schema), {
+              $schema,
+              $tables: JSON.stringify([table.name]),
+            }),
+            [],
+          );
+    } catch {
+      return violation;
     }
   }
 }

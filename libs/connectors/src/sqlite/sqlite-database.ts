@@ -17,6 +17,8 @@ export interface SqliteStatement {
   all(parameters: SqliteParameters): unknown[];
   all(...anonymousParameters: SqliteValue[]): unknown[];
   run(...anonymousParameters: SqliteValue[]): SqliteRunResult;
+  /** INTEGER values as bigint (node:sqlite throws on one beyond 2^53 otherwise). */
+  setReadBigInts?(enabled: boolean): void;
 }
 
 /** Read-only for introspection and reads; read-write only for the data access's writes. */
@@ -36,7 +38,9 @@ export const nodeSqliteDriver: SqliteDriver = {
     if (readOnly) return new DatabaseSync(file, { readOnly, timeout: timeoutMs });
     const uri = pathToFileURL(file);
     uri.searchParams.set('mode', 'rw');
-    return new DatabaseSync(uri, { timeout: timeoutMs });
+    // Foreign keys are enforced on every write (SQLite's own default is off, node:sqlite's on): the data
+    // API must not leave rows referring to nothing, nor delete a row still referred to.
+    return new DatabaseSync(uri, { timeout: timeoutMs, enableForeignKeyConstraints: true });
   },
 };
 

@@ -97,6 +97,15 @@ describe('API key decider', () => {
           invalidFields('keyId', 'environment', 'appName', 'label', 'hint'),
         ));
 
+    it.each([
+      ['NUL', { appName: 'Shop\u0000' }, 'appName'],
+      ['a line break', { appName: 'Shop\nfront' }, 'appName'],
+      ['a bidi isolate', { label: 'prod \u2067key\u2069' }, 'label'],
+      ['a tab', { label: 'prod\tkey' }, 'label'],
+    ])('refuses an app name or label with %s, naming the field', (_, data, field) =>
+      given([]).when(createApiKey(data)).thenThrows(ValidationError, 'API_KEY.INVALID', invalidFields(field)),
+    );
+
     it('refuses a hint longer than 4 characters, so no more of the key enters the log', () =>
       given([])
         .when(createApiKey({ hint: 'Ab3_x' }))

@@ -1,7 +1,7 @@
 import { type Decider, assertNever } from '../shared/decider';
 import { IllegalStateError, NotFoundError } from '../shared/errors';
 import { ignoreUnknownEvent } from '../shared/ignore-unknown-event';
-import { fieldErrors, lengthProblem, throwIfInvalid, trimmed } from '../shared/validation';
+import { fieldErrors, lengthProblem, textProblem, throwIfInvalid, trimmed } from '../shared/validation';
 import { type ApiKeyCommand, type CreateApiKey, type RevokeApiKey } from './api-key.commands';
 import { type ApiKeyEvent } from './api-key.events';
 
@@ -41,8 +41,8 @@ const createApiKey = ({ data, metadata }: CreateApiKey, state: ApiKey): ApiKeyEv
     fieldErrors(
       ['keyId', required(data.keyId)],
       ['environment', required(data.environment)],
-      ['appName', lengthProblem(appName, MAX_APP_NAME)],
-      ['label', label.length > MAX_LABEL ? `must be at most ${MAX_LABEL} characters` : undefined],
+      ['appName', lengthProblem(appName, MAX_APP_NAME) ?? textProblem(appName)],
+      ['label', label.length > MAX_LABEL ? `must be at most ${MAX_LABEL} characters` : textProblem(label)],
       [
         'hint',
         typeof data.hint === 'string' && data.hint.length === HINT_LENGTH

@@ -106,6 +106,25 @@ describe('ConnectionRequest decider', () => {
       given([])
         .when(requestConnection({ details: { ...details, Password: 'hunter2' } as never }))
         .thenThrows(ValidationError, 'CONNECTION_REQUEST.INVALID', invalidFields('details.Password')));
+
+    it('refuses a name with a control character, as creating a connection does', () =>
+      given([])
+        .when(requestConnection({ name: 'Sak\u0000ila' }))
+        .thenThrows(ValidationError, 'CONNECTION_REQUEST.INVALID', invalidFields('name')));
+
+    it('keeps line breaks in the note', () =>
+      given([])
+        .when(requestConnection({ note: 'for the rentals app\nand the reports' }))
+        .then([{ ...requested, data: { ...requested.data, note: 'for the rentals app\nand the reports' } }]));
+
+    it.each([
+      ['a control character', 'for the rentals app\u001b[2J'],
+      ['a bidi override', 'for the \u202Erentals app'],
+    ])('refuses a note with %s, naming the field', (_, note) =>
+      given([])
+        .when(requestConnection({ note }))
+        .thenThrows(ValidationError, 'CONNECTION_REQUEST.INVALID', invalidFields('note')),
+    );
   });
 
   describe('ApproveConnectionRequest', () => {
@@ -130,6 +149,11 @@ describe('ConnectionRequest decider', () => {
     it('limits the reason to 2000 characters', () =>
       given([requested])
         .when(reject('r'.repeat(2001)))
+        .thenThrows(ValidationError, 'CONNECTION_REQUEST.INVALID', invalidFields('reason')));
+
+    it('refuses a reason with a control character other than a line break', () =>
+      given([requested])
+        .when(reject('Use the shared\nSakila \u0000connection'))
         .thenThrows(ValidationError, 'CONNECTION_REQUEST.INVALID', invalidFields('reason')));
   });
 

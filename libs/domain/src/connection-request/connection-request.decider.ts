@@ -5,7 +5,7 @@ import { type Decider, assertNever } from '../shared/decider';
 import { ForbiddenError, IllegalStateError, NotFoundError } from '../shared/errors';
 import { ignoreUnknownEvent } from '../shared/ignore-unknown-event';
 import { type Provider } from '../shared/provider';
-import { fieldErrors, lengthProblem, throwIfInvalid, trimmed } from '../shared/validation';
+import { fieldErrors, lengthProblem, textProblem, throwIfInvalid, trimmed } from '../shared/validation';
 import {
   type ApproveConnectionRequest,
   type CancelConnectionRequest,
@@ -95,11 +95,13 @@ const requestConnection = (
       'CONNECTION_REQUEST.ALREADY_EXISTS',
       `Connection request ${data.requestId} already exists`,
     );
-  throwIfInvalid(
-    'CONNECTION_REQUEST.INVALID',
-    'The connection request is invalid',
-    connectionFieldErrors(data),
-  );
+  throwIfInvalid('CONNECTION_REQUEST.INVALID', 'The connection request is invalid', [
+    ...connectionFieldErrors(data),
+    ...fieldErrors([
+      'note',
+      typeof data.note === 'string' ? textProblem(data.note, { multiline: true }) : undefined,
+    ]),
+  ]);
   return [
     {
       type: 'ConnectionRequested',
@@ -150,7 +152,7 @@ const reject = (
   throwIfInvalid(
     'CONNECTION_REQUEST.INVALID',
     'The rejection is invalid',
-    fieldErrors(['reason', lengthProblem(reason, MAX_REASON)]),
+    fieldErrors(['reason', lengthProblem(reason, MAX_REASON) ?? textProblem(reason, { multiline: true })]),
   );
   return [
     {

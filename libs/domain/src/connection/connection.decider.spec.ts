@@ -78,6 +78,17 @@ describe('Connection decider', () => {
         .when(createConnection({ name: 'c'.repeat(101) }))
         .thenThrows(ValidationError, 'CONNECTION.INVALID', invalidFields('name')));
 
+    it.each([
+      ['NUL', 'Orders\u0000'],
+      ['a line break', 'Orders\nDB'],
+      ['a right-to-left override', 'Orders \u202Ebd'],
+      ['a lone surrogate', 'Orders \uDC00'],
+    ])('refuses a name with %s, naming the field', (_, name) =>
+      given([])
+        .when(createConnection({ name }))
+        .thenThrows(ValidationError, 'CONNECTION.INVALID', invalidFields('name')),
+    );
+
     it('requires details', () =>
       given([])
         .when(createConnection({ details: undefined as never }))

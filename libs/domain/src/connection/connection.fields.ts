@@ -1,7 +1,7 @@
 import { type ConnectionDetails } from '../shared/connection-details';
 import { type FieldError } from '../shared/errors';
 import { isProvider } from '../shared/provider';
-import { type FieldCheck, fieldErrors, lengthProblem, trimmed } from '../shared/validation';
+import { type FieldCheck, fieldErrors, lengthProblem, textProblem, trimmed } from '../shared/validation';
 
 const MAX_NAME = 100;
 const SECRET_KEY = /password|secret/i;
@@ -27,7 +27,7 @@ export const connectionFieldErrors = (
 ): FieldError[] => {
   const details = typeof data.details === 'object' && data.details !== null ? data.details : undefined;
   return fieldErrors(
-    ['name', lengthProblem(trimmed(data.name), MAX_NAME)],
+    ['name', lengthProblem(trimmed(data.name), MAX_NAME) ?? textProblem(trimmed(data.name))],
     ['provider', isProvider(data.provider) ? undefined : 'is not a supported provider'],
     ['environment', trimmed(data.environment) === '' ? 'is required' : undefined],
     ['details', details === undefined ? 'is required' : undefined],

@@ -1,15 +1,23 @@
 import { type Decider, assertNever } from '../shared/decider';
 import { IllegalStateError, NotFoundError } from '../shared/errors';
 import { ignoreUnknownEvent } from '../shared/ignore-unknown-event';
-import { fieldErrors, throwIfInvalid, trimmed } from '../shared/validation';
+import { fieldErrors, textProblem, throwIfInvalid, trimmed } from '../shared/validation';
 import { type DependencyCommand, type InstallDependencyUpdate } from './dependency.commands';
 import { type DependencyEvent } from './dependency.events';
 
 const MAX_NOTES = 2000;
 const SEMVER = /^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$/;
 
-/** No update yet: the version the product ships with is installed. */
-export type Dependency = Readonly<{ status: 'none' }> | Readonly<{ status: 'updated'; version: string }>;
+export type EnvironmentVersion = Readonly<{ environment: string; version: string }>;
+
+/**
+ * No update yet: the version the product ships with is installed everywhere. Once updated: the
+ * version of each environment's last update, and `everywhere`, the last of the updates installed
+ * before updates were per environment (they apply to every environment without a later one).
+ */
+export type Dependency =
+  | Readonly<{ status: 'none' }>
+  | Readonly<{ status: 'updated'; everywhere?: string; environments: readonly EnvironmentVersion[] }>;
 
 export const isSemver = (value: unknown): value is string => typeof value === 'string' && SEMVER.test(value);
 
@@ -24,9 +32,13 @@ export const compareVersions = (a: string, b: string): number => {
 
 export const majorOf = (version: string): number => parts(version)[0];
 
-/** The version installed now: the last update, or the one shipped with the product. */
-export const installedVersion = (state: Dependency, shippedVersion: string): string =>
-  state.status === 'updated' ? state.version : shippedVersion;
+/** The version installed now in `environment`: its last update, or the one shipped with the product. */
+export const installedVersion = (state: Dependency, environment: string, shippedVersion: string): string =>
+  state.status === 'none'
+    ? shippedVersion
+    : (state.environments.find((installed) => installed.environment === environment)?.version ??
+      state.everywhere ??
+      shippedVersion);
 
 const initialState = (): Dependency => ({ status: 'none' });
 
@@ -38,6 +50,7 @@ const installUpdate = ({ data, metadata }: InstallDependencyUpdate, state: Depen
     'DEPENDENCY.INVALID',
     'The dependency update is invalid',
     fieldErrors(
+      ['environment', trimmed(data.environment) === '' ? 'is required' : undefined],
       ['version', isSemver(data.version) ? undefined : 'must be a version x.y.z, such as 2.0.0'],
       [
         'breaking',
@@ -50,16 +63,16 @@ const installUpdate = ({ data, metadata }: InstallDependencyUpdate, state: Depen
         data.notes === undefined || typeof data.notes === 'string'
           ? notes.length > MAX_NOTES
             ? `must be at most ${MAX_NOTES} characters`
-            : undefined
+            : textProblem(notes, { multiline: true })
           : 'must be a text',
       ],
     ),
   );
-  const current = installedVersion(state, data.installedVersion);
+  const current = installedVersion(state, data.environment, data.installedVersion);
   if (compareVersions(data.version, current) <= 0)
     throw new IllegalStateError(
       'DEPENDENCY.NOT_NEWER',
-      `${data.name} ${current} is installed; ${data.version} is not newer`,
+      `${data.name} ${current} is installed in environment ${data.environment}; ${data.version} is not newer`,
     );
   return [
     {
@@ -73,6 +86,7 @@ const installUpdate = ({ data, metadata }: InstallDependencyUpdate, state: Depen
         notes,
         installedBy: metadata.actorId,
         installedAt: metadata.now.toISOString(),
+        environment: data.environment,
       },
     },
   ];
@@ -90,8 +104,25 @@ const decide = (command: DependencyCommand, state: Dependency): DependencyEvent[
 
 const evolve = (state: Dependency, event: DependencyEvent): Dependency => {
   switch (event.type) {
-    case 'DependencyUpdateInstalled':
-      return { status: 'updated', version: event.data.version };
+    case 'DependencyUpdateInstalled': {
+      const { environment, version } = event.data;
+      const environments = state.status === 'none' ? [] : state.environments;
+      // An update for the whole installation reaches every environment, over what each had before.
+      if (environment === undefined) return { status: 'updated', everywhere: version, environments: [] };
+      return {
+        status: 'updated',
+        ...(state.status === 'updated' && state.everywhere !== undefined
+          ? { everywhere: state.everywhere }
+          : {}),
+        environments: [
+          ...environments.filter((installed) => installed.environment !== environment),
+          {
+            environment,
+            version,
+          },
+        ],
+      };
+    }
     default:
       return ignoreUnknownEvent(event.type, state);
   }

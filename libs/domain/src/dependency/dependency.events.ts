@@ -2,7 +2,11 @@ import { type Event } from '../shared/event';
 
 /**
  * A new version of a runtime dependency (the components every published integration runs on) was
- * installed. A breaking one makes every integration built against an older version need a republish.
+ * installed in one environment (each environment runs its own runtime). A breaking one makes the
+ * integrations deployed there, built against an older version, need a republish.
+ *
+ * `environment` is absent on the updates installed before updates were per environment: those
+ * were installed for the whole installation and still apply to every environment.
  */
 export type DependencyUpdateInstalled = Event<
   'DependencyUpdateInstalled',
@@ -15,6 +19,7 @@ export type DependencyUpdateInstalled = Event<
     notes: string;
     installedBy: string;
     installedAt: string;
+    environment?: string;
   }
 >;
 

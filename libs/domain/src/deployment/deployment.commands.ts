@@ -1,11 +1,12 @@
 import { type EnvironmentKind } from '../environment/environment.events';
+import { type RuntimeDependency } from '../publication/publication.events';
 import { type Command } from '../shared/command';
 import { type Provider } from '../shared/provider';
 
 /**
  * Development gets the version a publication produced; qa and production get one by promotion.
- * The handler reads what the rules need: the target environment's kind and the integration's
- * published version numbers.
+ * The handler reads what the rules need: the target environment's kind, the integration's
+ * published version numbers and the runtime dependencies the deployed version was built against.
  */
 export type DeployVersion = Command<
   'DeployVersion',
@@ -15,6 +16,7 @@ export type DeployVersion = Command<
     environment: string;
     environmentKind: EnvironmentKind;
     publishedVersions: readonly number[];
+    builtAgainst: readonly RuntimeDependency[];
   }
 >;
 
@@ -31,9 +33,13 @@ export type BindConnection = Command<
   }
 >;
 
+/**
+ * `environment` and `version`: where the breaking update was installed, and its version. Without
+ * them, an update installed everywhere (before updates were per environment) is replayed.
+ */
 export type RequireRepublish = Command<
   'RequireRepublish',
-  { integrationId: string; dependency: string; reason: string }
+  { integrationId: string; dependency: string; reason: string; environment?: string; version?: string }
 >;
 
 export type DeploymentCommand = DeployVersion | BindConnection | RequireRepublish;

@@ -2,7 +2,12 @@ import { fold } from '../shared/decider';
 import { DeciderSpecification, invalidFields } from '../shared/decider-specification';
 import { IllegalStateError, ValidationError } from '../shared/errors';
 import { type BindConnection, type DeployVersion, type RequireRepublish } from './deployment.commands';
-import { deploymentDecider, deploymentIn, requiresRepublish } from './deployment.decider';
+import {
+  deploymentDecider,
+  deploymentIn,
+  republishRequirementsIn,
+  requiresRepublish,
+} from './deployment.decider';
 import {
   type ConnectionBound,
   type DeploymentEvent,
@@ -24,6 +29,7 @@ const deployVersion = (data: Partial<DeployVersion['data']> = {}): DeployVersion
     environment: 'qa',
     environmentKind: 'qa',
     publishedVersions: [1, 2],
+    builtAgainst: [],
     ...data,
   },
   metadata,
@@ -83,6 +89,17 @@ const republishRequired = (data: Partial<RepublishRequired['data']> = {}): Deplo
     ...data,
   },
 });
+
+const inQa = (version: string) => ({ environment: 'qa', version });
+const cleared = (
+  version: number,
+  dependencies: readonly string[],
+  environment?: string,
+): DeploymentEvent => ({
+  type: 'RepublishRequirementCleared',
+  data: { integrationId, version, dependencies, clearedAt: at, ...(environment ? { environment } : {}) },
+});
+const builtOn = (version: string) => [{ name: 'data-api-runtime', version }];
 
 const given = DeciderSpecification.for(deploymentDecider);
 const state = (events: readonly DeploymentEvent[]) => fold(deploymentDecider, events);
@@ -192,16 +209,56 @@ describe('Deployment decider', () => {
 
     it('names every invalid field', () =>
       given([inDevelopment(1)])
-        .when(requireRepublish({ dependency: '', reason: 'x'.repeat(2001) }))
-        .thenThrows(ValidationError, 'DEPLOYMENT.INVALID', invalidFields('dependency', 'reason')));
+        .when(requireRepublish({ dependency: '', reason: 'x'.repeat(2001), environment: ' ', version: '2' }))
+        .thenThrows(
+          ValidationError,
+          'DEPLOYMENT.INVALID',
+          invalidFields('dependency', 'reason', 'environment', 'version'),
+        ));
+
+    describe('in one environment', () => {
+      it('marks the deployment of the environment the breaking update was installed in', () =>
+        given([inDevelopment(1), versionDeployed()])
+          .when(requireRepublish(inQa('2.0.0')))
+          .then([republishRequired(inQa('2.0.0'))]));
+
+      it('refuses an environment the integration is not deployed in', () =>
+        given([inDevelopment(1)])
+          .when(requireRepublish(inQa('2.0.0')))
+          .thenThrows(IllegalStateError, 'DEPLOYMENT.NOT_DEPLOYED'));
+
+      it('changes nothing when the same or a later breaking version already requires it there', () => {
+        given([inDevelopment(1), versionDeployed(), republishRequired(inQa('2.0.0'))])
+          .when(requireRepublish(inQa('2.0.0')))
+          .thenNothingHappens();
+        given([inDevelopment(1), versionDeployed(), republishRequired(inQa('3.0.0'))])
+          .when(requireRepublish(inQa('2.0.0')))
+          .thenNothingHappens();
+      });
+
+      it('records a later breaking version, which a deployment must then be built against', () => {
+        const history = [inDevelopment(1), versionDeployed(), republishRequired(inQa('2.0.0'))];
+        given(history)
+          .when(requireRepublish(inQa('3.0.0')))
+          .then([republishRequired(inQa('3.0.0'))]);
+        expect(
+          republishRequirementsIn(state([...history, republishRequired(inQa('3.0.0'))]), 'qa'),
+        ).toMatchObject([{ version: '3.0.0' }]);
+      });
+
+      it('keeps environments apart, and apart from a requirement installed everywhere', () =>
+        given([inDevelopment(1), versionDeployed(), republishRequired(), republishRequired(inQa('2.0.0'))])
+          .when(requireRepublish({ environment: 'dev', version: '2.0.0' }))
+          .then([republishRequired({ environment: 'dev', version: '2.0.0' })]));
+
+      it('needs the breaking version', () =>
+        given([inDevelopment(1), versionDeployed()])
+          .when(requireRepublish({ environment: 'qa' }))
+          .thenThrows(ValidationError, 'DEPLOYMENT.INVALID', invalidFields('version')));
+    });
   });
 
-  describe('clearing a republish requirement', () => {
-    const cleared = (version: number, dependencies: readonly string[]): DeploymentEvent => ({
-      type: 'RepublishRequirementCleared',
-      data: { integrationId, version, dependencies, clearedAt: at },
-    });
-
+  describe('clearing a republish requirement installed everywhere (before updates were per environment)', () => {
     it('clears every pending requirement when a new version reaches development', () =>
       given([inDevelopment(1), republishRequired(), republishRequired({ dependency: 'client-generator' })])
         .when(deployVersion({ version: 2, environment: 'dev', environmentKind: 'development' }))
@@ -217,14 +274,105 @@ describe('Deployment decider', () => {
         .when(deployVersion({ version: 1, environment: 'dev', environmentKind: 'development' }))
         .then([inDevelopment(1)]));
 
-    it('no longer requires a republish once cleared', () => {
-      expect(requiresRepublish(state([inDevelopment(1), republishRequired()]))).toBe(true);
+    it('requires a republish in every environment, and no longer once cleared', () => {
+      const required = state([inDevelopment(1), versionDeployed(), republishRequired()]);
+      expect(requiresRepublish(required, 'dev')).toBe(true);
+      expect(requiresRepublish(required, 'qa')).toBe(true);
+      const clearedState = state([
+        inDevelopment(1),
+        versionDeployed(),
+        republishRequired(),
+        inDevelopment(2),
+        cleared(2, ['data-api-runtime']),
+      ]);
+      expect(requiresRepublish(clearedState, 'dev')).toBe(false);
+      expect(requiresRepublish(clearedState, 'qa')).toBe(false);
+      expect(requiresRepublish(state([]), 'dev')).toBe(false);
+    });
+
+    it('leaves the requirements of one environment to versions deployed there', () =>
+      given([inDevelopment(1), versionDeployed(), republishRequired(), republishRequired(inQa('2.0.0'))])
+        .when(
+          deployVersion({
+            version: 2,
+            environment: 'dev',
+            environmentKind: 'development',
+            builtAgainst: builtOn('2.0.0'),
+          }),
+        )
+        .then([inDevelopment(2), cleared(2, ['data-api-runtime'])]));
+  });
+
+  describe('clearing a republish requirement of one environment', () => {
+    const promotedThenBroken = [inDevelopment(2), versionDeployed(), republishRequired(inQa('2.0.0'))];
+
+    it('clears it when a version built against the breaking version is deployed there', () =>
+      given(promotedThenBroken)
+        .when(deployVersion({ version: 2, builtAgainst: builtOn('2.0.0') }))
+        .then([versionDeployed({ version: 2 }), cleared(2, ['data-api-runtime'], 'qa')]));
+
+    it('clears it when a version built against a newer one is deployed there', () =>
+      given(promotedThenBroken)
+        .when(deployVersion({ version: 2, builtAgainst: builtOn('2.1.0') }))
+        .then([versionDeployed({ version: 2 }), cleared(2, ['data-api-runtime'], 'qa')]));
+
+    it('keeps it when the version deployed there was built against an older one', () =>
+      given(promotedThenBroken)
+        .when(deployVersion({ version: 2, builtAgainst: builtOn('1.9.0') }))
+        .then([versionDeployed({ version: 2 })]));
+
+    it('keeps it when the version deployed recorded no such dependency', () =>
+      given(promotedThenBroken)
+        .when(deployVersion({ version: 2, builtAgainst: [] }))
+        .then([versionDeployed({ version: 2 })]));
+
+    it('keeps it when a version built against the breaking one is deployed in another environment', () =>
+      given(promotedThenBroken)
+        .when(
+          deployVersion({
+            version: 3,
+            environment: 'dev',
+            environmentKind: 'development',
+            publishedVersions: [1, 2, 3],
+            builtAgainst: builtOn('2.0.0'),
+          }),
+        )
+        .then([inDevelopment(3)]));
+
+    it('requires a republish only in its environment, until cleared there', () => {
+      const required = state(promotedThenBroken);
+      expect(requiresRepublish(required, 'qa')).toBe(true);
+      expect(requiresRepublish(required, 'dev')).toBe(false);
+      expect(republishRequirementsIn(required, 'qa')).toEqual([
+        {
+          dependency: 'data-api-runtime',
+          reason: 'Breaking update to 2.0.0',
+          requiredAt: at,
+          environment: 'qa',
+          version: '2.0.0',
+        },
+      ]);
       expect(
         requiresRepublish(
-          state([inDevelopment(1), republishRequired(), inDevelopment(2), cleared(2, ['data-api-runtime'])]),
+          state([
+            ...promotedThenBroken,
+            versionDeployed({ version: 2 }),
+            cleared(2, ['data-api-runtime'], 'qa'),
+          ]),
+          'qa',
         ),
       ).toBe(false);
-      expect(requiresRepublish(state([]))).toBe(false);
+    });
+
+    it('keeps a requirement installed everywhere when one environment clears its own', () => {
+      const both = state([
+        ...promotedThenBroken,
+        republishRequired(),
+        versionDeployed({ version: 2 }),
+        cleared(2, ['data-api-runtime'], 'qa'),
+      ]);
+      expect(republishRequirementsIn(both, 'qa')).toMatchObject([{ dependency: 'data-api-runtime' }]);
+      expect(republishRequirementsIn(both, 'qa')[0].environment).toBeUndefined();
     });
   });
 

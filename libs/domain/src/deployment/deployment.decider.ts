@@ -1,4 +1,6 @@
+import { compareVersions, isSemver } from '../dependency/dependency.decider';
 import { ENVIRONMENT_KINDS, type EnvironmentKind } from '../environment/environment.events';
+import { type RuntimeDependency } from '../publication/publication.events';
 import { type Decider, assertNever } from '../shared/decider';
 import { IllegalStateError } from '../shared/errors';
 import { ignoreUnknownEvent } from '../shared/ignore-unknown-event';
@@ -24,7 +26,17 @@ export type EnvironmentDeployment = Readonly<{
   connectionProvider?: Provider;
 }>;
 
-export type RepublishRequirement = Readonly<{ dependency: string; reason: string; requiredAt: string }>;
+/**
+ * A breaking update of `dependency` (to `version`) installed in `environment`. Without `environment`:
+ * one installed everywhere, before updates were per environment; it holds in every environment.
+ */
+export type RepublishRequirement = Readonly<{
+  dependency: string;
+  reason: string;
+  requiredAt: string;
+  environment?: string;
+  version?: string;
+}>;
 
 export type DeployedIntegration = Readonly<{
   status: 'deployed';
@@ -48,9 +60,34 @@ export const deploymentIn = (state: IntegrationDeployments, environment: string)
     : { version: deployment.version, connectionId: deployment.connectionId };
 };
 
-/** A breaking dependency update is pending: the data API answers 409 until a republish. */
-export const requiresRepublish = (state: IntegrationDeployments): boolean =>
-  state.status === 'deployed' && state.republishRequired.length > 0;
+/** The breaking updates pending in `environment`: its own and those installed everywhere. */
+export const republishRequirementsIn = (
+  state: IntegrationDeployments,
+  environment: string,
+): readonly RepublishRequirement[] =>
+  state.status === 'none'
+    ? []
+    : state.republishRequired.filter(
+        (pending) => pending.environment === undefined || pending.environment === environment,
+      );
+
+/** A breaking dependency update is pending in `environment`: its data API answers 409 there. */
+export const requiresRepublish = (state: IntegrationDeployments, environment: string): boolean =>
+  republishRequirementsIn(state, environment).length > 0;
+
+/** Whether a version built against `builtAgainst` meets the requirement (it knows the breaking version). */
+const meets = (builtAgainst: readonly RuntimeDependency[], requirement: RepublishRequirement): boolean => {
+  const builtOn = builtAgainst.find(({ name }) => name === requirement.dependency)?.version;
+  return (
+    requirement.version !== undefined &&
+    builtOn !== undefined &&
+    isSemver(builtOn) &&
+    compareVersions(builtOn, requirement.version) >= 0
+  );
+};
+
+const sameRequirement = (a: RepublishRequirement, b: { dependency: string; environment?: string }) =>
+  a.dependency === b.dependency && a.environment === b.environment;
 
 const initialState = (): IntegrationDeployments => ({ status: 'none' });
 
@@ -117,16 +154,36 @@ const deployVersion = (
       },
     },
   ];
-  // Only a version newer than development's was built after the breaking update.
   const pending = state.status === 'none' ? [] : state.republishRequired;
-  if (data.environmentKind === 'development' && pending.length > 0 && data.version > (current?.version ?? 0))
+  // An update installed everywhere is older than per-environment updates: only a version newer than
+  // development's was built after it (the rule those requirements were written under).
+  const everywhere = pending.filter(({ environment }) => environment === undefined);
+  if (
+    data.environmentKind === 'development' &&
+    everywhere.length > 0 &&
+    data.version > (current?.version ?? 0)
+  )
     events.push({
       type: 'RepublishRequirementCleared',
       data: {
         integrationId: data.integrationId,
         version: data.version,
-        dependencies: pending.map(({ dependency }) => dependency),
+        dependencies: everywhere.map(({ dependency }) => dependency),
         clearedAt: at,
+      },
+    });
+  const met = pending.filter(
+    (requirement) => requirement.environment === data.environment && meets(data.builtAgainst, requirement),
+  );
+  if (met.length > 0)
+    events.push({
+      type: 'RepublishRequirementCleared',
+      data: {
+        integrationId: data.integrationId,
+        version: data.version,
+        dependencies: met.map(({ dependency }) => dependency),
+        clearedAt: at,
+        environment: data.environment,
       },
     });
   return events;
@@ -168,26 +225,49 @@ const bindConnection = (
   ];
 };
 
+/** A requirement of one environment names the breaking version that a deployment there must meet. */
+const breakingVersionProblem = (version: unknown, environment: unknown): string | undefined => {
+  if (version === undefined) return environment === undefined ? undefined : 'is required with an environment';
+  return isSemver(version) ? undefined : 'must be a version x.y.z';
+};
+
 const requireRepublish = (
   { data, metadata }: RequireRepublish,
   state: IntegrationDeployments,
 ): DeploymentEvent[] => {
   const dependency = trimmed(data.dependency);
   const reason = trimmed(data.reason);
+  const { environment, version } = data;
   throwIfInvalid(
     'DEPLOYMENT.INVALID',
     'The republish requirement is invalid',
     fieldErrors(
       ['dependency', required(dependency)],
       ['reason', reason.length > MAX_REASON ? `must be at most ${MAX_REASON} characters` : required(reason)],
+      ['environment', environment === undefined ? undefined : required(environment)],
+      ['version', breakingVersionProblem(version, environment)],
     ),
   );
-  const integration = deployed(state, data.integrationId);
-  if (integration.republishRequired.some((pending) => pending.dependency === dependency)) return [];
+  const integration = deployed(state, data.integrationId, environment);
+  const known = integration.republishRequired.find((pending) =>
+    sameRequirement(pending, { dependency, environment }),
+  );
+  // A later breaking update raises the version a deployment must be built against; an older one adds nothing.
+  if (
+    known !== undefined &&
+    (known.version === undefined || version === undefined || compareVersions(known.version, version) >= 0)
+  )
+    return [];
   return [
     {
       type: 'RepublishRequired',
-      data: { integrationId: data.integrationId, dependency, reason, requiredAt: metadata.now.toISOString() },
+      data: {
+        integrationId: data.integrationId,
+        dependency,
+        reason,
+        requiredAt: metadata.now.toISOString(),
+        ...(environment === undefined ? {} : { environment, version }),
+      },
     },
   ];
 };
@@ -255,19 +335,31 @@ const evolve = (state: IntegrationDeployments, event: DeploymentEvent): Integrat
         ),
       };
     case 'RepublishRequired': {
-      const { dependency, reason, requiredAt } = event.data;
+      const { dependency, reason, requiredAt, environment, version } = event.data;
+      const requirement: RepublishRequirement = {
+        dependency,
+        reason,
+        requiredAt,
+        ...(environment === undefined ? {} : { environment }),
+        ...(version === undefined ? {} : { version }),
+      };
       return {
         ...state,
-        republishRequired: [...state.republishRequired, { dependency, reason, requiredAt }],
+        republishRequired: [
+          ...state.republishRequired.filter((pending) => !sameRequirement(pending, requirement)),
+          requirement,
+        ],
       };
     }
-    case 'RepublishRequirementCleared':
+    case 'RepublishRequirementCleared': {
+      const { dependencies, environment } = event.data;
       return {
         ...state,
         republishRequired: state.republishRequired.filter(
-          ({ dependency }) => !event.data.dependencies.includes(dependency),
+          (pending) => pending.environment !== environment || !dependencies.includes(pending.dependency),
         ),
       };
+    }
     default:
       return ignoreUnknownEvent(event, state);
   }

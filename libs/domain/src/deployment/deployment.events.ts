@@ -26,16 +26,40 @@ export type ConnectionBound = Event<
   }
 >;
 
-/** A breaking update of a runtime dependency: the integration's data API answers 409 until republished. */
+/**
+ * A breaking update of a runtime dependency was installed in `environment`, where the version deployed
+ * was built against an older one: the data API answers 409 there until a version built against
+ * `version` (the breaking one) or newer is deployed there.
+ *
+ * Without `environment` (written before updates were per environment), the update was installed
+ * everywhere: the requirement holds in every environment, until a newer version reaches development.
+ */
 export type RepublishRequired = Event<
   'RepublishRequired',
-  { integrationId: string; dependency: string; reason: string; requiredAt: string }
+  {
+    integrationId: string;
+    dependency: string;
+    reason: string;
+    requiredAt: string;
+    environment?: string;
+    version?: string;
+  }
 >;
 
-/** A new version reached development, so it was built against the updated dependencies. */
+/**
+ * The requirements of `dependencies` in `environment` are met by the version deployed there. Without
+ * `environment`: the requirements that hold in every environment are met, because a newer version
+ * reached development, so it was built against the updated dependencies.
+ */
 export type RepublishRequirementCleared = Event<
   'RepublishRequirementCleared',
-  { integrationId: string; version: number; dependencies: readonly string[]; clearedAt: string }
+  {
+    integrationId: string;
+    version: number;
+    dependencies: readonly string[];
+    clearedAt: string;
+    environment?: string;
+  }
 >;
 
 export type DeploymentEvent =

@@ -165,6 +165,31 @@ describe('Integration decider', () => {
       given([])
         .when(createIntegration({ moduleName: 'm'.repeat(101) }))
         .thenThrows(ValidationError, 'INTEGRATION.INVALID'));
+
+    it.each([
+      ['NUL', 'Sa\u0000les'],
+      ['a line break', 'Sa\nles'],
+      ['a right-to-left override', 'Sales\u202Exslx.exe'],
+      ['a lone surrogate', 'Sales \uD800'],
+    ])('refuses an application name with %s, naming the field', (_, applicationName) =>
+      given([])
+        .when(createIntegration({ applicationName }))
+        .thenThrows(ValidationError, 'INTEGRATION.INVALID', invalidFields('applicationName')),
+    );
+
+    it('keeps line breaks in a description', () =>
+      given([])
+        .when(createIntegration({ description: 'Orders\nand returns' }))
+        .then([created({ description: 'Orders\nand returns' })]));
+
+    it.each([
+      ['a control character', 'Orders\u0007'],
+      ['a bidi isolate', 'Orders \u2066x\u2069'],
+    ])('refuses a description with %s, naming the field', (_, description) =>
+      given([])
+        .when(createIntegration({ description }))
+        .thenThrows(ValidationError, 'INTEGRATION.INVALID', invalidFields('description')),
+    );
   });
 
   describe('integrationModuleName', () => {
@@ -240,6 +265,11 @@ describe('Integration decider', () => {
       given([created()])
         .when(changeDetails({ applicationName: '', moduleName: 'not valid' }))
         .thenThrows(ValidationError, 'INTEGRATION.INVALID'));
+
+    it('refuses control characters in the new application name and description', () =>
+      given([created()])
+        .when(changeDetails({ applicationName: 'Sales\tEU', description: 'EU \u202Eorders' }))
+        .thenThrows(ValidationError, 'INTEGRATION.INVALID', invalidFields('applicationName', 'description')));
   });
 
   describe('SelectConnection', () => {

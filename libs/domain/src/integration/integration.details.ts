@@ -1,4 +1,11 @@
-import { type FieldCheck, fieldErrors, lengthProblem, throwIfInvalid, trimmed } from '../shared/validation';
+import {
+  type FieldCheck,
+  fieldErrors,
+  lengthProblem,
+  textProblem,
+  throwIfInvalid,
+  trimmed,
+} from '../shared/validation';
 
 const MAX_NAME = 100;
 const MAX_DESCRIPTION = 2000;
@@ -42,11 +49,13 @@ export const integrationDetails = (
     'INTEGRATION.INVALID',
     'The integration details are invalid',
     fieldErrors(
-      ['applicationName', lengthProblem(applicationName, MAX_NAME)],
+      ['applicationName', lengthProblem(applicationName, MAX_NAME) ?? textProblem(applicationName)],
       ['moduleName', givenModuleName === '' ? undefined : moduleNameProblem(givenModuleName)],
       [
         'description',
-        description.length > MAX_DESCRIPTION ? `must be at most ${MAX_DESCRIPTION} characters` : undefined,
+        description.length > MAX_DESCRIPTION
+          ? `must be at most ${MAX_DESCRIPTION} characters`
+          : textProblem(description, { multiline: true }),
       ],
       ...extraChecks,
     ),

@@ -1,8 +1,11 @@
 import { type Command } from '../shared/command';
 import { type RepublishItemOutcome } from './republish.events';
 
-/** The handler lists the integrations that need a republish now. */
-export type StartRepublish = Command<'StartRepublish', { runId: string; integrationIds: readonly string[] }>;
+/** The handler lists the integrations built in `environment` that need a republish there now. */
+export type StartRepublish = Command<
+  'StartRepublish',
+  { runId: string; environment: string; integrationIds: readonly string[] }
+>;
 
 export type StartRepublishItem = Command<
   'StartRepublishItem',

@@ -3,7 +3,7 @@ import { DeciderSpecification, invalidFields } from '../shared/decider-specifica
 import { IllegalStateError, NotFoundError, ValidationError } from '../shared/errors';
 import { type FinishRepublishItem, type StartRepublish, type StartRepublishItem } from './republish.commands';
 import { nextRepublishItem, republishDecider } from './republish.decider';
-import { type RepublishEvent, type RepublishItemFinished } from './republish.events';
+import { type RepublishEvent, type RepublishItemFinished, type RepublishStarted } from './republish.events';
 import { republishStreamId } from './republish.stream';
 
 const runId = 'run-1';
@@ -13,7 +13,7 @@ const metadata = { actorId: 'admin', now };
 
 const start = (integrationIds: readonly string[] = ['int-1', 'int-2']): StartRepublish => ({
   type: 'StartRepublish',
-  data: { runId, integrationIds },
+  data: { runId, environment: 'development', integrationIds },
   metadata,
 });
 const startItem = (integrationId = 'int-1', publicationId = 'pub-1'): StartRepublishItem => ({
@@ -29,7 +29,7 @@ const finishItem = (data: Partial<FinishRepublishItem['data']> = {}): FinishRepu
 
 const started = (integrationIds: readonly string[] = ['int-1', 'int-2']): RepublishEvent => ({
   type: 'RepublishStarted',
-  data: { runId, integrationIds, startedBy: 'admin', startedAt: at },
+  data: { runId, integrationIds, startedBy: 'admin', startedAt: at, environment: 'development' },
 });
 const itemStarted = (integrationId = 'int-1', publicationId = 'pub-1'): RepublishEvent => ({
   type: 'RepublishItemStarted',
@@ -60,6 +60,19 @@ describe('Republish decider', () => {
   describe('StartRepublish', () => {
     it('starts a run over the integrations that need a republish', () =>
       given([]).when(start()).then([started()]));
+
+    it('keeps the environment the run republishes in', () =>
+      expect(state([started()])).toMatchObject({ status: 'running', environment: 'development' }));
+
+    it('reads a run started before runs were per environment as one of no environment', () => {
+      const { environment: _scoped, ...unscoped } = (started() as RepublishStarted).data;
+      expect(state([{ type: 'RepublishStarted', data: unscoped }])).not.toHaveProperty('environment');
+    });
+
+    it('refuses a run for no environment', () =>
+      given([])
+        .when({ ...start(), data: { ...start().data, environment: ' ' } })
+        .thenThrows(ValidationError, 'REPUBLISH.INVALID', invalidFields('environment')));
 
     it('refuses to start the same run twice', () =>
       given([started()]).when(start()).thenThrows(IllegalStateError, 'REPUBLISH.ALREADY_EXISTS'));

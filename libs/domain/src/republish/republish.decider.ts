@@ -25,6 +25,8 @@ export type RepublishItem = Readonly<{
 
 type RunData = Readonly<{
   runId: string;
+  /** Absent for a run started before runs were per environment. */
+  environment?: string;
   items: readonly RepublishItem[];
   startedBy: string;
   startedAt: string;
@@ -92,6 +94,7 @@ const startRepublish = ({ data, metadata }: StartRepublish, state: Republish): R
     'The republish run is invalid',
     fieldErrors(
       ['runId', trimmed(data.runId) === '' ? 'is required' : undefined],
+      ['environment', trimmed(data.environment) === '' ? 'is required' : undefined],
       [
         'integrationIds',
         ids.length === 0 || ids.some((id) => trimmed(id) === '')
@@ -110,6 +113,7 @@ const startRepublish = ({ data, metadata }: StartRepublish, state: Republish): R
         integrationIds: ids,
         startedBy: metadata.actorId,
         startedAt: metadata.now.toISOString(),
+        environment: data.environment,
       },
     },
   ];
@@ -232,10 +236,11 @@ const withItem = (
 
 const evolve = (state: Republish, event: RepublishEvent): Republish => {
   if (event.type === 'RepublishStarted') {
-    const { runId, integrationIds, startedBy, startedAt } = event.data;
+    const { runId, integrationIds, startedBy, startedAt, environment } = event.data;
     return {
       status: 'running',
       runId,
+      ...(environment === undefined ? {} : { environment }),
       items: integrationIds.map((integrationId) => ({ integrationId, status: 'pending' })),
       startedBy,
       startedAt,

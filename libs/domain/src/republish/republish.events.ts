@@ -1,9 +1,19 @@
 import { type Event } from '../shared/event';
 
-/** An administrator asked to republish every integration a breaking dependency update affected. */
+/**
+ * An administrator of a development environment asked to republish the integrations built there
+ * that a breaking dependency update installed there affected. `environment` is absent on runs started
+ * before runs were per environment: such a run belongs to the environment of its event's metadata.
+ */
 export type RepublishStarted = Event<
   'RepublishStarted',
-  { runId: string; integrationIds: readonly string[]; startedBy: string; startedAt: string }
+  {
+    runId: string;
+    integrationIds: readonly string[];
+    startedBy: string;
+    startedAt: string;
+    environment?: string;
+  }
 >;
 
 /** The run requested a publication for one integration (recorded first, so a restart finds it). */

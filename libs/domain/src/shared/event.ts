@@ -12,6 +12,8 @@ export type EventMetadata = Readonly<{
   correlationId: string;
   causationId: string;
   environment?: string;
+  /** The Idempotency-Key of the request that caused the event, so a retry can find what it did. */
+  idempotencyKey?: string;
 }>;
 
 /** An event once stored: positions and metadata are given by the event store. */

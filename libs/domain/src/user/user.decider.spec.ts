@@ -1,9 +1,14 @@
 import { fold } from '../shared/decider';
 import { DeciderSpecification, invalidFields } from '../shared/decider-specification';
 import { IllegalStateError, NotFoundError, ValidationError } from '../shared/errors';
-import { type ChangeUserRoles, type RecordPasswordChange, type RegisterUser } from './user.commands';
+import {
+  type ChangeUserRoles,
+  type LogOutUser,
+  type RecordPasswordChange,
+  type RegisterUser,
+} from './user.commands';
 import { userDecider } from './user.decider';
-import { type RoleGrant, type UserEvent } from './user.events';
+import { type RoleGrant, SYSTEM_ACTOR_ID, type UserEvent } from './user.events';
 import { userStreamId } from './user.stream';
 
 const userId = 'user-1';
@@ -18,11 +23,12 @@ const registerUser = (data: Partial<RegisterUser['data']> = {}): RegisterUser =>
   data: { userId, username: 'alice.smith', displayName: 'Alice', roles: [developer], ...data },
   metadata,
 });
-const changeRoles = (roles: readonly RoleGrant[]): ChangeUserRoles => ({
+const changeRoles = (roles: readonly RoleGrant[], owner?: boolean): ChangeUserRoles => ({
   type: 'ChangeUserRoles',
-  data: { userId, roles },
+  data: { userId, roles, ...(owner === undefined ? {} : { owner }) },
   metadata,
 });
+const logOut: LogOutUser = { type: 'LogOutUser', data: { userId }, metadata };
 const recordPasswordChange: RecordPasswordChange = {
   type: 'RecordPasswordChange',
   data: { userId },
@@ -36,14 +42,20 @@ const registered: UserEvent = {
     username: 'alice.smith',
     displayName: 'Alice',
     roles: [developer],
+    owner: false,
     createdBy: 'admin',
     createdAt: at,
   },
 };
-const rolesChanged = (roles: readonly RoleGrant[]): UserEvent => ({
+const rolesChanged = (roles: readonly RoleGrant[], owner?: boolean): UserEvent => ({
   type: 'UserRolesChanged',
-  data: { userId, roles, changedBy: 'admin', changedAt: at },
+  data: { userId, roles, ...(owner === undefined ? {} : { owner }), changedBy: 'admin', changedAt: at },
 });
+const loggedOut: UserEvent = { type: 'UserLoggedOut', data: { userId, loggedOutAt: at } };
+const sessionVersionAfter = (events: readonly UserEvent[]) => {
+  const state = fold(userDecider, events);
+  return state.status === 'registered' ? state.sessionVersion : undefined;
+};
 const passwordChanged: UserEvent = {
   type: 'UserPasswordChanged',
   data: { userId, changedBy: 'admin', changedAt: at },
@@ -68,6 +80,25 @@ describe('User decider', () => {
       given([])
         .when(registerUser({ username: 'Alice_S-1@corp.example' }))
         .then([{ ...registered, data: { ...registered.data, username: 'Alice_S-1@corp.example' } }]));
+
+    it('registers an owner of the installation when asked', () =>
+      given([])
+        .when(registerUser({ owner: true }))
+        .then([{ ...registered, data: { ...registered.data, owner: true } }]));
+    it('refuses an owner flag that is not a boolean', () =>
+      given([])
+        .when(registerUser({ owner: 'yes' as never }))
+        .thenThrows(ValidationError, 'USER.INVALID', invalidFields('owner')));
+    it.each([
+      ['NUL', 'Ada\u0000'],
+      ['a line break', 'Ada\nLovelace'],
+      ['a right-to-left override', 'Ada \u202Eecalevol'],
+      ['a lone surrogate', 'Ada \uD83D'],
+    ])('refuses a display name with %s, naming the field', (_, displayName) =>
+      given([])
+        .when(registerUser({ displayName }))
+        .thenThrows(ValidationError, 'USER.INVALID', invalidFields('displayName')),
+    );
 
     it('needs at least one role grant', () =>
       given([])
@@ -100,6 +131,53 @@ describe('User decider', () => {
       given([])
         .when(changeRoles([developer]))
         .thenThrows(NotFoundError, 'USER.NOT_FOUND'));
+    it('grants the owner role with the same grants', () =>
+      given([registered])
+        .when(changeRoles([developer], true))
+        .then([rolesChanged([developer], true)]));
+    it('records nothing when the owner role is asked as it already is', () =>
+      given([registered, rolesChanged([developer], true)])
+        .when(changeRoles([developer], true))
+        .thenNothingHappens());
+    it('leaves the owner role out of the event when it does not change', () =>
+      given([registered])
+        .when(changeRoles([developer, qaAdmin], false))
+        .then([rolesChanged([developer, qaAdmin])]));
+  });
+
+  describe('LogOutUser', () => {
+    it('ends every session of the user', () => given([registered]).when(logOut).then([loggedOut]));
+    it('refuses a missing user', () => given([]).when(logOut).thenThrows(NotFoundError, 'USER.NOT_FOUND'));
+  });
+
+  describe('sessions', () => {
+    it('keeps sessions open when rights are only added', () =>
+      expect(sessionVersionAfter([registered, rolesChanged([developer, qaAdmin], true)])).toBe(0));
+    it('ends sessions when a grant is withdrawn', () =>
+      expect(
+        sessionVersionAfter([registered, rolesChanged([developer, qaAdmin]), rolesChanged([qaAdmin])]),
+      ).toBe(1));
+    it('ends sessions when the owner role is withdrawn', () =>
+      expect(
+        sessionVersionAfter([registered, rolesChanged([developer], true), rolesChanged([developer], false)]),
+      ).toBe(1));
+    it('ends sessions on a new password and on a logout', () =>
+      expect(sessionVersionAfter([registered, passwordChanged, loggedOut])).toBe(2));
+  });
+
+  describe('the installation owner', () => {
+    it('is the user the system registered when the event predates the owner role', () => {
+      const { owner: _omitted, ...before } = registered.data;
+      const bootstrap: UserEvent = {
+        type: 'UserRegistered',
+        data: { ...before, createdBy: SYSTEM_ACTOR_ID },
+      };
+      expect(fold(userDecider, [bootstrap])).toMatchObject({ owner: true });
+    });
+    it('is nobody else registered before the owner role existed', () => {
+      const { owner: _omitted, ...before } = registered.data;
+      expect(fold(userDecider, [{ type: 'UserRegistered', data: before }])).toMatchObject({ owner: false });
+    });
   });
 
   describe('RecordPasswordChange', () => {

@@ -1,14 +1,15 @@
 import { type Decider, assertNever } from '../shared/decider';
 import { IllegalStateError, NotFoundError } from '../shared/errors';
 import { ignoreUnknownEvent } from '../shared/ignore-unknown-event';
-import { type FieldCheck, fieldErrors, throwIfInvalid, trimmed } from '../shared/validation';
+import { type FieldCheck, fieldErrors, textProblem, throwIfInvalid, trimmed } from '../shared/validation';
 import {
   type ChangeUserRoles,
+  type LogOutUser,
   type RecordPasswordChange,
   type RegisterUser,
   type UserCommand,
 } from './user.commands';
-import { ROLES, type Role, type RoleGrant, type UserEvent } from './user.events';
+import { ROLES, SYSTEM_ACTOR_ID, type Role, type RoleGrant, type UserEvent } from './user.events';
 
 const USERNAME = /^[A-Za-z0-9._@-]{3,64}$/;
 
@@ -18,9 +19,16 @@ export type RegisteredUser = Readonly<{
   username: string;
   displayName?: string;
   roles: readonly RoleGrant[];
+  /** The installation role: creates environments and runs the installation's operations. */
+  owner: boolean;
   createdBy: string;
   createdAt: string;
   passwordChangedAt?: string;
+  /**
+   * Counts the changes that end every session opened before them (a grant or the owner role
+   * withdrawn, a new password, a logout): a token names the count it was issued at.
+   */
+  sessionVersion: number;
 }>;
 export type User = Readonly<{ status: 'none' }> | RegisteredUser;
 
@@ -36,11 +44,15 @@ const roleChecks = (roles: readonly RoleGrant[]): FieldCheck[] => {
   ]);
 };
 
-const sameRoles = (a: readonly RoleGrant[], b: readonly RoleGrant[]): boolean => {
-  const has = (grants: readonly RoleGrant[], { environment, role }: RoleGrant) =>
-    grants.some((grant) => grant.environment === environment && grant.role === role);
-  return a.every((grant) => has(b, grant)) && b.every((grant) => has(a, grant));
-};
+const has = (grants: readonly RoleGrant[], { environment, role }: RoleGrant) =>
+  grants.some((grant) => grant.environment === environment && grant.role === role);
+
+const sameRoles = (a: readonly RoleGrant[], b: readonly RoleGrant[]): boolean =>
+  a.every((grant) => has(b, grant)) && b.every((grant) => has(a, grant));
+
+/** Adding rights keeps sessions open (the new grants apply at once); withdrawing any ends them. */
+const withdrawsRights = (user: RegisteredUser, roles: readonly RoleGrant[], owner: boolean): boolean =>
+  user.roles.some((grant) => !has(roles, grant)) || (user.owner && !owner);
 
 const registered = (state: User, userId: string): RegisteredUser => {
   if (state.status === 'none') throw new NotFoundError('USER.NOT_FOUND', `User ${userId} does not exist`);
@@ -62,7 +74,9 @@ const registerUser = ({ data, metadata }: RegisterUser, state: User): UserEvent[
           ? undefined
           : 'must be 3 to 64 letters, digits or . _ @ -',
       ],
+      ['displayName', typeof data.displayName === 'string' ? textProblem(data.displayName) : undefined],
       ...roleChecks(data.roles),
+      ownerCheck(data.owner),
     ),
   );
   return [
@@ -73,6 +87,7 @@ const registerUser = ({ data, metadata }: RegisterUser, state: User): UserEvent[
         username: data.username,
         displayName: data.displayName,
         roles: data.roles,
+        owner: data.owner === true,
         createdBy: metadata.actorId,
         createdAt: metadata.now.toISOString(),
       },
@@ -80,21 +95,37 @@ const registerUser = ({ data, metadata }: RegisterUser, state: User): UserEvent[
   ];
 };
 
+const ownerCheck = (owner: unknown): FieldCheck => [
+  'owner',
+  owner === undefined || typeof owner === 'boolean' ? undefined : 'must be true or false',
+];
+
 const changeRoles = ({ data, metadata }: ChangeUserRoles, state: User): UserEvent[] => {
   const user = registered(state, data.userId);
-  throwIfInvalid('USER.INVALID', 'The roles are invalid', fieldErrors(...roleChecks(data.roles)));
-  if (sameRoles(user.roles, data.roles)) return [];
+  throwIfInvalid(
+    'USER.INVALID',
+    'The roles are invalid',
+    fieldErrors(...roleChecks(data.roles), ownerCheck(data.owner)),
+  );
+  const ownerChanges = data.owner !== undefined && data.owner !== user.owner;
+  if (sameRoles(user.roles, data.roles) && !ownerChanges) return [];
   return [
     {
       type: 'UserRolesChanged',
       data: {
         userId: data.userId,
         roles: data.roles,
+        ...(ownerChanges ? { owner: data.owner } : {}),
         changedBy: metadata.actorId,
         changedAt: metadata.now.toISOString(),
       },
     },
   ];
+};
+
+const logOut = ({ data, metadata }: LogOutUser, state: User): UserEvent[] => {
+  registered(state, data.userId);
+  return [{ type: 'UserLoggedOut', data: { userId: data.userId, loggedOutAt: metadata.now.toISOString() } }];
 };
 
 const recordPasswordChange = ({ data, metadata }: RecordPasswordChange, state: User): UserEvent[] => {
@@ -115,19 +146,41 @@ const decide = (command: UserCommand, state: User): UserEvent[] => {
       return changeRoles(command, state);
     case 'RecordPasswordChange':
       return recordPasswordChange(command, state);
+    case 'LogOutUser':
+      return logOut(command, state);
     default:
       return assertNever(command);
   }
 };
 
 const evolve = (state: User, event: UserEvent): User => {
-  if (event.type === 'UserRegistered') return { status: 'registered', ...event.data };
+  if (event.type === 'UserRegistered')
+    return {
+      status: 'registered',
+      ...event.data,
+      owner: event.data.owner ?? event.data.createdBy === SYSTEM_ACTOR_ID,
+      sessionVersion: 0,
+    };
   if (state.status === 'none') return state;
   switch (event.type) {
-    case 'UserRolesChanged':
-      return { ...state, roles: event.data.roles };
+    case 'UserRolesChanged': {
+      const owner = event.data.owner ?? state.owner;
+      const ended = withdrawsRights(state, event.data.roles, owner);
+      return {
+        ...state,
+        roles: event.data.roles,
+        owner,
+        sessionVersion: state.sessionVersion + (ended ? 1 : 0),
+      };
+    }
     case 'UserPasswordChanged':
-      return { ...state, passwordChangedAt: event.data.changedAt };
+      return {
+        ...state,
+        passwordChangedAt: event.data.changedAt,
+        sessionVersion: state.sessionVersion + 1,
+      };
+    case 'UserLoggedOut':
+      return { ...state, sessionVersion: state.sessionVersion + 1 };
     default:
       return ignoreUnknownEvent(event, state);
   }

@@ -4,7 +4,14 @@ export const ROLES = ['developer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export type RoleGrant = Readonly<{ environment: string; role: Role }>;
 
-/** Password hashes never enter events: they live in the credential store, keyed by userId. */
+/** The actor id of what the installation does by itself (first start, background jobs). */
+export const SYSTEM_ACTOR_ID = 'system';
+
+/**
+ * Password hashes never enter events: they live in the credential store, keyed by userId.
+ * `owner` (the installation role: creates environments, runs operations) is absent on users registered
+ * before it existed: then the bootstrap administrator, the only user the system itself registers, is it.
+ */
 export type UserRegistered = Event<
   'UserRegistered',
   {
@@ -12,14 +19,16 @@ export type UserRegistered = Event<
     username: string;
     displayName?: string;
     roles: readonly RoleGrant[];
+    owner?: boolean;
     createdBy: string;
     createdAt: string;
   }
 >;
 
+/** `owner` is present only when the change sets or withdraws the installation role. */
 export type UserRolesChanged = Event<
   'UserRolesChanged',
-  { userId: string; roles: readonly RoleGrant[]; changedBy: string; changedAt: string }
+  { userId: string; roles: readonly RoleGrant[]; owner?: boolean; changedBy: string; changedAt: string }
 >;
 
 export type UserPasswordChanged = Event<
@@ -27,9 +36,14 @@ export type UserPasswordChanged = Event<
   { userId: string; changedBy: string; changedAt: string }
 >;
 
-export type UserEvent = UserRegistered | UserRolesChanged | UserPasswordChanged;
+/** Every session of the user ended: tokens issued before are refused from now on. */
+export type UserLoggedOut = Event<'UserLoggedOut', { userId: string; loggedOutAt: string }>;
+
+export type UserEvent = UserRegistered | UserRolesChanged | UserPasswordChanged | UserLoggedOut;
+
 export const USER_EVENT_TYPES: readonly UserEvent['type'][] = [
   'UserRegistered',
   'UserRolesChanged',
   'UserPasswordChanged',
+  'UserLoggedOut',
 ];

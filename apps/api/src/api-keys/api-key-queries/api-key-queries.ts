@@ -1,5 +1,6 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { assertAdminOf, type AuthenticatedUser } from '../../auth/authenticated-user';
+import { type AuthenticatedUser } from '../../auth/authenticated-user';
+import { authorize } from '../../auth/policy';
 import { ReadModel } from '../../infrastructure/read-model/read-model';
 import { type ApiKeyView } from '../../projections';
 
@@ -18,7 +19,7 @@ export class ListApiKeysHandler implements IQueryHandler<ListApiKeysQuery> {
   constructor(private readonly readModel: ReadModel) {}
 
   async execute({ user, environment }: ListApiKeysQuery) {
-    assertAdminOf(user, environment);
+    authorize(user, 'api-key.manage', environment);
     const items = await this.readModel.listApiKeys({ environments: [environment] });
     return { items, total: items.length };
   }

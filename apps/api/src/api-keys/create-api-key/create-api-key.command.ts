@@ -1,18 +1,18 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type ApiKeyCreated, apiKeyDecider, apiKeyStreamId } from '@ib/domain';
-import { assertAdminOf } from '../../auth/authenticated-user';
+import { authorize } from '../../auth/policy';
 import { ApiKeyHashStore } from '../../auth/crypto/api-key-hash-store';
 import { type RequestContext } from '../../auth/request-context.decorator';
 import { EnvironmentAccess } from '../../environments/environment-access/environment-access';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
-import { uuidv7 } from '../../infrastructure/ids';
 import { generateApiKey } from '../api-key-material';
 
 export type CreateApiKeyInput = Readonly<{ environment: string; appName: string; label?: string }>;
 
-export type CreatedApiKey = CommandOutcome & Readonly<{ apiKey: ApiKeyCreated['data']; key: string }>;
+/** `key` is absent when a retried Idempotency-Key answers a key created earlier: it is shown once only. */
+export type CreatedApiKey = CommandOutcome & Readonly<{ apiKey: ApiKeyCreated['data']; key?: string }>;
 
 export class CreateApiKeyCommand extends Command<CreatedApiKey> {
   constructor(
@@ -39,11 +39,16 @@ export class CreateApiKeyHandler implements ICommandHandler<CreateApiKeyCommand>
   async execute({ input, context }: CreateApiKeyCommand): Promise<CreatedApiKey> {
     // Existence first: nobody administers an environment that does not exist, so 403 would mislead.
     await this.environments.kindOf(input.environment);
-    assertAdminOf(context.user, input.environment);
+    authorize(context.user, 'api-key.manage', input.environment);
     const now = this.clock.now();
-    const keyId = uuidv7(now.getTime());
+    const keyId = context.ids.next();
+    // Never derived nor stored, the key cannot be shown again: a retry answers the created key without it.
+    const recorded = await this.runner.recorded<ApiKeyCreated>(apiKeyStreamId(keyId), context.actor);
+    if (recorded) return { ...recorded, apiKey: recorded.events[0].data };
     const { key, hint, hash } = generateApiKey(keyId);
     // The hash goes first: a key whose event is stored must verify from its first use.
+    // A hash already there is from an attempt that died before its event was stored: its key was never shown.
+    this.hashes.delete(keyId);
     this.hashes.set(keyId, hash);
     let outcome: CommandOutcome;
     try {

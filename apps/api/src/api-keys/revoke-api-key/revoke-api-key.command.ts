@@ -1,7 +1,7 @@
 import { Inject, Logger } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { apiKeyDecider, apiKeyStreamId } from '@ib/domain';
-import { assertAdminOf } from '../../auth/authenticated-user';
+import { authorize } from '../../auth/policy';
 import { ApiKeyHashStore } from '../../auth/crypto/api-key-hash-store';
 import { type RequestContext } from '../../auth/request-context.decorator';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
@@ -30,7 +30,7 @@ export class RevokeApiKeyHandler implements ICommandHandler<RevokeApiKeyCommand>
   ) {}
 
   async execute({ input, context }: RevokeApiKeyCommand): Promise<CommandOutcome> {
-    assertAdminOf(context.user, input.environment);
+    authorize(context.user, 'api-key.manage', input.environment);
     const outcome = await this.runner.run(
       apiKeyStreamId(input.keyId),
       apiKeyDecider,

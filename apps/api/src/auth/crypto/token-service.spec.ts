@@ -10,7 +10,9 @@ const alice: TokenSubject = {
     { environment: 'dev', role: 'developer' },
     { environment: 'qa', role: 'admin' },
   ],
+  owner: false,
   env: 'dev',
+  ver: 3,
 };
 const at = (offsetSeconds: number) => new Date(NOW.getTime() + offsetSeconds * 1000);
 const b64json = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -136,6 +138,17 @@ describe('TokenService', () => {
   it('given a correctly signed payload without the expected claims, when verified, then it is rejected as malformed', () => {
     const header = b64json({ alg: 'HS256', typ: 'JWT' });
     const payload = b64json({ sub: 'u', exp: 4_000_000_000, roles: [{ environment: 'dev', role: 'root' }] });
+
+    expect(
+      rejection(() => tokens.verify(`${header}.${payload}.${hs256(SECRET, `${header}.${payload}`)}`, NOW))
+        .reason,
+    ).toBe('malformed');
+  });
+
+  it('given a correctly signed token issued before session versions existed, when verified, then it is rejected as malformed', () => {
+    const header = b64json({ alg: 'HS256', typ: 'JWT' });
+    const { ver: _ver, owner: _owner, ...older } = alice;
+    const payload = b64json({ ...older, iat: 1_740_823_200, exp: 4_000_000_000, jti: 'older' });
 
     expect(
       rejection(() => tokens.verify(`${header}.${payload}.${hs256(SECRET, `${header}.${payload}`)}`, NOW))

@@ -4,12 +4,18 @@ import { uuidv7 } from '../../infrastructure/ids';
 
 export type TokenLogger = { warn(msg: string): void; log(msg: string): void };
 
-/** Who the bearer is: the user, their role grants, and the environment they logged in to. */
+/**
+ * Who the bearer is: the user, their role grants and installation role when the token was issued, the
+ * environment they logged in to, and `ver`, the user's session version then (a token whose version is
+ * no longer the user's is refused: see the user decider's sessionVersion).
+ */
 export type TokenSubject = Readonly<{
   sub: string;
   username: string;
   roles: readonly RoleGrant[];
+  owner: boolean;
   env: string;
+  ver: number;
 }>;
 
 /** The verified payload: the subject plus JWT NumericDates (seconds) and a unique token id. */
@@ -90,7 +96,9 @@ export class TokenService {
       sub: subject.sub,
       username: subject.username,
       roles: subject.roles.map(({ environment, role }) => ({ environment, role })),
+      owner: subject.owner,
       env: subject.env,
+      ver: subject.ver,
       iat,
       exp,
       jti: uuidv7(now.getTime()),
@@ -167,9 +175,10 @@ function isHs256Header(segment: string): boolean {
 function parseClaims(segment: string): TokenClaims | undefined {
   const value = decodeJson(segment);
   if (!isRecord(value)) return undefined;
-  const { sub, username, roles, env, iat, exp, jti } = value;
+  const { sub, username, roles, owner, env, ver, iat, exp, jti } = value;
   if (typeof sub !== 'string' || typeof username !== 'string' || typeof env !== 'string') return undefined;
   if (typeof jti !== 'string' || !Number.isInteger(iat) || !Number.isInteger(exp)) return undefined;
+  if (typeof owner !== 'boolean' || !Number.isSafeInteger(ver)) return undefined;
   if (!Array.isArray(roles)) return undefined;
   const grants: RoleGrant[] = [];
   for (const grant of roles) {
@@ -178,7 +187,17 @@ function parseClaims(segment: string): TokenClaims | undefined {
     if (!role) return undefined;
     grants.push({ environment: grant.environment, role });
   }
-  return { sub, username, roles: grants, env, iat: iat as number, exp: exp as number, jti };
+  return {
+    sub,
+    username,
+    roles: grants,
+    owner,
+    env,
+    ver: ver as number,
+    iat: iat as number,
+    exp: exp as number,
+    jti,
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,22 +1,32 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query as QueryParams, Res } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import { type AuthenticatedUser } from '../../auth/authenticated-user';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
 import { setEtag } from '../../infrastructure/http/etag';
 import { type HttpReply } from '../../infrastructure/http/http-types';
+import { ApiList, ApiProblems, ETAG_HEADER } from '../../infrastructure/http/openapi/api-responses';
+import { ConnectionRequestSchema } from './connection-request.schema';
 import { ConnectionRequestViews, type ConnectionRequestView } from './connection-request-views';
+import { Omittable } from '../../infrastructure/http/omittable.decorator';
 
 export class ConnectionRequestListParams {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(40)
   environment?: string;
 
   @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected', 'cancelled'] })
-  @IsOptional()
+  @Omittable()
   @IsIn(['pending', 'approved', 'rejected', 'cancelled'])
   status?: string;
 }
@@ -62,11 +72,24 @@ export class ConnectionRequestQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @ApiOperation({
+    summary:
+      'Connection requests, newest first (administrators: all of their environments; others: their own)',
+  })
+  @ApiList(ConnectionRequestSchema)
+  @ApiProblems({ 400: 'An unknown status or a too long environment name' })
   list(@QueryParams() params: ConnectionRequestListParams, @Ctx() context: RequestContext) {
     return this.queries.execute(new ListConnectionRequestsQuery(context.user, params));
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A connection request the caller may see, with its ETag' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The connection request id' })
+  @ApiOkResponse({ type: ConnectionRequestSchema, headers: ETAG_HEADER })
+  @ApiProblems({
+    400: 'The id is not a UUID',
+    404: 'CONNECTION_REQUEST.NOT_FOUND: no such request, or one the caller may not see',
+  })
   async get(
     @Param('id', ParseUUIDPipe) id: string,
     @Ctx() context: RequestContext,

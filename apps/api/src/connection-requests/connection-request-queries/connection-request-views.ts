@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@ib/domain';
-import { environmentsOf, isAdminIn, type AuthenticatedUser } from '../../auth/authenticated-user';
+import { type AuthenticatedUser } from '../../auth/authenticated-user';
+import { allows, environmentsAllowing } from '../../auth/policy';
 import { ReadYourWrites } from '../../infrastructure/consistency/read-your-writes';
 import { setEtag } from '../../infrastructure/http/etag';
 import { type HttpReply } from '../../infrastructure/http/http-types';
@@ -18,8 +19,8 @@ export class ConnectionRequestViews {
 
   private visible(view: ConnectionRequestView, user: AuthenticatedUser) {
     return (
-      isAdminIn(user, view.environment) ||
-      (view.requestedBy === user.id && environmentsOf(user).includes(view.environment))
+      allows(user, 'connection-request.read-all', view.environment) ||
+      (view.requestedBy === user.id && allows(user, 'connection-request.create', view.environment))
     );
   }
 
@@ -38,7 +39,7 @@ export class ConnectionRequestViews {
   }
 
   async list(user: AuthenticatedUser, filter: { environment?: string; status?: string }) {
-    const mine = environmentsOf(user);
+    const mine = environmentsAllowing(user, 'connection-request.create');
     const environments = filter.environment ? mine.filter((name) => name === filter.environment) : mine;
     const all = await this.readModel.listConnectionRequests({ environments });
     const items = all.filter(

@@ -1,11 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type ConnectionRequest, connectionRequestDecider, connectionRequestStreamId } from '@ib/domain';
-import { assertAdminOf, isAdminIn } from '../../auth/authenticated-user';
+import {
+  type ConnectionRequest,
+  NotFoundError,
+  connectionRequestDecider,
+  connectionRequestStreamId,
+} from '@ib/domain';
+import { allows, authorize } from '../../auth/policy';
 import { type RequestContext } from '../../auth/request-context.decorator';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
-import { uuidv7 } from '../../infrastructure/ids';
 import { ConnectionFromRequest } from './connection-from-request';
 
 export type Decision = { kind: 'approve' } | { kind: 'reject'; reason: string } | { kind: 'cancel' };
@@ -35,16 +39,25 @@ export class DecideConnectionRequestHandler implements ICommandHandler<DecideCon
     const streamId = connectionRequestStreamId(requestId);
     let environment: string | undefined;
     let isAdmin = false;
-    const authorize = (state: ConnectionRequest) => {
+    const check = (state: ConnectionRequest) => {
       if (state.status === 'none') return; // the decider answers 404
       environment = state.environment;
-      isAdmin = isAdminIn(context.user, state.environment);
-      if (decision.kind !== 'cancel') assertAdminOf(context.user, state.environment);
+      isAdmin = allows(context.user, 'connection-request.decide', state.environment);
+      // A request the caller may not read does not exist for them, as when they read it.
+      const requester =
+        state.requestedBy === context.user.id &&
+        allows(context.user, 'connection-request.create', environment);
+      if (!isAdmin && !requester)
+        throw new NotFoundError(
+          'CONNECTION_REQUEST.NOT_FOUND',
+          `Connection request ${requestId} does not exist`,
+        );
+      if (decision.kind !== 'cancel') authorize(context.user, 'connection-request.decide', state.environment);
     };
     const options = {
       actor: context.actor,
       ifMatch: context.ifMatch,
-      authorize,
+      authorize: check,
       get environment() {
         return environment;
       },
@@ -56,7 +69,7 @@ export class DecideConnectionRequestHandler implements ICommandHandler<DecideCon
           connectionRequestDecider,
           {
             type: 'ApproveConnectionRequest',
-            data: { requestId, connectionId: uuidv7(now.getTime()) },
+            data: { requestId, connectionId: context.ids.next() },
             metadata,
           },
           options,

@@ -1,12 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { connectionRequestDecider, connectionRequestStreamId } from '@ib/domain';
-import { assertMemberOf } from '../../auth/authenticated-user';
+import { authorize } from '../../auth/policy';
 import { type RequestContext } from '../../auth/request-context.decorator';
+import { APP_CONFIG } from '../../config/app-config.provider';
+import { type AppConfig } from '../../config/app-config';
 import { type CreateConnectionInput } from '../../connections/create-connection/create-connection.command';
+import { assertConnectionDetails } from '../../connections/create-connection/connection-details-check';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
-import { uuidv7 } from '../../infrastructure/ids';
 import { SecretStore } from '../../infrastructure/secrets/secret-store';
 
 export type RequestConnectionInput = CreateConnectionInput & Readonly<{ note?: string }>;
@@ -27,12 +29,17 @@ export class RequestConnectionHandler implements ICommandHandler<RequestConnecti
     private readonly runner: CommandRunner,
     private readonly secrets: SecretStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute({ input, context }: RequestConnectionCommand) {
-    assertMemberOf(context.user, input.environment);
+    authorize(context.user, 'connection-request.create', input.environment);
+    assertConnectionDetails(this.config.sqliteDatabasesDir, input, 'CONNECTION_REQUEST.INVALID');
     const now = this.clock.now();
-    const requestId = uuidv7(now.getTime());
+    const requestId = context.ids.next();
+    // A retry of a request already recorded answers it, and stores no second copy of the password.
+    const recorded = await this.runner.recorded(connectionRequestStreamId(requestId), context.actor);
+    if (recorded) return { ...recorded, requestId };
     const { password, ...rest } = input;
     const secretRef = password ? this.secrets.put(password) : undefined;
     try {

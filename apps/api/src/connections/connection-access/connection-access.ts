@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type ActiveConnection, NotFoundError, connectionDecider, connectionStreamId } from '@ib/domain';
 import { type Connector } from '@ib/connectors';
-import { environmentsOf, type AuthenticatedUser } from '../../auth/authenticated-user';
+import { type AuthenticatedUser } from '../../auth/authenticated-user';
+import { allows } from '../../auth/policy';
 import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
 import { OpenConnectors } from './open-connectors';
 
@@ -16,7 +17,7 @@ export class ConnectionAccess {
   async viewable(user: AuthenticatedUser, connectionId: string): Promise<ActiveConnection> {
     const { state } = await this.runner.load(connectionStreamId(connectionId), connectionDecider);
     // A connection outside the caller's environments is reported as absent, so ids cannot be probed.
-    if (state.status !== 'active' || !environmentsOf(user).includes(state.environment))
+    if (state.status !== 'active' || !allows(user, 'connection.use', state.environment))
       throw new NotFoundError('CONNECTION.NOT_FOUND', `Connection ${connectionId} does not exist`);
     return state;
   }

@@ -1,21 +1,31 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import { PROVIDERS } from '@ib/domain';
 import { type AuthenticatedUser } from '../../auth/authenticated-user';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
+import { ApiList, ApiProblems } from '../../infrastructure/http/openapi/api-responses';
+import { ConnectionSchema } from './connection.schema';
 import { ConnectionViews, type ConnectionView } from './connection-views';
+import { Omittable } from '../../infrastructure/http/omittable.decorator';
 
 export class ConnectionListParams {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(40)
   environment?: string;
 
   @ApiPropertyOptional({ enum: PROVIDERS })
-  @IsOptional()
+  @Omittable()
   @IsIn(PROVIDERS)
   provider?: string;
 }
@@ -61,12 +71,21 @@ export class ConnectionQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: 'Connections you may view (those of your environments)' })
+  @ApiOperation({ summary: 'Connections you may view (those of your environments), by name' })
+  @ApiList(ConnectionSchema)
+  @ApiProblems({ 400: 'An unknown provider or a too long environment name' })
   list(@QueryParams() params: ConnectionListParams, @Ctx() context: RequestContext) {
     return this.queries.execute(new ListConnectionsQuery(context.user, params));
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A connection you may view; never its password' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The connection id' })
+  @ApiOkResponse({ type: ConnectionSchema })
+  @ApiProblems({
+    400: 'The id is not a UUID',
+    404: 'CONNECTION.NOT_FOUND: no such connection, a deleted one, or one of an environment the caller holds no role in',
+  })
   get(@Param('id', ParseUUIDPipe) id: string, @Ctx() context: RequestContext) {
     return this.queries.execute(new GetConnectionQuery(context.user, id));
   }

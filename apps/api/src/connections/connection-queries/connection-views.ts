@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@ib/domain';
-import { environmentsOf, type AuthenticatedUser } from '../../auth/authenticated-user';
+import { type AuthenticatedUser } from '../../auth/authenticated-user';
+import { allows, environmentsAllowing } from '../../auth/policy';
 import { ReadYourWrites } from '../../infrastructure/consistency/read-your-writes';
 import { ReadModel } from '../../infrastructure/read-model/read-model';
 
@@ -16,7 +17,7 @@ export class ConnectionViews {
 
   async get(id: string, user?: AuthenticatedUser): Promise<ConnectionView> {
     const view = await this.readModel.getConnection(id);
-    if (!view || view.deleted || (user && !environmentsOf(user).includes(view.environment)))
+    if (!view || view.deleted || (user && !allows(user, 'connection.read', view.environment)))
       throw new NotFoundError('CONNECTION.NOT_FOUND', `Connection ${id} does not exist`);
     return view;
   }
@@ -27,7 +28,7 @@ export class ConnectionViews {
   }
 
   async list(user: AuthenticatedUser, filter: { environment?: string; provider?: string }) {
-    const mine = environmentsOf(user);
+    const mine = environmentsAllowing(user, 'connection.read');
     const environments = filter.environment ? mine.filter((name) => name === filter.environment) : mine;
     const all = await this.readModel.listConnections({ environments });
     const items = all.filter(

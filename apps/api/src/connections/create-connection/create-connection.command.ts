@@ -1,12 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type ConnectionDetails, type Provider, connectionDecider, connectionStreamId } from '@ib/domain';
-import { assertAdminOf } from '../../auth/authenticated-user';
+import { authorize } from '../../auth/policy';
 import { type RequestContext } from '../../auth/request-context.decorator';
+import { APP_CONFIG } from '../../config/app-config.provider';
+import { type AppConfig } from '../../config/app-config';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
-import { uuidv7 } from '../../infrastructure/ids';
 import { SecretStore } from '../../infrastructure/secrets/secret-store';
+import { assertConnectionDetails } from './connection-details-check';
 
 export type CreateConnectionInput = Readonly<{
   environment: string;
@@ -32,12 +34,17 @@ export class CreateConnectionHandler implements ICommandHandler<CreateConnection
     private readonly runner: CommandRunner,
     private readonly secrets: SecretStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute({ input, context }: CreateConnectionCommand) {
-    assertAdminOf(context.user, input.environment);
+    authorize(context.user, 'connection.create', input.environment);
+    assertConnectionDetails(this.config.sqliteDatabasesDir, input, 'CONNECTION.INVALID');
     const now = this.clock.now();
-    const connectionId = uuidv7(now.getTime());
+    const connectionId = context.ids.next();
+    // A retry of a request that created the connection answers it, and stores no second copy of the password.
+    const recorded = await this.runner.recorded(connectionStreamId(connectionId), context.actor);
+    if (recorded) return { ...recorded, connectionId };
     const { password, ...rest } = input;
     const secretRef = password ? this.secrets.put(password) : undefined;
     try {

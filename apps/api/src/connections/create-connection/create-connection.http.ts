@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
+  ApiCreatedResponse,
   ApiHeader,
   ApiOperation,
   ApiProperty,
@@ -9,17 +10,20 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { PROVIDERS, type Provider } from '@ib/domain';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
 import { type HttpReply } from '../../infrastructure/http/http-types';
+import { ApiProblems, LOCATION_HEADER } from '../../infrastructure/http/openapi/api-responses';
 import { ConnectionDetailsBody } from '../connection-details.body';
+import { ConnectionSchema } from '../connection-queries/connection.schema';
 import { ConnectionViews } from '../connection-queries/connection-views';
 import { CreateConnectionCommand } from './create-connection.command';
+import { Omittable } from '../../infrastructure/http/omittable.decorator';
 
 export class CreateConnectionBody {
   @ApiPropertyOptional({ description: 'Defaults to the environment you logged in to' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(40)
   environment?: string;
@@ -39,7 +43,7 @@ export class CreateConnectionBody {
   details!: ConnectionDetailsBody;
 
   @ApiPropertyOptional({ description: 'Stored encrypted; never returned' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(1024)
   password?: string;
@@ -58,6 +62,14 @@ export class CreateConnectionController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Create a connection (administrators)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ type: ConnectionSchema, headers: LOCATION_HEADER })
+  @ApiProblems({
+    400: 'CONNECTION.INVALID (a SQLite path outside the databases folder, details the provider needs) or a missing or invalid field',
+    403: 'AUTH.ADMIN_REQUIRED: administrators of the environment create connections (others request them)',
+    409: 'IDEMPOTENCY.IN_PROGRESS: the same request still runs (Retry-After)',
+    422: 'IDEMPOTENCY.KEY_REUSED: the Idempotency-Key came with another body',
+    503: 'STORAGE.UNAVAILABLE: the secret store cannot keep the password now; nothing was stored (Retry-After)',
+  })
   async create(
     @Body() body: CreateConnectionBody,
     @Ctx() context: RequestContext,

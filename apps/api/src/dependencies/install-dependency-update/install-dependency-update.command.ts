@@ -1,20 +1,26 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type DependencyUpdateInstalled, dependencyDecider, dependencyStreamId } from '@ib/domain';
+import { authorize } from '../../auth/policy';
 import { type RequestContext } from '../../auth/request-context.decorator';
 import { EnvironmentAccess } from '../../environments/environment-access/environment-access';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
-import { assertDevelopmentAdmin } from '../development-admin';
 import { shippedVersion } from '../installed-dependencies';
 
-export type DependencyUpdate = Readonly<{ version: string; breaking?: boolean; notes?: string }>;
+/** `environment`: where to install it; the caller's logged-in environment when absent. */
+export type DependencyUpdate = Readonly<{
+  version: string;
+  breaking?: boolean;
+  notes?: string;
+  environment?: string;
+}>;
 
 export type InstalledUpdate = Readonly<
   Pick<
     DependencyUpdateInstalled['data'],
     'name' | 'fromVersion' | 'version' | 'breaking' | 'notes' | 'installedAt'
-  >
+  > & { environment: string }
 >;
 
 export class InstallDependencyUpdateCommand extends Command<InstalledUpdate> {
@@ -27,7 +33,10 @@ export class InstallDependencyUpdateCommand extends Command<InstalledUpdate> {
   }
 }
 
-/** Records a new installed version; a breaking one is picked up by the breaking-update reactor. */
+/**
+ * Records a new version installed in one environment (each runs its own runtime), by an administrator
+ * of it; a breaking one is picked up by the breaking-update reactor, which marks what is deployed there.
+ */
 @CommandHandler(InstallDependencyUpdateCommand)
 export class InstallDependencyUpdateHandler implements ICommandHandler<InstallDependencyUpdateCommand> {
   constructor(
@@ -37,7 +46,10 @@ export class InstallDependencyUpdateHandler implements ICommandHandler<InstallDe
   ) {}
 
   async execute({ name, update, context }: InstallDependencyUpdateCommand): Promise<InstalledUpdate> {
-    await assertDevelopmentAdmin(context.user, this.environments);
+    const environment = update.environment ?? context.user.environment;
+    authorize(context.user, 'dependency.install', environment);
+    // Roles name environments; an update is recorded only for one that exists (404 otherwise).
+    await this.environments.kindOf(environment);
     const shipped = shippedVersion(name);
     const { events } = await this.runner.run(
       dependencyStreamId(name),
@@ -48,16 +60,17 @@ export class InstallDependencyUpdateHandler implements ICommandHandler<InstallDe
           name,
           knownDependency: shipped !== undefined,
           installedVersion: shipped ?? '0.0.0',
+          environment,
           version: update.version,
           ...(update.breaking === undefined ? {} : { breaking: update.breaking }),
           ...(update.notes === undefined ? {} : { notes: update.notes }),
         },
         metadata: { actorId: context.user.id, now: this.clock.now() },
       },
-      { actor: context.actor, environment: context.user.environment },
+      { actor: context.actor, environment },
     );
     // The decider always answers one event or an error.
     const { fromVersion, version, breaking, notes, installedAt } = events[0].data;
-    return { name, fromVersion, version, breaking, notes, installedAt };
+    return { name, environment, fromVersion, version, breaking, notes, installedAt };
   }
 }

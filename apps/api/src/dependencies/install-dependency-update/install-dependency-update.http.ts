@@ -1,25 +1,50 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString } from 'class-validator';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsBoolean, IsString, Matches } from 'class-validator';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
+import { ApiProblems } from '../../infrastructure/http/openapi/api-responses';
 import { InstallDependencyUpdateCommand } from './install-dependency-update.command';
+import { InstalledUpdateSchema } from './installed-update.schema';
+import { Omittable } from '../../infrastructure/http/omittable.decorator';
 
 /** Only the types are checked here: the domain names a bad version or too long notes itself. */
 export class InstallDependencyUpdateBody {
-  @ApiProperty({ example: '2.0.0', description: 'The new version, x.y.z, newer than the installed one' })
+  @ApiProperty({
+    example: '2.0.0',
+    pattern: '^(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})$',
+    description: 'The new version, x.y.z, newer than the installed one',
+  })
   @IsString()
   version!: string;
 
   @ApiPropertyOptional({ description: 'Breaking although not a new major version' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   breaking?: boolean;
 
-  @ApiPropertyOptional({ description: 'What changed (at most 2000 characters)' })
-  @IsOptional()
+  @ApiPropertyOptional({ maxLength: 2000, description: 'What changed (at most 2000 characters)' })
+  @Omittable()
   @IsString()
   notes?: string;
+
+  @ApiPropertyOptional({
+    example: 'development',
+    pattern: '^[a-z][a-z0-9-]{0,39}$',
+    description: 'The environment to install it in (you need the admin role there); yours by default',
+  })
+  @Omittable()
+  @IsString()
+  @Matches(/^[a-z][a-z0-9-]{0,39}$/, { message: 'environment must be an environment name' })
+  environment?: string;
 }
 
 @ApiTags('dependencies')
@@ -32,8 +57,16 @@ export class InstallDependencyUpdateController {
   @HttpCode(201)
   @ApiOperation({
     summary:
-      'Install a newer version of a runtime dependency (admin of a development environment); ' +
-      'a breaking one makes every integration built against an older version need a republish',
+      'Install a newer version of a runtime dependency in one environment (admin there); a breaking ' +
+      'one makes the integrations deployed there, built against an older version, need a republish',
+  })
+  @ApiParam({ name: 'name', description: 'The runtime dependency', example: 'integration-manager' })
+  @ApiCreatedResponse({ type: InstalledUpdateSchema })
+  @ApiProblems({
+    400: 'REQUEST.INVALID or DEPENDENCY.INVALID: a bad version (x.y.z), notes or environment',
+    403: 'AUTH.ADMIN_REQUIRED: the caller does not administer the environment',
+    404: 'DEPENDENCY.NOT_FOUND (not a runtime dependency) or ENVIRONMENT.NOT_FOUND',
+    409: 'DEPENDENCY.NOT_NEWER: the version is not newer than the one installed there',
   })
   install(
     @Param('name') name: string,

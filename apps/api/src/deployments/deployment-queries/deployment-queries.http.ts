@@ -1,8 +1,10 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
+import { ApiList, ApiProblems } from '../../infrastructure/http/openapi/api-responses';
 import { ListIntegrationDeploymentsQuery } from './deployment-queries';
+import { EnvironmentDeploymentSchema } from './environment-deployment.schema';
 
 @ApiTags('deployments')
 @ApiBearerAuth()
@@ -12,6 +14,9 @@ export class DeploymentQueriesController {
 
   @Get(':id/deployments')
   @ApiOperation({ summary: 'The version deployed in each environment and the connection bound there' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The integration id' })
+  @ApiList(EnvironmentDeploymentSchema, 'One entry per environment it is deployed in, by environment')
+  @ApiProblems({ 404: 'INTEGRATION.NOT_FOUND: unknown, or of an environment the caller has no role in' })
   list(@Param('id', ParseUUIDPipe) id: string, @Ctx() context: RequestContext) {
     return this.queries.execute(new ListIntegrationDeploymentsQuery(context.user, id));
   }

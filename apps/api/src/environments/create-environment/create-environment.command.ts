@@ -2,18 +2,25 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   type EnvironmentKind,
+  IllegalStateError,
   environmentDecider,
   environmentStreamId,
   userDecider,
   userStreamId,
 } from '@ib/domain';
-import { isAdminAnywhere } from '../../auth/authenticated-user';
+import { authorize } from '../../auth/policy';
 import { type RequestContext } from '../../auth/request-context.decorator';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
-import { HttpProblem } from '../../infrastructure/http/http-problem';
+import { ReadModel } from '../../infrastructure/read-model/read-model';
 
-export type CreateEnvironmentInput = Readonly<{ name: string; kind: EnvironmentKind; address?: string }>;
+export type CreateEnvironmentInput = Readonly<{
+  name: string;
+  kind: EnvironmentKind;
+  address?: string;
+  /** A second development environment is created only when asked for on purpose. */
+  anotherDevelopment?: boolean;
+}>;
 
 export class CreateEnvironmentCommand extends Command<CommandOutcome> {
   constructor(
@@ -24,22 +31,40 @@ export class CreateEnvironmentCommand extends Command<CommandOutcome> {
   }
 }
 
-/** Environments are infrastructure: any administrator may add one (for example QA or production). */
+/**
+ * Environments belong to the installation: its owners add them (QA, production). There is one builder
+ * (development) environment unless an owner asks for another on purpose.
+ */
 @CommandHandler(CreateEnvironmentCommand)
 export class CreateEnvironmentHandler implements ICommandHandler<CreateEnvironmentCommand> {
   constructor(
     private readonly runner: CommandRunner,
+    private readonly readModel: ReadModel,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ input, context }: CreateEnvironmentCommand) {
-    if (!isAdminAnywhere(context.user))
-      throw HttpProblem.forbidden('Only administrators manage environments', 'AUTH.ADMIN_REQUIRED');
+    authorize(context.user, 'environment.create');
+    if (input.kind === 'development' && input.anotherDevelopment !== true) {
+      const existing = (await this.readModel.listEnvironments()).find(
+        (environment) => environment.kind === 'development' && environment.name !== input.name,
+      );
+      if (existing !== undefined)
+        throw new IllegalStateError(
+          'ENVIRONMENT.DEVELOPMENT_EXISTS',
+          `Integrations are built in '${existing.name}'; set anotherDevelopment to add a second development environment on purpose`,
+        );
+    }
     const metadata = { actorId: context.user.id, now: this.clock.now() };
+    const { name, kind, address } = input;
     const created = await this.runner.run(
       environmentStreamId(input.name),
       environmentDecider,
-      { type: 'CreateEnvironment', data: input, metadata },
+      {
+        type: 'CreateEnvironment',
+        data: { name, kind, ...(address === undefined ? {} : { address }) },
+        metadata,
+      },
       { actor: context.actor, environment: input.name },
     );
     // Someone must administer the new environment (bind connections, promote to it): its creator does,

@@ -2,17 +2,21 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
+  ApiCreatedResponse,
   ApiHeader,
   ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { ENVIRONMENT_KINDS, type EnvironmentKind } from '@ib/domain';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
+import { ApiProblems } from '../../infrastructure/http/openapi/api-responses';
+import { EnvironmentSchema } from '../environment-queries/environment.schema';
 import { EnvironmentViews } from '../environment-queries/environment-views';
 import { CreateEnvironmentCommand } from './create-environment.command';
+import { Omittable } from '../../infrastructure/http/omittable.decorator';
 
 export class CreateEnvironmentBody {
   @ApiProperty({ example: 'qa' })
@@ -27,10 +31,17 @@ export class CreateEnvironmentBody {
   kind!: EnvironmentKind;
 
   @ApiPropertyOptional({ example: 'https://qa.example.com' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(255)
   address?: string;
+
+  @ApiPropertyOptional({
+    description: 'Create a development environment although one exists (integrations are built there)',
+  })
+  @Omittable()
+  @IsBoolean()
+  anotherDevelopment?: boolean;
 }
 
 @ApiTags('environments')
@@ -44,8 +55,14 @@ export class CreateEnvironmentController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Add an environment (administrators)' })
+  @ApiOperation({ summary: 'Add an environment (installation owners); its creator administers it' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ type: EnvironmentSchema })
+  @ApiProblems({
+    400: 'Invalid name or kind',
+    403: 'AUTH.OWNER_REQUIRED: only owners of the installation add environments',
+    409: 'ENVIRONMENT.ALREADY_EXISTS, or ENVIRONMENT.DEVELOPMENT_EXISTS without anotherDevelopment',
+  })
   async create(@Body() body: CreateEnvironmentBody, @Ctx() context: RequestContext) {
     const outcome = await this.commands.execute(new CreateEnvironmentCommand(body, context));
     return this.views.afterWrite(body.name, outcome.position);

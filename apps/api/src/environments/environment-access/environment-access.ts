@@ -6,7 +6,8 @@ import {
   environmentDecider,
   environmentStreamId,
 } from '@ib/domain';
-import { assertMemberOf, type AuthenticatedUser } from '../../auth/authenticated-user';
+import { type AuthenticatedUser } from '../../auth/authenticated-user';
+import { allows, authorize } from '../../auth/policy';
 import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
 
 /** Environment facts come from the event store (the source of truth), not from a possibly lagging view. */
@@ -27,9 +28,19 @@ export class EnvironmentAccess {
     return state.kind;
   }
 
+  /**
+   * Builder work on an existing integration: one the caller may not read does not exist for them (404,
+   * as when they read it); then the builder rule.
+   */
+  async assertIntegrationBuilder(user: AuthenticatedUser, integrationId: string, environment: string) {
+    if (!allows(user, 'integration.read', environment))
+      throw new NotFoundError('INTEGRATION.NOT_FOUND', `Integration ${integrationId} does not exist`);
+    await this.assertBuilder(user, environment);
+  }
+
   /** Builder work (create, edit, publish) happens only in a development environment. */
   async assertBuilder(user: AuthenticatedUser, environment: string): Promise<void> {
-    assertMemberOf(user, environment);
+    authorize(user, 'integration.build', environment);
     const kind = await this.kindOf(environment);
     if (kind !== 'development')
       throw new IllegalStateError(

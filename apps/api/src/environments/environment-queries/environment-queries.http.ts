@@ -1,24 +1,41 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { NotFoundError } from '@ib/domain';
+import { type AuthenticatedUser } from '../../auth/authenticated-user';
+import { allows } from '../../auth/policy';
+import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
 import { ReadModel } from '../../infrastructure/read-model/read-model';
+import { ApiList } from '../../infrastructure/http/openapi/api-responses';
+import { EnvironmentSchema } from './environment.schema';
 import { EnvironmentViews } from './environment-views';
 
 type EnvironmentView = NonNullable<Awaited<ReturnType<ReadModel['getEnvironment']>>>;
 
-export class ListEnvironmentsQuery extends Query<{ items: EnvironmentView[]; total: number }> {}
+/** Owners see every environment of the installation; others the ones they hold a role in. */
+const visible = (user: AuthenticatedUser, name: string) =>
+  user.owner || allows(user, 'environment.read', name);
+
+export class ListEnvironmentsQuery extends Query<{ items: EnvironmentView[]; total: number }> {
+  constructor(readonly user: AuthenticatedUser) {
+    super();
+  }
+}
 
 @QueryHandler(ListEnvironmentsQuery)
 export class ListEnvironmentsHandler implements IQueryHandler<ListEnvironmentsQuery> {
   constructor(private readonly readModel: ReadModel) {}
-  async execute() {
-    const items = await this.readModel.listEnvironments();
+  async execute({ user }: ListEnvironmentsQuery) {
+    const items = (await this.readModel.listEnvironments()).filter(({ name }) => visible(user, name));
     return { items, total: items.length };
   }
 }
 
 export class GetEnvironmentQuery extends Query<EnvironmentView> {
-  constructor(readonly name: string) {
+  constructor(
+    readonly user: AuthenticatedUser,
+    readonly name: string,
+  ) {
     super();
   }
 }
@@ -26,7 +43,9 @@ export class GetEnvironmentQuery extends Query<EnvironmentView> {
 @QueryHandler(GetEnvironmentQuery)
 export class GetEnvironmentHandler implements IQueryHandler<GetEnvironmentQuery> {
   constructor(private readonly views: EnvironmentViews) {}
-  execute({ name }: GetEnvironmentQuery) {
+  async execute({ user, name }: GetEnvironmentQuery) {
+    if (!visible(user, name))
+      throw new NotFoundError('ENVIRONMENT.NOT_FOUND', `Environment '${name}' does not exist`);
     return this.views.get(name);
   }
 }
@@ -38,12 +57,17 @@ export class EnvironmentQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  list() {
-    return this.queries.execute(new ListEnvironmentsQuery());
+  @ApiOperation({ summary: 'The environments the caller holds a role in (owners: every environment)' })
+  @ApiList(EnvironmentSchema)
+  list(@Ctx() context: RequestContext) {
+    return this.queries.execute(new ListEnvironmentsQuery(context.user));
   }
 
   @Get(':name')
-  get(@Param('name') name: string) {
-    return this.queries.execute(new GetEnvironmentQuery(name));
+  @ApiOperation({ summary: 'An environment the caller holds a role in (owners: any)' })
+  @ApiParam({ name: 'name', description: 'The environment name', example: 'qa' })
+  @ApiOkResponse({ type: EnvironmentSchema })
+  get(@Param('name') name: string, @Ctx() context: RequestContext) {
+    return this.queries.execute(new GetEnvironmentQuery(context.user, name));
   }
 }

@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { ensurePrivateFile } from '../private-files';
 
 /**
  * global_position is the rowid alias, assigned as head + 1 inside a BEGIN IMMEDIATE transaction:
@@ -55,7 +54,7 @@ export type EventsDatabase = Readonly<{ db: DatabaseSync; statements: EventState
 
 /** Opens (creating folder, file and table when absent) and prepares every statement once. */
 export function openEventsDatabase(file: string, busyTimeoutMs: number): EventsDatabase {
-  mkdirSync(dirname(file), { recursive: true });
+  ensurePrivateFile(file);
   const db = new DatabaseSync(file, { timeout: busyTimeoutMs });
   try {
     // WAL lets readers and subscribers run beside the writer; NORMAL skips the fsync per commit

@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { ConnectorError, DataValidationError } from '@ib/connectors';
+import { ConnectorError, DataConstraintError, DataValidationError } from '@ib/connectors';
 import {
   ConcurrencyError,
   ForbiddenError,
@@ -32,6 +32,12 @@ describe('mapError', () => {
       'DATA.INVALID',
     ],
     [new DataValidationError('a view', [], 'DATA.READ_ONLY'), 409, 'DATA.READ_ONLY'],
+    [new DataConstraintError('DATA.DUPLICATE_KEY', { constraint: 'PRIMARY' }), 409, 'DATA.DUPLICATE_KEY'],
+    [new DataConstraintError('DATA.FOREIGN_KEY_VIOLATION'), 409, 'DATA.FOREIGN_KEY_VIOLATION'],
+    [new DataConstraintError('DATA.ROW_REFERENCED'), 409, 'DATA.ROW_REFERENCED'],
+    [new DataConstraintError('DATA.CHECK_VIOLATION'), 409, 'DATA.CHECK_VIOLATION'],
+    [new DataConstraintError('DATA.NOT_NULL_VIOLATION'), 409, 'DATA.NOT_NULL_VIOLATION'],
+    [new DataConstraintError('DATA.CONSTRAINT_VIOLATION'), 409, 'DATA.CONSTRAINT_VIOLATION'],
     [
       new EventStoreUnavailableError('append failed', { cause: new Error('SQLITE_BUSY') }),
       503,
@@ -51,6 +57,22 @@ describe('mapError', () => {
       new DataValidationError('bad row', [{ field: 'Milliseconds', message: 'must be an integer' }]),
     );
     expect(mapped.problem.errors).toEqual([{ field: 'Milliseconds', message: 'must be an integer' }]);
+  });
+
+  it('answers a constraint violation with a conflict naming the constraint and its fields', () => {
+    const mapped = mapError(
+      new DataConstraintError('DATA.FOREIGN_KEY_VIOLATION', {
+        constraint: 'FK_TrackAlbumId',
+        fields: ['AlbumId'],
+      }),
+    );
+    expect(mapped).toMatchObject({ unexpected: false, headers: {} });
+    expect(mapped.problem).toMatchObject({
+      status: 409,
+      code: 'DATA.FOREIGN_KEY_VIOLATION',
+      detail: expect.stringContaining('FK_TrackAlbumId'),
+      errors: [{ field: 'AlbumId', message: expect.any(String) }],
+    });
   });
 
   it('gives a retry hint with every 503', () => {

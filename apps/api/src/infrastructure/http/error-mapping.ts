@@ -1,5 +1,10 @@
 import { HttpException } from '@nestjs/common';
-import { ConnectorError, type ConnectorErrorCode, DataValidationError } from '@ib/connectors';
+import {
+  ConnectorError,
+  type ConnectorErrorCode,
+  DataConstraintError,
+  DataValidationError,
+} from '@ib/connectors';
 import { DomainError, type DomainErrorKind } from '@ib/domain';
 import { HttpProblem } from './http-problem';
 import { problem, type ProblemDetails } from './problem-details';
@@ -69,6 +74,14 @@ export function mapError(error: unknown): MappedError {
     const status = error.code === 'DATA.READ_ONLY' ? 409 : 400;
     return {
       problem: problem(status, error.code, 'Invalid data', error.message, error.fieldErrors),
+      headers: {},
+      unexpected: false,
+    };
+  }
+  if (error instanceof DataConstraintError) {
+    // The request was well formed; the rows in the database refuse it (a duplicate, a reference).
+    return {
+      problem: problem(409, error.code, 'Conflict with the data', error.message, error.fieldErrors),
       headers: {},
       unexpected: false,
     };

@@ -21,6 +21,24 @@ export class HttpProblem extends Error {
     return new HttpProblem(403, code, 'Forbidden', detail);
   }
 
+  static badRequest(code: string, detail: string) {
+    return new HttpProblem(400, code, 'Invalid request', detail);
+  }
+
+  static methodNotAllowed(allowed: readonly string[]) {
+    return new HttpProblem(
+      405,
+      'ROUTE.METHOD_NOT_ALLOWED',
+      'Method not allowed',
+      `This route answers ${allowed.join(', ')}`,
+      { Allow: allowed.join(', ') },
+    );
+  }
+
+  static unsupportedMediaType(detail: string) {
+    return new HttpProblem(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', detail);
+  }
+
   static preconditionFailed(detail: string) {
     return new HttpProblem(412, 'PRECONDITION_FAILED', 'Precondition failed', detail);
   }

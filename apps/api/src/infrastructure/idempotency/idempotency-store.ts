@@ -1,87 +1,254 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { ensurePrivateFile } from '../private-files';
+import {
+  type IdempotencyPolicy,
+  type IdempotencyStore,
+  type IdempotentCall,
+  type Reservation,
+  type StoredResponse,
+} from './idempotency-store.port';
 
-export type StoredResponse = Readonly<{
-  status: number;
-  body: unknown;
-  headers: Readonly<Record<string, string>>;
-}>;
+/** The idempotency file cannot be opened, read or written. */
+export class IdempotencyStoreUnavailableError extends Error {
+  readonly code = 'IDEMPOTENCY.STORE_UNAVAILABLE';
+  constructor(detail: string, options?: { cause?: unknown }) {
+    super(`Idempotency store unavailable: ${detail}`, options);
+    this.name = new.target.name;
+  }
+}
 
-export type Reservation =
-  | { outcome: 'reserved' }
-  | { outcome: 'replay'; response: StoredResponse }
-  | { outcome: 'in_progress' }
-  | { outcome: 'mismatch' };
+type Row = {
+  fingerprint: string;
+  status: number | null;
+  body: string | null;
+  headers: string | null;
+  created_at: string;
+  attempt: number;
+  lease_until: number;
+  released: number;
+  expires_at: number;
+};
+
+// Times the store compares are epoch milliseconds; created_at stays ISO text since request ids derive from it.
+const SCHEMA = `CREATE TABLE IF NOT EXISTS idempotency_keys (
+    scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL,
+    status INTEGER, body TEXT, headers TEXT, created_at TEXT NOT NULL,
+    attempt INTEGER NOT NULL DEFAULT 1,
+    lease_until INTEGER NOT NULL DEFAULT 0,
+    released INTEGER NOT NULL DEFAULT 0,
+    expires_at INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (scope, key)
+  ) WITHOUT ROWID;`;
+
+/** Columns added after the first release: reservations left by it become abandoned ones, due to expire. */
+const ADDED_COLUMNS = ['attempt', 'lease_until', 'released', 'expires_at'] as const;
 
 /**
- * Remembers the answer to each (caller, Idempotency-Key) so a retried POST gets the same answer and
- * appends nothing. A key is reserved before the command runs so two concurrent retries cannot both run.
+ * Calls that reserve delete expired keys on the way, one bounded batch per call so that no caller waits
+ * for a long backlog; once a batch comes back short, the next round is due a minute later.
  */
-export class IdempotencyStore {
+const PURGE_INTERVAL_MS = 60_000;
+const PURGE_BATCH = 1_000;
+
+/** The embedded adapter: one SQLite file in the data folder. */
+export class SqliteIdempotencyStore implements IdempotencyStore {
   private readonly db: DatabaseSync;
-  private readonly insert: StatementSync;
-  private readonly select: StatementSync;
-  private readonly complete: StatementSync;
-  private readonly release: StatementSync;
+  private readonly statements: Record<
+    'select' | 'insert' | 'restart' | 'takeOver' | 'complete' | 'release' | 'deleteOne' | 'purge',
+    StatementSync
+  >;
+  private readonly policy: IdempotencyPolicy;
+  private nextPurgeAt = 0;
 
-  constructor(options: { file: string }) {
-    mkdirSync(dirname(options.file), { recursive: true });
-    this.db = new DatabaseSync(options.file);
-    this.db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 2000;
-      CREATE TABLE IF NOT EXISTS idempotency_keys (
-        scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL,
-        status INTEGER, body TEXT, headers TEXT, created_at TEXT NOT NULL,
-        PRIMARY KEY (scope, key)
-      ) WITHOUT ROWID;`);
-    this.insert = this.db.prepare(
-      'INSERT OR IGNORE INTO idempotency_keys (scope, key, fingerprint, created_at) VALUES (?, ?, ?, ?)',
-    );
-    this.select = this.db.prepare(
-      'SELECT fingerprint, status, body, headers FROM idempotency_keys WHERE scope = ? AND key = ?',
-    );
-    this.complete = this.db.prepare(
-      'UPDATE idempotency_keys SET status = ?, body = ?, headers = ? WHERE scope = ? AND key = ?',
-    );
-    this.release = this.db.prepare(
-      'DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND status IS NULL',
-    );
+  constructor(options: { file: string; policy: IdempotencyPolicy }) {
+    this.policy = options.policy;
+    try {
+      ensurePrivateFile(options.file);
+      this.db = new DatabaseSync(options.file);
+      this.db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 2000;`);
+      this.db.exec(SCHEMA);
+      this.migrate();
+      this.db.exec('CREATE INDEX IF NOT EXISTS idempotency_keys_expiry ON idempotency_keys (expires_at)');
+      this.statements = this.prepare();
+    } catch (error) {
+      throw new IdempotencyStoreUnavailableError(`cannot open ${options.file}`, { cause: error });
+    }
   }
 
-  reserve(scope: string, key: string, fingerprint: string, now: Date): Reservation {
-    const inserted = this.insert.run(scope, key, fingerprint, now.toISOString());
-    if (Number(inserted.changes) === 1) return { outcome: 'reserved' };
-    const row = this.select.get(scope, key) as
-      { fingerprint: string; status: number | null; body: string | null; headers: string | null } | undefined;
-    if (!row) return this.reserve(scope, key, fingerprint, now);
-    if (row.fingerprint !== fingerprint) return { outcome: 'mismatch' };
-    if (row.status === null) return { outcome: 'in_progress' };
-    return {
-      outcome: 'replay',
-      response: {
-        status: row.status,
-        body: row.body === null ? undefined : JSON.parse(row.body),
-        headers: JSON.parse(row.headers ?? '{}'),
-      },
-    };
+  reserve(call: IdempotentCall): Promise<Reservation> {
+    return this.guarded('reserve a key', () => {
+      // IMMEDIATE takes the write lock first: two processes on one file cannot both read "abandoned".
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const reservation = this.reserveInTransaction(call);
+        this.db.exec('COMMIT');
+        return reservation;
+      } catch (error) {
+        this.db.exec('ROLLBACK');
+        throw error;
+      }
+    });
   }
 
-  remember(scope: string, key: string, response: StoredResponse): void {
-    this.complete.run(
-      response.status,
-      JSON.stringify(response.body ?? null),
-      JSON.stringify(response.headers),
-      scope,
-      key,
-    );
+  remember(scope: string, key: string, attempt: number, response: StoredResponse): Promise<void> {
+    return this.guarded('remember an answer', () => {
+      this.statements.complete.run(
+        response.status,
+        JSON.stringify(response.body ?? null),
+        JSON.stringify(response.headers),
+        scope,
+        key,
+        attempt,
+      );
+    });
   }
 
-  /** A failed command changed nothing, so its key is freed and a retry runs again. */
-  forget(scope: string, key: string): void {
-    this.release.run(scope, key);
+  release(scope: string, key: string, attempt: number): Promise<void> {
+    return this.guarded('release a key', () => {
+      this.statements.release.run(scope, key, attempt);
+    });
+  }
+
+  purgeExpired(now: Date): Promise<number> {
+    return this.guarded('delete expired keys', () => this.purge(now.getTime()));
   }
 
   close(): void {
-    this.db.close();
+    if (this.db.isOpen) this.db.close();
+  }
+
+  private reserveInTransaction({ scope, key, fingerprint, now }: IdempotentCall): Reservation {
+    const at = now.getTime();
+    if (at >= this.nextPurgeAt) {
+      const { changes } = this.statements.purge.run(at, PURGE_BATCH);
+      this.nextPurgeAt = Number(changes) < PURGE_BATCH ? at + PURGE_INTERVAL_MS : at;
+    }
+    let row = this.statements.select.get(scope, key) as Row | undefined;
+    if (row && row.expires_at <= at) {
+      this.statements.deleteOne.run(scope, key);
+      row = undefined;
+    }
+    const lease = at + this.policy.abandonAfterMs;
+    if (!row) {
+      this.statements.insert.run(scope, key, fingerprint, now.toISOString(), lease, at + this.policy.ttlMs);
+      return { outcome: 'reserved', reservedAt: now, attempt: 1 };
+    }
+    if (row.status !== null) {
+      if (row.fingerprint !== fingerprint) return { outcome: 'mismatch' };
+      return {
+        outcome: 'replay',
+        response: {
+          status: row.status,
+          body: row.body === null ? undefined : JSON.parse(row.body),
+          headers: JSON.parse(row.headers ?? '{}'),
+        },
+      };
+    }
+    if (row.fingerprint !== fingerprint) {
+      // A failed attempt may have done part of its work, but another request is another command: it starts afresh.
+      if (row.released !== 1) return { outcome: 'mismatch' };
+      const changed = this.statements.restart.run(
+        fingerprint,
+        now.toISOString(),
+        lease,
+        at + this.policy.ttlMs,
+        scope,
+        key,
+        row.attempt,
+      );
+      if (Number(changed.changes) !== 1) return this.inProgress(row, at);
+      return { outcome: 'reserved', reservedAt: now, attempt: row.attempt + 1 };
+    }
+    if (row.released !== 1 && row.lease_until > at) return this.inProgress(row, at);
+    // Compare-and-set on the attempt number: of two retries taking over one abandoned attempt, one wins.
+    const taken = this.statements.takeOver.run(lease, scope, key, row.attempt);
+    if (Number(taken.changes) !== 1) return this.inProgress(row, at);
+    return { outcome: 'reserved', reservedAt: new Date(row.created_at), attempt: row.attempt + 1 };
+  }
+
+  private inProgress(row: Row, at: number): Reservation {
+    return {
+      outcome: 'in_progress',
+      retryAfterSeconds: Math.max(1, Math.ceil((row.lease_until - at) / 1000)),
+    };
+  }
+
+  private purge(at: number): number {
+    let deleted = 0;
+    for (;;) {
+      const { changes } = this.statements.purge.run(at, PURGE_BATCH);
+      deleted += Number(changes);
+      if (Number(changes) < PURGE_BATCH) return deleted;
+    }
+  }
+
+  private migrate(): void {
+    const columns = new Set(
+      (this.db.prepare('PRAGMA table_info(idempotency_keys)').all() as { name: string }[]).map(
+        ({ name }) => name,
+      ),
+    );
+    const missing = ADDED_COLUMNS.filter((column) => !columns.has(column));
+    if (missing.length === 0) return;
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const column of missing)
+        this.db.exec(`ALTER TABLE idempotency_keys ADD COLUMN ${column} INTEGER NOT NULL DEFAULT 0`);
+      this.db.exec('UPDATE idempotency_keys SET attempt = 1 WHERE attempt = 0');
+      this.db
+        .prepare(
+          `UPDATE idempotency_keys SET expires_at = CAST(strftime('%s', created_at) AS INTEGER) * 1000 + ?
+           WHERE expires_at = 0`,
+        )
+        .run(this.policy.ttlMs);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  private prepare() {
+    const prepare = (sql: string) => this.db.prepare(sql);
+    return {
+      select: prepare(
+        `SELECT fingerprint, status, body, headers, created_at, attempt, lease_until, released, expires_at
+         FROM idempotency_keys WHERE scope = ? AND key = ?`,
+      ),
+      insert: prepare(
+        `INSERT INTO idempotency_keys (scope, key, fingerprint, created_at, attempt, lease_until, released, expires_at)
+         VALUES (?, ?, ?, ?, 1, ?, 0, ?)`,
+      ),
+      restart: prepare(
+        `UPDATE idempotency_keys
+         SET fingerprint = ?, created_at = ?, attempt = attempt + 1, lease_until = ?, released = 0, expires_at = ?
+         WHERE scope = ? AND key = ? AND attempt = ? AND status IS NULL AND released = 1`,
+      ),
+      takeOver: prepare(
+        `UPDATE idempotency_keys SET attempt = attempt + 1, lease_until = ?, released = 0
+         WHERE scope = ? AND key = ? AND attempt = ? AND status IS NULL`,
+      ),
+      complete: prepare(
+        `UPDATE idempotency_keys SET status = ?, body = ?, headers = ?
+         WHERE scope = ? AND key = ? AND attempt = ? AND status IS NULL`,
+      ),
+      release: prepare(
+        `UPDATE idempotency_keys SET released = 1
+         WHERE scope = ? AND key = ? AND attempt = ? AND status IS NULL`,
+      ),
+      deleteOne: prepare('DELETE FROM idempotency_keys WHERE scope = ? AND key = ?'),
+      purge: prepare(
+        `DELETE FROM idempotency_keys WHERE (scope, key) IN
+           (SELECT scope, key FROM idempotency_keys WHERE expires_at <= ? LIMIT ?)`,
+      ),
+    };
+  }
+
+  private guarded<T>(what: string, action: () => T): Promise<T> {
+    try {
+      return Promise.resolve(action());
+    } catch (error) {
+      return Promise.reject(new IdempotencyStoreUnavailableError(`cannot ${what}`, { cause: error }));
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { READ_MODEL_MIGRATIONS } from './migrations';
 import { createReadModelOrm, type ReadModelOrm } from './read-model-orm';
 
 describe('createReadModelOrm', () => {
@@ -43,6 +44,8 @@ describe('createReadModelOrm', () => {
       '0001-create-read-model',
       '0002-create-publishing-views',
       '0003-integration-published-version',
+      '0004-dependencies-per-environment',
+      '0005-user-owner',
     ]);
   });
 
@@ -59,6 +62,6 @@ describe('createReadModelOrm', () => {
     const reopened = await open();
 
     expect(await reopened.migrator.getPending()).toEqual([]);
-    expect(await reopened.migrator.getExecuted()).toHaveLength(3);
+    expect(await reopened.migrator.getExecuted()).toHaveLength(READ_MODEL_MIGRATIONS.length);
   });
 });

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/libsql';
 import { Migrator } from '@mikro-orm/migrations';
+import { ensurePrivateFile } from '../private-files';
 import { READ_MODEL_MIGRATIONS } from './migrations';
 import { READ_MODEL_ENTITIES } from './read-model.entities';
 
@@ -23,7 +22,7 @@ export async function createReadModelOrm({
   file,
   debug = false,
 }: ReadModelOrmOptions): Promise<ReadModelOrm> {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') ensurePrivateFile(file);
   const logger = new Logger('ReadModelOrm');
   const orm = new MikroORM({
     dbName: file,

@@ -11,9 +11,13 @@ import { defineEntity, p } from '@mikro-orm/libsql';
 import {
   type ConnectionRequestStatus,
   type DependencyUpdateView,
+  type EnvironmentDependencyStateView,
+  type EnvironmentVersionView,
+  type InstalledVersionView,
   type PendingBuildView,
   type PublicationStepView,
   type RepublishRequirementView,
+  type VersionBuildView,
 } from '../../projections';
 
 /*
@@ -117,6 +121,7 @@ export const UserRow = defineEntity({
     username: p.string().index(),
     displayName: p.string().nullable(),
     roles: p.json<readonly RoleGrant[]>(),
+    owner: p.boolean().default(false),
     createdBy: p.string(),
     createdAt: p.string(),
     updatedAt: p.string(),
@@ -177,7 +182,9 @@ export const IntegrationDependencyStateRow = defineEntity({
     id: p.string().primary(),
     latestVersion: p.integer().nullable(),
     builtAgainst: p.json<readonly RuntimeDependency[]>(),
+    versions: p.json<readonly VersionBuildView[]>(),
     pending: p.json<readonly PendingBuildView[]>(),
+    environments: p.json<readonly EnvironmentDependencyStateView[]>(),
     republishRequired: p.json<readonly RepublishRequirementView[]>(),
     updatedAt: p.string(),
   },
@@ -188,11 +195,8 @@ export const DependencyRow = defineEntity({
   tableName: 'dependencies',
   properties: {
     name: p.string().primary(),
-    version: p.string(),
-    fromVersion: p.string(),
-    breaking: p.boolean(),
-    installedBy: p.string(),
-    installedAt: p.string(),
+    everywhere: p.json<InstalledVersionView>().nullable(),
+    environments: p.json<readonly EnvironmentVersionView[]>(),
     updates: p.json<readonly DependencyUpdateView[]>(),
   },
 });

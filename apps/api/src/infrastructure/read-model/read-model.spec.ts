@@ -311,7 +311,9 @@ describe('ReadModel publishing views', () => {
   });
 
   it('lists the updated dependencies by name', async () => {
-    expect(await model.readModel.listDependencies()).toMatchObject([{ name: 'zeta', version: '2.0.0' }]);
+    expect(await model.readModel.listDependencies()).toMatchObject([
+      { name: 'zeta', everywhere: { version: '2.0.0' }, environments: [] },
+    ]);
   });
 
   it('lists the API keys of an environment newest first, and none for no environment', async () => {

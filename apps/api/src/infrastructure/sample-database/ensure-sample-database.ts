@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { lstatSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { lstatSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { ensurePrivateDir, ensurePrivateFile } from '../private-files';
 import { SAMPLE_DATABASE_SQL } from './sample-database.sql';
 
 /** The sample's path relative to the databases folder: what an SQLite connection stores. */
@@ -17,9 +18,11 @@ export function ensureSampleDatabase(databasesDir: string): string {
   const target = join(databasesDir, SAMPLE_DATABASE_PATH);
   if (lstatSync(target, { throwIfNoEntry: false })) return SAMPLE_DATABASE_PATH;
 
-  mkdirSync(databasesDir, { recursive: true });
+  ensurePrivateDir(databasesDir);
   const temporary = join(databasesDir, `.${SAMPLE_DATABASE_PATH}.${randomUUID()}.tmp`);
   try {
+    // Created private first: the rename keeps the mode, and SQLite gives its journal the same one.
+    ensurePrivateFile(temporary);
     const db = new DatabaseSync(temporary);
     try {
       db.exec(SAMPLE_DATABASE_SQL);

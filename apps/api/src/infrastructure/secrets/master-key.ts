@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir } from '../private-files';
 import { InvalidMasterKeyError } from './secret-errors';
 import { MASTER_KEY_BYTES } from './secret-store';
 
@@ -9,6 +10,8 @@ export type MasterKeyLogger = { warn(msg: string): void; log(msg: string): void 
 export type LoadMasterKeyOptions = Readonly<{
   /** SECRETS_KEY: 32 bytes as base64 (44 characters, or 43 unpadded / base64url) or hex (64 characters). */
   configuredKey?: string;
+  /** SECRETS_KEY_FILE: a file holding the key, encoded as SECRETS_KEY is, kept outside the data folder. */
+  keyFile?: string;
   /** Data folder of the embedded default; holds `secrets.key` when no key is configured. */
   dataDir: string;
   logger?: MasterKeyLogger;
@@ -17,13 +20,18 @@ export type LoadMasterKeyOptions = Readonly<{
 export const MASTER_KEY_FILE = 'secrets.key';
 
 /**
- * The configured key when there is one (validated, never echoed); otherwise the key in
- * `<dataDir>/secrets.key`, generated on first start. Creation is exclusive (O_EXCL), so two processes
- * starting together end up with the same key; only the one that generated it logs the warning.
+ * The configured key when there is one (SECRETS_KEY, or the file SECRETS_KEY_FILE names; validated,
+ * never echoed); otherwise the key in `<dataDir>/secrets.key`, generated on first start. Creation is
+ * exclusive (O_EXCL), so two processes starting together end up with the same key; only the one that
+ * generated it logs the full warning, every start logs a reminder.
  */
-export function loadMasterKey({ configuredKey, dataDir, logger }: LoadMasterKeyOptions): Buffer {
-  if (configuredKey !== undefined && configuredKey.trim() !== '') {
-    const key = decodeKey(configuredKey);
+export function loadMasterKey({ configuredKey, keyFile, dataDir, logger }: LoadMasterKeyOptions): Buffer {
+  const encodedKey = configuredKey?.trim() || undefined;
+  if (encodedKey !== undefined && keyFile !== undefined)
+    throw new InvalidMasterKeyError('SECRETS_KEY and SECRETS_KEY_FILE are both set: set one of them');
+  if (keyFile !== undefined) return readConfiguredKeyFile(keyFile, logger);
+  if (encodedKey !== undefined) {
+    const key = decodeKey(encodedKey);
     if (!key) {
       throw new InvalidMasterKeyError(
         `SECRETS_KEY must be ${MASTER_KEY_BYTES} bytes encoded as base64 (44 characters) or hex (64 characters); ` +
@@ -36,14 +44,48 @@ export function loadMasterKey({ configuredKey, dataDir, logger }: LoadMasterKeyO
   const generated = createKeyFile(dataDir, file);
   if (generated) {
     logger?.warn(
-      `No SECRETS_KEY configured: generated a master key into the data folder (${file}). ` +
-        'Configure SECRETS_KEY for production and keep that key safe: without it the stored secrets cannot be read.',
+      `No SECRETS_KEY or SECRETS_KEY_FILE configured: generated a master key into the data folder (${file}). ` +
+        'A copy of the data folder alone can therefore decrypt the stored connection passwords. ' +
+        'For production, keep the key outside the data folder (SECRETS_KEY_FILE, or SECRETS_KEY) and keep a copy safe: ' +
+        'without it the stored secrets cannot be read.',
     );
     return generated;
   }
   const key = readKeyFile(file, logger);
-  logger?.log(`Using the master key in ${file} (SECRETS_KEY is not configured)`);
+  logger?.warn(
+    `Master key read from ${file}, inside the data folder: a copy of the data folder alone decrypts the ` +
+      'connection passwords (set SECRETS_KEY_FILE to keep the key elsewhere)',
+  );
   return key;
+}
+
+function readConfiguredKeyFile(file: string, logger: MasterKeyLogger | undefined): Buffer {
+  let content: string;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      warnIfShared(fd, file, logger);
+      content = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new InvalidMasterKeyError(`SECRETS_KEY_FILE ${file} cannot be read (${code})`);
+  }
+  const key = decodeKey(content);
+  if (!key)
+    throw new InvalidMasterKeyError(
+      `SECRETS_KEY_FILE ${file} must hold ${MASTER_KEY_BYTES} bytes encoded as base64 (44 characters) or hex ` +
+        '(64 characters); it does not (generate one with: openssl rand -base64 32)',
+    );
+  logger?.log(`Using the master key in ${file} (SECRETS_KEY_FILE)`);
+  return key;
+}
+
+function warnIfShared(fd: number, file: string, logger: MasterKeyLogger | undefined): void {
+  if (process.platform !== 'win32' && (fstatSync(fd).mode & 0o077) !== 0)
+    logger?.warn(`${file} is readable by other users; restrict it with: chmod 600 ${file}`);
 }
 
 /** Decodes hex or base64 of exactly 32 bytes; undefined for anything else. */
@@ -58,7 +100,7 @@ function decodeKey(encoded: string): Buffer | undefined {
 
 /** Generates and writes the key when the file does not exist yet; undefined when it already does. */
 function createKeyFile(dataDir: string, file: string): Buffer | undefined {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   let fd: number;
   try {
     fd = openSync(file, 'wx', 0o600);
@@ -85,10 +127,7 @@ function readKeyFile(file: string, logger: MasterKeyLogger | undefined): Buffer 
     const fd = openSync(file, 'r');
     let content: string;
     try {
-      const { mode } = fstatSync(fd);
-      if (attempt === 1 && process.platform !== 'win32' && (mode & 0o077) !== 0) {
-        logger?.warn(`${file} is readable by other users; restrict it with: chmod 600 ${file}`);
-      }
+      if (attempt === 1) warnIfShared(fd, file, logger);
       content = readFileSync(fd, 'utf8');
     } finally {
       closeSync(fd);

@@ -1,4 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
+import { ensurePrivateFile } from '../private-files';
 
 /**
  * Opens a SQLite file for the small key/value stores that hold credentials (secrets, password hashes).
@@ -7,6 +8,7 @@ import { DatabaseSync } from 'node:sqlite';
  * freed content with zeros so a shredded key does not linger in free pages.
  */
 export function openCredentialsDatabase(file: string): DatabaseSync {
+  ensurePrivateFile(file);
   const db = new DatabaseSync(file);
   try {
     db.exec('PRAGMA busy_timeout = 5000');

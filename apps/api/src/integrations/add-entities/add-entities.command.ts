@@ -37,7 +37,7 @@ export class AddEntitiesHandler implements ICommandHandler<AddEntitiesCommand> {
     let entities: ReturnType<typeof tableToEntity>[] = [];
     if (state.status === 'draft') {
       // Checked before the external database is touched, not only when the command runs.
-      await this.environments.assertBuilder(context.user, state.environment);
+      await this.environments.assertIntegrationBuilder(context.user, integrationId, state.environment);
       if (!state.connectionId || !state.database)
         throw new IllegalStateError(
           'INTEGRATION.DATABASE_NOT_SELECTED',

@@ -3,16 +3,21 @@ import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiHeader,
+  ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
 import { type HttpReply } from '../../infrastructure/http/http-types';
+import { ApiProblems, ETAG_HEADER } from '../../infrastructure/http/openapi/api-responses';
+import { IntegrationSchema } from '../integration-queries/integration.schema';
 import { IntegrationViews } from '../integration-queries/integration-views';
 import { ChangeDetailsCommand } from './change-details.command';
+import { Omittable } from '../../infrastructure/http/omittable.decorator';
 
 export class ChangeDetailsBody {
   @ApiProperty({ example: 'Orders' })
@@ -31,7 +36,7 @@ export class ChangeDetailsBody {
   description!: string;
 
   @ApiPropertyOptional({ description: 'Icon as a data URL or a short name; absent removes it' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(100_000)
   icon?: string;
@@ -49,6 +54,14 @@ export class ChangeDetailsController {
   @Put(':id/details')
   @ApiOperation({ summary: "Change an integration's application name, module name, description and icon" })
   @ApiHeader({ name: 'If-Match', required: false })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The integration id' })
+  @ApiOkResponse({ type: IntegrationSchema, headers: ETAG_HEADER })
+  @ApiProblems({
+    400: 'INTEGRATION.INVALID, an id that is not a UUID, or a missing or invalid field',
+    404: 'INTEGRATION.NOT_FOUND: no such integration, or one of an environment the caller holds no role in',
+    409: 'INTEGRATION.OPEN_LOCKED: converted to open',
+    412: 'PRECONDITION_FAILED: If-Match names another version of the integration',
+  })
   async change(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ChangeDetailsBody,

@@ -5,7 +5,6 @@ import { type RequestContext } from '../../auth/request-context.decorator';
 import { EnvironmentAccess } from '../../environments/environment-access/environment-access';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
-import { uuidv7 } from '../../infrastructure/ids';
 
 export type CreateIntegrationInput = Readonly<{
   environment: string;
@@ -36,7 +35,7 @@ export class CreateIntegrationHandler implements ICommandHandler<CreateIntegrati
   async execute({ input, context }: CreateIntegrationCommand) {
     await this.environments.assertBuilder(context.user, input.environment);
     const now = this.clock.now();
-    const integrationId = uuidv7(now.getTime());
+    const integrationId = context.ids.next();
     const outcome = await this.runner.run(
       integrationStreamId(integrationId),
       integrationDecider,

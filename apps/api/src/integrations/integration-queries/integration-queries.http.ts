@@ -1,12 +1,21 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
 import { setEtag } from '../../infrastructure/http/etag';
 import { type HttpReply } from '../../infrastructure/http/http-types';
+import { ApiList, ApiProblems, ETAG_HEADER } from '../../infrastructure/http/openapi/api-responses';
 import { PageParams } from '../../infrastructure/http/page-params';
 import { GetIntegrationQuery, ListIntegrationsQuery } from './integration-queries';
 import { GetIntegrationReviewQuery } from './integration-review.query';
+import { IntegrationReviewSchema } from './integration-review.schema';
+import { IntegrationSchema } from './integration.schema';
+
+const ID = { name: 'id', format: 'uuid', description: 'The integration id' } as const;
+const UNKNOWN = {
+  400: 'The id is not a UUID',
+  404: 'INTEGRATION.NOT_FOUND: no such integration, or one of an environment the caller holds no role in',
+} as const;
 
 @ApiTags('integrations')
 @ApiBearerAuth()
@@ -15,12 +24,20 @@ export class IntegrationQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: 'Integrations of the environments you have a role in' })
+  @ApiOperation({
+    summary: 'Integrations of the environments you have a role in, most recently changed first',
+  })
+  @ApiList(IntegrationSchema, 'A page of the integrations; `total` counts them all')
+  @ApiProblems({ 400: 'offset or limit out of range' })
   list(@QueryParams() params: PageParams, @Ctx() context: RequestContext) {
     return this.queries.execute(new ListIntegrationsQuery(context.user, params.toFilter()));
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'An integration, with its ETag' })
+  @ApiParam(ID)
+  @ApiOkResponse({ type: IntegrationSchema, headers: ETAG_HEADER })
+  @ApiProblems(UNKNOWN)
   async get(
     @Param('id', ParseUUIDPipe) id: string,
     @Ctx() context: RequestContext,
@@ -33,6 +50,9 @@ export class IntegrationQueriesController {
 
   @Get(':id/review')
   @ApiOperation({ summary: 'Review the integration before publishing' })
+  @ApiParam(ID)
+  @ApiOkResponse({ type: IntegrationReviewSchema, headers: ETAG_HEADER })
+  @ApiProblems(UNKNOWN)
   async review(
     @Param('id', ParseUUIDPipe) id: string,
     @Ctx() context: RequestContext,

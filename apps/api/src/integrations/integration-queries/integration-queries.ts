@@ -1,5 +1,6 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { environmentsOf, type AuthenticatedUser } from '../../auth/authenticated-user';
+import { type AuthenticatedUser } from '../../auth/authenticated-user';
+import { environmentsAllowing } from '../../auth/policy';
 import { ReadModel } from '../../infrastructure/read-model/read-model';
 import { IntegrationViews, type IntegrationView } from './integration-views';
 
@@ -19,7 +20,7 @@ export class ListIntegrationsHandler implements IQueryHandler<ListIntegrationsQu
   constructor(private readonly readModel: ReadModel) {}
 
   execute({ user, filter }: ListIntegrationsQuery) {
-    const mine = environmentsOf(user);
+    const mine = environmentsAllowing(user, 'integration.read');
     const environments = filter.environment ? mine.filter((name) => name === filter.environment) : mine;
     return this.readModel.listIntegrations({ environments, offset: filter.offset, limit: filter.limit });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@ib/domain';
-import { environmentsOf, type AuthenticatedUser } from '../../auth/authenticated-user';
+import { type AuthenticatedUser } from '../../auth/authenticated-user';
+import { allows } from '../../auth/policy';
 import { ReadYourWrites } from '../../infrastructure/consistency/read-your-writes';
 import { setEtag } from '../../infrastructure/http/etag';
 import { type HttpReply } from '../../infrastructure/http/http-types';
@@ -18,7 +19,7 @@ export class IntegrationViews {
 
   async get(id: string, user?: AuthenticatedUser): Promise<IntegrationView> {
     const view = await this.readModel.getIntegration(id);
-    if (!view || (user && !environmentsOf(user).includes(view.environment)))
+    if (!view || (user && !allows(user, 'integration.read', view.environment)))
       throw new NotFoundError('INTEGRATION.NOT_FOUND', `Integration ${id} does not exist`);
     return view;
   }

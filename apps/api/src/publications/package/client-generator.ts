@@ -1,18 +1,31 @@
 import { type Attribute } from '@ib/domain';
-import { entityModels, enumValues, isRequiredOnCreate, type EntityModel, type PackageInput } from './model';
+import {
+  entityModels,
+  enumValues,
+  isRequiredOnCreate,
+  type Direction,
+  type EntityModel,
+  type PackageInput,
+} from './model';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const propertyName = (name: string): string => (IDENTIFIER.test(name) ? name : JSON.stringify(name));
 /** A string literal in generated code; JSON escaping is valid TypeScript and stable. */
 const literal = (value: string): string => JSON.stringify(value);
 
-/** The TypeScript type of one attribute's value, without nullability. */
-export const attributeTsType = (attribute: Attribute): string => {
+/**
+ * The TypeScript type of one attribute's value, without nullability, as the OpenAPI document
+ * declares it (openapi.ts): what rows carry (`read`), or what bodies may send (`write`: a decimal
+ * may be a number, a set a comma-separated text).
+ */
+export const attributeTsType = (attribute: Attribute, direction: Direction = 'read'): string => {
   switch (attribute.type) {
     case 'Integer':
       return 'number';
     case 'LongInteger':
       return 'number | string';
+    case 'Decimal':
+      return direction === 'read' ? 'string' : 'string | number';
     case 'Boolean':
       return 'boolean';
     case 'Json':
@@ -21,13 +34,18 @@ export const attributeTsType = (attribute: Attribute): string => {
       const values = enumValues(attribute);
       return values ? values.map(literal).join(' | ') : 'string';
     }
+    case 'Set': {
+      const values = enumValues(attribute);
+      const member = values ? `(${values.map(literal).join(' | ')})` : 'string';
+      return direction === 'read' ? `${member}[]` : `readonly ${member}[] | string`;
+    }
     default:
       return 'string';
   }
 };
 
-const fieldType = (attribute: Attribute): string => {
-  const base = attributeTsType(attribute);
+const fieldType = (attribute: Attribute, direction: Direction = 'read'): string => {
+  const base = attributeTsType(attribute, direction);
   if (!attribute.nullable || base === 'unknown') return base;
   return `${base} | null`;
 };
@@ -37,7 +55,7 @@ const oneLine = (text: string): string => text.replace(/[\r\n\u2028\u2029]/g, ' 
 
 const comment = (text: string): string => `/** ${oneLine(text).replace(/\*\//g, '*\\/')} */`;
 
-const entityTypes = ({ entity, typeName, readOnly }: EntityModel): string[] => {
+const entityTypes = ({ entity, typeName, readOnly, actions }: EntityModel): string[] => {
   const lines = [comment(`${entity.kind === 'view' ? 'View' : 'Table'} ${entity.table}.`)];
   lines.push(`export interface ${typeName} {`);
   for (const a of entity.attributes) lines.push(`  ${propertyName(a.name)}: ${fieldType(a)};`);
@@ -54,12 +72,14 @@ const entityTypes = ({ entity, typeName, readOnly }: EntityModel): string[] => {
   if (!readOnly) {
     lines.push(`export interface ${typeName}Create {`);
     for (const a of entity.attributes) {
-      lines.push(`  ${propertyName(a.name)}${isRequiredOnCreate(a) ? '' : '?'}: ${fieldType(a)};`);
+      lines.push(`  ${propertyName(a.name)}${isRequiredOnCreate(a) ? '' : '?'}: ${fieldType(a, 'write')};`);
     }
     lines.push('}', '');
-    lines.push(`export interface ${typeName}Update {`);
+  }
+  if (actions.includes('update')) {
+    lines.push(comment('At least one attribute.'), `export interface ${typeName}Update {`);
     for (const a of entity.attributes.filter((x) => !x.primaryKey)) {
-      lines.push(`  ${propertyName(a.name)}?: ${fieldType(a)};`);
+      lines.push(`  ${propertyName(a.name)}?: ${fieldType(a, 'write')};`);
     }
     lines.push('}', '');
   }
@@ -71,8 +91,9 @@ const entityMethods = (input: PackageInput, { entity, typeName, actions }: Entit
   const key = JSON.stringify(entity.primaryKey);
   const lines = [`    ${propertyName(entity.name)}: {`];
   lines.push(
-    `      list: (query: ListQuery<${typeName}> = {}): Promise<ListResult<${typeName}>> =>`,
-    `        request('GET', ${path} + listQueryString(query)),`,
+    `      list: <K extends keyof ${typeName} & string = keyof ${typeName} & string>(`,
+    `        query: ListQuery<${typeName}, K> = {},`,
+    `      ): Promise<ListResult<Pick<${typeName}, K>>> => request('GET', ${path} + listQueryString(query)),`,
   );
   if (actions.includes('get')) {
     lines.push(
@@ -116,7 +137,7 @@ const RUNTIME = `export type FilterOperator =
 
 export type Filter<T> = { [K in keyof T]?: { [O in FilterOperator]?: O extends 'isNull' ? boolean : O extends 'in' ? readonly (string | number)[] : string | number | boolean } };
 
-export interface ListQuery<T> {
+export interface ListQuery<T, K extends keyof T & string = keyof T & string> {
   filter?: Filter<T>;
   /** Attributes; a leading '-' sorts descending. */
   sort?: readonly string[];
@@ -124,14 +145,16 @@ export interface ListQuery<T> {
   /** At most 1000. */
   limit?: number;
   count?: boolean;
-  fields?: readonly (keyof T & string)[];
+  /** Only these attributes: the rows then carry just them. */
+  fields?: readonly K[];
 }
 
 export interface ListResult<T> {
   items: T[];
+  /** Present when the query asked for count. */
   count?: number;
-  offset?: number;
-  limit?: number;
+  offset: number;
+  limit: number;
 }
 
 export interface Problem {
@@ -144,12 +167,14 @@ export interface Problem {
 }
 
 export class DataApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly problem: Problem | undefined,
-  ) {
+  readonly status: number;
+  readonly problem: Problem | undefined;
+
+  constructor(status: number, problem: Problem | undefined) {
     super(problem?.detail ?? problem?.title ?? 'HTTP ' + status);
     this.name = 'DataApiError';
+    this.status = status;
+    this.problem = problem;
   }
 }
 
@@ -170,7 +195,7 @@ export const encodeKey = (names: readonly string[], key: object): string => {
   return names.map((name) => encodeURIComponent(name) + '=' + encodeURIComponent(String(values[name]))).join(';');
 };
 
-const listQueryString = <T>(query: ListQuery<T>): string => {
+const listQueryString = <T, K extends keyof T & string>(query: ListQuery<T, K>): string => {
   const parts: string[] = [];
   const filter = (query.filter ?? {}) as Record<string, Record<string, unknown> | undefined>;
   for (const field of Object.keys(filter)) {

@@ -1,8 +1,9 @@
 export { canonicalJson } from './canonical-json';
 export { writeTar, type TarFile } from './tar';
-export { encodeKey, decodeKey, KEY_ENCODING_DESCRIPTION } from './key-encoding';
+export { encodeKey, decodeKey, KEY_ENCODING_DESCRIPTION, MAX_KEY_LENGTH } from './key-encoding';
 export {
   actionsFor,
+  enumValues,
   isReadOnly,
   filterOperatorsFor,
   FILTER_OPERATORS,

@@ -16,6 +16,12 @@ export type PackageInput = Readonly<{
 
 export type EntityAction = 'list' | 'get' | 'create' | 'update' | 'delete';
 
+/**
+ * Which side of the wire a schema or type describes: what the server answers (`read`), or what a
+ * request may send (`write`: a decimal may also be a JSON number, a set also a comma-separated text).
+ */
+export type Direction = 'read' | 'write';
+
 export const FILTER_OPERATORS = [
   'eq',
   'ne',
@@ -64,9 +70,15 @@ export const isSortable = (type: AttributeType): boolean => type !== 'BinaryData
 export const isReadOnly = (entity: Entity): boolean =>
   entity.kind === 'view' || entity.primaryKey.length === 0;
 
-/** Read-only entities get list (and get when they have a key); the others get every action. */
+/**
+ * Read-only entities get list (and get when they have a key); the others get every action, but for
+ * update when every attribute is part of the key (a key cannot change, so nothing could be updated).
+ */
 export const actionsFor = (entity: Entity): EntityAction[] => {
-  if (!isReadOnly(entity)) return ['list', 'get', 'create', 'update', 'delete'];
+  if (!isReadOnly(entity)) {
+    const updatable = entity.attributes.some((attribute) => !entity.primaryKey.includes(attribute.name));
+    return updatable ? ['list', 'get', 'create', 'update', 'delete'] : ['list', 'get', 'create', 'delete'];
+  }
   return entity.primaryKey.length > 0 ? ['list', 'get'] : ['list'];
 };
 
@@ -108,8 +120,10 @@ const RESERVED_TYPE_NAMES = [
   'String',
   'Number',
   'Boolean',
+  'Partial',
+  'Pick',
 ];
-const TYPE_SUFFIXES = ['', 'Key', 'Create', 'Update', 'List'];
+const TYPE_SUFFIXES = ['', 'Key', 'Create', 'Update', 'List', 'Partial'];
 
 /** A TypeScript/OpenAPI-safe type name per entity, in entity order; it and its derived names are unique. */
 export const typeNames = (entities: readonly Entity[]): string[] => {

@@ -1,14 +1,19 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import ts from 'typescript';
 import { type Attribute, type Entity } from '@ib/domain';
+import { BASE64_PATTERN, TIME_PATTERN } from '@ib/connectors';
 import { canonicalJson } from './canonical-json';
 import { decodeKey, encodeKey } from './key-encoding';
 import { type PackageInput, typeNames } from './model';
 import { generatePackage, packageHash, packageHashInput } from './package-generator';
+
+/** The project's own Node (24): it runs .ts files by stripping their types. */
+const NODE = resolve(__dirname, '../../../../../node_modules/.bin/node');
 
 const attr = (name: string, type: Attribute['type'], extra: Partial<Attribute> = {}): Attribute => ({
   name,
@@ -285,14 +290,19 @@ describe('package generator', () => {
       expect(p.TrackId).toMatchObject({ type: 'integer', 'x-auto-increment': true });
       expect(p.Name).toEqual({ type: 'string', maxLength: 200 });
       expect(p.Composer).toEqual({ type: ['string', 'null'], maxLength: 220 });
-      expect(p.UnitPrice).toMatchObject({ type: 'string', pattern: '^-?[0-9]{1,8}(\\.[0-9]{1,2})?$' });
+      expect(p.UnitPrice).toMatchObject({ type: 'string', pattern: '^-?0*[0-9]{1,8}(\\.[0-9]{1,2}0*)?$' });
       expect(p.Bytes).toMatchObject({ type: ['integer', 'string', 'null'], format: 'int64' });
       expect(p.Explicit).toMatchObject({ type: 'boolean' });
       expect(p.Mood).toEqual({ type: ['string', 'null'], enum: ['happy', 'sad', "it's ok", null] });
       expect(p.Released).toEqual({ type: ['string', 'null'], format: 'date' });
-      expect(p.Length).toEqual({ type: ['string', 'null'], format: 'time' });
+      expect(p.Length).toMatchObject({ type: ['string', 'null'], pattern: TIME_PATTERN });
+      expect(p.Length.format).toBeUndefined();
       expect(p.Added).toMatchObject({ type: 'string', format: 'date-time' });
-      expect(p.Cover).toEqual({ type: ['string', 'null'], contentEncoding: 'base64' });
+      expect(p.Cover).toEqual({
+        type: ['string', 'null'],
+        contentEncoding: 'base64',
+        pattern: BASE64_PATTERN,
+      });
       expect(p.Extra).toEqual({});
       expect(doc.components.schemas.TrackCreate.required).toEqual(['Name', 'UnitPrice']);
       expect(Object.keys(doc.components.schemas.TrackUpdate.properties)).not.toContain('TrackId');
@@ -310,8 +320,8 @@ describe('package generator', () => {
       expect(list.parameters.find((p: Json) => p.name === 'limit').schema.maximum).toBe(1000);
       expect(list.responses['400']).toEqual({ $ref: '#/components/responses/Problem' });
       expect(Object.keys(doc.components.responses.Problem.content)).toEqual(['application/problem+json']);
-      expect(doc.components.parameters.key.description).toContain('PlaylistId=1;TrackId=42');
       const item = doc.paths[`${base}/playlist_track/{key}`];
+      expect(item.parameters[1].description).toContain('PlaylistId=1;TrackId=42');
       expect(Object.keys(item).sort()).toEqual(['delete', 'get', 'parameters', 'patch']);
       expect(doc.paths[`${base}/Track`].post.responses['201']).toBeDefined();
       // a reserved attribute name is not offered as a filter
@@ -327,6 +337,106 @@ describe('package generator', () => {
       expect(doc.paths[`${base}/AuditLog/{key}`]).toBeUndefined();
       expect(doc.components.schemas.InvoiceSummaryCreate).toBeUndefined();
       expect(doc.components.schemas.AuditLogUpdate).toBeUndefined();
+    });
+  });
+
+  describe('the OpenAPI document declares what the server accepts and answers', () => {
+    const doc = openApiOf(baseInput);
+    const base = '/api/data/{env}/int-chinook';
+    const schemas = doc.components.schemas;
+    const matches = (pattern: string, text: string) => new RegExp(pattern, 'u').test(text);
+
+    it('answers decimals as exact text and accepts text or a JSON number in bodies', () => {
+      expect(schemas.Track.properties.UnitPrice.type).toBe('string');
+      expect(schemas.TrackCreate.properties.UnitPrice).toMatchObject({
+        type: ['string', 'number'],
+        exclusiveMaximum: 99999999.995,
+        exclusiveMinimum: -99999999.995,
+      });
+      expect(schemas.TrackUpdate.properties.UnitPrice.pattern).toBe(
+        schemas.Track.properties.UnitPrice.pattern,
+      );
+    });
+
+    it('accepts long integers as exact JSON numbers or as digits within 64 bits', () => {
+      const bytes = schemas.TrackCreate.properties.Bytes;
+      expect(bytes).toMatchObject({ minimum: -9007199254740991, maximum: 9007199254740991 });
+      expect(matches(bytes.pattern, '9223372036854775807')).toBe(true);
+      expect(['9223372036854775808', '+1', '1e3'].some((t) => matches(bytes.pattern, t))).toBe(false);
+    });
+
+    it("bounds integers by the column's native type", () => {
+      expect(schemas.Track.properties.TrackId).toMatchObject({ minimum: -2147483648, maximum: 2147483647 });
+      const sqlite = openApiOf({ ...baseInput, provider: 'sqlite' }).components.schemas;
+      expect(sqlite.PlaylistTrack.properties.PlaylistId).toMatchObject({ maximum: Number.MAX_SAFE_INTEGER });
+      expect(sqlite.Track.properties.TrackId).toMatchObject({ maximum: Number.MAX_SAFE_INTEGER - 2 ** 32 });
+    });
+
+    it('lists rows whose attributes are all optional (fields), and says which fields and sorts exist', () => {
+      expect(schemas.TrackList.properties.items.items).toEqual({ $ref: '#/components/schemas/TrackPartial' });
+      expect(schemas.TrackPartial.required).toBeUndefined();
+      expect(schemas.TrackList.required).toEqual(['items', 'offset', 'limit']);
+      const parameter = (name: string) =>
+        doc.paths[`${base}/Track`].get.parameters.find((p: Json) => p.name === name).schema;
+      expect(matches(parameter('fields').pattern, 'Name,TrackId')).toBe(true);
+      expect(
+        ['', 'Name,', 'Name, TrackId', 'Nope'].some((t) => matches(parameter('fields').pattern, t)),
+      ).toBe(false);
+      expect(matches(parameter('sort').pattern, '-Name,TrackId')).toBe(true);
+      expect(
+        ['+Name', 'Cover', '-', 'Name,,TrackId'].some((t) => matches(parameter('sort').pattern, t)),
+      ).toBe(false);
+      const ids = parameter('TrackId').properties.in.pattern;
+      expect(['1,-2,007', '9007199254740991'].every((t) => matches(ids, t))).toBe(true);
+      expect(['1,,2', '1, 2', '+1', '9007199254740992', ''].some((t) => matches(ids, t))).toBe(false);
+      expect(matches(parameter('Released').properties.in.pattern, '2024-01-01,2024-02-01')).toBe(true);
+      expect(matches(parameter('UnitPrice').properties.in.pattern, '1.50,x')).toBe(false);
+      expect(matches(parameter('Mood').properties.in.pattern, "happy,it's ok")).toBe(true);
+      expect(matches(parameter('Mood').properties.in.pattern, 'happy,angry')).toBe(false);
+      expect(parameter('UnitPrice').properties.gte).toMatchObject({ type: 'string' });
+    });
+
+    it('needs at least one attribute to update', () => {
+      expect(schemas.TrackUpdate.minProperties).toBe(1);
+    });
+
+    it('declares the key syntax: the value of a single key, name=value;... in key order for a composite one', () => {
+      const key = (path: string) => doc.paths[`${base}/${path}/{key}`].parameters[1].schema;
+      expect(key('Track')).toMatchObject({ type: 'string', minLength: 1, maxLength: 256 });
+      expect(['42', '-0', '9007199254740991'].every((t) => matches(key('Track').pattern, t))).toBe(true);
+      expect(['TrackId=42', '4.2', '9007199254740992'].some((t) => matches(key('Track').pattern, t))).toBe(
+        false,
+      );
+      const composite = key('playlist_track').pattern;
+      expect(matches(composite, 'PlaylistId=1;TrackId=42')).toBe(true);
+      expect(
+        ['TrackId=2;PlaylistId=1', 'PlaylistId=1', 'PlaylistId=1;TrackId=x'].some((t) =>
+          matches(composite, t),
+        ),
+      ).toBe(false);
+    });
+
+    it('declares every answer: problem details for each failure, 503 with Retry-After, 413 and 415 for bodies', () => {
+      const create = doc.paths[`${base}/Track`].post.responses;
+      expect(Object.keys(create).sort()).toEqual([
+        '201',
+        '400',
+        '401',
+        '403',
+        '404',
+        '409',
+        '413',
+        '415',
+        '503',
+      ]);
+      expect(create['201'].headers.Location.required).toBe(true);
+      const remove = doc.paths[`${base}/Track/{key}`].delete.responses;
+      expect(Object.keys(remove).sort()).toEqual(['204', '400', '401', '403', '404', '409', '503']);
+      const { responses } = doc.components;
+      expect(responses.Unavailable.headers['Retry-After']).toBeDefined();
+      expect(responses.Unauthenticated.headers['WWW-Authenticate']).toBeDefined();
+      for (const response of Object.values(responses) as Json[])
+        expect(Object.keys(response.content)).toEqual(['application/problem+json']);
     });
   });
 
@@ -349,10 +459,19 @@ describe('package generator', () => {
           [
             "import { createClient, type Track } from './client';",
             "const c = createClient({ baseUrl: 'http://x', apiKey: 'k' });",
-            'export const run = async (): Promise<Track[]> => {',
+            "export const run = async (): Promise<Pick<Track, 'Name'>[]> => {",
             '  await c.playlist_track.remove({ PlaylistId: 1, TrackId: 2 });',
             "  await c.Track.create({ Name: 'n', UnitPrice: '1.00' });",
+            '  await c.Track.update({ TrackId: 1 }, { UnitPrice: 1.5 });',
             "  const page = await c.Track.list({ filter: { Name: { startsWith: 'A' } }, sort: ['-Name'], fields: ['Name'] });",
+            '  const all: Track[] = (await c.Track.list()).items;',
+            '  const price: string = all[0].UnitPrice;',
+            '  // @ts-expect-error a decimal is answered as exact text, never a number',
+            '  const wrong: number = all[0].UnitPrice;',
+            '  // @ts-expect-error a list with fields carries only those attributes',
+            '  void page.items[0].TrackId;',
+            '  void price;',
+            '  void wrong;',
             '  return page.items;',
             '};',
             '// @ts-expect-error read-only entities have no create',
@@ -374,6 +493,34 @@ describe('package generator', () => {
           .getPreEmitDiagnostics(program)
           .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
         expect(diagnostics).toEqual([]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it("runs under Node's own type stripping (no enums, namespaces or parameter properties)", () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ib-client-strip-'));
+      try {
+        writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+        writeFileSync(join(dir, 'client.ts'), client);
+        writeFileSync(
+          join(dir, 'main.ts'),
+          [
+            "import { createClient, DataApiError, type Track } from './client.ts';",
+            'const answers: Response[] = [',
+            "  Response.json({ items: [{ TrackId: 1, UnitPrice: '0.99' }], offset: 0, limit: 1 }),",
+            "  Response.json({ title: 'Not Found', status: 404 }, { status: 404 }),",
+            '];',
+            "const api = createClient({ baseUrl: 'http://h', apiKey: 'k', fetch: async () => answers.shift()! });",
+            'const page = await api.Track.list({ limit: 1 });',
+            'const first: Pick<Track, "UnitPrice"> = page.items[0];',
+            'const failure = await api.Track.get({ TrackId: 2 }).catch((error: unknown) => error);',
+            'console.log(JSON.stringify([first.UnitPrice, failure instanceof DataApiError && failure.status]));',
+          ].join('\n'),
+        );
+        const run = spawnSync(NODE, ['main.ts'], { cwd: dir, encoding: 'utf8' });
+        expect(run.stderr).toBe('');
+        expect(JSON.parse(run.stdout)).toEqual(['0.99', 404]);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -221,8 +221,9 @@ export class PublicationProcess implements OnApplicationBootstrap, OnApplication
       case 'checkDependencies':
         return this.command(
           'RecordDependenciesChecked',
-          // The versions installed now, so a breaking update later knows what this version was built on.
-          { publicationId, dependencies: await installedDependencies(this.runner) },
+          // The versions installed now where the integration is built, so a breaking update installed
+          // later in an environment knows what this version was built on.
+          { publicationId, dependencies: await installedDependencies(this.runner, state.environment) },
           state,
         );
       case 'publish':
@@ -314,6 +315,7 @@ export class PublicationProcess implements OnApplicationBootstrap, OnApplication
           environment: state.environment,
           environmentKind: await this.environments.kindOf(state.environment),
           publishedVersions: await this.index.publishedVersions(state.integrationId),
+          builtAgainst: state.dependencies ?? [],
         },
         metadata: { actorId: actor.userId, now: this.clock.now() },
       },

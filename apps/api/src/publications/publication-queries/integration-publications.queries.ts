@@ -1,6 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { type RuntimeDependency } from '@ib/domain';
-import { assertMemberOf, type AuthenticatedUser } from '../../auth/authenticated-user';
+import { type AuthenticatedUser } from '../../auth/authenticated-user';
+import { authorize } from '../../auth/policy';
 import { ReadModel } from '../../infrastructure/read-model/read-model';
 import { IntegrationViews } from '../../integrations/integration-queries/integration-views';
 import { type PublicationView } from '../../projections';
@@ -17,14 +18,17 @@ export type PublishedVersion = Readonly<{
   packageUrl: string;
 }>;
 
-/** 404 for an unknown integration; its publications are for the members of its environment. */
+/**
+ * 404 for an integration that is unknown or that the caller may not read (it does not exist for
+ * them); its publications, versions and deployments are for the members of its environment.
+ */
 export const assertCanRead = async (
   views: IntegrationViews,
   integrationId: string,
   user: AuthenticatedUser,
 ): Promise<void> => {
-  const integration = await views.get(integrationId);
-  assertMemberOf(user, integration.environment);
+  const integration = await views.get(integrationId, user);
+  authorize(user, 'publication.read', integration.environment);
 };
 
 export class ListIntegrationPublicationsQuery extends Query<List<PublicationView>> {

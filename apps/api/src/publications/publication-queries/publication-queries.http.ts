@@ -8,7 +8,7 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   NotFoundError,
   type PublicationEvent,
@@ -17,13 +17,15 @@ import {
   publicationDecider,
   publicationStreamId,
 } from '@ib/domain';
-import { assertMemberOf } from '../../auth/authenticated-user';
+import { authorize } from '../../auth/policy';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
 import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
 import { EVENT_STORE, type EventStore } from '../../infrastructure/event-store/event-store.port';
 import { type HttpReply } from '../../infrastructure/http/http-types';
+import { ApiProblems } from '../../infrastructure/http/openapi/api-responses';
 import { PackageStore } from '../package-store';
 import { PublicationIndex } from '../publication-index';
+import { PublicationDetailsSchema, type PublicationStepRecordSchema } from './publication-details.schema';
 
 const STEP_OF: Partial<Record<PublicationEvent['type'], string>> = {
   IntegrationPublishRequested: 'requested',
@@ -63,11 +65,19 @@ export class PublicationQueriesController {
 
   @Get('publications/:id')
   @ApiOperation({ summary: 'A publication and each of its steps, folded from its stream' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The publication id (the Location of a publish)' })
+  @ApiOkResponse({
+    type: PublicationDetailsSchema,
+    headers: {
+      ETag: { required: true, description: 'The publication stream version', schema: { type: 'string' } },
+    },
+  })
+  @ApiProblems({ 404: 'PUBLICATION.NOT_FOUND: unknown, or of an environment the caller has no role in' })
   async get(
     @Param('id', ParseUUIDPipe) id: string,
     @Ctx() context: RequestContext,
     @Res({ passthrough: true }) reply: HttpReply,
-  ) {
+  ): Promise<PublicationDetailsSchema> {
     const { events, version } = await this.store.readStream<PublicationEvent>(publicationStreamId(id));
     const state = events.reduce(
       (current, recorded) =>
@@ -76,12 +86,12 @@ export class PublicationQueriesController {
     );
     if (state.status === 'none') throw notFound(id);
     try {
-      assertMemberOf(context.user, state.environment);
+      authorize(context.user, 'publication.read', state.environment);
     } catch {
       throw notFound(id);
     }
     reply.header('ETag', `"${version}"`);
-    const steps = events.map(({ data, type, metadata }) => {
+    const steps = events.map(({ data, type, metadata }): PublicationStepRecordSchema => {
       const event = { type, data } as PublicationEvent;
       return {
         step: event.type === 'IntegrationPublishFailed' ? event.data.failedStep : (STEP_OF[type] ?? type),
@@ -115,6 +125,27 @@ export class PublicationQueriesController {
     summary: "Download a version's generated package (also a failed publication's, when generated)",
   })
   @ApiProduces('application/x-tar')
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The integration id' })
+  @ApiParam({
+    name: 'version',
+    description: 'The published version number',
+    schema: { type: 'integer', minimum: 1, example: 1 },
+  })
+  @ApiOkResponse({
+    description: 'The package: a tar of the generated OpenAPI document, client and manifest',
+    content: { 'application/x-tar': { schema: { type: 'string', format: 'binary' } } },
+    headers: {
+      ETag: { required: true, description: 'The package hash, quoted', schema: { type: 'string' } },
+      'Content-Disposition': {
+        required: true,
+        description: 'attachment; filename="<module name>-<version>.tar"',
+        schema: { type: 'string', example: 'attachment; filename="Chinook_IS-1.tar"' },
+      },
+    },
+  })
+  @ApiProblems({
+    404: 'PACKAGE.NOT_FOUND: no such integration for the caller, or no package generated for the version',
+  })
   async download(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('version', ParseIntPipe) version: number,
@@ -128,7 +159,7 @@ export class PublicationQueriesController {
     );
     if (state.status === 'none') throw missing;
     try {
-      assertMemberOf(context.user, state.environment);
+      authorize(context.user, 'publication.read', state.environment);
     } catch {
       throw missing;
     }

@@ -1,7 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type IntegrationPublishRequested, publicationStreamId } from '@ib/domain';
 import { type RequestContext } from '../../auth/request-context.decorator';
 import { EnvironmentAccess } from '../../environments/environment-access/environment-access';
-import { uuidv7 } from '../../infrastructure/ids';
+import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
 import { PublicationStarter, type PublishOutcome } from './publication-starter';
 
 export { type PublishOutcome } from './publication-starter';
@@ -21,14 +22,23 @@ export class PublishIntegrationHandler implements ICommandHandler<PublishIntegra
   constructor(
     private readonly starter: PublicationStarter,
     private readonly environments: EnvironmentAccess,
+    private readonly runner: CommandRunner,
   ) {}
 
-  execute({ integrationId, context }: PublishIntegrationCommand): Promise<PublishOutcome> {
+  async execute({ integrationId, context }: PublishIntegrationCommand): Promise<PublishOutcome> {
+    const publicationId = context.ids.next();
+    // A retry of a request that started this publication answers it; the checks would now find it running.
+    const recorded = await this.runner.recorded<IntegrationPublishRequested>(
+      publicationStreamId(publicationId),
+      context.actor,
+    );
+    if (recorded) return { publicationId, version: recorded.events[0].data.version, status: 'running' };
     return this.starter.start({
       integrationId,
-      publicationId: uuidv7(),
+      publicationId,
       actor: context.actor,
-      authorize: (environment) => this.environments.assertBuilder(context.user, environment),
+      authorize: (environment) =>
+        this.environments.assertIntegrationBuilder(context.user, integrationId, environment),
     });
   }
 }

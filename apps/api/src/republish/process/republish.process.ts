@@ -37,6 +37,7 @@ import {
 import { HttpProblem } from '../../infrastructure/http/http-problem';
 import { uuidv7 } from '../../infrastructure/ids';
 import { PublicationStarter } from '../../publications/publish-integration/publication-starter';
+import { environmentOfRun } from '../republish-runs';
 
 const REPUBLISH_TYPES = new Set<string>(REPUBLISH_EVENT_TYPES);
 const PUBLICATION_ENDS = new Set<string>(['IntegrationPublished', 'IntegrationPublishFailed']);
@@ -158,7 +159,7 @@ export class RepublishProcess implements OnApplicationBootstrap, OnApplicationSh
         );
 
       if (next.publicationId === undefined) {
-        const blocker = await this.blocker(next.integrationId);
+        const blocker = await this.blocker(next.integrationId, environmentOfRun(events[0]));
         if (blocker !== undefined) {
           await finish(blocker);
           continue;
@@ -188,6 +189,7 @@ export class RepublishProcess implements OnApplicationBootstrap, OnApplicationSh
               integrationId: next.integrationId,
               publicationId: next.publicationId,
               actor,
+              republish: true,
             });
           } catch (error) {
             if (!(error instanceof DomainError) || error.code === 'PUBLICATION.ALREADY_EXISTS') throw error;
@@ -207,13 +209,24 @@ export class RepublishProcess implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  /** Why the integration is not republished: no longer required (skipped), or not publishable (failed). */
-  private async blocker(integrationId: string): Promise<Outcome | undefined> {
+  /**
+   * Why the integration is not republished: no longer required in the run's environment (skipped), or
+   * not publishable (failed). A run of no known environment predates per-environment updates: any
+   * requirement left counts.
+   */
+  private async blocker(
+    integrationId: string,
+    environment: string | undefined,
+  ): Promise<Outcome | undefined> {
     const { state: deployments } = await this.runner.load(
       integrationDeploymentsStreamId(integrationId),
       deploymentDecider,
     );
-    if (!requiresRepublish(deployments)) return { outcome: 'skipped', reason: NO_LONGER_REQUIRED };
+    const required =
+      environment === undefined
+        ? deployments.status === 'deployed' && deployments.republishRequired.length > 0
+        : requiresRepublish(deployments, environment);
+    if (!required) return { outcome: 'skipped', reason: NO_LONGER_REQUIRED };
     try {
       await this.starter.publishable(integrationId);
       return undefined;

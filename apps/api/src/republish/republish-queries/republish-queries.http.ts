@@ -1,10 +1,12 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { NotFoundError, type RepublishEvent, republishDecider, republishStreamId } from '@ib/domain';
-import { assertMemberOf } from '../../auth/authenticated-user';
+import { authorize } from '../../auth/policy';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
 import { EVENT_STORE, type EventStore } from '../../infrastructure/event-store/event-store.port';
 import { type HttpReply } from '../../infrastructure/http/http-types';
+import { ApiProblems } from '../../infrastructure/http/openapi/api-responses';
+import { RepublishRunSchema } from './republish-run.schema';
 
 @ApiTags('republish')
 @ApiBearerAuth()
@@ -14,11 +16,19 @@ export class RepublishQueriesController {
 
   @Get(':runId')
   @ApiOperation({ summary: 'A republish run and the outcome of each integration, folded from its stream' })
+  @ApiParam({ name: 'runId', format: 'uuid', description: 'The run id (the Location of a republish)' })
+  @ApiOkResponse({
+    type: RepublishRunSchema,
+    headers: {
+      ETag: { required: true, description: 'The run stream version', schema: { type: 'string' } },
+    },
+  })
+  @ApiProblems({ 404: 'REPUBLISH.NOT_FOUND: unknown, or of an environment the caller has no role in' })
   async get(
     @Param('runId', ParseUUIDPipe) runId: string,
     @Ctx() context: RequestContext,
     @Res({ passthrough: true }) reply: HttpReply,
-  ) {
+  ): Promise<RepublishRunSchema> {
     const { events, version } = await this.store.readStream<RepublishEvent>(republishStreamId(runId));
     const state = events.reduce(
       (current, recorded) =>
@@ -29,7 +39,7 @@ export class RepublishQueriesController {
     // Only members of the environment the run was started in learn it exists.
     const environment = events[0].metadata.environment;
     try {
-      if (environment !== undefined) assertMemberOf(context.user, environment);
+      if (environment !== undefined) authorize(context.user, 'publication.read', environment);
     } catch {
       throw notFound(runId);
     }

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   IllegalStateError,
+  type RepublishStarted,
   deploymentDecider,
   integrationDecider,
   integrationDeploymentsStreamId,
@@ -10,12 +11,11 @@ import {
   republishStreamId,
   requiresRepublish,
 } from '@ib/domain';
+import { authorize } from '../../auth/policy';
 import { type RequestContext } from '../../auth/request-context.decorator';
-import { assertDevelopmentAdmin } from '../../dependencies/development-admin';
 import { EnvironmentAccess } from '../../environments/environment-access/environment-access';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
-import { uuidv7 } from '../../infrastructure/ids';
 import { PublicationIndex } from '../../publications/publication-index';
 import { RepublishRuns } from '../republish-runs';
 
@@ -32,8 +32,9 @@ export class StartRepublishCommand extends Command<RepublishOutcome> {
 }
 
 /**
- * Starts a run over the integrations of the caller's development environment that need a republish
- * now; the republish process publishes them one by one from the stored run.
+ * Starts a run over the integrations built in the caller's development environment that need a
+ * republish there now; the republish process publishes them one by one from the stored run. One run
+ * at a time per environment: each environment's runs republish only its own integrations.
  */
 @CommandHandler(StartRepublishCommand)
 export class StartRepublishHandler implements ICommandHandler<StartRepublishCommand> {
@@ -55,33 +56,49 @@ export class StartRepublishHandler implements ICommandHandler<StartRepublishComm
   }
 
   private async start(context: RequestContext): Promise<RepublishOutcome> {
-    await assertDevelopmentAdmin(context.user, this.environments);
-    const running = await this.runs.runningRunIds();
+    const { environment } = context.user;
+    authorize(context.user, 'republish.start', environment);
+    const kind = await this.environments.kindOf(environment);
+    if (kind !== 'development')
+      throw new IllegalStateError(
+        'ENVIRONMENT.BUILDER_DEVELOPMENT_ONLY',
+        `Integrations are republished where they are built, in a development environment; ` +
+          `'${environment}' is ${kind}`,
+      );
+    const runId = context.ids.next();
+    // A retry of a request that started the run answers that run (which now counts as running).
+    const recorded = await this.runner.recorded(republishStreamId(runId), context.actor);
+    if (recorded) {
+      const started = recorded.events[0].data as RepublishStarted['data'];
+      return { runId, integrationIds: started.integrationIds, status: 'running' };
+    }
+    const running = await this.runs.runningRunIds(environment);
     if (running.length > 0)
       throw new IllegalStateError(
         'REPUBLISH.IN_PROGRESS',
         `Republish run ${running[0]} is still running; wait for it to finish`,
       );
-    const integrationIds = await this.requiringRepublish(context.user.environment);
+    const integrationIds = await this.requiringRepublish(environment);
     if (integrationIds.length === 0)
       throw new IllegalStateError(
         'REPUBLISH.NOTHING_REQUIRED',
-        'No integration needs a republish: every one is built against the installed dependencies',
+        `No integration of environment '${environment}' needs a republish: every one is built ` +
+          'against the dependencies installed there',
       );
-    const runId = uuidv7();
     await this.runner.run(
       republishStreamId(runId),
       republishDecider,
       {
         type: 'StartRepublish',
-        data: { runId, integrationIds },
+        data: { runId, environment, integrationIds },
         metadata: { actorId: context.user.id, now: this.clock.now() },
       },
-      { actor: context.actor, environment: context.user.environment },
+      { actor: context.actor, environment },
     );
     return { runId, integrationIds, status: 'running' };
   }
 
+  /** The integrations built in `environment` that need a republish there. */
   private async requiringRepublish(environment: string): Promise<string[]> {
     const required: string[] = [];
     for (const integrationId of await this.index.integrationIds()) {
@@ -89,7 +106,7 @@ export class StartRepublishHandler implements ICommandHandler<StartRepublishComm
         integrationDeploymentsStreamId(integrationId),
         deploymentDecider,
       );
-      if (!requiresRepublish(deployments)) continue;
+      if (!requiresRepublish(deployments, environment)) continue;
       const { state: integration } = await this.runner.load(
         integrationStreamId(integrationId),
         integrationDecider,

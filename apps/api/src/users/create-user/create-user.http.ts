@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
+  ApiCreatedResponse,
   ApiHeader,
   ApiOperation,
   ApiProperty,
@@ -12,8 +13,8 @@ import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
-  IsOptional,
   IsString,
   Length,
   Matches,
@@ -22,8 +23,11 @@ import {
 } from 'class-validator';
 import { ROLES, type Role } from '@ib/domain';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
+import { ApiProblems } from '../../infrastructure/http/openapi/api-responses';
+import { UserSchema } from '../user-queries/user.schema';
 import { UserViews } from '../user-queries/user-views';
 import { CreateUserCommand } from './create-user.command';
+import { Omittable } from '../../infrastructure/http/omittable.decorator';
 
 export class RoleGrantBody {
   @ApiProperty({ example: 'development' })
@@ -48,7 +52,7 @@ export class CreateUserBody {
   password!: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(100)
   displayName?: string;
@@ -59,6 +63,13 @@ export class CreateUserBody {
   @ValidateNested({ each: true })
   @Type(() => RoleGrantBody)
   roles!: RoleGrantBody[];
+
+  @ApiPropertyOptional({
+    description: 'The installation role (creates environments); granted by owners only',
+  })
+  @Omittable()
+  @IsBoolean()
+  owner?: boolean;
 }
 
 @ApiTags('users')
@@ -72,8 +83,17 @@ export class CreateUserController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Create an IT user with roles per environment (administrators)' })
+  @ApiOperation({
+    summary: 'Create an IT user with roles per environment (administrators of those environments)',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ type: UserSchema })
+  @ApiProblems({
+    400: 'USER.INVALID or a missing or invalid field',
+    403: 'AUTH.ADMIN_REQUIRED: a grant in an environment the caller does not administer; AUTH.OWNER_REQUIRED: `owner` set by a non-owner',
+    409: 'USER.ALREADY_EXISTS: the username is taken; IDEMPOTENCY.IN_PROGRESS: the same request still runs (Retry-After)',
+    422: 'IDEMPOTENCY.KEY_REUSED: the Idempotency-Key came with another body',
+  })
   async create(@Body() body: CreateUserBody, @Ctx() context: RequestContext) {
     const roles = body.roles.map(({ environment, role }) => ({ environment, role }));
     const outcome = await this.commands.execute(new CreateUserCommand({ ...body, roles }, context));

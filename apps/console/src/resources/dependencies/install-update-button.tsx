@@ -4,12 +4,15 @@ import { Alert, Button, Checkbox, Form, Input, Modal } from 'antd';
 import { CloudDownloadOutlined } from '@ant-design/icons';
 import type { Dependency, DependencyUpdateDraft } from '../../types';
 
-type Props = { dependency: Dependency; onInstalled: (version: string) => void };
+type Props = { dependency: Dependency; environment: string; onInstalled: (version: string) => void };
 
 const VERSION = /^\d+\.\d+\.\d+$/;
 
-/** Installs a newer version of a runtime dependency; a breaking one calls for a republish. */
-export const InstallUpdateButton = ({ dependency, onInstalled }: Props) => {
+/**
+ * Installs a newer version of a runtime dependency in one environment (each runs its own runtime); a
+ * breaking one calls for a republish of what is deployed there.
+ */
+export const InstallUpdateButton = ({ dependency, environment, onInstalled }: Props) => {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<DependencyUpdateDraft>();
   const breaking = Form.useWatch('breaking', form);
@@ -20,10 +23,15 @@ export const InstallUpdateButton = ({ dependency, onInstalled }: Props) => {
       {
         url: `/dependencies/${encodeURIComponent(dependency.name)}/updates`,
         method: 'post',
-        values: { version, breaking: isBreaking ?? false, ...(notes?.trim() ? { notes: notes.trim() } : {}) },
+        values: {
+          version,
+          environment,
+          breaking: isBreaking ?? false,
+          ...(notes?.trim() ? { notes: notes.trim() } : {}),
+        },
         successNotification: {
           type: 'success',
-          message: `${dependency.name} ${version} installed`,
+          message: `${dependency.name} ${version} installed in ${environment}`,
         },
       },
       {
@@ -41,7 +49,7 @@ export const InstallUpdateButton = ({ dependency, onInstalled }: Props) => {
       </Button>
       <Modal
         open={open}
-        title={`Install an update of ${dependency.name}`}
+        title={`Install an update of ${dependency.name} in ${environment}`}
         okText="Install"
         okButtonProps={{ loading: mutation.isPending }}
         onOk={() => form.submit()}
@@ -53,7 +61,7 @@ export const InstallUpdateButton = ({ dependency, onInstalled }: Props) => {
           <Form.Item
             label="Version"
             name="version"
-            extra={`Installed now: ${dependency.version}`}
+            extra={`Installed now in ${environment}: ${dependency.version}`}
             rules={[{ required: true }, { pattern: VERSION, message: 'A version is x.y.z' }]}
           >
             <Input placeholder="x.y.z" autoFocus />
@@ -70,7 +78,7 @@ export const InstallUpdateButton = ({ dependency, onInstalled }: Props) => {
               type="warning"
               showIcon
               style={{ marginBottom: 16 }}
-              message="Every integration built against an older version will need a republish"
+              message={`Every integration deployed in ${environment} built against an older version will need a republish`}
             />
           )}
           <Form.Item label="Notes" name="notes" rules={[{ max: 2000 }]}>

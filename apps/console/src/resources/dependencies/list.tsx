@@ -1,17 +1,28 @@
 import { useState } from 'react';
-import { CanAccess } from '@refinedev/core';
+import { CanAccess, useList } from '@refinedev/core';
 import { DateField, List, useTable } from '@refinedev/antd';
-import { Space, Table, Tag } from 'antd';
+import { Space, Table, Tag, Typography } from 'antd';
 import { useEventually } from '../../components/use-eventually';
 import { useUserNames } from '../../components/use-user-names';
-import type { Dependency } from '../../types';
+import { currentEnvironment } from '../../providers/session';
+import type { Dependency, Environment } from '../../types';
 import { InstallUpdateButton } from './install-update-button';
 import { RepublishButton } from './republish-button';
 import { RepublishRunCard } from './republish-run-card';
 import { UpdateHistory } from './update-history';
 
-/** The runtime dependencies published integrations run on: installed versions and their updates. */
+/**
+ * The runtime dependencies published integrations run on, in the environment the user is logged in to
+ * (each environment runs its own): installed versions and their updates. Integrations are republished
+ * where they are built, so the republish is offered in a development environment only.
+ */
 export const DependencyList = () => {
+  const environment = currentEnvironment();
+  const { result: environments } = useList<Environment>({
+    resource: 'environments',
+    pagination: { mode: 'off' },
+  });
+  const builder = environments.data.some(({ name, kind }) => name === environment && kind === 'development');
   const userName = useUserNames();
   const [runId, setRunId] = useState<string>();
   const eventually = useEventually<Dependency[]>();
@@ -30,14 +41,20 @@ export const DependencyList = () => {
 
   return (
     <List
-      title="Dependencies"
+      title={`Dependencies in ${environment}`}
       headerButtons={
-        <CanAccess resource="dependencies" action="republish">
-          <RepublishButton onStarted={setRunId} />
-        </CanAccess>
+        builder && (
+          <CanAccess resource="dependencies" action="republish">
+            <RepublishButton onStarted={setRunId} />
+          </CanAccess>
+        )
       }
     >
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">
+          The versions installed in {environment}. An update installed here marks only the integrations
+          deployed here.
+        </Typography.Text>
         {runId && <RepublishRunCard runId={runId} onClose={() => setRunId(undefined)} />}
         <Table<Dependency>
           {...tableProps}
@@ -78,6 +95,7 @@ export const DependencyList = () => {
               <CanAccess resource="dependencies" action="install">
                 <InstallUpdateButton
                   dependency={dependency}
+                  environment={environment}
                   onInstalled={(version) => installed(dependency.name, version)}
                 />
               </CanAccess>

@@ -4,7 +4,7 @@ import { SyncOutlined } from '@ant-design/icons';
 
 type Started = { runId: string; integrationIds?: string[]; status: string };
 
-/** Republishes every integration a breaking update affected, as one run followed below. */
+/** Republishes the integrations built in this environment that a breaking update here affected, as one run followed below. */
 export const RepublishButton = ({ onStarted }: { onStarted: (runId: string) => void }) => {
   const { mutate, mutation } = useCustomMutation<Started>();
   const start = () =>
@@ -25,7 +25,7 @@ export const RepublishButton = ({ onStarted }: { onStarted: (runId: string) => v
     );
   return (
     <Popconfirm
-      title="Republish every affected integration?"
+      title="Republish every affected integration built here?"
       description="Each gets a new version, built against the installed dependencies."
       okText="Republish"
       onConfirm={start}

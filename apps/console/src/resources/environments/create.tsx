@@ -1,9 +1,9 @@
 import type { HttpError } from '@refinedev/core';
 import { Create, useForm } from '@refinedev/antd';
-import { Form, Input, Select } from 'antd';
+import { Checkbox, Form, Input, Select } from 'antd';
 import type { Environment } from '../../types';
 
-type EnvironmentDraft = Pick<Environment, 'name' | 'kind' | 'address'>;
+type EnvironmentDraft = Pick<Environment, 'name' | 'kind' | 'address'> & { anotherDevelopment?: boolean };
 
 const KINDS = [
   { label: 'Development', value: 'development' },
@@ -12,7 +12,8 @@ const KINDS = [
 ];
 
 export const EnvironmentCreate = () => {
-  const { formProps, saveButtonProps } = useForm<Environment, HttpError, EnvironmentDraft>();
+  const { formProps, saveButtonProps, form } = useForm<Environment, HttpError, EnvironmentDraft>();
+  const kind = Form.useWatch('kind', form);
   return (
     <Create title="Add environment" saveButtonProps={saveButtonProps}>
       <Form {...formProps} layout="vertical" style={{ maxWidth: 640 }}>
@@ -22,6 +23,15 @@ export const EnvironmentCreate = () => {
         <Form.Item label="Kind" name="kind" rules={[{ required: true }]}>
           <Select options={KINDS} />
         </Form.Item>
+        {kind === 'development' && (
+          <Form.Item
+            name="anotherDevelopment"
+            valuePropName="checked"
+            extra="Integrations are built in the development environment; add a second one only on purpose."
+          >
+            <Checkbox>Add another development environment</Checkbox>
+          </Form.Item>
+        )}
         <Form.Item label="Address" name="address" rules={[{ type: 'url', message: 'Enter a URL' }]}>
           <Input placeholder="https://dev.example.com" />
         </Form.Item>

@@ -1,11 +1,17 @@
 import type { HttpError } from '@refinedev/core';
 import { Create, useForm, useSelect } from '@refinedev/antd';
-import { Button, Form, Input, Select, Space } from 'antd';
+import { Button, Checkbox, Form, Input, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { currentEnvironment } from '../../providers/session';
-import type { Environment, RoleGrant, User } from '../../types';
+import { currentEnvironment, readSession } from '../../providers/session';
+import type { Environment, RoleGrant, UserView } from '../../types';
 
-type UserDraft = { username: string; password: string; displayName?: string; roles: RoleGrant[] };
+type UserDraft = {
+  username: string;
+  password: string;
+  displayName?: string;
+  roles: RoleGrant[];
+  owner?: boolean;
+};
 
 const ROLES = [
   { label: 'Developer', value: 'developer' },
@@ -14,7 +20,7 @@ const ROLES = [
 
 /** An IT user with role grants per environment. */
 export const UserCreate = () => {
-  const { formProps, saveButtonProps } = useForm<User, HttpError, UserDraft>();
+  const { formProps, saveButtonProps } = useForm<UserView, HttpError, UserDraft>();
   const { selectProps: environments } = useSelect<Environment>({
     resource: 'environments',
     optionLabel: 'name',
@@ -68,6 +74,15 @@ export const UserCreate = () => {
             </Form.Item>
           )}
         </Form.List>
+        {readSession()?.user.owner === true && (
+          <Form.Item
+            name="owner"
+            valuePropName="checked"
+            extra="Owners create environments and run the installation's operations."
+          >
+            <Checkbox>Owner of the installation</Checkbox>
+          </Form.Item>
+        )}
       </Form>
     </Create>
   );

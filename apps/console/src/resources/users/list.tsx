@@ -1,9 +1,9 @@
 import { CreateButton, DateField, List, useTable } from '@refinedev/antd';
 import { Space, Table, Tag } from 'antd';
-import type { RoleGrant, User } from '../../types';
+import type { RoleGrant, UserView } from '../../types';
 
 export const UserList = () => {
-  const { tableProps } = useTable<User>({ syncWithLocation: true });
+  const { tableProps } = useTable<UserView>({ syncWithLocation: true });
   return (
     <List headerButtons={<CreateButton>Create user</CreateButton>}>
       <Table {...tableProps} rowKey="id">
@@ -12,8 +12,9 @@ export const UserList = () => {
         <Table.Column
           dataIndex="roles"
           title="Roles"
-          render={(roles: RoleGrant[]) => (
+          render={(roles: RoleGrant[], user: UserView) => (
             <Space wrap>
+              {user.owner && <Tag color="gold">owner</Tag>}
               {roles.map(({ environment, role }) => (
                 <Tag key={`${environment}:${role}`} color={role === 'admin' ? 'red' : 'blue'}>
                   {environment}: {role}

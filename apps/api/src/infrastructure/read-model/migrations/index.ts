@@ -2,10 +2,14 @@ import { type MigrationObject } from '@mikro-orm/core';
 import { CreateReadModel0001 } from './0001-create-read-model.migration';
 import { CreatePublishingViews0002 } from './0002-create-publishing-views.migration';
 import { IntegrationPublishedVersion0003 } from './0003-integration-published-version.migration';
+import { DependenciesPerEnvironment0004 } from './0004-dependencies-per-environment.migration';
+import { UserOwner0005 } from './0005-user-owner.migration';
 
 /** Every read-model migration in order; listed explicitly so bundles and ts-jest need no file discovery. */
 export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
   { name: '0001-create-read-model', class: CreateReadModel0001 },
   { name: '0002-create-publishing-views', class: CreatePublishingViews0002 },
   { name: '0003-integration-published-version', class: IntegrationPublishedVersion0003 },
+  { name: '0004-dependencies-per-environment', class: DependenciesPerEnvironment0004 },
+  { name: '0005-user-owner', class: UserOwner0005 },
 ];

@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { type AuthenticatedUser } from '../authenticated-user';
+import { RoleGrantSchema } from '../role-grant.schema';
+import { type LoginResult } from './login.command';
+
+type LoginUser = LoginResult['user'];
+
+@ApiSchema({ name: 'LoginUser' })
+export class LoginUserSchema implements LoginUser {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'admin' })
+  username!: string;
+
+  @ApiPropertyOptional({ example: 'Dana Scully' })
+  displayName?: string;
+
+  @ApiProperty({ type: [RoleGrantSchema] })
+  roles!: RoleGrantSchema[];
+
+  @ApiProperty({ description: 'The installation role (creates environments, runs operations)' })
+  owner!: boolean;
+}
+
+/** The answer to a login (`implements` keeps the document in step with the handler's result). */
+@ApiSchema({ name: 'LoginResult' })
+export class LoginResultSchema implements LoginResult {
+  @ApiProperty({ description: 'Send it as `Authorization: Bearer <token>`' })
+  accessToken!: string;
+
+  @ApiProperty({ enum: ['Bearer'] })
+  tokenType!: 'Bearer';
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt!: string;
+
+  @ApiProperty({ type: LoginUserSchema })
+  user!: LoginUserSchema;
+}
+
+/** The caller, as `GET /api/auth/me` answers it: the roles the user holds now, not when the token was issued. */
+@ApiSchema({ name: 'CurrentUser' })
+export class CurrentUserSchema implements Pick<
+  AuthenticatedUser,
+  'id' | 'username' | 'roles' | 'owner' | 'environment'
+> {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'admin' })
+  username!: string;
+
+  @ApiProperty({ type: [RoleGrantSchema] })
+  roles!: RoleGrantSchema[];
+
+  @ApiProperty({ description: 'The installation role (creates environments, runs operations)' })
+  owner!: boolean;
+
+  @ApiProperty({ example: 'development', description: 'The environment the caller logged in to' })
+  environment!: string;
+}

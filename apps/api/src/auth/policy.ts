@@ -1,0 +1,111 @@
+import { ForbiddenError, type Role } from '@ib/domain';
+import { type AuthenticatedUser } from './authenticated-user';
+
+/**
+ * Who may do what, written once. Every handler and query asks `authorize` (or `allows`, to filter a
+ * list) with the action and the environment the resource lives in; nothing else inspects role grants.
+ *
+ * - Environment roles: a developer builds and uses what lives in their environment; an administrator
+ *   may do all a developer does there and manages it (connections, requests, users' grants, API keys,
+ *   promotion and bindings into it, its runtime dependencies).
+ * - The installation role `owner` creates environments and runs the operations of the whole
+ *   installation (projections); it grants no right inside an environment by itself.
+ */
+export type Action =
+  | 'environment.create'
+  | 'environment.read'
+  | 'user.grant'
+  | 'user.grant-owner'
+  | 'user.read'
+  | 'integration.read'
+  | 'integration.build'
+  | 'connection.read'
+  | 'connection.create'
+  | 'connection.use'
+  | 'connection-request.create'
+  | 'connection-request.read-all'
+  | 'connection-request.decide'
+  | 'publication.read'
+  | 'deployment.promote'
+  | 'deployment.bind'
+  | 'api-key.manage'
+  | 'dependency.read'
+  | 'dependency.install'
+  | 'republish.start'
+  | 'data.access'
+  | 'operations.read'
+  | 'operations.rebuild';
+
+type Need = 'member' | 'admin' | 'owner';
+
+const NEEDS: Readonly<Record<Action, Need>> = {
+  'environment.create': 'owner',
+  'environment.read': 'member',
+  'user.grant': 'admin',
+  'user.grant-owner': 'owner',
+  'user.read': 'admin',
+  'integration.read': 'member',
+  'integration.build': 'member',
+  'connection.read': 'member',
+  'connection.create': 'admin',
+  'connection.use': 'member',
+  'connection-request.create': 'member',
+  'connection-request.read-all': 'admin',
+  'connection-request.decide': 'admin',
+  'publication.read': 'member',
+  'deployment.promote': 'admin',
+  'deployment.bind': 'admin',
+  'api-key.manage': 'admin',
+  'dependency.read': 'member',
+  'dependency.install': 'admin',
+  'republish.start': 'admin',
+  'data.access': 'member',
+  'operations.read': 'owner',
+  'operations.rebuild': 'owner',
+};
+
+export const rolesIn = (user: AuthenticatedUser, environment: string): Role[] =>
+  user.roles.filter((grant) => grant.environment === environment).map((grant) => grant.role);
+
+/** The environments the user holds any role in. */
+export const environmentsOf = (user: AuthenticatedUser): string[] => [
+  ...new Set(user.roles.map((grant) => grant.environment)),
+];
+
+/** Whether `user` may take `action` on something of `environment` (ignored by installation actions). */
+export function allows(user: AuthenticatedUser, action: Action, environment?: string): boolean {
+  switch (NEEDS[action]) {
+    case 'owner':
+      return user.owner;
+    case 'admin':
+      return environment !== undefined && rolesIn(user, environment).includes('admin');
+    case 'member':
+      return environment !== undefined && rolesIn(user, environment).length > 0;
+  }
+}
+
+/** Throws the 403 that names what is missing unless `user` may take `action` in `environment`. */
+export function authorize(user: AuthenticatedUser, action: Action, environment?: string): void {
+  if (allows(user, action, environment)) return;
+  switch (NEEDS[action]) {
+    case 'owner':
+      throw new ForbiddenError('AUTH.OWNER_REQUIRED', 'This needs the owner role of the installation');
+    case 'admin':
+      throw new ForbiddenError(
+        'AUTH.ADMIN_REQUIRED',
+        `This needs the admin role in environment '${environment ?? '?'}'`,
+      );
+    case 'member':
+      throw new ForbiddenError(
+        'AUTH.NO_ACCESS_TO_ENVIRONMENT',
+        `You have no role in environment '${environment ?? '?'}'`,
+      );
+  }
+}
+
+/** The environments among `environments` where `user` may take `action`. */
+export const environmentsAllowing = (
+  user: AuthenticatedUser,
+  action: Action,
+  environments: readonly string[] = environmentsOf(user),
+): string[] => environments.filter((environment) => allows(user, action, environment));

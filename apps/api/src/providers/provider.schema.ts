@@ -1,0 +1,34 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { PROVIDERS, type Provider } from '@ib/domain';
+import { type ProviderDescription, type ProviderField } from './provider-descriptions';
+
+/** One connection detail a provider asks for, as the console's connection form shows it. */
+@ApiSchema({ name: 'ProviderField' })
+export class ProviderFieldSchema implements ProviderField {
+  @ApiProperty({ example: 'host', description: 'The key of `details` it fills' })
+  name!: string;
+
+  @ApiProperty({ example: 'Host' })
+  label!: string;
+
+  @ApiProperty({ enum: ['string', 'number', 'password', 'boolean'] })
+  type!: ProviderField['type'];
+
+  @ApiProperty()
+  required!: boolean;
+}
+
+@ApiSchema({ name: 'Provider' })
+export class ProviderSchema implements ProviderDescription {
+  @ApiProperty({ enum: PROVIDERS })
+  id!: Provider;
+
+  @ApiProperty({ example: 'MySQL / MariaDB' })
+  name!: string;
+
+  @ApiProperty()
+  available!: boolean;
+
+  @ApiProperty({ type: [ProviderFieldSchema] })
+  fields!: ProviderFieldSchema[];
+}

@@ -1,0 +1,6034 @@
+// Generated from /api/docs-json by `npm run api:types` (openapi-typescript); do not edit by hand.
+export interface paths {
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log in to an environment with IT user credentials; returns a short-lived bearer token */
+        post: operations["LoginController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every session of the caller: their bearer tokens are refused from now on */
+        post: operations["LoginController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller with their current roles */
+        get: operations["LoginController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connection-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Connection requests, newest first (administrators: all of their environments; others: their own) */
+        get: operations["ConnectionRequestQueriesController_list"];
+        put?: never;
+        /** Ask an administrator to create a connection; the request carries every detail */
+        post: operations["RequestConnectionController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connection-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A connection request the caller may see, with its ETag */
+        get: operations["ConnectionRequestQueriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connection-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve: the connection is created and appears in the requester’s list (administrators) */
+        post: operations["DecideConnectionRequestController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connection-requests/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a pending request (its requester or an administrator) */
+        post: operations["DecideConnectionRequestController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connection-requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject with a reason (administrators) */
+        post: operations["DecideConnectionRequestController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Connections you may view (those of your environments), by name */
+        get: operations["ConnectionQueriesController_list"];
+        put?: never;
+        /** Create a connection (administrators) */
+        post: operations["CreateConnectionController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A connection you may view; never its password */
+        get: operations["ConnectionQueriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connections/{id}/databases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Databases of the connection’s server */
+        get: operations["BrowseConnectionController_databases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connections/{id}/databases/{db}/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tables and views of a database */
+        get: operations["BrowseConnectionController_tables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connections/{id}/databases/{db}/tables/{table}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attributes, keys and indexes of one table */
+        get: operations["BrowseConnectionController_table"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connections/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Connect and report the server version and round-trip latency */
+        post: operations["BrowseConnectionController_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/{env}/{integrationId}/{entity}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List rows of an entity: field[op]=value or filter[field][op]=value (eq if [op] is omitted; in: comma-separated; isNull: true|false), sort=a,-b, offset, limit (1..1000), count=true, fields=a,b (no spaces, no empty items) */
+        get: operations["DataApiController_list"];
+        put?: never;
+        /** Create a row: answers the new row, its key in the Location */
+        post: operations["DataApiController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/{env}/{integrationId}/{entity}/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a row by key. Primary key of the row. Single-attribute key: the value, percent-encoded (encodeURIComponent), e.g. `42`; `name=value` is accepted too. Composite key: every key attribute as `name=value`, joined by `;`, in primary-key order, names and values each percent-encoded (so `;` is `%3B` and `=` is `%3D` inside a value), e.g. `PlaylistId=1;TrackId=42`. */
+        get: operations["DataApiController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a row */
+        delete: operations["DataApiController_remove"];
+        options?: never;
+        head?: never;
+        /** Update some attributes of a row: answers the updated row */
+        patch: operations["DataApiController_update"];
+        trace?: never;
+    };
+    "/api/dependencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every runtime dependency with the version installed in one environment and its updates there */
+        get: operations["DependencyQueriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dependencies/{name}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Install a newer version of a runtime dependency in one environment (admin there); a breaking one makes the integrations deployed there, built against an older version, need a republish */
+        post: operations["InstallDependencyUpdateController_install"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/environments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The environments the caller holds a role in (owners: every environment) */
+        get: operations["EnvironmentQueriesController_list"];
+        put?: never;
+        /** Add an environment (installation owners); its creator administers it */
+        post: operations["CreateEnvironmentController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/environments/{env}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An environment's API keys, newest first (admin there); never the keys */
+        get: operations["ApiKeyQueriesController_list"];
+        put?: never;
+        /**
+         * Give an app a key to the data API of the environment (admin there). The answer is the only one that shows the key.
+         * @description A retry with the same Idempotency-Key answers the key created by the first attempt (same id) without `key`: the key is never stored, so it cannot be shown again. If that first answer was lost, revoke the key and create another.
+         */
+        post: operations["CreateApiKeyController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/environments/{env}/api-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key (admin of the environment): it is refused from the next request on */
+        delete: operations["RevokeApiKeyController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/environments/{env}/integrations/{id}/connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Bind the connection that serves the integration in an environment (admin there) */
+        put: operations["DeploymentsController_bind"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/environments/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An environment the caller holds a role in (owners: any) */
+        get: operations["EnvironmentQueriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Integrations of the environments you have a role in, most recently changed first */
+        get: operations["IntegrationQueriesController_list"];
+        put?: never;
+        /** Create an integration (a draft) in a development environment */
+        post: operations["CreateIntegrationController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An integration, with its ETag */
+        get: operations["IntegrationQueriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/{id}/connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Attach a connection of the integration’s provider and environment */
+        put: operations["SelectConnectionController_select"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/{id}/database": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Select the one database this integration uses */
+        put: operations["SelectDatabaseController_select"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/{id}/dependencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the integration's latest version was built against, and in each environment it is deployed in, what the version there was built against and any republish due there */
+        get: operations["DependencyQueriesController_ofIntegration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/{id}/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The version deployed in each environment and the connection bound there */
+        get: operations["DeploymentQueriesController_list"];
+        put?: never;
+        /** Promote a published version to a qa or production environment (admin there) */
+        post: operations["DeploymentsController_deploy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/{id}/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change an integration's application name, module name, description and icon */
+        put: operations["ChangeDetailsController_change"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/{id}/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add tables or views of the selected database as entities */
+        post: operations["AddEntitiesController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/{id}/entities/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an entity from a draft integration */
+        delete: operations["RemoveEntityController_remove"];
+        options?: never;
+        head?: never;
+        /** Rename an entity: always refused (409), entities keep their names */
+        patch: operations["RenameEntityController_rename"];
+        trace?: never;
+    };
+    "/api/integrations/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Convert an integration to open: it can no longer be edited or published by the builder */
+        post: operations["ConvertToOpenController_convert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/{id}/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An integration's publications with their steps, newest first */
+        get: operations["IntegrationPublicationsController_publications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the integration (asynchronous): follow the Location to see each step
+         * @description Answers 202 with the publication that answers the request: a new one (`status: running`), or, without creating a version, the running publication of the same draft (a second click) or the latest published version when the draft has not changed since (`status: published`). Publishing another draft while a publication runs answers 409 PUBLICATION.IN_PROGRESS naming it.
+         */
+        post: operations["PublishIntegrationController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Review the integration before publishing */
+        get: operations["IntegrationQueriesController_review"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An integration's published versions, newest first, with their packages */
+        get: operations["IntegrationPublicationsController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/{id}/versions/{version}/package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a version's generated package (also a failed publication's, when generated) */
+        get: operations["PublicationQueriesController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/republish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Republish every integration a breaking dependency update affected (admin of a development environment; asynchronous): follow the Location to see each one */
+        post: operations["StartRepublishController_republish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each projection’s checkpoint, the event store head and the lag between them (owners) */
+        get: operations["ProjectionsStatusController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projections/{name}/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rebuild a projection from position 0 while the API keeps serving its current rows (owners) */
+        post: operations["ProjectionsStatusController_rebuild"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Database providers */
+        get: operations["ProviderListController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A publication and each of its steps, folded from its stream */
+        get: operations["PublicationQueriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/republish-runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A republish run and the outcome of each integration, folded from its stream */
+        get: operations["RepublishQueriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users (owners: every user; administrators: the users holding a role in an environment they administer, and themselves) */
+        get: operations["UserQueriesController_list"];
+        put?: never;
+        /** Create an IT user with roles per environment (administrators of those environments) */
+        post: operations["CreateUserController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user the caller may see (the same visibility as the list; anyone: themselves) */
+        get: operations["UserQueriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a user's role grants (administrators of each environment whose grants change; the owner role: owners). Withdrawing a grant ends the sessions the user has open */
+        put: operations["ChangeUserRolesController_change"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers */
+        get: operations["HealthController_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the event store answers and projections run (positions: GET /api/projections) */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AddEntitiesBody: {
+            /**
+             * @example [
+             *       "customers",
+             *       "orders"
+             *     ]
+             */
+            tables: string[];
+        };
+        ApiKey: {
+            /** @example Warehouse app */
+            appName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description User id of who created it */
+            createdBy: string;
+            /** @example development */
+            environment: string;
+            /**
+             * @description The last 4 characters of the key
+             * @example x7Qa
+             */
+            hint: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Empty when none was given
+             * @example CI pipeline
+             */
+            label: string;
+            /**
+             * Format: date-time
+             * @description Revoked only
+             */
+            revokedAt?: string;
+            /** @description User id of who revoked it (revoked only) */
+            revokedBy?: string;
+            /** @enum {string} */
+            status: "active" | "revoked";
+        };
+        BindConnectionBody: {
+            /** Format: uuid */
+            connectionId: string;
+        };
+        ChangeDetailsBody: {
+            /** @example Orders */
+            applicationName: string;
+            description: string;
+            /** @description Icon as a data URL or a short name; absent removes it */
+            icon?: string;
+            /** @example Orders_IS */
+            moduleName: string;
+        };
+        ChangeUserRolesBody: {
+            /** @description The installation role; absent: unchanged (owners only) */
+            owner?: boolean;
+            /** @description Every grant the user holds afterwards */
+            roles: components["schemas"]["RoleGrantBody"][];
+        };
+        Column: {
+            autoIncrement: boolean;
+            defaultIsExpression?: boolean;
+            /**
+             * @description A literal as text, or an expression (defaultIsExpression)
+             * @example 0.00
+             */
+            defaultValue?: string;
+            /** @description The values of an ENUM or SET column */
+            enumValues?: string[];
+            /** @description The database computes it: it can be read, never written */
+            generated?: boolean;
+            /**
+             * @description The attribute type an app would see
+             * @enum {string}
+             */
+            kind: "Text" | "Integer" | "LongInteger" | "Decimal" | "Boolean" | "Date" | "Time" | "DateTime" | "BinaryData" | "Json" | "Enum" | "Set";
+            length?: number;
+            /** @example unit_price */
+            name: string;
+            /** @example DECIMAL(10,2) */
+            nativeType: string;
+            nullable: boolean;
+            precision?: number;
+            scale?: number;
+        };
+        Connection: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Who created it (for a request: the approval that created it) */
+            createdBy: string;
+            /** @description Always false in answers: deleted connections are not found */
+            deleted: boolean;
+            details: components["schemas"]["ConnectionDetails"];
+            /** @example development */
+            environment: string;
+            /** @description A password is stored for it (never returned) */
+            hasSecret: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @example Orders DB (dev) */
+            name: string;
+            /** @enum {string} */
+            provider: "sqlite" | "mysql" | "mssql";
+            /** @description User id of the requester, when created from a request */
+            requestedBy?: string;
+            /**
+             * Format: uuid
+             * @description The connection request it was created from
+             */
+            requestId?: string;
+            /** @description The version of the connection */
+            version: number;
+        };
+        ConnectionBinding: {
+            /** Format: date-time */
+            boundAt?: string;
+            /** @description User id of who bound it */
+            boundBy?: string;
+            /** Format: uuid */
+            connectionId: string;
+            /** @enum {string} */
+            connectionProvider: "sqlite" | "mysql" | "mssql";
+        };
+        ConnectionDetails: {
+            /** @example orders */
+            database?: string;
+            /** @example db.example.com */
+            host?: string;
+            /** @description Driver options (TLS, timeouts, pool size, SQL Server instance name...) */
+            options?: {
+                [key: string]: string | number | boolean;
+            };
+            /**
+             * @description SQLite: file path relative to the databases folder
+             * @example sample.sqlite
+             */
+            path?: string;
+            /** @example 3306 */
+            port?: number;
+            /** @example app */
+            username?: string;
+        };
+        ConnectionDetailsBody: {
+            database?: string;
+            /**
+             * @description A host name or IP address (IPv6 without brackets); no port, URL or instance in it
+             * @example db.example.com
+             */
+            host?: string;
+            options?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description SQLite: file path relative to the databases folder
+             * @example sample.sqlite
+             */
+            path?: string;
+            /** @example 3306 */
+            port?: number;
+            username?: string;
+        };
+        ConnectionRequest: {
+            /**
+             * Format: uuid
+             * @description The connection the approval created (approved requests only)
+             */
+            connectionId?: string;
+            /**
+             * Format: date-time
+             * @description Absent while pending
+             */
+            decidedAt?: string;
+            /** @description Who approved, rejected or cancelled it (absent while pending) */
+            decidedBy?: string;
+            details: components["schemas"]["ConnectionDetails"];
+            /** @example development */
+            environment: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The name of the connection asked for
+             * @example Orders DB (dev)
+             */
+            name: string;
+            /** @description A word for the administrator */
+            note?: string;
+            /** @enum {string} */
+            provider: "sqlite" | "mysql" | "mssql";
+            /** @description Why it was rejected (rejected requests only) */
+            reason?: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: uuid
+             * @description User id of the requester
+             */
+            requestedBy: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "cancelled";
+            /** @description The version of the request (its ETag): send it as If-Match to decide it */
+            version: number;
+        };
+        ConnectionTestResult: {
+            /**
+             * @description Round trip of a trivial query, in milliseconds
+             * @example 3.2
+             */
+            latencyMs: number;
+            /**
+             * @description Always true: a failed test answers an error
+             * @enum {boolean}
+             */
+            ok: true;
+            /** @example 11.4.2-MariaDB */
+            serverVersion: string;
+        };
+        CreateApiKeyBody: {
+            /** @example Warehouse app */
+            appName: string;
+            /** @example CI pipeline */
+            label?: string;
+        };
+        CreateConnectionBody: {
+            details: components["schemas"]["ConnectionDetailsBody"];
+            /** @description Defaults to the environment you logged in to */
+            environment?: string;
+            /** @example Orders DB (dev) */
+            name: string;
+            /** @description Stored encrypted; never returned */
+            password?: string;
+            /** @enum {string} */
+            provider: "sqlite" | "mysql" | "mssql";
+        };
+        CreatedApiKey: {
+            /** @example Warehouse app */
+            appName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example development */
+            environment: string;
+            /**
+             * @description The last 4 characters of the key
+             * @example x7Qa
+             */
+            hint: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The key, for the app to send as X-API-Key. Only in the first answer: a retry with the same Idempotency-Key answers the same key without it (it is never stored) */
+            key?: string;
+            /**
+             * @description Empty when none was given
+             * @example CI pipeline
+             */
+            label: string;
+            /** @enum {string} */
+            status: "active";
+        };
+        CreateEnvironmentBody: {
+            /** @example https://qa.example.com */
+            address?: string;
+            /** @description Create a development environment although one exists (integrations are built there) */
+            anotherDevelopment?: boolean;
+            /** @enum {string} */
+            kind: "development" | "qa" | "production";
+            /** @example qa */
+            name: string;
+        };
+        CreateIntegrationBody: {
+            /** @example Orders */
+            applicationName: string;
+            description?: string;
+            /**
+             * @description Defaults to the environment you logged in to
+             * @example development
+             */
+            environment?: string;
+            /** @description Icon as a data URL or a short name */
+            icon?: string;
+            /**
+             * @description Service module name; defaults to <applicationName>_IS
+             * @example Orders_IS
+             */
+            moduleName?: string;
+            /** @enum {string} */
+            provider: "sqlite" | "mysql" | "mssql";
+        };
+        CreateUserBody: {
+            displayName?: string;
+            /** @description The installation role (creates environments); granted by owners only */
+            owner?: boolean;
+            /** @description Hashed with scrypt; never stored or returned in clear */
+            password: string;
+            roles: components["schemas"]["RoleGrantBody"][];
+            /** @example dana */
+            username: string;
+        };
+        CurrentUser: {
+            /**
+             * @description The environment the caller logged in to
+             * @example development
+             */
+            environment: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The installation role (creates environments, runs operations) */
+            owner: boolean;
+            roles: components["schemas"]["RoleGrant"][];
+            /** @example admin */
+            username: string;
+        };
+        DatabaseList: {
+            items: components["schemas"]["DatabaseName"][];
+        };
+        DatabaseName: {
+            /** @example orders */
+            name: string;
+        };
+        /** @description A row: the entity's attributes by name, as the published version's own OpenAPI document describes them (in its package) */
+        DataRow: {
+            [key: string]: unknown;
+        };
+        DataRowList: {
+            /** @description The number of matching rows; present when `count=true` */
+            count?: number;
+            /** @description Every attribute of each row, or only those `fields` names */
+            items: components["schemas"]["DataRow"][];
+            limit: number;
+            offset: number;
+        };
+        DependencyUpdate: {
+            /** @description Declared so, or a new major version */
+            breaking: boolean;
+            /**
+             * @description Absent on an update installed everywhere (before updates were per environment)
+             * @example development
+             */
+            environment?: string;
+            /** @example 1.0.0 */
+            fromVersion: string;
+            /** Format: date-time */
+            installedAt: string;
+            /** @description User id of who installed it */
+            installedBy: string;
+            /** @description What changed; empty when none were given */
+            notes: string;
+            /** @example 2.0.0 */
+            version: string;
+        };
+        Deployment: {
+            /**
+             * Format: uuid
+             * @description The connection bound there; absent until an administrator binds one
+             */
+            connectionId?: string;
+            /** @example qa */
+            environment: string;
+            /** Format: uuid */
+            integrationId: string;
+            /** @description The version of the integration's deployments stream after the change */
+            streamVersion: number;
+            /**
+             * @description The version deployed there
+             * @example 1
+             */
+            version: number;
+        };
+        DeployVersionBody: {
+            /** @example qa */
+            environment: string;
+            /** @example 1 */
+            version: number;
+        };
+        EntityAttribute: {
+            autoIncrement: boolean;
+            /**
+             * @description A literal or an expression, as text
+             * @example CURRENT_TIMESTAMP
+             */
+            defaultValue?: string;
+            length?: number;
+            /** @example unit_price */
+            name: string;
+            /**
+             * @description The column type as the database names it
+             * @example DECIMAL(10,2)
+             */
+            nativeType: string;
+            nullable: boolean;
+            precision?: number;
+            primaryKey: boolean;
+            scale?: number;
+            /**
+             * @description What an app sees; it never changes once added
+             * @enum {string}
+             */
+            type: "Text" | "Integer" | "LongInteger" | "Decimal" | "Boolean" | "Date" | "Time" | "DateTime" | "BinaryData" | "Json" | "Enum" | "Set";
+        };
+        Environment: {
+            /** @example https://qa.example.com */
+            address?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description User id of its creator (`system` for the first development environment) */
+            createdBy: string;
+            /** @enum {string} */
+            kind: "development" | "qa" | "production";
+            /** @example qa */
+            name: string;
+        };
+        EnvironmentDependencies: {
+            builtAgainst: components["schemas"]["RuntimeDependency"][];
+            /** @example qa */
+            environment: string;
+            /** @enum {string} */
+            environmentKind: "development" | "qa" | "production";
+            republishRequired: boolean;
+            /** @description This environment's own requirements and those of updates installed everywhere */
+            republishRequirements: components["schemas"]["RepublishRequirement"][];
+            /**
+             * @description The version deployed there
+             * @example 1
+             */
+            version: number;
+        };
+        EnvironmentDeployment: {
+            /** @description null while none is bound: the integration's own connection serves its development environment; elsewhere the data API answers 409 until an administrator binds one */
+            binding: components["schemas"]["ConnectionBinding"] | null;
+            /** Format: date-time */
+            deployedAt: string;
+            /** @description User id of who deployed it */
+            deployedBy: string;
+            /** @example qa */
+            environment: string;
+            /** @enum {string} */
+            environmentKind: "development" | "qa" | "production";
+            /** @example 1 */
+            version: number;
+        };
+        FieldError: {
+            /** @example applicationName */
+            field: string;
+            /** @example is required */
+            message: string;
+        };
+        ForeignKey: {
+            /**
+             * @example [
+             *       "order_id"
+             *     ]
+             */
+            columns: string[];
+            /** @example fk_order_items_order */
+            name?: string;
+            /**
+             * @example [
+             *       "id"
+             *     ]
+             */
+            referencedColumns: string[];
+            /** @example orders */
+            referencedTable: string;
+        };
+        Health: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        Index: {
+            /**
+             * @example [
+             *       "product_id"
+             *     ]
+             */
+            columns: string[];
+            /** @example ix_order_items_product */
+            name: string;
+            unique: boolean;
+        };
+        InstallDependencyUpdateBody: {
+            /** @description Breaking although not a new major version */
+            breaking?: boolean;
+            /**
+             * @description The environment to install it in (you need the admin role there); yours by default
+             * @example development
+             */
+            environment?: string;
+            /** @description What changed (at most 2000 characters) */
+            notes?: string;
+            /**
+             * @description The new version, x.y.z, newer than the installed one
+             * @example 2.0.0
+             */
+            version: string;
+        };
+        InstalledDependencies: {
+            /**
+             * @description The environment listed
+             * @example development
+             */
+            environment: string;
+            /** @description Every runtime dependency, by name */
+            items: components["schemas"]["InstalledDependency"][];
+            total: number;
+        };
+        InstalledDependency: {
+            /**
+             * Format: date-time
+             * @description Updated only
+             */
+            installedAt?: string;
+            /** @description User id of who installed the version (updated only) */
+            installedBy?: string;
+            /** @example integration-manager */
+            name: string;
+            /**
+             * @description The version shipped with the product
+             * @example 1.0.0
+             */
+            shippedVersion: string;
+            /** @description Whether an update reached the environment */
+            updated: boolean;
+            /** @description The updates that reached it, oldest first */
+            updates: components["schemas"]["DependencyUpdate"][];
+            /**
+             * @description The version installed in the environment
+             * @example 1.0.0
+             */
+            version: string;
+        };
+        InstalledUpdate: {
+            /** @description Declared so, or a new major version */
+            breaking: boolean;
+            /**
+             * @description Where it was installed
+             * @example development
+             */
+            environment: string;
+            /** @example 1.0.0 */
+            fromVersion: string;
+            /** Format: date-time */
+            installedAt: string;
+            /** @example integration-manager */
+            name: string;
+            /** @description What changed; empty when none were given */
+            notes: string;
+            /** @example 2.0.0 */
+            version: string;
+        };
+        Integration: {
+            /** @example Orders */
+            applicationName: string;
+            /** Format: uuid */
+            connectionId?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description User id of its creator */
+            createdBy: string;
+            /** @example main */
+            database?: string;
+            /** @description Empty when none was given */
+            description: string;
+            entities: components["schemas"]["IntegrationEntity"][];
+            /** @example development */
+            environment: string;
+            /** @description A data URL or a short name */
+            icon?: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Orders_IS */
+            moduleName: string;
+            /** @enum {string} */
+            provider: "sqlite" | "mysql" | "mssql";
+            /** @description The integration version the latest published version was made from */
+            publishedIntegrationVersion?: number;
+            /** @description The latest published version */
+            publishedVersion?: number;
+            /**
+             * @description `open`: converted to open, no longer edited or published by the builder
+             * @enum {string}
+             */
+            status: "draft" | "open";
+            /** @description The draft moved on since the latest published version (or was never published) */
+            unpublishedChanges: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The version of the integration (its ETag): send it as If-Match to change it */
+            version: number;
+        };
+        IntegrationDependencies: {
+            /** @description What the latest published version was built against (empty while none is) */
+            builtAgainst: components["schemas"]["RuntimeDependency"][];
+            /** @description Each environment it is deployed in */
+            environments: components["schemas"]["EnvironmentDependencies"][];
+            /** Format: uuid */
+            integrationId: string;
+            /** @description The latest published version; absent while none is */
+            latestVersion?: number;
+            /** @description In at least one environment */
+            republishRequired: boolean;
+            /** @description Every requirement, of every environment */
+            republishRequirements: components["schemas"]["RepublishRequirement"][];
+        };
+        IntegrationEntity: {
+            attributes: components["schemas"]["EntityAttribute"][];
+            /** @enum {string} */
+            kind: "table" | "view";
+            /** @example order_items */
+            name: string;
+            /** @description Key columns, in key order (empty: no primary key) */
+            primaryKey: string[];
+            /**
+             * @description The table or view in the database
+             * @example order items
+             */
+            table: string;
+        };
+        IntegrationReview: {
+            /** @description The selected connection (also once deleted: see problems); null when none is selected */
+            connection: components["schemas"]["ReviewedConnection"] | null;
+            integration: components["schemas"]["Integration"];
+            /**
+             * @description What still blocks publishing
+             * @example [
+             *       "Select a database"
+             *     ]
+             */
+            problems: string[];
+            /** @description Nothing blocks publishing: `problems` is empty */
+            readyToPublish: boolean;
+        };
+        LoginBody: {
+            /** @example development */
+            environment: string;
+            password: string;
+            /** @example admin */
+            username: string;
+        };
+        LoginResult: {
+            /** @description Send it as `Authorization: Bearer <token>` */
+            accessToken: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            user: components["schemas"]["LoginUser"];
+        };
+        LoginUser: {
+            /** @example Dana Scully */
+            displayName?: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The installation role (creates environments, runs operations) */
+            owner: boolean;
+            roles: components["schemas"]["RoleGrant"][];
+            /** @example admin */
+            username: string;
+        };
+        ProblemDetails: {
+            /**
+             * @description Stable, machine-readable code
+             * @example REQUEST.INVALID
+             */
+            code: string;
+            /** @example The request has invalid fields */
+            detail: string;
+            /** @description One entry per invalid field */
+            errors?: components["schemas"]["FieldError"][];
+            /**
+             * @description The path that was asked for
+             * @example /api/integrations
+             */
+            instance?: string;
+            /** @example 400 */
+            status: number;
+            /** @example Invalid request */
+            title: string;
+            /**
+             * @description A URI reference naming the kind of problem
+             * @example /problems/request-invalid
+             */
+            type: string;
+        };
+        ProjectionRebuild: {
+            /** @example integrations */
+            name: string;
+            /** @enum {string} */
+            status: "rebuilding";
+        };
+        ProjectionStatus: {
+            /** @description Why it stopped: it stays behind until rebuilt or restarted */
+            failed?: string;
+            /** @description Global position of the last stored event */
+            head: number;
+            /** @description head - position */
+            lag: number;
+            /** @example integrations */
+            name: string;
+            /** @description Global position of its checkpoint */
+            position: number;
+            rebuilding: boolean;
+        };
+        Provider: {
+            available: boolean;
+            fields: components["schemas"]["ProviderField"][];
+            /** @enum {string} */
+            id: "sqlite" | "mysql" | "mssql";
+            /** @example MySQL / MariaDB */
+            name: string;
+        };
+        ProviderField: {
+            /** @example Host */
+            label: string;
+            /**
+             * @description The key of `details` it fills
+             * @example host
+             */
+            name: string;
+            required: boolean;
+            /** @enum {string} */
+            type: "string" | "number" | "password" | "boolean";
+        };
+        Publication: {
+            /** @description What the version was built against, once checked */
+            dependencies?: components["schemas"]["RuntimeDependency"][];
+            /** @example development */
+            environment: string;
+            /**
+             * @description The step that failed (failed only)
+             * @enum {string}
+             */
+            failedStep?: "validateSchema" | "generatePackage" | "checkDependencies" | "publish";
+            /**
+             * Format: date-time
+             * @description When it was published or failed
+             */
+            finishedAt?: string;
+            /**
+             * @description The package generator that made it
+             * @example 1.1.0
+             */
+            generatorVersion?: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            integrationId: string;
+            /** @description The integration stream version that was published */
+            integrationVersion: number;
+            /**
+             * @description The generated package, once generated (a failed publication keeps it)
+             * @example sha256:0000000000000000000000000000000000000000000000000000000000000000
+             */
+            packageHash?: string;
+            /** @description Why it failed (failed only) */
+            reason?: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @description User id of who asked for it */
+            requestedBy: string;
+            /** @enum {string} */
+            status: "running" | "published" | "failed";
+            /** @description Always the four steps, in their order */
+            steps: components["schemas"]["PublicationStep"][];
+            /**
+             * @description The version number this publication gives (or would have given)
+             * @example 1
+             */
+            version: number;
+        };
+        PublicationDetails: {
+            /** @description What the version was built against, once checked */
+            dependencies?: components["schemas"]["RuntimeDependency"][];
+            /** @example development */
+            environment: string;
+            /**
+             * Format: date-time
+             * @description Failed only
+             */
+            failedAt?: string;
+            /**
+             * @description The step that failed (failed only)
+             * @enum {string}
+             */
+            failedStep?: "validateSchema" | "generatePackage" | "checkDependencies" | "publish";
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            integrationId: string;
+            /**
+             * @description The step performed now (running only)
+             * @enum {string}
+             */
+            nextStep?: "validateSchema" | "generatePackage" | "checkDependencies" | "publish";
+            /**
+             * @description The generated package, once generated (a failed publication keeps it)
+             * @example sha256:0000000000000000000000000000000000000000000000000000000000000000
+             */
+            packageHash?: string;
+            /**
+             * Format: date-time
+             * @description Published only
+             */
+            publishedAt?: string;
+            /** @description Why it failed (failed only) */
+            reason?: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @description User id of who asked for it */
+            requestedBy: string;
+            /** @enum {string} */
+            status: "running" | "published" | "failed";
+            /** @description Each recorded event, oldest first */
+            steps: components["schemas"]["PublicationStepRecord"][];
+            /** @example 1 */
+            version: number;
+        };
+        PublicationStep: {
+            /**
+             * Format: date-time
+             * @description When it was done or failed
+             */
+            at?: string;
+            /** @enum {string} */
+            status: "pending" | "done" | "failed";
+            /** @enum {string} */
+            step: "validateSchema" | "generatePackage" | "checkDependencies" | "publish";
+        };
+        PublicationStepRecord: {
+            /** @description User id of who asked for it, or the process that performed it */
+            actorId: string;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            event: "IntegrationPublishRequested" | "SchemaValidated" | "PackageGenerated" | "DependenciesChecked" | "IntegrationPublished" | "IntegrationPublishFailed";
+            /** @enum {string} */
+            status: "done" | "failed";
+            /**
+             * @description The step the event records (`requested` for the request; the failed step for a failure)
+             * @enum {string}
+             */
+            step: "requested" | "validateSchema" | "generatePackage" | "checkDependencies" | "publish";
+        };
+        PublishedVersion: {
+            dependencies: components["schemas"]["RuntimeDependency"][];
+            /**
+             * @description The generated package
+             * @example sha256:0000000000000000000000000000000000000000000000000000000000000000
+             */
+            packageHash: string;
+            /**
+             * @description Where to download the package (application/x-tar)
+             * @example /api/integrations/0190a000-0000-7000-8000-000000000001/versions/1/package
+             */
+            packageUrl: string;
+            /** Format: uuid */
+            publicationId: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @example 1 */
+            version: number;
+        };
+        PublishOutcome: {
+            /**
+             * Format: uuid
+             * @description Follow /api/publications/{publicationId} (the Location)
+             */
+            publicationId: string;
+            /**
+             * @description `running`: a publication started (by this request or a running one of the same draft); `published`: the draft has not changed since that version was published
+             * @enum {string}
+             */
+            status: "running" | "published";
+            /**
+             * @description The version it gives
+             * @example 1
+             */
+            version: number;
+        };
+        Readiness: {
+            /** @enum {string} */
+            status: "ready" | "unavailable";
+        };
+        RejectBody: {
+            /** @example Use the shared reporting replica instead */
+            reason: string;
+        };
+        RenameEntityBody: {
+            /** @example Records */
+            name: string;
+        };
+        RepublishOutcome: {
+            /** @description The integrations it republishes, in order */
+            integrationIds: string[];
+            /**
+             * Format: uuid
+             * @description Follow /api/republish-runs/{runId} (the Location)
+             */
+            runId: string;
+            /** @enum {string} */
+            status: "running";
+        };
+        RepublishRequirement: {
+            /**
+             * @description The dependency updated
+             * @example integration-manager
+             */
+            dependency: string;
+            /**
+             * @description Where it was installed; absent for an update installed everywhere
+             * @example qa
+             */
+            environment?: string;
+            reason: string;
+            /** Format: date-time */
+            requiredAt: string;
+            /**
+             * @description The breaking version a deployment must be built against (with `environment`)
+             * @example 2.0.0
+             */
+            version?: string;
+        };
+        RepublishRun: {
+            failed: number;
+            /**
+             * Format: date-time
+             * @description Finished only
+             */
+            finishedAt?: string;
+            /** @description In the order they are republished */
+            items: components["schemas"]["RepublishRunItem"][];
+            published: number;
+            /** Format: uuid */
+            runId: string;
+            skipped: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** @description User id of who started it */
+            startedBy: string;
+            /** @enum {string} */
+            status: "running" | "finished";
+            /** @description Integrations in the run */
+            total: number;
+        };
+        RepublishRunItem: {
+            /** Format: uuid */
+            integrationId: string;
+            /**
+             * Format: uuid
+             * @description Once its publication started
+             */
+            publicationId?: string;
+            /** @description Why it failed or was skipped */
+            reason?: string;
+            /** @enum {string} */
+            status: "pending" | "running" | "published" | "failed" | "skipped";
+            /** @description The version its publication gives */
+            version?: number;
+        };
+        RequestConnectionBody: {
+            details: components["schemas"]["ConnectionDetailsBody"];
+            /** @description Defaults to the environment you logged in to */
+            environment?: string;
+            /** @example Orders DB (dev) */
+            name: string;
+            /** @description A word for the administrator */
+            note?: string;
+            /** @description Stored encrypted; never returned */
+            password?: string;
+            /** @enum {string} */
+            provider: "sqlite" | "mysql" | "mssql";
+        };
+        ReviewedConnection: {
+            /** Format: uuid */
+            id: string;
+            /** @example Orders DB (dev) */
+            name: string;
+            /** @enum {string} */
+            provider: "sqlite" | "mysql" | "mssql";
+        };
+        RoleGrant: {
+            /** @example development */
+            environment: string;
+            /** @enum {string} */
+            role: "developer" | "admin";
+        };
+        RoleGrantBody: {
+            /** @example development */
+            environment: string;
+            /** @enum {string} */
+            role: "developer" | "admin";
+        };
+        RuntimeDependency: {
+            /** @example integration-manager */
+            name: string;
+            /**
+             * @description x.y.z
+             * @example 1.0.0
+             */
+            version: string;
+        };
+        SelectConnectionBody: {
+            connectionId: string;
+        };
+        SelectDatabaseBody: {
+            /** @example main */
+            database: string;
+        };
+        Table: {
+            columns: components["schemas"]["Column"][];
+            comment?: string;
+            foreignKeys: components["schemas"]["ForeignKey"][];
+            indexes: components["schemas"]["Index"][];
+            /** @enum {string} */
+            kind: "table" | "view";
+            /** @example order_items */
+            name: string;
+            /** @description Key columns, in key order (empty: no primary key) */
+            primaryKey: string[];
+            /** @description The catalog's estimate, when it has one */
+            rowEstimate?: number;
+            /**
+             * @description The database (or SQL Server schema) it belongs to
+             * @example orders
+             */
+            schema: string;
+        };
+        TableList: {
+            items: components["schemas"]["TableSummary"][];
+        };
+        TableSummary: {
+            comment?: string;
+            /** @enum {string} */
+            kind: "table" | "view";
+            /** @example order_items */
+            name: string;
+            /** @description The catalog's estimate, when it has one */
+            rowEstimate?: number;
+            /**
+             * @description The database (or SQL Server schema) it belongs to
+             * @example orders
+             */
+            schema: string;
+        };
+        User: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description User id of its creator (`system` for the bootstrap administrator) */
+            createdBy: string;
+            /** @example Dana Scully */
+            displayName?: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The installation role (creates environments, runs operations) */
+            owner: boolean;
+            roles: components["schemas"]["RoleGrant"][];
+            /** Format: date-time */
+            updatedAt: string;
+            /** @example dana */
+            username: string;
+            /** @description The version of the user: send it as If-Match to change their roles */
+            version: number;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    LoginController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResult"];
+                };
+            };
+            /** @description A missing or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.INVALID_CREDENTIALS: unknown user or wrong password (the answer does not tell which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.NO_ACCESS_TO_ENVIRONMENT: the environment does not exist or the user holds no role in it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.TOO_MANY_ATTEMPTS: too many failed logins for this username or address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LoginController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every session of the caller ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LoginController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentUser"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConnectionRequestQueriesController_list: {
+        parameters: {
+            query?: {
+                environment?: string;
+                status?: "pending" | "approved" | "rejected" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ConnectionRequest"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description An unknown status or a too long environment name */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RequestConnectionController_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestConnectionBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionRequest"];
+                };
+            };
+            /** @description CONNECTION_REQUEST.INVALID (a SQLite path outside the databases folder, details the provider needs) or a missing or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.NO_ACCESS_TO_ENVIRONMENT: the caller holds no role in the environment */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description IDEMPOTENCY.IN_PROGRESS: the same request still runs (Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description IDEMPOTENCY.KEY_REUSED: the Idempotency-Key came with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description STORAGE.UNAVAILABLE: the secret store cannot keep the password now; nothing was stored (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConnectionRequestQueriesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The connection request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionRequest"];
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTION_REQUEST.NOT_FOUND: no such request, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DecideConnectionRequestController_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The connection request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request as decided */
+            200: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionRequest"];
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: administrators of the request’s environment decide (its requester may only cancel) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTION_REQUEST.NOT_FOUND: no such request, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTION_REQUEST.NOT_PENDING: it was approved, rejected or cancelled already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the request */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DecideConnectionRequestController_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The connection request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request as decided */
+            200: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionRequest"];
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTION_REQUEST.NOT_FOUND: no such request, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTION_REQUEST.NOT_PENDING: it was approved, rejected or cancelled already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the request */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DecideConnectionRequestController_reject: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The connection request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectBody"];
+            };
+        };
+        responses: {
+            /** @description The request as decided */
+            200: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionRequest"];
+                };
+            };
+            /** @description CONNECTION_REQUEST.INVALID (the reason), an id that is not a UUID, or a missing reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: administrators of the request’s environment decide (its requester may only cancel) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTION_REQUEST.NOT_FOUND: no such request, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTION_REQUEST.NOT_PENDING: it was approved, rejected or cancelled already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the request */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConnectionQueriesController_list: {
+        parameters: {
+            query?: {
+                environment?: string;
+                provider?: "sqlite" | "mysql" | "mssql";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Connection"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description An unknown provider or a too long environment name */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateConnectionController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConnectionBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connection"];
+                };
+            };
+            /** @description CONNECTION.INVALID (a SQLite path outside the databases folder, details the provider needs) or a missing or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: administrators of the environment create connections (others request them) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description IDEMPOTENCY.IN_PROGRESS: the same request still runs (Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description IDEMPOTENCY.KEY_REUSED: the Idempotency-Key came with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description STORAGE.UNAVAILABLE: the secret store cannot keep the password now; nothing was stored (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConnectionQueriesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The connection id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connection"];
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTION.NOT_FOUND: no such connection, a deleted one, or one of an environment the caller holds no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    BrowseConnectionController_databases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The connection id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseList"];
+                };
+            };
+            /** @description The id is not a UUID; CONNECTOR.PATH_NOT_ALLOWED or CONNECTOR.INVALID_OPTIONS: the connection details cannot be used */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTOR.PERMISSION_DENIED: the database user may not read this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTION.NOT_FOUND: no such connection, a deleted one, or one of an environment the caller holds no role in; CONNECTOR.DATABASE_NOT_FOUND: the database (SQLite: the file) does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTOR.AUTH_FAILED: the database refused the credentials */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTOR.UNREACHABLE or CONNECTOR.TIMEOUT: the database does not answer (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    BrowseConnectionController_tables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A database of the connection (SQLite: `main`) */
+                db: string;
+                /** @description The connection id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TableList"];
+                };
+            };
+            /** @description The id is not a UUID; CONNECTOR.PATH_NOT_ALLOWED or CONNECTOR.INVALID_OPTIONS: the connection details cannot be used */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTOR.PERMISSION_DENIED: the database user may not read this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTION.NOT_FOUND: no such connection, a deleted one, or one of an environment the caller holds no role in; CONNECTOR.DATABASE_NOT_FOUND: no such database */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTOR.AUTH_FAILED: the database refused the credentials */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTOR.UNREACHABLE or CONNECTOR.TIMEOUT: the database does not answer (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    BrowseConnectionController_table: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A database of the connection (SQLite: `main`) */
+                db: string;
+                /** @description The connection id */
+                id: string;
+                /** @description A table or view, as the database names it */
+                table: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Table"];
+                };
+            };
+            /** @description The id is not a UUID; CONNECTOR.PATH_NOT_ALLOWED or CONNECTOR.INVALID_OPTIONS: the connection details cannot be used */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTOR.PERMISSION_DENIED: the database user may not read this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTION.NOT_FOUND: no such connection, a deleted one, or one of an environment the caller holds no role in; CONNECTOR.DATABASE_NOT_FOUND or CONNECTOR.TABLE_NOT_FOUND: no such database or table */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTOR.AUTH_FAILED: the database refused the credentials */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTOR.UNREACHABLE or CONNECTOR.TIMEOUT: the database does not answer (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    BrowseConnectionController_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The connection id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionTestResult"];
+                };
+            };
+            /** @description The id is not a UUID; CONNECTOR.PATH_NOT_ALLOWED or CONNECTOR.INVALID_OPTIONS: the connection details cannot be used */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTOR.PERMISSION_DENIED: the database user may not read this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTION.NOT_FOUND: no such connection, a deleted one, or one of an environment the caller holds no role in; CONNECTOR.DATABASE_NOT_FOUND: the database (SQLite: the file) does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTOR.AUTH_FAILED: the database refused the credentials */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTOR.UNREACHABLE or CONNECTOR.TIMEOUT: the database does not answer (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DataApiController_list: {
+        parameters: {
+            query?: {
+                /** @description With `true` the answer carries the number of matching rows */
+                count?: boolean;
+                /** @description Comma-separated attributes to return: the rows then carry only those */
+                fields?: string;
+                /** @description `filter[field]=value` (eq), `filter[field][op]=value` or `field[op]=value`; op one of eq, ne, gt, gte, lt, lte, in, contains, startsWith, endsWith, isNull; `in` takes a comma-separated list, `isNull` true or false */
+                filter?: {
+                    [key: string]: string;
+                };
+                limit?: number;
+                offset?: number;
+                /** @description Comma-separated attributes; a leading `-` sorts descending, e.g. `Name,-TrackId` */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                /** @description An entity of the version deployed in the environment, by the name the builder gave it */
+                entity: string;
+                /** @description The environment whose deployed version answers */
+                env: string;
+                /** @description The integration */
+                integrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataRowList"];
+                };
+            };
+            /** @description DATA.INVALID (an unknown attribute or a wrong value, in the body, the key or the query) or REQUEST.INVALID (the path) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.NO_ACCESS_TO_ENVIRONMENT: the caller has no role in the environment (or its key is of another) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_DEPLOYED, DATA.ENTITY_NOT_FOUND (no such entity in the deployed version), DATA.ROW_NOT_FOUND (get, update, delete) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NO_CONNECTION (none bound in the environment), INTEGRATION.REPUBLISH_REQUIRED, DATA.UNSUPPORTED (a connector without data access), DATA.READ_ONLY (a view), or a constraint of the database: DATA.DUPLICATE_KEY, DATA.FOREIGN_KEY_VIOLATION, DATA.ROW_REFERENCED, DATA.CHECK_VIOLATION, DATA.NOT_NULL_VIOLATION, DATA.CONSTRAINT_VIOLATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTOR.UNREACHABLE or CONNECTOR.TIMEOUT: the database does not answer now (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DataApiController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An entity of the version deployed in the environment, by the name the builder gave it */
+                entity: string;
+                /** @description The environment whose deployed version answers */
+                env: string;
+                /** @description The integration */
+                integrationId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The row's attributes by name (update: at least one) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DataRow"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The new row: /api/data/{env}/{integrationId}/{entity}/{key} */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataRow"];
+                };
+            };
+            /** @description DATA.INVALID (an unknown attribute or a wrong value, in the body, the key or the query) or REQUEST.INVALID (the path) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.NO_ACCESS_TO_ENVIRONMENT: the caller has no role in the environment (or its key is of another) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_DEPLOYED, DATA.ENTITY_NOT_FOUND (no such entity in the deployed version), DATA.ROW_NOT_FOUND (get, update, delete) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NO_CONNECTION (none bound in the environment), INTEGRATION.REPUBLISH_REQUIRED, DATA.UNSUPPORTED (a connector without data access), DATA.READ_ONLY (a view), or a constraint of the database: DATA.DUPLICATE_KEY, DATA.FOREIGN_KEY_VIOLATION, DATA.ROW_REFERENCED, DATA.CHECK_VIOLATION, DATA.NOT_NULL_VIOLATION, DATA.CONSTRAINT_VIOLATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTOR.UNREACHABLE or CONNECTOR.TIMEOUT: the database does not answer now (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DataApiController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An entity of the version deployed in the environment, by the name the builder gave it */
+                entity: string;
+                /** @description The environment whose deployed version answers */
+                env: string;
+                /** @description The integration */
+                integrationId: string;
+                /** @description Primary key of the row. Single-attribute key: the value, percent-encoded (encodeURIComponent), e.g. `42`; `name=value` is accepted too. Composite key: every key attribute as `name=value`, joined by `;`, in primary-key order, names and values each percent-encoded (so `;` is `%3B` and `=` is `%3D` inside a value), e.g. `PlaylistId=1;TrackId=42`. */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataRow"];
+                };
+            };
+            /** @description DATA.INVALID (an unknown attribute or a wrong value, in the body, the key or the query) or REQUEST.INVALID (the path) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.NO_ACCESS_TO_ENVIRONMENT: the caller has no role in the environment (or its key is of another) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_DEPLOYED, DATA.ENTITY_NOT_FOUND (no such entity in the deployed version), DATA.ROW_NOT_FOUND (get, update, delete) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NO_CONNECTION (none bound in the environment), INTEGRATION.REPUBLISH_REQUIRED, DATA.UNSUPPORTED (a connector without data access), DATA.READ_ONLY (a view), or a constraint of the database: DATA.DUPLICATE_KEY, DATA.FOREIGN_KEY_VIOLATION, DATA.ROW_REFERENCED, DATA.CHECK_VIOLATION, DATA.NOT_NULL_VIOLATION, DATA.CONSTRAINT_VIOLATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTOR.UNREACHABLE or CONNECTOR.TIMEOUT: the database does not answer now (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DataApiController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An entity of the version deployed in the environment, by the name the builder gave it */
+                entity: string;
+                /** @description The environment whose deployed version answers */
+                env: string;
+                /** @description The integration */
+                integrationId: string;
+                /** @description Primary key of the row. Single-attribute key: the value, percent-encoded (encodeURIComponent), e.g. `42`; `name=value` is accepted too. Composite key: every key attribute as `name=value`, joined by `;`, in primary-key order, names and values each percent-encoded (so `;` is `%3B` and `=` is `%3D` inside a value), e.g. `PlaylistId=1;TrackId=42`. */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description DATA.INVALID (an unknown attribute or a wrong value, in the body, the key or the query) or REQUEST.INVALID (the path) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.NO_ACCESS_TO_ENVIRONMENT: the caller has no role in the environment (or its key is of another) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_DEPLOYED, DATA.ENTITY_NOT_FOUND (no such entity in the deployed version), DATA.ROW_NOT_FOUND (get, update, delete) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NO_CONNECTION (none bound in the environment), INTEGRATION.REPUBLISH_REQUIRED, DATA.UNSUPPORTED (a connector without data access), DATA.READ_ONLY (a view), or a constraint of the database: DATA.DUPLICATE_KEY, DATA.FOREIGN_KEY_VIOLATION, DATA.ROW_REFERENCED, DATA.CHECK_VIOLATION, DATA.NOT_NULL_VIOLATION, DATA.CONSTRAINT_VIOLATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTOR.UNREACHABLE or CONNECTOR.TIMEOUT: the database does not answer now (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DataApiController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An entity of the version deployed in the environment, by the name the builder gave it */
+                entity: string;
+                /** @description The environment whose deployed version answers */
+                env: string;
+                /** @description The integration */
+                integrationId: string;
+                /** @description Primary key of the row. Single-attribute key: the value, percent-encoded (encodeURIComponent), e.g. `42`; `name=value` is accepted too. Composite key: every key attribute as `name=value`, joined by `;`, in primary-key order, names and values each percent-encoded (so `;` is `%3B` and `=` is `%3D` inside a value), e.g. `PlaylistId=1;TrackId=42`. */
+                key: string;
+            };
+            cookie?: never;
+        };
+        /** @description The row's attributes by name (update: at least one) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DataRow"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataRow"];
+                };
+            };
+            /** @description DATA.INVALID (an unknown attribute or a wrong value, in the body, the key or the query) or REQUEST.INVALID (the path) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.NO_ACCESS_TO_ENVIRONMENT: the caller has no role in the environment (or its key is of another) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_DEPLOYED, DATA.ENTITY_NOT_FOUND (no such entity in the deployed version), DATA.ROW_NOT_FOUND (get, update, delete) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NO_CONNECTION (none bound in the environment), INTEGRATION.REPUBLISH_REQUIRED, DATA.UNSUPPORTED (a connector without data access), DATA.READ_ONLY (a view), or a constraint of the database: DATA.DUPLICATE_KEY, DATA.FOREIGN_KEY_VIOLATION, DATA.ROW_REFERENCED, DATA.CHECK_VIOLATION, DATA.NOT_NULL_VIOLATION, DATA.CONSTRAINT_VIOLATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTOR.UNREACHABLE or CONNECTOR.TIMEOUT: the database does not answer now (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DependencyQueriesController_list: {
+        parameters: {
+            query?: {
+                /** @description The environment whose installed versions to list (you need a role there); yours by default */
+                environment?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstalledDependencies"];
+                };
+            };
+            /** @description REQUEST.INVALID: environment is not an environment name */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.NO_ACCESS_TO_ENVIRONMENT: the caller has no role in the environment */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    InstallDependencyUpdateController_install: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The runtime dependency */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstallDependencyUpdateBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstalledUpdate"];
+                };
+            };
+            /** @description REQUEST.INVALID or DEPENDENCY.INVALID: a bad version (x.y.z), notes or environment */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: the caller does not administer the environment */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description DEPENDENCY.NOT_FOUND (not a runtime dependency) or ENVIRONMENT.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description DEPENDENCY.NOT_NEWER: the version is not newer than the one installed there */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EnvironmentQueriesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Environment"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateEnvironmentController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEnvironmentBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Environment"];
+                };
+            };
+            /** @description Invalid name or kind */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.OWNER_REQUIRED: only owners of the installation add environments */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description ENVIRONMENT.ALREADY_EXISTS, or ENVIRONMENT.DEVELOPMENT_EXISTS without anotherDevelopment */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ApiKeyQueriesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The environment */
+                env: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its keys, revoked ones included, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ApiKey"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: the caller does not administer the environment */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateApiKeyController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The environment whose data API the key opens */
+                env: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description `no-store` on the first answer, the one that carries the key (a replay has none) */
+                    "Cache-Control"?: string;
+                    /** @description The key: /api/environments/{env}/api-keys/{id} */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            /** @description REQUEST.INVALID or API_KEY.INVALID: invalid appName or label */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: the caller does not administer the environment */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description ENVIRONMENT.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeApiKeyController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The environment of the key */
+                env: string;
+                /** @description The key id */
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (also when it already was) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: the caller does not administer the environment */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description API_KEY.NOT_FOUND: no such key in the environment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeploymentsController_bind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The environment the connection serves it in */
+                env: string;
+                /** @description The integration id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BindConnectionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            /** @description Invalid connectionId */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: the caller does not administer the environment */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: unknown, or of an environment the caller has no role in; CONNECTION.NOT_FOUND (unknown or deleted) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description DEPLOYMENT.NOT_DEPLOYED (no version deployed there), DEPLOYMENT.PROVIDER_MISMATCH, DEPLOYMENT.CONNECTION_ENVIRONMENT_MISMATCH, or EVENT_STORE.WRONG_EXPECTED_VERSION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EnvironmentQueriesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The environment name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Environment"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    IntegrationQueriesController_list: {
+        parameters: {
+            query?: {
+                environment?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the integrations; `total` counts them all */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Integration"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description offset or limit out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateIntegrationController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIntegrationBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
+            /** @description INTEGRATION.INVALID or a missing or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.NO_ACCESS_TO_ENVIRONMENT: the caller holds no role in the environment */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description ENVIRONMENT.BUILDER_DEVELOPMENT_ONLY: integrations are built in a development environment; IDEMPOTENCY.IN_PROGRESS: the same request still runs (Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description IDEMPOTENCY.KEY_REUSED: the Idempotency-Key came with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    IntegrationQueriesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: no such integration, or one of an environment the caller holds no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SelectConnectionController_select: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The integration id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelectConnectionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
+            /** @description The id or connectionId is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND or CONNECTION.NOT_FOUND: no such integration or connection, or one of an environment the caller holds no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.OPEN_LOCKED: converted to open; INTEGRATION.PROVIDER_MISMATCH: a connection of another provider; INTEGRATION.CONNECTION_ENVIRONMENT_MISMATCH: a connection of another environment */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the integration */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SelectDatabaseController_select: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The integration id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelectDatabaseBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
+            /** @description INTEGRATION.INVALID, an id that is not a UUID, or a missing database */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: no such integration, or one of an environment the caller holds no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.OPEN_LOCKED: converted to open; INTEGRATION.CONNECTION_NOT_SELECTED: select a connection first; INTEGRATION.ONE_DATABASE: entities of another database were added */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the integration */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DependencyQueriesController_ofIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationDependencies"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: unknown, or of an environment the caller has no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeploymentQueriesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per environment it is deployed in, by environment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EnvironmentDeployment"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: unknown, or of an environment the caller has no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeploymentsController_deploy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeployVersionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            /** @description Invalid version or environment name */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: the caller does not administer the target environment */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: unknown, or of an environment the caller has no role in; ENVIRONMENT.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description DEPLOYMENT.PROMOTION_TARGET (a development environment), DEPLOYMENT.VERSION_NOT_PUBLISHED, or EVENT_STORE.WRONG_EXPECTED_VERSION (changed concurrently) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChangeDetailsController_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The integration id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeDetailsBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
+            /** @description INTEGRATION.INVALID, an id that is not a UUID, or a missing or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: no such integration, or one of an environment the caller holds no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.OPEN_LOCKED: converted to open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the integration */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddEntitiesController_add: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The integration id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddEntitiesBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
+            /** @description INTEGRATION.INVALID (two tables with one entity name), an id that is not a UUID, or invalid tables */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND, CONNECTION.NOT_FOUND (the connection is gone), CONNECTOR.DATABASE_NOT_FOUND or CONNECTOR.TABLE_NOT_FOUND (names each missing table) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.OPEN_LOCKED: converted to open; INTEGRATION.DATABASE_NOT_SELECTED; INTEGRATION.ENTITY_RENAME or INTEGRATION.ATTRIBUTE_TYPE_CHANGE: a table added (or published) before changed incompatibly; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the integration */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTOR.AUTH_FAILED: the database refused the connection credentials; IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTOR.UNREACHABLE or CONNECTOR.TIMEOUT: the database does not answer (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RemoveEntityController_remove: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The integration id */
+                id: string;
+                /** @description The entity name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND, or INTEGRATION.ENTITY_NOT_FOUND: the integration has no entity of this name */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.OPEN_LOCKED: converted to open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the integration */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RenameEntityController_rename: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The integration id */
+                id: string;
+                /** @description The entity name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameEntityBody"];
+            };
+        };
+        responses: {
+            /** @description The id is not a UUID, or the new name is missing */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: no such integration, or one of an environment the caller holds no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.ENTITY_RENAME: entities keep their names (INTEGRATION.OPEN_LOCKED once converted to open) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the integration */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConvertToOpenController_convert: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The integration id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: no such integration, or one of an environment the caller holds no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.OPEN_LOCKED: converted to open already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the integration */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    IntegrationPublicationsController_publications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its publications, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Publication"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: unknown, or of an environment the caller has no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublishIntegrationController_publish: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The integration id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    /** @description The publication: /api/publications/{publicationId} */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishOutcome"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: unknown, or of an environment the caller has no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_READY (no connection, database or table), INTEGRATION.OPEN_LOCKED, ENVIRONMENT.BUILDER_DEVELOPMENT_ONLY, PUBLICATION.IN_PROGRESS (another draft is being published), or PUBLICATION.RACED (starts at the same time kept conflicting; retry) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    IntegrationQueriesController_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationReview"];
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: no such integration, or one of an environment the caller holds no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    IntegrationPublicationsController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its published versions, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PublishedVersion"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: unknown, or of an environment the caller has no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublicationQueriesController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration id */
+                id: string;
+                /** @description The published version number */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The package: a tar of the generated OpenAPI document, client and manifest */
+            200: {
+                headers: {
+                    /** @description attachment; filename="<module name>-<version>.tar" */
+                    "Content-Disposition": string;
+                    /** @description The package hash, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-tar": string;
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PACKAGE.NOT_FOUND: no such integration for the caller, or no package generated for the version */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    StartRepublishController_republish: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    /** @description The run: /api/republish-runs/{runId} */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepublishOutcome"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: the caller does not administer the environment they are logged in to */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description ENVIRONMENT.BUILDER_DEVELOPMENT_ONLY (logged in to qa or production), REPUBLISH.IN_PROGRESS (a run of the environment is still running) or REPUBLISH.NOTHING_REQUIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ProjectionsStatusController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProjectionStatus"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.OWNER_REQUIRED: for owners of the installation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ProjectionsStatusController_rebuild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The projection name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rebuild started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectionRebuild"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.OWNER_REQUIRED: for owners of the installation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PROJECTION.NOT_FOUND: no projection has this name */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ProviderListController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Provider"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublicationQueriesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The publication id (the Location of a publish) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The publication stream version */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PUBLICATION.NOT_FOUND: unknown, or of an environment the caller has no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RepublishQueriesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The run id (the Location of a republish) */
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The run stream version */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepublishRun"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description REPUBLISH.NOT_FOUND: unknown, or of an environment the caller has no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UserQueriesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["User"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: the caller administers no environment and is no owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateUserController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description USER.INVALID or a missing or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: a grant in an environment the caller does not administer; AUTH.OWNER_REQUIRED: `owner` set by a non-owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description USER.ALREADY_EXISTS: the username is taken; IDEMPOTENCY.IN_PROGRESS: the same request still runs (Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description IDEMPOTENCY.KEY_REUSED: the Idempotency-Key came with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UserQueriesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description USER.NOT_FOUND: no such user, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChangeUserRolesController_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The user version the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The user id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeUserRolesBody"];
+            };
+        };
+        responses: {
+            /** @description The user with their new grants */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description USER.INVALID, an id that is not a UUID, or a missing or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: a changed grant in an environment the caller does not administer; AUTH.OWNER_REQUIRED: `owner` changed by a non-owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description USER.NOT_FOUND: no such user, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description USER.LAST_OWNER: the last owner keeps the role; EVENT_STORE.WRONG_EXPECTED_VERSION: the user changed concurrently */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the user */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    HealthController_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready: `status` is `ready` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Not ready: `status` is `unavailable`; Retry-After says when to ask again */
+            503: {
+                headers: {
+                    /** @description Seconds */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,569 @@
+import {
+  SAMPLE_CONNECTION_ID,
+  createIntegration,
+  entityNames,
+  finishedRun,
+  publishedOrFail,
+} from './support/publishing';
+import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
+
+/**
+ * Every operation of the OpenAPI document, called by every kind of caller, each answer asserted.
+ * A route added without a row fails the first test.
+ *
+ * The callers:
+ * - anonymous: no credentials;
+ * - apiKey: an app key of development (the data API takes it; every other route ignores it);
+ * - developer: developer of development;
+ * - admin: administrator of development and of qa;
+ * - otherAdmin: administrator of production only (an administrator of another environment);
+ * - owner: the installation role, and developer of development.
+ */
+const CALLERS = ['anonymous', 'apiKey', 'developer', 'admin', 'otherAdmin', 'owner'] as const;
+type Caller = (typeof CALLERS)[number];
+
+/** `ok`: any 2xx; a number: that status exactly. */
+type Outcome = 'ok' | number;
+type Expected = Readonly<Record<Caller, Outcome>>;
+type Call = Readonly<{ path: string; body?: object }>;
+
+type Row = Readonly<{
+  operation: string;
+  expected: Expected;
+  /** The call for one caller (fresh resources where the call changes them). */
+  call: (caller: Caller) => Promise<Call> | Call;
+  /** The call ends the caller's session: it gets a session of its own. */
+  ownSession?: boolean;
+}>;
+
+const PASSWORD = 'matrix-password-1';
+const USERS: Readonly<Record<Exclude<Caller, 'anonymous' | 'apiKey'>, object>> = {
+  developer: { roles: [{ environment: 'development', role: 'developer' }] },
+  admin: {
+    roles: [
+      { environment: 'development', role: 'admin' },
+      { environment: 'qa', role: 'admin' },
+    ],
+  },
+  otherAdmin: { roles: [{ environment: 'production', role: 'admin' }] },
+  owner: { roles: [{ environment: 'development', role: 'developer' }], owner: true },
+};
+const LOGIN_ENVIRONMENT: Readonly<Record<keyof typeof USERS, string>> = {
+  developer: 'development',
+  admin: 'development',
+  otherAdmin: 'production',
+  owner: 'development',
+};
+
+/** Public routes answer everyone. */
+const everyone: Expected = {
+  anonymous: 'ok',
+  apiKey: 'ok',
+  developer: 'ok',
+  admin: 'ok',
+  otherAdmin: 'ok',
+  owner: 'ok',
+};
+/** Any logged-in user. */
+const users: Expected = { ...everyone, anonymous: 401, apiKey: 401 };
+/** What lives in development: its members read and build; others do not see it (404). */
+const developmentMembers: Expected = { ...users, otherAdmin: 404 };
+/** A right of development's administrators; a member who is not one is refused (403). */
+const developmentAdmins = (others: Outcome = 403): Expected => ({
+  ...users,
+  developer: 403,
+  otherAdmin: others,
+  owner: 403,
+});
+const owners: Expected = { ...users, developer: 403, admin: 403, otherAdmin: 403 };
+const dataApi: Expected = { ...everyone, anonymous: 401, otherAdmin: 403 };
+
+describe('authorization matrix: every operation x every kind of caller', () => {
+  let t: TestApp;
+  let root: string;
+  const tokens = {} as Record<keyof typeof USERS, string>;
+  let apiKey: string;
+  let integrationId: string;
+  let customers: string;
+  let publicationId: string;
+  let requestId: string;
+  let targetUserId: string;
+  let qaConnectionId: string;
+  let runId: string;
+  let uniq = 0;
+  const next = () => `${Date.now().toString(36)}${(uniq++).toString(36)}`;
+
+  const post = async (path: string, body: object, token = root) =>
+    (await t.http().post(path).set(bearer(token)).send(body)).body as Record<string, unknown>;
+
+  const login = (caller: keyof typeof USERS) =>
+    t.login(`matrix-${caller}`, PASSWORD, LOGIN_ENVIRONMENT[caller]);
+
+  /** A draft of the sample's customers, as far as `stage`. */
+  const draft = async (stage: 'created' | 'entities') => {
+    const id = await createIntegration(t, root, {
+      applicationName: `Draft ${next()}`,
+      ...(stage === 'entities' ? { connectionId: SAMPLE_CONNECTION_ID, tables: ['customers'] } : {}),
+    });
+    return id;
+  };
+  const newRequest = async () =>
+    (
+      (await post('/api/connection-requests', {
+        name: `Requested ${next()}`,
+        provider: 'sqlite',
+        environment: 'development',
+        details: { path: 'sample.sqlite' },
+      })) as { id: string }
+    ).id;
+  const newRow = async () =>
+    (
+      (await post(`/api/data/development/${integrationId}/${customers}`, {
+        email: `${next()}@matrix.example`,
+        first_name: 'Matrix',
+        last_name: 'Row',
+      })) as { customer_id: number }
+    ).customer_id;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    root = await t.login(ADMIN.username, ADMIN.password);
+    for (const [name, kind] of [
+      ['qa', 'qa'],
+      ['production', 'production'],
+    ])
+      await t.http().post('/api/environments').set(bearer(root)).send({ name, kind }).expect(201);
+    root = await t.login(ADMIN.username, ADMIN.password);
+    for (const [caller, grants] of Object.entries(USERS)) {
+      await t
+        .http()
+        .post('/api/users')
+        .set(bearer(root))
+        .send({ username: `matrix-${caller}`, password: PASSWORD, ...grants })
+        .expect(201);
+      tokens[caller as keyof typeof USERS] = await login(caller as keyof typeof USERS);
+    }
+    targetUserId = (
+      (await post('/api/users', {
+        username: 'matrix-target',
+        password: PASSWORD,
+        roles: [{ environment: 'development', role: 'developer' }],
+      })) as { id: string }
+    ).id;
+    apiKey = (await post('/api/environments/development/api-keys', { appName: 'Matrix app' })).key as string;
+    integrationId = await draft('entities');
+    ({ customers } = await entityNames(t, root, integrationId));
+    publicationId = (await publishedOrFail(t, root, integrationId)).id as string;
+    await t
+      .http()
+      .post(`/api/integrations/${integrationId}/deployments`)
+      .set(bearer(root))
+      .send({ version: 1, environment: 'qa' })
+      .expect(200);
+    const qaRoot = await t.login(ADMIN.username, ADMIN.password, 'qa');
+    qaConnectionId = (
+      (await post(
+        '/api/connections',
+        { name: 'QA shop', provider: 'sqlite', environment: 'qa', details: { path: 'sample.sqlite' } },
+        qaRoot,
+      )) as { id: string }
+    ).id;
+    requestId = await newRequest();
+    // A republish run to read: a breaking update makes the integration need one.
+    await t
+      .http()
+      .post('/api/dependencies/integration-manager/updates')
+      .set(bearer(root))
+      .send({ version: '2.0.0' })
+      .expect(201);
+    const started = await t.http().post('/api/integrations/republish').set(bearer(root)).expect(202);
+    runId = started.body.runId as string;
+    await finishedRun(t, root, runId);
+  }, 60_000);
+  afterAll(() => t.close());
+
+  const integration = (rest = '') => `/api/integrations/${integrationId}${rest}`;
+  const data = (rest = '') => `/api/data/development/${integrationId}/${customers}${rest}`;
+
+  const ROWS: readonly Row[] = [
+    { operation: 'GET /health', expected: everyone, call: () => ({ path: '/health' }) },
+    { operation: 'GET /ready', expected: everyone, call: () => ({ path: '/ready' }) },
+    {
+      operation: 'POST /api/auth/login',
+      expected: everyone,
+      call: () => ({
+        path: '/api/auth/login',
+        body: { environment: 'development', username: 'matrix-developer', password: PASSWORD },
+      }),
+    },
+    {
+      operation: 'POST /api/auth/logout',
+      expected: users,
+      ownSession: true,
+      call: () => ({ path: '/api/auth/logout' }),
+    },
+    { operation: 'GET /api/auth/me', expected: users, call: () => ({ path: '/api/auth/me' }) },
+    { operation: 'GET /api/environments', expected: users, call: () => ({ path: '/api/environments' }) },
+    {
+      operation: 'POST /api/environments',
+      expected: owners,
+      call: () => ({ path: '/api/environments', body: { name: `env-${next()}`, kind: 'qa' } }),
+    },
+    {
+      operation: 'GET /api/environments/{name}',
+      expected: developmentMembers,
+      call: () => ({ path: '/api/environments/development' }),
+    },
+    {
+      operation: 'GET /api/users',
+      expected: { ...users, developer: 403 },
+      call: () => ({ path: '/api/users' }),
+    },
+    {
+      operation: 'POST /api/users',
+      expected: developmentAdmins(),
+      call: () => ({
+        path: '/api/users',
+        body: {
+          username: `u-${next()}`,
+          password: PASSWORD,
+          roles: [{ environment: 'development', role: 'developer' }],
+        },
+      }),
+    },
+    {
+      operation: 'GET /api/users/{id}',
+      expected: { ...users, developer: 404, otherAdmin: 404 },
+      call: () => ({ path: `/api/users/${targetUserId}` }),
+    },
+    {
+      operation: 'PUT /api/users/{id}/roles',
+      expected: { ...users, developer: 404, otherAdmin: 404, owner: 403 },
+      call: async () => {
+        const id = (
+          (await post('/api/users', {
+            username: `r-${next()}`,
+            password: PASSWORD,
+            roles: [{ environment: 'development', role: 'developer' }],
+          })) as { id: string }
+        ).id;
+        return {
+          path: `/api/users/${id}/roles`,
+          body: { roles: [{ environment: 'development', role: 'admin' }] },
+        };
+      },
+    },
+    { operation: 'GET /api/providers', expected: users, call: () => ({ path: '/api/providers' }) },
+    { operation: 'GET /api/integrations', expected: users, call: () => ({ path: '/api/integrations' }) },
+    {
+      operation: 'POST /api/integrations',
+      expected: { ...users, otherAdmin: 403 },
+      call: () => ({
+        path: '/api/integrations',
+        body: { provider: 'sqlite', applicationName: `App ${next()}`, environment: 'development' },
+      }),
+    },
+    {
+      operation: 'GET /api/integrations/{id}',
+      expected: developmentMembers,
+      call: () => ({ path: integration() }),
+    },
+    {
+      operation: 'GET /api/integrations/{id}/review',
+      expected: developmentMembers,
+      call: () => ({ path: integration('/review') }),
+    },
+    {
+      operation: 'PUT /api/integrations/{id}/connection',
+      expected: developmentMembers,
+      call: async () => ({
+        path: `/api/integrations/${await draft('created')}/connection`,
+        body: { connectionId: SAMPLE_CONNECTION_ID },
+      }),
+    },
+    {
+      operation: 'PUT /api/integrations/{id}/database',
+      expected: developmentMembers,
+      call: async () => {
+        const id = await draft('created');
+        await t
+          .http()
+          .put(`/api/integrations/${id}/connection`)
+          .set(bearer(root))
+          .send({ connectionId: SAMPLE_CONNECTION_ID })
+          .expect(200);
+        return { path: `/api/integrations/${id}/database`, body: { database: 'main' } };
+      },
+    },
+    {
+      operation: 'POST /api/integrations/{id}/entities',
+      expected: developmentMembers,
+      call: async () => ({
+        path: `/api/integrations/${await draft('entities')}/entities`,
+        body: { tables: ['products'] },
+      }),
+    },
+    {
+      operation: 'DELETE /api/integrations/{id}/entities/{name}',
+      expected: developmentMembers,
+      call: async () => {
+        const id = await draft('entities');
+        const names = await entityNames(t, root, id);
+        return { path: `/api/integrations/${id}/entities/${names.customers}` };
+      },
+    },
+    {
+      // Renaming an entity is never allowed: who may build gets the rule's 409.
+      operation: 'PATCH /api/integrations/{id}/entities/{name}',
+      expected: { ...developmentMembers, developer: 409, admin: 409, owner: 409 },
+      call: () => ({ path: integration(`/entities/${customers}`), body: { name: 'Clients' } }),
+    },
+    {
+      operation: 'PUT /api/integrations/{id}/details',
+      expected: developmentMembers,
+      call: async () => ({
+        path: `/api/integrations/${await draft('created')}/details`,
+        body: { applicationName: `Renamed ${next()}`, moduleName: `Renamed_${uniq}_IS`, description: 'New' },
+      }),
+    },
+    {
+      operation: 'POST /api/integrations/{id}/open',
+      expected: developmentMembers,
+      call: async () => ({ path: `/api/integrations/${await draft('created')}/open` }),
+    },
+    { operation: 'GET /api/connections', expected: users, call: () => ({ path: '/api/connections' }) },
+    {
+      operation: 'POST /api/connections',
+      expected: developmentAdmins(),
+      call: () => ({
+        path: '/api/connections',
+        body: {
+          name: `Connection ${next()}`,
+          provider: 'sqlite',
+          environment: 'development',
+          details: { path: 'sample.sqlite' },
+        },
+      }),
+    },
+    {
+      operation: 'GET /api/connections/{id}',
+      expected: developmentMembers,
+      call: () => ({ path: `/api/connections/${SAMPLE_CONNECTION_ID}` }),
+    },
+    {
+      operation: 'POST /api/connections/{id}/test',
+      expected: developmentMembers,
+      call: () => ({ path: `/api/connections/${SAMPLE_CONNECTION_ID}/test` }),
+    },
+    {
+      operation: 'GET /api/connections/{id}/databases',
+      expected: developmentMembers,
+      call: () => ({ path: `/api/connections/${SAMPLE_CONNECTION_ID}/databases` }),
+    },
+    {
+      operation: 'GET /api/connections/{id}/databases/{db}/tables',
+      expected: developmentMembers,
+      call: () => ({ path: `/api/connections/${SAMPLE_CONNECTION_ID}/databases/main/tables` }),
+    },
+    {
+      operation: 'GET /api/connections/{id}/databases/{db}/tables/{table}',
+      expected: developmentMembers,
+      call: () => ({ path: `/api/connections/${SAMPLE_CONNECTION_ID}/databases/main/tables/customers` }),
+    },
+    {
+      operation: 'GET /api/connection-requests',
+      expected: users,
+      call: () => ({ path: '/api/connection-requests' }),
+    },
+    {
+      operation: 'POST /api/connection-requests',
+      expected: { ...users, otherAdmin: 403 },
+      call: () => ({
+        path: '/api/connection-requests',
+        body: {
+          name: `Wanted ${next()}`,
+          provider: 'sqlite',
+          environment: 'development',
+          details: { path: 'sample.sqlite' },
+        },
+      }),
+    },
+    {
+      // Someone else's request: administrators of its environment see it, nobody else.
+      operation: 'GET /api/connection-requests/{id}',
+      expected: { ...users, developer: 404, otherAdmin: 404, owner: 404 },
+      call: () => ({ path: `/api/connection-requests/${requestId}` }),
+    },
+    ...(['approve', 'reject', 'cancel'] as const).map((decision): Row => ({
+      operation: `POST /api/connection-requests/{id}/${decision}`,
+      expected: { ...users, developer: 404, otherAdmin: 404, owner: 404 },
+      call: async () => ({
+        path: `/api/connection-requests/${await newRequest()}/${decision}`,
+        ...(decision === 'reject' ? { body: { reason: 'Use the replica' } } : {}),
+      }),
+    })),
+    { operation: 'GET /api/projections', expected: owners, call: () => ({ path: '/api/projections' }) },
+    {
+      operation: 'POST /api/projections/{name}/rebuild',
+      expected: owners,
+      call: () => ({ path: '/api/projections/environments/rebuild' }),
+    },
+    {
+      operation: 'POST /api/integrations/{id}/publish',
+      expected: developmentMembers,
+      call: async () => ({ path: `/api/integrations/${await draft('entities')}/publish` }),
+    },
+    {
+      operation: 'GET /api/publications/{id}',
+      expected: developmentMembers,
+      call: () => ({ path: `/api/publications/${publicationId}` }),
+    },
+    {
+      operation: 'GET /api/integrations/{id}/versions/{version}/package',
+      expected: developmentMembers,
+      call: () => ({ path: integration('/versions/1/package') }),
+    },
+    {
+      // Promotion needs the admin role in the target (qa) and the right to read the integration.
+      operation: 'POST /api/integrations/{id}/deployments',
+      expected: { ...developmentAdmins(404) },
+      call: () => ({ path: integration('/deployments'), body: { version: 1, environment: 'qa' } }),
+    },
+    {
+      operation: 'GET /api/integrations/{id}/deployments',
+      expected: developmentMembers,
+      call: () => ({ path: integration('/deployments') }),
+    },
+    {
+      operation: 'PUT /api/environments/{env}/integrations/{id}/connection',
+      expected: { ...developmentAdmins(404) },
+      call: () => ({
+        path: `/api/environments/qa/integrations/${integrationId}/connection`,
+        body: { connectionId: qaConnectionId },
+      }),
+    },
+    {
+      operation: 'GET /api/data/{env}/{integrationId}/{entity}',
+      expected: dataApi,
+      call: () => ({ path: data() }),
+    },
+    {
+      operation: 'POST /api/data/{env}/{integrationId}/{entity}',
+      expected: dataApi,
+      call: () => ({
+        path: data(),
+        body: { email: `${next()}@matrix.example`, first_name: 'New', last_name: 'Customer' },
+      }),
+    },
+    {
+      operation: 'GET /api/data/{env}/{integrationId}/{entity}/{key}',
+      expected: dataApi,
+      call: async () => ({ path: data(`/${await newRow()}`) }),
+    },
+    {
+      operation: 'PATCH /api/data/{env}/{integrationId}/{entity}/{key}',
+      expected: dataApi,
+      call: async () => ({ path: data(`/${await newRow()}`), body: { city: 'Lisbon' } }),
+    },
+    {
+      operation: 'DELETE /api/data/{env}/{integrationId}/{entity}/{key}',
+      expected: dataApi,
+      call: async () => ({ path: data(`/${await newRow()}`) }),
+    },
+    {
+      operation: 'POST /api/environments/{env}/api-keys',
+      expected: developmentAdmins(),
+      call: () => ({ path: '/api/environments/development/api-keys', body: { appName: `App ${next()}` } }),
+    },
+    {
+      operation: 'GET /api/environments/{env}/api-keys',
+      expected: developmentAdmins(),
+      call: () => ({ path: '/api/environments/development/api-keys' }),
+    },
+    {
+      operation: 'DELETE /api/environments/{env}/api-keys/{keyId}',
+      expected: developmentAdmins(),
+      call: async () => {
+        const created = await post('/api/environments/development/api-keys', { appName: `Old ${next()}` });
+        return { path: `/api/environments/development/api-keys/${created.id as string}` };
+      },
+    },
+    {
+      operation: 'GET /api/integrations/{id}/publications',
+      expected: developmentMembers,
+      call: () => ({ path: integration('/publications') }),
+    },
+    {
+      operation: 'GET /api/integrations/{id}/versions',
+      expected: developmentMembers,
+      call: () => ({ path: integration('/versions') }),
+    },
+    // Every member reads the runtime dependencies of the environment they logged in to.
+    { operation: 'GET /api/dependencies', expected: users, call: () => ({ path: '/api/dependencies' }) },
+    {
+      operation: 'GET /api/integrations/{id}/dependencies',
+      expected: developmentMembers,
+      call: () => ({ path: integration('/dependencies') }),
+    },
+    {
+      // Installed in the caller's environment by its administrator: production's installs there.
+      operation: 'POST /api/dependencies/{name}/updates',
+      expected: developmentAdmins('ok'),
+      call: () => ({
+        path: '/api/dependencies/integration-builder-utils/updates',
+        body: { version: `1.0.${uniq++ + 1}`, breaking: false },
+      }),
+    },
+    {
+      // Nothing needs a republish any more: who may start a run is told so (409).
+      operation: 'POST /api/integrations/republish',
+      expected: { ...developmentAdmins(409), admin: 409 },
+      call: () => ({ path: '/api/integrations/republish' }),
+    },
+    {
+      operation: 'GET /api/republish-runs/{runId}',
+      expected: developmentMembers,
+      call: () => ({ path: `/api/republish-runs/${runId}` }),
+    },
+  ];
+
+  it('has one row for every operation of the OpenAPI document', async () => {
+    const { body } = await t.http().get('/api/docs-json').expect(200);
+    const documented = Object.entries(body.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+
+    expect(ROWS.map(({ operation }) => operation).sort()).toEqual(documented.sort());
+  });
+
+  const credentials = async (caller: Caller, row: Row): Promise<Record<string, string>> => {
+    if (caller === 'anonymous') return {};
+    if (caller === 'apiKey') return { 'X-API-Key': apiKey };
+    return bearer(row.ownSession ? await login(caller) : tokens[caller]);
+  };
+
+  describe.each(CALLERS)('called by %s', (caller) => {
+    it.each(ROWS.map((row) => [row.operation, row.expected[caller], row] as const))(
+      '%s -> %s',
+      async (operation, expected, row) => {
+        const [method, template] = operation.split(' ');
+        const { path, body } = await row.call(caller);
+        expect(template).toBeDefined();
+        const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+        const http = t.http();
+        let request = http[verb](path).set(await credentials(caller, row));
+        if (body !== undefined) request = request.send(body);
+        const response = await request;
+        // A logout ended every session of the caller: the rows after it need a new one.
+        if (row.ownSession && caller !== 'anonymous' && caller !== 'apiKey')
+          tokens[caller] = await login(caller);
+
+        const outcome = response.status >= 200 && response.status < 300 ? 'ok' : response.status;
+        expect({ outcome, problem: outcome === expected ? undefined : response.body }).toEqual({
+          outcome: expected,
+          problem: undefined,
+        });
+      },
+    );
+  });
+});
