@@ -50,7 +50,12 @@ posix('the data folder at rest', () => {
         .http()
         .post('/api/connections')
         .set(bearer(admin))
-        .send({ name: 'Orders', provider: 'mysql', details: { host: 'db.local', username: 'orders' }, password: 'orders-pw-1' })
+        .send({
+          name: 'Orders',
+          provider: 'mysql',
+          details: { host: 'db.local', username: 'orders' },
+          password: 'orders-pw-1',
+        })
         .expect(201);
       const id = await createIntegration(t, admin, {
         applicationName: 'Shop',
@@ -141,7 +146,12 @@ posix('the data folder at rest', () => {
         .http()
         .post('/api/connections')
         .set(bearer(admin))
-        .send({ name: 'Orders', provider: 'mysql', details: { host: 'db.local', username: 'orders' }, password: 'orders-pw-1' })
+        .send({
+          name: 'Orders',
+          provider: 'mysql',
+          details: { host: 'db.local', username: 'orders' },
+          password: 'orders-pw-1',
+        })
         .expect(201);
       await t.close();
       expect(existsSync(join(dataDir, 'secrets.key'))).toBe(false);
