@@ -141,19 +141,22 @@ posix('the data folder at rest', () => {
     writeFileSync(keyFile, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
     try {
       const t = await startTestApp({ DATA_DIR: dataDir, SECRETS_KEY_FILE: keyFile });
-      const admin = await t.login(ADMIN.username, ADMIN.password);
-      await t
-        .http()
-        .post('/api/connections')
-        .set(bearer(admin))
-        .send({
-          name: 'Orders',
-          provider: 'mysql',
-          details: { host: 'db.local', username: 'orders' },
-          password: 'orders-pw-1',
-        })
-        .expect(201);
-      await t.close();
+      try {
+        const admin = await t.login(ADMIN.username, ADMIN.password);
+        await t
+          .http()
+          .post('/api/connections')
+          .set(bearer(admin))
+          .send({
+            name: 'Orders',
+            provider: 'mysql',
+            details: { host: 'db.local', username: 'orders' },
+            password: 'orders-pw-1',
+          })
+          .expect(201);
+      } finally {
+        await t.close();
+      }
       expect(existsSync(join(dataDir, 'secrets.key'))).toBe(false);
 
       const again = await startTestApp({ DATA_DIR: dataDir, SECRETS_KEY_FILE: keyFile });
