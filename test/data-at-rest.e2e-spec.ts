@@ -4,7 +4,7 @@ import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { SAMPLE_CONNECTION_ID, createIntegration, publishedOrFail } from './support/publishing';
-import { ADMIN, bearer, startTestApp } from './support/test-app';
+import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
 
 /** Every file and folder below `dir` (the folder itself included), with its permission bits. */
 const modesBelow = (dir: string): Record<string, number> => {
@@ -24,6 +24,20 @@ const widen = (dir: string) => {
     chmodSync(full, lstatSync(full).isDirectory() ? 0o755 : 0o644);
   }
 };
+
+/** A connection with a password: the secret store holds something to encrypt. */
+const storePassword = (t: TestApp, admin: string) =>
+  t
+    .http()
+    .post('/api/connections')
+    .set(bearer(admin))
+    .send({
+      name: 'Orders',
+      provider: 'mysql',
+      details: { host: 'db.local', username: 'orders' },
+      password: 'orders-pw-1',
+    })
+    .expect(201);
 
 const posix = process.platform === 'win32' ? describe.skip : describe;
 
@@ -46,17 +60,7 @@ posix('the data folder at rest', () => {
     const t = await startTestApp({ DATA_DIR: dataDir });
     try {
       const admin = await t.login(ADMIN.username, ADMIN.password);
-      await t
-        .http()
-        .post('/api/connections')
-        .set(bearer(admin))
-        .send({
-          name: 'Orders',
-          provider: 'mysql',
-          details: { host: 'db.local', username: 'orders' },
-          password: 'orders-pw-1',
-        })
-        .expect(201);
+      await storePassword(t, admin);
       const id = await createIntegration(t, admin, {
         applicationName: 'Shop',
         connectionId: SAMPLE_CONNECTION_ID,
@@ -143,17 +147,7 @@ posix('the data folder at rest', () => {
       const t = await startTestApp({ DATA_DIR: dataDir, SECRETS_KEY_FILE: keyFile });
       try {
         const admin = await t.login(ADMIN.username, ADMIN.password);
-        await t
-          .http()
-          .post('/api/connections')
-          .set(bearer(admin))
-          .send({
-            name: 'Orders',
-            provider: 'mysql',
-            details: { host: 'db.local', username: 'orders' },
-            password: 'orders-pw-1',
-          })
-          .expect(201);
+        await storePassword(t, admin);
       } finally {
         await t.close();
       }

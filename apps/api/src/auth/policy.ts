@@ -1,4 +1,4 @@
-import { ForbiddenError, type Role } from '@ib/domain';
+import { ForbiddenError, type Role, type RoleGrant } from '@ib/domain';
 import { type AuthenticatedUser } from './authenticated-user';
 
 /**
@@ -102,6 +102,18 @@ export function authorize(user: AuthenticatedUser, action: Action, environment?:
       );
   }
 }
+
+/**
+ * A user is seen by themselves, by owners, and by the administrators of an environment where they
+ * hold a role; to anyone else they do not exist.
+ */
+export const maySeeUser = (
+  user: AuthenticatedUser,
+  seen: Readonly<{ id: string; roles: readonly RoleGrant[] }>,
+): boolean =>
+  user.id === seen.id ||
+  user.owner ||
+  seen.roles.some((grant) => allows(user, 'user.read', grant.environment));
 
 /** The environments among `environments` where `user` may take `action`. */
 export const environmentsAllowing = (

@@ -1161,7 +1161,7 @@ export interface components {
             /** @description The installation role (creates environments, runs operations) */
             owner: boolean;
             roles: components["schemas"]["RoleGrant"][];
-            /** @example admin */
+            /** @example dana */
             username: string;
         };
         DatabaseList: {
@@ -1507,7 +1507,7 @@ export interface components {
             /** @description The installation role (creates environments, runs operations) */
             owner: boolean;
             roles: components["schemas"]["RoleGrant"][];
-            /** @example admin */
+            /** @example dana */
             username: string;
         };
         ProblemDetails: {

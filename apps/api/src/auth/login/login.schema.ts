@@ -1,16 +1,17 @@
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema, OmitType } from '@nestjs/swagger';
 import { type AuthenticatedUser } from '../authenticated-user';
 import { RoleGrantSchema } from '../role-grant.schema';
 import { type LoginResult } from './login.command';
 
 type LoginUser = LoginResult['user'];
 
+/** Who a user is and what they may do: the part every answer about a user shares. */
 @ApiSchema({ name: 'LoginUser' })
 export class LoginUserSchema implements LoginUser {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ example: 'admin' })
+  @ApiProperty({ example: 'dana', pattern: '^[A-Za-z0-9._@-]{3,64}$' })
   username!: string;
 
   @ApiPropertyOptional({ example: 'Dana Scully' })
@@ -41,22 +42,10 @@ export class LoginResultSchema implements LoginResult {
 
 /** The caller, as `GET /api/auth/me` answers it: the roles the user holds now, not when the token was issued. */
 @ApiSchema({ name: 'CurrentUser' })
-export class CurrentUserSchema implements Pick<
-  AuthenticatedUser,
-  'id' | 'username' | 'roles' | 'owner' | 'environment'
-> {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ example: 'admin' })
-  username!: string;
-
-  @ApiProperty({ type: [RoleGrantSchema] })
-  roles!: RoleGrantSchema[];
-
-  @ApiProperty({ description: 'The installation role (creates environments, runs operations)' })
-  owner!: boolean;
-
+export class CurrentUserSchema
+  extends OmitType(LoginUserSchema, ['displayName'] as const)
+  implements Pick<AuthenticatedUser, 'id' | 'username' | 'roles' | 'owner' | 'environment'>
+{
   @ApiProperty({ example: 'development', description: 'The environment the caller logged in to' })
   environment!: string;
 }

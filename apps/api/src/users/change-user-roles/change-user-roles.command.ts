@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IllegalStateError, NotFoundError, type RoleGrant, userDecider, userStreamId } from '@ib/domain';
-import { allows, authorize } from '../../auth/policy';
+import { authorize, maySeeUser } from '../../auth/policy';
 import { type RequestContext } from '../../auth/request-context.decorator';
 import { UserDirectory } from '../../auth/user-directory';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
@@ -35,11 +35,8 @@ export class ChangeUserRolesHandler implements ICommandHandler<ChangeUserRolesCo
 
   async execute({ userId, input, context }: ChangeUserRolesCommand) {
     const current = await this.users.current(userId);
-    const visible =
-      current !== undefined &&
-      (context.user.owner ||
-        current.roles.some((grant) => allows(context.user, 'user.read', grant.environment)));
-    if (!visible) throw new NotFoundError('USER.NOT_FOUND', `User ${userId} does not exist`);
+    if (current === undefined || !maySeeUser(context.user, { id: userId, roles: current.roles }))
+      throw new NotFoundError('USER.NOT_FOUND', `User ${userId} does not exist`);
     const before = new Set(current.roles.map(key));
     const after = new Set(input.roles.map(key));
     const changed = [

@@ -3,7 +3,7 @@ import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '@ib/domain';
 import { type AuthenticatedUser } from '../../auth/authenticated-user';
-import { allows, authorize, environmentsAllowing } from '../../auth/policy';
+import { authorize, environmentsAllowing, maySeeUser } from '../../auth/policy';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
 import { ApiList, ApiProblems } from '../../infrastructure/http/openapi/api-responses';
 import { ReadModel } from '../../infrastructure/read-model/read-model';
@@ -11,15 +11,6 @@ import { UserSchema } from './user.schema';
 import { UserViews } from './user-views';
 
 type UserView = NonNullable<Awaited<ReturnType<ReadModel['getUser']>>>;
-
-/**
- * Owners see every user; an administrator sees the users holding a role in an environment they
- * administer; anyone sees themselves.
- */
-const visible = (user: AuthenticatedUser, view: UserView): boolean =>
-  user.id === view.id ||
-  user.owner ||
-  view.roles.some((grant) => allows(user, 'user.read', grant.environment));
 
 /** Listing users is for owners and administrators (a 403 for anyone else). */
 const assertMayListUsers = (user: AuthenticatedUser): void => {
@@ -39,7 +30,7 @@ export class ListUsersHandler implements IQueryHandler<ListUsersQuery> {
   constructor(private readonly readModel: ReadModel) {}
   async execute({ user }: ListUsersQuery) {
     assertMayListUsers(user);
-    const items = (await this.readModel.listUsers()).filter((view) => visible(user, view));
+    const items = (await this.readModel.listUsers()).filter((view) => maySeeUser(user, view));
     return { items, total: items.length };
   }
 }
@@ -59,7 +50,7 @@ export class GetUserHandler implements IQueryHandler<GetUserQuery> {
   /** The same visibility as the list: a user one may not see does not exist for them. */
   async execute({ user, id }: GetUserQuery) {
     const view = await this.views.get(id);
-    if (!visible(user, view)) throw new NotFoundError('USER.NOT_FOUND', `User ${id} does not exist`);
+    if (!maySeeUser(user, view)) throw new NotFoundError('USER.NOT_FOUND', `User ${id} does not exist`);
     return view;
   }
 }
