@@ -7,9 +7,9 @@ import { ProjectionRunner } from '../apps/api/src/infrastructure/read-model/proj
 import {
   createReadModelOrm,
   type ReadModelOrm,
-} from '../apps/api/src/infrastructure/read-model/read-model-orm';
-import { appendSampleHistory, sampleHistory } from '../apps/api/src/infrastructure/read-model/sample-history';
-import { READ_MODEL_PROJECTIONS } from '../apps/api/src/projections';
+} from '../apps/api/src/read-model/read-model-orm';
+import { appendSampleHistory, sampleHistory } from '../apps/api/src/read-model/testing/sample-history';
+import { READ_MODEL_PROJECTIONS } from '../apps/api/src/read-model/projections';
 import { report } from './lib/report';
 
 /** About 200,000 events: integrations through the wizard, connections, requests, users, environments. */

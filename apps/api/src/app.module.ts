@@ -10,10 +10,10 @@ import {
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
-import { AuthGuard } from './auth/auth.guard';
-import { CredentialStore, PasswordHasher, TokenService } from './auth/crypto';
-import { ApiKeyHashStore } from './auth/crypto/api-key-hash-store';
-import { FirstStart } from './bootstrap/first-start';
+import { AuthGuard } from './identity/auth/auth.guard';
+import { CredentialStore, PasswordHasher, TokenService } from './identity/auth/crypto';
+import { ApiKeyHashStore } from './identity/auth/crypto/api-key-hash-store';
+import { FirstStart } from './identity/first-start/first-start';
 import { APP_CONFIG } from './config/app-config.provider';
 import { type AppConfig } from './config/app-config';
 import { CONTROLLERS, HANDLERS, SERVICES } from './use-cases';
@@ -31,7 +31,7 @@ import {
   type IdempotencyStore,
 } from './infrastructure/idempotency/idempotency-store.port';
 import { ProjectionRunner } from './infrastructure/read-model/projection-runner';
-import { ReadModelModule } from './infrastructure/read-model/read-model.module';
+import { ReadModelModule } from './read-model/read-model.module';
 import { SecretStore, loadMasterKey } from './infrastructure/secrets';
 
 export type AppOverrides = Readonly<{ clock?: Clock; eventStore?: EventStore }>;

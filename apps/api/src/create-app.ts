@@ -8,7 +8,7 @@ import { ProblemDetailsSchema } from './infrastructure/http/openapi/problem-deta
 import { existsSync } from 'node:fs';
 import { registerDataListFastPath } from './data-api/data-list-fast-path';
 import { AppModule, type AppOverrides } from './app.module';
-import { API_KEY_HEADER } from './auth/accepts-api-key.decorator';
+import { API_KEY_HEADER } from './identity/auth/accepts-api-key.decorator';
 import { type AppConfig, ConfigError } from './config/app-config';
 import { BODY_LIMIT_BYTES, type JsonBodyOptions, readJsonBody } from './infrastructure/http/json-body';
 import { NotFoundFallback, type NotFoundHandler } from './infrastructure/http/not-found-fallback';

@@ -1,26 +1,26 @@
 import { type Provider, type Type } from '@nestjs/common';
-import { ApiKeyVerifier } from './api-keys/api-key-verifier';
-import { Authenticator } from './auth/authenticator';
-import { CreateApiKeyHandler } from './api-keys/create-api-key/create-api-key.command';
-import { CreateApiKeyController } from './api-keys/create-api-key/create-api-key.http';
-import { RevokeApiKeyHandler } from './api-keys/revoke-api-key/revoke-api-key.command';
-import { RevokeApiKeyController } from './api-keys/revoke-api-key/revoke-api-key.http';
-import { LoginHandler } from './auth/login/login.command';
-import { LogoutHandler } from './auth/login/logout.command';
-import { UserDirectory } from './auth/user-directory';
-import { LoginController } from './auth/login/login.http';
-import { ApprovedRequestReactor } from './connection-requests/decide-connection-request/approved-request.reactor';
-import { ConnectionFromRequest } from './connection-requests/decide-connection-request/connection-from-request';
-import { DecideConnectionRequestHandler } from './connection-requests/decide-connection-request/decide-connection-request.command';
-import { DecideConnectionRequestController } from './connection-requests/decide-connection-request/decide-connection-request.http';
+import { ApiKeyVerifier } from './identity/api-keys/api-key-verifier';
+import { Authenticator } from './identity/auth/authenticator';
+import { CreateApiKeyHandler } from './identity/api-keys/create-api-key/create-api-key.command';
+import { CreateApiKeyController } from './identity/api-keys/create-api-key/create-api-key.http';
+import { RevokeApiKeyHandler } from './identity/api-keys/revoke-api-key/revoke-api-key.command';
+import { RevokeApiKeyController } from './identity/api-keys/revoke-api-key/revoke-api-key.http';
+import { LoginHandler } from './identity/auth/login/login.command';
+import { LogoutHandler } from './identity/auth/login/logout.command';
+import { UserDirectory } from './identity/auth/user-directory';
+import { LoginController } from './identity/auth/login/login.http';
+import { ApprovedRequestReactor } from './connections/decide-connection-request/approved-request.reactor';
+import { ConnectionFromRequest } from './connections/decide-connection-request/connection-from-request';
+import { DecideConnectionRequestHandler } from './connections/decide-connection-request/decide-connection-request.command';
+import { DecideConnectionRequestController } from './connections/decide-connection-request/decide-connection-request.http';
 import {
   ConnectionRequestQueriesController,
   GetConnectionRequestHandler,
   ListConnectionRequestsHandler,
-} from './connection-requests/connection-request-queries/connection-request-queries.http';
-import { ConnectionRequestViews } from './connection-requests/connection-request-queries/connection-request-views';
-import { RequestConnectionHandler } from './connection-requests/request-connection/request-connection.command';
-import { RequestConnectionController } from './connection-requests/request-connection/request-connection.http';
+} from './connections/connection-request-queries/connection-request-queries.http';
+import { ConnectionRequestViews } from './connections/connection-request-queries/connection-request-views';
+import { RequestConnectionHandler } from './connections/request-connection/request-connection.command';
+import { RequestConnectionController } from './connections/request-connection/request-connection.http';
 import { BrowseConnectionController } from './connections/browse-connection/browse-connection.http';
 import {
   DescribeTableHandler,
@@ -40,17 +40,17 @@ import { CreateConnectionHandler } from './connections/create-connection/create-
 import { CreateConnectionController } from './connections/create-connection/create-connection.http';
 import { DataApiController } from './data-api/data-api.http';
 import { PublishedEntities } from './data-api/published-entities';
-import { DeploymentsController } from './deployments/deployments.http';
-import { CreateEnvironmentHandler } from './environments/create-environment/create-environment.command';
-import { CreateEnvironmentController } from './environments/create-environment/create-environment.http';
-import { EnvironmentAccess } from './environments/environment-access/environment-access';
+import { DeploymentsController } from './publishing/deployments/deployments.http';
+import { CreateEnvironmentHandler } from './identity/environments/create-environment/create-environment.command';
+import { CreateEnvironmentController } from './identity/environments/create-environment/create-environment.http';
+import { EnvironmentAccess } from './identity/environments/environment-access/environment-access';
 import {
   EnvironmentQueriesController,
   GetEnvironmentHandler,
   ListEnvironmentsHandler,
-} from './environments/environment-queries/environment-queries.http';
-import { EnvironmentViews } from './environments/environment-queries/environment-views';
-import { HealthController } from './health/health.http';
+} from './identity/environments/environment-queries/environment-queries.http';
+import { EnvironmentViews } from './identity/environments/environment-queries/environment-views';
+import { HealthController } from './operations/health/health.http';
 import { AddEntitiesHandler } from './integrations/add-entities/add-entities.command';
 import { ChangeDetailsHandler } from './integrations/change-details/change-details.command';
 import { ChangeDetailsController } from './integrations/change-details/change-details.http';
@@ -75,49 +75,49 @@ import { SelectConnectionHandler } from './integrations/select-connection/select
 import { SelectConnectionController } from './integrations/select-connection/select-connection.http';
 import { SelectDatabaseHandler } from './integrations/select-database/select-database.command';
 import { SelectDatabaseController } from './integrations/select-database/select-database.http';
-import { PackageStore } from './publications/package-store';
-import { PublicationProcess } from './publications/process/publication.process';
-import { PublicationIndex } from './publications/publication-index';
-import { PublishedVersions } from './publications/published-versions';
-import { PublicationQueriesController } from './publications/publication-queries/publication-queries.http';
-import { PublishIntegrationHandler } from './publications/publish-integration/publish-integration.command';
-import { PublishIntegrationController } from './publications/publish-integration/publish-integration.http';
-import { ProjectionsStatusController } from './projections-status/projections-status.http';
-import { ProviderListController } from './providers/provider-list.http';
-import { CreateUserHandler } from './users/create-user/create-user.command';
-import { CreateUserController } from './users/create-user/create-user.http';
-import { ChangeUserRolesHandler } from './users/change-user-roles/change-user-roles.command';
-import { ChangeUserRolesController } from './users/change-user-roles/change-user-roles.http';
+import { PackageStore } from './publishing/publications/package-store';
+import { PublicationProcess } from './publishing/publications/process/publication.process';
+import { PublicationIndex } from './publishing/publications/publication-index';
+import { PublishedVersions } from './publishing/publications/published-versions';
+import { PublicationQueriesController } from './publishing/publications/publication-queries/publication-queries.http';
+import { PublishIntegrationHandler } from './publishing/publications/publish-integration/publish-integration.command';
+import { PublishIntegrationController } from './publishing/publications/publish-integration/publish-integration.http';
+import { ProjectionsStatusController } from './operations/projections-status/projections-status.http';
+import { ProviderListController } from './operations/providers/provider-list.http';
+import { CreateUserHandler } from './identity/users/create-user/create-user.command';
+import { CreateUserController } from './identity/users/create-user/create-user.http';
+import { ChangeUserRolesHandler } from './identity/users/change-user-roles/change-user-roles.command';
+import { ChangeUserRolesController } from './identity/users/change-user-roles/change-user-roles.http';
 import {
   GetUserHandler,
   ListUsersHandler,
   UserQueriesController,
-} from './users/user-queries/user-queries.http';
-import { UserViews } from './users/user-queries/user-views';
-import { ApiKeyQueriesController } from './api-keys/api-key-queries/api-key-queries.http';
-import { ListApiKeysHandler } from './api-keys/api-key-queries/api-key-queries';
-import { DependencyQueriesController } from './dependencies/dependency-queries/dependency-queries.http';
+} from './identity/users/user-queries/user-queries.http';
+import { UserViews } from './identity/users/user-queries/user-views';
+import { ApiKeyQueriesController } from './identity/api-keys/api-key-queries/api-key-queries.http';
+import { ListApiKeysHandler } from './identity/api-keys/api-key-queries/api-key-queries';
+import { DependencyQueriesController } from './publishing/dependencies/dependency-queries/dependency-queries.http';
 import {
   GetIntegrationDependenciesHandler,
   ListDependenciesHandler,
-} from './dependencies/dependency-queries/dependency-queries';
-import { DeploymentQueriesController } from './deployments/deployment-queries/deployment-queries.http';
-import { ListIntegrationDeploymentsHandler } from './deployments/deployment-queries/deployment-queries';
-import { IntegrationPublicationsController } from './publications/publication-queries/integration-publications.http';
+} from './publishing/dependencies/dependency-queries/dependency-queries';
+import { DeploymentQueriesController } from './publishing/deployments/deployment-queries/deployment-queries.http';
+import { ListIntegrationDeploymentsHandler } from './publishing/deployments/deployment-queries/deployment-queries';
+import { IntegrationPublicationsController } from './publishing/publications/publication-queries/integration-publications.http';
 import {
   ListIntegrationPublicationsHandler,
   ListIntegrationVersionsHandler,
-} from './publications/publication-queries/integration-publications.queries';
+} from './publishing/publications/publication-queries/integration-publications.queries';
 
-import { BreakingUpdateReactor } from './dependencies/breaking-update.reactor';
-import { InstallDependencyUpdateHandler } from './dependencies/install-dependency-update/install-dependency-update.command';
-import { InstallDependencyUpdateController } from './dependencies/install-dependency-update/install-dependency-update.http';
-import { PublicationStarter } from './publications/publish-integration/publication-starter';
-import { RepublishProcess } from './republish/process/republish.process';
-import { RepublishQueriesController } from './republish/republish-queries/republish-queries.http';
-import { RepublishRuns } from './republish/republish-runs';
-import { StartRepublishHandler } from './republish/start-republish/start-republish.command';
-import { StartRepublishController } from './republish/start-republish/start-republish.http';
+import { BreakingUpdateReactor } from './publishing/dependencies/breaking-update.reactor';
+import { InstallDependencyUpdateHandler } from './publishing/dependencies/install-dependency-update/install-dependency-update.command';
+import { InstallDependencyUpdateController } from './publishing/dependencies/install-dependency-update/install-dependency-update.http';
+import { PublicationStarter } from './publishing/publications/publish-integration/publication-starter';
+import { RepublishProcess } from './publishing/republish/process/republish.process';
+import { RepublishQueriesController } from './publishing/republish/republish-queries/republish-queries.http';
+import { RepublishRuns } from './publishing/republish/republish-runs';
+import { StartRepublishHandler } from './publishing/republish/start-republish/start-republish.command';
+import { StartRepublishController } from './publishing/republish/start-republish/start-republish.http';
 /** Every use case of the API, registered in one place. */
 export const CONTROLLERS: Type[] = [
   HealthController,

@@ -10,6 +10,6 @@ export interface HttpRequest {
   url: string;
   headers: Record<string, string | string[] | undefined>;
   body?: unknown;
-  user?: import('../../auth/authenticated-user').AuthenticatedUser;
+  user?: import('../../identity/auth/authenticated-user').AuthenticatedUser;
   requestId?: string;
 }

@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { type RecordedEvent } from '@ib/domain';
-import { READ_MODEL_PROJECTIONS, type Projection } from '../../projections';
+import { READ_MODEL_PROJECTIONS, type Projection } from '../../read-model/projections';
 import { type EventStore, type Subscription } from '../event-store/event-store.port';
-import { type ReadModelOrm } from './read-model-orm';
-import { VIEW_ENTITIES } from './read-model.entities';
+import { type ReadModelOrm } from '../../read-model/read-model-orm';
+import { VIEW_ENTITIES } from '../../read-model/read-model.entities';
 import { type NativeDatabase, quote, ViewTable } from './view-table';
 
 type Document = Record<string, unknown>;

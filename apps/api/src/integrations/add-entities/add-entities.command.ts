@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IllegalStateError, integrationDecider, integrationStreamId } from '@ib/domain';
-import { type RequestContext } from '../../auth/request-context.decorator';
+import { type RequestContext } from '../../identity/auth/request-context.decorator';
 import { ConnectionAccess } from '../../connections/connection-access/connection-access';
-import { EnvironmentAccess } from '../../environments/environment-access/environment-access';
+import { EnvironmentAccess } from '../../identity/environments/environment-access/environment-access';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
-import { PublishedVersions } from '../../publications/published-versions';
+import { PublishedVersions } from '../../publishing/publications/published-versions';
 import { IntegrationCommands } from '../integration-command';
 import { tableToEntity } from './table-to-entity';
 

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@ib/domain';
+import { type AuthenticatedUser } from '../../identity/auth/authenticated-user';
+import { allows, environmentsAllowing } from '../../identity/auth/policy';
+import { ReadYourWrites } from '../../infrastructure/consistency/read-your-writes';
+import { setEtag } from '../../infrastructure/http/etag';
+import { type HttpReply } from '../../infrastructure/http/http-types';
+import { ReadModel } from '../../read-model/read-model';
+
+export type ConnectionRequestView = NonNullable<Awaited<ReturnType<ReadModel['getConnectionRequest']>>>;
+
+/** Administrators see every request of their environments; others see their own. */
+@Injectable()
+export class ConnectionRequestViews {
+  constructor(
+    private readonly readModel: ReadModel,
+    private readonly consistency: ReadYourWrites,
+  ) {}
+
+  private visible(view: ConnectionRequestView, user: AuthenticatedUser) {
+    return (
+      allows(user, 'connection-request.read-all', view.environment) ||
+      (view.requestedBy === user.id && allows(user, 'connection-request.create', view.environment))
+    );
+  }
+
+  async get(id: string, user?: AuthenticatedUser): Promise<ConnectionRequestView> {
+    const view = await this.readModel.getConnectionRequest(id);
+    if (!view || (user && !this.visible(view, user)))
+      throw new NotFoundError('CONNECTION_REQUEST.NOT_FOUND', `Connection request ${id} does not exist`);
+    return view;
+  }
+
+  async afterWrite(id: string, position: number, reply: HttpReply): Promise<ConnectionRequestView> {
+    await this.consistency.after(position);
+    const view = await this.get(id);
+    setEtag(reply, view.version);
+    return view;
+  }
+
+  async list(user: AuthenticatedUser, filter: { environment?: string; status?: string }) {
+    const mine = environmentsAllowing(user, 'connection-request.create');
+    const environments = filter.environment ? mine.filter((name) => name === filter.environment) : mine;
+    const all = await this.readModel.listConnectionRequests({ environments });
+    const items = all.filter(
+      (view) => this.visible(view, user) && (!filter.status || view.status === filter.status),
+    );
+    return { items, total: items.length };
+  }
+}

@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type ApprovedConnectionRequest,
+  ConcurrencyError,
+  IllegalStateError,
+  connectionDecider,
+  connectionFromApprovedRequest,
+  connectionStreamId,
+} from '@ib/domain';
+import { type Actor } from '../../identity/auth/authenticated-user';
+import { CLOCK, type Clock } from '../../infrastructure/clock';
+import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
+
+/**
+ * An approval and the connection it creates live in two streams, so they are two appends. Creating the
+ * connection is idempotent: running it again after a crash between the two appends completes the approval.
+ */
+@Injectable()
+export class ConnectionFromRequest {
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async create(request: ApprovedConnectionRequest, actor: Actor): Promise<number> {
+    try {
+      const outcome = await this.runner.run(
+        connectionStreamId(request.connectionId),
+        connectionDecider,
+        {
+          type: 'CreateConnection',
+          data: connectionFromApprovedRequest(request),
+          metadata: { actorId: actor.userId, now: this.clock.now() },
+        },
+        { actor, environment: request.environment },
+      );
+      return outcome.position;
+    } catch (error) {
+      // Created already, by an earlier attempt or by the reactor racing this handler.
+      if (error instanceof IllegalStateError && error.code === 'CONNECTION.ALREADY_EXISTS') return 0;
+      if (error instanceof ConcurrencyError) return 0;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ApiKeyEvent, apiKeyStreamId } from '@ib/domain';
+import { ApiKeyHashStore } from '../auth/crypto/api-key-hash-store';
+import { SqliteEventStore } from '../../infrastructure/event-store/sqlite-event-store';
+import { HttpProblem } from '../../infrastructure/http/http-problem';
+import { uuidv7 } from '../../infrastructure/ids';
+import { generateApiKey } from './api-key-material';
+import { ApiKeyVerifier } from './api-key-verifier';
+
+const metadata = { actorId: 'admin', correlationId: 'c-1', causationId: 'c-1' };
+const at = '2025-03-04T05:06:07.000Z';
+
+describe('ApiKeyVerifier', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let hashes: ApiKeyHashStore;
+  let verifier: ApiKeyVerifier;
+
+  const append = (keyId: string, event: ApiKeyEvent) =>
+    store.append(apiKeyStreamId(keyId), [{ eventId: uuidv7(), ...event, metadata }], {
+      expectedVersion: 'any',
+    });
+
+  /** A key as the create handler leaves it: hash stored, then the event. */
+  const createKey = async (environment = 'qa', { withHash = true } = {}) => {
+    const keyId = uuidv7();
+    const { key, hint, hash } = generateApiKey(keyId);
+    if (withHash) hashes.set(keyId, hash);
+    await append(keyId, {
+      type: 'ApiKeyCreated',
+      data: {
+        keyId,
+        environment,
+        appName: 'Warehouse app',
+        label: '',
+        hint,
+        createdBy: 'admin',
+        createdAt: at,
+      },
+    });
+    return { keyId, key };
+  };
+  const revoke = (keyId: string) =>
+    append(keyId, {
+      type: 'ApiKeyRevoked',
+      data: { keyId, environment: 'qa', revokedBy: 'admin', revokedAt: at },
+    });
+  const refusal = (key: string) =>
+    verifier.verify(key).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'api-key-verifier-'));
+    store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+    hashes = new ApiKeyHashStore({ file: join(dir, 'credentials.sqlite') });
+    verifier = new ApiKeyVerifier(store, hashes);
+  });
+  afterEach(async () => {
+    await store.close();
+    hashes.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('given an active key, when it is presented, then the app is a developer of the key environment', async () => {
+    const { keyId, key } = await createKey('qa');
+
+    await expect(verifier.verify(key)).resolves.toEqual({
+      id: `api-key:${keyId}`,
+      username: 'Warehouse app',
+      roles: [{ environment: 'qa', role: 'developer' }],
+      owner: false,
+      environment: 'qa',
+      apiKey: { keyId, appName: 'Warehouse app' },
+    });
+  });
+
+  it('refuses a malformed key, a key of unknown id and a key with another secret', async () => {
+    const { keyId, key } = await createKey();
+    const other = generateApiKey(keyId).key;
+
+    for (const candidate of ['', 'Bearer x', `${key} `, generateApiKey(uuidv7()).key, other]) {
+      const error = await refusal(candidate);
+      expect(error).toBeInstanceOf(HttpProblem);
+      expect(error).toMatchObject({
+        status: 401,
+        code: 'AUTH.INVALID_API_KEY',
+        message: 'The API key is invalid or revoked',
+        headers: { 'WWW-Authenticate': 'ApiKey header="X-API-Key"' },
+      });
+    }
+  });
+
+  it('given a key verified before, when it is revoked, then the very next call is refused', async () => {
+    const { keyId, key } = await createKey();
+    await verifier.verify(key);
+
+    await revoke(keyId);
+
+    expect(await refusal(key)).toMatchObject({ status: 401 });
+  });
+
+  it('accepts a key created after it first caught up', async () => {
+    await verifier.verify((await createKey()).key);
+
+    const later = await createKey();
+
+    await expect(verifier.verify(later.key)).resolves.toMatchObject({ id: `api-key:${later.keyId}` });
+  });
+
+  it('refuses a key whose hash is not in the credential file', async () => {
+    const { key } = await createKey('qa', { withHash: false });
+
+    expect(await refusal(key)).toMatchObject({ status: 401 });
+  });
+});

@@ -1,0 +1,28 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { type HttpRequest } from '../../infrastructure/http/http-types';
+import { ACCEPTS_API_KEY } from './accepts-api-key.decorator';
+import { Authenticator } from './authenticator';
+import { IS_PUBLIC } from './public.decorator';
+
+/**
+ * Every route needs a valid bearer token unless marked @Public(). Routes marked @AcceptsApiKey()
+ * take an `X-API-Key` instead; anywhere else that header is ignored, so a leaked app key opens
+ * nothing but the data API of its environment.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: Authenticator,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<HttpRequest>();
+    const acceptsApiKey = this.reflector.getAllAndOverride<boolean>(ACCEPTS_API_KEY, targets) === true;
+    request.user = await this.authenticator.authenticate(request, acceptsApiKey);
+    return true;
+  }
+}

@@ -1,0 +1,85 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ApiKeyVerifier } from '../api-keys/api-key-verifier';
+import { CLOCK, type Clock } from '../../infrastructure/clock';
+import { HttpProblem } from '../../infrastructure/http/http-problem';
+import { type HttpRequest } from '../../infrastructure/http/http-types';
+import { API_KEY_CHALLENGE, API_KEY_HEADER } from './accepts-api-key.decorator';
+import { type AuthenticatedUser } from './authenticated-user';
+import { type TokenClaims, TokenService } from './crypto/token-service';
+import { UserDirectory } from './user-directory';
+
+const headerOf = (request: HttpRequest, name: string): string | undefined => {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/** RFC 9110: the scheme name is case-insensitive (`bearer`, `BEARER` are the same). */
+const BEARER = /^bearer[ \t]+(\S+)[ \t]*$/i;
+
+const unauthorized = (code: string, detail: string, challenge = 'Bearer') =>
+  new HttpProblem(401, code, 'Unauthenticated', detail, { 'WWW-Authenticate': challenge });
+
+const missing = (acceptsApiKey: boolean) =>
+  acceptsApiKey
+    ? unauthorized(
+        'AUTH.UNAUTHENTICATED',
+        `An app sends its key in ${API_KEY_HEADER}; a user sends a bearer token`,
+        `${API_KEY_CHALLENGE}, Bearer`,
+      )
+    : HttpProblem.unauthorized();
+
+/**
+ * Who calls: a bearer token's user, or, where `acceptsApiKey`, the app an `X-API-Key` belongs to;
+ * anything else is a 401 problem. A token says who it was issued to; what that user may do is read
+ * from the log now, and a token issued before the user's sessions ended (a withdrawn role, a new
+ * password, a logout) is refused.
+ */
+@Injectable()
+export class Authenticator {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly apiKeys: ApiKeyVerifier,
+    private readonly users: UserDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async authenticate(request: HttpRequest, acceptsApiKey: boolean): Promise<AuthenticatedUser> {
+    const authorization = headerOf(request, 'authorization');
+    const apiKey = acceptsApiKey ? headerOf(request, API_KEY_HEADER.toLowerCase()) : undefined;
+    if (apiKey !== undefined) {
+      // Two credentials may name two principals; answering as either one would be a guess.
+      if (authorization !== undefined)
+        throw unauthorized(
+          'AUTH.AMBIGUOUS_CREDENTIALS',
+          `Send either ${API_KEY_HEADER} or Authorization, not both`,
+          API_KEY_CHALLENGE,
+        );
+      return this.apiKeys.verify(apiKey);
+    }
+    const token = authorization === undefined ? undefined : BEARER.exec(authorization)?.[1];
+    if (token === undefined) throw missing(acceptsApiKey);
+    return this.userOf(this.claimsOf(token));
+  }
+
+  /** The claims of a token this service signed, that has not expired. */
+  claimsOf(token: string): TokenClaims {
+    try {
+      return this.tokens.verify(token, this.clock.now());
+    } catch {
+      throw unauthorized('AUTH.INVALID_TOKEN', 'The bearer token is invalid or expired; log in again');
+    }
+  }
+
+  private async userOf(claims: TokenClaims): Promise<AuthenticatedUser> {
+    const user = await this.users.current(claims.sub);
+    if (user === undefined || user.sessionVersion !== claims.ver)
+      throw unauthorized('AUTH.SESSION_ENDED', 'This session has ended; log in again');
+    return {
+      id: user.userId,
+      username: user.username,
+      roles: user.roles,
+      owner: user.owner,
+      environment: claims.env,
+    };
+  }
+}

@@ -1,0 +1,114 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { NotFoundError, type RoleGrant, userDecider, userStreamId } from '@ib/domain';
+import { APP_CONFIG } from '../../../config/app-config.provider';
+import { type AppConfig } from '../../../config/app-config';
+import { EnvironmentAccess } from '../../environments/environment-access/environment-access';
+import { CLOCK, type Clock } from '../../../infrastructure/clock';
+import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
+import { HttpProblem } from '../../../infrastructure/http/http-problem';
+import { CredentialStore, PasswordHasher, TokenService } from '../crypto';
+import { LoginThrottle } from './login-throttle';
+
+export type LoginResult = Readonly<{
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresAt: string;
+  user: {
+    id: string;
+    username: string;
+    displayName?: string;
+    roles: readonly RoleGrant[];
+    owner: boolean;
+  };
+}>;
+
+export class LoginCommand extends Command<LoginResult> {
+  constructor(
+    readonly environment: string,
+    readonly username: string,
+    readonly password: string,
+    /** The client's network address, for throttling. */
+    readonly address: string,
+  ) {
+    super();
+  }
+}
+
+const invalidCredentials = () =>
+  new HttpProblem(401, 'AUTH.INVALID_CREDENTIALS', 'Unauthenticated', 'Unknown user or wrong password', {
+    'WWW-Authenticate': 'Bearer',
+  });
+
+const tooManyAttempts = (seconds: number) =>
+  new HttpProblem(
+    429,
+    'AUTH.TOO_MANY_ATTEMPTS',
+    'Too many attempts',
+    `Too many failed logins; try again in ${seconds} seconds`,
+    { 'Retry-After': String(seconds) },
+  );
+
+/** Environment + IT user credentials give a short-lived token for that user's roles. */
+@CommandHandler(LoginCommand)
+export class LoginHandler implements ICommandHandler<LoginCommand> {
+  private readonly throttle: LoginThrottle;
+
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly environments: EnvironmentAccess,
+    private readonly hasher: PasswordHasher,
+    private readonly credentials: CredentialStore,
+    private readonly tokens: TokenService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.throttle = new LoginThrottle(config.loginThrottle);
+  }
+
+  async execute({ environment, username, password, address }: LoginCommand): Promise<LoginResult> {
+    // Refused before the password is checked: a guesser learns nothing and costs no hashing.
+    const wait = this.throttle.retryAfterSeconds(username, address, this.clock.now());
+    if (wait > 0) throw tooManyAttempts(wait);
+    const { state } = await this.runner.load(userStreamId(username), userDecider);
+    const hash = state.status === 'registered' ? this.credentials.get(state.userId) : undefined;
+    // Verify even for an unknown user so timing does not reveal which usernames exist.
+    const valid = await this.hasher.verify(password, hash);
+    if (!valid || state.status !== 'registered') {
+      this.throttle.recordFailure(username, address, this.clock.now());
+      throw invalidCredentials();
+    }
+    this.throttle.recordSuccess(username);
+    const noAccess = HttpProblem.forbidden(
+      `Environment '${environment}' does not exist or you have no role in it`,
+      'AUTH.NO_ACCESS_TO_ENVIRONMENT',
+    );
+    if (!state.roles.some((grant) => grant.environment === environment)) throw noAccess;
+    await this.environments.kindOf(environment).catch((error: unknown) => {
+      throw error instanceof NotFoundError ? noAccess : error;
+    });
+    const issued = this.tokens.issue(
+      {
+        sub: state.userId,
+        username: state.username,
+        roles: state.roles,
+        owner: state.owner,
+        env: environment,
+        ver: state.sessionVersion,
+      },
+      this.clock.now(),
+    );
+    return {
+      accessToken: issued.token,
+      tokenType: 'Bearer',
+      expiresAt: issued.expiresAt.toISOString(),
+      user: {
+        id: state.userId,
+        username: state.username,
+        ...(state.displayName ? { displayName: state.displayName } : {}),
+        roles: state.roles,
+        owner: state.owner,
+      },
+    };
+  }
+}

@@ -1,0 +1,73 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { NotFoundError } from '@ib/domain';
+import { type AuthenticatedUser } from '../../auth/authenticated-user';
+import { allows } from '../../auth/policy';
+import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
+import { ReadModel } from '../../../read-model/read-model';
+import { ApiList } from '../../../infrastructure/http/openapi/api-responses';
+import { EnvironmentSchema } from './environment.schema';
+import { EnvironmentViews } from './environment-views';
+
+type EnvironmentView = NonNullable<Awaited<ReturnType<ReadModel['getEnvironment']>>>;
+
+/** Owners see every environment of the installation; others the ones they hold a role in. */
+const visible = (user: AuthenticatedUser, name: string) =>
+  user.owner || allows(user, 'environment.read', name);
+
+export class ListEnvironmentsQuery extends Query<{ items: EnvironmentView[]; total: number }> {
+  constructor(readonly user: AuthenticatedUser) {
+    super();
+  }
+}
+
+@QueryHandler(ListEnvironmentsQuery)
+export class ListEnvironmentsHandler implements IQueryHandler<ListEnvironmentsQuery> {
+  constructor(private readonly readModel: ReadModel) {}
+  async execute({ user }: ListEnvironmentsQuery) {
+    const items = (await this.readModel.listEnvironments()).filter(({ name }) => visible(user, name));
+    return { items, total: items.length };
+  }
+}
+
+export class GetEnvironmentQuery extends Query<EnvironmentView> {
+  constructor(
+    readonly user: AuthenticatedUser,
+    readonly name: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetEnvironmentQuery)
+export class GetEnvironmentHandler implements IQueryHandler<GetEnvironmentQuery> {
+  constructor(private readonly views: EnvironmentViews) {}
+  async execute({ user, name }: GetEnvironmentQuery) {
+    if (!visible(user, name))
+      throw new NotFoundError('ENVIRONMENT.NOT_FOUND', `Environment '${name}' does not exist`);
+    return this.views.get(name);
+  }
+}
+
+@ApiTags('environments')
+@ApiBearerAuth()
+@Controller('api/environments')
+export class EnvironmentQueriesController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The environments the caller holds a role in (owners: every environment)' })
+  @ApiList(EnvironmentSchema)
+  list(@Ctx() context: RequestContext) {
+    return this.queries.execute(new ListEnvironmentsQuery(context.user));
+  }
+
+  @Get(':name')
+  @ApiOperation({ summary: 'An environment the caller holds a role in (owners: any)' })
+  @ApiParam({ name: 'name', description: 'The environment name', example: 'qa' })
+  @ApiOkResponse({ type: EnvironmentSchema })
+  get(@Param('name') name: string, @Ctx() context: RequestContext) {
+    return this.queries.execute(new GetEnvironmentQuery(context.user, name));
+  }
+}

@@ -1,0 +1,145 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import {
+  ConcurrencyError,
+  IllegalStateError,
+  SYSTEM_ACTOR_ID,
+  connectionDecider,
+  connectionStreamId,
+  environmentDecider,
+  environmentStreamId,
+  userDecider,
+  userStreamId,
+} from '@ib/domain';
+import { type Actor } from '../auth/authenticated-user';
+import { CredentialStore, PasswordHasher } from '../auth/crypto';
+import { APP_CONFIG } from '../../config/app-config.provider';
+import { type AppConfig } from '../../config/app-config';
+import { CLOCK, type Clock } from '../../infrastructure/clock';
+import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
+import { uuidv7 } from '../../infrastructure/ids';
+import { ensureSampleDatabase } from '../../infrastructure/sample-database/ensure-sample-database';
+
+export const DEVELOPMENT_ENVIRONMENT = 'development';
+/** Fixed so that every embedded install names its sample connection the same way. */
+export const SAMPLE_CONNECTION_ID = '0190a000-0000-7000-8000-00000000a001';
+
+const SYSTEM = SYSTEM_ACTOR_ID;
+
+/**
+ * What an empty install needs to be usable at once: a development environment, an administrator who
+ * also owns the installation (creates the other environments), a sample.
+ */
+@Injectable()
+export class FirstStart {
+  private readonly logger = new Logger('FirstStart');
+
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly hasher: PasswordHasher,
+    private readonly credentials: CredentialStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async run(): Promise<void> {
+    const actor: Actor = { userId: SYSTEM, correlationId: uuidv7(), causationId: uuidv7() };
+    await this.ensureDevelopmentEnvironment(actor);
+    await this.ensureAdministrator(actor);
+    await this.ensureSampleConnection(actor);
+  }
+
+  private async ensureDevelopmentEnvironment(actor: Actor) {
+    await this.once(() =>
+      this.runner.run(
+        environmentStreamId(DEVELOPMENT_ENVIRONMENT),
+        environmentDecider,
+        {
+          type: 'CreateEnvironment',
+          data: { name: DEVELOPMENT_ENVIRONMENT, kind: 'development' },
+          metadata: { actorId: SYSTEM, now: this.clock.now() },
+        },
+        {
+          actor,
+          environment: DEVELOPMENT_ENVIRONMENT,
+          authorize: (state) => (state.status === 'none' ? undefined : skip()),
+        },
+      ),
+    );
+  }
+
+  private async ensureAdministrator(actor: Actor) {
+    const { adminUsername } = this.config;
+    const { state } = await this.runner.load(userStreamId(adminUsername), userDecider);
+    if (state.status !== 'none') return;
+    const generated = this.config.adminPassword === undefined;
+    const password = this.config.adminPassword ?? randomBytes(18).toString('base64url');
+    const userId = uuidv7();
+    this.credentials.set(userId, await this.hasher.hash(password));
+    const created = await this.once(() =>
+      this.runner.run(
+        userStreamId(adminUsername),
+        userDecider,
+        {
+          type: 'RegisterUser',
+          data: {
+            userId,
+            username: adminUsername,
+            displayName: 'Administrator',
+            roles: [{ environment: DEVELOPMENT_ENVIRONMENT, role: 'admin' }],
+            owner: true,
+          },
+          metadata: { actorId: SYSTEM, now: this.clock.now() },
+        },
+        { actor },
+      ),
+    );
+    if (created && generated)
+      // Printed once, on the start that created the administrator; set ADMIN_PASSWORD to choose it instead.
+      this.logger.warn(`Created administrator '${adminUsername}' with one-time password: ${password}`);
+    else if (created) this.logger.log(`Created administrator '${adminUsername}' from ADMIN_PASSWORD`);
+  }
+
+  private async ensureSampleConnection(actor: Actor) {
+    const path = ensureSampleDatabase(this.config.sqliteDatabasesDir);
+    await this.once(() =>
+      this.runner.run(
+        connectionStreamId(SAMPLE_CONNECTION_ID),
+        connectionDecider,
+        {
+          type: 'CreateConnection',
+          data: {
+            connectionId: SAMPLE_CONNECTION_ID,
+            environment: DEVELOPMENT_ENVIRONMENT,
+            name: 'Sample shop (SQLite)',
+            provider: 'sqlite',
+            details: { path },
+          },
+          metadata: { actorId: SYSTEM, now: this.clock.now() },
+        },
+        {
+          actor,
+          environment: DEVELOPMENT_ENVIRONMENT,
+          authorize: (state) => (state.status === 'none' ? undefined : skip()),
+        },
+      ),
+    );
+  }
+
+  /** Another instance starting at the same time may win the race; either way the thing exists. */
+  private async once(work: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      if (error instanceof AlreadyThere || error instanceof ConcurrencyError) return false;
+      if (error instanceof IllegalStateError && error.code.endsWith('.ALREADY_EXISTS')) return false;
+      throw error;
+    }
+  }
+}
+
+class AlreadyThere extends Error {}
+const skip = (): never => {
+  throw new AlreadyThere();
+};

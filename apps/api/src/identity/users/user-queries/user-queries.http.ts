@@ -1,0 +1,88 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { NotFoundError } from '@ib/domain';
+import { type AuthenticatedUser } from '../../auth/authenticated-user';
+import { authorize, environmentsAllowing, maySeeUser } from '../../auth/policy';
+import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
+import { ApiList, ApiProblems } from '../../../infrastructure/http/openapi/api-responses';
+import { ReadModel } from '../../../read-model/read-model';
+import { UserSchema } from './user.schema';
+import { UserViews } from './user-views';
+
+type UserView = NonNullable<Awaited<ReturnType<ReadModel['getUser']>>>;
+
+/** Listing users is for owners and administrators (a 403 for anyone else). */
+const assertMayListUsers = (user: AuthenticatedUser): void => {
+  if (user.owner) return;
+  const [administered] = environmentsAllowing(user, 'user.read');
+  authorize(user, 'user.read', administered ?? user.environment);
+};
+
+export class ListUsersQuery extends Query<{ items: UserView[]; total: number }> {
+  constructor(readonly user: AuthenticatedUser) {
+    super();
+  }
+}
+
+@QueryHandler(ListUsersQuery)
+export class ListUsersHandler implements IQueryHandler<ListUsersQuery> {
+  constructor(private readonly readModel: ReadModel) {}
+  async execute({ user }: ListUsersQuery) {
+    assertMayListUsers(user);
+    const items = (await this.readModel.listUsers()).filter((view) => maySeeUser(user, view));
+    return { items, total: items.length };
+  }
+}
+
+export class GetUserQuery extends Query<UserView> {
+  constructor(
+    readonly user: AuthenticatedUser,
+    readonly id: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetUserQuery)
+export class GetUserHandler implements IQueryHandler<GetUserQuery> {
+  constructor(private readonly views: UserViews) {}
+  /** The same visibility as the list: a user one may not see does not exist for them. */
+  async execute({ user, id }: GetUserQuery) {
+    const view = await this.views.get(id);
+    if (!maySeeUser(user, view)) throw new NotFoundError('USER.NOT_FOUND', `User ${id} does not exist`);
+    return view;
+  }
+}
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('api/users')
+export class UserQueriesController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Users (owners: every user; administrators: the users holding a role in an environment they administer, and themselves)',
+  })
+  @ApiList(UserSchema)
+  @ApiProblems({ 403: 'AUTH.ADMIN_REQUIRED: the caller administers no environment and is no owner' })
+  list(@Ctx() context: RequestContext) {
+    return this.queries.execute(new ListUsersQuery(context.user));
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary: 'A user the caller may see (the same visibility as the list; anyone: themselves)',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The user id' })
+  @ApiOkResponse({ type: UserSchema })
+  @ApiProblems({
+    400: 'The id is not a UUID',
+    404: 'USER.NOT_FOUND: no such user, or one the caller may not see',
+  })
+  get(@Param('id', ParseUUIDPipe) id: string, @Ctx() context: RequestContext) {
+    return this.queries.execute(new GetUserQuery(context.user, id));
+  }
+}

@@ -1,0 +1,48 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '../../identity/auth/public.decorator';
+import { EVENT_STORE, type EventStore } from '../../infrastructure/event-store/event-store.port';
+import { type HttpReply } from '../../infrastructure/http/http-types';
+import { ProjectionRunner } from '../../infrastructure/read-model/projection-runner';
+import { HealthSchema, ReadinessSchema } from './health.schema';
+
+@ApiTags('health')
+@Controller()
+export class HealthController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projections: ProjectionRunner,
+  ) {}
+
+  @Public()
+  @Get('health')
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOkResponse({ type: HealthSchema })
+  health(): HealthSchema {
+    return { status: 'ok' };
+  }
+
+  @Public()
+  @Get('ready')
+  @ApiOperation({
+    summary: 'Readiness: the event store answers and projections run (positions: GET /api/projections)',
+  })
+  @ApiOkResponse({ type: ReadinessSchema, description: 'Ready: `status` is `ready`' })
+  @ApiServiceUnavailableResponse({
+    type: ReadinessSchema,
+    description: 'Not ready: `status` is `unavailable`; Retry-After says when to ask again',
+    headers: { 'Retry-After': { description: 'Seconds', schema: { type: 'string', example: '5' } } },
+  })
+  async ready(@Res({ passthrough: true }) reply: HttpReply): Promise<ReadinessSchema> {
+    try {
+      // Asked to prove both answer; what they answer is for owners only (GET /api/projections).
+      await this.store.headPosition();
+      await this.projections.status();
+      return { status: 'ready' };
+    } catch {
+      reply.status(503);
+      reply.header('Retry-After', '5');
+      return { status: 'unavailable' };
+    }
+  }
+}

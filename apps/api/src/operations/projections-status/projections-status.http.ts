@@ -1,0 +1,57 @@
+import { Controller, Get, HttpCode, Logger, Param, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { NotFoundError } from '@ib/domain';
+import { authorize } from '../../identity/auth/policy';
+import { Ctx, type RequestContext } from '../../identity/auth/request-context.decorator';
+import { ApiList, ApiProblems } from '../../infrastructure/http/openapi/api-responses';
+import { ProjectionRunner } from '../../infrastructure/read-model/projection-runner';
+import { ProjectionRebuildSchema, ProjectionStatusSchema } from './projection-status.schema';
+
+@ApiTags('projections')
+@ApiBearerAuth()
+@Controller('api/projections')
+export class ProjectionsStatusController {
+  private readonly logger = new Logger('Projections');
+
+  constructor(private readonly projections: ProjectionRunner) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Each projection’s checkpoint, the event store head and the lag between them (owners)',
+  })
+  @ApiList(ProjectionStatusSchema)
+  @ApiProblems({ 403: 'AUTH.OWNER_REQUIRED: for owners of the installation' })
+  async status(@Ctx() context: RequestContext) {
+    authorize(context.user, 'operations.read');
+    const items = await this.projections.status();
+    return { items, total: items.length };
+  }
+
+  @Post(':name/rebuild')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Rebuild a projection from position 0 while the API keeps serving its current rows (owners)',
+  })
+  @ApiParam({ name: 'name', description: 'The projection name', example: 'integrations' })
+  @ApiAcceptedResponse({ type: ProjectionRebuildSchema, description: 'The rebuild started' })
+  @ApiProblems({
+    403: 'AUTH.OWNER_REQUIRED: for owners of the installation',
+    404: 'PROJECTION.NOT_FOUND: no projection has this name',
+  })
+  async rebuild(
+    @Param('name') name: string,
+    @Ctx() context: RequestContext,
+  ): Promise<ProjectionRebuildSchema> {
+    authorize(context.user, 'operations.rebuild');
+    const known = (await this.projections.status()).some((projection) => projection.name === name);
+    if (!known) throw new NotFoundError('PROJECTION.NOT_FOUND', `There is no projection named '${name}'`);
+    this.projections.rebuild(name).then(
+      () => this.logger.log(`Rebuilt ${name}`),
+      (error: unknown) =>
+        this.logger.error(
+          `Rebuild of ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+    );
+    return { name, status: 'rebuilding' };
+  }
+}

@@ -1,0 +1,215 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import {
+  ConcurrencyError,
+  type DependencyUpdateInstalled,
+  type RecordedEvent,
+  type RequireRepublish,
+  type VersionDeployed,
+  compareVersions,
+  deploymentDecider,
+  deploymentIn,
+  integrationDeploymentsStreamId,
+} from '@ib/domain';
+import { type Actor } from '../../identity/auth/authenticated-user';
+import { CLOCK, type Clock } from '../../infrastructure/clock';
+import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
+import {
+  EVENT_STORE,
+  type EventStore,
+  type Subscription,
+} from '../../infrastructure/event-store/event-store.port';
+import { PublicationIndex } from '../publications/publication-index';
+
+type BreakingUpdate = Readonly<{ name: string; version: string }>;
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Keeps the newest breaking version of each dependency. */
+const remember = (known: Map<string, string>, { name, version }: BreakingUpdate): void => {
+  const newest = known.get(name);
+  if (newest === undefined || compareVersions(version, newest) > 0) known.set(name, version);
+};
+const updatesOf = (known: ReadonlyMap<string, string> | undefined): BreakingUpdate[] =>
+  [...(known ?? [])].map(([name, version]) => ({ name, version }));
+
+/**
+ * Marks integrations as needing a republish where a breaking update of a runtime dependency was
+ * installed: in that environment, each integration whose version deployed there was built against an
+ * older version. Fed by the event store from position 0, so a restart replays every update; each
+ * deployment is judged as the log holds it now (not as it was when the update was installed), so one
+ * redeployed since with a version built against the update is never marked again, and marking one
+ * already marked changes nothing.
+ *
+ * A version deployed in an environment (published or promoted) is judged against that environment's
+ * breaking updates too: a publication that checked its dependencies just before a breaking update was
+ * installed finishes with the old versions, after the update was handled.
+ *
+ * Updates recorded before updates were per environment (no `environment`) were installed everywhere:
+ * they are judged as they were then, by the integration's latest published version, and mark it in
+ * every environment; a version reaching development is judged against them.
+ */
+@Injectable()
+export class BreakingUpdateReactor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(BreakingUpdateReactor.name);
+  private subscription?: Subscription;
+  /** The newest breaking version of each dependency installed everywhere, seen so far in the log. */
+  private readonly everywhere = new Map<string, string>();
+  /** The same, of the updates installed in each environment. */
+  private readonly byEnvironment = new Map<string, Map<string, string>>();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly runner: CommandRunner,
+    private readonly index: PublicationIndex,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.subscription = this.store.subscribe({ fromPosition: 0, batchSize: 500 }, (batch) =>
+      this.onEvents(batch),
+    );
+    void this.subscription.failed.then((error) =>
+      this.logger.error(`The breaking update subscription stopped: ${error.message}`),
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscription?.stop();
+  }
+
+  private async onEvents(batch: readonly RecordedEvent[]): Promise<void> {
+    for (const event of batch) {
+      try {
+        if (event.type === 'DependencyUpdateInstalled') await this.onUpdate(event);
+        else if (event.type === 'VersionDeployed') await this.onDeployed(event);
+      } catch (error) {
+        // One integration that cannot be marked must not stop the others (nor the subscription).
+        this.logger.error(`Event ${event.eventId} (${event.type}): ${messageOf(error)}`);
+      }
+    }
+  }
+
+  private async onUpdate(event: RecordedEvent): Promise<void> {
+    const { name, version, breaking, environment } = event.data as DependencyUpdateInstalled['data'];
+    if (!breaking) return;
+    const update = { name, version };
+    if (environment === undefined) {
+      remember(this.everywhere, update);
+      for (const integrationId of await this.index.integrationIds())
+        await this.judgeEverywhere(integrationId, [update], actorOf(event));
+      return;
+    }
+    const known = this.byEnvironment.get(environment) ?? new Map<string, string>();
+    this.byEnvironment.set(environment, known);
+    remember(known, update);
+    for (const integrationId of await this.index.integrationIds())
+      await this.judgeIn(environment, integrationId, [update], actorOf(event));
+  }
+
+  private async onDeployed(event: RecordedEvent): Promise<void> {
+    const { integrationId, environment, environmentKind } = event.data as VersionDeployed['data'];
+    const inEnvironment = updatesOf(this.byEnvironment.get(environment));
+    if (inEnvironment.length > 0)
+      await this.judgeIn(environment, integrationId, inEnvironment, actorOf(event));
+    if (environmentKind === 'development' && this.everywhere.size > 0)
+      await this.judgeEverywhere(integrationId, updatesOf(this.everywhere), actorOf(event));
+  }
+
+  /** Marks the deployment in `environment` unless its version was built against each update or newer. */
+  private async judgeIn(
+    environment: string,
+    integrationId: string,
+    updates: readonly BreakingUpdate[],
+    actor: Actor,
+  ): Promise<void> {
+    const streamId = integrationDeploymentsStreamId(integrationId);
+    const { state } = await this.runner.load(streamId, deploymentDecider);
+    const deployed = deploymentIn(state, environment);
+    if (deployed === undefined) return;
+    const built = (await this.index.publicationsOf(integrationId)).find(
+      (entry) => entry.status === 'published' && entry.version === deployed.version,
+    );
+    for (const { name, version } of updates) {
+      const builtOn = built?.dependencies?.find((dependency) => dependency.name === name)?.version;
+      if (builtOn !== undefined && compareVersions(builtOn, version) >= 0) continue;
+      await this.require(
+        streamId,
+        {
+          integrationId,
+          dependency: name,
+          environment,
+          version,
+          reason:
+            `Version ${deployed.version} deployed in ${environment} was built against ` +
+            `${name} ${builtOn ?? '(unknown)'}; the breaking update to ${version} installed there ` +
+            'needs a version built against it',
+        },
+        actor,
+      );
+    }
+  }
+
+  /** Today's rule for updates installed everywhere: the latest published version decides. */
+  private async judgeEverywhere(
+    integrationId: string,
+    updates: readonly BreakingUpdate[],
+    actor: Actor,
+  ): Promise<void> {
+    const latest = await this.index.latestPublished(integrationId);
+    if (latest === undefined) return;
+    const streamId = integrationDeploymentsStreamId(integrationId);
+    const { state } = await this.runner.load(streamId, deploymentDecider);
+    if (state.status === 'none') return;
+    for (const { name, version } of updates) {
+      const builtOn = latest.dependencies?.find((dependency) => dependency.name === name)?.version;
+      // A version that recorded no such dependency was not built against the new one either.
+      if (builtOn !== undefined && compareVersions(builtOn, version) >= 0) continue;
+      await this.require(
+        streamId,
+        {
+          integrationId,
+          dependency: name,
+          reason:
+            `Version ${latest.version} was built against ${name} ${builtOn ?? '(unknown)'}; ` +
+            `the breaking update to ${version} needs a republish`,
+        },
+        actor,
+      );
+    }
+  }
+
+  private require(streamId: string, data: RequireRepublish['data'], actor: Actor): Promise<void> {
+    return this.retriedOnConflict(() =>
+      this.runner.run(
+        streamId,
+        deploymentDecider,
+        { type: 'RequireRepublish', data, metadata: { actorId: actor.userId, now: this.clock.now() } },
+        { actor, ...(data.environment === undefined ? {} : { environment: data.environment }) },
+      ),
+    );
+  }
+
+  /** The publication process may deploy to the same stream meanwhile: decide again on the new state. */
+  private async retriedOnConflict(run: () => Promise<unknown>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await run();
+        return;
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || attempt >= 3) throw error;
+      }
+    }
+  }
+}
+
+const actorOf = (event: RecordedEvent): Actor => ({
+  userId: event.metadata.actorId,
+  correlationId: event.metadata.correlationId,
+  causationId: event.eventId,
+});

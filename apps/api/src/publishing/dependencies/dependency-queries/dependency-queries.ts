@@ -1,0 +1,141 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { type EnvironmentKind, type RuntimeDependency } from '@ib/domain';
+import { type AuthenticatedUser } from '../../../identity/auth/authenticated-user';
+import { authorize } from '../../../identity/auth/policy';
+import { ReadModel } from '../../../read-model/read-model';
+import { IntegrationViews } from '../../../integrations/integration-queries/integration-views';
+import {
+  type DependencyUpdateView,
+  type RepublishRequirementView,
+  installedIn,
+  updatesIn,
+} from '../../../read-model/projections';
+import {
+  assertCanRead,
+  type List,
+} from '../../publications/publication-queries/integration-publications.queries';
+import { RUNTIME_DEPENDENCIES } from '../../publications/publication-settings';
+
+/** A runtime dependency as installed now in one environment: the shipped version until updated there. */
+export type InstalledDependencyEntry = Readonly<{
+  name: string;
+  version: string;
+  /** The version shipped with the product. */
+  shippedVersion: string;
+  updated: boolean;
+  installedBy?: string;
+  installedAt?: string;
+  /** The updates that reached the environment, oldest first. */
+  updates: readonly DependencyUpdateView[];
+}>;
+
+export type InstalledDependencies = List<InstalledDependencyEntry> & Readonly<{ environment: string }>;
+
+/** `environment`: the one to list; the caller's logged-in environment when absent. */
+export class ListDependenciesQuery extends Query<InstalledDependencies> {
+  constructor(
+    readonly user: AuthenticatedUser,
+    readonly environment?: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListDependenciesQuery)
+export class ListDependenciesHandler implements IQueryHandler<ListDependenciesQuery> {
+  constructor(private readonly readModel: ReadModel) {}
+
+  async execute({ user, environment: asked }: ListDependenciesQuery): Promise<InstalledDependencies> {
+    const environment = asked ?? user.environment;
+    authorize(user, 'dependency.read', environment);
+    const updated = new Map((await this.readModel.listDependencies()).map((view) => [view.name, view]));
+    const items = RUNTIME_DEPENDENCIES.map(({ name, version }): InstalledDependencyEntry => {
+      const view = updated.get(name);
+      const installed = view && installedIn(view, environment);
+      if (view === undefined || installed === undefined)
+        return { name, version, shippedVersion: version, updated: false, updates: [] };
+      return {
+        name,
+        version: installed.version,
+        shippedVersion: version,
+        updated: true,
+        installedBy: installed.installedBy,
+        installedAt: installed.installedAt,
+        updates: updatesIn(view, environment),
+      };
+    });
+    return { environment, items, total: items.length };
+  }
+}
+
+/** What the version deployed in one environment was built against, and whether it must be republished. */
+export type EnvironmentDependencies = Readonly<{
+  environment: string;
+  environmentKind: EnvironmentKind;
+  version: number;
+  builtAgainst: readonly RuntimeDependency[];
+  republishRequired: boolean;
+  /** This environment's own requirements and those of updates installed everywhere. */
+  republishRequirements: readonly RepublishRequirementView[];
+}>;
+
+/**
+ * What an integration's latest published version runs on, and, in each environment it is deployed in,
+ * what the version there runs on and whether it must be republished.
+ */
+export type IntegrationDependencies = Readonly<{
+  integrationId: string;
+  latestVersion?: number;
+  builtAgainst: readonly RuntimeDependency[];
+  /** In at least one environment. */
+  republishRequired: boolean;
+  /** Every requirement; one of an environment names it. */
+  republishRequirements: readonly RepublishRequirementView[];
+  environments: readonly EnvironmentDependencies[];
+}>;
+
+export class GetIntegrationDependenciesQuery extends Query<IntegrationDependencies> {
+  constructor(
+    readonly user: AuthenticatedUser,
+    readonly integrationId: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetIntegrationDependenciesQuery)
+export class GetIntegrationDependenciesHandler implements IQueryHandler<GetIntegrationDependenciesQuery> {
+  constructor(
+    private readonly views: IntegrationViews,
+    private readonly readModel: ReadModel,
+  ) {}
+
+  async execute({ user, integrationId }: GetIntegrationDependenciesQuery): Promise<IntegrationDependencies> {
+    await assertCanRead(this.views, integrationId, user);
+    // Never published: built against nothing yet, so nothing to republish either.
+    const state = await this.readModel.getIntegrationDependencyState(integrationId);
+    const everywhere = state?.republishRequired ?? [];
+    const environments = (state?.environments ?? []).map(
+      ({ republishRequired, ...deployed }): EnvironmentDependencies => {
+        const requirements = [...everywhere, ...republishRequired];
+        return {
+          ...deployed,
+          republishRequired: requirements.length > 0,
+          republishRequirements: requirements,
+        };
+      },
+    );
+    const requirements = [
+      ...everywhere,
+      ...(state?.environments ?? []).flatMap(({ republishRequired }) => republishRequired),
+    ];
+    return {
+      integrationId,
+      ...(state?.latestVersion === undefined ? {} : { latestVersion: state.latestVersion }),
+      builtAgainst: state?.builtAgainst ?? [],
+      republishRequired: requirements.length > 0,
+      republishRequirements: requirements,
+      environments,
+    };
+  }
+}

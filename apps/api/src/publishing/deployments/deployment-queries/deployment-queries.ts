@@ -1,0 +1,65 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { type EnvironmentKind, type Provider } from '@ib/domain';
+import { type AuthenticatedUser } from '../../../identity/auth/authenticated-user';
+import { ReadModel } from '../../../read-model/read-model';
+import { IntegrationViews } from '../../../integrations/integration-queries/integration-views';
+import {
+  assertCanRead,
+  type List,
+} from '../../publications/publication-queries/integration-publications.queries';
+
+export type ConnectionBinding = Readonly<{
+  connectionId: string;
+  connectionProvider: Provider;
+  boundBy?: string;
+  boundAt?: string;
+}>;
+
+/** What serves the integration in one environment; without a binding its data API answers 409. */
+export type EnvironmentDeploymentEntry = Readonly<{
+  environment: string;
+  environmentKind: EnvironmentKind;
+  version: number;
+  deployedBy: string;
+  deployedAt: string;
+  binding: ConnectionBinding | null;
+}>;
+
+export class ListIntegrationDeploymentsQuery extends Query<List<EnvironmentDeploymentEntry>> {
+  constructor(
+    readonly user: AuthenticatedUser,
+    readonly integrationId: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListIntegrationDeploymentsQuery)
+export class ListIntegrationDeploymentsHandler implements IQueryHandler<ListIntegrationDeploymentsQuery> {
+  constructor(
+    private readonly views: IntegrationViews,
+    private readonly readModel: ReadModel,
+  ) {}
+
+  async execute({ user, integrationId }: ListIntegrationDeploymentsQuery) {
+    await assertCanRead(this.views, integrationId, user);
+    const items = (await this.readModel.listDeployments({ integrationId })).map(
+      (deployment): EnvironmentDeploymentEntry => {
+        const { environment, environmentKind, version, deployedBy, deployedAt } = deployment;
+        const { connectionId, connectionProvider, boundBy, boundAt } = deployment;
+        return {
+          environment,
+          environmentKind,
+          version,
+          deployedBy,
+          deployedAt,
+          binding:
+            connectionId === undefined || connectionProvider === undefined
+              ? null
+              : { connectionId, connectionProvider, boundBy, boundAt },
+        };
+      },
+    );
+    return { items, total: items.length };
+  }
+}

@@ -1,0 +1,37 @@
+import { apiKeysProjection } from './api-keys.projection';
+import { connectionRequestsProjection } from './connection-requests.projection';
+import { connectionsProjection } from './connections.projection';
+import { dependenciesProjection } from './dependencies.projection';
+import { deploymentsProjection } from './deployments.projection';
+import { environmentsProjection } from './environments.projection';
+import { integrationDependencyStatesProjection } from './integration-dependency-states.projection';
+import { integrationsProjection } from './integrations.projection';
+import { type Projection } from '../../infrastructure/read-model/projection';
+import { publicationsProjection } from './publications.projection';
+import { usersProjection } from './users.projection';
+
+export * from '../../infrastructure/read-model/projection';
+export * from './integrations.projection';
+export * from './connections.projection';
+export * from './connection-requests.projection';
+export * from './environments.projection';
+export * from './users.projection';
+export * from './publications.projection';
+export * from './deployments.projection';
+export * from './integration-dependency-states.projection';
+export * from './dependencies.projection';
+export * from './api-keys.projection';
+
+/** The Integration Manager read model: every view the API queries. */
+export const READ_MODEL_PROJECTIONS: readonly Projection[] = [
+  integrationsProjection,
+  connectionsProjection,
+  connectionRequestsProjection,
+  environmentsProjection,
+  usersProjection,
+  publicationsProjection,
+  deploymentsProjection,
+  integrationDependencyStatesProjection,
+  dependenciesProjection,
+  apiKeysProjection,
+];

@@ -1,0 +1,259 @@
+import {
+  type ConnectionDetails,
+  type Entity,
+  type EnvironmentKind,
+  type Provider,
+  type PublicationStep,
+  type RoleGrant,
+  type RuntimeDependency,
+} from '@ib/domain';
+import { defineEntity, p } from '@mikro-orm/libsql';
+import {
+  type ConnectionRequestStatus,
+  type DependencyUpdateView,
+  type EnvironmentDependencyStateView,
+  type EnvironmentVersionView,
+  type InstalledVersionView,
+  type PendingBuildView,
+  type PublicationStepView,
+  type RepublishRequirementView,
+  type VersionBuildView,
+} from './projections';
+
+/*
+ * One table per view. Property names are the view's field names (columns are their snake_case), so a
+ * row maps to its document one to one: scalar columns for what is filtered or sorted, JSON columns for
+ * nested data. Optional view fields are nullable columns; NULL reads back as an absent field.
+ * The schema itself is owned by the migrations in ./migrations; these schemas must describe the same
+ * tables (read-model-orm.spec.ts checks that the ORM finds nothing to change).
+ */
+
+export const IntegrationRow = defineEntity({
+  name: 'IntegrationRow',
+  tableName: 'integrations',
+  properties: {
+    id: p.string().primary(),
+    environment: p.string(),
+    provider: p.string().$type<Provider>(),
+    applicationName: p.string(),
+    moduleName: p.string(),
+    description: p.string(),
+    icon: p.string().nullable(),
+    status: p.string().$type<'draft' | 'open'>(),
+    connectionId: p.string().nullable(),
+    database: p.string().nullable(),
+    entities: p.json<readonly Entity[]>(),
+    createdBy: p.string(),
+    createdAt: p.string(),
+    updatedAt: p.string(),
+    version: p.integer(),
+    publishedVersion: p.integer().nullable(),
+    publishedIntegrationVersion: p.integer().nullable(),
+    unpublishedChanges: p.boolean().default(true),
+  },
+  indexes: [{ properties: ['environment', 'updatedAt'] }, { properties: ['updatedAt'] }],
+});
+
+export const ConnectionRow = defineEntity({
+  name: 'ConnectionRow',
+  tableName: 'connections',
+  properties: {
+    id: p.string().primary(),
+    environment: p.string(),
+    name: p.string(),
+    provider: p.string().$type<Provider>(),
+    details: p.json<ConnectionDetails>(),
+    hasSecret: p.boolean(),
+    createdBy: p.string(),
+    createdAt: p.string(),
+    requestId: p.string().nullable(),
+    requestedBy: p.string().nullable(),
+    deleted: p.boolean(),
+    version: p.integer(),
+  },
+  indexes: [{ properties: ['environment', 'name'] }, { properties: ['name'] }],
+});
+
+export const ConnectionRequestRow = defineEntity({
+  name: 'ConnectionRequestRow',
+  tableName: 'connection_requests',
+  properties: {
+    id: p.string().primary(),
+    environment: p.string(),
+    name: p.string(),
+    provider: p.string().$type<Provider>(),
+    details: p.json<ConnectionDetails>(),
+    note: p.string().nullable(),
+    status: p.string().$type<ConnectionRequestStatus>(),
+    requestedBy: p.string(),
+    requestedAt: p.string(),
+    decidedBy: p.string().nullable(),
+    decidedAt: p.string().nullable(),
+    reason: p.string().nullable(),
+    connectionId: p.string().nullable(),
+    version: p.integer(),
+  },
+  indexes: [
+    { properties: ['environment', 'requestedAt'] },
+    { properties: ['requestedBy', 'requestedAt'] },
+    { properties: ['requestedAt'] },
+  ],
+});
+
+export const EnvironmentRow = defineEntity({
+  name: 'EnvironmentRow',
+  tableName: 'environments',
+  properties: {
+    name: p.string().primary(),
+    kind: p.string().$type<EnvironmentKind>(),
+    address: p.string().nullable(),
+    createdBy: p.string(),
+    createdAt: p.string(),
+  },
+});
+
+export const UserRow = defineEntity({
+  name: 'UserRow',
+  tableName: 'users',
+  properties: {
+    id: p.string().primary(),
+    // Not unique here: the User aggregate owns that rule, and a projection must never refuse an event.
+    username: p.string().index(),
+    displayName: p.string().nullable(),
+    roles: p.json<readonly RoleGrant[]>(),
+    owner: p.boolean().default(false),
+    createdBy: p.string(),
+    createdAt: p.string(),
+    updatedAt: p.string(),
+    version: p.integer(),
+  },
+});
+
+export const PublicationRow = defineEntity({
+  name: 'PublicationRow',
+  tableName: 'publications',
+  properties: {
+    id: p.string().primary(),
+    integrationId: p.string(),
+    integrationVersion: p.integer(),
+    version: p.integer(),
+    environment: p.string(),
+    status: p.string().$type<'running' | 'published' | 'failed'>(),
+    steps: p.json<readonly PublicationStepView[]>(),
+    reason: p.string().nullable(),
+    failedStep: p.string().$type<PublicationStep>().nullable(),
+    packageHash: p.string().nullable(),
+    generatorVersion: p.string().nullable(),
+    dependencies: p.json<readonly RuntimeDependency[]>().nullable(),
+    requestedBy: p.string(),
+    requestedAt: p.string(),
+    finishedAt: p.string().nullable(),
+  },
+  // An integration's publications newest first, and its published versions.
+  indexes: [
+    { properties: ['integrationId', 'requestedAt'] },
+    { properties: ['integrationId', 'status', 'version'] },
+  ],
+});
+
+export const DeploymentRow = defineEntity({
+  name: 'DeploymentRow',
+  tableName: 'deployments',
+  properties: {
+    id: p.string().primary(),
+    integrationId: p.string(),
+    environment: p.string(),
+    environmentKind: p.string().$type<EnvironmentKind>(),
+    version: p.integer(),
+    deployedBy: p.string(),
+    deployedAt: p.string(),
+    connectionId: p.string().nullable(),
+    connectionProvider: p.string().$type<Provider>().nullable(),
+    boundBy: p.string().nullable(),
+    boundAt: p.string().nullable(),
+  },
+  indexes: [{ properties: ['integrationId', 'environment'] }],
+});
+
+export const IntegrationDependencyStateRow = defineEntity({
+  name: 'IntegrationDependencyStateRow',
+  tableName: 'integration_dependency_states',
+  properties: {
+    id: p.string().primary(),
+    latestVersion: p.integer().nullable(),
+    builtAgainst: p.json<readonly RuntimeDependency[]>(),
+    versions: p.json<readonly VersionBuildView[]>(),
+    pending: p.json<readonly PendingBuildView[]>(),
+    environments: p.json<readonly EnvironmentDependencyStateView[]>(),
+    republishRequired: p.json<readonly RepublishRequirementView[]>(),
+    updatedAt: p.string(),
+  },
+});
+
+export const DependencyRow = defineEntity({
+  name: 'DependencyRow',
+  tableName: 'dependencies',
+  properties: {
+    name: p.string().primary(),
+    everywhere: p.json<InstalledVersionView>().nullable(),
+    environments: p.json<readonly EnvironmentVersionView[]>(),
+    updates: p.json<readonly DependencyUpdateView[]>(),
+  },
+});
+
+export const ApiKeyRow = defineEntity({
+  name: 'ApiKeyRow',
+  tableName: 'api_keys',
+  properties: {
+    id: p.string().primary(),
+    environment: p.string(),
+    appName: p.string(),
+    label: p.string(),
+    hint: p.string(),
+    status: p.string().$type<'active' | 'revoked'>(),
+    createdBy: p.string(),
+    createdAt: p.string(),
+    revokedBy: p.string().nullable(),
+    revokedAt: p.string().nullable(),
+  },
+  indexes: [{ properties: ['environment', 'createdAt'] }],
+});
+
+/** How far each projection has applied the log; written in the same transaction as its rows. */
+export const ProjectionCheckpointRow = defineEntity({
+  name: 'ProjectionCheckpointRow',
+  tableName: 'projection_checkpoints',
+  properties: {
+    name: p.string().primary(),
+    position: p.integer(),
+    updatedAt: p.string(),
+  },
+});
+
+export const READ_MODEL_ENTITIES = [
+  IntegrationRow,
+  ConnectionRow,
+  ConnectionRequestRow,
+  EnvironmentRow,
+  UserRow,
+  PublicationRow,
+  DeploymentRow,
+  IntegrationDependencyStateRow,
+  DependencyRow,
+  ApiKeyRow,
+  ProjectionCheckpointRow,
+] as const;
+
+/** The table of each projection's view, by projection name. */
+export const VIEW_ENTITIES: Readonly<Record<string, (typeof READ_MODEL_ENTITIES)[number]>> = {
+  integrations: IntegrationRow,
+  connections: ConnectionRow,
+  connection_requests: ConnectionRequestRow,
+  environments: EnvironmentRow,
+  users: UserRow,
+  publications: PublicationRow,
+  deployments: DeploymentRow,
+  integration_dependency_states: IntegrationDependencyStateRow,
+  dependencies: DependencyRow,
+  api_keys: ApiKeyRow,
+};

@@ -1,0 +1,78 @@
+import {
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  type ModuleMetadata,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '../infrastructure/event-store/event-store.port';
+import { ProjectionRunner, type ProjectionRunnerOptions } from '../infrastructure/read-model/projection-runner';
+import { ReadModel } from './read-model';
+import { createReadModelOrm, type ReadModelOrm } from './read-model-orm';
+import { openReadOnlyConnection } from '../infrastructure/read-model/read-only-connection';
+import { type NativeDatabase } from '../infrastructure/read-model/view-table';
+
+export const READ_MODEL_ORM = Symbol('READ_MODEL_ORM');
+const READ_MODEL_READER = Symbol('READ_MODEL_READER');
+
+export type ReadModelModuleOptions = Readonly<{
+  /** `<dataDir>/read-model.db`, or ':memory:'. */
+  file: string;
+  debug?: boolean;
+  runner?: ProjectionRunnerOptions;
+  /** Modules that export EVENT_STORE, unless a global module provides it. */
+  imports?: ModuleMetadata['imports'];
+}>;
+
+/** The runner is started by the application once it is ready; here it is only stopped before the ORM closes. */
+@Injectable()
+class ReadModelShutdown implements OnApplicationShutdown {
+  constructor(
+    private readonly runner: ProjectionRunner,
+    @Inject(READ_MODEL_ORM) private readonly orm: ReadModelOrm,
+    @Inject(READ_MODEL_READER) private readonly reader: NativeDatabase | null,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+    this.reader?.close();
+    await this.orm.close();
+  }
+}
+
+/** Provides ReadModel (queries) and ProjectionRunner (projections into it), for the whole application. */
+@Module({})
+export class ReadModelModule {
+  static forRoot(options: ReadModelModuleOptions): DynamicModule {
+    return {
+      module: ReadModelModule,
+      global: true,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: READ_MODEL_ORM, useFactory: () => createReadModelOrm(options) },
+        {
+          // Opened after the ORM, whose migrations create the file and its tables.
+          provide: READ_MODEL_READER,
+          useFactory: (_orm: ReadModelOrm) =>
+            options.file === ':memory:' ? null : openReadOnlyConnection(options.file),
+          inject: [READ_MODEL_ORM],
+        },
+        {
+          provide: ReadModel,
+          useFactory: (orm: ReadModelOrm, reader: NativeDatabase | null) =>
+            new ReadModel(orm, reader ?? undefined),
+          inject: [READ_MODEL_ORM, READ_MODEL_READER],
+        },
+        {
+          provide: ProjectionRunner,
+          useFactory: (store: EventStore, orm: ReadModelOrm) =>
+            new ProjectionRunner(store, orm, options.runner),
+          inject: [EVENT_STORE, READ_MODEL_ORM],
+        },
+        ReadModelShutdown,
+      ],
+      exports: [ReadModel, ProjectionRunner, READ_MODEL_ORM],
+    };
+  }
+}

@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type AnyEvent } from '@ib/domain';
+import { type AppendResult } from '../../infrastructure/event-store/event-store.port';
+import { SqliteEventStore } from '../../infrastructure/event-store/sqlite-event-store';
+import { uuidv7 } from '../../infrastructure/ids';
+import { ProjectionRunner, type ProjectionRunnerOptions } from '../../infrastructure/read-model/projection-runner';
+import { ReadModel } from '../read-model';
+import { createReadModelOrm, type ReadModelOrm } from '../read-model-orm';
+
+export const VIEW_TABLES = [
+  'integrations',
+  'connections',
+  'connection_requests',
+  'environments',
+  'users',
+  'publications',
+  'deployments',
+  'integration_dependency_states',
+  'dependencies',
+  'api_keys',
+] as const;
+export const CHECKPOINTED_AT = '2025-06-01T00:00:00.000Z';
+
+/**
+ * A real event store and a real read model on temporary files, for specs. Every runner it made is
+ * stopped and every file removed by dispose().
+ */
+export async function temporaryReadModel() {
+  const folder = mkdtempSync(join(tmpdir(), 'ib-read-model-'));
+  const store = new SqliteEventStore({ file: join(folder, 'events.sqlite'), pollIntervalMs: 10 });
+  const orm: ReadModelOrm = await createReadModelOrm({ file: join(folder, 'read-model.db') });
+  const runners: ProjectionRunner[] = [];
+  return {
+    store,
+    orm,
+    readModel: new ReadModel(orm),
+    runner: (options: ProjectionRunnerOptions = {}) => {
+      const runner = new ProjectionRunner(store, orm, {
+        retryDelayMs: 20,
+        // Every batch writes every checkpoint, so specs can compare stored checkpoints exactly.
+        idleCheckpointIntervalMs: 0,
+        now: () => new Date(CHECKPOINTED_AT),
+        ...options,
+      });
+      runners.push(runner);
+      return runner;
+    },
+    /** Appends domain events to one stream as one command would, whatever its version. */
+    append: (streamId: string, ...events: AnyEvent[]): Promise<AppendResult> =>
+      store.append(
+        streamId,
+        events.map(({ type, data }) => ({
+          eventId: uuidv7(),
+          type,
+          data,
+          metadata: { actorId: 'alice', correlationId: uuidv7(), causationId: uuidv7(), environment: 'dev' },
+        })),
+        { expectedVersion: 'any' },
+      ),
+    /** Every row of a table as stored, in key order. */
+    rows: (table: string): Promise<Record<string, unknown>[]> =>
+      orm.em.fork().execute(`select * from \`${table}\` order by 1`),
+    checkpoints: async (): Promise<Record<string, number>> => {
+      const rows = await orm.em
+        .fork()
+        .execute<{ name: string; position: number }[]>('select name, position from projection_checkpoints');
+      return Object.fromEntries(rows.map(({ name, position }) => [name, position]));
+    },
+    dispose: async () => {
+      for (const runner of runners) await runner.stop();
+      await store.close();
+      await orm.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TemporaryReadModel = Awaited<ReturnType<typeof temporaryReadModel>>;
+
+/** Every position a projection may be at, all equal. */
+export const everyViewAt = (position: number): Record<string, number> =>
+  Object.fromEntries(VIEW_TABLES.map((name) => [name, position]));
