@@ -1,6 +1,66 @@
 /** Dependencies point one way: domain -> nothing; connectors -> drivers only; api -> both; console -> HTTP only. */
+
+const API = '^apps/api/src/';
+/**
+ * The API's contexts, each with the contexts it may use (through their index.ts). Contexts are layered:
+ * each uses only those listed before it, so there is never a cycle between two of them.
+ */
+const CONTEXTS = {
+  'read-model': [],
+  identity: ['read-model'],
+  connections: ['read-model', 'identity'],
+  integrations: ['read-model', 'identity', 'connections'],
+  publishing: ['read-model', 'identity', 'connections', 'integrations'],
+  'data-api': ['read-model', 'identity', 'connections', 'integrations', 'publishing'],
+  operations: ['read-model', 'identity'],
+};
+const anyContext = `${API}(${Object.keys(CONTEXTS).join('|')})/`;
+
+const contextRules = [
+  {
+    name: 'context-through-its-face',
+    severity: 'error',
+    comment: 'a context is used only through its index.ts, from the other contexts and the app shell',
+    from: { path: `${API}([^/]+)/` },
+    to: { path: anyContext, pathNot: [`${API}$1/`, `${API}[^/]+/index\\.ts$`] },
+  },
+  {
+    name: 'shell-tests-and-benches-through-faces',
+    severity: 'error',
+    comment:
+      'the app shell, tests and benchmarks use a context through its index.ts (or its testing/ helpers)',
+    from: { path: `^(${API}[^/]+\\.ts$|test/|bench/)` },
+    to: { path: anyContext, pathNot: [`${API}[^/]+/index\\.ts$`, '/testing/'] },
+  },
+  {
+    name: 'infrastructure-knows-no-context',
+    severity: 'error',
+    comment: 'infrastructure is generic: contexts use it, never the other way round',
+    from: { path: `${API}infrastructure/` },
+    to: { path: anyContext },
+  },
+  ...Object.entries(CONTEXTS).map(([context, uses]) => ({
+    name: `${context}-uses-only-${uses.join('-') || 'no-context'}`,
+    severity: 'error',
+    comment: 'contexts are layered (see CONTEXTS): no cycle between two contexts',
+    from: { path: `${API}${context}/` },
+    to: {
+      path: anyContext,
+      pathNot: [`${API}(${[context, ...uses].join('|')})/`],
+    },
+  })),
+  {
+    name: 'product-code-without-test-helpers',
+    severity: 'error',
+    comment: 'testing/ folders and *.testing.ts files serve specs and benchmarks only',
+    from: { path: '^apps/', pathNot: ['\\.(spec|e2e-spec|int-spec)\\.ts$', '/testing/', '\\.testing\\.ts$'] },
+    to: { path: ['/testing/', '\\.testing\\.ts$'] },
+  },
+];
+
 module.exports = {
   forbidden: [
+    ...contextRules,
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
     {
       name: 'domain-is-pure',

@@ -4,12 +4,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SqliteEventStore } from '../apps/api/src/infrastructure/event-store/sqlite-event-store';
 import { ProjectionRunner } from '../apps/api/src/infrastructure/read-model/projection-runner';
-import {
-  createReadModelOrm,
-  type ReadModelOrm,
-} from '../apps/api/src/read-model/read-model-orm';
+import { createReadModelOrm, type ReadModelOrm } from '../apps/api/src/read-model';
 import { appendSampleHistory, sampleHistory } from '../apps/api/src/read-model/testing/sample-history';
-import { READ_MODEL_PROJECTIONS } from '../apps/api/src/read-model/projections';
+import { READ_MODEL_PROJECTIONS } from '../apps/api/src/read-model';
+import { READ_MODEL_VIEWS } from '../apps/api/src/read-model';
 import { report } from './lib/report';
 
 /** About 200,000 events: integrations through the wizard, connections, requests, users, environments. */
@@ -38,7 +36,7 @@ export async function runProjectionCatchUpBench(): Promise<void> {
     await appendSampleHistory(store, sampleHistory({ integrations: INTEGRATIONS }));
     const head = await store.headPosition();
 
-    const runner = new ProjectionRunner(store, orm, { batchSize: BATCH_SIZE });
+    const runner = new ProjectionRunner(store, orm, { batchSize: BATCH_SIZE, views: READ_MODEL_VIEWS });
     const started = performance.now();
     await runner.start();
     const caughtUp = await runner.waitFor(head, 600_000);

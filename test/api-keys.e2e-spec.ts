@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ApiKeyHashStore } from '../apps/api/src/identity/auth/crypto/api-key-hash-store';
+import { ApiKeyHashStore } from '../apps/api/src/identity';
 import { SAMPLE_CONNECTION_ID, createIntegration, entityNames, publishedOrFail } from './support/publishing';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
 

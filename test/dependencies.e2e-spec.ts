@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { type RecordedEvent, dependencyStreamId } from '@ib/domain';
 import { uuidv7 } from '../apps/api/src/infrastructure/ids';
-import { RUNTIME_DEPENDENCIES } from '../apps/api/src/publishing/publications/publication-settings';
+import { RUNTIME_DEPENDENCIES } from '../apps/api/src/publishing';
 import {
   SAMPLE_CONNECTION_ID,
   createIntegration as createThroughWizard,

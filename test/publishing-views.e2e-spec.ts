@@ -9,7 +9,7 @@ import {
 } from '@ib/domain';
 import { type Response } from 'supertest';
 import { uuidv7 } from '../apps/api/src/infrastructure/ids';
-import { RUNTIME_DEPENDENCIES } from '../apps/api/src/publishing/publications/publication-settings';
+import { RUNTIME_DEPENDENCIES } from '../apps/api/src/publishing';
 import {
   SAMPLE_CONNECTION_ID,
   createIntegration,

@@ -10,13 +10,14 @@ import {
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
-import { AuthGuard } from './identity/auth/auth.guard';
-import { CredentialStore, PasswordHasher, TokenService } from './identity/auth/crypto';
-import { ApiKeyHashStore } from './identity/auth/crypto/api-key-hash-store';
-import { FirstStart } from './identity/first-start/first-start';
+import { ConnectionsModule } from './connections';
+import { DataApiModule } from './data-api';
+import { AuthGuard, FirstStart, IdentityModule } from './identity';
+import { IntegrationsModule } from './integrations';
+import { OperationsModule } from './operations';
+import { PublishingModule } from './publishing';
 import { APP_CONFIG } from './config/app-config.provider';
 import { type AppConfig } from './config/app-config';
-import { CONTROLLERS, HANDLERS, SERVICES } from './use-cases';
 import { CLOCK, type Clock, systemClock } from './infrastructure/clock';
 import { CommandRunner } from './infrastructure/command-handling/command-runner';
 import { ReadYourWrites } from './infrastructure/consistency/read-your-writes';
@@ -31,7 +32,7 @@ import {
   type IdempotencyStore,
 } from './infrastructure/idempotency/idempotency-store.port';
 import { ProjectionRunner } from './infrastructure/read-model/projection-runner';
-import { ReadModelModule } from './read-model/read-model.module';
+import { ReadModelModule } from './read-model';
 import { SecretStore, loadMasterKey } from './infrastructure/secrets';
 
 export type AppOverrides = Readonly<{ clock?: Clock; eventStore?: EventStore }>;
@@ -48,8 +49,6 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly projections: ProjectionRunner,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly secrets: SecretStore,
-    private readonly credentials: CredentialStore,
-    private readonly apiKeyHashes: ApiKeyHashStore,
     @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
   ) {}
 
@@ -63,8 +62,6 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     await this.projections.stop();
     await this.store.close();
     this.secrets.close();
-    this.credentials.close();
-    this.apiKeyHashes.close();
     this.idempotency.close();
   }
 }
@@ -75,6 +72,8 @@ class CoreModule {}
 @Module({})
 export class AppModule {
   static register(config: AppConfig, overrides: AppOverrides = {}): DynamicModule {
+    // Global: every context injects the configuration, clock, event store, command runner, secrets
+    // and read-your-writes without naming the module that provides them.
     const core: Provider[] = [
       { provide: APP_CONFIG, useValue: config },
       { provide: CLOCK, useValue: overrides.clock ?? systemClock },
@@ -82,15 +81,6 @@ export class AppModule {
         provide: EVENT_STORE,
         useFactory: () => overrides.eventStore ?? createSqliteEventStore(config.dataDir),
       },
-    ];
-    // Global so that library-like modules (the read model) can inject the event store and clock.
-    const coreModule: DynamicModule = {
-      module: CoreModule,
-      global: true,
-      providers: core,
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE],
-    };
-    const infrastructure: Provider[] = [
       {
         provide: SecretStore,
         useFactory: () =>
@@ -105,24 +95,6 @@ export class AppModule {
           }),
       },
       {
-        provide: CredentialStore,
-        useFactory: () => new CredentialStore({ file: join(config.dataDir, 'credentials.sqlite') }),
-      },
-      {
-        provide: ApiKeyHashStore,
-        useFactory: () => new ApiKeyHashStore({ file: join(config.dataDir, 'credentials.sqlite') }),
-      },
-      { provide: PasswordHasher, useValue: new PasswordHasher() },
-      {
-        provide: TokenService,
-        useFactory: () =>
-          new TokenService({
-            secret: config.tokenSecret,
-            ttlSeconds: config.tokenTtlSeconds,
-            logger: nestLogger('Tokens'),
-          }),
-      },
-      {
         provide: IDEMPOTENCY_STORE,
         useFactory: () =>
           new SqliteIdempotencyStore({
@@ -132,22 +104,41 @@ export class AppModule {
       },
       CommandRunner,
       ReadYourWrites,
-      FirstStart,
-      Lifecycle,
-      { provide: APP_GUARD, useClass: AuthGuard },
-      { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-      { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-      { provide: APP_PIPE, useFactory: createValidationPipe },
     ];
+    const coreModule: DynamicModule = {
+      module: CoreModule,
+      global: true,
+      imports: [ReadModelModule.forRoot({ file: join(config.dataDir, 'read-model.sqlite') })],
+      providers: core,
+      exports: [
+        APP_CONFIG,
+        CLOCK,
+        EVENT_STORE,
+        SecretStore,
+        IDEMPOTENCY_STORE,
+        CommandRunner,
+        ReadYourWrites,
+      ],
+    };
     return {
       module: AppModule,
       imports: [
         coreModule,
         CqrsModule.forRoot(),
-        ReadModelModule.forRoot({ file: join(config.dataDir, 'read-model.sqlite') }),
+        IdentityModule,
+        ConnectionsModule,
+        IntegrationsModule,
+        PublishingModule,
+        DataApiModule,
+        OperationsModule,
       ],
-      controllers: CONTROLLERS,
-      providers: [...infrastructure, ...SERVICES, ...HANDLERS],
+      providers: [
+        Lifecycle,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
     };
   }
 }

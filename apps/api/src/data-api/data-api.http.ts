@@ -14,12 +14,12 @@ import {
 import { IsString, IsUUID, Length } from 'class-validator';
 import { DataValidationError, type Row } from '@ib/connectors';
 import { NotFoundError } from '@ib/domain';
-import { API_KEY_HEADER, AcceptsApiKey } from '../identity/auth/accepts-api-key.decorator';
-import { Ctx, type RequestContext } from '../identity/auth/request-context.decorator';
+import { API_KEY_HEADER, AcceptsApiKey } from '../identity';
+import { Ctx, type RequestContext } from '../identity';
 import { type HttpReply, type HttpRequest } from '../infrastructure/http/http-types';
 import { ApiProblems } from '../infrastructure/http/openapi/api-responses';
 import { createValidationPipe } from '../infrastructure/http/validation.pipe';
-import { KEY_ENCODING_DESCRIPTION, encodeKey } from '../publishing/publications/package';
+import { KEY_ENCODING_DESCRIPTION, encodeKey } from '../publishing';
 import { DATA_QUERY_DESCRIPTION, parseKey } from './data-query';
 import { DATA_PROBLEMS, FILTER_QUERY, KEY_PARAM, LIST_QUERY, ROW_BODY } from './data-api.openapi';
 import { DataRowListSchema, DataRowSchema } from './data-row.schema';

@@ -5,7 +5,7 @@ import {
   KEY_ENCODING_DESCRIPTION,
   MAX_KEY_LENGTH,
   MAX_LIMIT,
-} from '../publishing/publications/package';
+} from '../publishing';
 import { DataRowSchema } from './data-row.schema';
 
 /** The errors of every data route; the package's per-version document names them per entity. */

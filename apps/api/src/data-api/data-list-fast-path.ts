@@ -1,5 +1,5 @@
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Authenticator } from '../identity/auth/authenticator';
+import { Authenticator } from '../identity';
 import { type HttpRequest } from '../infrastructure/http/http-types';
 import { type RouteParams, routeOf } from './data-api.http';
 import { listRows } from './list-rows';

@@ -1,5 +1,5 @@
 import { type AttributeKind, DataValidationError, type TableInfo } from '@ib/connectors';
-import { FILTER_OPERATORS } from '../publishing/publications/package';
+import { FILTER_OPERATORS } from '../publishing';
 import { parseFindQuery, parseKey, valueFor } from './data-query';
 
 const column = (name: string, kind: AttributeKind) => ({

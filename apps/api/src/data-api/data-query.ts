@@ -7,7 +7,7 @@ import {
   type Sort,
   type TableInfo,
 } from '@ib/connectors';
-import { FILTER_OPERATORS, MAX_KEY_LENGTH, MAX_LIMIT, decodeKey } from '../publishing/publications/package';
+import { FILTER_OPERATORS, MAX_KEY_LENGTH, MAX_LIMIT, decodeKey } from '../publishing';
 
 /**
  * The data API's list query, read from the raw query string:

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { type Row } from '@ib/connectors';
-import { MAX_LIMIT } from '../publishing/publications/package';
+import { MAX_LIMIT } from '../publishing';
 import { type listRows } from './list-rows';
 
 /**

@@ -1,5 +1,5 @@
-import { type AuthenticatedUser } from '../identity/auth/authenticated-user';
-import { DEFAULT_LIMIT } from '../publishing/publications/package';
+import { type AuthenticatedUser } from '../identity';
+import { DEFAULT_LIMIT } from '../publishing';
 import { parseFindQuery } from './data-query';
 import { type PublishedEntities } from './published-entities';
 

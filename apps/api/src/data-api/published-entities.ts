@@ -17,14 +17,14 @@ import {
   integrationStreamId,
 } from '@ib/domain';
 import { type EntityDataAccess, type TableInfo } from '@ib/connectors';
-import { type AuthenticatedUser } from '../identity/auth/authenticated-user';
-import { authorize } from '../identity/auth/policy';
-import { OpenConnectors } from '../connections/connection-access/open-connectors';
+import { type AuthenticatedUser } from '../identity';
+import { authorize } from '../identity';
+import { OpenConnectors } from '../connections';
 import { CommandRunner } from '../infrastructure/command-handling/command-runner';
 import { EVENT_STORE, type EventStore } from '../infrastructure/event-store/event-store.port';
 import { LogFollower } from '../infrastructure/event-store/log-follower';
-import { enumValues } from '../publishing/publications/package';
-import { PublishedVersions } from '../publishing/publications/published-versions';
+import { enumValues } from '../publishing';
+import { PublishedVersions } from '../publishing';
 
 /** A published version's entities, with their TableInfo in the database that serves them. */
 type ServedVersion = Readonly<{ entities: readonly Entity[]; tables: ReadonlyMap<Entity, TableInfo> }>;

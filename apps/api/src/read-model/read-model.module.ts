@@ -7,8 +7,12 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../infrastructure/event-store/event-store.port';
-import { ProjectionRunner, type ProjectionRunnerOptions } from '../infrastructure/read-model/projection-runner';
+import {
+  ProjectionRunner,
+  type ProjectionRunnerOptions,
+} from '../infrastructure/read-model/projection-runner';
 import { ReadModel } from './read-model';
+import { READ_MODEL_VIEWS } from './read-model.views';
 import { createReadModelOrm, type ReadModelOrm } from './read-model-orm';
 import { openReadOnlyConnection } from '../infrastructure/read-model/read-only-connection';
 import { type NativeDatabase } from '../infrastructure/read-model/view-table';
@@ -20,7 +24,7 @@ export type ReadModelModuleOptions = Readonly<{
   /** `<dataDir>/read-model.db`, or ':memory:'. */
   file: string;
   debug?: boolean;
-  runner?: ProjectionRunnerOptions;
+  runner?: Omit<ProjectionRunnerOptions, 'views'>;
   /** Modules that export EVENT_STORE, unless a global module provides it. */
   imports?: ModuleMetadata['imports'];
 }>;
@@ -67,7 +71,7 @@ export class ReadModelModule {
         {
           provide: ProjectionRunner,
           useFactory: (store: EventStore, orm: ReadModelOrm) =>
-            new ProjectionRunner(store, orm, options.runner),
+            new ProjectionRunner(store, orm, { ...options.runner, views: READ_MODEL_VIEWS }),
           inject: [EVENT_STORE, READ_MODEL_ORM],
         },
         ReadModelShutdown,

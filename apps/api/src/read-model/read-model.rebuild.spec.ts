@@ -15,7 +15,12 @@ import {
   usersProjection,
 } from './projections';
 import { type ProjectionRunner } from '../infrastructure/read-model/projection-runner';
-import { everyViewAt, temporaryReadModel, type TemporaryReadModel, VIEW_TABLES } from './testing/read-model.testing';
+import {
+  everyViewAt,
+  temporaryReadModel,
+  type TemporaryReadModel,
+  VIEW_TABLES,
+} from './testing/read-model.testing';
 import { appendSampleHistory, sampleHistory } from './testing/sample-history';
 
 type Keyed = { id?: string; name?: string };

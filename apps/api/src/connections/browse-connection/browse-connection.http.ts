@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Ctx, type RequestContext } from '../../identity/auth/request-context.decorator';
+import { Ctx, type RequestContext } from '../../identity';
 import { ApiProblems } from '../../infrastructure/http/openapi/api-responses';
 import {
   ConnectionTestResultSchema,

@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { type ConnectionTestResult, type TableInfo, type TableSummary } from '@ib/connectors';
 import { NotFoundError } from '@ib/domain';
-import { type AuthenticatedUser } from '../../identity/auth/authenticated-user';
+import { type AuthenticatedUser } from '../../identity';
 import { ConnectionAccess } from '../connection-access/connection-access';
 
 export class TestConnectionQuery extends Query<ConnectionTestResult> {

@@ -10,8 +10,8 @@ import {
 } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength } from 'class-validator';
 import { PROVIDERS } from '@ib/domain';
-import { type AuthenticatedUser } from '../../identity/auth/authenticated-user';
-import { Ctx, type RequestContext } from '../../identity/auth/request-context.decorator';
+import { type AuthenticatedUser } from '../../identity';
+import { Ctx, type RequestContext } from '../../identity';
 import { ApiList, ApiProblems } from '../../infrastructure/http/openapi/api-responses';
 import { ConnectionSchema } from './connection.schema';
 import { ConnectionViews, type ConnectionView } from './connection-views';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@ib/domain';
-import { type AuthenticatedUser } from '../../identity/auth/authenticated-user';
-import { allows, environmentsAllowing } from '../../identity/auth/policy';
+import { type AuthenticatedUser } from '../../identity';
+import { allows, environmentsAllowing } from '../../identity';
 import { ReadYourWrites } from '../../infrastructure/consistency/read-your-writes';
-import { ReadModel } from '../../read-model/read-model';
+import { ReadModel } from '../../read-model';
 
 export type ConnectionView = NonNullable<Awaited<ReturnType<ReadModel['getConnection']>>>;
 

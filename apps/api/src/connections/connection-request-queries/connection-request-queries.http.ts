@@ -9,8 +9,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength } from 'class-validator';
-import { type AuthenticatedUser } from '../../identity/auth/authenticated-user';
-import { Ctx, type RequestContext } from '../../identity/auth/request-context.decorator';
+import { type AuthenticatedUser } from '../../identity';
+import { Ctx, type RequestContext } from '../../identity';
 import { setEtag } from '../../infrastructure/http/etag';
 import { type HttpReply } from '../../infrastructure/http/http-types';
 import { ApiList, ApiProblems, ETAG_HEADER } from '../../infrastructure/http/openapi/api-responses';

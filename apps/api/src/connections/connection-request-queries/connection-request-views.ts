@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@ib/domain';
-import { type AuthenticatedUser } from '../../identity/auth/authenticated-user';
-import { allows, environmentsAllowing } from '../../identity/auth/policy';
+import { type AuthenticatedUser } from '../../identity';
+import { allows, environmentsAllowing } from '../../identity';
 import { ReadYourWrites } from '../../infrastructure/consistency/read-your-writes';
 import { setEtag } from '../../infrastructure/http/etag';
 import { type HttpReply } from '../../infrastructure/http/http-types';
-import { ReadModel } from '../../read-model/read-model';
+import { ReadModel } from '../../read-model';
 
 export type ConnectionRequestView = NonNullable<Awaited<ReturnType<ReadModel['getConnectionRequest']>>>;
 

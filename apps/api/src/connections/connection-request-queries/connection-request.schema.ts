@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { PROVIDERS, type Provider } from '@ib/domain';
 import { ConnectionDetailsSchema } from '../connection-details.schema';
-import { type ConnectionRequestStatus, type ConnectionRequestView } from '../../read-model/projections';
+import { type ConnectionRequestStatus, type ConnectionRequestView } from '../../read-model';
 
 const STATUSES: readonly ConnectionRequestStatus[] = ['pending', 'approved', 'rejected', 'cancelled'];
 

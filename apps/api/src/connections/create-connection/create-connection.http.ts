@@ -12,7 +12,7 @@ import {
 import { Type } from 'class-transformer';
 import { IsIn, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { PROVIDERS, type Provider } from '@ib/domain';
-import { Ctx, type RequestContext } from '../../identity/auth/request-context.decorator';
+import { Ctx, type RequestContext } from '../../identity';
 import { type HttpReply } from '../../infrastructure/http/http-types';
 import { ApiProblems, LOCATION_HEADER } from '../../infrastructure/http/openapi/api-responses';
 import { ConnectionDetailsBody } from '../connection-details.body';

@@ -7,7 +7,7 @@ import {
   connectionFromApprovedRequest,
   connectionStreamId,
 } from '@ib/domain';
-import { type Actor } from '../../identity/auth/authenticated-user';
+import { type Actor } from '../../identity';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
 

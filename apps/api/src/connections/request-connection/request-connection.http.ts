@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
-import { Ctx, type RequestContext } from '../../identity/auth/request-context.decorator';
+import { Ctx, type RequestContext } from '../../identity';
 import { CreateConnectionBody } from '../create-connection/create-connection.http';
 import { type HttpReply } from '../../infrastructure/http/http-types';
 import { ApiProblems, ETAG_HEADER, LOCATION_HEADER } from '../../infrastructure/http/openapi/api-responses';

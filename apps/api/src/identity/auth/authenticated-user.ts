@@ -1,4 +1,5 @@
 import { type RoleGrant } from '@ib/domain';
+import { type HttpRequest } from '../../infrastructure/http/http-types';
 
 /**
  * Who is calling: a user with their current role grants and installation role (`owner`), and the
@@ -14,14 +15,7 @@ export type AuthenticatedUser = Readonly<{
   apiKey?: Readonly<{ keyId: string; appName: string }>;
 }>;
 
-/**
- * Per-request facts that go into every event's metadata. With an Idempotency-Key, `causationId` is
- * derived from the caller, the key and its reservation time, so every attempt of one request writes
- * under the same causation and a retry recognises the events of an attempt that crashed.
- */
-export type Actor = Readonly<{
-  userId: string;
-  correlationId: string;
-  causationId: string;
-  idempotencyKey?: string;
-}>;
+export { type Actor } from '../../infrastructure/command-handling/actor';
+
+/** A request once the authentication guard has run: its user is the whole caller. */
+export type AuthenticatedRequest = HttpRequest & { user?: AuthenticatedUser };

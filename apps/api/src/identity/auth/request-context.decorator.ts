@@ -4,7 +4,7 @@ import { HttpProblem } from '../../infrastructure/http/http-problem';
 import { identityOf } from '../../infrastructure/idempotency/request-identity';
 import { freshIds, type IdSource, uuidv7 } from '../../infrastructure/ids';
 import { systemClock } from '../../infrastructure/clock';
-import { type Actor, type AuthenticatedUser } from './authenticated-user';
+import { type Actor, type AuthenticatedRequest, type AuthenticatedUser } from './authenticated-user';
 
 export type RequestContext = Readonly<{
   user: AuthenticatedUser;
@@ -39,7 +39,7 @@ export function parseIfMatch(raw: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
-export const contextOf = (request: HttpRequest): RequestContext => {
+export const contextOf = (request: AuthenticatedRequest): RequestContext => {
   if (!request.user) throw HttpProblem.unauthorized();
   const correlationId = header(request, 'x-correlation-id')?.slice(0, 100) || uuidv7();
   request.requestId ??= uuidv7();
@@ -61,5 +61,5 @@ export const contextOf = (request: HttpRequest): RequestContext => {
 
 /** The caller, their correlation ids and preconditions, in one parameter. */
 export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext) =>
-  contextOf(context.switchToHttp().getRequest<HttpRequest>()),
+  contextOf(context.switchToHttp().getRequest<AuthenticatedRequest>()),
 );

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Decider, type Event, IllegalStateError } from '@ib/domain';
-import { type Actor } from '../../identity/auth/authenticated-user';
+import { type Actor } from './actor';
 import { type EventStore, type NewEvent } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import { uuidv7 } from '../ids';

@@ -6,7 +6,7 @@ import {
   type EventMetadata,
   type RecordedEvent,
 } from '@ib/domain';
-import { type Actor } from '../../identity/auth/authenticated-user';
+import { type Actor } from './actor';
 import { EVENT_STORE, type EventStore, type ExpectedVersion } from '../event-store/event-store.port';
 import { HttpProblem } from '../http/http-problem';
 import { uuidv7 } from '../ids';

@@ -10,6 +10,7 @@ export interface HttpRequest {
   url: string;
   headers: Record<string, string | string[] | undefined>;
   body?: unknown;
-  user?: import('../../identity/auth/authenticated-user').AuthenticatedUser;
+  /** Set by the authentication guard; what infrastructure needs of the caller is their id. */
+  user?: Readonly<{ id: string }>;
   requestId?: string;
 }

@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { type RecordedEvent } from '@ib/domain';
-import { READ_MODEL_PROJECTIONS, type Projection } from '../../read-model/projections';
+import { type EntitySchema, type MikroORM } from '@mikro-orm/libsql';
 import { type EventStore, type Subscription } from '../event-store/event-store.port';
-import { type ReadModelOrm } from '../../read-model/read-model-orm';
-import { VIEW_ENTITIES } from '../../read-model/read-model.entities';
+import { type Projection } from './projection';
 import { type NativeDatabase, quote, ViewTable } from './view-table';
+
+type ReadModelOrm = MikroORM;
 
 type Document = Record<string, unknown>;
 
@@ -17,9 +18,12 @@ export type ProjectionStatus = Readonly<{
   failed?: string;
 }>;
 
+/** A view of the log: its projection and the read-model table its documents are stored in. */
+export type ProjectedView = Readonly<{ projection: Projection; entity: EntitySchema }>;
+
 export type ProjectionRunnerOptions = Readonly<{
-  /** Defaults to every read-model projection. */
-  projections?: readonly Projection[];
+  /** The views to keep: each projection with the table its documents are stored in. */
+  views: readonly ProjectedView[];
   /** Events per batch, hence per transaction. */
   batchSize?: number;
   /** Wait before resubscribing after a batch could not be committed. */
@@ -89,15 +93,13 @@ export class ProjectionRunner {
   constructor(
     private readonly store: EventStore,
     private readonly orm: ReadModelOrm,
-    options: ProjectionRunnerOptions = {},
+    options: ProjectionRunnerOptions,
   ) {
     this.batchSize = options.batchSize ?? 1000;
     this.retryDelayMs = options.retryDelayMs ?? 1000;
     this.idleCheckpointIntervalMs = options.idleCheckpointIntervalMs ?? 1000;
     this.now = options.now ?? (() => new Date());
-    this.views = (options.projections ?? READ_MODEL_PROJECTIONS).map((projection) => {
-      const entity = VIEW_ENTITIES[projection.name];
-      if (entity === undefined) throw new Error(`No read-model table for projection ${projection.name}`);
+    this.views = options.views.map(({ projection, entity }) => {
       return {
         projection: projection as Projection<Document>,
         handles: new Set(projection.handles),

@@ -1,13 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IllegalStateError, integrationDecider, integrationStreamId } from '@ib/domain';
-import { type RequestContext } from '../../identity/auth/request-context.decorator';
-import { ConnectionAccess } from '../../connections/connection-access/connection-access';
-import { EnvironmentAccess } from '../../identity/environments/environment-access/environment-access';
+import { type RequestContext } from '../../identity';
+import { ConnectionAccess } from '../../connections';
+import { EnvironmentAccess } from '../../identity';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
-import { PublishedVersions } from '../../publishing/publications/published-versions';
 import { IntegrationCommands } from '../integration-command';
+import { EVER_PUBLISHED_ENTITIES, type EverPublishedEntities } from './ever-published-entities.port';
 import { tableToEntity } from './table-to-entity';
 
 export class AddEntitiesCommand extends Command<CommandOutcome> {
@@ -28,7 +28,7 @@ export class AddEntitiesHandler implements ICommandHandler<AddEntitiesCommand> {
     private readonly integrations: IntegrationCommands,
     private readonly connections: ConnectionAccess,
     private readonly environments: EnvironmentAccess,
-    private readonly published: PublishedVersions,
+    @Inject(EVER_PUBLISHED_ENTITIES) private readonly published: EverPublishedEntities,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type ChangeIntegrationDetails } from '@ib/domain';
-import { type RequestContext } from '../../identity/auth/request-context.decorator';
+import { type RequestContext } from '../../identity';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
 import { IntegrationCommands } from '../integration-command';

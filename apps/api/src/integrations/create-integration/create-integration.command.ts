@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type Provider, integrationDecider, integrationStreamId } from '@ib/domain';
-import { type RequestContext } from '../../identity/auth/request-context.decorator';
-import { EnvironmentAccess } from '../../identity/environments/environment-access/environment-access';
+import { type RequestContext } from '../../identity';
+import { EnvironmentAccess } from '../../identity';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
 

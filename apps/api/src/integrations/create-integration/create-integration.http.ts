@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength } from 'class-validator';
 import { PROVIDERS, type Provider } from '@ib/domain';
-import { Ctx, type RequestContext } from '../../identity/auth/request-context.decorator';
+import { Ctx, type RequestContext } from '../../identity';
 import { type HttpReply } from '../../infrastructure/http/http-types';
 import { ApiProblems, ETAG_HEADER, LOCATION_HEADER } from '../../infrastructure/http/openapi/api-responses';
 import { IntegrationSchema } from '../integration-queries/integration.schema';

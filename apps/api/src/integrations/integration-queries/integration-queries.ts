@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { type AuthenticatedUser } from '../../identity/auth/authenticated-user';
-import { environmentsAllowing } from '../../identity/auth/policy';
-import { ReadModel } from '../../read-model/read-model';
+import { type AuthenticatedUser } from '../../identity';
+import { environmentsAllowing } from '../../identity';
+import { ReadModel } from '../../read-model';
 import { IntegrationViews, type IntegrationView } from './integration-views';
 
 export type Page<T> = Readonly<{ items: T[]; total: number }>;

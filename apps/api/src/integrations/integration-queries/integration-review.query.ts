@@ -1,6 +1,6 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { type AuthenticatedUser } from '../../identity/auth/authenticated-user';
-import { ReadModel } from '../../read-model/read-model';
+import { type AuthenticatedUser } from '../../identity';
+import { ReadModel } from '../../read-model';
 import { IntegrationViews, type IntegrationView } from './integration-views';
 
 export type IntegrationReview = Readonly<{

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type RequestContext } from '../../identity/auth/request-context.decorator';
+import { type RequestContext } from '../../identity';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
 import { IntegrationCommands } from '../integration-command';

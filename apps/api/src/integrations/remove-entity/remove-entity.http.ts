@@ -1,7 +1,7 @@
 import { Controller, Delete, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Ctx, type RequestContext } from '../../identity/auth/request-context.decorator';
+import { Ctx, type RequestContext } from '../../identity';
 import { type HttpReply } from '../../infrastructure/http/http-types';
 import { ApiProblems, ETAG_HEADER } from '../../infrastructure/http/openapi/api-responses';
 import { IntegrationSchema } from '../integration-queries/integration.schema';

@@ -2,7 +2,7 @@ import { Body, Controller, Param, ParseUUIDPipe, Patch, Res } from '@nestjs/comm
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { Ctx, type RequestContext } from '../../identity/auth/request-context.decorator';
+import { Ctx, type RequestContext } from '../../identity';
 import { type HttpReply } from '../../infrastructure/http/http-types';
 import { ApiProblems } from '../../infrastructure/http/openapi/api-responses';
 import { IntegrationViews } from '../integration-queries/integration-views';

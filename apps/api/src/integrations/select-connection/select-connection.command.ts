@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type RequestContext } from '../../identity/auth/request-context.decorator';
-import { ConnectionAccess } from '../../connections/connection-access/connection-access';
+import { type RequestContext } from '../../identity';
+import { ConnectionAccess } from '../../connections';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
 import { IntegrationCommands } from '../integration-command';

@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { Ctx, type RequestContext } from '../../identity/auth/request-context.decorator';
+import { Ctx, type RequestContext } from '../../identity';
 import { type HttpReply } from '../../infrastructure/http/http-types';
 import { ApiProblems, ETAG_HEADER } from '../../infrastructure/http/openapi/api-responses';
 import { IntegrationSchema } from '../integration-queries/integration.schema';

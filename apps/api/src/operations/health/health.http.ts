@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '../../identity/auth/public.decorator';
+import { Public } from '../../identity';
 import { EVENT_STORE, type EventStore } from '../../infrastructure/event-store/event-store.port';
 import { type HttpReply } from '../../infrastructure/http/http-types';
 import { ProjectionRunner } from '../../infrastructure/read-model/projection-runner';

@@ -12,10 +12,10 @@ import {
   integrationDeploymentsStreamId,
   integrationStreamId,
 } from '@ib/domain';
-import { type AuthenticatedUser } from '../../identity/auth/authenticated-user';
-import { allows, authorize } from '../../identity/auth/policy';
-import { Ctx, type RequestContext } from '../../identity/auth/request-context.decorator';
-import { EnvironmentAccess } from '../../identity/environments/environment-access/environment-access';
+import { type AuthenticatedUser } from '../../identity';
+import { allows, authorize } from '../../identity';
+import { Ctx, type RequestContext } from '../../identity';
+import { EnvironmentAccess } from '../../identity';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
 import { ApiProblems } from '../../infrastructure/http/openapi/api-responses';

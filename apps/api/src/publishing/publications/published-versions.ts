@@ -8,6 +8,7 @@ import {
   integrationStreamId,
 } from '@ib/domain';
 import { EVENT_STORE, type EventStore } from '../../infrastructure/event-store/event-store.port';
+import { type EverPublishedEntities } from '../../integrations';
 import { PublicationIndex } from './publication-index';
 
 export type IntegrationState = DraftIntegration | OpenIntegration;
@@ -24,7 +25,7 @@ export type PublishedVersion = Readonly<{
  * stream folded up to the stream version its publication recorded, so later drafts never change it.
  */
 @Injectable()
-export class PublishedVersions {
+export class PublishedVersions implements EverPublishedEntities {
   /** A published version never changes: it is kept once read. */
   private readonly versions = new Map<string, PublishedVersion>();
 

@@ -1,6 +1,9 @@
 import { type ApiKeyEvent, apiKeyStreamId } from '@ib/domain';
 import { apiKeysProjection, type ApiKeyView } from './api-keys.projection';
-import { eventRecorder, ProjectionSpecification } from '../../infrastructure/read-model/testing/projection-specification';
+import {
+  eventRecorder,
+  ProjectionSpecification,
+} from '../../infrastructure/read-model/testing/projection-specification';
 
 const keyId = 'key-1';
 const created: ApiKeyEvent = {

@@ -1,6 +1,9 @@
 import { connectionRequestStreamId, type ConnectionRequested, type ConnectionRequestEvent } from '@ib/domain';
 import { connectionRequestsProjection, type ConnectionRequestView } from './connection-requests.projection';
-import { eventRecorder, ProjectionSpecification } from '../../infrastructure/read-model/testing/projection-specification';
+import {
+  eventRecorder,
+  ProjectionSpecification,
+} from '../../infrastructure/read-model/testing/projection-specification';
 
 const requestId = 'req-1';
 const requestedAt = '2025-03-04T05:06:07.000Z';

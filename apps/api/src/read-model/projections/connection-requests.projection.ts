@@ -6,7 +6,12 @@ import {
   type Provider,
   type RecordedEvent,
 } from '@ib/domain';
-import { isOneOf, type Projection, type RecordedOf, withoutUndefined } from '../../infrastructure/read-model/projection';
+import {
+  isOneOf,
+  type Projection,
+  type RecordedOf,
+  withoutUndefined,
+} from '../../infrastructure/read-model/projection';
 
 export type ConnectionRequestStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
 

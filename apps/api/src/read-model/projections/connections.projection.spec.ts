@@ -1,6 +1,9 @@
 import { connectionStreamId, type ConnectionCreated, type ConnectionEvent } from '@ib/domain';
 import { connectionsProjection, type ConnectionView } from './connections.projection';
-import { eventRecorder, ProjectionSpecification } from '../../infrastructure/read-model/testing/projection-specification';
+import {
+  eventRecorder,
+  ProjectionSpecification,
+} from '../../infrastructure/read-model/testing/projection-specification';
 
 const connectionId = 'conn-1';
 const createdAt = '2025-03-04T05:06:07.000Z';

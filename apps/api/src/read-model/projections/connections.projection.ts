@@ -6,7 +6,12 @@ import {
   type Provider,
   type RecordedEvent,
 } from '@ib/domain';
-import { isOneOf, type Projection, type RecordedOf, withoutUndefined } from '../../infrastructure/read-model/projection';
+import {
+  isOneOf,
+  type Projection,
+  type RecordedOf,
+  withoutUndefined,
+} from '../../infrastructure/read-model/projection';
 
 /** The secret reference itself never reaches the read model: only whether there is one. */
 export type ConnectionView = Readonly<{

@@ -1,6 +1,9 @@
 import { type DeploymentEvent, integrationDeploymentsStreamId } from '@ib/domain';
 import { deploymentsProjection, type DeploymentView } from './deployments.projection';
-import { eventRecorder, ProjectionSpecification } from '../../infrastructure/read-model/testing/projection-specification';
+import {
+  eventRecorder,
+  ProjectionSpecification,
+} from '../../infrastructure/read-model/testing/projection-specification';
 
 const integrationId = 'int-1';
 const at = (minute: number) => `2025-03-04T05:0${minute}:00.000Z`;

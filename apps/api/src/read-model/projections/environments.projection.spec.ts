@@ -1,6 +1,9 @@
 import { environmentStreamId, type EnvironmentEvent } from '@ib/domain';
 import { environmentsProjection } from './environments.projection';
-import { eventRecorder, ProjectionSpecification } from '../../infrastructure/read-model/testing/projection-specification';
+import {
+  eventRecorder,
+  ProjectionSpecification,
+} from '../../infrastructure/read-model/testing/projection-specification';
 
 const createdAt = '2025-03-04T05:06:07.000Z';
 const record = () => {

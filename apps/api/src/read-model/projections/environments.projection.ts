@@ -5,7 +5,12 @@ import {
   type EnvironmentKind,
   type RecordedEvent,
 } from '@ib/domain';
-import { isOneOf, type Projection, type RecordedOf, withoutUndefined } from '../../infrastructure/read-model/projection';
+import {
+  isOneOf,
+  type Projection,
+  type RecordedOf,
+  withoutUndefined,
+} from '../../infrastructure/read-model/projection';
 
 /** Environments are keyed by their name, which is how users and events refer to them. */
 export type EnvironmentView = Readonly<{

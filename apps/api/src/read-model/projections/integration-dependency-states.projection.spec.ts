@@ -9,7 +9,10 @@ import {
   integrationDependencyStatesProjection,
   type IntegrationDependencyStateView,
 } from './integration-dependency-states.projection';
-import { eventRecorder, ProjectionSpecification } from '../../infrastructure/read-model/testing/projection-specification';
+import {
+  eventRecorder,
+  ProjectionSpecification,
+} from '../../infrastructure/read-model/testing/projection-specification';
 
 const integrationId = 'int-1';
 const at = (minute: number) => `2025-03-04T05:${String(minute).padStart(2, '0')}:00.000Z`;

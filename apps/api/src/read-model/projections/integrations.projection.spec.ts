@@ -6,7 +6,10 @@ import {
   type IntegrationEvent,
 } from '@ib/domain';
 import { integrationsProjection, type IntegrationView } from './integrations.projection';
-import { eventRecorder, ProjectionSpecification } from '../../infrastructure/read-model/testing/projection-specification';
+import {
+  eventRecorder,
+  ProjectionSpecification,
+} from '../../infrastructure/read-model/testing/projection-specification';
 
 const integrationId = 'int-1';
 const createdAt = '2025-03-04T05:06:07.000Z';

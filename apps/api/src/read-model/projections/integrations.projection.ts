@@ -8,7 +8,12 @@ import {
   type Provider,
   type RecordedEvent,
 } from '@ib/domain';
-import { isOneOf, type Projection, type RecordedOf, withoutUndefined } from '../../infrastructure/read-model/projection';
+import {
+  isOneOf,
+  type Projection,
+  type RecordedOf,
+  withoutUndefined,
+} from '../../infrastructure/read-model/projection';
 
 export type IntegrationView = Readonly<{
   id: string;

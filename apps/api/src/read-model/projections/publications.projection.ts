@@ -7,7 +7,12 @@ import {
   type RecordedEvent,
   type RuntimeDependency,
 } from '@ib/domain';
-import { isOneOf, type Projection, type RecordedOf, withoutUndefined } from '../../infrastructure/read-model/projection';
+import {
+  isOneOf,
+  type Projection,
+  type RecordedOf,
+  withoutUndefined,
+} from '../../infrastructure/read-model/projection';
 
 export type PublicationStepView = Readonly<{
   step: PublicationStep;

@@ -6,7 +6,12 @@ import {
   USER_EVENT_TYPES,
   type UserEvent,
 } from '@ib/domain';
-import { isOneOf, type Projection, type RecordedOf, withoutUndefined } from '../../infrastructure/read-model/projection';
+import {
+  isOneOf,
+  type Projection,
+  type RecordedOf,
+  withoutUndefined,
+} from '../../infrastructure/read-model/projection';
 
 /** Password hashes live in the credential store; the view only says who the user is and may do. */
 export type UserView = Readonly<{

@@ -5,8 +5,12 @@ import { type AnyEvent } from '@ib/domain';
 import { type AppendResult } from '../../infrastructure/event-store/event-store.port';
 import { SqliteEventStore } from '../../infrastructure/event-store/sqlite-event-store';
 import { uuidv7 } from '../../infrastructure/ids';
-import { ProjectionRunner, type ProjectionRunnerOptions } from '../../infrastructure/read-model/projection-runner';
+import {
+  ProjectionRunner,
+  type ProjectionRunnerOptions,
+} from '../../infrastructure/read-model/projection-runner';
 import { ReadModel } from '../read-model';
+import { READ_MODEL_VIEWS } from '../read-model.views';
 import { createReadModelOrm, type ReadModelOrm } from '../read-model-orm';
 
 export const VIEW_TABLES = [
@@ -36,12 +40,13 @@ export async function temporaryReadModel() {
     store,
     orm,
     readModel: new ReadModel(orm),
-    runner: (options: ProjectionRunnerOptions = {}) => {
+    runner: (options: Partial<ProjectionRunnerOptions> = {}) => {
       const runner = new ProjectionRunner(store, orm, {
         retryDelayMs: 20,
         // Every batch writes every checkpoint, so specs can compare stored checkpoints exactly.
         idleCheckpointIntervalMs: 0,
         now: () => new Date(CHECKPOINTED_AT),
+        views: READ_MODEL_VIEWS,
         ...options,
       });
       runners.push(runner);

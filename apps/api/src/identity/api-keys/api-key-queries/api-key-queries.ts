@@ -1,8 +1,8 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { type AuthenticatedUser } from '../../auth/authenticated-user';
 import { authorize } from '../../auth/policy';
-import { ReadModel } from '../../../read-model/read-model';
-import { type ApiKeyView } from '../../../read-model/projections';
+import { ReadModel } from '../../../read-model';
+import { type ApiKeyView } from '../../../read-model';
 
 export class ListApiKeysQuery extends Query<Readonly<{ items: ApiKeyView[]; total: number }>> {
   constructor(

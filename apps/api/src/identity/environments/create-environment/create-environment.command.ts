@@ -12,7 +12,7 @@ import { authorize } from '../../auth/policy';
 import { type RequestContext } from '../../auth/request-context.decorator';
 import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../../infrastructure/command-handling/command-runner';
-import { ReadModel } from '../../../read-model/read-model';
+import { ReadModel } from '../../../read-model';
 
 export type CreateEnvironmentInput = Readonly<{
   name: string;

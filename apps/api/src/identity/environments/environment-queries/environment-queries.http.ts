@@ -5,7 +5,7 @@ import { NotFoundError } from '@ib/domain';
 import { type AuthenticatedUser } from '../../auth/authenticated-user';
 import { allows } from '../../auth/policy';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
-import { ReadModel } from '../../../read-model/read-model';
+import { ReadModel } from '../../../read-model';
 import { ApiList } from '../../../infrastructure/http/openapi/api-responses';
 import { EnvironmentSchema } from './environment.schema';
 import { EnvironmentViews } from './environment-views';

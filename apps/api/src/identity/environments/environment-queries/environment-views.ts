@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@ib/domain';
 import { ReadYourWrites } from '../../../infrastructure/consistency/read-your-writes';
-import { ReadModel } from '../../../read-model/read-model';
+import { ReadModel } from '../../../read-model';
 
 @Injectable()
 export class EnvironmentViews {

@@ -6,7 +6,7 @@ import { type AuthenticatedUser } from '../../auth/authenticated-user';
 import { authorize, environmentsAllowing, maySeeUser } from '../../auth/policy';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
 import { ApiList, ApiProblems } from '../../../infrastructure/http/openapi/api-responses';
-import { ReadModel } from '../../../read-model/read-model';
+import { ReadModel } from '../../../read-model';
 import { UserSchema } from './user.schema';
 import { UserViews } from './user-views';
 

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { Ctx, type RequestContext } from '../../../identity/auth/request-context.decorator';
+import { Ctx, type RequestContext } from '../../../identity';
 import { ApiProblems } from '../../../infrastructure/http/openapi/api-responses';
 import { GetIntegrationDependenciesQuery, ListDependenciesQuery } from './dependency-queries';
 import { InstalledDependenciesSchema } from './installed-dependencies.schema';

@@ -1,15 +1,15 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { type EnvironmentKind, type RuntimeDependency } from '@ib/domain';
-import { type AuthenticatedUser } from '../../../identity/auth/authenticated-user';
-import { authorize } from '../../../identity/auth/policy';
-import { ReadModel } from '../../../read-model/read-model';
-import { IntegrationViews } from '../../../integrations/integration-queries/integration-views';
+import { type AuthenticatedUser } from '../../../identity';
+import { authorize } from '../../../identity';
+import { ReadModel } from '../../../read-model';
+import { IntegrationViews } from '../../../integrations';
 import {
   type DependencyUpdateView,
   type RepublishRequirementView,
   installedIn,
   updatesIn,
-} from '../../../read-model/projections';
+} from '../../../read-model';
 import {
   assertCanRead,
   type List,

@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsBoolean, IsString, Matches } from 'class-validator';
-import { Ctx, type RequestContext } from '../../../identity/auth/request-context.decorator';
+import { Ctx, type RequestContext } from '../../../identity';
 import { ApiProblems } from '../../../infrastructure/http/openapi/api-responses';
 import { InstallDependencyUpdateCommand } from './install-dependency-update.command';
 import { InstalledUpdateSchema } from './installed-update.schema';

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Ctx, type RequestContext } from '../../../identity/auth/request-context.decorator';
+import { Ctx, type RequestContext } from '../../../identity';
 import { ApiList, ApiProblems } from '../../../infrastructure/http/openapi/api-responses';
 import { ListIntegrationDeploymentsQuery } from './deployment-queries';
 import { EnvironmentDeploymentSchema } from './environment-deployment.schema';

@@ -1,8 +1,8 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { type EnvironmentKind, type Provider } from '@ib/domain';
-import { type AuthenticatedUser } from '../../../identity/auth/authenticated-user';
-import { ReadModel } from '../../../read-model/read-model';
-import { IntegrationViews } from '../../../integrations/integration-queries/integration-views';
+import { type AuthenticatedUser } from '../../../identity';
+import { ReadModel } from '../../../read-model';
+import { IntegrationViews } from '../../../integrations';
 import {
   assertCanRead,
   type List,

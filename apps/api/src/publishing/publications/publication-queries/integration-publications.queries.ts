@@ -1,10 +1,10 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { type RuntimeDependency } from '@ib/domain';
-import { type AuthenticatedUser } from '../../../identity/auth/authenticated-user';
-import { authorize } from '../../../identity/auth/policy';
-import { ReadModel } from '../../../read-model/read-model';
-import { IntegrationViews } from '../../../integrations/integration-queries/integration-views';
-import { type PublicationView } from '../../../read-model/projections';
+import { type AuthenticatedUser } from '../../../identity';
+import { authorize } from '../../../identity';
+import { ReadModel } from '../../../read-model';
+import { IntegrationViews } from '../../../integrations';
+import { type PublicationView } from '../../../read-model';
 
 export type List<T> = Readonly<{ items: T[]; total: number }>;
 

@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type IntegrationPublishRequested, publicationStreamId } from '@ib/domain';
-import { type RequestContext } from '../../../identity/auth/request-context.decorator';
-import { EnvironmentAccess } from '../../../identity/environments/environment-access/environment-access';
+import { type RequestContext } from '../../../identity';
+import { EnvironmentAccess } from '../../../identity';
 import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
 import { PublicationStarter, type PublishOutcome } from './publication-starter';
 

@@ -8,7 +8,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { Ctx, type RequestContext } from '../../../identity/auth/request-context.decorator';
+import { Ctx, type RequestContext } from '../../../identity';
 import { type HttpReply } from '../../../infrastructure/http/http-types';
 import { ApiProblems } from '../../../infrastructure/http/openapi/api-responses';
 import { PublishIntegrationCommand } from './publish-integration.command';

@@ -25,7 +25,7 @@ import {
   republishStreamId,
   requiresRepublish,
 } from '@ib/domain';
-import { type Actor } from '../../../identity/auth/authenticated-user';
+import { type Actor } from '../../../identity';
 import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
 import { ProcessDrivers } from '../../../infrastructure/command-handling/process-drivers';

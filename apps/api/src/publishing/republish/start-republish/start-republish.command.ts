@@ -11,9 +11,9 @@ import {
   republishStreamId,
   requiresRepublish,
 } from '@ib/domain';
-import { authorize } from '../../../identity/auth/policy';
-import { type RequestContext } from '../../../identity/auth/request-context.decorator';
-import { EnvironmentAccess } from '../../../identity/environments/environment-access/environment-access';
+import { authorize } from '../../../identity';
+import { type RequestContext } from '../../../identity';
+import { EnvironmentAccess } from '../../../identity';
 import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
 import { PublicationIndex } from '../../publications/publication-index';

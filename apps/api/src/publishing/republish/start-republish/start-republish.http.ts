@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Ctx, type RequestContext } from '../../../identity/auth/request-context.decorator';
+import { Ctx, type RequestContext } from '../../../identity';
 import { type HttpReply } from '../../../infrastructure/http/http-types';
 import { ApiProblems } from '../../../infrastructure/http/openapi/api-responses';
 import { RepublishOutcomeSchema } from './republish-outcome.schema';

@@ -1,0 +1,65 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity';
+import { BrowseConnectionController } from './browse-connection/browse-connection.http';
+import {
+  DescribeTableHandler,
+  ListDatabasesHandler,
+  ListTablesHandler,
+  TestConnectionHandler,
+} from './browse-connection/browse-connection.queries';
+import { ConnectionAccess } from './connection-access/connection-access';
+import { OpenConnectors } from './connection-access/open-connectors';
+import {
+  ConnectionQueriesController,
+  GetConnectionHandler,
+  ListConnectionsHandler,
+} from './connection-queries/connection-queries.http';
+import { ConnectionViews } from './connection-queries/connection-views';
+import {
+  ConnectionRequestQueriesController,
+  GetConnectionRequestHandler,
+  ListConnectionRequestsHandler,
+} from './connection-request-queries/connection-request-queries.http';
+import { ConnectionRequestViews } from './connection-request-queries/connection-request-views';
+import { CreateConnectionHandler } from './create-connection/create-connection.command';
+import { CreateConnectionController } from './create-connection/create-connection.http';
+import { ApprovedRequestReactor } from './decide-connection-request/approved-request.reactor';
+import { ConnectionFromRequest } from './decide-connection-request/connection-from-request';
+import { DecideConnectionRequestHandler } from './decide-connection-request/decide-connection-request.command';
+import { DecideConnectionRequestController } from './decide-connection-request/decide-connection-request.http';
+import { RequestConnectionHandler } from './request-connection/request-connection.command';
+import { RequestConnectionController } from './request-connection/request-connection.http';
+
+/** Connections to external databases, the requests for them and their approval, and browsing them. */
+@Module({
+  imports: [IdentityModule],
+  controllers: [
+    ConnectionQueriesController,
+    CreateConnectionController,
+    BrowseConnectionController,
+    ConnectionRequestQueriesController,
+    RequestConnectionController,
+    DecideConnectionRequestController,
+  ],
+  providers: [
+    ConnectionAccess,
+    OpenConnectors,
+    ConnectionViews,
+    ConnectionRequestViews,
+    ConnectionFromRequest,
+    ApprovedRequestReactor,
+    CreateConnectionHandler,
+    ListConnectionsHandler,
+    GetConnectionHandler,
+    TestConnectionHandler,
+    ListDatabasesHandler,
+    ListTablesHandler,
+    DescribeTableHandler,
+    RequestConnectionHandler,
+    DecideConnectionRequestHandler,
+    ListConnectionRequestsHandler,
+    GetConnectionRequestHandler,
+  ],
+  exports: [ConnectionAccess, OpenConnectors],
+})
+export class ConnectionsModule {}

@@ -1,0 +1,114 @@
+import { Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { join } from 'node:path';
+import { APP_CONFIG } from '../config/app-config.provider';
+import { type AppConfig } from '../config/app-config';
+import { ApiKeyQueriesController } from './api-keys/api-key-queries/api-key-queries.http';
+import { ListApiKeysHandler } from './api-keys/api-key-queries/api-key-queries';
+import { ApiKeyVerifier } from './api-keys/api-key-verifier';
+import { CreateApiKeyHandler } from './api-keys/create-api-key/create-api-key.command';
+import { CreateApiKeyController } from './api-keys/create-api-key/create-api-key.http';
+import { RevokeApiKeyHandler } from './api-keys/revoke-api-key/revoke-api-key.command';
+import { RevokeApiKeyController } from './api-keys/revoke-api-key/revoke-api-key.http';
+import { Authenticator } from './auth/authenticator';
+import { CredentialStore, PasswordHasher, TokenService } from './auth/crypto';
+import { ApiKeyHashStore } from './auth/crypto/api-key-hash-store';
+import { LoginHandler } from './auth/login/login.command';
+import { LoginController } from './auth/login/login.http';
+import { LogoutHandler } from './auth/login/logout.command';
+import { UserDirectory } from './auth/user-directory';
+import { CreateEnvironmentHandler } from './environments/create-environment/create-environment.command';
+import { CreateEnvironmentController } from './environments/create-environment/create-environment.http';
+import { EnvironmentAccess } from './environments/environment-access/environment-access';
+import {
+  EnvironmentQueriesController,
+  GetEnvironmentHandler,
+  ListEnvironmentsHandler,
+} from './environments/environment-queries/environment-queries.http';
+import { EnvironmentViews } from './environments/environment-queries/environment-views';
+import { FirstStart } from './first-start/first-start';
+import { ChangeUserRolesHandler } from './users/change-user-roles/change-user-roles.command';
+import { ChangeUserRolesController } from './users/change-user-roles/change-user-roles.http';
+import { CreateUserHandler } from './users/create-user/create-user.command';
+import { CreateUserController } from './users/create-user/create-user.http';
+import {
+  GetUserHandler,
+  ListUsersHandler,
+  UserQueriesController,
+} from './users/user-queries/user-queries.http';
+import { UserViews } from './users/user-queries/user-views';
+
+const tokensLogger = new Logger('Tokens');
+
+/** Who may do what: users and their roles, environments, logins, API keys and the first start. */
+@Module({
+  controllers: [
+    LoginController,
+    EnvironmentQueriesController,
+    CreateEnvironmentController,
+    UserQueriesController,
+    CreateUserController,
+    ChangeUserRolesController,
+    CreateApiKeyController,
+    RevokeApiKeyController,
+    ApiKeyQueriesController,
+  ],
+  providers: [
+    {
+      provide: CredentialStore,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new CredentialStore({ file: join(config.dataDir, 'credentials.sqlite') }),
+    },
+    {
+      provide: ApiKeyHashStore,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new ApiKeyHashStore({ file: join(config.dataDir, 'credentials.sqlite') }),
+    },
+    { provide: PasswordHasher, useValue: new PasswordHasher() },
+    {
+      provide: TokenService,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new TokenService({
+          secret: config.tokenSecret,
+          ttlSeconds: config.tokenTtlSeconds,
+          logger: {
+            warn: (message: string) => tokensLogger.warn(message),
+            log: (message: string) => tokensLogger.log(message),
+          },
+        }),
+    },
+    EnvironmentAccess,
+    EnvironmentViews,
+    UserViews,
+    UserDirectory,
+    ApiKeyVerifier,
+    Authenticator,
+    FirstStart,
+    LoginHandler,
+    LogoutHandler,
+    CreateEnvironmentHandler,
+    ListEnvironmentsHandler,
+    GetEnvironmentHandler,
+    CreateUserHandler,
+    ChangeUserRolesHandler,
+    ListUsersHandler,
+    GetUserHandler,
+    CreateApiKeyHandler,
+    RevokeApiKeyHandler,
+    ListApiKeysHandler,
+  ],
+  exports: [Authenticator, EnvironmentAccess, FirstStart],
+})
+export class IdentityModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(CredentialStore) private readonly credentials: CredentialStore,
+    @Inject(ApiKeyHashStore) private readonly apiKeyHashes: ApiKeyHashStore,
+  ) {}
+
+  onApplicationShutdown(): void {
+    this.credentials.close();
+    this.apiKeyHashes.close();
+  }
+}

@@ -1,0 +1,6 @@
+export { IntegrationsModule } from './integrations.module';
+export {
+  EVER_PUBLISHED_ENTITIES,
+  type EverPublishedEntities,
+} from './add-entities/ever-published-entities.port';
+export { IntegrationViews } from './integration-queries/integration-views';

@@ -1,0 +1,75 @@
+import { Global, Module } from '@nestjs/common';
+import { ConnectionsModule } from '../connections';
+import { IdentityModule } from '../identity';
+import { EVER_PUBLISHED_ENTITIES, IntegrationsModule } from '../integrations';
+import { BreakingUpdateReactor } from './dependencies/breaking-update.reactor';
+import { DependencyQueriesController } from './dependencies/dependency-queries/dependency-queries.http';
+import {
+  GetIntegrationDependenciesHandler,
+  ListDependenciesHandler,
+} from './dependencies/dependency-queries/dependency-queries';
+import { InstallDependencyUpdateHandler } from './dependencies/install-dependency-update/install-dependency-update.command';
+import { InstallDependencyUpdateController } from './dependencies/install-dependency-update/install-dependency-update.http';
+import { DeploymentQueriesController } from './deployments/deployment-queries/deployment-queries.http';
+import { ListIntegrationDeploymentsHandler } from './deployments/deployment-queries/deployment-queries';
+import { DeploymentsController } from './deployments/deployments.http';
+import { PackageStore } from './publications/package-store';
+import { PublicationProcess } from './publications/process/publication.process';
+import { PublicationIndex } from './publications/publication-index';
+import { IntegrationPublicationsController } from './publications/publication-queries/integration-publications.http';
+import {
+  ListIntegrationPublicationsHandler,
+  ListIntegrationVersionsHandler,
+} from './publications/publication-queries/integration-publications.queries';
+import { PublicationQueriesController } from './publications/publication-queries/publication-queries.http';
+import { PublicationStarter } from './publications/publish-integration/publication-starter';
+import { PublishIntegrationHandler } from './publications/publish-integration/publish-integration.command';
+import { PublishIntegrationController } from './publications/publish-integration/publish-integration.http';
+import { PublishedVersions } from './publications/published-versions';
+import { RepublishProcess } from './republish/process/republish.process';
+import { RepublishQueriesController } from './republish/republish-queries/republish-queries.http';
+import { RepublishRuns } from './republish/republish-runs';
+import { StartRepublishHandler } from './republish/start-republish/start-republish.command';
+import { StartRepublishController } from './republish/start-republish/start-republish.http';
+
+/**
+ * Publications and their packages, deployments to environments, runtime dependencies and republish
+ * runs. Global only so that Integrations receives EVER_PUBLISHED_ENTITIES without importing this
+ * module, which imports Integrations.
+ */
+@Global()
+@Module({
+  imports: [IdentityModule, ConnectionsModule, IntegrationsModule],
+  controllers: [
+    PublishIntegrationController,
+    PublicationQueriesController,
+    IntegrationPublicationsController,
+    DeploymentsController,
+    DeploymentQueriesController,
+    DependencyQueriesController,
+    InstallDependencyUpdateController,
+    StartRepublishController,
+    RepublishQueriesController,
+  ],
+  providers: [
+    PackageStore,
+    PublicationIndex,
+    PublishedVersions,
+    { provide: EVER_PUBLISHED_ENTITIES, useExisting: PublishedVersions },
+    PublicationStarter,
+    PublicationProcess,
+    BreakingUpdateReactor,
+    RepublishRuns,
+    RepublishProcess,
+    PublishIntegrationHandler,
+    ListIntegrationPublicationsHandler,
+    ListIntegrationVersionsHandler,
+    ListIntegrationDeploymentsHandler,
+    ListDependenciesHandler,
+    GetIntegrationDependenciesHandler,
+    InstallDependencyUpdateHandler,
+    StartRepublishHandler,
+  ],
+  exports: [EVER_PUBLISHED_ENTITIES, PublishedVersions, PackageStore],
+})
+export class PublishingModule {}

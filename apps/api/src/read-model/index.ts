@@ -1,0 +1,20 @@
+export { ReadModelModule } from './read-model.module';
+export {
+  type ApiKeyView,
+  type ConnectionRequestStatus,
+  type ConnectionRequestView,
+  type ConnectionView,
+  type DependencyUpdateView,
+  type EnvironmentView,
+  installedIn,
+  type IntegrationView,
+  type PublicationStepView,
+  type PublicationView,
+  READ_MODEL_PROJECTIONS,
+  type RepublishRequirementView,
+  updatesIn,
+  type UserView,
+} from './projections/index';
+export { createReadModelOrm, type ReadModelOrm } from './read-model-orm';
+export { ReadModel } from './read-model';
+export { READ_MODEL_VIEWS } from './read-model.views';
