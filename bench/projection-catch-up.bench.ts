@@ -4,10 +4,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SqliteEventStore } from '../apps/api/src/infrastructure/event-store/sqlite-event-store';
 import { ProjectionRunner } from '../apps/api/src/infrastructure/read-model/projection-runner';
-import { createReadModelOrm, type ReadModelOrm } from '../apps/api/src/read-model';
+import {
+  createReadModelOrm,
+  type ReadModelOrm,
+  READ_MODEL_PROJECTIONS,
+  READ_MODEL_VIEWS,
+} from '../apps/api/src/read-model';
 import { appendSampleHistory, sampleHistory } from '../apps/api/src/read-model/testing/sample-history';
-import { READ_MODEL_PROJECTIONS } from '../apps/api/src/read-model';
-import { READ_MODEL_VIEWS } from '../apps/api/src/read-model';
 import { report } from './lib/report';
 
 /** About 200,000 events: integrations through the wizard, connections, requests, users, environments. */

@@ -14,8 +14,7 @@ import {
 import { IsString, IsUUID, Length } from 'class-validator';
 import { DataValidationError, type Row } from '@ib/connectors';
 import { NotFoundError } from '@ib/domain';
-import { API_KEY_HEADER, AcceptsApiKey } from '../identity';
-import { Ctx, type RequestContext } from '../identity';
+import { API_KEY_HEADER, AcceptsApiKey, Ctx, type RequestContext } from '../identity';
 import { type HttpReply, type HttpRequest } from '../infrastructure/http/http-types';
 import { ApiProblems } from '../infrastructure/http/openapi/api-responses';
 import { createValidationPipe } from '../infrastructure/http/validation.pipe';

@@ -17,14 +17,12 @@ import {
   integrationStreamId,
 } from '@ib/domain';
 import { type EntityDataAccess, type TableInfo } from '@ib/connectors';
-import { type AuthenticatedUser } from '../identity';
-import { authorize } from '../identity';
+import { type AuthenticatedUser, authorize } from '../identity';
 import { OpenConnectors } from '../connections';
 import { CommandRunner } from '../infrastructure/command-handling/command-runner';
 import { EVENT_STORE, type EventStore } from '../infrastructure/event-store/event-store.port';
 import { LogFollower } from '../infrastructure/event-store/log-follower';
-import { enumValues } from '../publishing';
-import { PublishedVersions } from '../publishing';
+import { enumValues, PublishedVersions } from '../publishing';
 
 /** A published version's entities, with their TableInfo in the database that serves them. */
 type ServedVersion = Readonly<{ entities: readonly Entity[]; tables: ReadonlyMap<Entity, TableInfo> }>;

@@ -5,8 +5,7 @@ import {
   integrationDecider,
   integrationStreamId,
 } from '@ib/domain';
-import { type RequestContext } from '../identity';
-import { EnvironmentAccess } from '../identity';
+import { type RequestContext, EnvironmentAccess } from '../identity';
 import { CommandRunner } from '../infrastructure/command-handling/command-runner';
 
 /** Runs a builder command on an existing integration, after checking the caller may build in its environment. */

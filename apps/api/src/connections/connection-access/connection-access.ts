@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type ActiveConnection, NotFoundError, connectionDecider, connectionStreamId } from '@ib/domain';
 import { type Connector } from '@ib/connectors';
-import { type AuthenticatedUser } from '../../identity';
-import { allows } from '../../identity';
+import { type AuthenticatedUser, allows } from '../../identity';
 import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
 import { OpenConnectors } from './open-connectors';
 

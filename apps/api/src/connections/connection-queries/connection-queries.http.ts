@@ -10,8 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength } from 'class-validator';
 import { PROVIDERS } from '@ib/domain';
-import { type AuthenticatedUser } from '../../identity';
-import { Ctx, type RequestContext } from '../../identity';
+import { type AuthenticatedUser, Ctx, type RequestContext } from '../../identity';
 import { ApiList, ApiProblems } from '../../infrastructure/http/openapi/api-responses';
 import { ConnectionSchema } from './connection.schema';
 import { ConnectionViews, type ConnectionView } from './connection-views';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@ib/domain';
-import { type AuthenticatedUser } from '../../identity';
-import { allows, environmentsAllowing } from '../../identity';
+import { type AuthenticatedUser, allows, environmentsAllowing } from '../../identity';
 import { ReadYourWrites } from '../../infrastructure/consistency/read-your-writes';
 import { ReadModel } from '../../read-model';
 

@@ -9,8 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength } from 'class-validator';
-import { type AuthenticatedUser } from '../../identity';
-import { Ctx, type RequestContext } from '../../identity';
+import { type AuthenticatedUser, Ctx, type RequestContext } from '../../identity';
 import { setEtag } from '../../infrastructure/http/etag';
 import { type HttpReply } from '../../infrastructure/http/http-types';
 import { ApiList, ApiProblems, ETAG_HEADER } from '../../infrastructure/http/openapi/api-responses';

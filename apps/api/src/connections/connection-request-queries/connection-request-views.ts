@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@ib/domain';
-import { type AuthenticatedUser } from '../../identity';
-import { allows, environmentsAllowing } from '../../identity';
+import { type AuthenticatedUser, allows, environmentsAllowing } from '../../identity';
 import { ReadYourWrites } from '../../infrastructure/consistency/read-your-writes';
 import { setEtag } from '../../infrastructure/http/etag';
 import { type HttpReply } from '../../infrastructure/http/http-types';

@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type ConnectionDetails, type Provider, connectionDecider, connectionStreamId } from '@ib/domain';
-import { authorize } from '../../identity';
-import { type RequestContext } from '../../identity';
+import { authorize, type RequestContext } from '../../identity';
 import { APP_CONFIG } from '../../config/app-config.provider';
 import { type AppConfig } from '../../config/app-config';
 import { CLOCK, type Clock } from '../../infrastructure/clock';

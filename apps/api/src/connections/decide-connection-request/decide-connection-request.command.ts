@@ -6,8 +6,7 @@ import {
   connectionRequestDecider,
   connectionRequestStreamId,
 } from '@ib/domain';
-import { allows, authorize } from '../../identity';
-import { type RequestContext } from '../../identity';
+import { allows, authorize, type RequestContext } from '../../identity';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
 import { ConnectionFromRequest } from './connection-from-request';

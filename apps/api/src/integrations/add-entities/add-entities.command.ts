@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IllegalStateError, integrationDecider, integrationStreamId } from '@ib/domain';
-import { type RequestContext } from '../../identity';
+import { type RequestContext, EnvironmentAccess } from '../../identity';
 import { ConnectionAccess } from '../../connections';
-import { EnvironmentAccess } from '../../identity';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
 import { IntegrationCommands } from '../integration-command';

@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type Provider, integrationDecider, integrationStreamId } from '@ib/domain';
-import { type RequestContext } from '../../identity';
-import { EnvironmentAccess } from '../../identity';
+import { type RequestContext, EnvironmentAccess } from '../../identity';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
 

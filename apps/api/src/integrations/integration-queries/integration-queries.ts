@@ -1,6 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { type AuthenticatedUser } from '../../identity';
-import { environmentsAllowing } from '../../identity';
+import { type AuthenticatedUser, environmentsAllowing } from '../../identity';
 import { ReadModel } from '../../read-model';
 import { IntegrationViews, type IntegrationView } from './integration-views';
 

@@ -1,8 +1,7 @@
 import { Controller, Get, HttpCode, Logger, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '@ib/domain';
-import { authorize } from '../../identity';
-import { Ctx, type RequestContext } from '../../identity';
+import { authorize, Ctx, type RequestContext } from '../../identity';
 import { ApiList, ApiProblems } from '../../infrastructure/http/openapi/api-responses';
 import { ProjectionRunner } from '../../infrastructure/read-model/projection-runner';
 import { ProjectionRebuildSchema, ProjectionStatusSchema } from './projection-status.schema';

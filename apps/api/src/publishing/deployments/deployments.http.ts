@@ -12,10 +12,14 @@ import {
   integrationDeploymentsStreamId,
   integrationStreamId,
 } from '@ib/domain';
-import { type AuthenticatedUser } from '../../identity';
-import { allows, authorize } from '../../identity';
-import { Ctx, type RequestContext } from '../../identity';
-import { EnvironmentAccess } from '../../identity';
+import {
+  type AuthenticatedUser,
+  allows,
+  authorize,
+  Ctx,
+  type RequestContext,
+  EnvironmentAccess,
+} from '../../identity';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
 import { ApiProblems } from '../../infrastructure/http/openapi/api-responses';

@@ -1,8 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { type AuthenticatedUser } from '../../auth/authenticated-user';
 import { authorize } from '../../auth/policy';
-import { ReadModel } from '../../../read-model';
-import { type ApiKeyView } from '../../../read-model';
+import { ReadModel, type ApiKeyView } from '../../../read-model';
 
 export class ListApiKeysQuery extends Query<Readonly<{ items: ApiKeyView[]; total: number }>> {
   constructor(

@@ -1,15 +1,14 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { type EnvironmentKind, type RuntimeDependency } from '@ib/domain';
-import { type AuthenticatedUser } from '../../../identity';
-import { authorize } from '../../../identity';
-import { ReadModel } from '../../../read-model';
-import { IntegrationViews } from '../../../integrations';
+import { type AuthenticatedUser, authorize } from '../../../identity';
 import {
+  ReadModel,
   type DependencyUpdateView,
   type RepublishRequirementView,
   installedIn,
   updatesIn,
 } from '../../../read-model';
+import { IntegrationViews } from '../../../integrations';
 import {
   assertCanRead,
   type List,

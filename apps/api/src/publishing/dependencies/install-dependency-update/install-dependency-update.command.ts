@@ -1,9 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type DependencyUpdateInstalled, dependencyDecider, dependencyStreamId } from '@ib/domain';
-import { authorize } from '../../../identity';
-import { type RequestContext } from '../../../identity';
-import { EnvironmentAccess } from '../../../identity';
+import { authorize, type RequestContext, EnvironmentAccess } from '../../../identity';
 import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
 import { shippedVersion } from '../installed-dependencies';

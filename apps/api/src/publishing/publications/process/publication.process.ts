@@ -24,9 +24,8 @@ import {
   PUBLICATION_EVENT_TYPES,
 } from '@ib/domain';
 import { ConnectorError } from '@ib/connectors';
-import { type Actor } from '../../../identity';
+import { type Actor, EnvironmentAccess } from '../../../identity';
 import { OpenConnectors } from '../../../connections';
-import { EnvironmentAccess } from '../../../identity';
 import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
 import { ProcessDrivers } from '../../../infrastructure/command-handling/process-drivers';

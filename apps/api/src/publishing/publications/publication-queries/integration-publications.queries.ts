@@ -1,10 +1,8 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { type RuntimeDependency } from '@ib/domain';
-import { type AuthenticatedUser } from '../../../identity';
-import { authorize } from '../../../identity';
-import { ReadModel } from '../../../read-model';
+import { type AuthenticatedUser, authorize } from '../../../identity';
+import { ReadModel, type PublicationView } from '../../../read-model';
 import { IntegrationViews } from '../../../integrations';
-import { type PublicationView } from '../../../read-model';
 
 export type List<T> = Readonly<{ items: T[]; total: number }>;
 

@@ -17,8 +17,7 @@ import {
   publicationDecider,
   publicationStreamId,
 } from '@ib/domain';
-import { authorize } from '../../../identity';
-import { Ctx, type RequestContext } from '../../../identity';
+import { authorize, Ctx, type RequestContext } from '../../../identity';
 import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
 import { EVENT_STORE, type EventStore } from '../../../infrastructure/event-store/event-store.port';
 import { type HttpReply } from '../../../infrastructure/http/http-types';

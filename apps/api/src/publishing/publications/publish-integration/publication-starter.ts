@@ -21,8 +21,7 @@ import {
   publicationStreamId,
   requiresRepublish,
 } from '@ib/domain';
-import { type Actor } from '../../../identity';
-import { EnvironmentAccess } from '../../../identity';
+import { type Actor, EnvironmentAccess } from '../../../identity';
 import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
 import { HttpProblem } from '../../../infrastructure/http/http-problem';

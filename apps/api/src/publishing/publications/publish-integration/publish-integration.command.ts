@@ -1,7 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type IntegrationPublishRequested, publicationStreamId } from '@ib/domain';
-import { type RequestContext } from '../../../identity';
-import { EnvironmentAccess } from '../../../identity';
+import { type RequestContext, EnvironmentAccess } from '../../../identity';
 import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
 import { PublicationStarter, type PublishOutcome } from './publication-starter';
 

@@ -1,8 +1,7 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { NotFoundError, type RepublishEvent, republishDecider, republishStreamId } from '@ib/domain';
-import { authorize } from '../../../identity';
-import { Ctx, type RequestContext } from '../../../identity';
+import { authorize, Ctx, type RequestContext } from '../../../identity';
 import { EVENT_STORE, type EventStore } from '../../../infrastructure/event-store/event-store.port';
 import { type HttpReply } from '../../../infrastructure/http/http-types';
 import { ApiProblems } from '../../../infrastructure/http/openapi/api-responses';

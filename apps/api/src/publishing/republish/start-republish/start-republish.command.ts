@@ -11,9 +11,7 @@ import {
   republishStreamId,
   requiresRepublish,
 } from '@ib/domain';
-import { authorize } from '../../../identity';
-import { type RequestContext } from '../../../identity';
-import { EnvironmentAccess } from '../../../identity';
+import { authorize, type RequestContext, EnvironmentAccess } from '../../../identity';
 import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
 import { PublicationIndex } from '../../publications/publication-index';
