@@ -1,4 +1,4 @@
-import { type INestApplication, Logger, type LogLevel, type Type } from '@nestjs/common';
+import { type INestApplication, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -12,7 +12,7 @@ import { API_KEY_HEADER } from './identity';
 import { type AppConfig, ConfigError } from './config/app-config';
 import { BODY_LIMIT_BYTES, type JsonBodyOptions, readJsonBody } from './infrastructure/http/json-body';
 import { NotFoundFallback, type NotFoundHandler } from './infrastructure/http/not-found-fallback';
-import { RouteTable } from './infrastructure/http/route-table';
+import { controllersOf, RouteTable } from './infrastructure/http/route-table';
 import { SECURITY_HEADERS } from './infrastructure/http/security-headers';
 import { ensurePrivateDir, tightenDataFolder } from './infrastructure/private-files';
 import { SAMPLE_DATABASE_PATH } from './infrastructure/sample-database/ensure-sample-database';
@@ -61,7 +61,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   prepareDataFolder(config);
   const module = AppModule.register(config, overrides);
   const fallback = new NotFoundFallback(
-    RouteTable.fromControllers((module.controllers ?? []) as Type[], DOCS_ROUTES),
+    RouteTable.fromControllers(controllersOf(module), DOCS_ROUTES),
     config.consoleDir,
   );
   const bodies: JsonBodyOptions = { maxDepth: config.jsonMaxDepth };

@@ -1,5 +1,5 @@
-import { Controller, Delete, Get, Patch, Post } from '@nestjs/common';
-import { RouteTable } from './route-table';
+import { Controller, Delete, Get, Module, Patch, Post } from '@nestjs/common';
+import { controllersOf, RouteTable } from './route-table';
 
 @Controller('api/data/:env/:integrationId/:entity')
 class RowsController {
@@ -44,4 +44,28 @@ describe('RouteTable', () => {
     ['a known path with a trailing slash', '/api/data/dev/1/customers/'],
     ['the root', '/'],
   ])('knows no method for %s', (_, path) => expect(table.allowedMethods(path)).toEqual([]));
+});
+
+describe('controllersOf', () => {
+  @Module({ controllers: [RowsController] })
+  class DataModule {}
+
+  @Module({ imports: [DataModule], controllers: [IntegrationsController] })
+  class IntegrationsModule {}
+
+  @Module({})
+  class AppModule {}
+
+  it('given an app module importing context modules (one twice), when its controllers are collected, then each controller of every module comes once', () => {
+    const root = {
+      module: AppModule,
+      imports: [IntegrationsModule, DataModule],
+      controllers: [HealthController],
+    };
+
+    expect(controllersOf(root)).toEqual(
+      expect.arrayContaining([RowsController, IntegrationsController, HealthController]),
+    );
+    expect(controllersOf(root)).toHaveLength(3);
+  });
 });

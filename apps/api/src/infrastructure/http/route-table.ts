@@ -1,5 +1,5 @@
-import { RequestMethod, type Type } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { type DynamicModule, type ForwardReference, RequestMethod, type Type } from '@nestjs/common';
+import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 
 export type Route = Readonly<{ method: string; path: string }>;
 
@@ -11,6 +11,27 @@ const asList = (value: unknown): string[] =>
   Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [''];
 
 const joinPaths = (...parts: string[]) => `/${parts.flatMap(segmentsOf).join('/')}`;
+
+type ModuleLike = Type | DynamicModule | Promise<DynamicModule> | ForwardReference;
+
+/** Every controller a module and the modules it imports (statically) register, each once. */
+export function controllersOf(root: Type | DynamicModule): Type[] {
+  const controllers = new Set<Type>();
+  const visited = new Set<unknown>();
+  const visit = (module: ModuleLike) => {
+    if (visited.has(module) || module instanceof Promise || 'forwardRef' in module) return;
+    visited.add(module);
+    const type = 'module' in module ? module.module : module;
+    const declared = (key: string) => (Reflect.getMetadata(key, type) ?? []) as unknown[];
+    const dynamic: Partial<DynamicModule> = 'module' in module ? module : {};
+    for (const controller of [...declared(MODULE_METADATA.CONTROLLERS), ...(dynamic.controllers ?? [])])
+      controllers.add(controller as Type);
+    for (const imported of [...declared(MODULE_METADATA.IMPORTS), ...(dynamic.imports ?? [])])
+      visit(imported as ModuleLike);
+  };
+  visit(root);
+  return [...controllers];
+}
 
 /**
  * The routes the controllers declare (read from Nest's own route metadata, so both adapters see
