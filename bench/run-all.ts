@@ -1,3 +1,4 @@
+import { runBootBench } from './boot.bench';
 import { runDataApiListBench } from './data-api-list.bench';
 import { runEventStoreAppendBench } from './event-store-append.bench';
 import { runHttpApiBench } from './http-api.bench';
@@ -10,6 +11,7 @@ import { runPublishSakilaBench } from './publish-sakila.bench';
 async function main() {
   await runEventStoreAppendBench();
   await runProjectionCatchUpBench();
+  await runBootBench();
   await runHttpApiBench();
   await runMysqlIntrospectionBench();
   await runMysqlFindBench();

@@ -1,0 +1,109 @@
+import { type RecordedEvent } from '@ib/domain';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DatabaseSync } from 'node:sqlite';
+import { loadConfig } from '../apps/api/src/config/app-config';
+import { createApp } from '../apps/api/src/create-app';
+import { type EventStore } from '../apps/api/src/infrastructure/event-store/event-store.port';
+import { createSqliteEventStore } from '../apps/api/src/infrastructure/event-store/sqlite-event-store';
+import { appendSampleHistory, sampleHistory } from '../apps/api/src/read-model/testing/sample-history';
+import { report } from './lib/report';
+
+/** About 14 events per integration, all aggregates included: ~100,000 events. */
+const INTEGRATIONS = Number(process.env.BENCH_BOOT_INTEGRATIONS ?? 7_000);
+const ROUNDS = 3;
+
+/** Counts every event the application reads from the store, by the way it was read. */
+function countingStore(store: EventStore) {
+  const read = { readAll: 0, readStream: 0, subscribe: 0 };
+  const counted: EventStore = {
+    append: (...args) => store.append(...args),
+    headPosition: () => store.headPosition(),
+    close: () => store.close(),
+    readAll: async (options) => {
+      const events = await store.readAll(options);
+      read.readAll += events.length;
+      return events;
+    },
+    readStream: async (streamId, options) => {
+      const result = await store.readStream(streamId, options);
+      read.readStream += result.events.length;
+      return result as never;
+    },
+    subscribe: (options, handler) =>
+      store.subscribe(options, (batch: readonly RecordedEvent[]) => {
+        read.subscribe += batch.length;
+        return handler(batch);
+      }),
+  };
+  return { store: counted, read };
+}
+
+/** The floor of any design that reads the whole log at boot: every row read and decoded once. */
+function readWholeLog(file: string): number {
+  const db = new DatabaseSync(file, { readOnly: true });
+  try {
+    const started = performance.now();
+    let rows = 0;
+    for (const row of db.prepare('select data, metadata from events').iterate()) {
+      JSON.parse(row.data as string);
+      JSON.parse(row.metadata as string);
+      rows++;
+    }
+    if (rows === 0) throw new Error('The log is empty');
+    return performance.now() - started;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Restarts the API on a data folder whose log holds ~100k events and whose read model is caught up:
+ * how long until it answers, and how many events it reads from the store to get there. A design
+ * whose views and process managers resume from their checkpoints reads next to none.
+ */
+export async function runBootBench(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ib-bench-boot-'));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    ADMIN_USERNAME: 'admin',
+    ADMIN_PASSWORD: 'bench-password',
+    LOG_LEVEL: 'error',
+    HTTP_ADAPTER: 'fastify',
+    CONSOLE_DIR: join(dataDir, 'no-console'),
+  });
+  try {
+    // The first start seeds the installation; the history then grows the log; one more start catches up.
+    await (await createApp(config)).init().then((app) => app.close());
+    const seeding = createSqliteEventStore(dataDir);
+    await appendSampleHistory(seeding, sampleHistory({ integrations: INTEGRATIONS }));
+    const head = await seeding.headPosition();
+    await seeding.close();
+    await (await createApp(config)).init().then((app) => app.close());
+
+    const restarts: { ms: number; read: number; by: string }[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const { store, read } = countingStore(createSqliteEventStore(dataDir));
+      const started = performance.now();
+      const app = await createApp(config, { eventStore: store });
+      await app.init();
+      const ms = performance.now() - started;
+      await app.close();
+      const total = read.readAll + read.readStream + read.subscribe;
+      restarts.push({ ms, read: total, by: JSON.stringify(read) });
+    }
+    restarts.sort((a, b) => a.ms - b.ms);
+    const best = restarts[0];
+    const rawMs = Math.min(
+      ...Array.from({ length: ROUNDS }, () => readWholeLog(join(dataDir, 'events.sqlite'))),
+    );
+    report('boot.restart', best.ms, 'ms', `${head} events in the log, best of ${ROUNDS}`);
+    report('boot.restart.events-read', best.read, 'events', `by kind of read ${best.by}`);
+    report('boot.baseline.read-whole-log', rawMs, 'ms', 'node:sqlite select + JSON.parse of every event');
+    report('boot.restart.ratio', best.ms / rawMs, 'x', 'restart time / one raw read of the whole log');
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
