@@ -14,7 +14,7 @@ export {
   type RepublishRequirementView,
   updatesIn,
   type UserView,
-} from './projections/index';
+} from './projections';
 export { createReadModelOrm, type ReadModelOrm } from './read-model-orm';
-export { ReadModel } from './read-model';
 export { READ_MODEL_VIEWS } from './read-model.views';
+export { INTEGRATION_ORDERS, type IntegrationOrder, ReadModel } from './read-model';

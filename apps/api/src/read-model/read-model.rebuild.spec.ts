@@ -44,11 +44,11 @@ describe('read model rebuild', () => {
     Object.fromEntries(await Promise.all(VIEW_TABLES.map(async (table) => [table, await model.rows(table)])));
   /** Every document the read model serves, by view. */
   const served = async () => ({
-    integrations: (await model.readModel.listIntegrations({ offset: 0, limit: 100_000 })).items,
-    connections: await model.readModel.listConnections({ includeDeleted: true }),
-    connection_requests: await model.readModel.listConnectionRequests(),
-    environments: await model.readModel.listEnvironments(),
-    users: await model.readModel.listUsers(),
+    integrations: (await model.readModel.listIntegrations()).items,
+    connections: (await model.readModel.listConnections({ includeDeleted: true })).items,
+    connection_requests: (await model.readModel.listConnectionRequests()).items,
+    environments: (await model.readModel.listEnvironments()).items,
+    users: (await model.readModel.listUsers()).items,
     publications: await model.readModel.listPublications(),
     deployments: await model.readModel.listDeployments(),
     integration_dependency_states: await model.readModel.listIntegrationDependencyStates(),

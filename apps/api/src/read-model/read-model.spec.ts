@@ -17,6 +17,7 @@ import {
   userStreamId,
   type UserEvent,
 } from '@ib/domain';
+import { type IntegrationOrder } from './read-model';
 import { temporaryReadModel, type TemporaryReadModel } from './testing/read-model.testing';
 
 const day = (n: number) => `2025-03-0${n}T00:00:00.000Z`;
@@ -121,6 +122,14 @@ describe('ReadModel', () => {
     expect(page.total).toBe(3);
   });
 
+  it('lists integrations by application name, or least recently changed first, when asked', async () => {
+    const sorted = async (sort: IntegrationOrder) =>
+      ids((await model.readModel.listIntegrations({ sort })).items);
+    expect(await sorted('applicationName')).toEqual(['a', 'b', 'c']);
+    expect(await sorted('-applicationName')).toEqual(['c', 'b', 'a']);
+    expect(await sorted('updatedAt')).toEqual(['b', 'c', 'a']);
+  });
+
   it('lists only the integrations of the environments asked for, and none for no environment', async () => {
     const dev = await model.readModel.listIntegrations({ environments: ['dev'], offset: 0, limit: 10 });
     expect(dev).toMatchObject({ total: 2, items: [{ id: 'a', database: 'main', version: 1 }, { id: 'c' }] });
@@ -150,28 +159,69 @@ describe('ReadModel', () => {
   });
 
   it('lists connections by name without the deleted ones unless asked, and still gets a deleted one', async () => {
-    expect(ids(await model.readModel.listConnections())).toEqual(['c2', 'c1']);
+    expect(ids((await model.readModel.listConnections()).items)).toEqual(['c2', 'c1']);
     expect(
-      ids(await model.readModel.listConnections({ environments: ['dev'], includeDeleted: true })),
+      ids((await model.readModel.listConnections({ environments: ['dev'], includeDeleted: true })).items),
     ).toEqual(['c3', 'c1']);
     expect(await model.readModel.getConnection('c3')).toMatchObject({ deleted: true, hasSecret: false });
   });
 
+  it('lists connections of one provider, a page at a time, with the total', async () => {
+    expect(await model.readModel.listConnections({ provider: 'mysql' })).toEqual({ items: [], total: 0 });
+    const page = await model.readModel.listConnections({ provider: 'sqlite', offset: 1, limit: 1 });
+    expect({ ids: ids(page.items), total: page.total }).toEqual({ ids: ['c1'], total: 2 });
+  });
+
   it('lists connection requests newest first, by environment and by requester', async () => {
-    expect(ids(await model.readModel.listConnectionRequests())).toEqual(['r3', 'r2', 'r1']);
-    expect(ids(await model.readModel.listConnectionRequests({ environments: ['dev'] }))).toEqual([
+    expect(ids((await model.readModel.listConnectionRequests()).items)).toEqual(['r3', 'r2', 'r1']);
+    expect(ids((await model.readModel.listConnectionRequests({ environments: ['dev'] })).items)).toEqual([
       'r3',
       'r1',
     ]);
-    expect(ids(await model.readModel.listConnectionRequests({ requestedBy: 'bob' }))).toEqual(['r2', 'r1']);
+    expect(ids((await model.readModel.listConnectionRequests({ requestedBy: 'bob' })).items)).toEqual([
+      'r2',
+      'r1',
+    ]);
     expect(await model.readModel.getConnectionRequest('r2')).toMatchObject({
       status: 'pending',
       environment: 'qa',
     });
   });
 
-  it('lists environments by name and gets one by name', async () => {
-    expect((await model.readModel.listEnvironments()).map(({ name }) => name)).toEqual(['dev', 'qa']);
+  it("lists a requester's own requests and every request of the environments asked for", async () => {
+    const page = await model.readModel.listConnectionRequests({
+      requestedBy: 'bob',
+      everyRequestIn: ['dev'],
+    });
+    expect(ids(page.items)).toEqual(['r3', 'r2', 'r1']);
+    const carol = await model.readModel.listConnectionRequests({
+      requestedBy: 'carol',
+      everyRequestIn: ['qa'],
+    });
+    expect(ids(carol.items)).toEqual(['r3', 'r2']);
+  });
+
+  it('lists connection requests in one status, a page at a time, with the total', async () => {
+    const page = await model.readModel.listConnectionRequests({ status: 'pending', offset: 1, limit: 1 });
+    expect({ ids: ids(page.items), total: page.total }).toEqual({ ids: ['r2'], total: 3 });
+    expect(await model.readModel.listConnectionRequests({ status: 'approved' })).toEqual({
+      items: [],
+      total: 0,
+    });
+  });
+
+  it('lists environments by name, those asked for only, and gets one by name', async () => {
+    const names = (page: { items: readonly { name: string }[] }) => page.items.map(({ name }) => name);
+    expect(names(await model.readModel.listEnvironments())).toEqual(['dev', 'qa']);
+    expect(await model.readModel.listEnvironments({ names: ['qa'] })).toMatchObject({
+      total: 1,
+      items: [{ name: 'qa' }],
+    });
+    expect(await model.readModel.listEnvironments({ names: [] })).toEqual({ items: [], total: 0 });
+    expect(await model.readModel.listEnvironments({ offset: 1, limit: 1 })).toMatchObject({
+      total: 2,
+      items: [{ name: 'qa' }],
+    });
     expect(await model.readModel.getEnvironment('qa')).toStrictEqual({
       name: 'qa',
       kind: 'qa',
@@ -182,13 +232,25 @@ describe('ReadModel', () => {
   });
 
   it('lists users by username and finds one by id or username', async () => {
-    expect((await model.readModel.listUsers()).map(({ username }) => username)).toEqual(['bob', 'zoe']);
+    expect((await model.readModel.listUsers()).items.map(({ username }) => username)).toEqual(['bob', 'zoe']);
     expect(await model.readModel.getUser('user-z')).toMatchObject({ username: 'zoe' });
     expect(await model.readModel.getUserByUsername('bob')).toMatchObject({
       id: 'user-b',
       roles: [{ environment: 'dev', role: 'developer' }],
     });
     expect(await model.readModel.getUserByUsername('nobody')).toBeUndefined();
+  });
+
+  it('lists the users one sees: themselves, and those holding a role in the environments given', async () => {
+    const seen = async (userId: string, environments: string[]) =>
+      ids((await model.readModel.listUsers({ seenBy: { userId, environments } })).items);
+    expect(await seen('user-z', [])).toEqual(['user-z']);
+    expect(await seen('user-z', ['qa'])).toEqual(['user-z']);
+    expect(await seen('someone', ['qa', 'dev'])).toEqual(['user-b', 'user-z']);
+    expect(await model.readModel.listUsers({ offset: 1, limit: 1 })).toMatchObject({
+      total: 2,
+      items: [{ username: 'zoe' }],
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   type ApiKeyView,
+  type ConnectionRequestStatus,
   type ConnectionRequestView,
   type ConnectionView,
   type DependencyView,
@@ -10,7 +11,8 @@ import {
   type PublicationView,
   type UserView,
 } from './projections';
-import { type EntitySchema } from '@mikro-orm/libsql';
+import { type Provider } from '@ib/domain';
+import { type EntitySchema, raw } from '@mikro-orm/libsql';
 import { type ReadModelOrm } from './read-model-orm';
 import {
   ApiKeyRow,
@@ -28,11 +30,61 @@ import { type NativeDatabase, ViewTable } from '../infrastructure/read-model/vie
 
 export type Page<T> = Readonly<{ items: T[]; total: number }>;
 
+/** Which rows of a list to answer: `limit` rows after the first `offset`; absent means all of them. */
+export type PageRequest = Readonly<{ offset?: number; limit?: number }>;
+
+const noRows = <T>(): Page<T> => ({ items: [], total: 0 });
+
 /** `environments` narrows to those environments; absent means all of them, empty means none. */
 export type EnvironmentFilter = Readonly<{ environments?: readonly string[] }>;
 
 const inEnvironments = ({ environments }: EnvironmentFilter) =>
   environments === undefined ? {} : { environment: { $in: [...environments] } };
+
+/** The orders of the integration list: a field, descending with a leading `-`. */
+export const INTEGRATION_ORDERS = ['-updatedAt', 'updatedAt', 'applicationName', '-applicationName'] as const;
+export type IntegrationOrder = (typeof INTEGRATION_ORDERS)[number];
+
+const direction = (sort: string): 'asc' | 'desc' => (sort.startsWith('-') ? 'desc' : 'asc');
+
+/** Names sort as people read them (`lower`), whatever their case; the id keeps pages apart on ties. */
+const integrationOrder = (sort: IntegrationOrder) => [
+  sort.endsWith('applicationName')
+    ? { [raw('lower(application_name)')]: direction(sort) }
+    : { updatedAt: direction(sort) },
+  { id: 'asc' as const },
+];
+
+/**
+ * `requestedBy`: only the requests of that user, except in the environments of `everyRequestIn`,
+ * where every request is listed; absent means everyone's.
+ */
+export type RequesterFilter = Readonly<{ requestedBy?: string; everyRequestIn?: readonly string[] }>;
+
+const ofRequester = ({ requestedBy, everyRequestIn = [] }: RequesterFilter) => {
+  if (requestedBy === undefined) return {};
+  if (everyRequestIn.length === 0) return { requestedBy };
+  return { $or: [{ requestedBy }, { environment: { $in: [...everyRequestIn] } }] };
+};
+
+/**
+ * `seenBy`: only that user and the users holding a role in one of `environments`; absent means
+ * every user. Roles are a JSON column: SQLite's json_each reads its grants.
+ */
+export type UserFilter = Readonly<{ seenBy?: Readonly<{ userId: string; environments: readonly string[] }> }>;
+
+const usersSeenBy = ({ seenBy }: UserFilter) => {
+  if (seenBy === undefined) return {};
+  const { userId, environments } = seenBy;
+  if (environments.length === 0) return { id: userId };
+  const placeholders = environments.map(() => '?').join(', ');
+  const holdsRole = raw(
+    (alias) =>
+      `exists (select 1 from json_each(${alias}.roles) where json_extract(value, '$.environment') in (${placeholders}))`,
+    [...environments],
+  );
+  return { $or: [{ id: userId }, { [holdsRole]: [] }] };
+};
 
 /** `integrationId` narrows to one integration's documents; absent means every integration's. */
 export type IntegrationFilter = Readonly<{ integrationId?: string }>;
@@ -77,13 +129,13 @@ export class ReadModel {
     this.apiKeys = ViewTable.of(orm, ApiKeyRow);
   }
 
-  /** Most recently changed first. */
+  /** Most recently changed first unless `sort` says otherwise. */
   async listIntegrations(
-    query: EnvironmentFilter & Readonly<{ offset: number; limit: number }>,
+    query: EnvironmentFilter & PageRequest & Readonly<{ sort?: IntegrationOrder }> = {},
   ): Promise<Page<IntegrationView>> {
-    if (query.environments?.length === 0) return { items: [], total: 0 };
+    if (query.environments?.length === 0) return noRows();
     const [rows, total] = await this.em().findAndCount(IntegrationRow, inEnvironments(query), {
-      orderBy: { updatedAt: 'desc', id: 'asc' },
+      orderBy: integrationOrder(query.sort ?? '-updatedAt'),
       offset: query.offset,
       limit: query.limit,
     });
@@ -98,15 +150,19 @@ export class ReadModel {
 
   /** By name; deleted connections are left out unless asked for (getConnection always finds them). */
   async listConnections(
-    query: EnvironmentFilter & Readonly<{ includeDeleted?: boolean }> = {},
-  ): Promise<ConnectionView[]> {
-    if (query.environments?.length === 0) return [];
-    const rows = await this.em().find(
+    query: EnvironmentFilter & PageRequest & Readonly<{ provider?: Provider; includeDeleted?: boolean }> = {},
+  ): Promise<Page<ConnectionView>> {
+    if (query.environments?.length === 0) return noRows();
+    const [rows, total] = await this.em().findAndCount(
       ConnectionRow,
-      { ...inEnvironments(query), ...(query.includeDeleted ? {} : { deleted: false }) },
-      { orderBy: { name: 'asc', id: 'asc' } },
+      {
+        ...inEnvironments(query),
+        ...(query.provider === undefined ? {} : { provider: query.provider }),
+        ...(query.includeDeleted ? {} : { deleted: false }),
+      },
+      { orderBy: { name: 'asc', id: 'asc' }, offset: query.offset, limit: query.limit },
     );
-    return rows.map((row) => this.connections.entityToDocument(row) as ConnectionView);
+    return { items: rows.map((row) => this.connections.entityToDocument(row) as ConnectionView), total };
   }
 
   async getConnection(id: string): Promise<ConnectionView | undefined> {
@@ -115,18 +171,25 @@ export class ReadModel {
 
   /** Newest first. */
   async listConnectionRequests(
-    query: EnvironmentFilter & Readonly<{ requestedBy?: string }> = {},
-  ): Promise<ConnectionRequestView[]> {
-    if (query.environments?.length === 0) return [];
-    const rows = await this.em().find(
+    query: EnvironmentFilter &
+      RequesterFilter &
+      PageRequest &
+      Readonly<{ status?: ConnectionRequestStatus }> = {},
+  ): Promise<Page<ConnectionRequestView>> {
+    if (query.environments?.length === 0) return noRows();
+    const [rows, total] = await this.em().findAndCount(
       ConnectionRequestRow,
       {
         ...inEnvironments(query),
-        ...(query.requestedBy === undefined ? {} : { requestedBy: query.requestedBy }),
+        ...ofRequester(query),
+        ...(query.status === undefined ? {} : { status: query.status }),
       },
-      { orderBy: { requestedAt: 'desc', id: 'asc' } },
+      { orderBy: { requestedAt: 'desc', id: 'asc' }, offset: query.offset, limit: query.limit },
     );
-    return rows.map((row) => this.connectionRequests.entityToDocument(row) as ConnectionRequestView);
+    return {
+      items: rows.map((row) => this.connectionRequests.entityToDocument(row) as ConnectionRequestView),
+      total,
+    };
   }
 
   async getConnectionRequest(id: string): Promise<ConnectionRequestView | undefined> {
@@ -135,9 +198,17 @@ export class ReadModel {
     >;
   }
 
-  async listEnvironments(): Promise<EnvironmentView[]> {
-    const rows = await this.em().find(EnvironmentRow, {}, { orderBy: { name: 'asc' } });
-    return rows.map((row) => this.environments.entityToDocument(row) as EnvironmentView);
+  /** By name; `names` narrows to those environments (absent means all of them, empty means none). */
+  async listEnvironments(
+    query: PageRequest & Readonly<{ names?: readonly string[] }> = {},
+  ): Promise<Page<EnvironmentView>> {
+    if (query.names?.length === 0) return noRows();
+    const [rows, total] = await this.em().findAndCount(
+      EnvironmentRow,
+      query.names === undefined ? {} : { name: { $in: [...query.names] } },
+      { orderBy: { name: 'asc' }, offset: query.offset, limit: query.limit },
+    );
+    return { items: rows.map((row) => this.environments.entityToDocument(row) as EnvironmentView), total };
   }
 
   async getEnvironment(name: string): Promise<EnvironmentView | undefined> {
@@ -146,9 +217,14 @@ export class ReadModel {
     >;
   }
 
-  async listUsers(): Promise<UserView[]> {
-    const rows = await this.em().find(UserRow, {}, { orderBy: { username: 'asc', id: 'asc' } });
-    return rows.map((row) => this.users.entityToDocument(row) as UserView);
+  /** By username. */
+  async listUsers(query: UserFilter & PageRequest = {}): Promise<Page<UserView>> {
+    const [rows, total] = await this.em().findAndCount(UserRow, usersSeenBy(query), {
+      orderBy: { username: 'asc', id: 'asc' },
+      offset: query.offset,
+      limit: query.limit,
+    });
+    return { items: rows.map((row) => this.users.entityToDocument(row) as UserView), total };
   }
 
   async getUser(id: string): Promise<UserView | undefined> {

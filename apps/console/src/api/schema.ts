@@ -408,7 +408,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Integrations of the environments you have a role in, most recently changed first */
+        /** Integrations of the environments you have a role in, most recently changed first by default */
         get: operations["IntegrationQueriesController_list"];
         put?: never;
         /** Create an integration (a draft) in a development environment */
@@ -2067,7 +2067,13 @@ export interface operations {
     ConnectionRequestQueriesController_list: {
         parameters: {
             query?: {
+                /** @description Only the requests of this environment (one you have a role in) */
                 environment?: string;
+                /** @description Rows to answer at most; `total` still counts them all */
+                limit?: number;
+                /** @description Rows to skip */
+                offset?: number;
+                /** @description Only the requests in this status */
                 status?: "pending" | "approved" | "rejected" | "cancelled";
             };
             header?: never;
@@ -2076,7 +2082,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The list */
+            /** @description A page of the requests; `total` counts them all */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2088,7 +2094,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description An unknown status or a too long environment name */
+            /** @description An unknown status, a too long environment name, or offset or limit out of range */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2537,7 +2543,12 @@ export interface operations {
     ConnectionQueriesController_list: {
         parameters: {
             query?: {
+                /** @description Only the connections of this environment (one you have a role in) */
                 environment?: string;
+                /** @description Rows to answer at most; `total` still counts them all */
+                limit?: number;
+                /** @description Rows to skip */
+                offset?: number;
                 provider?: "sqlite" | "mysql" | "mssql";
             };
             header?: never;
@@ -2546,7 +2557,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The list */
+            /** @description A page of the connections; `total` counts them all */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2558,7 +2569,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description An unknown provider or a too long environment name */
+            /** @description An unknown provider, a too long environment name, or offset or limit out of range */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3696,14 +3707,19 @@ export interface operations {
     };
     EnvironmentQueriesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Rows to answer at most; `total` still counts them all */
+                limit?: number;
+                /** @description Rows to skip */
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The list */
+            /** @description A page of the environments, by name; `total` counts them all */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3713,6 +3729,15 @@ export interface operations {
                         items: components["schemas"]["Environment"][];
                         total: number;
                     };
+                };
+            };
+            /** @description offset or limit out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
@@ -4119,9 +4144,14 @@ export interface operations {
     IntegrationQueriesController_list: {
         parameters: {
             query?: {
+                /** @description Only the integrations of this environment (one you have a role in) */
                 environment?: string;
+                /** @description Rows to answer at most; `total` still counts them all */
                 limit?: number;
+                /** @description Rows to skip */
                 offset?: number;
+                /** @description The order of the list: a field, descending with a leading `-` */
+                sort?: "-updatedAt" | "updatedAt" | "applicationName" | "-applicationName";
             };
             header?: never;
             path?: never;
@@ -4141,7 +4171,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description offset or limit out of range */
+            /** @description offset or limit out of range, a too long environment name, or an unknown sort */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5685,14 +5715,19 @@ export interface operations {
     };
     UserQueriesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Rows to answer at most; `total` still counts them all */
+                limit?: number;
+                /** @description Rows to skip */
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The list */
+            /** @description A page of the users, by username; `total` counts them all */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5702,6 +5737,15 @@ export interface operations {
                         items: components["schemas"]["User"][];
                         total: number;
                     };
+                };
+            };
+            /** @description offset or limit out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */

@@ -1,8 +1,8 @@
 import { useList } from '@refinedev/core';
-import { useSelect } from '@refinedev/antd';
 import { Form, Input, InputNumber, Select, Switch } from 'antd';
-import type { Environment, Provider, ProviderField, ProviderId } from '../types';
+import type { Provider, ProviderField, ProviderId } from '../types';
 import { ConnectionOptions } from './connection-options';
+import { useEnvironmentSelect } from './use-environment-select';
 
 type Props = {
   /** Fixed by the caller (the wizard knows both); otherwise the user picks them. */
@@ -51,13 +51,7 @@ export const ConnectionFields = ({ environment, provider, defaultEnvironment, wi
   const form = Form.useFormInstance();
   const chosenProvider = Form.useWatch<ProviderId | undefined>('provider', form) ?? provider;
   const { result: providers } = useList<Provider>({ resource: 'providers', pagination: { mode: 'off' } });
-  const { selectProps: environmentSelect } = useSelect<Environment>({
-    resource: 'environments',
-    optionLabel: 'name',
-    optionValue: 'name',
-    pagination: { mode: 'off' },
-    queryOptions: { enabled: environment === undefined },
-  });
+  const environmentSelect = useEnvironmentSelect({ enabled: environment === undefined });
   const fields = providers.data.find((p) => p.id === chosenProvider)?.fields ?? [];
 
   return (

@@ -19,7 +19,7 @@ import type {
 } from '@refinedev/core';
 import type { Items } from '../types';
 import { API_PREFIX, http, ifMatch, versionFromEtag, type HttpRequest } from './http';
-import { applyListParams } from './list-params';
+import { type ListQuery, MAX_PAGE_SIZE, filterQuery, pageQuery, sortQuery } from './list-query';
 
 /** Resources live at `/api/<resource>`; `custom` URLs are API paths such as `/integrations/1/review`. */
 const path = (resource: string, id?: string | number): string =>
@@ -31,15 +31,48 @@ const concurrencyHeaders = (meta: MetaQuery | undefined) => {
   return typeof version === 'number' ? ifMatch(version) : undefined;
 };
 
-async function getList<T extends BaseRecord>({ resource, filters, sorters, pagination }: GetListParams) {
-  const { data } = await http<Items<T>>(path(resource));
-  return applyListParams(data.items, { filters, sorters, pagination }) satisfies GetListResponse<T>;
+/** Pagination `server` reads the page asked for; `off` and `client` (Refine then pages) need every row. */
+async function getList<T extends BaseRecord>({
+  resource,
+  filters,
+  sorters,
+  pagination,
+}: GetListParams): Promise<GetListResponse<T>> {
+  const query = { ...filterQuery(filters), ...sortQuery(sorters) };
+  const { mode = 'server', currentPage = 1, pageSize = 10 } = pagination ?? {};
+  if (mode !== 'server') return readWholeList<T>(resource, query);
+  const { data } = await http<Items<T>>(path(resource), {
+    query: { ...query, ...pageQuery(currentPage, pageSize) },
+  });
+  return { data: data.items, total: data.total ?? data.items.length };
 }
 
-async function getMany<T extends BaseRecord>({ resource, ids }: GetManyParams): Promise<GetManyResponse<T>> {
-  const { data } = await http<Items<T>>(path(resource));
-  const wanted = new Set(ids.map(String));
-  return { data: data.items.filter((item) => wanted.has(String(item.id))) };
+/**
+ * Every row of a list, page after page while `total` says there are more. The first read names no
+ * page: short lists (providers, projections, dependencies) take no paging parameters and answer whole.
+ */
+async function readWholeList<T extends BaseRecord>(resource: string, query: ListQuery) {
+  const { data: first } = await http<Items<T>>(path(resource), { query });
+  const items = [...first.items];
+  const total = first.total ?? items.length;
+  while (items.length < total) {
+    const { data: next } = await http<Items<T>>(path(resource), {
+      query: { ...query, offset: items.length, limit: MAX_PAGE_SIZE },
+    });
+    if (next.items.length === 0) break; // rows removed meanwhile: what was read is all there is
+    items.push(...next.items);
+  }
+  return { data: items, total: items.length };
+}
+
+/** No list takes a set of ids: each record is read on its own, as getOne reads it. */
+async function getMany<T extends BaseRecord>({
+  resource,
+  ids,
+  meta,
+}: GetManyParams): Promise<GetManyResponse<T>> {
+  const records = await Promise.all(ids.map((id) => getOne<T>({ resource, id, meta })));
+  return { data: records.map(({ data }) => data) };
 }
 
 async function getOne<T extends BaseRecord>({ resource, id }: GetOneParams): Promise<GetOneResponse<T>> {

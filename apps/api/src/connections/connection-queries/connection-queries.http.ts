@@ -9,15 +9,17 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength } from 'class-validator';
-import { PROVIDERS } from '@ib/domain';
+import { PROVIDERS, type Provider } from '@ib/domain';
 import { type AuthenticatedUser, Ctx, type RequestContext } from '../../identity';
 import { ApiList, ApiProblems } from '../../infrastructure/http/openapi/api-responses';
 import { ConnectionSchema } from './connection.schema';
-import { ConnectionViews, type ConnectionView } from './connection-views';
+import { type ConnectionListFilter, ConnectionViews, type ConnectionView } from './connection-views';
 import { Omittable } from '../../infrastructure/http/omittable.decorator';
+import { PageParams } from '../../infrastructure/http/page-params';
 
-export class ConnectionListParams {
-  @ApiPropertyOptional()
+/** `?offset=&limit=&environment=&provider=` on the connection list. */
+export class ConnectionListParams extends PageParams {
+  @ApiPropertyOptional({ description: 'Only the connections of this environment (one you have a role in)' })
   @Omittable()
   @IsString()
   @MaxLength(40)
@@ -26,13 +28,17 @@ export class ConnectionListParams {
   @ApiPropertyOptional({ enum: PROVIDERS })
   @Omittable()
   @IsIn(PROVIDERS)
-  provider?: string;
+  provider?: Provider;
+
+  toFilter(): ConnectionListFilter {
+    return { environment: this.environment, provider: this.provider, ...this.toPage() };
+  }
 }
 
 export class ListConnectionsQuery extends Query<{ items: ConnectionView[]; total: number }> {
   constructor(
     readonly user: AuthenticatedUser,
-    readonly filter: ConnectionListParams,
+    readonly filter: ConnectionListFilter,
   ) {
     super();
   }
@@ -71,10 +77,10 @@ export class ConnectionQueriesController {
 
   @Get()
   @ApiOperation({ summary: 'Connections you may view (those of your environments), by name' })
-  @ApiList(ConnectionSchema)
-  @ApiProblems({ 400: 'An unknown provider or a too long environment name' })
+  @ApiList(ConnectionSchema, 'A page of the connections; `total` counts them all')
+  @ApiProblems({ 400: 'An unknown provider, a too long environment name, or offset or limit out of range' })
   list(@QueryParams() params: ConnectionListParams, @Ctx() context: RequestContext) {
-    return this.queries.execute(new ListConnectionsQuery(context.user, params));
+    return this.queries.execute(new ListConnectionsQuery(context.user, params.toFilter()));
   }
 
   @Get(':id')

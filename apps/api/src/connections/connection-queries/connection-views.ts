@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '@ib/domain';
+import { NotFoundError, type Provider } from '@ib/domain';
 import { type AuthenticatedUser, allows, environmentsAllowing } from '../../identity';
 import { ReadYourWrites } from '../../infrastructure/consistency/read-your-writes';
 import { ReadModel } from '../../read-model';
 
 export type ConnectionView = NonNullable<Awaited<ReturnType<ReadModel['getConnection']>>>;
+
+export type ConnectionListFilter = Readonly<{
+  environment?: string;
+  provider?: Provider;
+  offset: number;
+  limit: number;
+}>;
 
 /** A user sees the connections of the environments they have a role in; never a secret. */
 @Injectable()
@@ -26,13 +33,9 @@ export class ConnectionViews {
     return this.get(id);
   }
 
-  async list(user: AuthenticatedUser, filter: { environment?: string; provider?: string }) {
+  async list(user: AuthenticatedUser, { environment, provider, offset, limit }: ConnectionListFilter) {
     const mine = environmentsAllowing(user, 'connection.read');
-    const environments = filter.environment ? mine.filter((name) => name === filter.environment) : mine;
-    const all = await this.readModel.listConnections({ environments });
-    const items = all.filter(
-      (view) => !view.deleted && (!filter.provider || view.provider === filter.provider),
-    );
-    return { items, total: items.length };
+    const environments = environment ? mine.filter((name) => name === environment) : mine;
+    return this.readModel.listConnections({ environments, provider, offset, limit });
   }
 }

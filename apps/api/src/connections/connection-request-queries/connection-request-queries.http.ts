@@ -13,27 +13,38 @@ import { type AuthenticatedUser, Ctx, type RequestContext } from '../../identity
 import { setEtag } from '../../infrastructure/http/etag';
 import { type HttpReply } from '../../infrastructure/http/http-types';
 import { ApiList, ApiProblems, ETAG_HEADER } from '../../infrastructure/http/openapi/api-responses';
-import { ConnectionRequestSchema } from './connection-request.schema';
-import { ConnectionRequestViews, type ConnectionRequestView } from './connection-request-views';
+import { type ConnectionRequestStatus } from '../../read-model';
+import { CONNECTION_REQUEST_STATUSES, ConnectionRequestSchema } from './connection-request.schema';
+import {
+  type ConnectionRequestListFilter,
+  ConnectionRequestViews,
+  type ConnectionRequestView,
+} from './connection-request-views';
 import { Omittable } from '../../infrastructure/http/omittable.decorator';
+import { PageParams } from '../../infrastructure/http/page-params';
 
-export class ConnectionRequestListParams {
-  @ApiPropertyOptional()
+/** `?offset=&limit=&environment=&status=` on the connection request list. */
+export class ConnectionRequestListParams extends PageParams {
+  @ApiPropertyOptional({ description: 'Only the requests of this environment (one you have a role in)' })
   @Omittable()
   @IsString()
   @MaxLength(40)
   environment?: string;
 
-  @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected', 'cancelled'] })
+  @ApiPropertyOptional({ enum: CONNECTION_REQUEST_STATUSES, description: 'Only the requests in this status' })
   @Omittable()
-  @IsIn(['pending', 'approved', 'rejected', 'cancelled'])
-  status?: string;
+  @IsIn(CONNECTION_REQUEST_STATUSES)
+  status?: ConnectionRequestStatus;
+
+  toFilter(): ConnectionRequestListFilter {
+    return { environment: this.environment, status: this.status, ...this.toPage() };
+  }
 }
 
 export class ListConnectionRequestsQuery extends Query<{ items: ConnectionRequestView[]; total: number }> {
   constructor(
     readonly user: AuthenticatedUser,
-    readonly filter: ConnectionRequestListParams,
+    readonly filter: ConnectionRequestListFilter,
   ) {
     super();
   }
@@ -75,10 +86,12 @@ export class ConnectionRequestQueriesController {
     summary:
       'Connection requests, newest first (administrators: all of their environments; others: their own)',
   })
-  @ApiList(ConnectionRequestSchema)
-  @ApiProblems({ 400: 'An unknown status or a too long environment name' })
+  @ApiList(ConnectionRequestSchema, 'A page of the requests; `total` counts them all')
+  @ApiProblems({
+    400: 'An unknown status, a too long environment name, or offset or limit out of range',
+  })
   list(@QueryParams() params: ConnectionRequestListParams, @Ctx() context: RequestContext) {
-    return this.queries.execute(new ListConnectionRequestsQuery(context.user, params));
+    return this.queries.execute(new ListConnectionRequestsQuery(context.user, params.toFilter()));
   }
 
   @Get(':id')

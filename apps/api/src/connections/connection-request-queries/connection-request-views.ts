@@ -8,6 +8,13 @@ import { ReadModel } from '../../read-model';
 
 export type ConnectionRequestView = NonNullable<Awaited<ReturnType<ReadModel['getConnectionRequest']>>>;
 
+export type ConnectionRequestListFilter = Readonly<{
+  environment?: string;
+  status?: ConnectionRequestView['status'];
+  offset: number;
+  limit: number;
+}>;
+
 /** Administrators see every request of their environments; others see their own. */
 @Injectable()
 export class ConnectionRequestViews {
@@ -37,13 +44,17 @@ export class ConnectionRequestViews {
     return view;
   }
 
-  async list(user: AuthenticatedUser, filter: { environment?: string; status?: string }) {
+  /** `visible`, as the read model's filter: every request where they may read all, else their own. */
+  async list(user: AuthenticatedUser, { environment, status, offset, limit }: ConnectionRequestListFilter) {
     const mine = environmentsAllowing(user, 'connection-request.create');
-    const environments = filter.environment ? mine.filter((name) => name === filter.environment) : mine;
-    const all = await this.readModel.listConnectionRequests({ environments });
-    const items = all.filter(
-      (view) => this.visible(view, user) && (!filter.status || view.status === filter.status),
-    );
-    return { items, total: items.length };
+    const environments = environment ? mine.filter((name) => name === environment) : mine;
+    return this.readModel.listConnectionRequests({
+      environments,
+      requestedBy: user.id,
+      everyRequestIn: environmentsAllowing(user, 'connection-request.read-all', environments),
+      status,
+      offset,
+      limit,
+    });
   }
 }

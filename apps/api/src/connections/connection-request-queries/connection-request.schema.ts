@@ -3,7 +3,12 @@ import { PROVIDERS, type Provider } from '@ib/domain';
 import { ConnectionDetailsSchema } from '../connection-details.schema';
 import { type ConnectionRequestStatus, type ConnectionRequestView } from '../../read-model';
 
-const STATUSES: readonly ConnectionRequestStatus[] = ['pending', 'approved', 'rejected', 'cancelled'];
+export const CONNECTION_REQUEST_STATUSES: readonly ConnectionRequestStatus[] = [
+  'pending',
+  'approved',
+  'rejected',
+  'cancelled',
+];
 
 /** A connection request as the API answers it (`implements` keeps the document in step with the view). */
 @ApiSchema({ name: 'ConnectionRequest' })
@@ -26,7 +31,7 @@ export class ConnectionRequestSchema implements ConnectionRequestView {
   @ApiPropertyOptional({ description: 'A word for the administrator' })
   note?: string;
 
-  @ApiProperty({ enum: STATUSES })
+  @ApiProperty({ enum: CONNECTION_REQUEST_STATUSES })
   status!: ConnectionRequestStatus;
 
   @ApiProperty({ format: 'uuid', description: 'User id of the requester' })

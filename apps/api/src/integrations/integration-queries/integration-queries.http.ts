@@ -5,8 +5,8 @@ import { Ctx, type RequestContext } from '../../identity';
 import { setEtag } from '../../infrastructure/http/etag';
 import { type HttpReply } from '../../infrastructure/http/http-types';
 import { ApiList, ApiProblems, ETAG_HEADER } from '../../infrastructure/http/openapi/api-responses';
-import { PageParams } from '../../infrastructure/http/page-params';
 import { GetIntegrationQuery, ListIntegrationsQuery } from './integration-queries';
+import { IntegrationListParams } from './integration-list.params';
 import { GetIntegrationReviewQuery } from './integration-review.query';
 import { IntegrationReviewSchema } from './integration-review.schema';
 import { IntegrationSchema } from './integration.schema';
@@ -25,11 +25,11 @@ export class IntegrationQueriesController {
 
   @Get()
   @ApiOperation({
-    summary: 'Integrations of the environments you have a role in, most recently changed first',
+    summary: 'Integrations of the environments you have a role in, most recently changed first by default',
   })
   @ApiList(IntegrationSchema, 'A page of the integrations; `total` counts them all')
-  @ApiProblems({ 400: 'offset or limit out of range' })
-  list(@QueryParams() params: PageParams, @Ctx() context: RequestContext) {
+  @ApiProblems({ 400: 'offset or limit out of range, a too long environment name, or an unknown sort' })
+  list(@QueryParams() params: IntegrationListParams, @Ctx() context: RequestContext) {
     return this.queries.execute(new ListIntegrationsQuery(context.user, params.toFilter()));
   }
 

@@ -1,6 +1,6 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { type AuthenticatedUser, environmentsAllowing } from '../../identity';
-import { ReadModel } from '../../read-model';
+import { type IntegrationOrder, ReadModel } from '../../read-model';
 import { IntegrationViews, type IntegrationView } from './integration-views';
 
 export type Page<T> = Readonly<{ items: T[]; total: number }>;
@@ -8,7 +8,12 @@ export type Page<T> = Readonly<{ items: T[]; total: number }>;
 export class ListIntegrationsQuery extends Query<Page<IntegrationView>> {
   constructor(
     readonly user: AuthenticatedUser,
-    readonly filter: Readonly<{ environment?: string; offset: number; limit: number }>,
+    readonly filter: Readonly<{
+      environment?: string;
+      sort: IntegrationOrder;
+      offset: number;
+      limit: number;
+    }>,
   ) {
     super();
   }
@@ -18,10 +23,10 @@ export class ListIntegrationsQuery extends Query<Page<IntegrationView>> {
 export class ListIntegrationsHandler implements IQueryHandler<ListIntegrationsQuery> {
   constructor(private readonly readModel: ReadModel) {}
 
-  execute({ user, filter }: ListIntegrationsQuery) {
+  execute({ user, filter: { environment, sort, offset, limit } }: ListIntegrationsQuery) {
     const mine = environmentsAllowing(user, 'integration.read');
-    const environments = filter.environment ? mine.filter((name) => name === filter.environment) : mine;
-    return this.readModel.listIntegrations({ environments, offset: filter.offset, limit: filter.limit });
+    const environments = environment ? mine.filter((name) => name === environment) : mine;
+    return this.readModel.listIntegrations({ environments, sort, offset, limit });
   }
 }
 

@@ -7,12 +7,10 @@ import { RequestActions } from './request-actions';
 
 const STATUSES = ['pending', 'approved', 'rejected', 'cancelled'].map((value) => ({ text: value, value }));
 
+/** Newest first: the order the API lists requests in, the only one it offers. */
 export const ConnectionRequestList = () => {
   const userName = useUserNames();
-  const { tableProps, filters } = useTable<ConnectionRequest>({
-    syncWithLocation: true,
-    sorters: { initial: [{ field: 'requestedAt', order: 'desc' }] },
-  });
+  const { tableProps, filters } = useTable<ConnectionRequest>({ syncWithLocation: true });
   return (
     <List headerButtons={<CreateButton>Request a connection</CreateButton>}>
       <Typography.Paragraph type="secondary">
@@ -26,13 +24,13 @@ export const ConnectionRequestList = () => {
         <Table.Column
           dataIndex="requestedAt"
           title="Requested"
-          sorter
           render={(value: string) => <DateField value={value} format="YYYY-MM-DD HH:mm" />}
         />
         <Table.Column<ConnectionRequest>
           dataIndex="status"
           title="Status"
           filters={STATUSES}
+          filterMultiple={false}
           defaultFilteredValue={getDefaultFilter('status', filters, 'in')}
           render={(_, record) => (
             <Tooltip title={record.reason ?? record.note}>

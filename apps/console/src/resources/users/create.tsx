@@ -1,9 +1,10 @@
 import type { HttpError } from '@refinedev/core';
-import { Create, useForm, useSelect } from '@refinedev/antd';
+import { Create, useForm } from '@refinedev/antd';
 import { Button, Checkbox, Form, Input, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useEnvironmentSelect } from '../../components/use-environment-select';
 import { currentEnvironment, readSession } from '../../providers/session';
-import type { Environment, RoleGrant, UserView } from '../../types';
+import type { RoleGrant, UserView } from '../../types';
 
 type UserDraft = {
   username: string;
@@ -21,12 +22,7 @@ const ROLES = [
 /** An IT user with role grants per environment. */
 export const UserCreate = () => {
   const { formProps, saveButtonProps } = useForm<UserView, HttpError, UserDraft>();
-  const { selectProps: environments } = useSelect<Environment>({
-    resource: 'environments',
-    optionLabel: 'name',
-    optionValue: 'name',
-    pagination: { mode: 'off' },
-  });
+  const environments = useEnvironmentSelect();
   return (
     <Create saveButtonProps={saveButtonProps}>
       <Form

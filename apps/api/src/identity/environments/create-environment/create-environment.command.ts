@@ -46,7 +46,7 @@ export class CreateEnvironmentHandler implements ICommandHandler<CreateEnvironme
   async execute({ input, context }: CreateEnvironmentCommand) {
     authorize(context.user, 'environment.create');
     if (input.kind === 'development' && input.anotherDevelopment !== true) {
-      const existing = (await this.readModel.listEnvironments()).find(
+      const existing = (await this.readModel.listEnvironments()).items.find(
         (environment) => environment.kind === 'development' && environment.name !== input.name,
       );
       if (existing !== undefined)

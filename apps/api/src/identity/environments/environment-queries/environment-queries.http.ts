@@ -1,12 +1,13 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '@ib/domain';
 import { type AuthenticatedUser } from '../../auth/authenticated-user';
-import { allows } from '../../auth/policy';
+import { allows, environmentsAllowing } from '../../auth/policy';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
 import { ReadModel } from '../../../read-model';
-import { ApiList } from '../../../infrastructure/http/openapi/api-responses';
+import { ApiList, ApiProblems } from '../../../infrastructure/http/openapi/api-responses';
+import { PageParams } from '../../../infrastructure/http/page-params';
 import { EnvironmentSchema } from './environment.schema';
 import { EnvironmentViews } from './environment-views';
 
@@ -17,7 +18,10 @@ const visible = (user: AuthenticatedUser, name: string) =>
   user.owner || allows(user, 'environment.read', name);
 
 export class ListEnvironmentsQuery extends Query<{ items: EnvironmentView[]; total: number }> {
-  constructor(readonly user: AuthenticatedUser) {
+  constructor(
+    readonly user: AuthenticatedUser,
+    readonly page: Readonly<{ offset: number; limit: number }>,
+  ) {
     super();
   }
 }
@@ -25,9 +29,10 @@ export class ListEnvironmentsQuery extends Query<{ items: EnvironmentView[]; tot
 @QueryHandler(ListEnvironmentsQuery)
 export class ListEnvironmentsHandler implements IQueryHandler<ListEnvironmentsQuery> {
   constructor(private readonly readModel: ReadModel) {}
-  async execute({ user }: ListEnvironmentsQuery) {
-    const items = (await this.readModel.listEnvironments()).filter(({ name }) => visible(user, name));
-    return { items, total: items.length };
+  /** `visible`, as the read model's filter. */
+  execute({ user, page }: ListEnvironmentsQuery) {
+    const names = user.owner ? undefined : environmentsAllowing(user, 'environment.read');
+    return this.readModel.listEnvironments({ names, ...page });
   }
 }
 
@@ -58,9 +63,10 @@ export class EnvironmentQueriesController {
 
   @Get()
   @ApiOperation({ summary: 'The environments the caller holds a role in (owners: every environment)' })
-  @ApiList(EnvironmentSchema)
-  list(@Ctx() context: RequestContext) {
-    return this.queries.execute(new ListEnvironmentsQuery(context.user));
+  @ApiList(EnvironmentSchema, 'A page of the environments, by name; `total` counts them all')
+  @ApiProblems({ 400: 'offset or limit out of range' })
+  list(@QueryParams() params: PageParams, @Ctx() context: RequestContext) {
+    return this.queries.execute(new ListEnvironmentsQuery(context.user, params.toPage()));
   }
 
   @Get(':name')

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '@ib/domain';
@@ -6,6 +6,7 @@ import { type AuthenticatedUser } from '../../auth/authenticated-user';
 import { authorize, environmentsAllowing, maySeeUser } from '../../auth/policy';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
 import { ApiList, ApiProblems } from '../../../infrastructure/http/openapi/api-responses';
+import { PageParams } from '../../../infrastructure/http/page-params';
 import { ReadModel } from '../../../read-model';
 import { UserSchema } from './user.schema';
 import { UserViews } from './user-views';
@@ -20,7 +21,10 @@ const assertMayListUsers = (user: AuthenticatedUser): void => {
 };
 
 export class ListUsersQuery extends Query<{ items: UserView[]; total: number }> {
-  constructor(readonly user: AuthenticatedUser) {
+  constructor(
+    readonly user: AuthenticatedUser,
+    readonly page: Readonly<{ offset: number; limit: number }>,
+  ) {
     super();
   }
 }
@@ -28,10 +32,13 @@ export class ListUsersQuery extends Query<{ items: UserView[]; total: number }> 
 @QueryHandler(ListUsersQuery)
 export class ListUsersHandler implements IQueryHandler<ListUsersQuery> {
   constructor(private readonly readModel: ReadModel) {}
-  async execute({ user }: ListUsersQuery) {
+  /** `maySeeUser`, as the read model's filter: themselves, and the holders of a role where they read users. */
+  execute({ user, page }: ListUsersQuery) {
     assertMayListUsers(user);
-    const items = (await this.readModel.listUsers()).filter((view) => maySeeUser(user, view));
-    return { items, total: items.length };
+    const seenBy = user.owner
+      ? undefined
+      : { userId: user.id, environments: environmentsAllowing(user, 'user.read') };
+    return this.readModel.listUsers({ seenBy, ...page });
   }
 }
 
@@ -66,10 +73,13 @@ export class UserQueriesController {
     summary:
       'Users (owners: every user; administrators: the users holding a role in an environment they administer, and themselves)',
   })
-  @ApiList(UserSchema)
-  @ApiProblems({ 403: 'AUTH.ADMIN_REQUIRED: the caller administers no environment and is no owner' })
-  list(@Ctx() context: RequestContext) {
-    return this.queries.execute(new ListUsersQuery(context.user));
+  @ApiList(UserSchema, 'A page of the users, by username; `total` counts them all')
+  @ApiProblems({
+    400: 'offset or limit out of range',
+    403: 'AUTH.ADMIN_REQUIRED: the caller administers no environment and is no owner',
+  })
+  list(@QueryParams() params: PageParams, @Ctx() context: RequestContext) {
+    return this.queries.execute(new ListUsersQuery(context.user, params.toPage()));
   }
 
   @Get(':id')
