@@ -9,7 +9,6 @@ import { ConvertToOpenHandler } from './convert-to-open/convert-to-open.command'
 import { ConvertToOpenController } from './convert-to-open/convert-to-open.http';
 import { CreateIntegrationHandler } from './create-integration/create-integration.command';
 import { CreateIntegrationController } from './create-integration/create-integration.http';
-import { IntegrationCommands } from './integration-command';
 import { IntegrationQueriesController } from './integration-queries/integration-queries.http';
 import { GetIntegrationHandler, ListIntegrationsHandler } from './integration-queries/integration-queries';
 import { GetIntegrationReviewHandler } from './integration-queries/integration-review.query';
@@ -41,7 +40,6 @@ import { SelectDatabaseController } from './select-database/select-database.http
     ConvertToOpenController,
   ],
   providers: [
-    IntegrationCommands,
     IntegrationViews,
     CreateIntegrationHandler,
     SelectConnectionHandler,

@@ -12,7 +12,10 @@ import { InstallDependencyUpdateHandler } from './dependencies/install-dependenc
 import { InstallDependencyUpdateController } from './dependencies/install-dependency-update/install-dependency-update.http';
 import { DeploymentQueriesController } from './deployments/deployment-queries/deployment-queries.http';
 import { ListIntegrationDeploymentsHandler } from './deployments/deployment-queries/deployment-queries';
-import { DeploymentsController } from './deployments/deployments.http';
+import { BindConnectionHandler } from './deployments/bind-connection/bind-connection.command';
+import { BindConnectionController } from './deployments/bind-connection/bind-connection.http';
+import { PromoteVersionHandler } from './deployments/promote-version/promote-version.command';
+import { PromoteVersionController } from './deployments/promote-version/promote-version.http';
 import { PackageStore } from './publications/package-store';
 import { PublicationProcess } from './publications/process/publication.process';
 import { PublicationIndex } from './publications/publication-index';
@@ -44,7 +47,8 @@ import { StartRepublishController } from './republish/start-republish/start-repu
     PublishIntegrationController,
     PublicationQueriesController,
     IntegrationPublicationsController,
-    DeploymentsController,
+    PromoteVersionController,
+    BindConnectionController,
     DeploymentQueriesController,
     DependencyQueriesController,
     InstallDependencyUpdateController,
@@ -64,6 +68,8 @@ import { StartRepublishController } from './republish/start-republish/start-repu
     PublishIntegrationHandler,
     ListIntegrationPublicationsHandler,
     ListIntegrationVersionsHandler,
+    PromoteVersionHandler,
+    BindConnectionHandler,
     ListIntegrationDeploymentsHandler,
     ListDependenciesHandler,
     GetIntegrationDependenciesHandler,

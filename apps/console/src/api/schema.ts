@@ -376,7 +376,7 @@ export interface paths {
         };
         get?: never;
         /** Bind the connection that serves the integration in an environment (admin there) */
-        put: operations["DeploymentsController_bind"];
+        put: operations["BindConnectionController_bind"];
         post?: never;
         delete?: never;
         options?: never;
@@ -498,7 +498,7 @@ export interface paths {
         get: operations["DeploymentQueriesController_list"];
         put?: never;
         /** Promote a published version to a qa or production environment (admin there) */
-        post: operations["DeploymentsController_deploy"];
+        post: operations["PromoteVersionController_promote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4019,10 +4019,13 @@ export interface operations {
             };
         };
     };
-    DeploymentsController_bind: {
+    BindConnectionController_bind: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The streamVersion last seen */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The environment the connection serves it in */
                 env: string;
@@ -4039,6 +4042,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4083,6 +4088,15 @@ export interface operations {
             };
             /** @description DEPLOYMENT.NOT_DEPLOYED (no version deployed there), DEPLOYMENT.PROVIDER_MISMATCH, DEPLOYMENT.CONNECTION_ENVIRONMENT_MISMATCH, or EVENT_STORE.WRONG_EXPECTED_VERSION */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the integration's deployments */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4613,10 +4627,13 @@ export interface operations {
             };
         };
     };
-    DeploymentsController_deploy: {
+    PromoteVersionController_promote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The streamVersion last seen */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The integration id */
                 id: string;
@@ -4631,6 +4648,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4675,6 +4694,15 @@ export interface operations {
             };
             /** @description DEPLOYMENT.PROMOTION_TARGET (a development environment), DEPLOYMENT.VERSION_NOT_PUBLISHED, or EVENT_STORE.WRONG_EXPECTED_VERSION (changed concurrently) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the integration's deployments */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -71,7 +71,7 @@ const latestPublished = (publications: readonly ExistingPublication[]) =>
  * version numbers are never given twice.
  */
 export const existingPublication = (
-  { data }: StartPublication,
+  { data }: Pick<StartPublication, 'data'>,
   state: IntegrationPublications,
 ): ExistingPublication | undefined => {
   const publications = publicationsOf(state, data.known);

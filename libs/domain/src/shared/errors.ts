@@ -30,3 +30,19 @@ export class ConcurrencyError extends DomainError {
 export class ForbiddenError extends DomainError {
   readonly kind = 'forbidden' as const;
 }
+
+/**
+ * The caller changed what they saw at `expected` (an If-Match), but the aggregate has moved on to
+ * `actual`: a concurrency error they can act on (reload, then retry), so adapters may answer it apart.
+ */
+export class StaleVersionError extends ConcurrencyError {
+  constructor(
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(
+      'PRECONDITION_FAILED',
+      `The resource is at version ${actual}, not ${expected}; reload it and retry`,
+    );
+  }
+}

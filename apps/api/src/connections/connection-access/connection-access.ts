@@ -5,6 +5,9 @@ import { type AuthenticatedUser, allows } from '../../identity';
 import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
 import { OpenConnectors } from './open-connectors';
 
+const notFound = (connectionId: string) =>
+  new NotFoundError('CONNECTION.NOT_FOUND', `Connection ${connectionId} does not exist`);
+
 /** Resolves a connection the caller may view (from the event store) and gives its open connector. */
 @Injectable()
 export class ConnectionAccess {
@@ -14,10 +17,16 @@ export class ConnectionAccess {
   ) {}
 
   async viewable(user: AuthenticatedUser, connectionId: string): Promise<ActiveConnection> {
-    const { state } = await this.runner.load(connectionStreamId(connectionId), connectionDecider);
+    const connection = await this.existing(connectionId);
     // A connection outside the caller's environments is reported as absent, so ids cannot be probed.
-    if (state.status !== 'active' || !allows(user, 'connection.use', state.environment))
-      throw new NotFoundError('CONNECTION.NOT_FOUND', `Connection ${connectionId} does not exist`);
+    if (!allows(user, 'connection.use', connection.environment)) throw notFound(connectionId);
+    return connection;
+  }
+
+  /** A connection that exists (not deleted), whoever asks: for rules that judge where it belongs themselves. */
+  async existing(connectionId: string): Promise<ActiveConnection> {
+    const { state } = await this.runner.load(connectionStreamId(connectionId), connectionDecider);
+    if (state.status !== 'active') throw notFound(connectionId);
     return state;
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@ib/domain';
 import { type AuthenticatedUser, allows, environmentsAllowing } from '../../identity';
+import { type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
 import { ReadYourWrites } from '../../infrastructure/consistency/read-your-writes';
 import { setEtag } from '../../infrastructure/http/etag';
 import { type HttpReply } from '../../infrastructure/http/http-types';
@@ -37,10 +38,15 @@ export class ConnectionRequestViews {
     return view;
   }
 
-  async afterWrite(id: string, position: number, reply: HttpReply): Promise<ConnectionRequestView> {
+  /** The request once the read model has caught up with the write; the ETag is the version the write left. */
+  async afterWrite(
+    id: string,
+    { version, position }: Pick<CommandOutcome, 'version' | 'position'>,
+    reply: HttpReply,
+  ): Promise<ConnectionRequestView> {
     await this.consistency.after(position);
     const view = await this.get(id);
-    setEtag(reply, view.version);
+    setEtag(reply, version);
     return view;
   }
 

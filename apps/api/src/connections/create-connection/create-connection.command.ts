@@ -4,7 +4,6 @@ import { type ConnectionDetails, type Provider, connectionDecider, connectionStr
 import { authorize, type RequestContext } from '../../identity';
 import { APP_CONFIG } from '../../config/app-config.provider';
 import { type AppConfig } from '../../config/app-config';
-import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
 import { SecretStore } from '../../infrastructure/secrets/secret-store';
 import { assertConnectionDetails } from './connection-details-check';
@@ -32,17 +31,19 @@ export class CreateConnectionHandler implements ICommandHandler<CreateConnection
   constructor(
     private readonly runner: CommandRunner,
     private readonly secrets: SecretStore,
-    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute({ input, context }: CreateConnectionCommand) {
     authorize(context.user, 'connection.create', input.environment);
     assertConnectionDetails(this.config.sqliteDatabasesDir, input, 'CONNECTION.INVALID');
-    const now = this.clock.now();
     const connectionId = context.ids.next();
     // A retry of a request that created the connection answers it, and stores no second copy of the password.
-    const recorded = await this.runner.recorded(connectionStreamId(connectionId), context.actor);
+    const recorded = await this.runner.recorded(
+      connectionStreamId(connectionId),
+      connectionDecider,
+      context.actor,
+    );
     if (recorded) return { ...recorded, connectionId };
     const { password, ...rest } = input;
     const secretRef = password ? this.secrets.put(password) : undefined;
@@ -50,12 +51,12 @@ export class CreateConnectionHandler implements ICommandHandler<CreateConnection
       const outcome = await this.runner.run(
         connectionStreamId(connectionId),
         connectionDecider,
-        {
+        () => ({
           type: 'CreateConnection',
           data: { connectionId, ...rest, ...(secretRef ? { secretRef } : {}) },
-          metadata: { actorId: context.user.id, now },
-        },
-        { actor: context.actor, environment: input.environment },
+          metadata: { environment: input.environment },
+        }),
+        { actor: context.actor },
       );
       return { ...outcome, connectionId };
     } catch (error) {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   type ApprovedConnectionRequest,
   ConcurrencyError,
@@ -8,7 +8,6 @@ import {
   connectionStreamId,
 } from '@ib/domain';
 import { type Actor } from '../../identity';
-import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
 
 /**
@@ -17,22 +16,19 @@ import { CommandRunner } from '../../infrastructure/command-handling/command-run
  */
 @Injectable()
 export class ConnectionFromRequest {
-  constructor(
-    private readonly runner: CommandRunner,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async create(request: ApprovedConnectionRequest, actor: Actor): Promise<number> {
     try {
       const outcome = await this.runner.run(
         connectionStreamId(request.connectionId),
         connectionDecider,
-        {
+        () => ({
           type: 'CreateConnection',
           data: connectionFromApprovedRequest(request),
-          metadata: { actorId: actor.userId, now: this.clock.now() },
-        },
-        { actor, environment: request.environment },
+          metadata: { environment: request.environment },
+        }),
+        { actor },
       );
       return outcome.position;
     } catch (error) {

@@ -1,14 +1,17 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   type ConnectionRequest,
+  type ConnectionRequestCommand,
   NotFoundError,
   connectionRequestDecider,
   connectionRequestStreamId,
 } from '@ib/domain';
 import { allows, authorize, type RequestContext } from '../../identity';
-import { CLOCK, type Clock } from '../../infrastructure/clock';
-import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
+import {
+  CommandRunner,
+  type CommandOutcome,
+  type Unstamped,
+} from '../../infrastructure/command-handling/command-runner';
 import { ConnectionFromRequest } from './connection-from-request';
 
 export type Decision = { kind: 'approve' } | { kind: 'reject'; reason: string } | { kind: 'cancel' };
@@ -29,78 +32,52 @@ export class DecideConnectionRequestHandler implements ICommandHandler<DecideCon
   constructor(
     private readonly runner: CommandRunner,
     private readonly connections: ConnectionFromRequest,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ requestId, decision, context }: DecideConnectionRequestCommand) {
-    const now = this.clock.now();
-    const metadata = { actorId: context.user.id, now };
-    const streamId = connectionRequestStreamId(requestId);
-    let environment: string | undefined;
-    let isAdmin = false;
-    const check = (state: ConnectionRequest) => {
-      if (state.status === 'none') return; // the decider answers 404
-      environment = state.environment;
-      isAdmin = allows(context.user, 'connection-request.decide', state.environment);
-      // A request the caller may not read does not exist for them, as when they read it.
-      const requester =
-        state.requestedBy === context.user.id &&
-        allows(context.user, 'connection-request.create', environment);
-      if (!isAdmin && !requester)
-        throw new NotFoundError(
-          'CONNECTION_REQUEST.NOT_FOUND',
-          `Connection request ${requestId} does not exist`,
-        );
-      if (decision.kind !== 'cancel') authorize(context.user, 'connection-request.decide', state.environment);
-    };
-    const options = {
-      actor: context.actor,
-      ifMatch: context.ifMatch,
-      authorize: check,
-      get environment() {
-        return environment;
-      },
-    };
-    switch (decision.kind) {
-      case 'approve': {
-        const outcome = await this.runner.run(
-          streamId,
-          connectionRequestDecider,
-          {
-            type: 'ApproveConnectionRequest',
-            data: { requestId, connectionId: context.ids.next() },
-            metadata,
-          },
-          options,
-        );
-        const { state } = await this.runner.load(streamId, connectionRequestDecider);
-        if (state.status !== 'approved') return outcome;
-        const position = await this.connections.create(state, context.actor);
-        return { ...outcome, position: Math.max(outcome.position, position) };
-      }
-      case 'reject':
-        return this.runner.run(
-          streamId,
-          connectionRequestDecider,
-          { type: 'RejectConnectionRequest', data: { requestId, reason: decision.reason }, metadata },
-          options,
-        );
-      case 'cancel':
-        return this.runner.run(
-          streamId,
-          connectionRequestDecider,
-          {
-            type: 'CancelConnectionRequest',
-            data: {
-              requestId,
-              get isAdmin() {
-                return isAdmin;
-              },
-            },
-            metadata,
-          },
-          options,
-        );
-    }
+    // Asked for outside the factory, so every attempt of an idempotent request names the same connection.
+    const connectionId = decision.kind === 'approve' ? context.ids.next() : '';
+    const outcome = await this.runner.run(
+      connectionRequestStreamId(requestId),
+      connectionRequestDecider,
+      (state) => decided(requestId, decision, connectionId, state, context),
+      context,
+    );
+    if (decision.kind !== 'approve' || outcome.state.status !== 'approved') return outcome;
+    const position = await this.connections.create(outcome.state, context.actor);
+    return { ...outcome, position: Math.max(outcome.position, position) };
+  }
+}
+
+/** The decision as a command on the request, once the caller may take it. */
+function decided(
+  requestId: string,
+  decision: Decision,
+  connectionId: string,
+  state: ConnectionRequest,
+  { user }: RequestContext,
+): Unstamped<ConnectionRequestCommand> {
+  let isAdmin = false;
+  if (state.status !== 'none') {
+    isAdmin = allows(user, 'connection-request.decide', state.environment);
+    // A request the caller may not read does not exist for them, as when they read it.
+    const requester =
+      state.requestedBy === user.id && allows(user, 'connection-request.create', state.environment);
+    if (!isAdmin && !requester)
+      throw new NotFoundError(
+        'CONNECTION_REQUEST.NOT_FOUND',
+        `Connection request ${requestId} does not exist`,
+      );
+    if (decision.kind !== 'cancel') authorize(user, 'connection-request.decide', state.environment);
+  }
+  // An unknown request passes without an environment: the decider answers 404.
+  const metadata = state.status === 'none' ? {} : { environment: state.environment };
+  switch (decision.kind) {
+    case 'approve':
+      return { type: 'ApproveConnectionRequest', data: { requestId, connectionId }, metadata };
+    case 'reject':
+      return { type: 'RejectConnectionRequest', data: { requestId, reason: decision.reason }, metadata };
+    case 'cancel':
+      return { type: 'CancelConnectionRequest', data: { requestId, isAdmin }, metadata };
   }
 }

@@ -42,7 +42,7 @@ export class DecideConnectionRequestController {
 
   private async decide(id: string, decision: Decision, context: RequestContext, reply: HttpReply) {
     const outcome = await this.commands.execute(new DecideConnectionRequestCommand(id, decision, context));
-    return this.views.afterWrite(id, outcome.position, reply);
+    return this.views.afterWrite(id, outcome, reply);
   }
 
   @Post(':id/approve')

@@ -6,7 +6,6 @@ import { APP_CONFIG } from '../../config/app-config.provider';
 import { type AppConfig } from '../../config/app-config';
 import { type CreateConnectionInput } from '../create-connection/create-connection.command';
 import { assertConnectionDetails } from '../create-connection/connection-details-check';
-import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
 import { SecretStore } from '../../infrastructure/secrets/secret-store';
 
@@ -27,17 +26,19 @@ export class RequestConnectionHandler implements ICommandHandler<RequestConnecti
   constructor(
     private readonly runner: CommandRunner,
     private readonly secrets: SecretStore,
-    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute({ input, context }: RequestConnectionCommand) {
     authorize(context.user, 'connection-request.create', input.environment);
     assertConnectionDetails(this.config.sqliteDatabasesDir, input, 'CONNECTION_REQUEST.INVALID');
-    const now = this.clock.now();
     const requestId = context.ids.next();
     // A retry of a request already recorded answers it, and stores no second copy of the password.
-    const recorded = await this.runner.recorded(connectionRequestStreamId(requestId), context.actor);
+    const recorded = await this.runner.recorded(
+      connectionRequestStreamId(requestId),
+      connectionRequestDecider,
+      context.actor,
+    );
     if (recorded) return { ...recorded, requestId };
     const { password, ...rest } = input;
     const secretRef = password ? this.secrets.put(password) : undefined;
@@ -45,12 +46,12 @@ export class RequestConnectionHandler implements ICommandHandler<RequestConnecti
       const outcome = await this.runner.run(
         connectionRequestStreamId(requestId),
         connectionRequestDecider,
-        {
+        () => ({
           type: 'RequestConnection',
           data: { requestId, ...rest, ...(secretRef ? { secretRef } : {}) },
-          metadata: { actorId: context.user.id, now },
-        },
-        { actor: context.actor, environment: input.environment },
+          metadata: { environment: input.environment },
+        }),
+        { actor: context.actor },
       );
       return { ...outcome, requestId };
     } catch (error) {

@@ -57,6 +57,6 @@ export class RequestConnectionController {
       new RequestConnectionCommand({ ...body, details: { ...body.details }, environment }, context),
     );
     reply.header('Location', `/api/connection-requests/${outcome.requestId}`);
-    return this.views.afterWrite(outcome.requestId, outcome.position, reply);
+    return this.views.afterWrite(outcome.requestId, outcome, reply);
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type ApiKeyEvent, apiKeyStreamId } from '@ib/domain';
 import { ApiKeyHashStore } from '../auth/crypto/api-key-hash-store';
 import { SqliteEventStore } from '../../infrastructure/event-store/sqlite-event-store';
-import { HttpProblem } from '../../infrastructure/http/http-problem';
+import { Unauthenticated } from '../../infrastructure/access/access-errors';
 import { uuidv7 } from '../../infrastructure/ids';
 import { generateApiKey } from './api-key-material';
 import { ApiKeyVerifier } from './api-key-verifier';
@@ -84,12 +84,11 @@ describe('ApiKeyVerifier', () => {
 
     for (const candidate of ['', 'Bearer x', `${key} `, generateApiKey(uuidv7()).key, other]) {
       const error = await refusal(candidate);
-      expect(error).toBeInstanceOf(HttpProblem);
+      expect(error).toBeInstanceOf(Unauthenticated);
       expect(error).toMatchObject({
-        status: 401,
         code: 'AUTH.INVALID_API_KEY',
         message: 'The API key is invalid or revoked',
-        headers: { 'WWW-Authenticate': 'ApiKey header="X-API-Key"' },
+        challenge: 'ApiKey header="X-API-Key"',
       });
     }
   });
@@ -100,7 +99,7 @@ describe('ApiKeyVerifier', () => {
 
     await revoke(keyId);
 
-    expect(await refusal(key)).toMatchObject({ status: 401 });
+    expect(await refusal(key)).toMatchObject({ code: 'AUTH.INVALID_API_KEY' });
   });
 
   it('accepts a key created after it first caught up', async () => {
@@ -114,6 +113,6 @@ describe('ApiKeyVerifier', () => {
   it('refuses a key whose hash is not in the credential file', async () => {
     const { key } = await createKey('qa', { withHash: false });
 
-    expect(await refusal(key)).toMatchObject({ status: 401 });
+    expect(await refusal(key)).toMatchObject({ code: 'AUTH.INVALID_API_KEY' });
   });
 });

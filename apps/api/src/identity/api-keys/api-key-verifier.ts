@@ -6,16 +6,14 @@ import { type AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiKeyHashStore } from '../auth/crypto/api-key-hash-store';
 import { EVENT_STORE, type EventStore } from '../../infrastructure/event-store/event-store.port';
 import { LogFollower } from '../../infrastructure/event-store/log-follower';
-import { HttpProblem } from '../../infrastructure/http/http-problem';
+import { Unauthenticated } from '../../infrastructure/access/access-errors';
 import { hashApiKey, keyIdOf } from './api-key-material';
 
 type KnownKey = { principal: AuthenticatedUser; active: boolean; hash?: Buffer };
 
 /** Told about API keys, not bearer tokens: an app with a wrong key must learn which credential failed. */
 const refused = () =>
-  new HttpProblem(401, 'AUTH.INVALID_API_KEY', 'Unauthenticated', 'The API key is invalid or revoked', {
-    'WWW-Authenticate': API_KEY_CHALLENGE,
-  });
+  new Unauthenticated('AUTH.INVALID_API_KEY', 'The API key is invalid or revoked', API_KEY_CHALLENGE);
 
 const principalOf = ({ keyId, appName, environment }: ApiKeyCreated['data']): AuthenticatedUser => ({
   id: `api-key:${keyId}`,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiKeyVerifier } from '../api-keys/api-key-verifier';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
-import { HttpProblem } from '../../infrastructure/http/http-problem';
+import { Unauthenticated } from '../../infrastructure/access/access-errors';
 import { type HttpRequest } from '../../infrastructure/http/http-types';
 import { API_KEY_CHALLENGE, API_KEY_HEADER } from './accepts-api-key.decorator';
 import { type AuthenticatedUser } from './authenticated-user';
@@ -16,8 +16,8 @@ const headerOf = (request: HttpRequest, name: string): string | undefined => {
 /** RFC 9110: the scheme name is case-insensitive (`bearer`, `BEARER` are the same). */
 const BEARER = /^bearer[ \t]+(\S+)[ \t]*$/i;
 
-const unauthorized = (code: string, detail: string, challenge = 'Bearer') =>
-  new HttpProblem(401, code, 'Unauthenticated', detail, { 'WWW-Authenticate': challenge });
+const unauthorized = (code: string, detail: string, challenge?: string) =>
+  new Unauthenticated(code, detail, challenge);
 
 const missing = (acceptsApiKey: boolean) =>
   acceptsApiKey
@@ -26,7 +26,7 @@ const missing = (acceptsApiKey: boolean) =>
         `An app sends its key in ${API_KEY_HEADER}; a user sends a bearer token`,
         `${API_KEY_CHALLENGE}, Bearer`,
       )
-    : HttpProblem.unauthorized();
+    : Unauthenticated.bearerRequired();
 
 /**
  * Who calls: a bearer token's user, or, where `acceptsApiKey`, the app an `X-API-Key` belongs to;

@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { type HttpRequest } from '../../infrastructure/http/http-types';
+import { Unauthenticated } from '../../infrastructure/access/access-errors';
 import { HttpProblem } from '../../infrastructure/http/http-problem';
 import { identityOf } from '../../infrastructure/idempotency/request-identity';
 import { freshIds, type IdSource, uuidv7 } from '../../infrastructure/ids';
@@ -40,7 +41,7 @@ export function parseIfMatch(raw: string | undefined): number | undefined {
 }
 
 export const contextOf = (request: AuthenticatedRequest): RequestContext => {
-  if (!request.user) throw HttpProblem.unauthorized();
+  if (!request.user) throw Unauthenticated.bearerRequired();
   const correlationId = header(request, 'x-correlation-id')?.slice(0, 100) || uuidv7();
   request.requestId ??= uuidv7();
   const identity = identityOf(request);

@@ -15,7 +15,6 @@ import { type Actor } from '../auth/authenticated-user';
 import { CredentialStore, PasswordHasher } from '../auth/crypto';
 import { APP_CONFIG } from '../../config/app-config.provider';
 import { type AppConfig } from '../../config/app-config';
-import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
 import { uuidv7 } from '../../infrastructure/ids';
 import { ensureSampleDatabase } from '../../infrastructure/sample-database/ensure-sample-database';
@@ -39,7 +38,6 @@ export class FirstStart {
     private readonly hasher: PasswordHasher,
     private readonly credentials: CredentialStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async run(): Promise<void> {
@@ -54,16 +52,15 @@ export class FirstStart {
       this.runner.run(
         environmentStreamId(DEVELOPMENT_ENVIRONMENT),
         environmentDecider,
-        {
-          type: 'CreateEnvironment',
-          data: { name: DEVELOPMENT_ENVIRONMENT, kind: 'development' },
-          metadata: { actorId: SYSTEM, now: this.clock.now() },
-        },
-        {
-          actor,
-          environment: DEVELOPMENT_ENVIRONMENT,
-          authorize: (state) => (state.status === 'none' ? undefined : skip()),
-        },
+        (state) =>
+          state.status === 'none'
+            ? {
+                type: 'CreateEnvironment',
+                data: { name: DEVELOPMENT_ENVIRONMENT, kind: 'development' },
+                metadata: { environment: DEVELOPMENT_ENVIRONMENT },
+              }
+            : skip(),
+        { actor },
       ),
     );
   }
@@ -80,7 +77,7 @@ export class FirstStart {
       this.runner.run(
         userStreamId(adminUsername),
         userDecider,
-        {
+        () => ({
           type: 'RegisterUser',
           data: {
             userId,
@@ -89,8 +86,7 @@ export class FirstStart {
             roles: [{ environment: DEVELOPMENT_ENVIRONMENT, role: 'admin' }],
             owner: true,
           },
-          metadata: { actorId: SYSTEM, now: this.clock.now() },
-        },
+        }),
         { actor },
       ),
     );
@@ -106,22 +102,21 @@ export class FirstStart {
       this.runner.run(
         connectionStreamId(SAMPLE_CONNECTION_ID),
         connectionDecider,
-        {
-          type: 'CreateConnection',
-          data: {
-            connectionId: SAMPLE_CONNECTION_ID,
-            environment: DEVELOPMENT_ENVIRONMENT,
-            name: 'Sample shop (SQLite)',
-            provider: 'sqlite',
-            details: { path },
-          },
-          metadata: { actorId: SYSTEM, now: this.clock.now() },
-        },
-        {
-          actor,
-          environment: DEVELOPMENT_ENVIRONMENT,
-          authorize: (state) => (state.status === 'none' ? undefined : skip()),
-        },
+        (state) =>
+          state.status === 'none'
+            ? {
+                type: 'CreateConnection',
+                data: {
+                  connectionId: SAMPLE_CONNECTION_ID,
+                  environment: DEVELOPMENT_ENVIRONMENT,
+                  name: 'Sample shop (SQLite)',
+                  provider: 'sqlite',
+                  details: { path },
+                },
+                metadata: { environment: DEVELOPMENT_ENVIRONMENT },
+              }
+            : skip(),
+        { actor },
       ),
     );
   }

@@ -1,17 +1,25 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Decider, type Event, IllegalStateError } from '@ib/domain';
+import {
+  type Command,
+  type Decider,
+  type Event,
+  ForbiddenError,
+  IllegalStateError,
+  StaleVersionError,
+} from '@ib/domain';
 import { type Actor } from './actor';
+import { type Clock } from '../clock';
 import { type EventStore, type NewEvent } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import { uuidv7 } from '../ids';
-import { CommandRunner } from './command-runner';
+import { CommandRunner, type Unstamped } from './command-runner';
 
-type Opened = Event<'TabOpened', { tabId: string }>;
+type Opened = Event<'TabOpened', { tabId: string; openedBy: string; openedAt: string }>;
 type Ordered = Event<'DrinkOrdered', { drink: string }>;
 type TabEvent = Opened | Ordered;
-type TabCommand = { type: 'OpenTab'; tabId: string } | { type: 'OrderDrink'; drink: string };
+type TabCommand = Command<'OpenTab', { tabId: string }> | Command<'OrderDrink', { drink: string }>;
 type Tab = { open: boolean; drinks: number };
 
 /** Opening a tab twice is refused, as creating any resource twice is. */
@@ -20,11 +28,16 @@ const tabs: Decider<Tab, TabCommand, TabEvent> = {
   evolve: (state, event) =>
     event.type === 'TabOpened' ? { ...state, open: true } : { ...state, drinks: state.drinks + 1 },
   decide: (command, state) => {
-    if (command.type === 'OrderDrink') return [{ type: 'DrinkOrdered', data: { drink: command.drink } }];
+    if (command.type === 'OrderDrink') return [{ type: 'DrinkOrdered', data: { drink: command.data.drink } }];
     if (state.open) throw new IllegalStateError('TAB.ALREADY_OPEN', 'The tab is open already');
-    return [{ type: 'TabOpened', data: { tabId: command.tabId } }];
+    const { actorId, now } = command.metadata;
+    const data = { tabId: command.data.tabId, openedBy: actorId, openedAt: now.toISOString() };
+    return [{ type: 'TabOpened', data }];
   },
 };
+
+const NOW = new Date('2026-01-05T09:00:00.000Z');
+const clock: Clock = { now: () => NOW };
 
 const alice = (overrides: Partial<Actor> = {}): Actor => ({
   userId: 'alice',
@@ -33,23 +46,102 @@ const alice = (overrides: Partial<Actor> = {}): Actor => ({
   idempotencyKey: 'key-1',
   ...overrides,
 });
-const OPEN: TabCommand = { type: 'OpenTab', tabId: 'tab-1' };
+const OPEN = (): Unstamped<TabCommand> => ({ type: 'OpenTab', data: { tabId: 'tab-1' } });
+const ORDER = (): Unstamped<TabCommand> => ({ type: 'OrderDrink', data: { drink: 'tea' } });
+const OPENED = {
+  type: 'TabOpened',
+  data: { tabId: 'tab-1', openedBy: 'alice', openedAt: NOW.toISOString() },
+};
 
 describe('CommandRunner', () => {
   let dir: string;
   let store: SqliteEventStore;
+  let runner: CommandRunner;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'command-runner-'));
     store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+    runner = new CommandRunner(store, clock);
   });
   afterEach(async () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('given a request with an Idempotency-Key, when its command runs, then every event records the key and the caller', async () => {
-    const runner = new CommandRunner(store);
+  it('given a command built from the state, when it runs, then it is decided with the actor and the time, and answers the state it left', async () => {
+    const outcome = await runner.run('tab-1', tabs, OPEN, { actor: alice({ idempotencyKey: undefined }) });
 
+    expect(outcome).toEqual({
+      state: { open: true, drinks: 0 },
+      events: [OPENED],
+      version: 0,
+      position: 1,
+    });
+    expect((await store.readStream('tab-1')).events.map(({ data }) => data)).toEqual([OPENED.data]);
+  });
+
+  it('given a factory that reads the state, when the tab has orders, then it is handed the folded state', async () => {
+    await runner.run('tab-1', tabs, OPEN, { actor: alice({ idempotencyKey: undefined }) });
+    await runner.run('tab-1', tabs, ORDER, { actor: alice({ idempotencyKey: undefined }) });
+    const seen: Tab[] = [];
+
+    await runner.run(
+      'tab-1',
+      tabs,
+      (state) => {
+        seen.push(state);
+        return ORDER();
+      },
+      { actor: alice({ idempotencyKey: undefined }) },
+    );
+
+    expect(seen).toEqual([{ open: true, drinks: 1 }]);
+  });
+
+  it('given a factory that refuses the caller, when it runs, then nothing is stored', async () => {
+    const refused = runner.run(
+      'tab-1',
+      tabs,
+      () => {
+        throw new ForbiddenError('TAB.NOT_YOURS', 'Not your tab');
+      },
+      { actor: alice() },
+    );
+
+    await expect(refused).rejects.toThrow(ForbiddenError);
+    expect((await store.readStream('tab-1')).version).toBe(-1);
+  });
+
+  it('given a command of an environment, when it runs, then its events are recorded there', async () => {
+    await runner.run('tab-1', tabs, () => ({ ...OPEN(), metadata: { environment: 'qa' } }), {
+      actor: alice(),
+    });
+
+    const { events } = await store.readStream('tab-1');
+    expect(events.map(({ metadata }) => metadata.environment)).toEqual(['qa']);
+  });
+
+  it('given an If-Match of another version, when the command runs, then it fails as stale without deciding', async () => {
+    await runner.run('tab-1', tabs, OPEN, { actor: alice({ idempotencyKey: undefined }) });
+    const factory = jest.fn(ORDER);
+
+    const stale = runner.run('tab-1', tabs, factory, { actor: alice(), ifMatch: 3 });
+
+    await expect(stale).rejects.toThrow(StaleVersionError);
+    await expect(stale).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', expected: 3, actual: 0 });
+    expect(factory).not.toHaveBeenCalled();
+    expect((await store.readStream('tab-1')).version).toBe(0);
+  });
+
+  it('given a command that changes nothing, when it runs, then it answers the current state and version', async () => {
+    const noChange: Decider<Tab, TabCommand, TabEvent> = { ...tabs, decide: () => [] };
+    await runner.run('tab-1', tabs, OPEN, { actor: alice({ idempotencyKey: undefined }) });
+
+    const outcome = await runner.run('tab-1', noChange, ORDER, { actor: alice(), ifMatch: 0 });
+
+    expect(outcome).toEqual({ state: { open: true, drinks: 0 }, events: [], version: 0, position: 0 });
+  });
+
+  it('given a request with an Idempotency-Key, when its command runs, then every event records the key and the caller', async () => {
     await runner.run('tab-1', tabs, OPEN, { actor: alice() });
 
     const { events } = await store.readStream('tab-1');
@@ -59,24 +151,31 @@ describe('CommandRunner', () => {
   });
 
   it('given an attempt that appended and died before answering, when the request runs again, then it answers that outcome and appends nothing', async () => {
-    const runner = new CommandRunner(store);
     const first = await runner.run('tab-1', tabs, OPEN, { actor: alice() });
-    await runner.run(
-      'tab-1',
-      tabs,
-      { type: 'OrderDrink', drink: 'tea' },
-      { actor: alice({ idempotencyKey: 'key-2', causationId: 'other' }) },
-    );
+    await runner.run('tab-1', tabs, ORDER, {
+      actor: alice({ idempotencyKey: 'key-2', causationId: 'other' }),
+    });
 
     const retry = await runner.run('tab-1', tabs, OPEN, { actor: alice(), ifMatch: first.version });
 
     expect(retry).toEqual(first);
-    expect(retry).toEqual({
-      events: [{ type: 'TabOpened', data: { tabId: 'tab-1' } }],
-      version: 0,
-      position: 1,
-    });
+    expect(retry).toEqual({ state: { open: true, drinks: 0 }, events: [OPENED], version: 0, position: 1 });
     expect((await store.readStream('tab-1')).version).toBe(1);
+  });
+
+  it('given an attempt that appended, when the request runs again for a caller who lost the right, then it is refused', async () => {
+    await runner.run('tab-1', tabs, OPEN, { actor: alice() });
+
+    const retry = runner.run(
+      'tab-1',
+      tabs,
+      () => {
+        throw new ForbiddenError('TAB.NOT_YOURS', 'Not your tab any more');
+      },
+      { actor: alice() },
+    );
+
+    await expect(retry).rejects.toThrow(ForbiddenError);
   });
 
   it.each([
@@ -86,7 +185,6 @@ describe('CommandRunner', () => {
   ])(
     'given events of a request, when %s runs the command, then it is decided afresh: only the request itself gets its outcome',
     async (_, other) => {
-      const runner = new CommandRunner(store);
       await runner.run('tab-1', tabs, OPEN, { actor: alice() });
 
       await expect(runner.run('tab-1', tabs, OPEN, { actor: alice(other) })).rejects.toThrow(
@@ -115,23 +213,17 @@ describe('CommandRunner', () => {
       subscribe: store.subscribe.bind(store),
       close: store.close.bind(store),
     };
-    const runner = new CommandRunner(racing);
 
-    const outcome = await runner.run('tab-1', tabs, OPEN, { actor: alice() });
+    const outcome = await new CommandRunner(racing, clock).run('tab-1', tabs, OPEN, { actor: alice() });
 
-    expect(outcome).toEqual({
-      events: [{ type: 'TabOpened', data: { tabId: 'tab-1' } }],
-      version: 0,
-      position: 1,
-    });
+    expect(outcome).toEqual({ state: { open: true, drinks: 0 }, events: [OPENED], version: 0, position: 1 });
     expect((await store.readStream('tab-1')).events).toHaveLength(1);
   });
 
   it('given a request without an Idempotency-Key, when its recorded outcome is asked for, then there is none', async () => {
-    const runner = new CommandRunner(store);
     await runner.run('tab-1', tabs, OPEN, { actor: alice({ idempotencyKey: undefined }) });
 
-    expect(await runner.recorded('tab-1', alice({ idempotencyKey: undefined }))).toBeUndefined();
-    expect(await runner.recorded('tab-1', alice())).toBeUndefined();
+    expect(await runner.recorded('tab-1', tabs, alice({ idempotencyKey: undefined }))).toBeUndefined();
+    expect(await runner.recorded('tab-1', tabs, alice())).toBeUndefined();
   });
 });

@@ -1,17 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type AnyEvent,
+  type Command,
   ConcurrencyError,
   type Decider,
   type EventMetadata,
   type RecordedEvent,
+  StaleVersionError,
 } from '@ib/domain';
 import { type Actor } from './actor';
+import { CLOCK, type Clock } from '../clock';
 import { EVENT_STORE, type EventStore, type ExpectedVersion } from '../event-store/event-store.port';
-import { HttpProblem } from '../http/http-problem';
 import { uuidv7 } from '../ids';
 
-export type CommandOutcome<E extends AnyEvent = AnyEvent> = Readonly<{
+export type CommandOutcome<S = unknown, E extends AnyEvent = AnyEvent> = Readonly<{
+  /** The state after the command, for the handler to answer from instead of reading the stream again. */
+  state: S;
   events: readonly E[];
   /** Stream version after the command (unchanged when the command yielded no event). */
   version: number;
@@ -19,59 +23,79 @@ export type CommandOutcome<E extends AnyEvent = AnyEvent> = Readonly<{
   position: number;
 }>;
 
-export type RunOptions<S = unknown> = Readonly<{
+/**
+ * A domain command as a handler builds it: the runner stamps who asks and when. `metadata.environment`
+ * (where the command acts) goes into the metadata of the events it yields.
+ */
+export type Unstamped<C> = C extends Command
+  ? Omit<C, 'metadata'> & { readonly metadata?: Readonly<{ environment?: string }> }
+  : never;
+
+/**
+ * Builds the command from the state it is decided on. It is where a handler authorises: it may throw
+ * (forbidden, not found) instead. It runs for a retried request too, so a caller who lost the right
+ * meanwhile is refused rather than answered.
+ */
+export type CommandFactory<S, C> = (state: S) => Unstamped<C> | Promise<Unstamped<C>>;
+
+export type RunOptions = Readonly<{
   actor: Actor;
-  environment?: string;
+  /** The stream version the caller saw (If-Match): any other is a StaleVersionError. */
   ifMatch?: number;
-  /** Checks the caller's rights on the current state before deciding (one read of the stream). */
-  authorize?: (state: S) => Promise<void> | void;
 }>;
 
-/** The one command path: read the stream, fold, decide, append with the version that was read. */
+type Folding<S, E extends AnyEvent> = Pick<Decider<S, never, E>, 'initialState' | 'evolve'>;
+
+/** The one command path: read the stream, fold, build the command, decide, append with the version read. */
 @Injectable()
 export class CommandRunner {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /**
    * With an Idempotency-Key, an earlier attempt of the same request may have appended already (and
    * crashed before answering): its outcome is answered instead of deciding again, which would fail or
    * do the work twice.
    */
-  async run<S, C, E extends AnyEvent>(
+  async run<S, C extends Command, E extends AnyEvent>(
     streamId: string,
     decider: Decider<S, C, E>,
-    command: C,
-    options: RunOptions<S>,
-  ): Promise<CommandOutcome<E>> {
+    // The decider alone says what C is: inferred from the factory too, its literals would widen to string.
+    factory: NoInfer<CommandFactory<S, C>>,
+    options: RunOptions,
+  ): Promise<CommandOutcome<S, E>> {
     const { events, version } = await this.store.readStream<E>(streamId);
-    const state = events.reduce(
-      (current, recorded) => decider.evolve(current, { type: recorded.type, data: recorded.data } as E),
-      decider.initialState(),
-    );
-    const earlier = outcomeOf(events, options.actor);
+    const state = fold(decider, events);
+    const earlier = outcomeOf(events, options.actor, decider);
     if (earlier) {
-      await options.authorize?.(state);
+      await factory(state);
       return earlier;
     }
     if (options.ifMatch !== undefined && options.ifMatch !== version)
-      throw HttpProblem.preconditionFailed(
-        `The resource is at version ${version}, not ${options.ifMatch}; reload it and retry`,
-      );
-    await options.authorize?.(state);
-    const newEvents = decider.decide(command, state);
-    if (newEvents.length === 0) return { events: [], version, position: 0 };
+      throw new StaleVersionError(options.ifMatch, version);
+    const unstamped = await factory(state);
+    const newEvents = decider.decide(this.stamp<C>(unstamped, options.actor), state);
+    if (newEvents.length === 0) return { state, events: [], version, position: 0 };
     const expectedVersion: ExpectedVersion = version < 0 ? 'no_stream' : version;
+    const environment = unstamped.metadata?.environment;
     try {
       const result = await this.store.append(
         streamId,
-        newEvents.map((event) => this.toNewEvent(event, options)),
+        newEvents.map((event) => toNewEvent(event, options.actor, environment)),
         { expectedVersion },
       );
-      return { events: newEvents, version: result.nextExpectedVersion, position: result.lastPosition };
+      return {
+        state: newEvents.reduce(decider.evolve, state),
+        events: newEvents,
+        version: result.nextExpectedVersion,
+        position: result.lastPosition,
+      };
     } catch (error) {
       // Two attempts of one request ran at once (a retry took over from a slow one): the first append stands.
       if (error instanceof ConcurrencyError && options.actor.idempotencyKey !== undefined) {
-        const winner = await this.recorded<E>(streamId, options.actor);
+        const winner = await this.recorded(streamId, decider, options.actor);
         if (winner) return winner;
       }
       throw error;
@@ -83,48 +107,63 @@ export class CommandRunner {
    * For handlers with effects outside the event store (a stored hash, a secret) that must not be
    * repeated when the command already ran.
    */
-  async recorded<E extends AnyEvent = AnyEvent>(
+  async recorded<S, E extends AnyEvent>(
     streamId: string,
+    decider: Folding<S, E>,
     actor: Actor,
-  ): Promise<CommandOutcome<E> | undefined> {
+  ): Promise<CommandOutcome<S, E> | undefined> {
     if (actor.idempotencyKey === undefined) return undefined;
     const { events } = await this.store.readStream<E>(streamId);
-    return outcomeOf(events, actor);
+    return outcomeOf(events, actor, decider);
   }
 
-  /** Folds a stream into its decider state, for handlers that must check another aggregate first. */
-  async load<S, E extends AnyEvent>(
-    streamId: string,
-    decider: Pick<Decider<S, never, E>, 'initialState' | 'evolve'>,
-  ) {
+  /** Folds a stream into its decider state: the source of truth, for checks that cannot wait for a view. */
+  async load<S, E extends AnyEvent>(streamId: string, decider: Folding<S, E>) {
     const { events, version } = await this.store.readStream<E>(streamId);
-    const state = events.reduce(
-      (current, recorded) => decider.evolve(current, { type: recorded.type, data: recorded.data } as E),
-      decider.initialState(),
-    );
-    return { state, version };
+    return { state: fold(decider, events), version };
   }
 
-  private toNewEvent(event: AnyEvent, { actor, environment }: RunOptions<never>) {
-    const metadata: EventMetadata = {
-      actorId: actor.userId,
-      correlationId: actor.correlationId,
-      causationId: actor.causationId,
-      ...(environment ? { environment } : {}),
-      ...(actor.idempotencyKey !== undefined ? { idempotencyKey: actor.idempotencyKey } : {}),
-    };
-    return { eventId: uuidv7(), type: event.type, data: event.data, metadata };
+  /** The one place a command gets its actor and time: deciders read both from it. */
+  private stamp<C extends Command>(unstamped: Unstamped<C>, actor: Actor): C {
+    const { environment } = unstamped.metadata ?? {};
+    return {
+      ...unstamped,
+      metadata: {
+        actorId: actor.userId,
+        now: this.clock.now(),
+        ...(environment === undefined ? {} : { environment }),
+      },
+    } as unknown as C;
   }
 }
 
+const fold = <S, E extends AnyEvent>(decider: Folding<S, E>, events: readonly RecordedEvent<E>[]): S =>
+  events.reduce(
+    (current, { type, data }) => decider.evolve(current, { type, data } as E),
+    decider.initialState(),
+  );
+
+function toNewEvent(event: AnyEvent, actor: Actor, environment: string | undefined) {
+  const metadata: EventMetadata = {
+    actorId: actor.userId,
+    correlationId: actor.correlationId,
+    causationId: actor.causationId,
+    ...(environment ? { environment } : {}),
+    ...(actor.idempotencyKey !== undefined ? { idempotencyKey: actor.idempotencyKey } : {}),
+  };
+  return { eventId: uuidv7(), type: event.type, data: event.data, metadata };
+}
+
 /**
- * The events one attempt of the actor's request appended, as that attempt answered them. The caller and
- * key alone are not enough: a key reused after it expired is a new request, with another causation.
+ * The events one attempt of the actor's request appended, as that attempt answered them, and the state
+ * they left. The caller and key alone are not enough: a key reused after it expired is a new request,
+ * with another causation.
  */
-function outcomeOf<E extends AnyEvent>(
+function outcomeOf<S, E extends AnyEvent>(
   events: readonly RecordedEvent<E>[],
   actor: Actor,
-): CommandOutcome<E> | undefined {
+  decider: Folding<S, E>,
+): CommandOutcome<S, E> | undefined {
   if (actor.idempotencyKey === undefined) return undefined;
   const mine = events.filter(
     ({ metadata }) =>
@@ -135,6 +174,10 @@ function outcomeOf<E extends AnyEvent>(
   const last = mine.at(-1);
   if (!last) return undefined;
   return {
+    state: fold(
+      decider,
+      events.filter(({ streamVersion }) => streamVersion <= last.streamVersion),
+    ),
     events: mine.map(({ type, data }) => ({ type, data }) as E),
     version: last.streamVersion,
     position: last.globalPosition,

@@ -5,8 +5,10 @@ import {
   ForbiddenError,
   IllegalStateError,
   NotFoundError,
+  StaleVersionError,
   ValidationError,
 } from '@ib/domain';
+import { TooManyAttempts, Unauthenticated } from '../access/access-errors';
 import { EventStoreUnavailableError } from '../event-store/event-store-unavailable.error';
 import { mapError } from './error-mapping';
 import { HttpProblem } from './http-problem';
@@ -22,7 +24,10 @@ describe('mapError', () => {
       'EVENT_STORE.WRONG_EXPECTED_VERSION',
     ],
     [new ForbiddenError('X.FORBIDDEN', 'no'), 403, 'X.FORBIDDEN'],
-    [HttpProblem.preconditionFailed('stale'), 412, 'PRECONDITION_FAILED'],
+    [new StaleVersionError(2, 3), 412, 'PRECONDITION_FAILED'],
+    [new Unauthenticated('AUTH.SESSION_ENDED', 'ended'), 401, 'AUTH.SESSION_ENDED'],
+    [new TooManyAttempts('AUTH.TOO_MANY_ATTEMPTS', 'wait', 30), 429, 'AUTH.TOO_MANY_ATTEMPTS'],
+    [HttpProblem.unsupportedMediaType('XML'), 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE'],
     [new ConnectorError('CONNECTOR.AUTH_FAILED', 'login refused'), 422, 'CONNECTOR.AUTH_FAILED'],
     [new ConnectorError('CONNECTOR.UNREACHABLE', 'down', true), 503, 'CONNECTOR.UNREACHABLE'],
     [new ConnectorError('CONNECTOR.PATH_NOT_ALLOWED', 'outside'), 400, 'CONNECTOR.PATH_NOT_ALLOWED'],
@@ -72,6 +77,34 @@ describe('mapError', () => {
       code: 'DATA.FOREIGN_KEY_VIOLATION',
       detail: expect.stringContaining('FK_TrackAlbumId'),
       errors: [{ field: 'AlbumId', message: expect.any(String) }],
+    });
+  });
+
+  it('answers a stale If-Match as before: 412, Precondition failed, the versions in the detail', () => {
+    expect(mapError(new StaleVersionError(2, 3))).toEqual({
+      problem: {
+        type: '/problems/precondition-failed',
+        title: 'Precondition failed',
+        status: 412,
+        detail: 'The resource is at version 3, not 2; reload it and retry',
+        code: 'PRECONDITION_FAILED',
+      },
+      headers: {},
+      unexpected: false,
+    });
+  });
+
+  it('tells an unauthenticated caller how to authenticate, and a throttled one when to come back', () => {
+    expect(mapError(new Unauthenticated('AUTH.INVALID_API_KEY', 'no', 'ApiKey')).headers).toEqual({
+      'WWW-Authenticate': 'ApiKey',
+    });
+    expect(mapError(Unauthenticated.bearerRequired())).toMatchObject({
+      problem: { status: 401, code: 'AUTH.UNAUTHENTICATED', title: 'Unauthenticated' },
+      headers: { 'WWW-Authenticate': 'Bearer' },
+    });
+    expect(mapError(new TooManyAttempts('AUTH.TOO_MANY_ATTEMPTS', 'wait', 30))).toMatchObject({
+      problem: { status: 429, title: 'Too many attempts' },
+      headers: { 'Retry-After': '30' },
     });
   });
 

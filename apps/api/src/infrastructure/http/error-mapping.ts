@@ -5,7 +5,8 @@ import {
   DataConstraintError,
   DataValidationError,
 } from '@ib/connectors';
-import { DomainError, type DomainErrorKind } from '@ib/domain';
+import { DomainError, type DomainErrorKind, StaleVersionError } from '@ib/domain';
+import { TooManyAttempts, Unauthenticated } from '../access/access-errors';
 import { HttpProblem } from './http-problem';
 import { problem, type ProblemDetails } from './problem-details';
 
@@ -56,10 +57,26 @@ const HTTP_CODES: Record<number, string> = {
 /** One place that turns any thrown error into a problem-details answer; never leaks internals. */
 export function mapError(error: unknown): MappedError {
   if (error instanceof DomainError) {
-    const [status, title] = DOMAIN_STATUS[error.kind];
+    // A stale If-Match is the caller's precondition failing, not a race they could not see coming.
+    const [status, title] =
+      error instanceof StaleVersionError ? [412, 'Precondition failed'] : DOMAIN_STATUS[error.kind];
     return {
       problem: problem(status, error.code, title, error.message, error.fieldErrors),
       headers: {},
+      unexpected: false,
+    };
+  }
+  if (error instanceof Unauthenticated) {
+    return {
+      problem: problem(401, error.code, 'Unauthenticated', error.message),
+      headers: { 'WWW-Authenticate': error.challenge },
+      unexpected: false,
+    };
+  }
+  if (error instanceof TooManyAttempts) {
+    return {
+      problem: problem(429, error.code, 'Too many attempts', error.message),
+      headers: { 'Retry-After': String(error.retryAfterSeconds) },
       unexpected: false,
     };
   }

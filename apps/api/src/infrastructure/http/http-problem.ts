@@ -1,4 +1,7 @@
-/** HTTP-level failures that are not domain rules (auth, preconditions, idempotency). */
+/**
+ * Failures of the HTTP exchange itself (an unreadable body, a route, the Idempotency-Key), raised by
+ * the HTTP layer only: handlers and what they use throw domain errors or the access errors instead.
+ */
 export class HttpProblem extends Error {
   constructor(
     readonly status: number,
@@ -9,16 +12,6 @@ export class HttpProblem extends Error {
   ) {
     super(detail);
     this.name = 'HttpProblem';
-  }
-
-  static unauthorized(detail = 'A valid bearer token is required') {
-    return new HttpProblem(401, 'AUTH.UNAUTHENTICATED', 'Unauthenticated', detail, {
-      'WWW-Authenticate': 'Bearer',
-    });
-  }
-
-  static forbidden(detail: string, code = 'AUTH.FORBIDDEN') {
-    return new HttpProblem(403, code, 'Forbidden', detail);
   }
 
   static badRequest(code: string, detail: string) {
@@ -37,10 +30,6 @@ export class HttpProblem extends Error {
 
   static unsupportedMediaType(detail: string) {
     return new HttpProblem(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', detail);
-  }
-
-  static preconditionFailed(detail: string) {
-    return new HttpProblem(412, 'PRECONDITION_FAILED', 'Precondition failed', detail);
   }
 
   static unavailable(code: string, detail: string, retryAfterSeconds = 5) {

@@ -1,11 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { IllegalStateError, integrationDecider, integrationStreamId } from '@ib/domain';
-import { type RequestContext, EnvironmentAccess } from '../../identity';
+import {
+  type Entity,
+  IllegalStateError,
+  type Integration,
+  integrationDecider,
+  integrationStreamId,
+} from '@ib/domain';
+import { type AuthenticatedUser, type RequestContext, EnvironmentAccess } from '../../identity';
 import { ConnectionAccess } from '../../connections';
-import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
-import { IntegrationCommands } from '../integration-command';
+import { builderMetadata } from '../builder-metadata';
 import { EVER_PUBLISHED_ENTITIES, type EverPublishedEntities } from './ever-published-entities.port';
 import { tableToEntity } from './table-to-entity';
 
@@ -24,43 +29,43 @@ export class AddEntitiesCommand extends Command<CommandOutcome> {
 export class AddEntitiesHandler implements ICommandHandler<AddEntitiesCommand> {
   constructor(
     private readonly runner: CommandRunner,
-    private readonly integrations: IntegrationCommands,
     private readonly connections: ConnectionAccess,
     private readonly environments: EnvironmentAccess,
     @Inject(EVER_PUBLISHED_ENTITIES) private readonly published: EverPublishedEntities,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ integrationId, tables, context }: AddEntitiesCommand) {
-    const { state } = await this.runner.load(integrationStreamId(integrationId), integrationDecider);
-    let entities: ReturnType<typeof tableToEntity>[] = [];
-    if (state.status === 'draft') {
-      // Checked before the external database is touched, not only when the command runs.
-      await this.environments.assertIntegrationBuilder(context.user, integrationId, state.environment);
-      if (!state.connectionId || !state.database)
-        throw new IllegalStateError(
-          'INTEGRATION.DATABASE_NOT_SELECTED',
-          'Select a connection and a database before adding tables',
-        );
-      const connection = await this.connections.viewable(context.user, state.connectionId);
-      const database = state.database;
-      const described = await this.connections.withConnector(connection, (connector) =>
-        connector.describe(database, tables),
-      );
-      entities = described.map(tableToEntity);
-    }
-    return this.integrations.run(
-      integrationId,
-      {
-        type: 'AddEntities',
-        data: {
-          integrationId,
-          entities,
-          publishedEntities: await this.published.entitiesEverPublished(integrationId),
-        },
-        metadata: { actorId: context.user.id, now: this.clock.now() },
+  execute({ integrationId, tables, context }: AddEntitiesCommand) {
+    return this.runner.run(
+      integrationStreamId(integrationId),
+      integrationDecider,
+      async (state) => {
+        // Checked before the external database is touched, not only when the command is decided.
+        const metadata = await builderMetadata(this.environments, context.user, integrationId, state);
+        const entities = await this.describe(state, tables, context.user);
+        const publishedEntities = await this.published.entitiesEverPublished(integrationId);
+        return { type: 'AddEntities', data: { integrationId, entities, publishedEntities }, metadata };
       },
       context,
     );
+  }
+
+  /** The tables as the integration's database has them now; none for an integration the decider refuses. */
+  private async describe(
+    state: Integration,
+    tables: readonly string[],
+    user: AuthenticatedUser,
+  ): Promise<Entity[]> {
+    if (state.status !== 'draft') return [];
+    if (!state.connectionId || !state.database)
+      throw new IllegalStateError(
+        'INTEGRATION.DATABASE_NOT_SELECTED',
+        'Select a connection and a database before adding tables',
+      );
+    const connection = await this.connections.viewable(user, state.connectionId);
+    const database = state.database;
+    const described = await this.connections.withConnector(connection, (connector) =>
+      connector.describe(database, tables),
+    );
+    return described.map(tableToEntity);
   }
 }

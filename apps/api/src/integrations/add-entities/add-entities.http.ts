@@ -58,6 +58,6 @@ export class AddEntitiesController {
     @Res({ passthrough: true }) reply: HttpReply,
   ) {
     const outcome = await this.commands.execute(new AddEntitiesCommand(id, body.tables, context));
-    return this.views.afterWrite(id, outcome.position, reply);
+    return this.views.afterWrite(id, outcome, reply);
   }
 }

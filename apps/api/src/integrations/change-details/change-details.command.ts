@@ -1,10 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type ChangeIntegrationDetails } from '@ib/domain';
-import { type RequestContext } from '../../identity';
-import { CLOCK, type Clock } from '../../infrastructure/clock';
-import { type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
-import { IntegrationCommands } from '../integration-command';
+import { type ChangeIntegrationDetails, integrationDecider, integrationStreamId } from '@ib/domain';
+import { type RequestContext, EnvironmentAccess } from '../../identity';
+import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
+import { builderMetadata } from '../builder-metadata';
 
 export type IntegrationDetailsInput = Omit<ChangeIntegrationDetails['data'], 'integrationId'>;
 
@@ -21,18 +19,19 @@ export class ChangeDetailsCommand extends Command<CommandOutcome> {
 @CommandHandler(ChangeDetailsCommand)
 export class ChangeDetailsHandler implements ICommandHandler<ChangeDetailsCommand> {
   constructor(
-    private readonly integrations: IntegrationCommands,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly runner: CommandRunner,
+    private readonly environments: EnvironmentAccess,
   ) {}
 
   execute({ integrationId, details, context }: ChangeDetailsCommand) {
-    return this.integrations.run(
-      integrationId,
-      {
+    return this.runner.run(
+      integrationStreamId(integrationId),
+      integrationDecider,
+      async (state) => ({
         type: 'ChangeIntegrationDetails',
         data: { integrationId, ...details },
-        metadata: { actorId: context.user.id, now: this.clock.now() },
-      },
+        metadata: await builderMetadata(this.environments, context.user, integrationId, state),
+      }),
       context,
     );
   }

@@ -80,6 +80,6 @@ export class ChangeDetailsController {
         context,
       ),
     );
-    return this.views.afterWrite(id, outcome.position, reply);
+    return this.views.afterWrite(id, outcome, reply);
   }
 }

@@ -37,6 +37,6 @@ export class ConvertToOpenController {
     @Res({ passthrough: true }) reply: HttpReply,
   ) {
     const outcome = await this.commands.execute(new ConvertToOpenCommand(id, context));
-    return this.views.afterWrite(id, outcome.position, reply);
+    return this.views.afterWrite(id, outcome, reply);
   }
 }

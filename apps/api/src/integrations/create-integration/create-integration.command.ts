@@ -1,8 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type Provider, integrationDecider, integrationStreamId } from '@ib/domain';
 import { type RequestContext, EnvironmentAccess } from '../../identity';
-import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
 
 export type CreateIntegrationInput = Readonly<{
@@ -28,22 +26,20 @@ export class CreateIntegrationHandler implements ICommandHandler<CreateIntegrati
   constructor(
     private readonly runner: CommandRunner,
     private readonly environments: EnvironmentAccess,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ input, context }: CreateIntegrationCommand) {
     await this.environments.assertBuilder(context.user, input.environment);
-    const now = this.clock.now();
     const integrationId = context.ids.next();
     const outcome = await this.runner.run(
       integrationStreamId(integrationId),
       integrationDecider,
-      {
+      () => ({
         type: 'CreateIntegration',
         data: { integrationId, ...input },
-        metadata: { actorId: context.user.id, now },
-      },
-      { actor: context.actor, environment: input.environment },
+        metadata: { environment: input.environment },
+      }),
+      { actor: context.actor },
     );
     return { ...outcome, integrationId };
   }

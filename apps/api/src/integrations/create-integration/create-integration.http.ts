@@ -90,6 +90,6 @@ export class CreateIntegrationController {
       new CreateIntegrationCommand({ ...body, environment }, context),
     );
     reply.header('Location', `/api/integrations/${outcome.integrationId}`);
-    return this.views.afterWrite(outcome.integrationId, outcome.position, reply);
+    return this.views.afterWrite(outcome.integrationId, outcome, reply);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@ib/domain';
 import { type AuthenticatedUser, allows } from '../../identity';
+import { type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
 import { ReadYourWrites } from '../../infrastructure/consistency/read-your-writes';
 import { setEtag } from '../../infrastructure/http/etag';
 import { type HttpReply } from '../../infrastructure/http/http-types';
@@ -23,11 +24,18 @@ export class IntegrationViews {
     return view;
   }
 
-  /** The answer to a write: the document once the read model has caught up with it, with its ETag. */
-  async afterWrite(id: string, position: number, reply: HttpReply): Promise<IntegrationView> {
+  /**
+   * The answer to a write: the document once the read model has caught up with it, and the ETag of
+   * the version the write left (true even when the read model is late).
+   */
+  async afterWrite(
+    id: string,
+    { version, position }: Pick<CommandOutcome, 'version' | 'position'>,
+    reply: HttpReply,
+  ): Promise<IntegrationView> {
     await this.consistency.after(position);
     const view = await this.get(id);
-    setEtag(reply, view.version);
+    setEtag(reply, version);
     return view;
   }
 }

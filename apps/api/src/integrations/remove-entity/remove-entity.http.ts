@@ -36,6 +36,6 @@ export class RemoveEntityController {
     @Res({ passthrough: true }) reply: HttpReply,
   ) {
     const outcome = await this.commands.execute(new RemoveEntityCommand(id, name, context));
-    return this.views.afterWrite(id, outcome.position, reply);
+    return this.views.afterWrite(id, outcome, reply);
   }
 }

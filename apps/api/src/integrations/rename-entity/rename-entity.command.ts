@@ -1,9 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type RequestContext } from '../../identity';
-import { CLOCK, type Clock } from '../../infrastructure/clock';
-import { type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
-import { IntegrationCommands } from '../integration-command';
+import { integrationDecider, integrationStreamId } from '@ib/domain';
+import { type RequestContext, EnvironmentAccess } from '../../identity';
+import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
+import { builderMetadata } from '../builder-metadata';
 
 export class RenameEntityCommand extends Command<CommandOutcome> {
   constructor(
@@ -20,18 +19,19 @@ export class RenameEntityCommand extends Command<CommandOutcome> {
 @CommandHandler(RenameEntityCommand)
 export class RenameEntityHandler implements ICommandHandler<RenameEntityCommand> {
   constructor(
-    private readonly integrations: IntegrationCommands,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly runner: CommandRunner,
+    private readonly environments: EnvironmentAccess,
   ) {}
 
   execute({ integrationId, name, newName, context }: RenameEntityCommand) {
-    return this.integrations.run(
-      integrationId,
-      {
+    return this.runner.run(
+      integrationStreamId(integrationId),
+      integrationDecider,
+      async (state) => ({
         type: 'RenameEntity',
         data: { integrationId, name, newName },
-        metadata: { actorId: context.user.id, now: this.clock.now() },
-      },
+        metadata: await builderMetadata(this.environments, context.user, integrationId, state),
+      }),
       context,
     );
   }

@@ -1,10 +1,9 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type RequestContext } from '../../identity';
+import { integrationDecider, integrationStreamId } from '@ib/domain';
+import { type RequestContext, EnvironmentAccess } from '../../identity';
 import { ConnectionAccess } from '../../connections';
-import { CLOCK, type Clock } from '../../infrastructure/clock';
-import { type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
-import { IntegrationCommands } from '../integration-command';
+import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
+import { builderMetadata } from '../builder-metadata';
 
 export class SelectConnectionCommand extends Command<CommandOutcome> {
   constructor(
@@ -19,16 +18,17 @@ export class SelectConnectionCommand extends Command<CommandOutcome> {
 @CommandHandler(SelectConnectionCommand)
 export class SelectConnectionHandler implements ICommandHandler<SelectConnectionCommand> {
   constructor(
-    private readonly integrations: IntegrationCommands,
+    private readonly runner: CommandRunner,
+    private readonly environments: EnvironmentAccess,
     private readonly connections: ConnectionAccess,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ integrationId, connectionId, context }: SelectConnectionCommand) {
     const connection = await this.connections.viewable(context.user, connectionId);
-    return this.integrations.run(
-      integrationId,
-      {
+    return this.runner.run(
+      integrationStreamId(integrationId),
+      integrationDecider,
+      async (state) => ({
         type: 'SelectConnection',
         data: {
           integrationId,
@@ -36,8 +36,8 @@ export class SelectConnectionHandler implements ICommandHandler<SelectConnection
           connectionProvider: connection.provider,
           connectionEnvironment: connection.environment,
         },
-        metadata: { actorId: context.user.id, now: this.clock.now() },
-      },
+        metadata: await builderMetadata(this.environments, context.user, integrationId, state),
+      }),
       context,
     );
   }

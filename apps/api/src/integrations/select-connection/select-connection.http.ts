@@ -50,6 +50,6 @@ export class SelectConnectionController {
     @Res({ passthrough: true }) reply: HttpReply,
   ) {
     const outcome = await this.commands.execute(new SelectConnectionCommand(id, body.connectionId, context));
-    return this.views.afterWrite(id, outcome.position, reply);
+    return this.views.afterWrite(id, outcome, reply);
   }
 }

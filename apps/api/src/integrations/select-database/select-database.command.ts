@@ -1,9 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type RequestContext } from '../../identity';
-import { CLOCK, type Clock } from '../../infrastructure/clock';
-import { type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
-import { IntegrationCommands } from '../integration-command';
+import { integrationDecider, integrationStreamId } from '@ib/domain';
+import { type RequestContext, EnvironmentAccess } from '../../identity';
+import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
+import { builderMetadata } from '../builder-metadata';
 
 export class SelectDatabaseCommand extends Command<CommandOutcome> {
   constructor(
@@ -18,18 +17,19 @@ export class SelectDatabaseCommand extends Command<CommandOutcome> {
 @CommandHandler(SelectDatabaseCommand)
 export class SelectDatabaseHandler implements ICommandHandler<SelectDatabaseCommand> {
   constructor(
-    private readonly integrations: IntegrationCommands,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly runner: CommandRunner,
+    private readonly environments: EnvironmentAccess,
   ) {}
 
   execute({ integrationId, database, context }: SelectDatabaseCommand) {
-    return this.integrations.run(
-      integrationId,
-      {
+    return this.runner.run(
+      integrationStreamId(integrationId),
+      integrationDecider,
+      async (state) => ({
         type: 'SelectDatabase',
         data: { integrationId, database },
-        metadata: { actorId: context.user.id, now: this.clock.now() },
-      },
+        metadata: await builderMetadata(this.environments, context.user, integrationId, state),
+      }),
       context,
     );
   }

@@ -51,6 +51,6 @@ export class SelectDatabaseController {
     @Res({ passthrough: true }) reply: HttpReply,
   ) {
     const outcome = await this.commands.execute(new SelectDatabaseCommand(id, body.database, context));
-    return this.views.afterWrite(id, outcome.position, reply);
+    return this.views.afterWrite(id, outcome, reply);
   }
 }

@@ -17,7 +17,6 @@ import {
   integrationDeploymentsStreamId,
 } from '@ib/domain';
 import { type Actor } from '../../identity';
-import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
 import {
   EVENT_STORE,
@@ -67,7 +66,6 @@ export class BreakingUpdateReactor implements OnApplicationBootstrap, OnApplicat
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly runner: CommandRunner,
     private readonly index: PublicationIndex,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -189,8 +187,8 @@ export class BreakingUpdateReactor implements OnApplicationBootstrap, OnApplicat
       this.runner.run(
         streamId,
         deploymentDecider,
-        { type: 'RequireRepublish', data, metadata: { actorId: actor.userId, now: this.clock.now() } },
-        { actor, ...(data.environment === undefined ? {} : { environment: data.environment }) },
+        () => ({ type: 'RequireRepublish', data, metadata: { environment: data.environment } }),
+        { actor },
       ),
     );
   }

@@ -1,11 +1,9 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type ApiKeyCreated, apiKeyDecider, apiKeyStreamId } from '@ib/domain';
 import { authorize } from '../../auth/policy';
 import { ApiKeyHashStore } from '../../auth/crypto/api-key-hash-store';
 import { type RequestContext } from '../../auth/request-context.decorator';
 import { EnvironmentAccess } from '../../environments/environment-access/environment-access';
-import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../../infrastructure/command-handling/command-runner';
 import { generateApiKey } from '../api-key-material';
 
@@ -33,18 +31,16 @@ export class CreateApiKeyHandler implements ICommandHandler<CreateApiKeyCommand>
     private readonly runner: CommandRunner,
     private readonly environments: EnvironmentAccess,
     private readonly hashes: ApiKeyHashStore,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ input, context }: CreateApiKeyCommand): Promise<CreatedApiKey> {
     // Existence first: nobody administers an environment that does not exist, so 403 would mislead.
     await this.environments.kindOf(input.environment);
     authorize(context.user, 'api-key.manage', input.environment);
-    const now = this.clock.now();
     const keyId = context.ids.next();
     // Never derived nor stored, the key cannot be shown again: a retry answers the created key without it.
-    const recorded = await this.runner.recorded<ApiKeyCreated>(apiKeyStreamId(keyId), context.actor);
-    if (recorded) return { ...recorded, apiKey: recorded.events[0].data };
+    const recorded = await this.runner.recorded(apiKeyStreamId(keyId), apiKeyDecider, context.actor);
+    if (recorded) return { ...recorded, apiKey: (recorded.events[0] as ApiKeyCreated).data };
     const { key, hint, hash } = generateApiKey(keyId);
     // The hash goes first: a key whose event is stored must verify from its first use.
     // A hash already there is from an attempt that died before its event was stored: its key was never shown.
@@ -55,12 +51,12 @@ export class CreateApiKeyHandler implements ICommandHandler<CreateApiKeyCommand>
       outcome = await this.runner.run(
         apiKeyStreamId(keyId),
         apiKeyDecider,
-        {
+        () => ({
           type: 'CreateApiKey',
           data: { keyId, environment: input.environment, appName: input.appName, label: input.label, hint },
-          metadata: { actorId: context.user.id, now },
-        },
-        { actor: context.actor, environment: input.environment },
+          metadata: { environment: input.environment },
+        }),
+        { actor: context.actor },
       );
     } catch (error) {
       this.forget(keyId);

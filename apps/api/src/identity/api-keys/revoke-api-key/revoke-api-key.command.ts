@@ -1,10 +1,9 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { apiKeyDecider, apiKeyStreamId } from '@ib/domain';
 import { authorize } from '../../auth/policy';
 import { ApiKeyHashStore } from '../../auth/crypto/api-key-hash-store';
 import { type RequestContext } from '../../auth/request-context.decorator';
-import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../../infrastructure/command-handling/command-runner';
 
 export type RevokeApiKeyInput = Readonly<{ environment: string; keyId: string }>;
@@ -26,7 +25,6 @@ export class RevokeApiKeyHandler implements ICommandHandler<RevokeApiKeyCommand>
   constructor(
     private readonly runner: CommandRunner,
     private readonly hashes: ApiKeyHashStore,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ input, context }: RevokeApiKeyCommand): Promise<CommandOutcome> {
@@ -34,12 +32,12 @@ export class RevokeApiKeyHandler implements ICommandHandler<RevokeApiKeyCommand>
     const outcome = await this.runner.run(
       apiKeyStreamId(input.keyId),
       apiKeyDecider,
-      {
+      () => ({
         type: 'RevokeApiKey',
         data: { keyId: input.keyId, environment: input.environment },
-        metadata: { actorId: context.user.id, now: this.clock.now() },
-      },
-      { actor: context.actor, environment: input.environment },
+        metadata: { environment: input.environment },
+      }),
+      { actor: context.actor },
     );
     // Also after a repeated revocation, so a retry removes a hash an earlier failure left behind.
     try {

@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { NotFoundError, type RoleGrant, userDecider, userStreamId } from '@ib/domain';
+import { ForbiddenError, NotFoundError, type RoleGrant, userDecider, userStreamId } from '@ib/domain';
 import { APP_CONFIG } from '../../../config/app-config.provider';
 import { type AppConfig } from '../../../config/app-config';
 import { EnvironmentAccess } from '../../environments/environment-access/environment-access';
 import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
-import { HttpProblem } from '../../../infrastructure/http/http-problem';
+import { TooManyAttempts, Unauthenticated } from '../../../infrastructure/access/access-errors';
 import { CredentialStore, PasswordHasher, TokenService } from '../crypto';
 import { LoginThrottle } from './login-throttle';
 
@@ -36,17 +36,13 @@ export class LoginCommand extends Command<LoginResult> {
 }
 
 const invalidCredentials = () =>
-  new HttpProblem(401, 'AUTH.INVALID_CREDENTIALS', 'Unauthenticated', 'Unknown user or wrong password', {
-    'WWW-Authenticate': 'Bearer',
-  });
+  new Unauthenticated('AUTH.INVALID_CREDENTIALS', 'Unknown user or wrong password');
 
 const tooManyAttempts = (seconds: number) =>
-  new HttpProblem(
-    429,
+  new TooManyAttempts(
     'AUTH.TOO_MANY_ATTEMPTS',
-    'Too many attempts',
     `Too many failed logins; try again in ${seconds} seconds`,
-    { 'Retry-After': String(seconds) },
+    seconds,
   );
 
 /** Environment + IT user credentials give a short-lived token for that user's roles. */
@@ -79,9 +75,9 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
       throw invalidCredentials();
     }
     this.throttle.recordSuccess(username);
-    const noAccess = HttpProblem.forbidden(
-      `Environment '${environment}' does not exist or you have no role in it`,
+    const noAccess = new ForbiddenError(
       'AUTH.NO_ACCESS_TO_ENVIRONMENT',
+      `Environment '${environment}' does not exist or you have no role in it`,
     );
     if (!state.roles.some((grant) => grant.environment === environment)) throw noAccess;
     await this.environments.kindOf(environment).catch((error: unknown) => {

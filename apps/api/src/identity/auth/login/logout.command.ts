@@ -1,7 +1,5 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { userDecider, userStreamId } from '@ib/domain';
-import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
 import { type RequestContext } from '../request-context.decorator';
 
@@ -14,21 +12,14 @@ export class LogoutCommand extends Command<void> {
 /** Ends every session of the caller: their tokens, in every tab and on every instance, are refused. */
 @CommandHandler(LogoutCommand)
 export class LogoutHandler implements ICommandHandler<LogoutCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async execute({ context }: LogoutCommand): Promise<void> {
     const { user, actor } = context;
     await this.runner.run(
       userStreamId(user.username),
       userDecider,
-      {
-        type: 'LogOutUser',
-        data: { userId: user.id },
-        metadata: { actorId: user.id, now: this.clock.now() },
-      },
+      () => ({ type: 'LogOutUser', data: { userId: user.id } }),
       { actor },
     );
   }

@@ -1,4 +1,3 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   type EnvironmentKind,
@@ -10,7 +9,6 @@ import {
 } from '@ib/domain';
 import { authorize } from '../../auth/policy';
 import { type RequestContext } from '../../auth/request-context.decorator';
-import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../../infrastructure/command-handling/command-runner';
 import { ReadModel } from '../../../read-model';
 
@@ -40,7 +38,6 @@ export class CreateEnvironmentHandler implements ICommandHandler<CreateEnvironme
   constructor(
     private readonly runner: CommandRunner,
     private readonly readModel: ReadModel,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ input, context }: CreateEnvironmentCommand) {
@@ -55,32 +52,34 @@ export class CreateEnvironmentHandler implements ICommandHandler<CreateEnvironme
           `Integrations are built in '${existing.name}'; set anotherDevelopment to add a second development environment on purpose`,
         );
     }
-    const metadata = { actorId: context.user.id, now: this.clock.now() };
     const { name, kind, address } = input;
     const created = await this.runner.run(
       environmentStreamId(input.name),
       environmentDecider,
-      {
+      () => ({
         type: 'CreateEnvironment',
         data: { name, kind, ...(address === undefined ? {} : { address }) },
-        metadata,
-      },
-      { actor: context.actor, environment: input.name },
+        metadata: { environment: input.name },
+      }),
+      { actor: context.actor },
     );
     // Someone must administer the new environment (bind connections, promote to it): its creator does,
     // from their next login on. Recorded as an event like any role change.
-    // The roles are read from the user's stream (the token's may be older), and written at that version.
-    const { state, version } = await this.runner.load(userStreamId(context.user.username), userDecider);
-    const roles = state.status === 'registered' ? state.roles : context.user.roles;
+    // The roles are those of the user's stream (the token's may be older), written at the version read.
     const granted = await this.runner.run(
       userStreamId(context.user.username),
       userDecider,
-      {
+      (user) => ({
         type: 'ChangeUserRoles',
-        data: { userId: context.user.id, roles: [...roles, { environment: input.name, role: 'admin' }] },
-        metadata,
-      },
-      { actor: context.actor, ifMatch: version },
+        data: {
+          userId: context.user.id,
+          roles: [
+            ...(user.status === 'registered' ? user.roles : context.user.roles),
+            { environment: input.name, role: 'admin' },
+          ],
+        },
+      }),
+      { actor: context.actor },
     );
     return { ...created, position: Math.max(created.position, granted.position) };
   }

@@ -1,10 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IllegalStateError, NotFoundError, type RoleGrant, userDecider, userStreamId } from '@ib/domain';
 import { authorize, maySeeUser } from '../../auth/policy';
 import { type RequestContext } from '../../auth/request-context.decorator';
 import { UserDirectory } from '../../auth/user-directory';
-import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../../infrastructure/command-handling/command-runner';
 
 export type ChangeUserRolesInput = Readonly<{ roles: readonly RoleGrant[]; owner?: boolean }>;
@@ -30,7 +28,6 @@ export class ChangeUserRolesHandler implements ICommandHandler<ChangeUserRolesCo
   constructor(
     private readonly runner: CommandRunner,
     private readonly users: UserDirectory,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ userId, input, context }: ChangeUserRolesCommand) {
@@ -56,12 +53,11 @@ export class ChangeUserRolesHandler implements ICommandHandler<ChangeUserRolesCo
     return this.runner.run(
       userStreamId(current.username),
       userDecider,
-      {
+      () => ({
         type: 'ChangeUserRoles',
         data: { userId, roles: input.roles, ...(input.owner === undefined ? {} : { owner: input.owner }) },
-        metadata: { actorId: context.user.id, now: this.clock.now() },
-      },
-      { actor: context.actor, ifMatch: context.ifMatch },
+      }),
+      context,
     );
   }
 }

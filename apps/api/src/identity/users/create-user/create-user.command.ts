@@ -1,10 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type RoleGrant, userDecider, userStreamId } from '@ib/domain';
 import { authorize } from '../../auth/policy';
 import { CredentialStore, PasswordHasher } from '../../auth/crypto';
 import { type RequestContext } from '../../auth/request-context.decorator';
-import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { CommandRunner, type CommandOutcome } from '../../../infrastructure/command-handling/command-runner';
 
 export type CreateUserInput = Readonly<{
@@ -31,23 +29,21 @@ export class CreateUserHandler implements ICommandHandler<CreateUserCommand> {
     private readonly runner: CommandRunner,
     private readonly hasher: PasswordHasher,
     private readonly credentials: CredentialStore,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ input, context }: CreateUserCommand) {
     for (const grant of input.roles) authorize(context.user, 'user.grant', grant.environment);
     if (input.owner === true) authorize(context.user, 'user.grant-owner');
-    const now = this.clock.now();
     const userId = context.ids.next();
     // A retry of a request that registered the user answers it, leaving the password hash as it is now.
-    const recorded = await this.runner.recorded(userStreamId(input.username), context.actor);
+    const recorded = await this.runner.recorded(userStreamId(input.username), userDecider, context.actor);
     if (recorded) return { ...recorded, userId };
     // The hash is stored first under a fresh id: if the append then fails, an unreferenced row is harmless.
     this.credentials.set(userId, await this.hasher.hash(input.password));
     const outcome = await this.runner.run(
       userStreamId(input.username),
       userDecider,
-      {
+      () => ({
         type: 'RegisterUser',
         data: {
           userId,
@@ -56,8 +52,7 @@ export class CreateUserHandler implements ICommandHandler<CreateUserCommand> {
           roles: input.roles,
           ...(input.owner === undefined ? {} : { owner: input.owner }),
         },
-        metadata: { actorId: context.user.id, now },
-      },
+      }),
       { actor: context.actor },
     );
     return { ...outcome, userId };

@@ -1,8 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type DependencyUpdateInstalled, dependencyDecider, dependencyStreamId } from '@ib/domain';
 import { authorize, type RequestContext, EnvironmentAccess } from '../../../identity';
-import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
 import { shippedVersion } from '../installed-dependencies';
 
@@ -40,7 +38,6 @@ export class InstallDependencyUpdateHandler implements ICommandHandler<InstallDe
   constructor(
     private readonly runner: CommandRunner,
     private readonly environments: EnvironmentAccess,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ name, update, context }: InstallDependencyUpdateCommand): Promise<InstalledUpdate> {
@@ -52,7 +49,7 @@ export class InstallDependencyUpdateHandler implements ICommandHandler<InstallDe
     const { events } = await this.runner.run(
       dependencyStreamId(name),
       dependencyDecider,
-      {
+      () => ({
         type: 'InstallDependencyUpdate',
         data: {
           name,
@@ -63,9 +60,9 @@ export class InstallDependencyUpdateHandler implements ICommandHandler<InstallDe
           ...(update.breaking === undefined ? {} : { breaking: update.breaking }),
           ...(update.notes === undefined ? {} : { notes: update.notes }),
         },
-        metadata: { actorId: context.user.id, now: this.clock.now() },
-      },
-      { actor: context.actor, environment },
+        metadata: { environment },
+      }),
+      { actor: context.actor },
     );
     // The decider always answers one event or an error.
     const { fromVersion, version, breaking, notes, installedAt } = events[0].data;

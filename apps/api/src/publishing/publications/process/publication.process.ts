@@ -27,9 +27,8 @@ import { ConnectorError } from '@ib/connectors';
 import { type Actor, EnvironmentAccess } from '../../../identity';
 import { OpenConnectors } from '../../../connections';
 import { CLOCK, type Clock } from '../../../infrastructure/clock';
-import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
+import { CommandRunner, type Unstamped } from '../../../infrastructure/command-handling/command-runner';
 import { ProcessDrivers } from '../../../infrastructure/command-handling/process-drivers';
-import { HttpProblem } from '../../../infrastructure/http/http-problem';
 import {
   EVENT_STORE,
   type EventStore,
@@ -44,15 +43,19 @@ import { GENERATOR_VERSION, NULL_POLICY, STALE_AFTER_MS } from '../publication-s
 
 const PUBLICATION_TYPES = new Set<string>(PUBLICATION_EVENT_TYPES);
 
+type Step = Unstamped<PublicationCommand>;
+
 /** A step that cannot succeed: the publication fails with this reason. */
 export class PublicationStepFailed extends Error {}
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Another runner appended first: the publication is theirs to continue (or already finished). */
+/**
+ * Another runner appended first (a ConcurrencyError, a StaleVersionError among them): the publication is
+ * theirs to continue (or already finished).
+ */
 const lostRace = (error: unknown): boolean =>
   error instanceof ConcurrencyError ||
-  (error instanceof HttpProblem && error.status === 412) ||
   (error instanceof IllegalStateError &&
     ['PUBLICATION.STEP_OUT_OF_ORDER', 'PUBLICATION.FINISHED'].includes(error.code));
 
@@ -168,7 +171,7 @@ export class PublicationProcess implements OnApplicationBootstrap, OnApplication
       };
       if (state.status === 'published') return this.deploy(state, actor);
       if (state.status !== 'running') return;
-      let command: PublicationCommand;
+      let command: Step;
       try {
         command = await this.performWithRetries(state);
       } catch (error) {
@@ -179,15 +182,14 @@ export class PublicationProcess implements OnApplicationBootstrap, OnApplication
           state,
         );
       }
-      await this.runner.run(publicationStreamId(publicationId), publicationDecider, command, {
+      await this.runner.run(publicationStreamId(publicationId), publicationDecider, () => command, {
         actor,
-        environment: state.environment,
         ifMatch: events.length - 1,
       });
     }
   }
 
-  private async performWithRetries(state: RunningPublication): Promise<PublicationCommand> {
+  private async performWithRetries(state: RunningPublication): Promise<Step> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.perform(state);
@@ -202,7 +204,7 @@ export class PublicationProcess implements OnApplicationBootstrap, OnApplication
     }
   }
 
-  private async perform(state: RunningPublication): Promise<PublicationCommand> {
+  private async perform(state: RunningPublication): Promise<Step> {
     const { publicationId } = state;
     switch (state.nextStep) {
       case 'validateSchema':
@@ -306,7 +308,7 @@ export class PublicationProcess implements OnApplicationBootstrap, OnApplication
     await this.runner.run(
       streamId,
       deploymentDecider,
-      {
+      async () => ({
         type: 'DeployVersion',
         data: {
           integrationId: state.integrationId,
@@ -316,22 +318,19 @@ export class PublicationProcess implements OnApplicationBootstrap, OnApplication
           publishedVersions: await this.index.publishedVersions(state.integrationId),
           builtAgainst: state.dependencies ?? [],
         },
-        metadata: { actorId: actor.userId, now: this.clock.now() },
-      },
-      { actor, environment: state.environment },
+        metadata: { environment: state.environment },
+      }),
+      { actor },
     );
   }
 
+  /** A step's command, recorded in the publication's environment for whoever requested it (the actor). */
   private command<T extends PublicationCommand['type']>(
     type: T,
     data: Extract<PublicationCommand, { type: T }>['data'],
     state: RunningPublication,
-  ): PublicationCommand {
-    return {
-      type,
-      data,
-      metadata: { actorId: state.requestedBy, now: this.clock.now() },
-    } as PublicationCommand;
+  ): Step {
+    return { type, data, metadata: { environment: state.environment } } as Step;
   }
 
   private fold(events: readonly RecordedEvent<PublicationEvent>[]): Publication {

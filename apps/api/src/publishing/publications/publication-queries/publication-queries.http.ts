@@ -9,16 +9,9 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import {
-  NotFoundError,
-  type PublicationEvent,
-  integrationDecider,
-  integrationStreamId,
-  publicationDecider,
-  publicationStreamId,
-} from '@ib/domain';
-import { authorize, Ctx, type RequestContext } from '../../../identity';
-import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
+import { NotFoundError, type PublicationEvent, publicationDecider, publicationStreamId } from '@ib/domain';
+import { allows, authorize, Ctx, type RequestContext } from '../../../identity';
+import { IntegrationViews } from '../../../integrations';
 import { EVENT_STORE, type EventStore } from '../../../infrastructure/event-store/event-store.port';
 import { type HttpReply } from '../../../infrastructure/http/http-types';
 import { ApiProblems } from '../../../infrastructure/http/openapi/api-responses';
@@ -57,7 +50,7 @@ const timeOf = (event: PublicationEvent): string => {
 export class PublicationQueriesController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly runner: CommandRunner,
+    private readonly integrations: IntegrationViews,
     private readonly index: PublicationIndex,
     private readonly packages: PackageStore,
   ) {}
@@ -151,17 +144,16 @@ export class PublicationQueriesController {
     @Ctx() context: RequestContext,
     @Res({ passthrough: true }) reply: HttpReply,
   ) {
-    const { state } = await this.runner.load(integrationStreamId(id), integrationDecider);
     const missing = new NotFoundError(
       'PACKAGE.NOT_FOUND',
       `Integration ${id} has no generated package for version ${version}`,
     );
-    if (state.status === 'none') throw missing;
-    try {
-      authorize(context.user, 'publication.read', state.environment);
-    } catch {
+    const integration = await this.integrations.get(id).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    });
+    if (integration === undefined || !allows(context.user, 'publication.read', integration.environment))
       throw missing;
-    }
     const candidates = (await this.index.publicationsOf(id)).filter(
       (publication) => publication.version === version && publication.packageHash !== undefined,
     );
@@ -174,7 +166,7 @@ export class PublicationQueriesController {
     reply.header('ETag', `"${chosen.packageHash}"`);
     return new StreamableFile(bytes, {
       type: 'application/x-tar',
-      disposition: `attachment; filename="${state.moduleName}-${version}.tar"`,
+      disposition: `attachment; filename="${integration.moduleName}-${version}.tar"`,
       length: bytes.length,
     });
   }

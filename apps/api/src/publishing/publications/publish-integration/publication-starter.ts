@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   ConcurrencyError,
   DomainError,
@@ -22,9 +22,7 @@ import {
   requiresRepublish,
 } from '@ib/domain';
 import { type Actor, EnvironmentAccess } from '../../../identity';
-import { CLOCK, type Clock } from '../../../infrastructure/clock';
-import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
-import { HttpProblem } from '../../../infrastructure/http/http-problem';
+import { CommandRunner, type Unstamped } from '../../../infrastructure/command-handling/command-runner';
 import { PublicationIndex } from '../publication-index';
 
 /**
@@ -54,9 +52,6 @@ export type PublicationStart = Readonly<{
 /** Starts that raced another start of the same integration are decided again on what it recorded. */
 const MAX_ATTEMPTS = 5;
 
-const lostRace = (error: unknown): boolean =>
-  error instanceof ConcurrencyError || (error instanceof HttpProblem && error.status === 412);
-
 /**
  * Requests a publication after checking the integration can be published; the publication process
  * performs its steps from the stored request. Shared by the publish endpoint and the republish process.
@@ -72,7 +67,6 @@ export class PublicationStarter {
     private readonly runner: CommandRunner,
     private readonly environments: EnvironmentAccess,
     private readonly index: PublicationIndex,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
@@ -111,7 +105,8 @@ export class PublicationStarter {
       try {
         return await this.attempt(start);
       } catch (error) {
-        if (!lostRace(error)) throw error;
+        // A StaleVersionError too: the publications stream moved on since this attempt read it.
+        if (!(error instanceof ConcurrencyError)) throw error;
         // The caller sent no version to match: losing every race is a conflict, never a failed precondition.
         if (attempt >= MAX_ATTEMPTS)
           throw new ConcurrencyError(
@@ -140,7 +135,7 @@ export class PublicationStarter {
     // Read before the index: a rebuild that has just published is then known to the index.
     const rebuild = republish || (await this.rebuildRequired(integrationId, environment));
     await this.requestStarted(state, { integrationId, publicationId, environment, environmentKind }, actor);
-    const command: StartPublication = {
+    const command: Unstamped<StartPublication> = {
       type: 'StartPublication',
       data: {
         integrationId,
@@ -152,14 +147,13 @@ export class PublicationStarter {
         joinRunning: !republish,
         known: await this.index.publicationsOf(integrationId),
       },
-      metadata: { actorId: actor.userId, now: this.clock.now() },
+      metadata: { environment },
     };
     const existing = existingPublication(command, state);
     if (existing) return outcomeOf(existing);
 
-    const { events } = await this.runner.run(streamId, integrationPublicationsDecider, command, {
+    const { events } = await this.runner.run(streamId, integrationPublicationsDecider, () => command, {
       actor,
-      environment,
       ifMatch: streamVersion,
     });
     const started = events.find(({ data }) => data.publicationId === publicationId)?.data;
@@ -228,12 +222,12 @@ export class PublicationStarter {
       await this.runner.run(
         publicationStreamId(publicationId),
         publicationDecider,
-        {
+        () => ({
           type: 'RequestPublish',
           data: { publicationId, integrationId, integrationVersion, version, environment, environmentKind },
-          metadata: { actorId: actor.userId, now: this.clock.now() },
-        },
-        { actor, environment },
+          metadata: { environment },
+        }),
+        { actor },
       );
     } catch (error) {
       const requestedMeanwhile =

@@ -1,5 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type IntegrationPublishRequested, publicationStreamId } from '@ib/domain';
+import { type IntegrationPublishRequested, publicationDecider, publicationStreamId } from '@ib/domain';
 import { type RequestContext, EnvironmentAccess } from '../../../identity';
 import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
 import { PublicationStarter, type PublishOutcome } from './publication-starter';
@@ -27,11 +27,15 @@ export class PublishIntegrationHandler implements ICommandHandler<PublishIntegra
   async execute({ integrationId, context }: PublishIntegrationCommand): Promise<PublishOutcome> {
     const publicationId = context.ids.next();
     // A retry of a request that started this publication answers it; the checks would now find it running.
-    const recorded = await this.runner.recorded<IntegrationPublishRequested>(
+    const recorded = await this.runner.recorded(
       publicationStreamId(publicationId),
+      publicationDecider,
       context.actor,
     );
-    if (recorded) return { publicationId, version: recorded.events[0].data.version, status: 'running' };
+    if (recorded) {
+      const [requested] = recorded.events as IntegrationPublishRequested[];
+      return { publicationId, version: requested.data.version, status: 'running' };
+    }
     return this.starter.start({
       integrationId,
       publicationId,

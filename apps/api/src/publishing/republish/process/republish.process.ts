@@ -26,15 +26,13 @@ import {
   requiresRepublish,
 } from '@ib/domain';
 import { type Actor } from '../../../identity';
-import { CLOCK, type Clock } from '../../../infrastructure/clock';
-import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
+import { CommandRunner, type Unstamped } from '../../../infrastructure/command-handling/command-runner';
 import { ProcessDrivers } from '../../../infrastructure/command-handling/process-drivers';
 import {
   EVENT_STORE,
   type EventStore,
   type Subscription,
 } from '../../../infrastructure/event-store/event-store.port';
-import { HttpProblem } from '../../../infrastructure/http/http-problem';
 import { uuidv7 } from '../../../infrastructure/ids';
 import { PublicationStarter } from '../../publications/publish-integration/publication-starter';
 import { environmentOfRun } from '../republish-runs';
@@ -43,10 +41,9 @@ const REPUBLISH_TYPES = new Set<string>(REPUBLISH_EVENT_TYPES);
 const PUBLICATION_ENDS = new Set<string>(['IntegrationPublished', 'IntegrationPublishFailed']);
 const NO_LONGER_REQUIRED = 'It no longer needs a republish';
 
-/** Another runner appended first: read the run again and continue from what it recorded. */
+/** Another runner appended first (a StaleVersionError is one): read the run again and go on from it. */
 const lostRace = (error: unknown): boolean =>
   error instanceof ConcurrencyError ||
-  (error instanceof HttpProblem && error.status === 412) ||
   (error instanceof IllegalStateError &&
     ['REPUBLISH.ITEM_IN_PROGRESS', 'REPUBLISH.ITEM_FINISHED', 'REPUBLISH.FINISHED'].includes(error.code));
 
@@ -79,7 +76,6 @@ export class RepublishProcess implements OnApplicationBootstrap, OnApplicationSh
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly runner: CommandRunner,
     private readonly starter: PublicationStarter,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -143,10 +139,9 @@ export class RepublishProcess implements OnApplicationBootstrap, OnApplicationSh
         correlationId: events[0].metadata.correlationId,
         causationId: events[events.length - 1].eventId,
       };
-      const record = (command: RepublishCommand) =>
-        this.runner.run(republishStreamId(runId), republishDecider, command, {
+      const record = (command: Unstamped<RepublishCommand>) =>
+        this.runner.run(republishStreamId(runId), republishDecider, () => command, {
           actor,
-          environment: events[0].metadata.environment,
           ifMatch: version,
         });
       const finish = (outcome: Outcome) =>
@@ -154,7 +149,7 @@ export class RepublishProcess implements OnApplicationBootstrap, OnApplicationSh
           this.command(
             'FinishRepublishItem',
             { runId, integrationId: next.integrationId, ...outcome },
-            actor,
+            events[0],
           ),
         );
 
@@ -170,7 +165,7 @@ export class RepublishProcess implements OnApplicationBootstrap, OnApplicationSh
           this.command(
             'StartRepublishItem',
             { runId, integrationId: next.integrationId, publicationId },
-            actor,
+            events[0],
           ),
         );
         continue;
@@ -236,13 +231,17 @@ export class RepublishProcess implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  /** The process acts for the administrator who started the run. */
+  /** The process acts for the administrator who started the run (the actor), in the run's environment. */
   private command<T extends RepublishCommand['type']>(
     type: T,
     data: Extract<RepublishCommand, { type: T }>['data'],
-    actor: Actor,
-  ): RepublishCommand {
-    return { type, data, metadata: { actorId: actor.userId, now: this.clock.now() } } as RepublishCommand;
+    started: RecordedEvent<RepublishEvent>,
+  ): Unstamped<RepublishCommand> {
+    return {
+      type,
+      data,
+      metadata: { environment: started.metadata.environment },
+    } as Unstamped<RepublishCommand>;
   }
 
   private fold(events: readonly RecordedEvent<RepublishEvent>[]): Republish {

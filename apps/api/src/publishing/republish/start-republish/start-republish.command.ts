@@ -1,4 +1,3 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   IllegalStateError,
@@ -12,7 +11,6 @@ import {
   requiresRepublish,
 } from '@ib/domain';
 import { authorize, type RequestContext, EnvironmentAccess } from '../../../identity';
-import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
 import { PublicationIndex } from '../../publications/publication-index';
 import { RepublishRuns } from '../republish-runs';
@@ -44,7 +42,6 @@ export class StartRepublishHandler implements ICommandHandler<StartRepublishComm
     private readonly environments: EnvironmentAccess,
     private readonly index: PublicationIndex,
     private readonly runs: RepublishRuns,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   execute({ context }: StartRepublishCommand): Promise<RepublishOutcome> {
@@ -65,7 +62,7 @@ export class StartRepublishHandler implements ICommandHandler<StartRepublishComm
       );
     const runId = context.ids.next();
     // A retry of a request that started the run answers that run (which now counts as running).
-    const recorded = await this.runner.recorded(republishStreamId(runId), context.actor);
+    const recorded = await this.runner.recorded(republishStreamId(runId), republishDecider, context.actor);
     if (recorded) {
       const started = recorded.events[0].data as RepublishStarted['data'];
       return { runId, integrationIds: started.integrationIds, status: 'running' };
@@ -86,12 +83,12 @@ export class StartRepublishHandler implements ICommandHandler<StartRepublishComm
     await this.runner.run(
       republishStreamId(runId),
       republishDecider,
-      {
+      () => ({
         type: 'StartRepublish',
         data: { runId, environment, integrationIds },
-        metadata: { actorId: context.user.id, now: this.clock.now() },
-      },
-      { actor: context.actor, environment },
+        metadata: { environment },
+      }),
+      { actor: context.actor },
     );
     return { runId, integrationIds, status: 'running' };
   }

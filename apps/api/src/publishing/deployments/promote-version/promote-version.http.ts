@@ -1,0 +1,67 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsInt, IsString, Matches, Min } from 'class-validator';
+import { Ctx, type RequestContext } from '../../../identity';
+import { setEtag } from '../../../infrastructure/http/etag';
+import { type HttpReply } from '../../../infrastructure/http/http-types';
+import { ApiProblems, ETAG_HEADER } from '../../../infrastructure/http/openapi/api-responses';
+import { deploymentAnswer } from '../deployment-answer';
+import { DeploymentSchema } from '../deployment.schema';
+import { PromoteVersionCommand } from './promote-version.command';
+
+export class DeployVersionBody {
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1 })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiProperty({ example: 'qa' })
+  @IsString()
+  @Matches(/^[a-z][a-z0-9-]{0,39}$/, { message: 'environment must be an environment name' })
+  environment!: string;
+}
+
+@ApiTags('deployments')
+@ApiBearerAuth()
+@Controller('api/integrations')
+export class PromoteVersionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/deployments')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Promote a published version to a qa or production environment (admin there)' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The streamVersion last seen' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The integration id' })
+  @ApiOkResponse({ type: DeploymentSchema, headers: ETAG_HEADER })
+  @ApiProblems({
+    400: 'Invalid version or environment name',
+    403: 'AUTH.ADMIN_REQUIRED: the caller does not administer the target environment',
+    404: 'INTEGRATION.NOT_FOUND: unknown, or of an environment the caller has no role in; ENVIRONMENT.NOT_FOUND',
+    409:
+      'DEPLOYMENT.PROMOTION_TARGET (a development environment), DEPLOYMENT.VERSION_NOT_PUBLISHED, ' +
+      'or EVENT_STORE.WRONG_EXPECTED_VERSION (changed concurrently)',
+    412: "PRECONDITION_FAILED: If-Match names another version of the integration's deployments",
+  })
+  async promote(
+    @Param('id', ParseUUIDPipe) integrationId: string,
+    @Body() body: DeployVersionBody,
+    @Ctx() context: RequestContext,
+    @Res({ passthrough: true }) reply: HttpReply,
+  ) {
+    const { version, environment } = body;
+    const outcome = await this.commands.execute(
+      new PromoteVersionCommand(integrationId, { version, environment }, context),
+    );
+    setEtag(reply, outcome.version);
+    return deploymentAnswer(integrationId, environment, outcome);
+  }
+}
