@@ -35,6 +35,7 @@ describe('createReadModelOrm', () => {
       'environments',
       'integration_dependency_states',
       'integrations',
+      'process_instances',
       'projection_checkpoints',
       'publications',
       'read_model_migrations',
@@ -46,6 +47,7 @@ describe('createReadModelOrm', () => {
       '0003-integration-published-version',
       '0004-dependencies-per-environment',
       '0005-user-owner',
+      '0006-process-instances',
     ]);
   });
 

@@ -230,6 +230,17 @@ export const ProjectionCheckpointRow = defineEntity({
   },
 });
 
+/** An instance a process manager keeps in flight (no view shows it), by manager; see process-checkpoints.ts. */
+export const ProcessInstanceRow = defineEntity({
+  name: 'ProcessInstanceRow',
+  tableName: 'process_instances',
+  properties: {
+    process: p.string().primary(),
+    id: p.string().primary(),
+    document: p.json<object>(),
+  },
+});
+
 export const READ_MODEL_ENTITIES = [
   IntegrationRow,
   ConnectionRow,
@@ -242,6 +253,7 @@ export const READ_MODEL_ENTITIES = [
   DependencyRow,
   ApiKeyRow,
   ProjectionCheckpointRow,
+  ProcessInstanceRow,
 ] as const;
 
 /** The table of each projection's view, by projection name. */

@@ -11,6 +11,8 @@ import {
   ProjectionRunner,
   type ProjectionRunnerOptions,
 } from '../infrastructure/read-model/projection-runner';
+import { PROCESS_CHECKPOINTS } from '../infrastructure/process-managers/process-checkpoints.port';
+import { SqliteProcessCheckpoints } from './process-checkpoints';
 import { ReadModel } from './read-model';
 import { READ_MODEL_VIEWS } from './read-model.views';
 import { createReadModelOrm, type ReadModelOrm } from './read-model-orm';
@@ -45,7 +47,10 @@ class ReadModelShutdown implements OnApplicationShutdown {
   }
 }
 
-/** Provides ReadModel (queries) and ProjectionRunner (projections into it), for the whole application. */
+/**
+ * Provides ReadModel (queries), ProjectionRunner (projections into it) and the process managers'
+ * checkpoints (kept beside the views'), for the whole application.
+ */
 @Module({})
 export class ReadModelModule {
   static forRoot(options: ReadModelModuleOptions): DynamicModule {
@@ -74,9 +79,14 @@ export class ReadModelModule {
             new ProjectionRunner(store, orm, { ...options.runner, views: READ_MODEL_VIEWS }),
           inject: [EVENT_STORE, READ_MODEL_ORM],
         },
+        {
+          provide: PROCESS_CHECKPOINTS,
+          useFactory: (orm: ReadModelOrm) => new SqliteProcessCheckpoints(orm),
+          inject: [READ_MODEL_ORM],
+        },
         ReadModelShutdown,
       ],
-      exports: [ReadModel, ProjectionRunner, READ_MODEL_ORM],
+      exports: [ReadModel, ProjectionRunner, READ_MODEL_ORM, PROCESS_CHECKPOINTS],
     };
   }
 }

@@ -383,3 +383,93 @@ describe('ReadModel publishing views', () => {
     expect(await model.readModel.listApiKeys({ environments: [] })).toEqual([]);
   });
 });
+
+describe('ReadModel: what the process managers resume at start', () => {
+  let model: TemporaryReadModel;
+
+  const approved = (requestId: string, connectionId: string): ConnectionRequestEvent => ({
+    type: 'ConnectionRequestApproved',
+    data: { requestId, connectionId, approvedBy: 'root', approvedAt: day(2) },
+  });
+  const publication = (publicationId: string, integrationId: string, version: number, requestedAt: string) =>
+    ({
+      type: 'IntegrationPublishRequested',
+      data: {
+        publicationId,
+        integrationId,
+        integrationVersion: 2,
+        version,
+        environment: 'dev',
+        requestedBy: 'alice',
+        requestedAt,
+      },
+    }) satisfies PublicationEvent;
+  const published = (publicationId: string, integrationId: string, version: number): PublicationEvent => ({
+    type: 'IntegrationPublished',
+    data: {
+      publicationId,
+      integrationId,
+      integrationVersion: 2,
+      version,
+      environment: 'dev',
+      packageHash: `sha256:${publicationId}`,
+      publishedAt: day(3),
+    },
+  });
+  const deployed = (integrationId: string, version: number): DeploymentEvent => ({
+    type: 'VersionDeployed',
+    data: {
+      integrationId,
+      version,
+      environment: 'dev',
+      environmentKind: 'development',
+      deployedBy: 'root',
+      deployedAt: day(3),
+    },
+  });
+
+  beforeAll(async () => {
+    model = await temporaryReadModel();
+    // Requests: approved with its connection, approved without, approved with a connection deleted since, pending
+    await model.append(
+      connectionRequestStreamId('r1'),
+      request('r1', 'dev', 'bob', day(1)),
+      approved('r1', 'c1'),
+    );
+    await model.append(connectionStreamId('c1'), connection('c1', 'dev', 'One'));
+    await model.append(
+      connectionRequestStreamId('r2'),
+      request('r2', 'dev', 'bob', day(1)),
+      approved('r2', 'c2'),
+    );
+    await model.append(
+      connectionRequestStreamId('r3'),
+      request('r3', 'dev', 'bob', day(1)),
+      approved('r3', 'c3'),
+    );
+    await model.append(connectionStreamId('c3'), connection('c3', 'dev', 'Three'), {
+      type: 'ConnectionDeleted',
+      data: { connectionId: 'c3', deletedBy: 'root', deletedAt: day(2) },
+    });
+    await model.append(connectionRequestStreamId('r4'), request('r4', 'dev', 'bob', day(1)));
+    // Publications: running, published and deployed, published but not deployed, published under a newer deployed version
+    await model.append(publicationStreamId('p1'), publication('p1', 'a', 1, day(4)));
+    await model.append(publicationStreamId('p2'), publication('p2', 'b', 1, day(1)), published('p2', 'b', 1));
+    await model.append(integrationDeploymentsStreamId('b'), deployed('b', 1));
+    await model.append(publicationStreamId('p3'), publication('p3', 'c', 1, day(2)), published('p3', 'c', 1));
+    await model.append(publicationStreamId('p4'), publication('p4', 'd', 1, day(1)), published('p4', 'd', 1));
+    const { lastPosition } = await model.append(integrationDeploymentsStreamId('d'), deployed('d', 2));
+    const runner = model.runner();
+    await runner.start();
+    await runner.waitFor(lastPosition, 5000);
+  });
+  afterAll(() => model.dispose());
+
+  it('lists the approved requests whose connection was never created', async () => {
+    expect(await model.readModel.listApprovedRequestIdsWithoutConnection()).toEqual(['r2']);
+  });
+
+  it('lists the publications running or published but not deployed, oldest request first', async () => {
+    expect(await model.readModel.listPublicationIdsInFlight()).toEqual(['p3', 'p1']);
+  });
+});

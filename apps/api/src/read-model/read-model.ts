@@ -198,6 +198,18 @@ export class ReadModel {
     >;
   }
 
+  /**
+   * The ids of the approved requests whose connection the connections view does not hold: an approval
+   * stopped before its connection was created (a deleted connection keeps its row, so it is not one).
+   */
+  async listApprovedRequestIdsWithoutConnection(): Promise<string[]> {
+    const rows = await this.em().execute<{ id: string }[]>(
+      "select `id` from `connection_requests` as `request` where `status` = 'approved' and not exists " +
+        '(select 1 from `connections` where `connections`.`id` = `request`.`connection_id`) order by `id`',
+    );
+    return rows.map(({ id }) => id);
+  }
+
   /** By name; `names` narrows to those environments (absent means all of them, empty means none). */
   async listEnvironments(
     query: PageRequest & Readonly<{ names?: readonly string[] }> = {},
@@ -242,6 +254,21 @@ export class ReadModel {
       orderBy: { requestedAt: 'desc', id: 'desc' },
     });
     return rows.map((row) => this.publications.entityToDocument(row) as PublicationView);
+  }
+
+  /**
+   * The publications the publication process has left to finish, oldest request first: those still
+   * running, and those published but not deployed where they were published (no version as recent
+   * there), as a stop between the two appends leaves them.
+   */
+  async listPublicationIdsInFlight(): Promise<string[]> {
+    const rows = await this.em().execute<{ id: string }[]>(
+      "select `id` from `publications` as `publication` where `status` = 'running' or (`status` = 'published' " +
+        'and not exists (select 1 from `deployments` as `deployment` where `deployment`.`id` = ' +
+        "`publication`.`integration_id` || ':' || `publication`.`environment` " +
+        'and `deployment`.`version` >= `publication`.`version`)) order by `requested_at`, `id`',
+    );
+    return rows.map(({ id }) => id);
   }
 
   /** An integration's successful publications, the newest version first. */

@@ -4,6 +4,7 @@ import { CreatePublishingViews0002 } from './0002-create-publishing-views.migrat
 import { IntegrationPublishedVersion0003 } from './0003-integration-published-version.migration';
 import { DependenciesPerEnvironment0004 } from './0004-dependencies-per-environment.migration';
 import { UserOwner0005 } from './0005-user-owner.migration';
+import { ProcessInstances0006 } from './0006-process-instances.migration';
 
 /** Every read-model migration in order; listed explicitly so bundles and ts-jest need no file discovery. */
 export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
   { name: '0003-integration-published-version', class: IntegrationPublishedVersion0003 },
   { name: '0004-dependencies-per-environment', class: DependenciesPerEnvironment0004 },
   { name: '0005-user-owner', class: UserOwner0005 },
+  { name: '0006-process-instances', class: ProcessInstances0006 },
 ];
