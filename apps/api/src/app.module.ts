@@ -1,21 +1,14 @@
-import {
-  type DynamicModule,
-  Inject,
-  Logger,
-  Module,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-  type Provider,
-} from '@nestjs/common';
+import { type DynamicModule, Logger, Module, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
 import { ConnectionsModule } from './connections';
 import { DataApiModule } from './data-api';
-import { AuthGuard, FirstStart, IdentityModule } from './identity';
+import { AuthGuard, IdentityModule } from './identity';
 import { IntegrationsModule } from './integrations';
 import { OperationsModule } from './operations';
 import { PublishingModule } from './publishing';
+import { Lifecycle } from './app-lifecycle';
 import { APP_CONFIG } from './config/app-config.provider';
 import { type AppConfig } from './config/app-config';
 import { CLOCK, type Clock, systemClock } from './infrastructure/clock';
@@ -27,11 +20,12 @@ import { ProblemDetailsFilter } from './infrastructure/http/problem-details.filt
 import { createValidationPipe } from './infrastructure/http/validation.pipe';
 import { IdempotencyInterceptor } from './infrastructure/idempotency/idempotency.interceptor';
 import { SqliteIdempotencyStore } from './infrastructure/idempotency/idempotency-store';
+import { IDEMPOTENCY_STORE } from './infrastructure/idempotency/idempotency-store.port';
 import {
-  IDEMPOTENCY_STORE,
-  type IdempotencyStore,
-} from './infrastructure/idempotency/idempotency-store.port';
-import { ProjectionRunner } from './infrastructure/read-model/projection-runner';
+  PROCESS_CHECKPOINTS,
+  type ProcessCheckpoints,
+} from './infrastructure/process-managers/process-checkpoints.port';
+import { ProcessManagerRunner } from './infrastructure/process-managers/process-manager-runner';
 import { ReadModelModule } from './read-model';
 import { SecretStore, loadMasterKey } from './infrastructure/secrets';
 
@@ -42,38 +36,14 @@ const nestLogger = (context: string) => {
   return { warn: (message: string) => logger.warn(message), log: (message: string) => logger.log(message) };
 };
 
-/** Starts projections after first-start seeding, and closes every store on shutdown. */
-class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(
-    private readonly firstStart: FirstStart,
-    private readonly projections: ProjectionRunner,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly secrets: SecretStore,
-    @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
-  ) {}
-
-  async onApplicationBootstrap() {
-    await this.firstStart.run();
-    await this.projections.start();
-    await this.projections.waitFor(await this.store.headPosition(), 10_000);
-  }
-
-  async onApplicationShutdown() {
-    await this.projections.stop();
-    await this.store.close();
-    this.secrets.close();
-    this.idempotency.close();
-  }
-}
-
 @Module({})
 class CoreModule {}
 
 @Module({})
 export class AppModule {
   static register(config: AppConfig, overrides: AppOverrides = {}): DynamicModule {
-    // Global: every context injects the configuration, clock, event store, command runner, secrets
-    // and read-your-writes without naming the module that provides them.
+    // Global: every context injects the configuration, clock, event store, command runner, secrets,
+    // read-your-writes and the process manager runner without naming the module that provides them.
     const core: Provider[] = [
       { provide: APP_CONFIG, useValue: config },
       { provide: CLOCK, useValue: overrides.clock ?? systemClock },
@@ -104,6 +74,12 @@ export class AppModule {
       },
       CommandRunner,
       ReadYourWrites,
+      {
+        provide: ProcessManagerRunner,
+        useFactory: (store: EventStore, checkpoints: ProcessCheckpoints) =>
+          new ProcessManagerRunner(store, checkpoints),
+        inject: [EVENT_STORE, PROCESS_CHECKPOINTS],
+      },
     ];
     const coreModule: DynamicModule = {
       module: CoreModule,
@@ -118,6 +94,7 @@ export class AppModule {
         IDEMPOTENCY_STORE,
         CommandRunner,
         ReadYourWrites,
+        ProcessManagerRunner,
       ],
     };
     return {

@@ -1,62 +1,89 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   type ConnectionRequestApproved,
+  type ConnectionRequestEvent,
+  type RecordedEvent,
   connectionRequestDecider,
   connectionRequestStreamId,
 } from '@ib/domain';
-import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
+import { EventStoreUnavailableError } from '../../infrastructure/event-store/event-store-unavailable.error';
 import { EVENT_STORE, type EventStore } from '../../infrastructure/event-store/event-store.port';
+import {
+  type ProcessManager,
+  type ProcessStart,
+} from '../../infrastructure/process-managers/process-manager';
+import { ProcessManagerRunner } from '../../infrastructure/process-managers/process-manager-runner';
+import { ReadModel } from '../../read-model';
 import { ConnectionFromRequest } from './connection-from-request';
 
-const BATCH = 1000;
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Completes approvals from stored events: if a process stopped between an approval and the creation of
- * its connection, the next start creates it. While running, the approving handler does that itself, so
- * one pass over the log at start is enough; creation is idempotent, so repeating it is harmless.
+ * Completes approvals from stored events: an approval and the connection it creates are two appends, so
+ * a process stopped between them leaves an approved request without its connection. At start, those
+ * the views show (approved, no such connection) are completed; while running, each approval stored is
+ * completed too, after the approving handler did it already in the usual case. Creation is idempotent,
+ * so repeating it is harmless.
  */
 @Injectable()
-export class ApprovedRequestReactor implements OnApplicationBootstrap {
+export class ApprovedRequestReactor implements ProcessManager, OnModuleInit {
+  readonly name = 'approved-connection-requests';
+  readonly handles = ['ConnectionRequestApproved'] satisfies ConnectionRequestEvent['type'][];
+  readonly firstStart = 'head';
   private readonly logger = new Logger(ApprovedRequestReactor.name);
+  /** Approvals up to here were in the views the unfinished ones were found in. */
+  private resumedUpTo = 0;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly runner: CommandRunner,
     private readonly connections: ConnectionFromRequest,
+    private readonly readModel: ReadModel,
+    private readonly processes: ProcessManagerRunner,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onModuleInit(): void {
+    this.processes.register(this);
+  }
+
+  async resumeInFlight({ head }: ProcessStart): Promise<void> {
+    this.resumedUpTo = head;
+    for (const requestId of await this.readModel.listApprovedRequestIdsWithoutConnection())
+      await this.completeOrLog(requestId);
+  }
+
+  async handle(events: readonly RecordedEvent[]): Promise<void> {
+    for (const event of events)
+      if (event.globalPosition > this.resumedUpTo)
+        await this.completeOrLog((event.data as ConnectionRequestApproved['data']).requestId);
+  }
+
+  private async completeOrLog(requestId: string): Promise<void> {
     try {
-      await this.completeApprovals();
+      await this.complete(requestId);
     } catch (error) {
-      this.logger.error(
-        `Could not complete pending approvals: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      // The store cannot serve now: the approval is handed over again later.
+      if (error instanceof EventStoreUnavailableError) throw error;
+      // One approval that cannot be completed must not hold back the others.
+      this.logger.error(`Could not complete the approval of request ${requestId}: ${messageOf(error)}`);
     }
   }
 
-  async completeApprovals(): Promise<number> {
-    let position = 0;
-    let completed = 0;
-    for (;;) {
-      const batch = await this.store.readAll({ fromPosition: position, limit: BATCH });
-      for (const event of batch) {
-        if (event.type !== 'ConnectionRequestApproved') continue;
-        const { requestId } = event.data as ConnectionRequestApproved['data'];
-        const { state } = await this.runner.load(
-          connectionRequestStreamId(requestId),
-          connectionRequestDecider,
-        );
-        if (state.status !== 'approved') continue;
-        const actor = {
-          userId: event.metadata.actorId,
-          correlationId: event.metadata.correlationId,
-          causationId: event.eventId,
-        };
-        if ((await this.connections.create(state, actor)) > 0) completed++;
-      }
-      if (batch.length < BATCH) return completed;
-      position = batch[batch.length - 1].globalPosition;
-    }
+  /** Creates the connection of the request if it is approved and the connection does not exist. */
+  private async complete(requestId: string): Promise<void> {
+    const { events } = await this.store.readStream<ConnectionRequestEvent>(
+      connectionRequestStreamId(requestId),
+    );
+    const state = events.reduce(
+      (current, { type, data }) =>
+        connectionRequestDecider.evolve(current, { type, data } as ConnectionRequestEvent),
+      connectionRequestDecider.initialState(),
+    );
+    const approval = events.find(({ type }) => type === 'ConnectionRequestApproved');
+    if (state.status !== 'approved' || approval === undefined) return;
+    await this.connections.create(state, {
+      userId: approval.metadata.actorId,
+      correlationId: approval.metadata.correlationId,
+      causationId: approval.eventId,
+    });
   }
 }

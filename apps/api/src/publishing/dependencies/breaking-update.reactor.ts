@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   ConcurrencyError,
   type DependencyUpdateInstalled,
@@ -18,11 +12,10 @@ import {
 } from '@ib/domain';
 import { type Actor } from '../../identity';
 import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
-import {
-  EVENT_STORE,
-  type EventStore,
-  type Subscription,
-} from '../../infrastructure/event-store/event-store.port';
+import { EventStoreUnavailableError } from '../../infrastructure/event-store/event-store-unavailable.error';
+import { type ProcessManager } from '../../infrastructure/process-managers/process-manager';
+import { ProcessManagerRunner } from '../../infrastructure/process-managers/process-manager-runner';
+import { ReadModel } from '../../read-model';
 import { PublicationIndex } from '../publications/publication-index';
 
 type BreakingUpdate = Readonly<{ name: string; version: string }>;
@@ -40,10 +33,12 @@ const updatesOf = (known: ReadonlyMap<string, string> | undefined): BreakingUpda
 /**
  * Marks integrations as needing a republish where a breaking update of a runtime dependency was
  * installed: in that environment, each integration whose version deployed there was built against an
- * older version. Fed by the event store from position 0, so a restart replays every update; each
- * deployment is judged as the log holds it now (not as it was when the update was installed), so one
- * redeployed since with a version built against the update is never marked again, and marking one
- * already marked changes nothing.
+ * older version. Fed by the event store through the ProcessManagerRunner, from its checkpoint: an
+ * update is judged when it is handed over, and the checkpoint moves after that, so one cut short by a
+ * stop is judged again at the next start. What it knows of the updates installed before comes from
+ * the dependencies view. Each deployment is judged as the log holds it now (not as it was when the
+ * update was installed), so one redeployed since with a version built against the update is never
+ * marked again, and marking one already marked changes nothing.
  *
  * A version deployed in an environment (published or promoted) is judged against that environment's
  * breaking updates too: a publication that checked its dependencies just before a breaking update was
@@ -54,60 +49,65 @@ const updatesOf = (known: ReadonlyMap<string, string> | undefined): BreakingUpda
  * every environment; a version reaching development is judged against them.
  */
 @Injectable()
-export class BreakingUpdateReactor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class BreakingUpdateReactor implements ProcessManager, OnModuleInit {
+  readonly name = 'breaking-updates';
+  readonly handles = ['DependencyUpdateInstalled', 'VersionDeployed'];
+  /** Before this reactor kept a checkpoint it judged every update again at each start: once more, then. */
+  readonly firstStart = 'beginning';
   private readonly logger = new Logger(BreakingUpdateReactor.name);
-  private subscription?: Subscription;
-  /** The newest breaking version of each dependency installed everywhere, seen so far in the log. */
+  /** The newest breaking version of each dependency installed everywhere. */
   private readonly everywhere = new Map<string, string>();
   /** The same, of the updates installed in each environment. */
   private readonly byEnvironment = new Map<string, Map<string, string>>();
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly runner: CommandRunner,
     private readonly index: PublicationIndex,
+    private readonly readModel: ReadModel,
+    private readonly processes: ProcessManagerRunner,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.subscription = this.store.subscribe({ fromPosition: 0, batchSize: 500 }, (batch) =>
-      this.onEvents(batch),
-    );
-    void this.subscription.failed.then((error) =>
-      this.logger.error(`The breaking update subscription stopped: ${error.message}`),
-    );
+  onModuleInit(): void {
+    this.processes.register(this);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.subscription?.stop();
+  /** Nothing is in flight between two batches: it only learns the breaking updates installed so far. */
+  async resumeInFlight(): Promise<void> {
+    for (const { name, updates } of await this.readModel.listDependencies())
+      for (const { version, breaking, environment } of updates)
+        if (breaking) remember(this.knownIn(environment), { name, version });
   }
 
-  private async onEvents(batch: readonly RecordedEvent[]): Promise<void> {
-    for (const event of batch) {
+  async handle(events: readonly RecordedEvent[]): Promise<void> {
+    for (const event of events) {
       try {
         if (event.type === 'DependencyUpdateInstalled') await this.onUpdate(event);
         else if (event.type === 'VersionDeployed') await this.onDeployed(event);
       } catch (error) {
-        // One integration that cannot be marked must not stop the others (nor the subscription).
+        // The store cannot serve now: the batch is handed over again later (marking is idempotent).
+        if (error instanceof EventStoreUnavailableError) throw error;
+        // One integration that cannot be marked must not stop the others (nor the later events).
         this.logger.error(`Event ${event.eventId} (${event.type}): ${messageOf(error)}`);
       }
     }
+  }
+
+  /** The breaking versions known of the updates installed in `environment`, or everywhere. */
+  private knownIn(environment: string | undefined): Map<string, string> {
+    if (environment === undefined) return this.everywhere;
+    const known = this.byEnvironment.get(environment) ?? new Map<string, string>();
+    this.byEnvironment.set(environment, known);
+    return known;
   }
 
   private async onUpdate(event: RecordedEvent): Promise<void> {
     const { name, version, breaking, environment } = event.data as DependencyUpdateInstalled['data'];
     if (!breaking) return;
     const update = { name, version };
-    if (environment === undefined) {
-      remember(this.everywhere, update);
-      for (const integrationId of await this.index.integrationIds())
-        await this.judgeEverywhere(integrationId, [update], actorOf(event));
-      return;
-    }
-    const known = this.byEnvironment.get(environment) ?? new Map<string, string>();
-    this.byEnvironment.set(environment, known);
-    remember(known, update);
+    remember(this.knownIn(environment), update);
     for (const integrationId of await this.index.integrationIds())
-      await this.judgeIn(environment, integrationId, [update], actorOf(event));
+      if (environment === undefined) await this.judgeEverywhere(integrationId, [update], actorOf(event));
+      else await this.judgeIn(environment, integrationId, [update], actorOf(event));
   }
 
   private async onDeployed(event: RecordedEvent): Promise<void> {

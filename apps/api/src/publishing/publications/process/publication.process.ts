@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   ConcurrencyError,
   IllegalStateError,
@@ -26,22 +20,22 @@ import {
 import { ConnectorError } from '@ib/connectors';
 import { type Actor, EnvironmentAccess } from '../../../identity';
 import { OpenConnectors } from '../../../connections';
+import { ReadModel } from '../../../read-model';
 import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { CommandRunner, type Unstamped } from '../../../infrastructure/command-handling/command-runner';
 import { ProcessDrivers } from '../../../infrastructure/command-handling/process-drivers';
+import { EVENT_STORE, type EventStore } from '../../../infrastructure/event-store/event-store.port';
 import {
-  EVENT_STORE,
-  type EventStore,
-  type Subscription,
-} from '../../../infrastructure/event-store/event-store.port';
+  type ProcessManager,
+  type ProcessStart,
+} from '../../../infrastructure/process-managers/process-manager';
+import { ProcessManagerRunner } from '../../../infrastructure/process-managers/process-manager-runner';
 import { installedDependencies } from '../../dependencies/installed-dependencies';
 import { generatePackage } from '../package';
 import { PackageStore } from '../package-store';
 import { PublicationIndex } from '../publication-index';
 import { type IntegrationState, PublishedVersions } from '../published-versions';
 import { GENERATOR_VERSION, NULL_POLICY, STALE_AFTER_MS } from '../publication-settings';
-
-const PUBLICATION_TYPES = new Set<string>(PUBLICATION_EVENT_TYPES);
 
 type Step = Unstamped<PublicationCommand>;
 
@@ -64,19 +58,21 @@ const RETRY_DELAYS_MS = [500, 2_000, 5_000];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The publication process manager, fed by the event store (never by in-memory events). It subscribes
- * from position 0: publications requested while it runs are driven at once; those it finds running
- * in the log at start are resumed from their next step once their last event is older than
- * STALE_AFTER_MS (another instance may still be on them until then). Steps are idempotent, and each
- * appends with the publication's stream version, so a second runner racing loses with a
- * ConcurrencyError and leaves the publication to the winner.
+ * The publication process manager, fed by the event store (never by in-memory events) through the
+ * ProcessManagerRunner. Publications requested while it runs are driven at once; at start, those the
+ * publications view shows in flight (running, or published but not yet deployed) are resumed from their
+ * next step once their last event is older than STALE_AFTER_MS (another instance may still be on them
+ * until then). Steps are idempotent, and each appends with the publication's stream version, so a
+ * second runner racing loses with a ConcurrencyError and leaves the publication to the winner.
  */
 @Injectable()
-export class PublicationProcess implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PublicationProcess implements ProcessManager, OnModuleInit {
+  readonly name = 'publication';
+  readonly handles = PUBLICATION_EVENT_TYPES;
+  readonly firstStart = 'head';
   private readonly logger = new Logger(PublicationProcess.name);
-  private subscription?: Subscription;
-  private headAtStart = 0;
-  private readonly found = new Set<string>();
+  /** Events up to here were in the view the publications in flight were resumed from. */
+  private resumedUpTo = 0;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly drivers = new ProcessDrivers({
     label: 'Publication',
@@ -93,46 +89,33 @@ export class PublicationProcess implements OnApplicationBootstrap, OnApplication
     private readonly packages: PackageStore,
     private readonly index: PublicationIndex,
     private readonly versions: PublishedVersions,
+    private readonly readModel: ReadModel,
+    private readonly processes: ProcessManagerRunner,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    this.headAtStart = await this.store.headPosition();
-    if (this.headAtStart === 0) this.resumeFound();
-    this.subscription = this.store.subscribe({ fromPosition: 0, batchSize: 500 }, (batch) =>
-      this.onEvents(batch),
-    );
-    void this.subscription.failed.then((error) =>
-      this.logger.error(`The publication subscription stopped: ${error.message}`),
-    );
+  onModuleInit(): void {
+    this.processes.register(this);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async resumeInFlight({ head }: ProcessStart): Promise<void> {
+    this.resumedUpTo = head;
+    for (const publicationId of await this.readModel.listPublicationIdsInFlight())
+      void this.resumeWhenStale(publicationId);
+  }
+
+  handle(events: readonly RecordedEvent[]): void {
+    for (const event of events) {
+      if (event.globalPosition <= this.resumedUpTo) continue;
+      this.drivers.drive((event.data as PublicationEvent['data']).publicationId);
+    }
+  }
+
+  async stop(): Promise<void> {
     const stopping = this.drivers.stop();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
-    await this.subscription?.stop();
     await stopping;
-  }
-
-  private onEvents(batch: readonly RecordedEvent[]): void {
-    for (const event of batch) {
-      if (!PUBLICATION_TYPES.has(event.type)) continue;
-      const { publicationId } = event.data as PublicationEvent['data'];
-      if (event.globalPosition <= this.headAtStart) this.found.add(publicationId);
-      else this.drivers.drive(publicationId);
-    }
-    const last = batch.at(-1);
-    if (last && last.globalPosition >= this.headAtStart && this.headAtStart > 0 && this.found.size > 0)
-      this.resumeFound();
-  }
-
-  /** The catch-up reached the head seen at start: every publication found is resumed or watched. */
-  private resumeFound(): void {
-    const found = [...this.found];
-    this.found.clear();
-    this.headAtStart = 0;
-    for (const publicationId of found) void this.resumeWhenStale(publicationId);
   }
 
   private async resumeWhenStale(publicationId: string, seenVersion?: number): Promise<void> {

@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   ConcurrencyError,
   DomainError,
@@ -28,17 +22,22 @@ import {
 import { type Actor } from '../../../identity';
 import { CommandRunner, type Unstamped } from '../../../infrastructure/command-handling/command-runner';
 import { ProcessDrivers } from '../../../infrastructure/command-handling/process-drivers';
+import { EVENT_STORE, type EventStore } from '../../../infrastructure/event-store/event-store.port';
 import {
-  EVENT_STORE,
-  type EventStore,
-  type Subscription,
-} from '../../../infrastructure/event-store/event-store.port';
+  type ProcessManager,
+  type ProcessStart,
+} from '../../../infrastructure/process-managers/process-manager';
+import { ProcessManagerRunner } from '../../../infrastructure/process-managers/process-manager-runner';
 import { uuidv7 } from '../../../infrastructure/ids';
 import { PublicationStarter } from '../../publications/publish-integration/publication-starter';
 import { environmentOfRun } from '../republish-runs';
+import { type RunInFlight, runsInFlight } from './runs-in-flight.projection';
 
 const REPUBLISH_TYPES = new Set<string>(REPUBLISH_EVENT_TYPES);
-const PUBLICATION_ENDS = new Set<string>(['IntegrationPublished', 'IntegrationPublishFailed']);
+const PUBLICATION_ENDS: readonly PublicationEvent['type'][] = [
+  'IntegrationPublished',
+  'IntegrationPublishFailed',
+];
 const NO_LONGER_REQUIRED = 'It no longer needs a republish';
 
 /** Another runner appended first (a StaleVersionError is one): read the run again and go on from it. */
@@ -50,19 +49,21 @@ const lostRace = (error: unknown): boolean =>
 type Outcome = Omit<FinishRepublishItem['data'], 'runId' | 'integrationId'>;
 
 /**
- * The republish process manager, fed by the event store (never by in-memory events). It drives each
- * running run one integration at a time: it records the publication id first (so a restart finds it),
- * then starts that publication, and records the outcome once the publication's end is stored. It
- * subscribes from position 0; runs found running in the log at start are resumed once the catch-up
- * reached the head seen at start: an item whose publication is finished gets its outcome, one whose
- * publication is still running waits for the publication process to finish it.
+ * The republish process manager, fed by the event store (never by in-memory events) through the
+ * ProcessManagerRunner. It drives each running run one integration at a time: it records the
+ * publication id first (so a restart finds it), then starts that publication, and records the outcome
+ * once the publication's end is stored. The runs in flight are kept with its checkpoint (no view shows
+ * them); at start each is driven again: an item whose publication is finished gets its outcome, one
+ * whose publication is still running waits for the publication process to finish it.
  */
 @Injectable()
-export class RepublishProcess implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RepublishProcess implements ProcessManager<RunInFlight>, OnModuleInit {
+  readonly name = 'republish';
+  readonly handles = [...REPUBLISH_EVENT_TYPES, ...PUBLICATION_ENDS];
+  /** Runs in flight before this manager kept them are found once from the start of the log. */
+  readonly firstStart = 'beginning';
+  readonly instances = runsInFlight;
   private readonly logger = new Logger(RepublishProcess.name);
-  private subscription?: Subscription;
-  private headAtStart = 0;
-  private readonly found = new Set<string>();
   /** Which run waits for which publication, so the publication's end wakes the run. */
   private readonly runOfPublication = new Map<string, string>();
   private readonly drivers = new ProcessDrivers({
@@ -76,40 +77,32 @@ export class RepublishProcess implements OnApplicationBootstrap, OnApplicationSh
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly runner: CommandRunner,
     private readonly starter: PublicationStarter,
+    private readonly processes: ProcessManagerRunner,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    this.headAtStart = await this.store.headPosition();
-    this.subscription = this.store.subscribe({ fromPosition: 0, batchSize: 500 }, (batch) =>
-      this.onEvents(batch),
-    );
-    void this.subscription.failed.then((error) =>
-      this.logger.error(`The republish subscription stopped: ${error.message}`),
-    );
+  onModuleInit(): void {
+    this.processes.register(this);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    const stopping = this.drivers.stop();
-    await this.subscription?.stop();
-    await stopping;
+  async resumeInFlight({ instances }: ProcessStart<RunInFlight>): Promise<void> {
+    for (const { runId } of instances) {
+      // Known before any event is delivered, so the end of the publication the run waits for wakes it.
+      const { events } = await this.store.readStream<RepublishEvent>(republishStreamId(runId));
+      const publicationId = nextRepublishItem(this.fold(events))?.publicationId;
+      if (publicationId !== undefined) this.runOfPublication.set(publicationId, runId);
+      this.drivers.drive(runId);
+    }
   }
 
-  private onEvents(batch: readonly RecordedEvent[]): void {
-    for (const event of batch) {
+  handle(events: readonly RecordedEvent[]): void {
+    for (const event of events) {
       const runId = this.runOf(event);
-      if (runId === undefined) continue;
-      if (event.globalPosition <= this.headAtStart) this.found.add(runId);
-      else this.drivers.drive(runId);
-      if (event.type === 'RepublishFinished') this.found.delete(runId);
+      if (runId !== undefined) this.drivers.drive(runId);
     }
-    const last = batch.at(-1);
-    if (last && last.globalPosition >= this.headAtStart && this.headAtStart > 0) {
-      // The catch-up reached the head seen at start: every run found is resumed (or found finished).
-      this.headAtStart = 0;
-      const found = [...this.found];
-      this.found.clear();
-      for (const runId of found) this.drivers.drive(runId);
-    }
+  }
+
+  stop(): Promise<void> {
+    return this.drivers.stop();
   }
 
   private runOf(event: RecordedEvent): string | undefined {
@@ -119,7 +112,7 @@ export class RepublishProcess implements OnApplicationBootstrap, OnApplicationSh
         this.runOfPublication.set(publicationId, runId);
       return runId;
     }
-    if (!PUBLICATION_ENDS.has(event.type)) return undefined;
+    if (!PUBLICATION_ENDS.includes(event.type as PublicationEvent['type'])) return undefined;
     const { publicationId } = event.data as PublicationEvent['data'];
     const runId = this.runOfPublication.get(publicationId);
     this.runOfPublication.delete(publicationId);
