@@ -39,6 +39,9 @@ export type ColumnInfo = Schemas['Column'];
 export type TableInfo = Schemas['Table'];
 
 export type Projection = Schemas['ProjectionStatus'];
+export type ProcessManager = Schemas['ProcessManagerStatus'];
+/** GET /projections: the views, and the process managers fed from checkpoints of their own. */
+export type ProjectionsStatus = Items<Projection> & { processes: ProcessManager[] };
 
 /** Every list answers its items; most also their total. */
 export type Items<T> = { items: T[]; total?: number };

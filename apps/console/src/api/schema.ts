@@ -686,7 +686,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each projection’s checkpoint, the event store head and the lag between them (owners) */
+        /** Each projection’s checkpoint, the event store head and the lag between them, and the same of each process manager (owners) */
         get: operations["ProjectionsStatusController_status"];
         put?: never;
         post?: never;
@@ -1534,6 +1534,18 @@ export interface components {
              * @example /problems/request-invalid
              */
             type: string;
+        };
+        ProcessManagerStatus: {
+            /** @description Why its last batch failed: it is handed over again after a pause */
+            failed?: string;
+            /** @description Global position of the last stored event */
+            head: number;
+            /** @description head - position */
+            lag: number;
+            /** @example publication */
+            name: string;
+            /** @description Global position of its checkpoint: every event up to it was handed over */
+            position: number;
         };
         ProjectionRebuild: {
             /** @example integrations */
@@ -5498,7 +5510,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The list */
+            /** @description The projections (views, which can be rebuilt) and the process managers */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5506,6 +5518,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["ProjectionStatus"][];
+                        /** @description The process managers and reactors, each fed from its own checkpoint */
+                        processes: components["schemas"]["ProcessManagerStatus"][];
                         total: number;
                     };
                 };

@@ -1,10 +1,24 @@
 import { Controller, Get, HttpCode, Logger, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { NotFoundError } from '@ib/domain';
 import { authorize, Ctx, type RequestContext } from '../../identity';
-import { ApiList, ApiProblems } from '../../infrastructure/http/openapi/api-responses';
+import { ApiProblems } from '../../infrastructure/http/openapi/api-responses';
+import { ProcessManagerRunner } from '../../infrastructure/process-managers/process-manager-runner';
 import { ProjectionRunner } from '../../infrastructure/read-model/projection-runner';
-import { ProjectionRebuildSchema, ProjectionStatusSchema } from './projection-status.schema';
+import {
+  ProcessManagerStatusSchema,
+  ProjectionRebuildSchema,
+  ProjectionStatusSchema,
+} from './projection-status.schema';
 
 @ApiTags('projections')
 @ApiBearerAuth()
@@ -12,18 +26,39 @@ import { ProjectionRebuildSchema, ProjectionStatusSchema } from './projection-st
 export class ProjectionsStatusController {
   private readonly logger = new Logger('Projections');
 
-  constructor(private readonly projections: ProjectionRunner) {}
+  constructor(
+    private readonly projections: ProjectionRunner,
+    private readonly processes: ProcessManagerRunner,
+  ) {}
 
   @Get()
   @ApiOperation({
-    summary: 'Each projection’s checkpoint, the event store head and the lag between them (owners)',
+    summary:
+      'Each projection’s checkpoint, the event store head and the lag between them, and the same of ' +
+      'each process manager (owners)',
   })
-  @ApiList(ProjectionStatusSchema)
+  @ApiExtraModels(ProjectionStatusSchema, ProcessManagerStatusSchema)
+  @ApiOkResponse({
+    description: 'The projections (views, which can be rebuilt) and the process managers',
+    schema: {
+      type: 'object',
+      required: ['items', 'total', 'processes'],
+      properties: {
+        items: { type: 'array', items: { $ref: getSchemaPath(ProjectionStatusSchema) } },
+        total: { type: 'integer', minimum: 0 },
+        processes: {
+          type: 'array',
+          description: 'The process managers and reactors, each fed from its own checkpoint',
+          items: { $ref: getSchemaPath(ProcessManagerStatusSchema) },
+        },
+      },
+    },
+  })
   @ApiProblems({ 403: 'AUTH.OWNER_REQUIRED: for owners of the installation' })
   async status(@Ctx() context: RequestContext) {
     authorize(context.user, 'operations.read');
-    const items = await this.projections.status();
-    return { items, total: items.length };
+    const [items, processes] = await Promise.all([this.projections.status(), this.processes.status()]);
+    return { items, total: items.length, processes };
   }
 
   @Post(':name/rebuild')

@@ -1,32 +1,58 @@
-import { List, useTable } from '@refinedev/antd';
-import { Progress, Table, Tag } from 'antd';
-import type { Projection } from '../../types';
+import { List } from '@refinedev/antd';
+import { useCustom } from '@refinedev/core';
+import { Progress, Table, Tag, Typography } from 'antd';
+import type { ProcessManager, Projection, ProjectionsStatus } from '../../types';
 
-/** Read models behind the event store: a lag of zero means the views show every recorded event. */
+type Checkpointed = Pick<Projection | ProcessManager, 'position' | 'head' | 'lag'>;
+
+const lagOf = (lag: number, { head, position }: Checkpointed) =>
+  lag === 0 ? (
+    <Tag color="green">up to date</Tag>
+  ) : (
+    <Progress percent={head ? Math.floor((position / head) * 100) : 0} size="small" format={() => lag} />
+  );
+
+/**
+ * What follows the event store: the read models (a lag of zero means the views show every recorded
+ * event) and the process managers (a lag of zero means every event was handed to them).
+ */
 export const ProjectionList = () => {
-  const { tableProps } = useTable<Projection>({
-    pagination: { mode: 'off' },
+  const { query } = useCustom<ProjectionsStatus>({
+    url: '/projections',
+    method: 'get',
     queryOptions: { refetchInterval: 5000 },
   });
+  const status = query.data?.data;
   return (
     <List title="Projections">
-      <Table {...tableProps} rowKey="name" pagination={false}>
+      <Table<Projection>
+        dataSource={status?.items ?? []}
+        loading={query.isLoading}
+        rowKey="name"
+        pagination={false}
+      >
         <Table.Column dataIndex="name" title="Projection" />
         <Table.Column dataIndex="position" title="Position" align="right" />
         <Table.Column dataIndex="head" title="Head" align="right" />
-        <Table.Column<Projection>
+        <Table.Column<Projection> dataIndex="lag" title="Lag" render={lagOf} />
+      </Table>
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        Process managers
+      </Typography.Title>
+      <Table<ProcessManager>
+        dataSource={status?.processes ?? []}
+        loading={query.isLoading}
+        rowKey="name"
+        pagination={false}
+      >
+        <Table.Column dataIndex="name" title="Process manager" />
+        <Table.Column dataIndex="position" title="Position" align="right" />
+        <Table.Column dataIndex="head" title="Head" align="right" />
+        <Table.Column<ProcessManager>
           dataIndex="lag"
           title="Lag"
-          render={(lag: number, { head, position }) =>
-            lag === 0 ? (
-              <Tag color="green">up to date</Tag>
-            ) : (
-              <Progress
-                percent={head ? Math.floor((position / head) * 100) : 0}
-                size="small"
-                format={() => lag}
-              />
-            )
+          render={(lag: number, manager) =>
+            manager.failed === undefined ? lagOf(lag, manager) : <Tag color="red">{manager.failed}</Tag>
           }
         />
       </Table>
