@@ -1,4 +1,3 @@
-import { type RecordedEvent } from '@ib/domain';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,40 +5,17 @@ import { performance } from 'node:perf_hooks';
 import { DatabaseSync } from 'node:sqlite';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { createApp } from '../apps/api/src/create-app';
-import { type EventStore } from '../apps/api/src/infrastructure/event-store/event-store.port';
 import { createSqliteEventStore } from '../apps/api/src/infrastructure/event-store/sqlite-event-store';
+import {
+  countingEventStore,
+  totalRead,
+} from '../apps/api/src/infrastructure/event-store/testing/counting-event-store';
 import { appendSampleHistory, sampleHistory } from '../apps/api/src/read-model/testing/sample-history';
 import { report } from './lib/report';
 
 /** About 14 events per integration, all aggregates included: ~100,000 events. */
 const INTEGRATIONS = Number(process.env.BENCH_BOOT_INTEGRATIONS ?? 7_000);
 const ROUNDS = 3;
-
-/** Counts every event the application reads from the store, by the way it was read. */
-function countingStore(store: EventStore) {
-  const read = { readAll: 0, readStream: 0, subscribe: 0 };
-  const counted: EventStore = {
-    append: (...args) => store.append(...args),
-    headPosition: () => store.headPosition(),
-    close: () => store.close(),
-    readAll: async (options) => {
-      const events = await store.readAll(options);
-      read.readAll += events.length;
-      return events;
-    },
-    readStream: async (streamId, options) => {
-      const result = await store.readStream(streamId, options);
-      read.readStream += result.events.length;
-      return result as never;
-    },
-    subscribe: (options, handler) =>
-      store.subscribe(options, (batch: readonly RecordedEvent[]) => {
-        read.subscribe += batch.length;
-        return handler(batch);
-      }),
-  };
-  return { store: counted, read };
-}
 
 /** The floor of any design that reads the whole log at boot: every row read and decoded once. */
 function readWholeLog(file: string): number {
@@ -85,14 +61,13 @@ export async function runBootBench(): Promise<void> {
 
     const restarts: { ms: number; read: number; by: string }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const { store, read } = countingStore(createSqliteEventStore(dataDir));
+      const { store, read } = countingEventStore(createSqliteEventStore(dataDir));
       const started = performance.now();
       const app = await createApp(config, { eventStore: store });
       await app.init();
       const ms = performance.now() - started;
       await app.close();
-      const total = read.readAll + read.readStream + read.subscribe;
-      restarts.push({ ms, read: total, by: JSON.stringify(read) });
+      restarts.push({ ms, read: totalRead(read), by: JSON.stringify(read) });
     }
     restarts.sort((a, b) => a.ms - b.ms);
     const best = restarts[0];
