@@ -9,3 +9,9 @@ export function report(name: string, value: number, unit: string, extra?: string
   const line = `${name.padEnd(NAME_WIDTH)} ${format(value).padStart(VALUE_WIDTH)} ${unit}`;
   console.log(extra ? `${line}  (${extra})` : line);
 }
+
+/** Ours against a baseline measured in the same run, with the target the ratio is held to. */
+export function reportRatio(name: string, ours: number, baseline: number, target: number): void {
+  const ratio = ours / baseline;
+  report(name, ratio, 'x', `ours / baseline; target >= ${target} ${ratio >= target ? 'met' : 'MISSED'}`);
+}

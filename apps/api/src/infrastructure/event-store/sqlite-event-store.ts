@@ -14,6 +14,7 @@ import {
 import { EventStoreUnavailableError } from './event-store-unavailable.error';
 import { matchesExpectedVersion } from './expected-version';
 import { APPENDED, PollingSubscription } from './polling-subscription';
+import { KnownStreamVersions } from './known-stream-versions';
 import { RecentEvents } from './recent-events';
 import {
   type EventRow,
@@ -65,7 +66,8 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private readonly subscriptions = new Set<PollingSubscription>();
-  private readonly recent = new RecentEvents();
+  private readonly recent = new RecentEvents((row) => this.toRecordedEvent(row));
+  private readonly versions = new KnownStreamVersions();
 
   constructor(private readonly options: SqliteEventStoreOptions) {}
 
@@ -89,6 +91,7 @@ export class SqliteEventStore implements EventStore {
       const events = rows.map((row) => this.toRecordedEvent(row) as RecordedEvent<E>);
       const version =
         rows.length > 0 ? rows[rows.length - 1].stream_version : this.streamHead(streamId).version;
+      this.versions.set(streamId, version);
       return { events, version };
     });
   }
@@ -138,6 +141,7 @@ export class SqliteEventStore implements EventStore {
     this.subscriptions.clear();
     this.database?.db.close();
     this.recent.clear();
+    this.versions.clear();
     this.database = undefined;
   }
 
@@ -146,40 +150,102 @@ export class SqliteEventStore implements EventStore {
     const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
     // Encoded before the transaction, so the write lock is held only for the inserts.
     const encoded = events.map(encodeEvent);
-    let outcome: AppendOutcome;
-    try {
-      outcome = this.inTransaction(() => this.insertIfExpected(streamId, encoded, expected, recordedAt));
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      outcome = { kind: 'duplicate_event_id' };
-    }
+    const appended = this.appendAfterKnownVersion(streamId, encoded, expected, recordedAt);
+    const outcome: AppendOutcome = appended
+      ? { kind: 'appended', result: appended }
+      : this.appendAfterStoredVersion(streamId, encoded, expected, recordedAt);
     if (outcome.kind === 'appended') {
+      this.versions.set(streamId, outcome.result.nextExpectedVersion);
       this.remember(streamId, encoded, outcome.result, recordedAt);
       return outcome.result;
     }
-    // Slow path, after the rollback: stored events never change, so no lock is needed to look them up.
-    const stored = events.map(
-      (event) => this.open().statements.findEvent.get(event.eventId) as StoredEventRef | undefined,
-    );
-    return (
-      asOriginalAppend(streamId, stored) ?? throwRejection(streamId, expected, outcome, stored.some(Boolean))
-    );
+    return this.asRetryOrRejection(streamId, events, expected, outcome);
   }
 
-  private insertIfExpected(
+  /**
+   * The common case, without reading the stream's head: when the expected version is the one this
+   * connection last saw, the inserts alone check it (see KnownStreamVersions). Undefined when that
+   * cannot be decided here, or when the unique keys refused the inserts (a stale version, a retried
+   * or duplicate event id): nothing was written, and the careful path decides.
+   */
+  private appendAfterKnownVersion(
+    streamId: string,
+    encoded: readonly EncodedEvent[],
+    expected: ExpectedVersion,
+    recordedAt: string,
+  ): AppendResult | undefined {
+    const known =
+      expected === 'no_stream' || expected === NO_STREAM_VERSION
+        ? NO_STREAM_VERSION
+        : this.versions.get(streamId);
+    if (known === undefined || (typeof expected === 'number' && expected !== known)) return undefined;
+    if (expected === 'stream_exists' && known === NO_STREAM_VERSION) return undefined;
+    try {
+      // One event needs no BEGIN: a lone INSERT is its own transaction.
+      return encoded.length === 1
+        ? this.insertAfter(streamId, encoded, known, recordedAt)
+        : this.inTransaction(() => this.insertAfter(streamId, encoded, known, recordedAt));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      this.versions.forget(streamId);
+      return undefined;
+    }
+  }
+
+  /** Reads the stream's head and appends after it, under one write lock. */
+  private appendAfterStoredVersion(
     streamId: string,
     encoded: readonly EncodedEvent[],
     expected: ExpectedVersion,
     recordedAt: string,
   ): AppendOutcome {
-    const { statements } = this.open();
-    const current = this.streamHead(streamId).version;
-    if (!matchesExpectedVersion(expected, current)) return { kind: 'wrong_version', current };
-    let position = (statements.head.get() as HeadRow).head;
-    let version = current;
+    try {
+      return this.inTransaction(() => {
+        const current = this.streamHead(streamId).version;
+        this.versions.set(streamId, current);
+        if (!matchesExpectedVersion(expected, current)) return { kind: 'wrong_version', current };
+        return { kind: 'appended', result: this.insertAfter(streamId, encoded, current, recordedAt) };
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return { kind: 'duplicate_event_id' };
+    }
+  }
+
+  /**
+   * After a refused append (rolled back): the retry of an append already stored answers its original
+   * result; anything else is rejected. Stored events never change, so no lock is needed to look them up.
+   */
+  private asRetryOrRejection(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedVersion,
+    rejection: Rejection,
+  ): AppendResult {
+    const stored = events.map(
+      (event) => this.open().statements.findEvent.get(event.eventId) as StoredEventRef | undefined,
+    );
+    return (
+      asOriginalAppend(streamId, stored) ??
+      throwRejection(streamId, expected, rejection, stored.some(Boolean))
+    );
+  }
+
+  /**
+   * Inserts the events as versions `version + 1`, ... SQLite gives each the next global position
+   * (the largest rowid + 1). Throws a unique violation, before anything is committed, when a version
+   * or an event id is taken.
+   */
+  private insertAfter(
+    streamId: string,
+    encoded: readonly EncodedEvent[],
+    version: number,
+    recordedAt: string,
+  ): AppendResult {
+    const { insert } = this.open().statements;
+    let position = 0;
     for (const [eventId, type, schemaVersion, data, metadata] of encoded) {
-      statements.insert.run(
-        ++position,
+      const { lastInsertRowid } = insert.run(
         eventId,
         streamId,
         ++version,
@@ -189,8 +255,9 @@ export class SqliteEventStore implements EventStore {
         metadata,
         recordedAt,
       );
+      position = Number(lastInsertRowid);
     }
-    return { kind: 'appended', result: { nextExpectedVersion: version, lastPosition: position } };
+    return { nextExpectedVersion: version, lastPosition: position };
   }
 
   private appendNothing(streamId: string, expected: ExpectedVersion): AppendResult {
@@ -231,19 +298,17 @@ export class SqliteEventStore implements EventStore {
     const firstPosition = result.lastPosition - encoded.length + 1;
     const firstVersion = result.nextExpectedVersion - encoded.length + 1;
     this.recent.add(
-      encoded.map(([eventId, type, schemaVersion, data, metadata], index) =>
-        this.toRecordedEvent({
-          global_position: firstPosition + index,
-          event_id: eventId,
-          stream_id: streamId,
-          stream_version: firstVersion + index,
-          type,
-          schema_version: schemaVersion,
-          data,
-          metadata,
-          recorded_at: recordedAt,
-        }),
-      ),
+      encoded.map(([eventId, type, schemaVersion, data, metadata], index) => ({
+        global_position: firstPosition + index,
+        event_id: eventId,
+        stream_id: streamId,
+        stream_version: firstVersion + index,
+        type,
+        schema_version: schemaVersion,
+        data,
+        metadata,
+        recorded_at: recordedAt,
+      })),
     );
   }
 
