@@ -2,33 +2,34 @@ import { type RecordedEvent } from '@ib/domain';
 import { RecentEvents } from './recent-events';
 import { type EventRow } from './sqlite-event-store.schema';
 
-const at = (globalPosition: number): EventRow => ({
-  global_position: globalPosition,
-  event_id: `e${globalPosition}`,
-  stream_id: 's',
-  stream_version: globalPosition - 1,
-  type: 'Happened',
-  schema_version: 1,
-  data: '{}',
-  metadata: '{"actorId":"a","correlationId":"c","causationId":"c"}',
-  recorded_at: '2026-01-01T00:00:00.000Z',
-});
+const at = (globalPosition: number): EventRow => [
+  globalPosition,
+  `e${globalPosition}`,
+  's',
+  globalPosition - 1,
+  'Happened',
+  1,
+  '{}',
+  '{"actorId":"a","correlationId":"c","causationId":"c"}',
+  '2026-01-01T00:00:00.000Z',
+];
 
 /** Counts decodes, so specs can tell when rows are decoded. */
 function decoder() {
   const decoded: number[] = [];
   const decode = (row: EventRow): RecordedEvent => {
-    decoded.push(row.global_position);
+    const [globalPosition, eventId, streamId, streamVersion, type, schemaVersion, data, metadata] = row;
+    decoded.push(globalPosition);
     return {
-      eventId: row.event_id,
-      type: row.type,
-      schemaVersion: row.schema_version,
-      streamId: row.stream_id,
-      streamVersion: row.stream_version,
-      globalPosition: row.global_position,
-      recordedAt: row.recorded_at,
-      data: JSON.parse(row.data) as object,
-      metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+      eventId,
+      type,
+      schemaVersion,
+      streamId,
+      streamVersion,
+      globalPosition,
+      recordedAt: row[8],
+      data: JSON.parse(data) as object,
+      metadata: JSON.parse(metadata) as RecordedEvent['metadata'],
     };
   };
   return { decode, decoded };

@@ -28,8 +28,9 @@ export class RecentEvents {
 
   add(appended: readonly EventRow[]): void {
     if (appended.length === 0) return;
-    if (this.count > 0 && appended[0].global_position !== this.first + this.count) this.clear();
-    if (this.count === 0) this.first = appended[0].global_position;
+    const [[firstPosition]] = appended;
+    if (this.count > 0 && firstPosition !== this.first + this.count) this.clear();
+    if (this.count === 0) this.first = firstPosition;
     for (const row of appended) {
       const slot = (this.start + this.count) % this.capacity;
       this.rows[slot] = row;

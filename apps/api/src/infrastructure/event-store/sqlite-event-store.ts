@@ -7,6 +7,7 @@ import {
   type ExpectedVersion,
   type NewEvent,
   NO_STREAM_VERSION,
+  type ReadAllOptions,
   type ReadStreamResult,
   type Subscription,
   type SubscriptionHandler,
@@ -87,23 +88,29 @@ export class SqliteEventStore implements EventStore {
   ): Promise<ReadStreamResult<E>> {
     return this.guard('read a stream', () => {
       const { statements } = this.open();
-      const rows = statements.readStream.all(streamId, options.fromVersion ?? 0) as EventRow[];
+      const rows = statements.readStream.all(streamId, options.fromVersion ?? 0) as unknown as EventRow[];
       const events = rows.map((row) => this.toRecordedEvent(row) as RecordedEvent<E>);
-      const version =
-        rows.length > 0 ? rows[rows.length - 1].stream_version : this.streamHead(streamId).version;
+      const version = events.at(-1)?.streamVersion ?? this.streamHead(streamId).version;
       this.versions.set(streamId, version);
       return { events, version };
     });
   }
 
-  async readAll(options: { fromPosition: number; limit: number }): Promise<RecordedEvent[]> {
+  async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.guard('read all events', () => {
       // SQLite reads a negative LIMIT as "no limit"; the port means "at most limit".
       const limit = Math.max(0, options.limit);
-      const recent = this.recent.after(options.fromPosition, limit);
+      const { fromPosition, types } = options;
+      const { statements } = this.open();
+      // Filtered reads go to the file: a short filtered answer from memory could not tell whether
+      // the file holds more events of those types.
+      if (types !== undefined) {
+        const rows = statements.readAllOfTypes.all(fromPosition, JSON.stringify(types), limit);
+        return this.toRecordedEvents(rows as unknown as EventRow[]);
+      }
+      const recent = this.recent.after(fromPosition, limit);
       if (recent !== undefined) return recent;
-      const rows = this.open().statements.readAll.all(options.fromPosition, limit) as EventRow[];
-      return rows.map((row) => this.toRecordedEvent(row));
+      return this.toRecordedEvents(statements.readAll.all(fromPosition, limit) as unknown as EventRow[]);
     });
   }
 
@@ -298,33 +305,41 @@ export class SqliteEventStore implements EventStore {
     const firstPosition = result.lastPosition - encoded.length + 1;
     const firstVersion = result.nextExpectedVersion - encoded.length + 1;
     this.recent.add(
-      encoded.map(([eventId, type, schemaVersion, data, metadata], index) => ({
-        global_position: firstPosition + index,
-        event_id: eventId,
-        stream_id: streamId,
-        stream_version: firstVersion + index,
+      encoded.map(([eventId, type, schemaVersion, data, metadata], index): EventRow => [
+        firstPosition + index,
+        eventId,
+        streamId,
+        firstVersion + index,
         type,
-        schema_version: schemaVersion,
+        schemaVersion,
         data,
         metadata,
-        recorded_at: recordedAt,
-      })),
+        recordedAt,
+      ]),
     );
   }
 
+  private toRecordedEvents(rows: readonly EventRow[]): RecordedEvent[] {
+    const events = new Array<RecordedEvent>(rows.length);
+    for (let index = 0; index < rows.length; index++) events[index] = this.toRecordedEvent(rows[index]);
+    return events;
+  }
+
   private toRecordedEvent(row: EventRow): RecordedEvent {
-    const stored = JSON.parse(row.data) as Record<string, unknown>;
-    const upcast = this.options.upcasters?.[row.type];
+    const type = row[4];
+    const schemaVersion = row[5];
+    const stored = JSON.parse(row[6]) as Record<string, unknown>;
+    const upcast = this.options.upcasters?.[type];
     return {
-      eventId: row.event_id,
-      type: row.type,
-      schemaVersion: row.schema_version,
-      streamId: row.stream_id,
-      streamVersion: row.stream_version,
-      globalPosition: row.global_position,
-      recordedAt: row.recorded_at,
-      data: upcast ? upcast(stored, row.schema_version) : stored,
-      metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+      eventId: row[1],
+      type,
+      schemaVersion,
+      streamId: row[2],
+      streamVersion: row[3],
+      globalPosition: row[0],
+      recordedAt: row[8],
+      data: upcast ? upcast(stored, schemaVersion) : stored,
+      metadata: JSON.parse(row[7]) as RecordedEvent['metadata'],
     };
   }
 

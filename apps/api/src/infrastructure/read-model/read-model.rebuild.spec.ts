@@ -98,6 +98,28 @@ describe('read model rebuild', () => {
     expect(await model.checkpoints()).toEqual(everyViewAt(head));
   });
 
+  it('given a view rebuilt twice, then its table keeps the same columns, indexes and rows, and no shadow is left', async () => {
+    const schemaOf = async (table: string) =>
+      model.orm.em
+        .fork()
+        .execute<{ type: string; name: string }[]>(
+          'select type, name from sqlite_master where tbl_name = ? order by type, name',
+          [table],
+        );
+    const columnsOf = (table: string) => model.orm.em.fork().execute(`pragma table_info(\`${table}\`)`);
+    const before = { schema: await schemaOf('integrations'), columns: await columnsOf('integrations') };
+    const rows = await model.rows('integrations');
+
+    await runner.rebuild('integrations');
+    await runner.rebuild('integrations');
+
+    expect(before.schema.filter(({ type }) => type === 'index').length).toBeGreaterThan(1);
+    expect(await schemaOf('integrations')).toEqual(before.schema);
+    expect(await columnsOf('integrations')).toEqual(before.columns);
+    expect(await model.rows('integrations')).toStrictEqual(rows);
+    expect(await schemaOf('integrations__rebuild')).toEqual([]);
+  });
+
   it('serves the old rows during a rebuild and takes in the events appended meanwhile', async () => {
     const before = await model.readModel.getIntegration('int-7');
 
