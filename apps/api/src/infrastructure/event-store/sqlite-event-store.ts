@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import { ConcurrencyError, ValidationError, type AnyEvent, type RecordedEvent } from '@ib/domain';
+import { type AnyEvent, type RecordedEvent } from '@ib/domain';
 import {
   type AppendResult,
   type EventStore,
@@ -12,6 +12,14 @@ import {
   type Subscription,
   type SubscriptionHandler,
 } from './event-store.port';
+import {
+  type AppendOutcome,
+  asOriginalAppend,
+  type EncodedEvent,
+  encodeEvent,
+  type Rejection,
+  throwRejection,
+} from './append-outcome';
 import { EventStoreUnavailableError } from './event-store-unavailable.error';
 import { matchesExpectedVersion } from './expected-version';
 import { APPENDED, PollingSubscription } from './polling-subscription';
@@ -40,19 +48,6 @@ export type SqliteEventStoreOptions = Readonly<{
   /** Gives recordedAt; a fixed clock makes tests deterministic. */
   now?: () => Date;
 }>;
-
-type EncodedEvent = readonly [
-  eventId: string,
-  type: string,
-  schemaVersion: number,
-  data: string,
-  metadata: string,
-];
-type AppendOutcome =
-  | { kind: 'appended'; result: AppendResult }
-  | { kind: 'wrong_version'; current: number }
-  | { kind: 'duplicate_event_id' };
-type Rejection = Exclude<AppendOutcome, { kind: 'appended' }>;
 
 const DEFAULT_POLL_INTERVAL_MS = 50;
 const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
@@ -360,51 +355,6 @@ export class SqliteEventStore implements EventStore {
       throw toUnavailableError(error, action) ?? error;
     }
   }
-}
-
-/** A retried append: every event already stored in this stream, consecutively and in the same order. */
-function asOriginalAppend(
-  streamId: string,
-  stored: readonly (StoredEventRef | undefined)[],
-): AppendResult | undefined {
-  const first = stored[0];
-  const last = stored[stored.length - 1];
-  if (first === undefined || last === undefined) return undefined;
-  const isRetry = stored.every(
-    (ref, index) => ref?.stream_id === streamId && ref.stream_version === first.stream_version + index,
-  );
-  return isRetry
-    ? { nextExpectedVersion: last.stream_version, lastPosition: last.global_position }
-    : undefined;
-}
-
-const encodeEvent = (event: NewEvent): EncodedEvent => [
-  event.eventId,
-  event.type,
-  event.schemaVersion ?? 1,
-  JSON.stringify(event.data),
-  JSON.stringify(event.metadata),
-];
-
-function throwRejection(
-  streamId: string,
-  expected: ExpectedVersion,
-  rejection: Rejection,
-  someAlreadyStored: boolean,
-): never {
-  if (rejection.kind === 'wrong_version') {
-    throw new ConcurrencyError(
-      'EVENT_STORE.WRONG_EXPECTED_VERSION',
-      `Stream ${streamId} is at version ${rejection.current}, expected ${expected}`,
-    );
-  }
-  if (someAlreadyStored) {
-    throw new ConcurrencyError(
-      'EVENT_STORE.DUPLICATE_EVENT_ID',
-      `Some of these events are already stored, but not as this append to stream ${streamId}`,
-    );
-  }
-  throw new ValidationError('EVENT_STORE.DUPLICATE_EVENT_ID', 'An append carries the same event id twice');
 }
 
 /** The embedded default: the event store file in the data folder. */

@@ -15,7 +15,9 @@ import {
   usersProjection,
 } from '../../projections';
 import { type ProjectionRunner } from './projection-runner';
+import { ReadModel } from './read-model';
 import { everyViewAt, temporaryReadModel, type TemporaryReadModel, VIEW_TABLES } from './read-model.testing';
+import { openReadOnlyConnection } from './read-only-connection';
 import { appendSampleHistory, sampleHistory } from './sample-history';
 
 type Keyed = { id?: string; name?: string };
@@ -118,6 +120,32 @@ describe('read model rebuild', () => {
     expect(await columnsOf('integrations')).toEqual(before.columns);
     expect(await model.rows('integrations')).toStrictEqual(rows);
     expect(await schemaOf('integrations__rebuild')).toEqual([]);
+  });
+
+  it('given a read-only connection that read a view by id, when the view is rebuilt, then it reads the rebuilt table', async () => {
+    const reader = openReadOnlyConnection(model.orm.config.get('dbName'));
+    try {
+      const readModel = new ReadModel(model.orm, reader);
+      const before = await readModel.getIntegration('int-7');
+
+      await runner.rebuild('integrations');
+      const { lastPosition } = await model.append(integrationStreamId('int-7'), {
+        type: 'IntegrationConvertedToOpen',
+        data: { integrationId: 'int-7', convertedAt: '2026-01-01T00:00:00.000Z' },
+      });
+      await runner.waitFor(lastPosition, 5000);
+
+      expect(before).toMatchObject({ id: 'int-7' });
+      expect(await readModel.getIntegration('int-7')).toStrictEqual({
+        ...before,
+        status: 'open',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+        version: (before?.version ?? 0) + 1,
+        unpublishedChanges: true,
+      });
+    } finally {
+      reader.close();
+    }
   });
 
   it('serves the old rows during a rebuild and takes in the events appended meanwhile', async () => {
