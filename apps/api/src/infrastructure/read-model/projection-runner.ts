@@ -64,9 +64,10 @@ const CHECKPOINT_UPSERT =
  * alone, logged, and left at its checkpoint while the others go on; rebuild() (or a restart) resumes
  * it. A batch that cannot be committed at all is retried from the checkpoints after `retryDelayMs`.
  *
- * rebuild() builds a fresh copy of a view from position 0 into a shadow table while the live rows keep
- * serving and advancing, then swaps the rows in one transaction taken between two live batches: readers
- * see the old rows until that commit and the rebuilt ones after it, never a half-built view.
+ * rebuild() builds a fresh copy of a view from position 0 (reading only the event types it handles) into
+ * a shadow table while the live rows keep serving and advancing, then puts it in their place in one
+ * transaction taken between two live batches: readers see the old rows until that commit and the
+ * rebuilt ones after it, never a half-built view.
  */
 export class ProjectionRunner {
   private readonly logger = new Logger(ProjectionRunner.name);
@@ -225,7 +226,7 @@ export class ProjectionRunner {
     const last = batch.at(-1)?.globalPosition;
     if (last === undefined) return;
     const due = this.views.filter(({ failure, position }) => failure === undefined && position < last);
-    const eventsOf = this.sortOut(batch, due);
+    const eventsOf = this.eventsByView(batch, due);
     const busy = due.flatMap((view) => {
       const events = eventsOf.get(view);
       return events === undefined ? [] : [{ view, events }];
@@ -264,7 +265,7 @@ export class ProjectionRunner {
   }
 
   /** Each due view's events of the batch: those it handles, after its checkpoint. */
-  private sortOut(batch: readonly RecordedEvent[], due: readonly View[]): Map<View, RecordedEvent[]> {
+  private eventsByView(batch: readonly RecordedEvent[], due: readonly View[]): Map<View, RecordedEvent[]> {
     const isDue = new Set(due);
     const eventsOf = new Map<View, RecordedEvent[]>();
     for (const event of batch) {
