@@ -2,12 +2,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { DatabaseSync } from 'node:sqlite';
 import { type NewEvent } from '../apps/api/src/infrastructure/event-store/event-store.port';
 import { SqliteEventStore } from '../apps/api/src/infrastructure/event-store/sqlite-event-store';
+import {
+  CREATE_EVENTS,
+  DURABILITY_PRAGMAS,
+  SQL,
+} from '../apps/api/src/infrastructure/event-store/sqlite-event-store.schema';
 import { uuidv7 } from '../apps/api/src/infrastructure/ids';
-import { report } from './lib/report';
+import { report, reportRatio } from './lib/report';
 
 const ROUNDS = 3;
+/** Single appends and their baseline alternate, so both meet the same machine state. */
+const SINGLE_ROUNDS = 5;
+const SINGLE_TARGET = 0.75;
 const SINGLE_APPENDS = 20_000;
 const SINGLE_STREAMS = 500;
 const BATCH_EVENTS = 200_000;
@@ -65,15 +74,66 @@ async function appendRound(file: string, batches: readonly NewEvent[][], streams
   return { perSecond: events / seconds, cpuMicrosPerEvent: (user + system) / events, latenciesMs };
 }
 
-/** The machine is shared: run fresh rounds and report the best, with the spread beside it. */
-async function rounds(folder: string, name: string, run: (file: string) => Promise<Round>): Promise<Round[]> {
-  const results: Round[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const file = join(folder, `${name}-${round}.sqlite`);
-    results.push(await run(file));
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+/**
+ * The floor under single appends: node:sqlite alone, on the store's table, indexes and durability
+ * pragmas, one prepared INSERT per event, each its own (autocommit) transaction, with the versions
+ * known to the loop and the positions assigned by SQLite.
+ */
+function rawInsertRound(file: string, batches: readonly NewEvent[][], streams: number): Round {
+  const db = new DatabaseSync(file);
+  for (const pragma of DURABILITY_PRAGMAS) db.exec(pragma);
+  db.exec(CREATE_EVENTS);
+  const insert = db.prepare(SQL.insert);
+  const versions = new Array<number>(streams).fill(-1);
+  const latenciesMs = new Float64Array(batches.length);
+  let events = 0;
+
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  for (const [index, batch] of batches.entries()) {
+    const stream = index % streams;
+    const before = performance.now();
+    for (const event of batch) {
+      insert.run(
+        event.eventId,
+        `integration-${stream}`,
+        ++versions[stream],
+        event.type,
+        event.schemaVersion ?? 1,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        new Date().toISOString(),
+      );
+      events++;
+    }
+    latenciesMs[index] = performance.now() - before;
   }
-  return results.sort((a, b) => b.perSecond - a.perSecond);
+  const seconds = (performance.now() - started) / 1000;
+  const { user, system } = process.cpuUsage(cpu);
+  db.close();
+  return { perSecond: events / seconds, cpuMicrosPerEvent: (user + system) / events, latenciesMs };
+}
+
+/**
+ * The machine is shared: run fresh rounds and report the best, with the spread beside it. Contenders
+ * take turns within each round, so a busy spell does not land on one of them only.
+ */
+async function rounds<Name extends string>(
+  folder: string,
+  count: number,
+  contenders: Readonly<Record<Name, (file: string) => Round | Promise<Round>>>,
+): Promise<Record<Name, Round[]>> {
+  const names = Object.keys(contenders) as Name[];
+  const results = Object.fromEntries(names.map((name) => [name, [] as Round[]])) as Record<Name, Round[]>;
+  for (let round = 0; round < count; round++) {
+    for (const name of names) {
+      const file = join(folder, `${name}-${round}.sqlite`);
+      results[name].push(await contenders[name](file));
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+    }
+  }
+  for (const name of names) results[name].sort((a, b) => b.perSecond - a.perSecond);
+  return results;
 }
 
 const spread = (results: readonly Round[]) =>
@@ -88,31 +148,40 @@ const percentileMicros = (latenciesMs: Float64Array, p: number) => {
 export async function runEventStoreAppendBench(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'ib-event-store-bench-'));
   try {
-    const single = await rounds(folder, 'single', (file) =>
-      appendRound(
-        file,
-        Array.from({ length: SINGLE_APPENDS }, (_, index) => [anEvent(index)]),
-        SINGLE_STREAMS,
-      ),
+    // The same events for every round and contender: each round writes a fresh file.
+    const singles = Array.from({ length: SINGLE_APPENDS }, (_, index) => [anEvent(index)]);
+    const single = await rounds(folder, SINGLE_ROUNDS, {
+      store: (file) => appendRound(file, singles, SINGLE_STREAMS),
+      baseline: (file) => rawInsertRound(file, singles, SINGLE_STREAMS),
+    });
+    const latencies = (round: Round) =>
+      `p50 ${percentileMicros(round.latenciesMs, 0.5)}, p99 ${percentileMicros(round.latenciesMs, 0.99)}`;
+    report(
+      'event-store.append.single.baseline',
+      single.baseline[0].perSecond,
+      'inserts/s',
+      `node:sqlite, one INSERT per transaction, ${spread(single.baseline)}, ${latencies(single.baseline[0])}`,
     );
-    const latencies = single[0].latenciesMs;
     report(
       'event-store.append.single',
-      single[0].perSecond,
+      single.store[0].perSecond,
       'appends/s',
-      `${SINGLE_APPENDS} appends over ${SINGLE_STREAMS} streams, ${spread(single)}, ` +
-        `p50 ${percentileMicros(latencies, 0.5)}, p99 ${percentileMicros(latencies, 0.99)}`,
+      `${SINGLE_APPENDS} appends over ${SINGLE_STREAMS} streams, ${spread(single.store)}, ` +
+        latencies(single.store[0]),
+    );
+    reportRatio(
+      'event-store.append.single.ratio',
+      single.store[0].perSecond,
+      single.baseline[0].perSecond,
+      SINGLE_TARGET,
     );
 
-    const batched = await rounds(folder, 'batch', (file) =>
-      appendRound(
-        file,
-        Array.from({ length: BATCH_EVENTS / BATCH_SIZE }, (_, batch) =>
-          Array.from({ length: BATCH_SIZE }, (_, index) => anEvent(batch * BATCH_SIZE + index)),
-        ),
-        BATCH_STREAMS,
-      ),
+    const batches = Array.from({ length: BATCH_EVENTS / BATCH_SIZE }, (_, batch) =>
+      Array.from({ length: BATCH_SIZE }, (_, index) => anEvent(batch * BATCH_SIZE + index)),
     );
+    const batched = (
+      await rounds(folder, ROUNDS, { batch: (file) => appendRound(file, batches, BATCH_STREAMS) })
+    ).batch;
     report(
       'event-store.append.batch100',
       batched[0].perSecond,

@@ -225,6 +225,33 @@ export function describeEventStoreContract(name: string, factory: EventStoreCont
         expect(batchSizes).toEqual([3, 3, 3, 1]);
       });
 
+      it('given events of several types, when reading all of some types in batches of 2, then only those come back, once, in order', async () => {
+        const streamId = aStream();
+        const types = ['Created', 'Renamed', 'Tagged', 'Renamed', 'Deleted', 'Tagged', 'Renamed'];
+        await store.append(
+          streamId,
+          types.map((type, index) => anEvent({ index }, type)),
+          { expectedVersion: 'no_stream' },
+        );
+        const read: RecordedEvent[] = [];
+
+        for (let from = head; ;) {
+          const batch = await store.readAll({ fromPosition: from, limit: 2, types: ['Renamed', 'Deleted'] });
+          if (batch.length === 0) break;
+          read.push(...batch);
+          from = batch[batch.length - 1].globalPosition;
+        }
+
+        expect(read.map((event) => [event.type, event.data])).toEqual([
+          ['Renamed', { index: 1 }],
+          ['Renamed', { index: 3 }],
+          ['Deleted', { index: 4 }],
+          ['Renamed', { index: 6 }],
+        ]);
+        expect(positionsOf(read)).toEqual([head + 2, head + 4, head + 5, head + 7]);
+        expect(await store.readAll({ fromPosition: head, limit: 10, types: [] })).toEqual([]);
+      });
+
       it('given appends interleaved across streams, then global positions are strictly increasing and gapless and the head is the last one', async () => {
         const streams = [aStream(), aStream(), aStream(), aStream(), aStream()];
         const results = [];

@@ -15,6 +15,8 @@ import {
   usersProjection,
 } from './projections';
 import { type ProjectionRunner } from '../infrastructure/read-model/projection-runner';
+import { openReadOnlyConnection } from '../infrastructure/read-model/read-only-connection';
+import { ReadModel } from './read-model';
 import {
   everyViewAt,
   temporaryReadModel,
@@ -101,6 +103,54 @@ describe('read model rebuild', () => {
 
     expect(await snapshot()).toStrictEqual(before);
     expect(await model.checkpoints()).toEqual(everyViewAt(head));
+  });
+
+  it('given a view rebuilt twice, then its table keeps the same columns, indexes and rows, and no shadow is left', async () => {
+    const schemaOf = async (table: string) =>
+      model.orm.em
+        .fork()
+        .execute<{ type: string; name: string }[]>(
+          'select type, name from sqlite_master where tbl_name = ? order by type, name',
+          [table],
+        );
+    const columnsOf = (table: string) => model.orm.em.fork().execute(`pragma table_info(\`${table}\`)`);
+    const before = { schema: await schemaOf('integrations'), columns: await columnsOf('integrations') };
+    const rows = await model.rows('integrations');
+
+    await runner.rebuild('integrations');
+    await runner.rebuild('integrations');
+
+    expect(before.schema.filter(({ type }) => type === 'index').length).toBeGreaterThan(1);
+    expect(await schemaOf('integrations')).toEqual(before.schema);
+    expect(await columnsOf('integrations')).toEqual(before.columns);
+    expect(await model.rows('integrations')).toStrictEqual(rows);
+    expect(await schemaOf('integrations__rebuild')).toEqual([]);
+  });
+
+  it('given a read-only connection that read a view by id, when the view is rebuilt, then it reads the rebuilt table', async () => {
+    const reader = openReadOnlyConnection(model.orm.config.get('dbName'));
+    try {
+      const readModel = new ReadModel(model.orm, reader);
+      const before = await readModel.getIntegration('int-7');
+
+      await runner.rebuild('integrations');
+      const { lastPosition } = await model.append(integrationStreamId('int-7'), {
+        type: 'IntegrationConvertedToOpen',
+        data: { integrationId: 'int-7', convertedAt: '2026-01-01T00:00:00.000Z' },
+      });
+      await runner.waitFor(lastPosition, 5000);
+
+      expect(before).toMatchObject({ id: 'int-7' });
+      expect(await readModel.getIntegration('int-7')).toStrictEqual({
+        ...before,
+        status: 'open',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+        version: (before?.version ?? 0) + 1,
+        unpublishedChanges: true,
+      });
+    } finally {
+      reader.close();
+    }
   });
 
   it('serves the old rows during a rebuild and takes in the events appended meanwhile', async () => {

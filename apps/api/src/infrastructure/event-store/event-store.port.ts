@@ -30,6 +30,13 @@ export type ReadStreamResult<E extends AnyEvent = AnyEvent> = Readonly<{
   version: number;
 }>;
 
+export type ReadAllOptions = Readonly<{
+  fromPosition: number;
+  limit: number;
+  /** Only events of these types (the others are skipped, not counted in `limit`); every type when absent. */
+  types?: readonly string[];
+}>;
+
 export type SubscriptionHandler = (batch: readonly RecordedEvent[]) => Promise<void> | void;
 
 export interface Subscription {
@@ -56,8 +63,8 @@ export interface EventStore {
     options?: { fromVersion?: number },
   ): Promise<ReadStreamResult<E>>;
 
-  /** Events with globalPosition > fromPosition, in order, at most `limit` of them. */
-  readAll(options: { fromPosition: number; limit: number }): Promise<RecordedEvent[]>;
+  /** Events with globalPosition > fromPosition (of the given types, if any), in order, at most `limit` of them. */
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
 
   /** Position of the last stored event (0 when empty). */
   headPosition(): Promise<number>;

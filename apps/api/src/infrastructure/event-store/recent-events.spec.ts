@@ -1,23 +1,48 @@
 import { type RecordedEvent } from '@ib/domain';
 import { RecentEvents } from './recent-events';
+import { type EventRow } from './sqlite-event-store.schema';
 
-const at = (globalPosition: number): RecordedEvent => ({
-  eventId: `e${globalPosition}`,
-  type: 'Happened',
-  schemaVersion: 1,
-  streamId: 's',
-  streamVersion: globalPosition - 1,
+const at = (globalPosition: number): EventRow => [
   globalPosition,
-  recordedAt: '2026-01-01T00:00:00.000Z',
-  data: {},
-  metadata: { actorId: 'a', correlationId: 'c', causationId: 'c' },
-});
+  `e${globalPosition}`,
+  's',
+  globalPosition - 1,
+  'Happened',
+  1,
+  '{}',
+  '{"actorId":"a","correlationId":"c","causationId":"c"}',
+  '2026-01-01T00:00:00.000Z',
+];
+
+/** Counts decodes, so specs can tell when rows are decoded. */
+function decoder() {
+  const decoded: number[] = [];
+  const decode = (row: EventRow): RecordedEvent => {
+    const [globalPosition, eventId, streamId, streamVersion, type, schemaVersion, data, metadata] = row;
+    decoded.push(globalPosition);
+    return {
+      eventId,
+      type,
+      schemaVersion,
+      streamId,
+      streamVersion,
+      globalPosition,
+      recordedAt: row[8],
+      data: JSON.parse(data) as object,
+      metadata: JSON.parse(metadata) as RecordedEvent['metadata'],
+    };
+  };
+  return { decode, decoded };
+}
+
 const positions = (events: readonly RecordedEvent[] | undefined) =>
   events?.map((event) => event.globalPosition);
 
 describe('RecentEvents', () => {
+  const { decode } = decoder();
+
   it('given contiguous appends, answers the events after a position it covers', () => {
-    const recent = new RecentEvents();
+    const recent = new RecentEvents(decode);
     recent.add([at(5), at(6)]);
     recent.add([at(7)]);
     expect(positions(recent.after(4, 10))).toEqual([5, 6, 7]);
@@ -25,15 +50,15 @@ describe('RecentEvents', () => {
   });
 
   it('answers nothing for a position before what it holds, or at or past its last event (the file may hold more)', () => {
-    const recent = new RecentEvents();
+    const recent = new RecentEvents(decode);
     recent.add([at(5), at(6)]);
     expect(recent.after(3, 10)).toBeUndefined();
     expect(recent.after(6, 10)).toBeUndefined();
-    expect(new RecentEvents().after(0, 10)).toBeUndefined();
+    expect(new RecentEvents(decode).after(0, 10)).toBeUndefined();
   });
 
   it('given a gap (another writer appended in between), forgets what came before it', () => {
-    const recent = new RecentEvents();
+    const recent = new RecentEvents(decode);
     recent.add([at(5), at(6)]);
     recent.add([at(9)]);
     expect(recent.after(5, 10)).toBeUndefined();
@@ -41,9 +66,31 @@ describe('RecentEvents', () => {
   });
 
   it('keeps at most its capacity, the newest', () => {
-    const recent = new RecentEvents(3);
+    const recent = new RecentEvents(decode, 3);
     recent.add([at(1), at(2), at(3), at(4)]);
     expect(recent.after(0, 10)).toBeUndefined();
     expect(positions(recent.after(1, 10))).toEqual([2, 3, 4]);
+  });
+
+  it('given more appends than its capacity, one by one, then it answers the newest in order', () => {
+    const recent = new RecentEvents(decode, 4);
+    for (let position = 1; position <= 10; position++) recent.add([at(position)]);
+    expect(recent.after(5, 10)).toBeUndefined();
+    expect(positions(recent.after(6, 10))).toEqual([7, 8, 9, 10]);
+    expect(positions(recent.after(7, 2))).toEqual([8, 9]);
+  });
+
+  it('given appended rows, when nobody reads them, then none is decoded; when read twice, then each is decoded once and the same event is shared', () => {
+    const counted = decoder();
+    const recent = new RecentEvents(counted.decode);
+    recent.add([at(1), at(2), at(3)]);
+    expect(counted.decoded).toEqual([]);
+
+    const first = recent.after(1, 10);
+    const second = recent.after(0, 10);
+
+    expect(counted.decoded).toEqual([2, 3, 1]);
+    expect(second?.[1]).toBe(first?.[0]);
+    expect(second?.[1]).toMatchObject({ eventId: 'e2', metadata: { actorId: 'a' } });
   });
 });

@@ -152,6 +152,77 @@ describe('SqliteEventStore', () => {
     expect(await store.headPosition()).toBe(0);
   });
 
+  describe('given a stream this connection appended to, then another connection appended to', () => {
+    let streamId: string;
+    let other: SqliteEventStore;
+    beforeEach(async () => {
+      streamId = aStream();
+      await store.append(streamId, someEvents(2), { expectedVersion: 'no_stream' });
+      other = stores.open();
+      await other.append(streamId, someEvents(1), { expectedVersion: 1 });
+    });
+
+    it('when this connection appends at the version it last saw, then it throws WRONG_EXPECTED_VERSION and writes nothing', async () => {
+      const appending = store.append(streamId, someEvents(1), { expectedVersion: 1 });
+
+      await expect(appending).rejects.toBeInstanceOf(ConcurrencyError);
+      await expect(appending).rejects.toMatchObject({ code: 'EVENT_STORE.WRONG_EXPECTED_VERSION' });
+      expect(await store.headPosition()).toBe(3);
+      expect((await other.readStream(streamId)).version).toBe(2);
+    });
+
+    it('when this connection appends at the stored version, then it is accepted after the other event', async () => {
+      expect(await store.append(streamId, someEvents(1), { expectedVersion: 2 })).toEqual({
+        nextExpectedVersion: 3,
+        lastPosition: 4,
+      });
+    });
+
+    it('when this connection appends with any version, then the events go after the other event', async () => {
+      expect(await store.append(streamId, someEvents(2), { expectedVersion: 'any' })).toEqual({
+        nextExpectedVersion: 4,
+        lastPosition: 5,
+      });
+    });
+
+    it('when this connection retries its own append, then it answers the original result', async () => {
+      const events = someEvents(1);
+      const first = await store.append(streamId, events, { expectedVersion: 2 });
+      await other.append(streamId, someEvents(1), { expectedVersion: 3 });
+
+      expect(await store.append(streamId, events, { expectedVersion: 2 })).toEqual(first);
+      expect(await store.headPosition()).toBe(5);
+    });
+  });
+
+  it('given another connection created a stream, when this one appends to it as a new stream, then it throws WRONG_EXPECTED_VERSION', async () => {
+    const streamId = aStream();
+    await stores.open().append(streamId, someEvents(1), { expectedVersion: 'no_stream' });
+
+    await expect(
+      store.append(streamId, someEvents(1), { expectedVersion: 'no_stream' }),
+    ).rejects.toMatchObject({ code: 'EVENT_STORE.WRONG_EXPECTED_VERSION' });
+    await expect(store.append(streamId, someEvents(1), { expectedVersion: -1 })).rejects.toMatchObject({
+      code: 'EVENT_STORE.WRONG_EXPECTED_VERSION',
+    });
+    expect(await store.headPosition()).toBe(1);
+  });
+
+  it('given a version this connection read, when another connection appended since, then an append at the read version is refused and one at the new version accepted', async () => {
+    const streamId = aStream();
+    await stores.open().append(streamId, someEvents(1), { expectedVersion: 'no_stream' });
+    const { version } = await store.readStream(streamId);
+    await stores.open().append(streamId, someEvents(1), { expectedVersion: version });
+
+    await expect(store.append(streamId, someEvents(1), { expectedVersion: version })).rejects.toBeInstanceOf(
+      ConcurrencyError,
+    );
+    expect(await store.append(streamId, someEvents(1), { expectedVersion: version + 1 })).toEqual({
+      nextExpectedVersion: 2,
+      lastPosition: 3,
+    });
+  });
+
   it('keeps the file in WAL mode', async () => {
     await store.headPosition();
     const raw = new DatabaseSync(stores.file(), { readOnly: true });

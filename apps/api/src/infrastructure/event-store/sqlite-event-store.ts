@@ -1,19 +1,29 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import { ConcurrencyError, ValidationError, type AnyEvent, type RecordedEvent } from '@ib/domain';
+import { type AnyEvent, type RecordedEvent } from '@ib/domain';
 import {
   type AppendResult,
   type EventStore,
   type ExpectedVersion,
   type NewEvent,
   NO_STREAM_VERSION,
+  type ReadAllOptions,
   type ReadStreamResult,
   type Subscription,
   type SubscriptionHandler,
 } from './event-store.port';
+import {
+  type AppendOutcome,
+  asOriginalAppend,
+  type EncodedEvent,
+  encodeEvent,
+  type Rejection,
+  throwRejection,
+} from './append-outcome';
 import { EventStoreUnavailableError } from './event-store-unavailable.error';
 import { matchesExpectedVersion } from './expected-version';
 import { APPENDED, PollingSubscription } from './polling-subscription';
+import { KnownStreamVersions } from './known-stream-versions';
 import { RecentEvents } from './recent-events';
 import {
   type EventRow,
@@ -39,19 +49,6 @@ export type SqliteEventStoreOptions = Readonly<{
   now?: () => Date;
 }>;
 
-type EncodedEvent = readonly [
-  eventId: string,
-  type: string,
-  schemaVersion: number,
-  data: string,
-  metadata: string,
-];
-type AppendOutcome =
-  | { kind: 'appended'; result: AppendResult }
-  | { kind: 'wrong_version'; current: number }
-  | { kind: 'duplicate_event_id' };
-type Rejection = Exclude<AppendOutcome, { kind: 'appended' }>;
-
 const DEFAULT_POLL_INTERVAL_MS = 50;
 const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 const DEFAULT_SUBSCRIPTION_BATCH_SIZE = 100;
@@ -65,7 +62,8 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private readonly subscriptions = new Set<PollingSubscription>();
-  private readonly recent = new RecentEvents();
+  private readonly recent = new RecentEvents((row) => this.toRecordedEvent(row));
+  private readonly versions = new KnownStreamVersions();
 
   constructor(private readonly options: SqliteEventStoreOptions) {}
 
@@ -85,22 +83,29 @@ export class SqliteEventStore implements EventStore {
   ): Promise<ReadStreamResult<E>> {
     return this.guard('read a stream', () => {
       const { statements } = this.open();
-      const rows = statements.readStream.all(streamId, options.fromVersion ?? 0) as EventRow[];
+      const rows = statements.readStream.all(streamId, options.fromVersion ?? 0) as unknown as EventRow[];
       const events = rows.map((row) => this.toRecordedEvent(row) as RecordedEvent<E>);
-      const version =
-        rows.length > 0 ? rows[rows.length - 1].stream_version : this.streamHead(streamId).version;
+      const version = events.at(-1)?.streamVersion ?? this.streamHead(streamId).version;
+      this.versions.set(streamId, version);
       return { events, version };
     });
   }
 
-  async readAll(options: { fromPosition: number; limit: number }): Promise<RecordedEvent[]> {
+  async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.guard('read all events', () => {
       // SQLite reads a negative LIMIT as "no limit"; the port means "at most limit".
       const limit = Math.max(0, options.limit);
-      const recent = this.recent.after(options.fromPosition, limit);
+      const { fromPosition, types } = options;
+      const { statements } = this.open();
+      // Filtered reads go to the file: a short filtered answer from memory could not tell whether
+      // the file holds more events of those types.
+      if (types !== undefined) {
+        const rows = statements.readAllOfTypes.all(fromPosition, JSON.stringify(types), limit);
+        return this.toRecordedEvents(rows as unknown as EventRow[]);
+      }
+      const recent = this.recent.after(fromPosition, limit);
       if (recent !== undefined) return recent;
-      const rows = this.open().statements.readAll.all(options.fromPosition, limit) as EventRow[];
-      return rows.map((row) => this.toRecordedEvent(row));
+      return this.toRecordedEvents(statements.readAll.all(fromPosition, limit) as unknown as EventRow[]);
     });
   }
 
@@ -138,6 +143,7 @@ export class SqliteEventStore implements EventStore {
     this.subscriptions.clear();
     this.database?.db.close();
     this.recent.clear();
+    this.versions.clear();
     this.database = undefined;
   }
 
@@ -146,40 +152,102 @@ export class SqliteEventStore implements EventStore {
     const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
     // Encoded before the transaction, so the write lock is held only for the inserts.
     const encoded = events.map(encodeEvent);
-    let outcome: AppendOutcome;
-    try {
-      outcome = this.inTransaction(() => this.insertIfExpected(streamId, encoded, expected, recordedAt));
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      outcome = { kind: 'duplicate_event_id' };
-    }
+    const appended = this.appendAfterKnownVersion(streamId, encoded, expected, recordedAt);
+    const outcome: AppendOutcome = appended
+      ? { kind: 'appended', result: appended }
+      : this.appendAfterStoredVersion(streamId, encoded, expected, recordedAt);
     if (outcome.kind === 'appended') {
+      this.versions.set(streamId, outcome.result.nextExpectedVersion);
       this.remember(streamId, encoded, outcome.result, recordedAt);
       return outcome.result;
     }
-    // Slow path, after the rollback: stored events never change, so no lock is needed to look them up.
-    const stored = events.map(
-      (event) => this.open().statements.findEvent.get(event.eventId) as StoredEventRef | undefined,
-    );
-    return (
-      asOriginalAppend(streamId, stored) ?? throwRejection(streamId, expected, outcome, stored.some(Boolean))
-    );
+    return this.asRetryOrRejection(streamId, events, expected, outcome);
   }
 
-  private insertIfExpected(
+  /**
+   * The common case, without reading the stream's head: when the expected version is the one this
+   * connection last saw, the inserts alone check it (see KnownStreamVersions). Undefined when that
+   * cannot be decided here, or when the unique keys refused the inserts (a stale version, a retried
+   * or duplicate event id): nothing was written, and the careful path decides.
+   */
+  private appendAfterKnownVersion(
+    streamId: string,
+    encoded: readonly EncodedEvent[],
+    expected: ExpectedVersion,
+    recordedAt: string,
+  ): AppendResult | undefined {
+    const known =
+      expected === 'no_stream' || expected === NO_STREAM_VERSION
+        ? NO_STREAM_VERSION
+        : this.versions.get(streamId);
+    if (known === undefined || (typeof expected === 'number' && expected !== known)) return undefined;
+    if (expected === 'stream_exists' && known === NO_STREAM_VERSION) return undefined;
+    try {
+      // One event needs no BEGIN: a lone INSERT is its own transaction.
+      return encoded.length === 1
+        ? this.insertAfter(streamId, encoded, known, recordedAt)
+        : this.inTransaction(() => this.insertAfter(streamId, encoded, known, recordedAt));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      this.versions.forget(streamId);
+      return undefined;
+    }
+  }
+
+  /** Reads the stream's head and appends after it, under one write lock. */
+  private appendAfterStoredVersion(
     streamId: string,
     encoded: readonly EncodedEvent[],
     expected: ExpectedVersion,
     recordedAt: string,
   ): AppendOutcome {
-    const { statements } = this.open();
-    const current = this.streamHead(streamId).version;
-    if (!matchesExpectedVersion(expected, current)) return { kind: 'wrong_version', current };
-    let position = (statements.head.get() as HeadRow).head;
-    let version = current;
+    try {
+      return this.inTransaction(() => {
+        const current = this.streamHead(streamId).version;
+        this.versions.set(streamId, current);
+        if (!matchesExpectedVersion(expected, current)) return { kind: 'wrong_version', current };
+        return { kind: 'appended', result: this.insertAfter(streamId, encoded, current, recordedAt) };
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return { kind: 'duplicate_event_id' };
+    }
+  }
+
+  /**
+   * After a refused append (rolled back): the retry of an append already stored answers its original
+   * result; anything else is rejected. Stored events never change, so no lock is needed to look them up.
+   */
+  private asRetryOrRejection(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedVersion,
+    rejection: Rejection,
+  ): AppendResult {
+    const stored = events.map(
+      (event) => this.open().statements.findEvent.get(event.eventId) as StoredEventRef | undefined,
+    );
+    return (
+      asOriginalAppend(streamId, stored) ??
+      throwRejection(streamId, expected, rejection, stored.some(Boolean))
+    );
+  }
+
+  /**
+   * Inserts the events as versions `version + 1`, ... SQLite gives each the next global position
+   * (the largest rowid + 1). Throws a unique violation, before anything is committed, when a version
+   * or an event id is taken.
+   */
+  private insertAfter(
+    streamId: string,
+    encoded: readonly EncodedEvent[],
+    version: number,
+    recordedAt: string,
+  ): AppendResult {
+    const { insert } = this.open().statements;
+    let position = 0;
     for (const [eventId, type, schemaVersion, data, metadata] of encoded) {
-      statements.insert.run(
-        ++position,
+      const { lastInsertRowid } = insert.run(
         eventId,
         streamId,
         ++version,
@@ -189,8 +257,9 @@ export class SqliteEventStore implements EventStore {
         metadata,
         recordedAt,
       );
+      position = Number(lastInsertRowid);
     }
-    return { kind: 'appended', result: { nextExpectedVersion: version, lastPosition: position } };
+    return { nextExpectedVersion: version, lastPosition: position };
   }
 
   private appendNothing(streamId: string, expected: ExpectedVersion): AppendResult {
@@ -231,35 +300,41 @@ export class SqliteEventStore implements EventStore {
     const firstPosition = result.lastPosition - encoded.length + 1;
     const firstVersion = result.nextExpectedVersion - encoded.length + 1;
     this.recent.add(
-      encoded.map(([eventId, type, schemaVersion, data, metadata], index) =>
-        this.toRecordedEvent({
-          global_position: firstPosition + index,
-          event_id: eventId,
-          stream_id: streamId,
-          stream_version: firstVersion + index,
-          type,
-          schema_version: schemaVersion,
-          data,
-          metadata,
-          recorded_at: recordedAt,
-        }),
-      ),
+      encoded.map(([eventId, type, schemaVersion, data, metadata], index): EventRow => [
+        firstPosition + index,
+        eventId,
+        streamId,
+        firstVersion + index,
+        type,
+        schemaVersion,
+        data,
+        metadata,
+        recordedAt,
+      ]),
     );
   }
 
+  private toRecordedEvents(rows: readonly EventRow[]): RecordedEvent[] {
+    const events = new Array<RecordedEvent>(rows.length);
+    for (let index = 0; index < rows.length; index++) events[index] = this.toRecordedEvent(rows[index]);
+    return events;
+  }
+
   private toRecordedEvent(row: EventRow): RecordedEvent {
-    const stored = JSON.parse(row.data) as Record<string, unknown>;
-    const upcast = this.options.upcasters?.[row.type];
+    const type = row[4];
+    const schemaVersion = row[5];
+    const stored = JSON.parse(row[6]) as Record<string, unknown>;
+    const upcast = this.options.upcasters?.[type];
     return {
-      eventId: row.event_id,
-      type: row.type,
-      schemaVersion: row.schema_version,
-      streamId: row.stream_id,
-      streamVersion: row.stream_version,
-      globalPosition: row.global_position,
-      recordedAt: row.recorded_at,
-      data: upcast ? upcast(stored, row.schema_version) : stored,
-      metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+      eventId: row[1],
+      type,
+      schemaVersion,
+      streamId: row[2],
+      streamVersion: row[3],
+      globalPosition: row[0],
+      recordedAt: row[8],
+      data: upcast ? upcast(stored, schemaVersion) : stored,
+      metadata: JSON.parse(row[7]) as RecordedEvent['metadata'],
     };
   }
 
@@ -280,51 +355,6 @@ export class SqliteEventStore implements EventStore {
       throw toUnavailableError(error, action) ?? error;
     }
   }
-}
-
-/** A retried append: every event already stored in this stream, consecutively and in the same order. */
-function asOriginalAppend(
-  streamId: string,
-  stored: readonly (StoredEventRef | undefined)[],
-): AppendResult | undefined {
-  const first = stored[0];
-  const last = stored[stored.length - 1];
-  if (first === undefined || last === undefined) return undefined;
-  const isRetry = stored.every(
-    (ref, index) => ref?.stream_id === streamId && ref.stream_version === first.stream_version + index,
-  );
-  return isRetry
-    ? { nextExpectedVersion: last.stream_version, lastPosition: last.global_position }
-    : undefined;
-}
-
-const encodeEvent = (event: NewEvent): EncodedEvent => [
-  event.eventId,
-  event.type,
-  event.schemaVersion ?? 1,
-  JSON.stringify(event.data),
-  JSON.stringify(event.metadata),
-];
-
-function throwRejection(
-  streamId: string,
-  expected: ExpectedVersion,
-  rejection: Rejection,
-  someAlreadyStored: boolean,
-): never {
-  if (rejection.kind === 'wrong_version') {
-    throw new ConcurrencyError(
-      'EVENT_STORE.WRONG_EXPECTED_VERSION',
-      `Stream ${streamId} is at version ${rejection.current}, expected ${expected}`,
-    );
-  }
-  if (someAlreadyStored) {
-    throw new ConcurrencyError(
-      'EVENT_STORE.DUPLICATE_EVENT_ID',
-      `Some of these events are already stored, but not as this append to stream ${streamId}`,
-    );
-  }
-  throw new ValidationError('EVENT_STORE.DUPLICATE_EVENT_ID', 'An append carries the same event id twice');
 }
 
 /** The embedded default: the event store file in the data folder. */

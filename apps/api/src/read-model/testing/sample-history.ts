@@ -33,7 +33,7 @@ import { uuidv7 } from '../../infrastructure/ids';
 export type SampleAppend = Readonly<{ streamId: string; events: readonly NewEvent[] }>;
 
 export type SampleHistoryOptions = Readonly<{
-  /** The history grows with it: about 6 events per integration, all aggregates included. */
+  /** The history grows with it: about 14 events per integration, all aggregates included. */
   integrations: number;
   seed?: number;
   /** How many wizard sessions run side by side, so streams interleave in the log. */
