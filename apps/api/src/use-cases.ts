@@ -38,7 +38,7 @@ import {
 import { ConnectionViews } from './connections/connection-queries/connection-views';
 import { CreateConnectionHandler } from './connections/create-connection/create-connection.command';
 import { CreateConnectionController } from './connections/create-connection/create-connection.http';
-import { DataApiController } from './data-api/data-api.http';
+import { DataApiRoutes } from './data-api/data-api.http';
 import { PublishedEntities } from './data-api/published-entities';
 import { DeploymentsController } from './deployments/deployments.http';
 import { CreateEnvironmentHandler } from './environments/create-environment/create-environment.command';
@@ -147,7 +147,6 @@ export const CONTROLLERS: Type[] = [
   PublishIntegrationController,
   PublicationQueriesController,
   DeploymentsController,
-  DataApiController,
   CreateApiKeyController,
   RevokeApiKeyController,
   IntegrationPublicationsController,
@@ -176,6 +175,7 @@ export const SERVICES: Provider[] = [
   PublishedVersions,
   PublicationProcess,
   PublishedEntities,
+  DataApiRoutes,
   ApiKeyVerifier,
   UserDirectory,
   Authenticator,
