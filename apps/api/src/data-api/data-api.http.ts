@@ -1,4 +1,5 @@
 import { type HttpServer, Injectable } from '@nestjs/common';
+import { type AuthenticatedUser } from '../auth/authenticated-user';
 import { Authenticator } from '../auth/authenticator';
 import { parseIfMatch } from '../auth/request-context.decorator';
 import { LogHead } from '../infrastructure/event-store/log-head';
@@ -6,7 +7,7 @@ import { type HttpReply, type HttpRequest } from '../infrastructure/http/http-ty
 import { answerWithProblem } from '../infrastructure/http/problem-details.filter';
 import { type Route } from '../infrastructure/http/route-table';
 import { IdempotentPosts } from '../infrastructure/idempotency/idempotent-posts';
-import { type DataRoute, type RouteParams, rawKeyOf, routeOf } from './data-route';
+import { type DataRoute, type RouteParams, checkRoute, knownRoute, rawKeyOf } from './data-route';
 import { listRows } from './list-rows';
 import { PublishedEntities, type ServedEntity } from './published-entities';
 import { createRow, deleteRow, getRow, updateRow } from './row-operations';
@@ -105,8 +106,17 @@ export class DataApiRoutes {
   private route(http: HttpServer, operation: Operation) {
     return async (request: DataRequest, reply: HttpReply): Promise<void> => {
       try {
-        const { status, body, headers = {} } = await this.answer(request, operation);
-        for (const [name, value] of Object.entries(headers)) http.setHeader(reply, name, value);
+        // The checks in the order Nest ran them: the caller, the Idempotency-Key, then the call itself.
+        const head = await this.head.read();
+        const user = await this.authenticator.authenticate(request, true, head);
+        request.user = user;
+        const key = this.idempotency.keyOf(request);
+        const { status, body, headers } =
+          key === undefined
+            ? await this.run(request, user, head, operation)
+            : await this.runOnce(request, key, () => this.run(request, user, head, operation));
+        if (headers !== undefined)
+          for (const [name, value] of Object.entries(headers)) http.setHeader(reply, name, value);
         http.reply(reply, body, status);
       } catch (error) {
         answerWithProblem(error, request, reply);
@@ -114,19 +124,21 @@ export class DataApiRoutes {
     };
   }
 
-  /** The checks in the order Nest ran them: the caller, the Idempotency-Key, then the call itself. */
-  private async answer(request: DataRequest, operation: Operation): Promise<Answer> {
-    const head = await this.head.read();
-    const user = await this.authenticator.authenticate(request, true, head);
-    request.user = user;
-    const run = async () => {
-      // Read, as on every route of the API: a malformed If-Match is refused, whatever the route.
-      parseIfMatch(headerOf(request, 'if-match'));
-      const route = await routeOf(request.params);
-      return operation({ request, route, served: await this.entities.resolve(user, route, head) });
-    };
-    const key = this.idempotency.keyOf(request);
-    if (key === undefined) return run();
+  /** The call of a known caller: its If-Match and route checked, the operation on the entity it names. */
+  private async run(
+    request: DataRequest,
+    user: AuthenticatedUser,
+    head: number,
+    operation: Operation,
+  ): Promise<Answer> {
+    // Read, as on every route of the API: a malformed If-Match is refused, whatever the route.
+    parseIfMatch(headerOf(request, 'if-match'));
+    const route = knownRoute(request.params) ?? (await checkRoute(request.params));
+    return operation({ request, route, served: await this.entities.resolve(user, route, head) });
+  }
+
+  /** A POST with an Idempotency-Key: run once, its repeats answered what it answered. */
+  private async runOnce(request: DataRequest, key: string, run: () => Promise<Answer>): Promise<Answer> {
     const outcome = await this.idempotency.run(request, key, run, ({ status, body, headers = {} }) => ({
       status,
       body,

@@ -30,19 +30,33 @@ const MAX_KNOWN_ROUTES = 1000;
 /** `env/integrationId/entity` triples the pipe found valid (a bounded memo, emptied when full). */
 const knownRoutes = new Map<string, DataRoute>();
 
+const namesOnlyRouteParts = (params: RouteParams): boolean => {
+  for (const name in params) if (!ROUTE_NAMES.has(name)) return false;
+  return true;
+};
+
+/**
+ * The path parameters as a DataRoute when their `env/integrationId/entity` was already found valid
+ * by checkRoute (else undefined): class-transformer and class-validator cost more than the rest of a
+ * list call's own work, so a triple is checked once (a bounded memo, emptied when full).
+ */
+export function knownRoute(params: RouteParams): DataRoute | undefined {
+  const known = knownRoutes.get(`${params.env}/${params.integrationId}/${params.entity}`);
+  if (known === undefined || !namesOnlyRouteParts(params)) return undefined;
+  return params.key === undefined ? known : Object.assign(new DataRoute(), known, { key: params.key });
+}
+
 /**
  * The path parameters checked as a DataRoute, by the same validation pipe every other parameter
- * goes through (so the same 400 for the same input). A triple already found valid is not checked
- * again: class-transformer and class-validator cost more than the rest of a list call's own work.
+ * goes through (so the same 400 for the same input).
  */
-export async function routeOf(params: RouteParams): Promise<DataRoute> {
-  const memo = `${params.env}/${params.integrationId}/${params.entity}`;
-  const known = knownRoutes.get(memo);
-  if (known !== undefined && Object.keys(params).every((name) => ROUTE_NAMES.has(name)))
-    return params.key === undefined ? known : Object.assign(new DataRoute(), known, { key: params.key });
+export async function checkRoute(params: RouteParams): Promise<DataRoute> {
   const route = (await routePipe.transform(params, { type: 'param', metatype: DataRoute })) as DataRoute;
   if (knownRoutes.size >= MAX_KNOWN_ROUTES) knownRoutes.clear();
-  knownRoutes.set(memo, Object.assign(new DataRoute(), route, { key: undefined }));
+  knownRoutes.set(
+    `${route.env}/${route.integrationId}/${route.entity}`,
+    Object.assign(new DataRoute(), route, { key: undefined }),
+  );
   return route;
 }
 
