@@ -21,7 +21,16 @@ const WARM_UP_S = 2;
 /** Both sides: the connector's default pool size, given explicitly so the two pools match. */
 const POOL_SIZE = 5;
 const PAGE = 100;
-const TARGET = 0.7;
+/**
+ * Ours against the baseline: req/s of each side's best round. On the 2-core dev machine, shared with
+ * other work, the req/s ratio of a run swings with that load (0.63 to 0.91 for the same code); the
+ * main thread's CPU per request, printed beside it, is steadier. The onRequest fast path this target
+ * was raised over (successful lists answered before Nest's pipeline, any error run again through the
+ * controller) made 0.71-0.73 in a full run; in paired runs, 0.63-0.91 req/s and 0.66-0.74 in CPU
+ * (bearer and API key). One route per operation, whose folds catch up to one head read shared by
+ * the calls that arrive together (LogHead): 0.69-1.20 req/s and 0.81-0.94 in CPU in the same runs.
+ */
+const TARGET = 0.8;
 
 type Side = Readonly<{ label: string; url: string; headers: Record<string, string> }>;
 /**
@@ -166,7 +175,8 @@ export async function runDataApiListBench(): Promise<void> {
             `data-api.list.${side.label}.ratio`,
             ratio,
             'x',
-            `ours / baseline; target >= ${TARGET} ${ratio >= TARGET ? 'met' : 'MISSED'}`,
+            `ours / baseline; target >= ${TARGET} ${ratio >= TARGET ? 'met' : 'MISSED'}; main thread CPU ` +
+              `per request baseline / ours ${(rawBest.cpuUsPerRequest / ours.cpuUsPerRequest).toFixed(2)}`,
           );
         }
         if (!apiKey)

@@ -15,10 +15,12 @@ import { CLOCK, type Clock, systemClock } from './infrastructure/clock';
 import { CommandRunner } from './infrastructure/command-handling/command-runner';
 import { ReadYourWrites } from './infrastructure/consistency/read-your-writes';
 import { EVENT_STORE, type EventStore } from './infrastructure/event-store/event-store.port';
+import { LogHead } from './infrastructure/event-store/log-head';
 import { createSqliteEventStore } from './infrastructure/event-store/sqlite-event-store';
 import { ProblemDetailsFilter } from './infrastructure/http/problem-details.filter';
 import { createValidationPipe } from './infrastructure/http/validation.pipe';
 import { IdempotencyInterceptor } from './infrastructure/idempotency/idempotency.interceptor';
+import { IdempotentPosts } from './infrastructure/idempotency/idempotent-posts';
 import { SqliteIdempotencyStore } from './infrastructure/idempotency/idempotency-store';
 import { IDEMPOTENCY_STORE } from './infrastructure/idempotency/idempotency-store.port';
 import {
@@ -80,6 +82,8 @@ export class AppModule {
           new ProcessManagerRunner(store, checkpoints),
         inject: [EVENT_STORE, PROCESS_CHECKPOINTS],
       },
+      LogHead,
+      IdempotentPosts,
     ];
     const coreModule: DynamicModule = {
       module: CoreModule,
@@ -95,6 +99,8 @@ export class AppModule {
         CommandRunner,
         ReadYourWrites,
         ProcessManagerRunner,
+        LogHead,
+        IdempotentPosts,
       ],
     };
     return {

@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule, getSchemaPath } from '@nestjs/swagger';
 import { completeApiDocument } from './infrastructure/http/openapi/complete-api-document';
 import { ProblemDetailsSchema } from './infrastructure/http/openapi/problem-details.schema';
 import { existsSync } from 'node:fs';
-import { registerDataListFastPath } from './data-api';
+import { DATA_ROUTES, DataApiRoutes, dataApiPaths, DataRowListSchema, DataRowSchema } from './data-api';
 import { AppModule, type AppOverrides } from './app.module';
 import { API_KEY_HEADER } from './identity';
 import { type AppConfig, ConfigError } from './config/app-config';
@@ -61,7 +61,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   prepareDataFolder(config);
   const module = AppModule.register(config, overrides);
   const fallback = new NotFoundFallback(
-    RouteTable.fromControllers(controllersOf(module), DOCS_ROUTES),
+    RouteTable.fromControllers(controllersOf(module), [...DOCS_ROUTES, ...DATA_ROUTES]),
     config.consoleDir,
   );
   const bodies: JsonBodyOptions = { maxDepth: config.jsonMaxDepth };
@@ -73,33 +73,34 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   app.enableShutdownHooks();
   // First, so that every answer carries them: console pages, assets, API answers and errors.
   app.useSecurityHeaders(SECURITY_HEADERS);
-  if (config.httpAdapter === 'fastify') {
-    readFastifyBodies(app as NestFastifyApplication, bodies);
-    registerDataListFastPath(app as NestFastifyApplication);
-  } else readExpressBodies(app as NestExpressApplication, bodies);
+  if (config.httpAdapter === 'fastify') readFastifyBodies(app as NestFastifyApplication, bodies);
+  else readExpressBodies(app as NestExpressApplication, bodies);
+  // After the body readers, before app.init() (see DataApiRoutes.register).
+  app.get(DataApiRoutes).register(app.getHttpAdapter());
 
+  const described = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Integration Builder API')
+      .setDescription(
+        'Build integrations to external databases, manage connections and their approval. Errors are RFC 9457 problem details.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .addApiKey(
+        {
+          type: 'apiKey',
+          in: 'header',
+          name: API_KEY_HEADER,
+          description: 'An app key of one environment; accepted by the data API only',
+        },
+        API_KEY_HEADER,
+      )
+      .build(),
+    { extraModels: [ProblemDetailsSchema, DataRowSchema, DataRowListSchema] },
+  );
   const document = completeApiDocument(
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Integration Builder API')
-        .setDescription(
-          'Build integrations to external databases, manage connections and their approval. Errors are RFC 9457 problem details.',
-        )
-        .setVersion('0.1.0')
-        .addBearerAuth()
-        .addApiKey(
-          {
-            type: 'apiKey',
-            in: 'header',
-            name: API_KEY_HEADER,
-            description: 'An app key of one environment; accepted by the data API only',
-          },
-          API_KEY_HEADER,
-        )
-        .build(),
-      { extraModels: [ProblemDetailsSchema] },
-    ),
+    { ...described, paths: { ...described.paths, ...dataApiPaths() } },
     getSchemaPath(ProblemDetailsSchema),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -1,211 +1,149 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiQuery,
-  ApiSecurity,
-  ApiTags,
-} from '@nestjs/swagger';
-import { IsString, IsUUID, Length } from 'class-validator';
-import { DataValidationError, type Row } from '@ib/connectors';
-import { NotFoundError } from '@ib/domain';
-import { API_KEY_HEADER, AcceptsApiKey, Ctx, type RequestContext } from '../identity';
+import { type HttpServer, Injectable } from '@nestjs/common';
+import { type AuthenticatedUser, Authenticator, parseIfMatch } from '../identity';
+import { LogHead } from '../infrastructure/event-store/log-head';
 import { type HttpReply, type HttpRequest } from '../infrastructure/http/http-types';
-import { ApiProblems } from '../infrastructure/http/openapi/api-responses';
-import { createValidationPipe } from '../infrastructure/http/validation.pipe';
-import { KEY_ENCODING_DESCRIPTION, encodeKey } from '../publishing';
-import { DATA_QUERY_DESCRIPTION, parseKey } from './data-query';
-import { DATA_PROBLEMS, FILTER_QUERY, KEY_PARAM, LIST_QUERY, ROW_BODY } from './data-api.openapi';
-import { DataRowListSchema, DataRowSchema } from './data-row.schema';
+import { answerWithProblem } from '../infrastructure/http/problem-details.filter';
+import { type Route } from '../infrastructure/http/route-table';
+import { IdempotentPosts } from '../infrastructure/idempotency/idempotent-posts';
+import { type DataRoute, type RouteParams, checkRoute, knownRoute, rawKeyOf } from './data-route';
 import { listRows } from './list-rows';
 import { PublishedEntities, type ServedEntity } from './published-entities';
-import { Omittable } from '../infrastructure/http/omittable.decorator';
+import { createRow, deleteRow, getRow, updateRow } from './row-operations';
 
-/** The path of every data route: which entity of which integration, served in which environment. */
-export class DataRoute {
-  @IsString()
-  @Length(1, 40)
-  env!: string;
+const ENTITY_PATH = '/api/data/:env/:integrationId/:entity';
+const ROW_PATH = `${ENTITY_PATH}/:key`;
 
-  @IsUUID()
-  integrationId!: string;
+/** The data routes, for the not-found fallback to answer their other methods with 405 (RouteTable). */
+export const DATA_ROUTES: readonly Route[] = [
+  { method: 'GET', path: ENTITY_PATH },
+  { method: 'POST', path: ENTITY_PATH },
+  { method: 'GET', path: ROW_PATH },
+  { method: 'PATCH', path: ROW_PATH },
+  { method: 'DELETE', path: ROW_PATH },
+];
 
-  @IsString()
-  @Length(1, 128)
-  entity!: string;
+type DataRequest = HttpRequest & { params: RouteParams };
 
-  /** Only on the `/:key` routes; read raw from the URL (see rawKeyOf). */
-  @Omittable()
-  @IsString()
-  key?: string;
-}
+/** A data call that passed every check, with the entity that serves it. */
+type DataCall = Readonly<{ request: DataRequest; route: DataRoute; served: ServedEntity }>;
 
-/** The path parameters as the router gives them, before they are checked as a DataRoute. */
-export type RouteParams = Record<string, string | undefined>;
+/** A success: its status, its body (none for 204) and the headers it adds. */
+type Answer = Readonly<{ status: number; body?: unknown; headers?: Readonly<Record<string, string>> }>;
 
-const routePipe = createValidationPipe();
-const ROUTE_NAMES = new Set(['env', 'integrationId', 'entity', 'key']);
-const MAX_KNOWN_ROUTES = 1000;
-/** `env/integrationId/entity` triples the pipe found valid (a bounded memo, emptied when full). */
-const knownRoutes = new Map<string, DataRoute>();
+type Operation = (call: DataCall) => Promise<Answer>;
 
-/**
- * The path parameters checked as a DataRoute, by the same validation pipe every other parameter
- * goes through (so the same 400 for the same input). A triple already found valid is not checked
- * again: class-transformer and class-validator cost more than the rest of a list call's own work.
- */
-export async function routeOf(params: RouteParams): Promise<DataRoute> {
-  const memo = `${params.env}/${params.integrationId}/${params.entity}`;
-  const known = knownRoutes.get(memo);
-  if (known !== undefined && Object.keys(params).every((name) => ROUTE_NAMES.has(name)))
-    return params.key === undefined ? known : Object.assign(new DataRoute(), known, { key: params.key });
-  const route = (await routePipe.transform(params, { type: 'param', metatype: DataRoute })) as DataRoute;
-  if (knownRoutes.size >= MAX_KNOWN_ROUTES) knownRoutes.clear();
-  knownRoutes.set(memo, Object.assign(new DataRoute(), route, { key: undefined }));
-  return route;
-}
-
-/** The raw (still percent-encoded) last path segment: a composite key may carry `%3B` inside a value. */
-const rawKeyOf = (url: string): string => {
-  const path = url.split('?')[0];
-  return path.slice(path.lastIndexOf('/') + 1);
+const headerOf = (request: HttpRequest, name: string): string | undefined => {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
 };
 
-const valuesOf = (body: unknown): Row => {
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw new DataValidationError('The body must be an object of attributes', [
-      { field: 'values', message: 'must be an object of attributes' },
-    ]);
-  return body as Row;
-};
-
-const rowNotFound = (served: ServedEntity, key: string) =>
-  new NotFoundError('DATA.ROW_NOT_FOUND', `${served.entity.name} ${decodeURIComponent(key)} does not exist`);
-
 /**
- * The data API of the version deployed in an environment (user tokens or app API keys). Under
- * Fastify, lists that succeed are answered by the fast path (see data-list-fast-path.ts).
- * List query: see DATA_QUERY_DESCRIPTION. Keys: see KEY_ENCODING_DESCRIPTION.
+ * The data API of the version deployed in an environment (user tokens or app API keys): one route
+ * per operation, registered with the HTTP adapter itself (Fastify or Express) rather than as a Nest
+ * controller. Apps call these routes far more often than anything else, and Nest's per-request
+ * pipeline (guards, interceptors, pipes, parameter decorators) costs as much as a list's own work;
+ * so each route runs what that pipeline ran for it, directly: authentication (API keys accepted),
+ * the Idempotency-Key of a POST, the If-Match check, the route check, and every error through the
+ * same problem-details answer as the rest of the API. The document describes them in
+ * data-api.openapi.ts. List query: see DATA_QUERY_DESCRIPTION. Keys: see KEY_ENCODING_DESCRIPTION.
+ *
+ * Everything a call consults (the caller's session or key, the deployment, the published version,
+ * the connection) is caught up to one head position of the log, read after the call began and
+ * shared by the calls that arrived with it (LogHead): a write answered before the call began is
+ * seen by it, at one head read per burst of calls instead of two per call.
  */
-@ApiTags('data')
-@ApiBearerAuth()
-@ApiSecurity(API_KEY_HEADER)
-@ApiParam({
-  name: 'env',
-  description: 'The environment whose deployed version answers',
-  schema: { type: 'string', minLength: 1, maxLength: 40, example: 'development' },
-})
-@ApiParam({
-  name: 'integrationId',
-  description: 'The integration',
-  schema: { type: 'string', format: 'uuid' },
-})
-@ApiParam({
-  name: 'entity',
-  description: 'An entity of the version deployed in the environment, by the name the builder gave it',
-  schema: { type: 'string', minLength: 1, maxLength: 128, example: 'Album' },
-})
-@ApiProblems(DATA_PROBLEMS)
-@AcceptsApiKey()
-@Controller('api/data/:env/:integrationId/:entity')
-export class DataApiController {
-  constructor(private readonly entities: PublishedEntities) {}
+@Injectable()
+export class DataApiRoutes {
+  constructor(
+    private readonly head: LogHead,
+    private readonly authenticator: Authenticator,
+    private readonly entities: PublishedEntities,
+    private readonly idempotency: IdempotentPosts,
+  ) {}
 
-  @Get()
-  @ApiOperation({ summary: `List rows of an entity: ${DATA_QUERY_DESCRIPTION}` })
-  @ApiQuery(FILTER_QUERY)
-  @ApiQuery(LIST_QUERY.sort)
-  @ApiQuery(LIST_QUERY.fields)
-  @ApiQuery(LIST_QUERY.offset)
-  @ApiQuery(LIST_QUERY.limit)
-  @ApiQuery(LIST_QUERY.count)
-  @ApiOkResponse({ type: DataRowListSchema })
-  async list(@Param() params: RouteParams, @Ctx() context: RequestContext, @Req() request: HttpRequest) {
-    const route = await routeOf(params);
-    return listRows(this.entities, context.user, route, request.url);
-  }
-
-  @Post()
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Create a row: answers the new row, its key in the Location' })
-  @ApiBody(ROW_BODY)
-  @ApiCreatedResponse({
-    type: DataRowSchema,
-    headers: {
-      Location: {
-        required: true,
-        description: 'The new row: /api/data/{env}/{integrationId}/{entity}/{key}',
-        schema: { type: 'string' },
-      },
-    },
-  })
-  async create(
-    @Param() route: DataRoute,
-    @Body() body: unknown,
-    @Ctx() context: RequestContext,
-    @Res({ passthrough: true }) reply: HttpReply,
-  ) {
-    const served = await this.entities.resolve(context.user, route.env, route.integrationId, route.entity);
-    const key = await served.data.insert(served.table, valuesOf(body));
-    const encoded = encodeKey(served.table.primaryKey, key as Parameters<typeof encodeKey>[1]);
-    reply.header(
-      'Location',
-      `/api/data/${route.env}/${route.integrationId}/${encodeURIComponent(route.entity)}/${encoded}`,
+  /** Before `app.init()`: Express matches routes in order, and Nest adds its not-found handler then. */
+  register(http: HttpServer): void {
+    http.get(
+      ENTITY_PATH,
+      this.route(http, async ({ served, request }) => ({
+        status: 200,
+        body: await listRows(served, request.url),
+      })),
     );
-    return (await served.data.get(served.table, key)) ?? { ...key };
+    http.post(
+      ENTITY_PATH,
+      this.route(http, async ({ served, route, request }) => {
+        const { row, location } = await createRow(served, route, request.body);
+        return { status: 201, body: row, headers: { location } };
+      }),
+    );
+    http.get(
+      ROW_PATH,
+      this.route(http, async ({ served, request }) => ({
+        status: 200,
+        body: await getRow(served, rawKeyOf(request.url)),
+      })),
+    );
+    http.patch(
+      ROW_PATH,
+      this.route(http, async ({ served, request }) => ({
+        status: 200,
+        body: await updateRow(served, rawKeyOf(request.url), request.body),
+      })),
+    );
+    http.delete(
+      ROW_PATH,
+      this.route(http, async ({ served, request }) => {
+        await deleteRow(served, rawKeyOf(request.url));
+        return { status: 204 };
+      }),
+    );
   }
 
-  @Get(':key')
-  @ApiOperation({ summary: `Get a row by key. ${KEY_ENCODING_DESCRIPTION}` })
-  @ApiParam(KEY_PARAM)
-  @ApiOkResponse({ type: DataRowSchema })
-  async get(@Param() params: RouteParams, @Ctx() context: RequestContext, @Req() request: HttpRequest) {
-    const route = await routeOf(params);
-    const served = await this.entities.resolve(context.user, route.env, route.integrationId, route.entity);
-    const raw = rawKeyOf(request.url);
-    const row = await served.data.get(served.table, parseKey(served.table, raw));
-    if (row === undefined) throw rowNotFound(served, raw);
-    return row;
+  /** A handler that answers the operation's success through the adapter as Nest would, or a problem. */
+  private route(http: HttpServer, operation: Operation) {
+    return async (request: DataRequest, reply: HttpReply): Promise<void> => {
+      try {
+        // The checks in the order Nest ran them: the caller, the Idempotency-Key, then the call itself.
+        const head = await this.head.read();
+        const user = await this.authenticator.authenticate(request, true, head);
+        request.user = user;
+        const key = this.idempotency.keyOf(request);
+        const { status, body, headers } =
+          key === undefined
+            ? await this.run(request, user, head, operation)
+            : await this.runOnce(request, key, () => this.run(request, user, head, operation));
+        if (headers !== undefined)
+          for (const [name, value] of Object.entries(headers)) http.setHeader(reply, name, value);
+        http.reply(reply, body, status);
+      } catch (error) {
+        answerWithProblem(error, request, reply);
+      }
+    };
   }
 
-  @Patch(':key')
-  @ApiOperation({ summary: 'Update some attributes of a row: answers the updated row' })
-  @ApiParam(KEY_PARAM)
-  @ApiBody(ROW_BODY)
-  @ApiOkResponse({ type: DataRowSchema })
-  async update(
-    @Param() route: DataRoute,
-    @Body() body: unknown,
-    @Ctx() context: RequestContext,
-    @Req() request: HttpRequest,
-  ) {
-    const served = await this.entities.resolve(context.user, route.env, route.integrationId, route.entity);
-    const raw = rawKeyOf(request.url);
-    const key = parseKey(served.table, raw);
-    const changed = await served.data.update(served.table, key, valuesOf(body));
-    const row = changed === 0 ? undefined : await served.data.get(served.table, key);
-    if (row === undefined) throw rowNotFound(served, raw);
-    return row;
+  /** The call of a known caller: its If-Match and route checked, the operation on the entity it names. */
+  private async run(
+    request: DataRequest,
+    user: AuthenticatedUser,
+    head: number,
+    operation: Operation,
+  ): Promise<Answer> {
+    // Read, as on every route of the API: a malformed If-Match is refused, whatever the route.
+    parseIfMatch(headerOf(request, 'if-match'));
+    const route = knownRoute(request.params) ?? (await checkRoute(request.params));
+    return operation({ request, route, served: await this.entities.resolve(user, route, head) });
   }
 
-  @Delete(':key')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a row' })
-  @ApiParam(KEY_PARAM)
-  @ApiNoContentResponse({ description: 'Deleted' })
-  async remove(
-    @Param() route: DataRoute,
-    @Ctx() context: RequestContext,
-    @Req() request: HttpRequest,
-  ): Promise<void> {
-    const served = await this.entities.resolve(context.user, route.env, route.integrationId, route.entity);
-    const raw = rawKeyOf(request.url);
-    const deleted = await served.data.delete(served.table, parseKey(served.table, raw));
-    if (deleted === 0) throw rowNotFound(served, raw);
+  /** A POST with an Idempotency-Key: run once, its repeats answered what it answered. */
+  private async runOnce(request: DataRequest, key: string, run: () => Promise<Answer>): Promise<Answer> {
+    const outcome = await this.idempotency.run(request, key, run, ({ status, body, headers = {} }) => ({
+      status,
+      body,
+      headers,
+    }));
+    if (!outcome.replayed) return outcome.result;
+    const { status, body, headers } = outcome.response;
+    return { status, body, headers: { ...headers, 'Idempotent-Replayed': 'true' } };
   }
 }

@@ -1,4 +1,13 @@
-import { getSchemaPath } from '@nestjs/swagger';
+import {
+  type OpenAPIObject,
+  type OperationObject,
+  type ParameterObject,
+  type ResponsesObject,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { API_KEY_HEADER } from '../identity';
+import { PROBLEM_CONTENT } from '../infrastructure/http/openapi/api-responses';
+import { ProblemDetailsSchema } from '../infrastructure/http/openapi/problem-details.schema';
 import {
   DEFAULT_LIMIT,
   FILTER_OPERATORS,
@@ -6,10 +15,11 @@ import {
   MAX_KEY_LENGTH,
   MAX_LIMIT,
 } from '../publishing';
-import { DataRowSchema } from './data-row.schema';
+import { DATA_QUERY_DESCRIPTION } from './data-query';
+import { DataRowListSchema, DataRowSchema } from './data-row.schema';
 
 /** The errors of every data route; the package's per-version document names them per entity. */
-export const DATA_PROBLEMS = {
+const DATA_PROBLEMS = {
   400:
     'DATA.INVALID (an unknown attribute or a wrong value, in the body, the key or the query) or ' +
     'REQUEST.INVALID (the path)',
@@ -26,14 +36,14 @@ export const DATA_PROBLEMS = {
   503: 'CONNECTOR.UNREACHABLE or CONNECTOR.TIMEOUT: the database does not answer now (Retry-After)',
 } as const;
 
-export const KEY_PARAM = {
+const KEY_PARAM = {
   name: 'key',
   description: KEY_ENCODING_DESCRIPTION,
   schema: { type: 'string', minLength: 1, maxLength: MAX_KEY_LENGTH, example: '42' },
 } as const;
 
 /** The attributes to write; the published version's own document states them per entity. */
-export const ROW_BODY = {
+const ROW_BODY = {
   description: "The row's attributes by name (update: at least one)",
   schema: { $ref: getSchemaPath(DataRowSchema) },
 } as const;
@@ -43,7 +53,7 @@ export const ROW_BODY = {
  * does not know: it declares the long form as a deep object of text values (`filter[field]=value`,
  * eq) and describes the rest.
  */
-export const FILTER_QUERY = {
+const FILTER_QUERY = {
   name: 'filter',
   required: false,
   style: 'deepObject',
@@ -57,7 +67,7 @@ export const FILTER_QUERY = {
 /** A comma-separated list of attribute names: no empty item, no spaces around commas. */
 const NAME_LIST = '^[^,]+(,[^,]+)*$';
 
-export const LIST_QUERY = {
+const LIST_QUERY = {
   sort: {
     name: 'sort',
     required: false,
@@ -87,3 +97,125 @@ export const LIST_QUERY = {
     schema: { type: 'boolean', default: false },
   },
 } as const;
+
+/** The path parameters of every data route, as the route check (DataRoute) reads them. */
+const ENTITY_PARAMS: ParameterObject[] = [
+  {
+    name: 'env',
+    in: 'path',
+    required: true,
+    description: 'The environment whose deployed version answers',
+    schema: { type: 'string', minLength: 1, maxLength: 40, example: 'development' },
+  },
+  {
+    name: 'integrationId',
+    in: 'path',
+    required: true,
+    description: 'The integration',
+    schema: { type: 'string', format: 'uuid' },
+  },
+  {
+    name: 'entity',
+    in: 'path',
+    required: true,
+    description: 'An entity of the version deployed in the environment, by the name the builder gave it',
+    schema: { type: 'string', minLength: 1, maxLength: 128, example: 'Album' },
+  },
+];
+
+const ROW_PARAMS: ParameterObject[] = [...ENTITY_PARAMS, { ...KEY_PARAM, in: 'path', required: true }];
+
+const LIST_PARAMS: ParameterObject[] = [FILTER_QUERY, ...Object.values(LIST_QUERY)].map((query) => ({
+  ...query,
+  in: 'query',
+}));
+
+const json = (schema: string) => ({ 'application/json': { schema: { $ref: schema } } });
+
+const ROW_CONTENT = json(ROW_BODY.schema.$ref);
+
+/** An operation of the data API: its errors (DATA_PROBLEMS), tag and credentials are those of all of them. */
+const operation = (
+  name: string,
+  summary: string,
+  parameters: ParameterObject[],
+  responses: ResponsesObject,
+  withBody = false,
+): OperationObject => ({
+  // The names clients were generated with while these routes were a Nest controller's.
+  operationId: `DataApiController_${name}`,
+  summary,
+  tags: ['data'],
+  security: [{ [API_KEY_HEADER]: [] }, { bearer: [] }],
+  parameters,
+  ...(withBody
+    ? { requestBody: { required: true, description: ROW_BODY.description, content: ROW_CONTENT } }
+    : {}),
+  responses: {
+    ...responses,
+    ...Object.fromEntries(
+      Object.entries(DATA_PROBLEMS).map(([status, description]) => [
+        status,
+        {
+          description,
+          content: { [PROBLEM_CONTENT]: { schema: { $ref: getSchemaPath(ProblemDetailsSchema) } } },
+        },
+      ]),
+    ),
+  },
+});
+
+const answering = (status: number, schema: string): ResponsesObject => ({
+  [status]: { description: '', content: json(schema) },
+});
+
+/**
+ * The data routes (data-api.http.ts) in the API document: they are registered with the HTTP adapter,
+ * where Nest's document builder does not look. Their schemas (DataRow, DataRowList) are the
+ * document's extra models. A new object each time: completeApiDocument adds to it.
+ */
+export const dataApiPaths = (): OpenAPIObject['paths'] => ({
+  '/api/data/{env}/{integrationId}/{entity}': {
+    get: operation(
+      'list',
+      `List rows of an entity: ${DATA_QUERY_DESCRIPTION}`,
+      [...ENTITY_PARAMS, ...LIST_PARAMS],
+      answering(200, getSchemaPath(DataRowListSchema)),
+    ),
+    post: operation(
+      'create',
+      'Create a row: answers the new row, its key in the Location',
+      ENTITY_PARAMS,
+      {
+        201: {
+          description: '',
+          headers: {
+            Location: {
+              required: true,
+              description: 'The new row: /api/data/{env}/{integrationId}/{entity}/{key}',
+              schema: { type: 'string' },
+            },
+          },
+          content: json(getSchemaPath(DataRowSchema)),
+        },
+      },
+      true,
+    ),
+  },
+  '/api/data/{env}/{integrationId}/{entity}/{key}': {
+    get: operation(
+      'get',
+      `Get a row by key. ${KEY_ENCODING_DESCRIPTION}`,
+      ROW_PARAMS,
+      answering(200, getSchemaPath(DataRowSchema)),
+    ),
+    patch: operation(
+      'update',
+      'Update some attributes of a row: answers the updated row',
+      ROW_PARAMS,
+      answering(200, getSchemaPath(DataRowSchema)),
+      true,
+    ),
+    delete: operation('remove', 'Delete a row', ROW_PARAMS, { 204: { description: 'Deleted' } }),
+  },
+});

@@ -1,2 +1,5 @@
 export { DataApiModule } from './data-api.module';
-export { registerDataListFastPath } from './data-list-fast-path';
+export { DATA_ROUTES, DataApiRoutes } from './data-api.http';
+export { dataApiPaths } from './data-api.openapi';
+export { DataRowListSchema, DataRowSchema } from './data-row.schema';
+export { PublishedEntities } from './published-entities';

@@ -30,6 +30,14 @@ type ServedVersion = Readonly<{ entities: readonly Entity[]; tables: ReadonlyMap
 /** A stream folded as it was at some point at or after global position `asOf` of the log. */
 type Folded = Readonly<{ state: unknown; asOf: number }>;
 
+/** What a route resolved to as of global position `asOf`, and the streams it was resolved from. */
+type Resolved = Readonly<{ served: ServedEntity; streams: readonly string[]; asOf: number }>;
+
+const MAX_RESOLVED = 1000;
+
+/** Which entity of which integration, served in which environment (the path of a data route). */
+export type EntityRoute = Readonly<{ env: string; integrationId: string; entity: string }>;
+
 /** An entity of the version deployed in an environment, with the data access that serves it. */
 export type ServedEntity = Readonly<{ entity: Entity; table: TableInfo; data: EntityDataAccess }>;
 
@@ -67,11 +75,13 @@ export const tableInfoOf = (entity: Entity, schema: string): TableInfo => ({
  * the version the publication recorded), and the connection that serves the environment.
  *
  * The streams it folds (deployments, integration, connection) are kept folded between requests, and
- * each request first reads the log from where the previous one stopped (one indexed read when
- * nothing was appended): a stream with an event after the point its folded state was read at is
- * folded again. So any write that answered before a request began (another deployment, a binding,
- * a republish requirement, a revoked connection), in this process or another one sharing the
- * store, is seen by that request, as when every request folded every stream.
+ * each request brings a head position read after it began (`head`, see LogHead): the log is first
+ * read from where the previous request stopped up to it (nothing to read when nothing was appended),
+ * and a stream with an event after the point its folded state was read at is folded again. So any
+ * write that answered before a request began (another deployment, a binding, a republish
+ * requirement, a revoked connection), in this process or another one sharing the store, is seen by
+ * that request, as when every request folded every stream. What a route resolves to is kept the
+ * same way, until one of the streams it was resolved from gets an event.
  */
 @Injectable()
 export class PublishedEntities {
@@ -79,6 +89,8 @@ export class PublishedEntities {
   private readonly served = new Map<string, ServedVersion>();
   /** Streams folded by earlier requests, by stream id. */
   private readonly folded = new Map<string, Folded>();
+  /** Routes resolved by earlier requests, by `env/integrationId/entity` (bounded, emptied when full). */
+  private readonly resolved = new Map<string, Resolved>();
   /** Global position of the last event seen of each stream appended to since the first request. */
   private readonly lastEventOf = new Map<string, number>();
   /** Nothing is folded before the first request: the events before it need not be read. */
@@ -99,15 +111,26 @@ export class PublishedEntities {
     );
   }
 
-  async resolve(
-    user: AuthenticatedUser,
-    environment: string,
-    integrationId: string,
-    entityName: string,
-  ): Promise<ServedEntity> {
-    authorize(user, 'data.access', environment);
-    const asOf = await this.log.catchUp();
-    const state = await this.load(integrationDeploymentsStreamId(integrationId), deploymentDecider, asOf);
+  async resolve(user: AuthenticatedUser, route: EntityRoute, head: number): Promise<ServedEntity> {
+    authorize(user, 'data.access', route.env);
+    const asOf = await this.log.catchUpTo(head);
+    const key = `${route.env}/${route.integrationId}/${route.entity}`;
+    const known = this.resolved.get(key);
+    if (known !== undefined && !this.changedSince(known.streams, known.asOf)) return known.served;
+    const resolved = await this.resolveAsOf(route, asOf);
+    if (this.resolved.size >= MAX_RESOLVED) this.resolved.clear();
+    this.resolved.set(key, resolved);
+    return resolved.served;
+  }
+
+  private changedSince(streams: readonly string[], asOf: number): boolean {
+    return streams.some((streamId) => (this.lastEventOf.get(streamId) ?? 0) > asOf);
+  }
+
+  private async resolveAsOf(route: EntityRoute, asOf: number): Promise<Resolved> {
+    const { env: environment, integrationId, entity: entityName } = route;
+    const deployments = integrationDeploymentsStreamId(integrationId);
+    const state = await this.load(deployments, deploymentDecider, asOf);
     const deployment = deploymentIn(state, environment);
     if (deployment === undefined)
       throw new NotFoundError(
@@ -129,12 +152,9 @@ export class PublishedEntities {
         'DATA.ENTITY_NOT_FOUND',
         `Version ${deployment.version} of integration ${integrationId} has no entity ${entityName}`,
       );
-    const connection = await this.connection(
-      integrationId,
-      environment,
-      deployment.connectionId ?? (await this.ownConnection(integrationId, environment, asOf)),
-      asOf,
-    );
+    const connectionId =
+      deployment.connectionId ?? (await this.ownConnection(integrationId, environment, asOf));
+    const connection = await this.connection(integrationId, environment, connectionId, asOf);
     const data = this.connectors.of(connection).data;
     if (data === undefined)
       throw new IllegalStateError(
@@ -144,7 +164,12 @@ export class PublishedEntities {
     // A connection bound in an environment may name the database that serves it there (QA's copy).
     const database = deployment.connectionId === undefined ? undefined : connection.details.database;
     const served = database ? await this.version(integrationId, deployment.version, database) : published;
-    return { entity, table: served.tables.get(entity)!, data };
+    const streams = [
+      deployments,
+      ...(deployment.connectionId === undefined ? [integrationStreamId(integrationId)] : []),
+      connectionStreamId(connection.connectionId),
+    ];
+    return { served: { entity, table: served.tables.get(entity)!, data }, streams, asOf };
   }
 
   /** The stream folded, reusing the last fold unless the stream got an event after it was read. */

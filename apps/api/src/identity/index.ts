@@ -10,3 +10,4 @@ export { Ctx, type RequestContext } from './auth/request-context.decorator';
 export { EnvironmentAccess } from './environments/environment-access/environment-access';
 export { AuthGuard } from './auth/auth.guard';
 export { FirstStart } from './first-start/first-start';
+export { parseIfMatch } from './auth/request-context.decorator';

@@ -45,14 +45,14 @@ export const COUNT_ALIAS = 'total';
  */
 export function buildSelect(dialect: SqlDialect, table: TableInfo, query: FindQuery = {}): SqlStatement {
   const params = new Parameters(dialect);
-  const columns = selectedColumns(table, query.fields);
+  const select = selectFrom(dialect, table, query.fields);
   const where = whereClause(dialect, table, query.filters, params);
   const sort = query.sort && query.sort.length > 0 ? query.sort : defaultSort(table);
   const orderBy =
     sort.length > 0
       ? ` ORDER BY ${sort.map((s) => `${dialect.quote(columnOf(table, s.field).name)} ${direction(s)}`).join(', ')}`
       : '';
-  const sql = `SELECT ${columns.map((c) => selectColumn(dialect, c)).join(', ')} FROM ${tableName(dialect, table)}${where}${orderBy}`;
+  const sql = `${select}${where}${orderBy}`;
   const { limit, offset } = query;
   const paged =
     limit === undefined && (offset === undefined || offset === 0)
@@ -260,6 +260,25 @@ function keyCondition(dialect: SqlDialect, table: TableInfo, key: Key, params: P
       return `${dialect.quote(column.name)} = ${params.add(column, encodeValue(column, key[name]))}`;
     })
     .join(' AND ');
+}
+
+const selectAllFrom = new WeakMap<SqlDialect, WeakMap<TableInfo, string>>();
+
+/**
+ * `SELECT <columns> FROM <table>`; the one of every column is kept per dialect and table (metadata
+ * that never changes once built): most lists read every column, and quoting them is most of the work.
+ */
+function selectFrom(dialect: SqlDialect, table: TableInfo, fields: readonly string[] | undefined): string {
+  const build = () =>
+    `SELECT ${selectedColumns(table, fields)
+      .map((c) => selectColumn(dialect, c))
+      .join(', ')} FROM ${tableName(dialect, table)}`;
+  if (fields !== undefined && fields.length > 0) return build();
+  let known = selectAllFrom.get(dialect);
+  if (known === undefined) selectAllFrom.set(dialect, (known = new WeakMap()));
+  let sql = known.get(table);
+  if (sql === undefined) known.set(table, (sql = build()));
+  return sql;
 }
 
 function selectedColumns(table: TableInfo, fields: readonly string[] | undefined): ColumnInfo[] {

@@ -124,7 +124,11 @@ function checkKey(table: TableInfo, key: Key): FieldError[] {
   return errors;
 }
 
-function checkFilter(table: TableInfo, columns: Map<string, ColumnInfo>, filter: Filter): FieldError[] {
+function checkFilter(
+  table: TableInfo,
+  columns: ReadonlyMap<string, ColumnInfo>,
+  filter: Filter,
+): FieldError[] {
   const { field, op, value } = filter;
   const column = columns.get(field);
   if (!column) return [unknownField(table, field)];
@@ -177,7 +181,16 @@ function unknownFields(table: TableInfo, values: Row): FieldError[] {
     .map((field) => unknownField(table, field));
 }
 
-const columnsOf = (table: TableInfo) => new Map(table.columns.map((column) => [column.name, column]));
+const columnMaps = new WeakMap<TableInfo, ReadonlyMap<string, ColumnInfo>>();
+/** A table's columns by name, kept per table object (metadata that never changes once built). */
+const columnsOf = (table: TableInfo): ReadonlyMap<string, ColumnInfo> => {
+  let columns = columnMaps.get(table);
+  if (columns === undefined) {
+    columns = new Map(table.columns.map((column) => [column.name, column]));
+    columnMaps.set(table, columns);
+  }
+  return columns;
+};
 
 const unknownField = (table: TableInfo, field: string): FieldError => ({
   field,

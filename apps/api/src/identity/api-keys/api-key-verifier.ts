@@ -42,10 +42,11 @@ export class ApiKeyVerifier {
     this.log = new LogFollower(store, (event) => this.apply(event));
   }
 
-  async verify(key: string): Promise<AuthenticatedUser> {
+  /** `asOf`: a head position the caller read after it began (see LogHead), instead of one read here. */
+  async verify(key: string, asOf?: number): Promise<AuthenticatedUser> {
     const keyId = keyIdOf(key);
     if (keyId === undefined) throw refused();
-    await this.log.catchUp();
+    await (asOf === undefined ? this.log.catchUp() : this.log.catchUpTo(asOf));
     const known = this.keys.get(keyId);
     if (known === undefined || !known.active) throw refused();
     known.hash ??= this.storedHash(keyId);

@@ -43,7 +43,15 @@ export class Authenticator {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async authenticate(request: HttpRequest, acceptsApiKey: boolean): Promise<AuthenticatedUser> {
+  /**
+   * `asOf`: a head position read after the request began (see LogHead), which the users and keys are
+   * caught up to instead of reading the head again.
+   */
+  async authenticate(
+    request: HttpRequest,
+    acceptsApiKey: boolean,
+    asOf?: number,
+  ): Promise<AuthenticatedUser> {
     const authorization = headerOf(request, 'authorization');
     const apiKey = acceptsApiKey ? headerOf(request, API_KEY_HEADER.toLowerCase()) : undefined;
     if (apiKey !== undefined) {
@@ -54,11 +62,11 @@ export class Authenticator {
           `Send either ${API_KEY_HEADER} or Authorization, not both`,
           API_KEY_CHALLENGE,
         );
-      return this.apiKeys.verify(apiKey);
+      return this.apiKeys.verify(apiKey, asOf);
     }
     const token = authorization === undefined ? undefined : BEARER.exec(authorization)?.[1];
     if (token === undefined) throw missing(acceptsApiKey);
-    return this.userOf(this.claimsOf(token));
+    return this.userOf(this.claimsOf(token), asOf);
   }
 
   /** The claims of a token this service signed, that has not expired. */
@@ -70,8 +78,8 @@ export class Authenticator {
     }
   }
 
-  private async userOf(claims: TokenClaims): Promise<AuthenticatedUser> {
-    const user = await this.users.current(claims.sub);
+  private async userOf(claims: TokenClaims, asOf?: number): Promise<AuthenticatedUser> {
+    const user = await this.users.current(claims.sub, asOf);
     if (user === undefined || user.sessionVersion !== claims.ver)
       throw unauthorized('AUTH.SESSION_ENDED', 'This session has ended; log in again');
     return {

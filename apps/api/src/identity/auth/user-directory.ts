@@ -26,9 +26,12 @@ export class UserDirectory {
     this.log = new LogFollower(store, (event) => this.apply(event));
   }
 
-  /** The user as of every event stored before the call; undefined when there is no such user. */
-  async current(userId: string): Promise<RegisteredUser | undefined> {
-    await this.log.catchUp();
+  /**
+   * The user as of every event stored before the call, or before `asOf` when the caller read the
+   * head itself (see LogHead); undefined when there is no such user.
+   */
+  async current(userId: string, asOf?: number): Promise<RegisteredUser | undefined> {
+    await (asOf === undefined ? this.log.catchUp() : this.log.catchUpTo(asOf));
     return this.users.get(userId);
   }
 

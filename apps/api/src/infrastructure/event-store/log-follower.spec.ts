@@ -68,4 +68,40 @@ describe('LogFollower', () => {
     await Promise.all([follower.catchUp(), follower.catchUp(), follower.catchUp()]);
     expect(applied).toHaveLength(10);
   });
+
+  it('given a head position read by the caller, when it catches up to it, then it reads no head itself', async () => {
+    const { store, events, reads } = logOf(3);
+    const applied: number[] = [];
+    const follower = new LogFollower(store, (e) => applied.push(e.globalPosition));
+    events.push(event(4));
+
+    expect(await follower.catchUpTo(4)).toBe(4);
+
+    expect(applied).toEqual([1, 2, 3, 4]);
+    expect(reads.head).toBe(0);
+  });
+
+  it('given it is already past a position, when it catches up to it, then it reads nothing', async () => {
+    const { store, reads } = logOf(5);
+    const follower = new LogFollower(store, () => undefined);
+    await follower.catchUp();
+    const before = { ...reads };
+
+    expect(await follower.catchUpTo(3)).toBe(5);
+    expect(await follower.catchUpTo(5)).toBe(5);
+
+    expect(reads).toEqual(before);
+  });
+
+  it('given it follows from the head, when it first catches up to a position, then the events up to it are skipped', async () => {
+    const { store, events } = logOf(5);
+    const applied: number[] = [];
+    const follower = new LogFollower(store, (e) => applied.push(e.globalPosition), { from: 'head' });
+    expect(await follower.catchUpTo(5)).toBe(5);
+    events.push(event(6));
+
+    expect(await follower.catchUpTo(6)).toBe(6);
+
+    expect(applied).toEqual([6]);
+  });
 });

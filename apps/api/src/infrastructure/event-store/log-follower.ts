@@ -22,12 +22,25 @@ export class LogFollower {
 
   /** Resolves to a global position up to which every event has been applied. */
   catchUp(): Promise<number> {
-    this.catchingUp = this.catchingUp.catch(() => 0).then(() => this.readNewEvents());
+    return this.queue(async () => this.readUpTo(await this.store.headPosition()));
+  }
+
+  /**
+   * The same, up to a head position the caller read after it began (see LogHead): several folds
+   * consulted by one request then cost one head read between them, and none reads anything when it
+   * is already there.
+   */
+  catchUpTo(head: number): Promise<number> {
+    if (this.position !== undefined && this.position >= head) return Promise.resolve(this.position);
+    return this.queue(() => this.readUpTo(head));
+  }
+
+  private queue(catchUp: () => Promise<number>): Promise<number> {
+    this.catchingUp = this.catchingUp.catch(() => 0).then(catchUp);
     return this.catchingUp;
   }
 
-  private async readNewEvents(): Promise<number> {
-    const head = await this.store.headPosition();
+  private async readUpTo(head: number): Promise<number> {
     this.position ??= this.options.from === 'head' ? head : 0;
     while (this.position < head) {
       const batch = await this.store.readAll({ fromPosition: this.position, limit: BATCH });
