@@ -109,6 +109,8 @@ describe('connection requests: approved or rejected once, cancelled only while p
       'integration_dependency_states',
       'integrations',
       'publications',
+      'republish_runs',
+      'user_sessions',
       'users',
     ]);
     for (const projection of status.body.items)

@@ -16,6 +16,7 @@ import { CommandRunner } from './infrastructure/command-handling/command-runner'
 import { ReadYourWrites } from './infrastructure/consistency/read-your-writes';
 import { EVENT_STORE, type EventStore } from './infrastructure/event-store/event-store.port';
 import { LogHead } from './infrastructure/event-store/log-head';
+import { CurrentViews } from './infrastructure/consistency/current-views';
 import { createSqliteEventStore } from './infrastructure/event-store/sqlite-event-store';
 import { ProblemDetailsFilter } from './infrastructure/http/problem-details.filter';
 import { createValidationPipe } from './infrastructure/http/validation.pipe';
@@ -76,6 +77,7 @@ export class AppModule {
       },
       CommandRunner,
       ReadYourWrites,
+      CurrentViews,
       {
         provide: ProcessManagerRunner,
         useFactory: (store: EventStore, checkpoints: ProcessCheckpoints) =>
@@ -98,6 +100,7 @@ export class AppModule {
         IDEMPOTENCY_STORE,
         CommandRunner,
         ReadYourWrites,
+        CurrentViews,
         ProcessManagerRunner,
         LogHead,
         IdempotentPosts,

@@ -13,6 +13,7 @@ export {
   READ_MODEL_PROJECTIONS,
   type RepublishRequirementView,
   updatesIn,
+  type UserSessionView,
   type UserView,
 } from './projections';
 export { createReadModelOrm, type ReadModelOrm } from './read-model-orm';

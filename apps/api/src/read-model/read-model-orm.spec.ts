@@ -39,6 +39,8 @@ describe('createReadModelOrm', () => {
       'projection_checkpoints',
       'publications',
       'read_model_migrations',
+      'republish_runs',
+      'user_sessions',
       'users',
     ]);
     expect((await orm.migrator.getExecuted()).map(({ name }) => name)).toEqual([
@@ -48,6 +50,8 @@ describe('createReadModelOrm', () => {
       '0004-dependencies-per-environment',
       '0005-user-owner',
       '0006-process-instances',
+      '0007-user-sessions',
+      '0008-republish-runs',
     ]);
   });
 

@@ -219,6 +219,29 @@ export const ApiKeyRow = defineEntity({
   indexes: [{ properties: ['environment', 'createdAt'] }],
 });
 
+/** Kept apart from `users` so the session version never reaches the users the API lists. */
+export const UserSessionRow = defineEntity({
+  name: 'UserSessionRow',
+  tableName: 'user_sessions',
+  properties: {
+    id: p.string().primary(),
+    username: p.string(),
+    roles: p.json<readonly RoleGrant[]>(),
+    owner: p.boolean(),
+    sessionVersion: p.integer(),
+  },
+});
+
+export const RepublishRunRow = defineEntity({
+  name: 'RepublishRunRow',
+  tableName: 'republish_runs',
+  properties: {
+    id: p.string().primary(),
+    environment: p.string().nullable(),
+    startedAt: p.string(),
+  },
+});
+
 /** How far each projection has applied the log; written in the same transaction as its rows. */
 export const ProjectionCheckpointRow = defineEntity({
   name: 'ProjectionCheckpointRow',
@@ -252,6 +275,8 @@ export const READ_MODEL_ENTITIES = [
   IntegrationDependencyStateRow,
   DependencyRow,
   ApiKeyRow,
+  UserSessionRow,
+  RepublishRunRow,
   ProjectionCheckpointRow,
   ProcessInstanceRow,
 ] as const;
@@ -268,4 +293,6 @@ export const VIEW_ENTITIES: Readonly<Record<string, (typeof READ_MODEL_ENTITIES)
   integration_dependency_states: IntegrationDependencyStateRow,
   dependencies: DependencyRow,
   api_keys: ApiKeyRow,
+  user_sessions: UserSessionRow,
+  republish_runs: RepublishRunRow,
 };

@@ -92,7 +92,9 @@ describe('read model rebuild', () => {
   it('given a mixed history of hundreds of events, then the rows are the in-memory fold of the log', async () => {
     expect(head).toBeGreaterThan(400);
     const rows = await snapshot();
-    for (const table of VIEW_TABLES) expect(rows[table].length).toBeGreaterThan(0);
+    // The sample history starts no republish run, so only that view stays empty.
+    for (const table of VIEW_TABLES.filter((name) => name !== 'republish_runs'))
+      expect(rows[table].length).toBeGreaterThan(0);
     expect(sorted(await served())).toStrictEqual(sorted(await folded()));
   });
 

@@ -9,6 +9,7 @@ import {
   type IntegrationDependencyStateView,
   type IntegrationView,
   type PublicationView,
+  type UserSessionView,
   type UserView,
 } from './projections';
 import { type Provider } from '@ib/domain';
@@ -24,7 +25,9 @@ import {
   IntegrationDependencyStateRow,
   IntegrationRow,
   PublicationRow,
+  RepublishRunRow,
   UserRow,
+  UserSessionRow,
 } from './read-model.entities';
 import { type NativeDatabase, ViewTable } from '../infrastructure/read-model/view-table';
 
@@ -107,6 +110,8 @@ export class ReadModel {
   private readonly dependencyStates: ViewTable;
   private readonly dependencies: ViewTable;
   private readonly apiKeys: ViewTable;
+  private readonly userSessions: ViewTable;
+  private publicationsOfIntegration?: ReturnType<NativeDatabase['prepare']>;
 
   /**
    * `reader`: a read-only connection of its own to the same file. Reads by id go through it on prepared
@@ -127,6 +132,7 @@ export class ReadModel {
     this.dependencyStates = ViewTable.of(orm, IntegrationDependencyStateRow);
     this.dependencies = ViewTable.of(orm, DependencyRow);
     this.apiKeys = ViewTable.of(orm, ApiKeyRow);
+    this.userSessions = ViewTable.of(orm, UserSessionRow);
   }
 
   /** Most recently changed first unless `sort` says otherwise. */
@@ -248,6 +254,18 @@ export class ReadModel {
     return row === null ? undefined : (this.users.entityToDocument(row) as UserView);
   }
 
+  /** What the user's bearer tokens are checked against (see UserSessionView). */
+  async getUserSession(id: string): Promise<UserSessionView | undefined> {
+    return this.byId(this.userSessions, UserSessionRow, { id: id }, id) as Promise<
+      UserSessionView | undefined
+    >;
+  }
+
+  /** How many users hold the owner role. */
+  async countOwners(): Promise<number> {
+    return this.em().count(UserRow, { owner: true });
+  }
+
   /** Newest first. */
   async listPublications(query: IntegrationFilter = {}): Promise<PublicationView[]> {
     const rows = await this.em().find(PublicationRow, ofIntegration(query), {
@@ -271,6 +289,27 @@ export class ReadModel {
     return rows.map(({ id }) => id);
   }
 
+  /**
+   * An integration's publications, oldest request first. Read on the reader's prepared statement when
+   * there is one, synchronously: a caller that waited for the views to pass its own write reads them as
+   * that write left them, before anything else gets to run.
+   */
+  async listPublicationsOf(integrationId: string): Promise<PublicationView[]> {
+    if (this.reader === undefined) {
+      const rows = await this.em().find(
+        PublicationRow,
+        { integrationId },
+        { orderBy: { requestedAt: 'asc', id: 'asc' } },
+      );
+      return rows.map((row) => this.publications.entityToDocument(row) as PublicationView);
+    }
+    this.publicationsOfIntegration ??= this.reader.prepare(
+      'select * from `publications` where `integration_id` = ? order by `requested_at`, `id`',
+    );
+    const rows = this.publicationsOfIntegration.all([integrationId]) as Record<string, unknown>[];
+    return rows.map((row) => this.publications.toDocument(row) as PublicationView);
+  }
+
   /** An integration's successful publications, the newest version first. */
   async listPublishedVersions(integrationId: string): Promise<PublicationView[]> {
     const rows = await this.em().find(
@@ -285,6 +324,27 @@ export class ReadModel {
     return this.byId(this.publications, PublicationRow, { id: id }, id) as Promise<
       PublicationView | undefined
     >;
+  }
+
+  /** Every integration with at least one publication requested. */
+  async listPublishingIntegrationIds(): Promise<string[]> {
+    const rows = await this.em().execute<{ id: string }[]>(
+      'select distinct `integration_id` as `id` from `publications` order by `integration_id`',
+    );
+    return rows.map(({ id }) => id);
+  }
+
+  /**
+   * The republish runs running in `environment`, oldest first. A run of unknown environment is counted
+   * in every one, as it was when one run at a time ran for the whole installation.
+   */
+  async listRunningRepublishRunIds(environment: string): Promise<string[]> {
+    const rows = await this.em().find(
+      RepublishRunRow,
+      { $or: [{ environment: null }, { environment }] },
+      { orderBy: { startedAt: 'asc', id: 'asc' }, fields: ['id'] },
+    );
+    return rows.map(({ id }) => id);
   }
 
   /** One per integration and environment, by environment. */

@@ -51,8 +51,11 @@ const sameRoles = (a: readonly RoleGrant[], b: readonly RoleGrant[]): boolean =>
   a.every((grant) => has(b, grant)) && b.every((grant) => has(a, grant));
 
 /** Adding rights keeps sessions open (the new grants apply at once); withdrawing any ends them. */
-const withdrawsRights = (user: RegisteredUser, roles: readonly RoleGrant[], owner: boolean): boolean =>
-  user.roles.some((grant) => !has(roles, grant)) || (user.owner && !owner);
+export const withdrawsRights = (
+  user: Pick<RegisteredUser, 'roles' | 'owner'>,
+  roles: readonly RoleGrant[],
+  owner: boolean,
+): boolean => user.roles.some((grant) => !has(roles, grant)) || (user.owner && !owner);
 
 const registered = (state: User, userId: string): RegisteredUser => {
   if (state.status === 'none') throw new NotFoundError('USER.NOT_FOUND', `User ${userId} does not exist`);

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ApiKeyEvent, apiKeyStreamId } from '@ib/domain';
 import { ApiKeyHashStore } from '../auth/crypto/api-key-hash-store';
+import { type AppConfig } from '../../config/app-config';
+import { CurrentViews } from '../../infrastructure/consistency/current-views';
 import { SqliteEventStore } from '../../infrastructure/event-store/sqlite-event-store';
+import { ProjectionRunner } from '../../infrastructure/read-model/projection-runner';
+import { createReadModelOrm, READ_MODEL_VIEWS, ReadModel, type ReadModelOrm } from '../../read-model';
 import { Unauthenticated } from '../../infrastructure/access/access-errors';
 import { uuidv7 } from '../../infrastructure/ids';
 import { generateApiKey } from './api-key-material';
@@ -15,6 +19,8 @@ const at = '2025-03-04T05:06:07.000Z';
 describe('ApiKeyVerifier', () => {
   let dir: string;
   let store: SqliteEventStore;
+  let orm: ReadModelOrm;
+  let runner: ProjectionRunner;
   let hashes: ApiKeyHashStore;
   let verifier: ApiKeyVerifier;
 
@@ -53,14 +59,20 @@ describe('ApiKeyVerifier', () => {
       (error: unknown) => error,
     );
 
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'api-key-verifier-'));
-    store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+    store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), pollIntervalMs: 10 });
+    orm = await createReadModelOrm({ file: join(dir, 'read-model.sqlite') });
+    runner = new ProjectionRunner(store, orm, { views: READ_MODEL_VIEWS });
+    await runner.start();
     hashes = new ApiKeyHashStore({ file: join(dir, 'credentials.sqlite') });
-    verifier = new ApiKeyVerifier(store, hashes);
+    const views = new CurrentViews(store, runner, { readYourWritesTimeoutMs: 2000 } as AppConfig);
+    verifier = new ApiKeyVerifier(new ReadModel(orm), views, hashes);
   });
   afterEach(async () => {
+    await runner.stop();
     await store.close();
+    await orm.close();
     hashes.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -83,7 +83,7 @@ export class Authenticator {
     if (user === undefined || user.sessionVersion !== claims.ver)
       throw unauthorized('AUTH.SESSION_ENDED', 'This session has ended; log in again');
     return {
-      id: user.userId,
+      id: user.id,
       username: user.username,
       roles: user.roles,
       owner: user.owner,

@@ -1,53 +1,32 @@
-import { Inject, Injectable } from '@nestjs/common';
-import {
-  type RecordedEvent,
-  type RegisteredUser,
-  type UserEvent,
-  USER_EVENT_TYPES,
-  userDecider,
-} from '@ib/domain';
-import { EVENT_STORE, type EventStore } from '../../infrastructure/event-store/event-store.port';
-import { LogFollower } from '../../infrastructure/event-store/log-follower';
-
-const isUserEvent = (event: RecordedEvent): event is RecordedEvent<UserEvent> =>
-  (USER_EVENT_TYPES as readonly string[]).includes(event.type);
+import { Injectable } from '@nestjs/common';
+import { CurrentViews } from '../../infrastructure/consistency/current-views';
+import { ReadModel, type UserSessionView } from '../../read-model';
 
 /**
- * Every user as the log holds them now, caught up before each answer: a token names who it was issued
- * to, and this says what that user may do at this moment (roles granted or withdrawn since hold from
- * the next request on) and whether the session the token belongs to still stands.
+ * Every user as the log holds them now: a token names who it was issued to, and this says what that
+ * user may do at this moment (roles granted or withdrawn since hold from the next request on) and
+ * whether the session the token belongs to still stands. Read from the checkpointed views once they
+ * have passed a head position read after the request began, so nothing is folded here.
  */
 @Injectable()
 export class UserDirectory {
-  private readonly users = new Map<string, RegisteredUser>();
-  private readonly log: LogFollower;
-
-  constructor(@Inject(EVENT_STORE) store: EventStore) {
-    this.log = new LogFollower(store, (event) => this.apply(event));
-  }
+  constructor(
+    private readonly readModel: ReadModel,
+    private readonly views: CurrentViews,
+  ) {}
 
   /**
    * The user as of every event stored before the call, or before `asOf` when the caller read the
    * head itself (see LogHead); undefined when there is no such user.
    */
-  async current(userId: string, asOf?: number): Promise<RegisteredUser | undefined> {
-    await (asOf === undefined ? this.log.catchUp() : this.log.catchUpTo(asOf));
-    return this.users.get(userId);
+  async current(userId: string, asOf?: number): Promise<UserSessionView | undefined> {
+    await this.views.upTo(asOf);
+    return this.readModel.getUserSession(userId);
   }
 
   /** How many users hold the owner role now. */
   async ownerCount(): Promise<number> {
-    await this.log.catchUp();
-    return [...this.users.values()].filter((user) => user.owner).length;
-  }
-
-  private apply(event: RecordedEvent): void {
-    if (!isUserEvent(event)) return;
-    const { userId } = event.data;
-    const state = userDecider.evolve(this.users.get(userId) ?? userDecider.initialState(), {
-      type: event.type,
-      data: event.data,
-    } as UserEvent);
-    if (state.status === 'registered') this.users.set(userId, state);
+    await this.views.upTo();
+    return this.readModel.countOwners();
   }
 }

@@ -104,9 +104,17 @@ export class SqliteEventStore implements EventStore {
         return this.toRecordedEvents(rows as unknown as EventRow[]);
       }
       const recent = this.recent.after(fromPosition, limit);
-      if (recent !== undefined) return recent;
+      // An answer that stops short of `limit` ends at this process's last append: another process may
+      // have appended since (a gap only empties the cache at this process's next append).
+      if (recent !== undefined && (recent.length === limit || this.headIs(recent, fromPosition)))
+        return recent;
       return this.toRecordedEvents(statements.readAll.all(fromPosition, limit) as unknown as EventRow[]);
     });
+  }
+
+  private headIs(events: readonly RecordedEvent[], fromPosition: number): boolean {
+    const last = events.length === 0 ? fromPosition : events[events.length - 1].globalPosition;
+    return (this.open().statements.head.get() as HeadRow).head === last;
   }
 
   async headPosition(): Promise<number> {

@@ -1,15 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import {
-  type DependenciesChecked,
-  type IntegrationPublishFailed,
-  type IntegrationPublishRequested,
-  type IntegrationPublished,
-  type PackageGenerated,
-  type RecordedEvent,
-  type RuntimeDependency,
-} from '@ib/domain';
-import { EVENT_STORE, type EventStore } from '../../infrastructure/event-store/event-store.port';
-import { LogFollower } from '../../infrastructure/event-store/log-follower';
+import { Injectable } from '@nestjs/common';
+import { type RuntimeDependency } from '@ib/domain';
+import { CurrentViews } from '../../infrastructure/consistency/current-views';
+import { type PublicationView, ReadModel } from '../../read-model';
 
 export type PublicationEntry = {
   publicationId: string;
@@ -23,23 +15,32 @@ export type PublicationEntry = {
   dependencies?: readonly RuntimeDependency[];
 };
 
+const entryOf = (view: PublicationView): PublicationEntry => ({
+  publicationId: view.id,
+  integrationId: view.integrationId,
+  version: view.version,
+  integrationVersion: view.integrationVersion,
+  status: view.status,
+  ...(view.packageHash === undefined ? {} : { packageHash: view.packageHash }),
+  ...(view.dependencies === undefined ? {} : { dependencies: view.dependencies }),
+});
+
 /**
- * The publications of each integration, folded from the event store. Every read first catches up to
- * the store's head, so an answer never misses a publication already stored (it is a cache of the
- * log, never a source of truth, and is rebuilt from position 0 on each start).
+ * The publications of each integration, read from the publications view. Every read first waits for
+ * the views to pass a head position read after it began, so an answer never misses a publication
+ * already stored.
  */
 @Injectable()
 export class PublicationIndex {
-  private readonly byIntegration = new Map<string, Map<string, PublicationEntry>>();
-  private readonly log: LogFollower;
+  constructor(
+    private readonly readModel: ReadModel,
+    private readonly views: CurrentViews,
+  ) {}
 
-  constructor(@Inject(EVENT_STORE) store: EventStore) {
-    this.log = new LogFollower(store, (event) => this.apply(event));
-  }
-
+  /** Oldest request first. */
   async publicationsOf(integrationId: string): Promise<PublicationEntry[]> {
     await this.catchUp();
-    return [...(this.byIntegration.get(integrationId)?.values() ?? [])];
+    return (await this.readModel.listPublicationsOf(integrationId)).map(entryOf);
   }
 
   async publishedVersions(integrationId: string): Promise<number[]> {
@@ -51,7 +52,7 @@ export class PublicationIndex {
   /** Every integration with at least one publication requested. */
   async integrationIds(): Promise<string[]> {
     await this.catchUp();
-    return [...this.byIntegration.keys()];
+    return this.readModel.listPublishingIntegrationIds();
   }
 
   /** The integration's published publication with the highest version, if any. */
@@ -65,55 +66,6 @@ export class PublicationIndex {
   }
 
   async catchUp(): Promise<void> {
-    await this.log.catchUp();
-  }
-
-  private apply(event: RecordedEvent): void {
-    switch (event.type) {
-      case 'IntegrationPublishRequested': {
-        const { publicationId, integrationId, version, integrationVersion } =
-          event.data as IntegrationPublishRequested['data'];
-        const entries = this.byIntegration.get(integrationId) ?? new Map<string, PublicationEntry>();
-        entries.set(publicationId, {
-          publicationId,
-          integrationId,
-          version,
-          integrationVersion,
-          status: 'running',
-        });
-        this.byIntegration.set(integrationId, entries);
-        return;
-      }
-      case 'PackageGenerated': {
-        const { publicationId, integrationId, packageHash } = event.data as PackageGenerated['data'];
-        const entry = this.byIntegration.get(integrationId)?.get(publicationId);
-        if (entry) entry.packageHash = packageHash;
-        return;
-      }
-      case 'DependenciesChecked': {
-        const { publicationId, integrationId, dependencies } = event.data as DependenciesChecked['data'];
-        const entry = this.byIntegration.get(integrationId)?.get(publicationId);
-        if (entry) entry.dependencies = dependencies;
-        return;
-      }
-      case 'IntegrationPublished': {
-        const { publicationId, integrationId } = event.data as IntegrationPublished['data'];
-        const entry = this.byIntegration.get(integrationId)?.get(publicationId);
-        if (entry) entry.status = 'published';
-        return;
-      }
-      case 'IntegrationPublishFailed': {
-        const { publicationId, integrationId, packageHash } = event.data as IntegrationPublishFailed['data'];
-        const entry = this.byIntegration.get(integrationId)?.get(publicationId);
-        if (entry) {
-          entry.status = 'failed';
-          // A failure before the package step may still carry the draft's package.
-          entry.packageHash ??= packageHash;
-        }
-        return;
-      }
-      default:
-        return;
-    }
+    await this.views.upTo();
   }
 }

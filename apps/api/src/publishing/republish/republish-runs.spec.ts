@@ -1,25 +1,14 @@
-import { type RecordedEvent, type RepublishEvent } from '@ib/domain';
-import { type EventStore } from '../../infrastructure/event-store/event-store.port';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type RepublishEvent, republishStreamId } from '@ib/domain';
+import { type AppConfig } from '../../config/app-config';
+import { CurrentViews } from '../../infrastructure/consistency/current-views';
+import { uuidv7 } from '../../infrastructure/ids';
+import { SqliteEventStore } from '../../infrastructure/event-store/sqlite-event-store';
+import { ProjectionRunner } from '../../infrastructure/read-model/projection-runner';
+import { createReadModelOrm, READ_MODEL_VIEWS, ReadModel, type ReadModelOrm } from '../../read-model';
 import { RepublishRuns } from './republish-runs';
-
-/** A log of republish events as the store records them; `environment` is the metadata's. */
-const logOf = (...entries: (readonly [RepublishEvent, string | undefined])[]): EventStore => {
-  const events = entries.map(
-    ([{ type, data }, environment], index): RecordedEvent =>
-      ({
-        type,
-        data,
-        globalPosition: index + 1,
-        streamId: `republish-${(data as { runId: string }).runId}`,
-        metadata: { actorId: 'admin', correlationId: 'c', causationId: 'c', environment },
-      }) as unknown as RecordedEvent,
-  );
-  return {
-    headPosition: async () => events.length,
-    readAll: async ({ fromPosition, limit }: { fromPosition: number; limit: number }) =>
-      events.filter((e) => e.globalPosition > fromPosition).slice(0, limit),
-  } as unknown as EventStore;
-};
 
 const started = (runId: string, environment?: string): RepublishEvent => ({
   type: 'RepublishStarted',
@@ -37,14 +26,48 @@ const finished = (runId: string): RepublishEvent => ({
 });
 
 describe('RepublishRuns', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let orm: ReadModelOrm;
+  let runner: ProjectionRunner;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'republish-runs-'));
+    store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), pollIntervalMs: 10 });
+    orm = await createReadModelOrm({ file: join(dir, 'read-model.sqlite') });
+    runner = new ProjectionRunner(store, orm, { views: READ_MODEL_VIEWS });
+  });
+  afterEach(async () => {
+    await runner.stop();
+    await store.close();
+    await orm.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The runs once a log of republish events is stored; `environment` is the metadata's. */
+  const runsAfter = async (...entries: (readonly [RepublishEvent, string | undefined])[]) => {
+    for (const [event, environment] of entries)
+      await store.append(
+        republishStreamId((event.data as { runId: string }).runId),
+        [
+          {
+            eventId: uuidv7(),
+            ...event,
+            metadata: { actorId: 'admin', correlationId: 'c', causationId: 'c', environment },
+          },
+        ],
+        { expectedVersion: 'any' },
+      );
+    await runner.start();
+    const config = { readYourWritesTimeoutMs: 2000 } as AppConfig;
+    return new RepublishRuns(new ReadModel(orm), new CurrentViews(store, runner, config));
+  };
+
   it('given runs started in several environments, then each environment sees only its own run still running', async () => {
-    const runs = new RepublishRuns(
-      logOf(
-        [started('run-0', 'dev2'), 'dev2'],
-        [started('run-1', 'development'), 'development'],
-        [finished('run-0'), 'dev2'],
-        [started('run-2', 'dev3'), 'dev3'],
-      ),
+    const runs = await runsAfter(
+      [started('run-0', 'dev2'), 'dev2'],
+      [started('run-1', 'development'), 'development'],
+      [finished('run-0'), 'dev2'],
+      [started('run-2', 'dev3'), 'dev3'],
     );
     expect(await runs.runningRunIds('development')).toEqual(['run-1']);
     expect(await runs.runningRunIds('dev2')).toEqual([]);
@@ -52,7 +75,7 @@ describe('RepublishRuns', () => {
   });
 
   it('given runs started before runs were per environment, then each belongs to the environment of its metadata, or else to every one', async () => {
-    const runs = new RepublishRuns(logOf([started('run-1'), 'development'], [started('run-2'), undefined]));
+    const runs = await runsAfter([started('run-1'), 'development'], [started('run-2'), undefined]);
     expect(await runs.runningRunIds('development')).toEqual(['run-1', 'run-2']);
     expect(await runs.runningRunIds('dev2')).toEqual(['run-2']);
   });

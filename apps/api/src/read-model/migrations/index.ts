@@ -5,6 +5,8 @@ import { IntegrationPublishedVersion0003 } from './0003-integration-published-ve
 import { DependenciesPerEnvironment0004 } from './0004-dependencies-per-environment.migration';
 import { UserOwner0005 } from './0005-user-owner.migration';
 import { ProcessInstances0006 } from './0006-process-instances.migration';
+import { UserSessions0007 } from './0007-user-sessions.migration';
+import { RepublishRuns0008 } from './0008-republish-runs.migration';
 
 /** Every read-model migration in order; listed explicitly so bundles and ts-jest need no file discovery. */
 export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
@@ -14,4 +16,6 @@ export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
   { name: '0004-dependencies-per-environment', class: DependenciesPerEnvironment0004 },
   { name: '0005-user-owner', class: UserOwner0005 },
   { name: '0006-process-instances', class: ProcessInstances0006 },
+  { name: '0007-user-sessions', class: UserSessions0007 },
+  { name: '0008-republish-runs', class: RepublishRuns0008 },
 ];

@@ -9,6 +9,8 @@ import { integrationsProjection } from './integrations.projection';
 import { type Projection } from '../../infrastructure/read-model/projection';
 import { publicationsProjection } from './publications.projection';
 import { usersProjection } from './users.projection';
+import { userSessionsProjection } from './user-sessions.projection';
+import { republishRunsProjection } from './republish-runs.projection';
 
 export * from '../../infrastructure/read-model/projection';
 export * from './integrations.projection';
@@ -21,6 +23,8 @@ export * from './deployments.projection';
 export * from './integration-dependency-states.projection';
 export * from './dependencies.projection';
 export * from './api-keys.projection';
+export * from './user-sessions.projection';
+export * from './republish-runs.projection';
 
 /** The Integration Manager read model: every view the API queries. */
 export const READ_MODEL_PROJECTIONS: readonly Projection[] = [
@@ -34,4 +38,6 @@ export const READ_MODEL_PROJECTIONS: readonly Projection[] = [
   integrationDependencyStatesProjection,
   dependenciesProjection,
   apiKeysProjection,
+  userSessionsProjection,
+  republishRunsProjection,
 ];

@@ -24,6 +24,8 @@ export const VIEW_TABLES = [
   'integration_dependency_states',
   'dependencies',
   'api_keys',
+  'user_sessions',
+  'republish_runs',
 ] as const;
 export const CHECKPOINTED_AT = '2025-06-01T00:00:00.000Z';
 
