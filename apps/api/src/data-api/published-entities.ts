@@ -1,37 +1,25 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   type ActiveConnection,
-  type AnyEvent,
-  type Decider,
   type Entity,
   IllegalStateError,
   NotFoundError,
   connectionDecider,
   connectionStreamId,
-  deploymentDecider,
-  deploymentIn,
-  integrationDecider,
-  republishRequirementsIn,
-  requiresRepublish,
-  integrationDeploymentsStreamId,
-  integrationStreamId,
 } from '@ib/domain';
 import { type EntityDataAccess, type TableInfo } from '@ib/connectors';
 import { type AuthenticatedUser, authorize } from '../identity';
 import { OpenConnectors } from '../connections';
 import { CommandRunner } from '../infrastructure/command-handling/command-runner';
-import { EVENT_STORE, type EventStore } from '../infrastructure/event-store/event-store.port';
-import { LogFollower } from '../infrastructure/event-store/log-follower';
+import { CurrentViews } from '../infrastructure/consistency/current-views';
 import { enumValues, PublishedVersions } from '../publishing';
+import { type IntegrationDependencyStateView, ReadModel } from '../read-model';
 
 /** A published version's entities, with their TableInfo in the database that serves them. */
 type ServedVersion = Readonly<{ entities: readonly Entity[]; tables: ReadonlyMap<Entity, TableInfo> }>;
 
-/** A stream folded as it was at some point at or after global position `asOf` of the log. */
-type Folded = Readonly<{ state: unknown; asOf: number }>;
-
-/** What a route resolved to as of global position `asOf`, and the streams it was resolved from. */
-type Resolved = Readonly<{ served: ServedEntity; streams: readonly string[]; asOf: number }>;
+/** What a route resolved to, from the views as they stood once past head position `head`. */
+type Resolved = Readonly<{ served: ServedEntity; head: number }>;
 
 const MAX_RESOLVED = 1000;
 
@@ -70,80 +58,65 @@ export const tableInfoOf = (entity: Entity, schema: string): TableInfo => ({
 });
 
 /**
- * Resolves `:env/:integrationId/:entity` of the data API from the event store: the version deployed
- * in the environment (deploymentIn), its entities as published (the integration stream folded up to
- * the version the publication recorded), and the connection that serves the environment.
+ * Resolves `:env/:integrationId/:entity` of the data API from the views: the version deployed in the
+ * environment (deployments), the breaking updates that require a republish there (integration
+ * dependency states), its entities as published (PublishedVersions: the integration stream folded up
+ * to the version the publication recorded, once per version, as no view keeps the entities of each
+ * published version), and the connection that serves the environment (connections; its details and
+ * secret reference never change, so its stream is folded once per connection).
  *
- * The streams it folds (deployments, integration, connection) are kept folded between requests, and
- * each request brings a head position read after it began (`head`, see LogHead): the log is first
- * read from where the previous request stopped up to it (nothing to read when nothing was appended),
- * and a stream with an event after the point its folded state was read at is folded again. So any
- * write that answered before a request began (another deployment, a binding, a republish
- * requirement, a revoked connection), in this process or another one sharing the store, is seen by
- * that request, as when every request folded every stream. What a route resolves to is kept the
- * same way, until one of the streams it was resolved from gets an event.
+ * Each request brings a head position read after it began (`head`, see LogHead) and the views are
+ * waited for up to it, so any write that answered before a request began (another deployment, a
+ * binding, a republish requirement, a deleted connection), in this process or another one sharing
+ * the store, is seen by that request. What a route resolves to is kept until the head moves: calls
+ * that arrive while nothing is appended read no view at all.
  */
 @Injectable()
 export class PublishedEntities {
   /** A published version never changes: its tables are described once per serving database. */
   private readonly served = new Map<string, ServedVersion>();
-  /** Streams folded by earlier requests, by stream id. */
-  private readonly folded = new Map<string, Folded>();
+  /** Active connections as folded from their streams, by id (their status is read from the view). */
+  private readonly connections = new Map<string, ActiveConnection>();
   /** Routes resolved by earlier requests, by `env/integrationId/entity` (bounded, emptied when full). */
   private readonly resolved = new Map<string, Resolved>();
-  /** Global position of the last event seen of each stream appended to since the first request. */
-  private readonly lastEventOf = new Map<string, number>();
-  /** Nothing is folded before the first request: the events before it need not be read. */
-  private readonly log: LogFollower;
 
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
+    private readonly readModel: ReadModel,
+    private readonly views: CurrentViews,
     private readonly runner: CommandRunner,
     private readonly versions: PublishedVersions,
     private readonly connectors: OpenConnectors,
-  ) {
-    this.log = new LogFollower(
-      store,
-      ({ streamId, globalPosition }) => this.lastEventOf.set(streamId, globalPosition),
-      {
-        from: 'head',
-      },
-    );
-  }
+  ) {}
 
   async resolve(user: AuthenticatedUser, route: EntityRoute, head: number): Promise<ServedEntity> {
     authorize(user, 'data.access', route.env);
-    const asOf = await this.log.catchUpTo(head);
     const key = `${route.env}/${route.integrationId}/${route.entity}`;
     const known = this.resolved.get(key);
-    if (known !== undefined && !this.changedSince(known.streams, known.asOf)) return known.served;
-    const resolved = await this.resolveAsOf(route, asOf);
+    if (known !== undefined && known.head >= head) return known.served;
+    await this.views.upTo(head);
+    const served = await this.resolveNow(route);
     if (this.resolved.size >= MAX_RESOLVED) this.resolved.clear();
-    this.resolved.set(key, resolved);
-    return resolved.served;
+    this.resolved.set(key, { served, head });
+    return served;
   }
 
-  private changedSince(streams: readonly string[], asOf: number): boolean {
-    return streams.some((streamId) => (this.lastEventOf.get(streamId) ?? 0) > asOf);
-  }
-
-  private async resolveAsOf(route: EntityRoute, asOf: number): Promise<Resolved> {
+  private async resolveNow(route: EntityRoute): Promise<ServedEntity> {
     const { env: environment, integrationId, entity: entityName } = route;
-    const deployments = integrationDeploymentsStreamId(integrationId);
-    const state = await this.load(deployments, deploymentDecider, asOf);
-    const deployment = deploymentIn(state, environment);
+    const deployment = await this.readModel.getDeployment(integrationId, environment);
     if (deployment === undefined)
       throw new NotFoundError(
         'INTEGRATION.NOT_DEPLOYED',
         `Integration ${integrationId} is not deployed in environment '${environment}'`,
       );
-    if (requiresRepublish(state, environment))
+    const required = republishRequirementsIn(
+      await this.readModel.getIntegrationDependencyState(integrationId),
+      environment,
+    );
+    if (required.length > 0)
       throw new IllegalStateError(
         'INTEGRATION.REPUBLISH_REQUIRED',
         `Integration ${integrationId} must be republished: a breaking update of ` +
-          `${republishRequirementsIn(state, environment)
-            .map(({ dependency }) => dependency)
-            .join(', ')} was installed in environment '${environment}'`,
+          `${required.join(', ')} was installed in environment '${environment}'`,
       );
     const published = await this.version(integrationId, deployment.version);
     const entity = published.entities.find(({ name }) => name === entityName);
@@ -152,9 +125,8 @@ export class PublishedEntities {
         'DATA.ENTITY_NOT_FOUND',
         `Version ${deployment.version} of integration ${integrationId} has no entity ${entityName}`,
       );
-    const connectionId =
-      deployment.connectionId ?? (await this.ownConnection(integrationId, environment, asOf));
-    const connection = await this.connection(integrationId, environment, connectionId, asOf);
+    const connectionId = deployment.connectionId ?? (await this.ownConnection(integrationId, environment));
+    const connection = await this.connection(integrationId, environment, connectionId);
     const data = this.connectors.of(connection).data;
     if (data === undefined)
       throw new IllegalStateError(
@@ -164,45 +136,20 @@ export class PublishedEntities {
     // A connection bound in an environment may name the database that serves it there (QA's copy).
     const database = deployment.connectionId === undefined ? undefined : connection.details.database;
     const served = database ? await this.version(integrationId, deployment.version, database) : published;
-    const streams = [
-      deployments,
-      ...(deployment.connectionId === undefined ? [integrationStreamId(integrationId)] : []),
-      connectionStreamId(connection.connectionId),
-    ];
-    return { served: { entity, table: served.tables.get(entity)!, data }, streams, asOf };
-  }
-
-  /** The stream folded, reusing the last fold unless the stream got an event after it was read. */
-  private async load<S, E extends AnyEvent>(
-    streamId: string,
-    decider: Pick<Decider<S, never, E>, 'initialState' | 'evolve'>,
-    asOf: number,
-  ): Promise<S> {
-    const known = this.folded.get(streamId);
-    if (known !== undefined && known.asOf >= (this.lastEventOf.get(streamId) ?? 0)) return known.state as S;
-    // Read after the log was seen up to asOf: an event after asOf invalidates it at the next catch-up.
-    const { state } = await this.runner.load(streamId, decider);
-    const current = this.folded.get(streamId);
-    if (current === undefined || current.asOf < asOf) this.folded.set(streamId, { state, asOf });
-    return state;
+    return { entity, table: served.tables.get(entity)!, data };
   }
 
   /** In development the integration's own connection serves it unless another one is bound. */
-  private async ownConnection(
-    integrationId: string,
-    environment: string,
-    asOf: number,
-  ): Promise<string | undefined> {
-    const state = await this.load(integrationStreamId(integrationId), integrationDecider, asOf);
-    if (state.status === 'none' || state.environment !== environment) return undefined;
-    return state.connectionId;
+  private async ownConnection(integrationId: string, environment: string): Promise<string | undefined> {
+    const integration = await this.readModel.getIntegration(integrationId);
+    if (integration === undefined || integration.environment !== environment) return undefined;
+    return integration.connectionId;
   }
 
   private async connection(
     integrationId: string,
     environment: string,
     connectionId: string | undefined,
-    asOf: number,
   ): Promise<ActiveConnection> {
     const noConnection = () =>
       new IllegalStateError(
@@ -210,8 +157,13 @@ export class PublishedEntities {
         `No connection serves integration ${integrationId} in environment '${environment}': an administrator must bind one`,
       );
     if (connectionId === undefined) throw noConnection();
-    const state = await this.load(connectionStreamId(connectionId), connectionDecider, asOf);
+    const view = await this.readModel.getConnection(connectionId);
+    if (view === undefined || view.deleted) throw noConnection();
+    const known = this.connections.get(connectionId);
+    if (known !== undefined) return known;
+    const { state } = await this.runner.load(connectionStreamId(connectionId), connectionDecider);
     if (state.status !== 'active') throw noConnection();
+    this.connections.set(connectionId, state);
     return state;
   }
 
@@ -236,3 +188,22 @@ export class PublishedEntities {
     return served;
   }
 }
+
+/**
+ * The dependencies whose breaking update requires a republish in `environment`, in the order they were
+ * required: those installed everywhere and the environment's own (the deployments stream's
+ * republishRequirementsIn, as the view keeps them).
+ */
+const republishRequirementsIn = (
+  state: IntegrationDependencyStateView | undefined,
+  environment: string,
+): string[] =>
+  state === undefined
+    ? []
+    : [
+        ...state.republishRequired,
+        ...(state.environments.find((deployed) => deployed.environment === environment)?.republishRequired ??
+          []),
+      ]
+        .sort((a, b) => a.requiredAt.localeCompare(b.requiredAt))
+        .map(({ dependency }) => dependency);

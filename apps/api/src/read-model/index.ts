@@ -7,6 +7,7 @@ export {
   type DependencyUpdateView,
   type EnvironmentView,
   installedIn,
+  type IntegrationDependencyStateView,
   type IntegrationView,
   type PublicationStepView,
   type PublicationView,

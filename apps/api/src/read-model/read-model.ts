@@ -4,6 +4,7 @@ import {
   type ConnectionRequestView,
   type ConnectionView,
   type DependencyView,
+  deploymentId,
   type DeploymentView,
   type EnvironmentView,
   type IntegrationDependencyStateView,
@@ -353,6 +354,12 @@ export class ReadModel {
       orderBy: { integrationId: 'asc', environment: 'asc' },
     });
     return rows.map((row) => this.deployments.entityToDocument(row) as DeploymentView);
+  }
+
+  /** What serves the integration in `environment`, if a version is deployed there. */
+  async getDeployment(integrationId: string, environment: string): Promise<DeploymentView | undefined> {
+    const id = deploymentId(integrationId, environment);
+    return this.byId(this.deployments, DeploymentRow, { id }, id) as Promise<DeploymentView | undefined>;
   }
 
   async listIntegrationDependencyStates(): Promise<IntegrationDependencyStateView[]> {
