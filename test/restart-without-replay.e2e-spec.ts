@@ -7,10 +7,17 @@ import {
   totalRead,
 } from '../apps/api/src/infrastructure/event-store/testing/counting-event-store';
 import { appendSampleHistory, sampleHistory } from '../apps/api/src/read-model/testing/sample-history';
+import { createIntegration, entityNames, publishedOrFail, SAMPLE_CONNECTION_ID } from './support/publishing';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
 
 /** About 14 events per integration, all aggregates included: ~100,000 events. */
 const INTEGRATIONS = 7_000;
+
+/**
+ * Events a request may read from the log: a stream or two of its own (a published version's
+ * integration stream, a login's user stream) and what the views are handed meanwhile.
+ */
+const FEW_EVENTS = 100;
 
 jest.setTimeout(120_000);
 
@@ -45,8 +52,19 @@ describe('a restart on a log of 100k events', () => {
     await appendSampleHistory(seeding, sampleHistory({ integrations: INTEGRATIONS }));
     await seeding.close();
     const catchingUp = await startTestApp({ DATA_DIR: dataDir });
+    let served: Readonly<{ integrationId: string; customers: string }>;
     try {
-      await caughtUp(catchingUp, await catchingUp.login(ADMIN.username, ADMIN.password));
+      const admin = await catchingUp.login(ADMIN.username, ADMIN.password);
+      // And an integration whose data API serves customers in development
+      const integrationId = await createIntegration(catchingUp, admin, {
+        applicationName: 'Served after the restart',
+        connectionId: SAMPLE_CONNECTION_ID,
+        tables: ['customers'],
+      });
+      await publishedOrFail(catchingUp, admin, integrationId);
+      const { customers } = await entityNames(catchingUp, admin, integrationId);
+      served = { integrationId, customers };
+      await caughtUp(catchingUp, admin);
     } finally {
       await catchingUp.close();
     }
@@ -64,9 +82,24 @@ describe('a restart on a log of 100k events', () => {
       expect(totalRead(atBoot)).toBeLessThan(head / 100);
       expect(atBoot.readAll).toBeLessThan(head / 100);
 
-      // And each view and process manager stands at the head
+      // And the first authenticated request reads next to none of the log: who may call is read from
+      // the checkpointed views, not folded from the log
       const token = await restarted.login(ADMIN.username, ADMIN.password);
+      const beforeFirstRequest = totalRead(counting.read);
       const { body } = await restarted.http().get('/api/projections').set(bearer(token)).expect(200);
+      expect(totalRead(counting.read) - beforeFirstRequest).toBeLessThan(FEW_EVENTS);
+
+      // And so does the first data API call: the deployment and the connection are read from the
+      // views, the published version from its own integration stream
+      const beforeDataCall = totalRead(counting.read);
+      await restarted
+        .http()
+        .get(`/api/data/development/${served.integrationId}/${served.customers}?limit=1`)
+        .set(bearer(token))
+        .expect(200);
+      expect(totalRead(counting.read) - beforeDataCall).toBeLessThan(FEW_EVENTS);
+
+      // And each view and process manager stands at the head
       for (const checkpointed of [...body.items, ...body.processes])
         expect(checkpointed).toMatchObject({ position: head, lag: 0 });
       expect((body.processes as Checkpointed[]).map(({ name }) => name).sort()).toEqual([
