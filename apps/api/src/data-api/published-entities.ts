@@ -11,17 +11,13 @@ import { type EntityDataAccess, type TableInfo } from '@ib/connectors';
 import { type AuthenticatedUser, authorize } from '../identity';
 import { OpenConnectors } from '../connections';
 import { CommandRunner } from '../infrastructure/command-handling/command-runner';
+import { AnswersAsOf } from '../infrastructure/consistency/answers-as-of';
 import { CurrentViews } from '../infrastructure/consistency/current-views';
 import { enumValues, PublishedVersions } from '../publishing';
 import { type IntegrationDependencyStateView, ReadModel } from '../read-model';
 
 /** A published version's entities, with their TableInfo in the database that serves them. */
 type ServedVersion = Readonly<{ entities: readonly Entity[]; tables: ReadonlyMap<Entity, TableInfo> }>;
-
-/** What a route resolved to, from the views as they stood once past head position `head`. */
-type Resolved = Readonly<{ served: ServedEntity; head: number }>;
-
-const MAX_RESOLVED = 1000;
 
 /** Which entity of which integration, served in which environment (the path of a data route). */
 export type EntityRoute = Readonly<{ env: string; integrationId: string; entity: string }>;
@@ -77,8 +73,8 @@ export class PublishedEntities {
   private readonly served = new Map<string, ServedVersion>();
   /** Active connections as folded from their streams, by id (their status is read from the view). */
   private readonly connections = new Map<string, ActiveConnection>();
-  /** Routes resolved by earlier requests, by `env/integrationId/entity` (bounded, emptied when full). */
-  private readonly resolved = new Map<string, Resolved>();
+  /** Routes resolved by earlier requests, by `env/integrationId/entity`. */
+  private readonly resolved = new AnswersAsOf<ServedEntity>();
 
   constructor(
     private readonly readModel: ReadModel,
@@ -91,12 +87,11 @@ export class PublishedEntities {
   async resolve(user: AuthenticatedUser, route: EntityRoute, head: number): Promise<ServedEntity> {
     authorize(user, 'data.access', route.env);
     const key = `${route.env}/${route.integrationId}/${route.entity}`;
-    const known = this.resolved.get(key);
-    if (known !== undefined && known.head >= head) return known.served;
-    await this.views.upTo(head);
+    const known = this.resolved.get(key, head);
+    if (known !== undefined) return known;
+    const asOf = await this.views.upTo(head);
     const served = await this.resolveNow(route);
-    if (this.resolved.size >= MAX_RESOLVED) this.resolved.clear();
-    this.resolved.set(key, { served, head });
+    this.resolved.set(key, asOf, served);
     return served;
   }
 

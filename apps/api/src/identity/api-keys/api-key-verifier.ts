@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { API_KEY_CHALLENGE } from '../auth/accepts-api-key.decorator';
 import { type AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiKeyHashStore } from '../auth/crypto/api-key-hash-store';
+import { AnswersAsOf } from '../../infrastructure/consistency/answers-as-of';
 import { CurrentViews } from '../../infrastructure/consistency/current-views';
 import { Unauthenticated } from '../../infrastructure/access/access-errors';
 import { type ApiKeyView, ReadModel } from '../../read-model';
@@ -30,6 +31,8 @@ const principalOf = ({ id: keyId, appName, environment }: ApiKeyView): Authentic
 @Injectable()
 export class ApiKeyVerifier {
   private readonly hashOf = new Map<string, Buffer>();
+  /** Keys as read from the view, read again only once the head has moved (see AnswersAsOf). */
+  private readonly keys = new AnswersAsOf<ApiKeyView | undefined>();
 
   constructor(
     private readonly readModel: ReadModel,
@@ -41,14 +44,20 @@ export class ApiKeyVerifier {
   async verify(key: string, asOf?: number): Promise<AuthenticatedUser> {
     const keyId = keyIdOf(key);
     if (keyId === undefined) throw refused();
-    await this.views.upTo(asOf);
-    const known = await this.readModel.getApiKey(keyId);
+    const head = await this.views.upTo(asOf);
+    const known = this.keys.get(keyId, head) ?? (await this.keyAsOf(keyId, head));
     if (known === undefined || known.status !== 'active') throw refused();
     const hash = this.storedHash(keyId);
     if (hash === undefined) throw refused();
     const presented = Buffer.from(hashApiKey(key), 'hex');
     if (presented.length !== hash.length || !timingSafeEqual(presented, hash)) throw refused();
     return principalOf(known);
+  }
+
+  private async keyAsOf(keyId: string, head: number): Promise<ApiKeyView | undefined> {
+    const key = await this.readModel.getApiKey(keyId);
+    this.keys.set(keyId, head, key);
+    return key;
   }
 
   private storedHash(keyId: string): Buffer | undefined {

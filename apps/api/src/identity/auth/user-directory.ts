@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AnswersAsOf } from '../../infrastructure/consistency/answers-as-of';
 import { CurrentViews } from '../../infrastructure/consistency/current-views';
 import { ReadModel, type UserSessionView } from '../../read-model';
 
@@ -10,6 +11,8 @@ import { ReadModel, type UserSessionView } from '../../read-model';
  */
 @Injectable()
 export class UserDirectory {
+  private readonly sessions = new AnswersAsOf<UserSessionView | undefined>();
+
   constructor(
     private readonly readModel: ReadModel,
     private readonly views: CurrentViews,
@@ -17,11 +20,16 @@ export class UserDirectory {
 
   /**
    * The user as of every event stored before the call, or before `asOf` when the caller read the
-   * head itself (see LogHead); undefined when there is no such user.
+   * head itself (see LogHead); undefined when there is no such user. Read again only once the head
+   * has moved since the last read of that user.
    */
   async current(userId: string, asOf?: number): Promise<UserSessionView | undefined> {
-    await this.views.upTo(asOf);
-    return this.readModel.getUserSession(userId);
+    const head = await this.views.upTo(asOf);
+    const known = this.sessions.get(userId, head);
+    if (known !== undefined) return known;
+    const session = await this.readModel.getUserSession(userId);
+    this.sessions.set(userId, head, session);
+    return session;
   }
 
   /** How many users hold the owner role now. */

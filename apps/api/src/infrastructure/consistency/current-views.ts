@@ -21,14 +21,14 @@ export class CurrentViews {
   ) {}
 
   /**
-   * `head`: a head position the caller read after it began (see LogHead), instead of one read here.
+   * Resolves to the position the views have passed. `head`: a head position the caller read after it began (see LogHead), instead of one read here.
    * Read here, it is read at once rather than shared through LogHead: a caller that has just appended
    * (a publication start) then reads the views as its own write left them, not some turns later.
    */
-  async upTo(head?: number): Promise<void> {
+  async upTo(head?: number): Promise<number> {
     const position = head ?? (await this.store.headPosition());
-    if (position <= 0) return;
-    if (await this.projections.waitFor(position, this.config.readYourWritesTimeoutMs)) return;
+    if (position <= 0) return position;
+    if (await this.projections.waitFor(position, this.config.readYourWritesTimeoutMs)) return position;
     throw new HttpProblem(
       503,
       'READ_MODEL.BEHIND',
