@@ -4,6 +4,7 @@ import {
   type ProcessCheckpoint,
   type ProcessCheckpoints,
 } from '../infrastructure/process-managers/process-checkpoints.port';
+import { inNativeTransaction } from '../infrastructure/read-model/native-transaction';
 import { type NativeDatabase } from '../infrastructure/read-model/view-table';
 import { type ReadModelOrm } from './read-model-orm';
 
@@ -59,19 +60,7 @@ export class SqliteProcessCheckpoints implements ProcessCheckpoints {
         db.prepare(INSTANCE_UPSERT).run([name, id, JSON.stringify(document)]);
       for (const id of changes.removals) db.prepare(INSTANCE_DELETE).run([name, id]);
     };
-    // Only while the ORM holds a transaction open (migrations at start) does this join it instead.
-    if (db.inTransaction) {
-      await this.orm.em.fork().transactional(async () => write());
-      return;
-    }
-    db.exec('begin immediate');
-    try {
-      write();
-      db.exec('commit');
-    } catch (error) {
-      if (db.inTransaction) db.exec('rollback');
-      throw error;
-    }
+    await inNativeTransaction(this.orm, db, write);
   }
 
   private async database(): Promise<NativeDatabase> {

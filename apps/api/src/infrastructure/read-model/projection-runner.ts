@@ -3,6 +3,7 @@ import { type RecordedEvent } from '@ib/domain';
 import { type EntitySchema, type MikroORM } from '@mikro-orm/libsql';
 import { type EventStore, type Subscription } from '../event-store/event-store.port';
 import { type Projection } from './projection';
+import { inNativeTransaction } from './native-transaction';
 import { type NativeDatabase, quote, ViewTable } from './view-table';
 
 type ReadModelOrm = MikroORM;
@@ -424,25 +425,8 @@ export class ProjectionRunner {
     for (const { projection } of views) upsert.run([projection.name, position, updatedAt]);
   }
 
-  /**
-   * One transaction around `work` on the driver's connection. The driver is synchronous, so BEGIN, the
-   * writes and COMMIT run without yielding and no other query can come between them. Only while an ORM
-   * transaction is open on the connection (migrations at start) does this go through the ORM instead.
-   */
   private async inTransaction(work: () => void): Promise<void> {
-    const db = await this.database();
-    if (db.inTransaction) {
-      await this.orm.em.fork().transactional(async () => work());
-      return;
-    }
-    db.exec('begin immediate');
-    try {
-      work();
-      db.exec('commit');
-    } catch (error) {
-      if (db.inTransaction) db.exec('rollback');
-      throw error;
-    }
+    await inNativeTransaction(this.orm, await this.database(), work);
   }
 
   /** The driver's connection to the read-model file: one, never recycled for a local file. */
