@@ -1,4 +1,5 @@
-import { type NativeDatabase, quote, type ViewTable } from './view-table';
+import { type EntitySchema, type MikroORM } from '@mikro-orm/libsql';
+import { type NativeDatabase, quote, ViewTable } from './view-table';
 
 type Dictionary = Record<string, unknown>;
 type Value = string | number | boolean;
@@ -37,7 +38,7 @@ export class ViewStore<Document extends object> {
   private readonly statements = new Map<string, ReturnType<NativeDatabase['prepare']>>();
 
   constructor(
-    private readonly table: ViewTable,
+    readonly table: ViewTable,
     private readonly db: NativeDatabase,
   ) {}
 
@@ -109,5 +110,20 @@ export class ViewStore<Document extends object> {
     let statement = this.statements.get(sql);
     if (statement === undefined) this.statements.set(sql, (statement = this.db.prepare(sql)));
     return statement;
+  }
+}
+
+/**
+ * The view stores of one read-model database, all on one connection: the read-only reader when the
+ * file has one, else (in memory) the connection the projection runner writes on.
+ */
+export class ViewStores {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly db: NativeDatabase,
+  ) {}
+
+  of<Document extends object>(entity: EntitySchema): ViewStore<Document> {
+    return new ViewStore<Document>(ViewTable.of(this.orm, entity), this.db);
   }
 }
