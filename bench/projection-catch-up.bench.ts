@@ -12,12 +12,8 @@ import {
   DEFAULT_PROJECTION_BATCH_SIZE,
   ProjectionRunner,
 } from '../apps/api/src/infrastructure/read-model/projection-runner';
-import {
-  createReadModelOrm,
-  type ReadModelOrm,
-  READ_MODEL_PROJECTIONS,
-  READ_MODEL_VIEWS,
-} from '../apps/api/src/read-model';
+import { createReadModelOrm, type ReadModelOrm } from '../apps/api/src/read-model';
+import { APP_VIEWS } from '../apps/api/src/app.views';
 import { sampleHistory } from '../apps/api/src/read-model/testing/sample-history';
 import { report, reportRatio } from './lib/report';
 import { writeSampleLog } from './lib/sample-log';
@@ -92,11 +88,11 @@ export async function runProjectionCatchUpBench(): Promise<void> {
   const integrations = Math.max(1, Math.round(EVENTS / EVENTS_PER_INTEGRATION));
   const head = writeSampleLog(file, sampleHistory({ integrations }), '2025-01-01T00:00:00.000Z');
   const store = new SqliteEventStore({ file });
-  const orm = await createReadModelOrm({ file: join(folder, 'read-model.db') });
+  const orm = await createReadModelOrm({ file: join(folder, 'read-model.db'), views: APP_VIEWS });
   try {
     const baselines = [await timed(() => readAndParseEveryEvent(file))];
 
-    const runner = new ProjectionRunner(store, orm, { views: READ_MODEL_VIEWS });
+    const runner = new ProjectionRunner(store, orm, { views: APP_VIEWS });
     let caughtUp = false;
     const catchUp = await timed(async () => {
       await runner.start();
@@ -121,7 +117,7 @@ export async function runProjectionCatchUpBench(): Promise<void> {
       'projection.catch-up',
       perSecond(head, catchUp),
       'events/s',
-      `${head} events, ${READ_MODEL_PROJECTIONS.length} projections, batches of ${BATCH_SIZE}, ` +
+      `${head} events, ${APP_VIEWS.length} projections, batches of ${BATCH_SIZE}, ` +
         `${figures(head, catchUp)}, ${verdict(head, catchUp)}; ${await rowCounts(orm)}`,
     );
     reportRatio('projection.catch-up.ratio', perSecond(head, catchUp), perSecond(head, baseline));

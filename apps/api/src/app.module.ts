@@ -30,6 +30,7 @@ import {
 } from './infrastructure/process-managers/process-checkpoints.port';
 import { ProcessManagerRunner } from './infrastructure/process-managers/process-manager-runner';
 import { ReadModelModule } from './read-model';
+import { APP_VIEWS } from './app.views';
 import { SecretStore, loadMasterKey } from './infrastructure/secrets';
 
 export type AppOverrides = Readonly<{ clock?: Clock; eventStore?: EventStore }>;
@@ -90,7 +91,9 @@ export class AppModule {
     const coreModule: DynamicModule = {
       module: CoreModule,
       global: true,
-      imports: [ReadModelModule.forRoot({ file: join(config.dataDir, 'read-model.sqlite') })],
+      imports: [
+        ReadModelModule.forRoot({ file: join(config.dataDir, 'read-model.sqlite'), views: APP_VIEWS }),
+      ],
       providers: core,
       exports: [
         APP_CONFIG,

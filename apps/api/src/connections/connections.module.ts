@@ -60,6 +60,6 @@ import { RequestConnectionController } from './request-connection/request-connec
     ListConnectionRequestsHandler,
     GetConnectionRequestHandler,
   ],
-  exports: [ConnectionAccess, OpenConnectors],
+  exports: [ConnectionAccess, OpenConnectors, ConnectionViews],
 })
 export class ConnectionsModule {}

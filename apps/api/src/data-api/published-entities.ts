@@ -9,7 +9,7 @@ import {
 } from '@ib/domain';
 import { type EntityDataAccess, type TableInfo } from '@ib/connectors';
 import { type AuthenticatedUser, authorize } from '../identity';
-import { OpenConnectors } from '../connections';
+import { ConnectionViews, OpenConnectors } from '../connections';
 import { CommandRunner } from '../infrastructure/command-handling/command-runner';
 import { AnswersAsOf } from '../infrastructure/consistency/answers-as-of';
 import { CurrentViews } from '../infrastructure/consistency/current-views';
@@ -82,6 +82,7 @@ export class PublishedEntities {
     private readonly runner: CommandRunner,
     private readonly versions: PublishedVersions,
     private readonly connectors: OpenConnectors,
+    private readonly connectionViews: ConnectionViews,
   ) {}
 
   async resolve(user: AuthenticatedUser, route: EntityRoute, head: number): Promise<ServedEntity> {
@@ -152,7 +153,7 @@ export class PublishedEntities {
         `No connection serves integration ${integrationId} in environment '${environment}': an administrator must bind one`,
       );
     if (connectionId === undefined) throw noConnection();
-    const view = await this.readModel.getConnection(connectionId);
+    const view = this.connectionViews.find(connectionId);
     if (view === undefined || view.deleted) throw noConnection();
     const known = this.connections.get(connectionId);
     if (known !== undefined) return known;

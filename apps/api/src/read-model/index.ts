@@ -1,9 +1,6 @@
 export { ReadModelModule } from './read-model.module';
 export {
   type ApiKeyView,
-  type ConnectionRequestStatus,
-  type ConnectionRequestView,
-  type ConnectionView,
   type DependencyUpdateView,
   type EnvironmentView,
   installedIn,

@@ -100,8 +100,8 @@ describe('ProjectionRunner', () => {
       version: 1,
       unpublishedChanges: true,
     });
-    expect(await model.readModel.getConnection('conn-1')).toMatchObject({ hasSecret: true, deleted: false });
-    expect(await model.readModel.getConnectionRequest('req-1')).toMatchObject({ status: 'pending' });
+    expect(model.view('connections').get('conn-1')).toMatchObject({ hasSecret: true, deleted: false });
+    expect(model.view('connection_requests').get('req-1')).toMatchObject({ status: 'pending' });
     expect(await model.readModel.getEnvironment('dev')).toMatchObject({ kind: 'development' });
     expect(await model.readModel.getUserByUsername('bob')).toMatchObject({ id: 'user-bob', roles: [] });
     expect(await model.checkpoints()).toEqual(everyViewAt(lastPosition));

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { APP_VIEWS } from '../app.views';
 import { READ_MODEL_MIGRATIONS } from './migrations';
 import { createReadModelOrm, type ReadModelOrm } from './read-model-orm';
 
@@ -8,7 +9,7 @@ describe('createReadModelOrm', () => {
   let folder: string;
   const opened: ReadModelOrm[] = [];
   const open = async () => {
-    const orm = await createReadModelOrm({ file: join(folder, 'data', 'read-model.db') });
+    const orm = await createReadModelOrm({ file: join(folder, 'data', 'read-model.db'), views: APP_VIEWS });
     opened.push(orm);
     return orm;
   };

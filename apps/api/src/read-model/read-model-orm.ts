@@ -3,7 +3,8 @@ import { MikroORM } from '@mikro-orm/libsql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ensurePrivateFile } from '../infrastructure/private-files';
 import { READ_MODEL_MIGRATIONS } from './migrations';
-import { READ_MODEL_ENTITIES } from './read-model.entities';
+import { type ProjectedView } from '../infrastructure/read-model/projection-runner';
+import { READ_MODEL_TABLES } from './read-model.entities';
 
 export type ReadModelOrm = MikroORM;
 
@@ -12,6 +13,8 @@ export type ReadModelOrmOptions = Readonly<{
   file: string;
   /** Logs every query at debug level. */
   debug?: boolean;
+  /** Every view of the application: their tables are the ORM's entities, beside the read model's own. */
+  views: readonly ProjectedView[];
 }>;
 
 /**
@@ -21,12 +24,13 @@ export type ReadModelOrmOptions = Readonly<{
 export async function createReadModelOrm({
   file,
   debug = false,
+  views,
 }: ReadModelOrmOptions): Promise<ReadModelOrm> {
   if (file !== ':memory:') ensurePrivateFile(file);
   const logger = new Logger('ReadModelOrm');
   const orm = new MikroORM({
     dbName: file,
-    entities: [...READ_MODEL_ENTITIES],
+    entities: [...READ_MODEL_TABLES, ...views.map(({ entity }) => entity)],
     extensions: [Migrator],
     ensureDatabase: false,
     debug,

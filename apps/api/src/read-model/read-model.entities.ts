@@ -1,5 +1,4 @@
 import {
-  type ConnectionDetails,
   type Entity,
   type EnvironmentKind,
   type Provider,
@@ -7,9 +6,8 @@ import {
   type RoleGrant,
   type RuntimeDependency,
 } from '@ib/domain';
-import { defineEntity, p } from '@mikro-orm/libsql';
+import { defineEntity, type EntitySchema, p } from '@mikro-orm/libsql';
 import {
-  type ConnectionRequestStatus,
   type DependencyUpdateView,
   type EnvironmentDependencyStateView,
   type EnvironmentVersionView,
@@ -52,52 +50,6 @@ export const IntegrationRow = defineEntity({
     unpublishedChanges: p.boolean().default(true),
   },
   indexes: [{ properties: ['environment', 'updatedAt'] }, { properties: ['updatedAt'] }],
-});
-
-export const ConnectionRow = defineEntity({
-  name: 'ConnectionRow',
-  tableName: 'connections',
-  properties: {
-    id: p.string().primary(),
-    environment: p.string(),
-    name: p.string(),
-    provider: p.string().$type<Provider>(),
-    details: p.json<ConnectionDetails>(),
-    hasSecret: p.boolean(),
-    createdBy: p.string(),
-    createdAt: p.string(),
-    requestId: p.string().nullable(),
-    requestedBy: p.string().nullable(),
-    deleted: p.boolean(),
-    version: p.integer(),
-  },
-  indexes: [{ properties: ['environment', 'name'] }, { properties: ['name'] }],
-});
-
-export const ConnectionRequestRow = defineEntity({
-  name: 'ConnectionRequestRow',
-  tableName: 'connection_requests',
-  properties: {
-    id: p.string().primary(),
-    environment: p.string(),
-    name: p.string(),
-    provider: p.string().$type<Provider>(),
-    details: p.json<ConnectionDetails>(),
-    note: p.string().nullable(),
-    status: p.string().$type<ConnectionRequestStatus>(),
-    requestedBy: p.string(),
-    requestedAt: p.string(),
-    decidedBy: p.string().nullable(),
-    decidedAt: p.string().nullable(),
-    reason: p.string().nullable(),
-    connectionId: p.string().nullable(),
-    version: p.integer(),
-  },
-  indexes: [
-    { properties: ['environment', 'requestedAt'] },
-    { properties: ['requestedBy', 'requestedAt'] },
-    { properties: ['requestedAt'] },
-  ],
 });
 
 export const EnvironmentRow = defineEntity({
@@ -264,28 +216,15 @@ export const ProcessInstanceRow = defineEntity({
   },
 });
 
-export const READ_MODEL_ENTITIES = [
-  IntegrationRow,
-  ConnectionRow,
-  ConnectionRequestRow,
-  EnvironmentRow,
-  UserRow,
-  PublicationRow,
-  DeploymentRow,
-  IntegrationDependencyStateRow,
-  DependencyRow,
-  ApiKeyRow,
-  UserSessionRow,
-  RepublishRunRow,
-  ProjectionCheckpointRow,
-  ProcessInstanceRow,
-] as const;
+/** The read model's own tables, beside the views' tables: checkpoints and process instances. */
+export const READ_MODEL_TABLES = [ProjectionCheckpointRow, ProcessInstanceRow] as const;
 
-/** The table of each projection's view, by projection name. */
-export const VIEW_ENTITIES: Readonly<Record<string, (typeof READ_MODEL_ENTITIES)[number]>> = {
+/**
+ * The table of each view the read model still defines itself, by projection name. A context that owns
+ * its views (connections) exports them from its face; the app shell hands every view to ReadModelModule.
+ */
+export const VIEW_ENTITIES: Readonly<Record<string, EntitySchema>> = {
   integrations: IntegrationRow,
-  connections: ConnectionRow,
-  connection_requests: ConnectionRequestRow,
   environments: EnvironmentRow,
   users: UserRow,
   publications: PublicationRow,

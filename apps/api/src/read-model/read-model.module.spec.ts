@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { integrationStreamId } from '@ib/domain';
+import { APP_VIEWS } from '../app.views';
 import { EVENT_STORE } from '../infrastructure/event-store/event-store.port';
 import { SqliteEventStore } from '../infrastructure/event-store/sqlite-event-store';
 import { uuidv7 } from '../infrastructure/ids';
@@ -29,7 +30,11 @@ describe('ReadModelModule', () => {
     class EventStoreModule {}
     const app = await Test.createTestingModule({
       imports: [
-        ReadModelModule.forRoot({ file: join(folder, 'read-model.db'), imports: [EventStoreModule] }),
+        ReadModelModule.forRoot({
+          file: join(folder, 'read-model.db'),
+          views: APP_VIEWS,
+          imports: [EventStoreModule],
+        }),
       ],
     }).compile();
     await app.init();

@@ -8,16 +8,17 @@ import {
 } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../infrastructure/event-store/event-store.port';
 import {
+  type ProjectedView,
   ProjectionRunner,
   type ProjectionRunnerOptions,
 } from '../infrastructure/read-model/projection-runner';
 import { PROCESS_CHECKPOINTS } from '../infrastructure/process-managers/process-checkpoints.port';
 import { SqliteProcessCheckpoints } from './process-checkpoints';
 import { ReadModel } from './read-model';
-import { READ_MODEL_VIEWS } from './read-model.views';
 import { createReadModelOrm, type ReadModelOrm } from './read-model-orm';
 import { openReadOnlyConnection } from '../infrastructure/read-model/read-only-connection';
 import { type NativeDatabase } from '../infrastructure/read-model/view-table';
+import { ViewStores } from '../infrastructure/read-model/view-store';
 
 export const READ_MODEL_ORM = Symbol('READ_MODEL_ORM');
 const READ_MODEL_READER = Symbol('READ_MODEL_READER');
@@ -26,6 +27,11 @@ export type ReadModelModuleOptions = Readonly<{
   /** `<dataDir>/read-model.db`, or ':memory:'. */
   file: string;
   debug?: boolean;
+  /**
+   * Every view of the application, each projection with its table: the runner keeps them and the ORM
+   * knows their tables. The app shell assembles the list, so the read model imports no context.
+   */
+  views: readonly ProjectedView[];
   runner?: Omit<ProjectionRunnerOptions, 'views'>;
   /** Modules that export EVENT_STORE, unless a global module provides it. */
   imports?: ModuleMetadata['imports'];
@@ -48,7 +54,7 @@ class ReadModelShutdown implements OnApplicationShutdown {
 }
 
 /**
- * Provides ReadModel (queries), ProjectionRunner (projections into it) and the process managers'
+ * Provides ReadModel (queries), ViewStores (the views' generic reads), ProjectionRunner (projections into it) and the process managers'
  * checkpoints (kept beside the views'), for the whole application.
  */
 @Module({})
@@ -74,9 +80,15 @@ export class ReadModelModule {
           inject: [READ_MODEL_ORM, READ_MODEL_READER],
         },
         {
+          provide: ViewStores,
+          useFactory: async (orm: ReadModelOrm, reader: NativeDatabase | null) =>
+            new ViewStores(orm, reader ?? (await orm.em.getConnection().getNativeClient())),
+          inject: [READ_MODEL_ORM, READ_MODEL_READER],
+        },
+        {
           provide: ProjectionRunner,
           useFactory: (store: EventStore, orm: ReadModelOrm) =>
-            new ProjectionRunner(store, orm, { ...options.runner, views: READ_MODEL_VIEWS }),
+            new ProjectionRunner(store, orm, { ...options.runner, views: options.views }),
           inject: [EVENT_STORE, READ_MODEL_ORM],
         },
         {
@@ -86,7 +98,7 @@ export class ReadModelModule {
         },
         ReadModelShutdown,
       ],
-      exports: [ReadModel, ProjectionRunner, READ_MODEL_ORM, PROCESS_CHECKPOINTS],
+      exports: [ReadModel, ViewStores, ProjectionRunner, READ_MODEL_ORM, PROCESS_CHECKPOINTS],
     };
   }
 }

@@ -1,10 +1,6 @@
 import {
   apiKeyStreamId,
   type ApiKeyEvent,
-  connectionRequestStreamId,
-  connectionStreamId,
-  type ConnectionRequestEvent,
-  type ConnectionEvent,
   type DependencyEvent,
   dependencyStreamId,
   type DeploymentEvent,
@@ -35,35 +31,6 @@ const integration = (integrationId: string, environment: string, createdAt: stri
     createdAt,
   },
 });
-const connection = (connectionId: string, environment: string, name: string): ConnectionEvent => ({
-  type: 'ConnectionCreated',
-  data: {
-    connectionId,
-    environment,
-    name,
-    provider: 'sqlite',
-    details: { path: `${name}.db` },
-    createdBy: 'root',
-    createdAt: day(1),
-  },
-});
-const request = (
-  requestId: string,
-  environment: string,
-  requestedBy: string,
-  requestedAt: string,
-): ConnectionRequestEvent => ({
-  type: 'ConnectionRequested',
-  data: {
-    requestId,
-    environment,
-    name: requestId,
-    provider: 'mysql',
-    details: { host: 'db' },
-    requestedBy,
-    requestedAt,
-  },
-});
 const user = (userId: string, username: string): UserEvent => ({
   type: 'UserRegistered',
   data: {
@@ -87,15 +54,6 @@ describe('ReadModel', () => {
       type: 'IntegrationDatabaseSelected',
       data: { integrationId: 'a', database: 'main', selectedAt: day(4) },
     });
-    await model.append(connectionStreamId('c1'), connection('c1', 'dev', 'Sales'));
-    await model.append(connectionStreamId('c2'), connection('c2', 'qa', 'Billing'));
-    await model.append(connectionStreamId('c3'), connection('c3', 'dev', 'Archive'), {
-      type: 'ConnectionDeleted',
-      data: { connectionId: 'c3', deletedBy: 'root', deletedAt: day(2) },
-    });
-    await model.append(connectionRequestStreamId('r1'), request('r1', 'dev', 'bob', day(1)));
-    await model.append(connectionRequestStreamId('r2'), request('r2', 'qa', 'bob', day(2)));
-    await model.append(connectionRequestStreamId('r3'), request('r3', 'dev', 'carol', day(3)));
     for (const name of ['qa', 'dev'])
       await model.append(environmentStreamId(name), {
         type: 'EnvironmentCreated',
@@ -156,58 +114,6 @@ describe('ReadModel', () => {
       unpublishedChanges: true,
     });
     expect(await model.readModel.getIntegration('nope')).toBeUndefined();
-  });
-
-  it('lists connections by name without the deleted ones unless asked, and still gets a deleted one', async () => {
-    expect(ids((await model.readModel.listConnections()).items)).toEqual(['c2', 'c1']);
-    expect(
-      ids((await model.readModel.listConnections({ environments: ['dev'], includeDeleted: true })).items),
-    ).toEqual(['c3', 'c1']);
-    expect(await model.readModel.getConnection('c3')).toMatchObject({ deleted: true, hasSecret: false });
-  });
-
-  it('lists connections of one provider, a page at a time, with the total', async () => {
-    expect(await model.readModel.listConnections({ provider: 'mysql' })).toEqual({ items: [], total: 0 });
-    const page = await model.readModel.listConnections({ provider: 'sqlite', offset: 1, limit: 1 });
-    expect({ ids: ids(page.items), total: page.total }).toEqual({ ids: ['c1'], total: 2 });
-  });
-
-  it('lists connection requests newest first, by environment and by requester', async () => {
-    expect(ids((await model.readModel.listConnectionRequests()).items)).toEqual(['r3', 'r2', 'r1']);
-    expect(ids((await model.readModel.listConnectionRequests({ environments: ['dev'] })).items)).toEqual([
-      'r3',
-      'r1',
-    ]);
-    expect(ids((await model.readModel.listConnectionRequests({ requestedBy: 'bob' })).items)).toEqual([
-      'r2',
-      'r1',
-    ]);
-    expect(await model.readModel.getConnectionRequest('r2')).toMatchObject({
-      status: 'pending',
-      environment: 'qa',
-    });
-  });
-
-  it("lists a requester's own requests and every request of the environments asked for", async () => {
-    const page = await model.readModel.listConnectionRequests({
-      requestedBy: 'bob',
-      everyRequestIn: ['dev'],
-    });
-    expect(ids(page.items)).toEqual(['r3', 'r2', 'r1']);
-    const carol = await model.readModel.listConnectionRequests({
-      requestedBy: 'carol',
-      everyRequestIn: ['qa'],
-    });
-    expect(ids(carol.items)).toEqual(['r3', 'r2']);
-  });
-
-  it('lists connection requests in one status, a page at a time, with the total', async () => {
-    const page = await model.readModel.listConnectionRequests({ status: 'pending', offset: 1, limit: 1 });
-    expect({ ids: ids(page.items), total: page.total }).toEqual({ ids: ['r2'], total: 3 });
-    expect(await model.readModel.listConnectionRequests({ status: 'approved' })).toEqual({
-      items: [],
-      total: 0,
-    });
   });
 
   it('lists environments by name, those asked for only, and gets one by name', async () => {
@@ -387,10 +293,6 @@ describe('ReadModel publishing views', () => {
 describe('ReadModel: what the process managers resume at start', () => {
   let model: TemporaryReadModel;
 
-  const approved = (requestId: string, connectionId: string): ConnectionRequestEvent => ({
-    type: 'ConnectionRequestApproved',
-    data: { requestId, connectionId, approvedBy: 'root', approvedAt: day(2) },
-  });
   const publication = (publicationId: string, integrationId: string, version: number, requestedAt: string) =>
     ({
       type: 'IntegrationPublishRequested',
@@ -430,28 +332,6 @@ describe('ReadModel: what the process managers resume at start', () => {
 
   beforeAll(async () => {
     model = await temporaryReadModel();
-    // Requests: approved with its connection, approved without, approved with a connection deleted since, pending
-    await model.append(
-      connectionRequestStreamId('r1'),
-      request('r1', 'dev', 'bob', day(1)),
-      approved('r1', 'c1'),
-    );
-    await model.append(connectionStreamId('c1'), connection('c1', 'dev', 'One'));
-    await model.append(
-      connectionRequestStreamId('r2'),
-      request('r2', 'dev', 'bob', day(1)),
-      approved('r2', 'c2'),
-    );
-    await model.append(
-      connectionRequestStreamId('r3'),
-      request('r3', 'dev', 'bob', day(1)),
-      approved('r3', 'c3'),
-    );
-    await model.append(connectionStreamId('c3'), connection('c3', 'dev', 'Three'), {
-      type: 'ConnectionDeleted',
-      data: { connectionId: 'c3', deletedBy: 'root', deletedAt: day(2) },
-    });
-    await model.append(connectionRequestStreamId('r4'), request('r4', 'dev', 'bob', day(1)));
     // Publications: running, published and deployed, published but not deployed, published under a newer deployed version
     await model.append(publicationStreamId('p1'), publication('p1', 'a', 1, day(4)));
     await model.append(publicationStreamId('p2'), publication('p2', 'b', 1, day(1)), published('p2', 'b', 1));
@@ -464,10 +344,6 @@ describe('ReadModel: what the process managers resume at start', () => {
     await runner.waitFor(lastPosition, 5000);
   });
   afterAll(() => model.dispose());
-
-  it('lists the approved requests whose connection was never created', async () => {
-    expect(await model.readModel.listApprovedRequestIdsWithoutConnection()).toEqual(['r2']);
-  });
 
   it('lists the publications running or published but not deployed, oldest request first', async () => {
     expect(await model.readModel.listPublicationIdsInFlight()).toEqual(['p3', 'p1']);

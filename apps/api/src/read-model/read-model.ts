@@ -1,8 +1,5 @@
 import {
   type ApiKeyView,
-  type ConnectionRequestStatus,
-  type ConnectionRequestView,
-  type ConnectionView,
   type DependencyView,
   deploymentId,
   type DeploymentView,
@@ -13,13 +10,10 @@ import {
   type UserSessionView,
   type UserView,
 } from './projections';
-import { type Provider } from '@ib/domain';
 import { type EntitySchema, raw } from '@mikro-orm/libsql';
 import { type ReadModelOrm } from './read-model-orm';
 import {
   ApiKeyRow,
-  ConnectionRequestRow,
-  ConnectionRow,
   DependencyRow,
   DeploymentRow,
   EnvironmentRow,
@@ -60,18 +54,6 @@ const integrationOrder = (sort: IntegrationOrder) => [
 ];
 
 /**
- * `requestedBy`: only the requests of that user, except in the environments of `everyRequestIn`,
- * where every request is listed; absent means everyone's.
- */
-export type RequesterFilter = Readonly<{ requestedBy?: string; everyRequestIn?: readonly string[] }>;
-
-const ofRequester = ({ requestedBy, everyRequestIn = [] }: RequesterFilter) => {
-  if (requestedBy === undefined) return {};
-  if (everyRequestIn.length === 0) return { requestedBy };
-  return { $or: [{ requestedBy }, { environment: { $in: [...everyRequestIn] } }] };
-};
-
-/**
  * `seenBy`: only that user and the users holding a role in one of `environments`; absent means
  * every user. Roles are a JSON column: SQLite's json_each reads its grants.
  */
@@ -102,8 +84,6 @@ const ofIntegration = ({ integrationId }: IntegrationFilter) =>
  */
 export class ReadModel {
   private readonly integrations: ViewTable;
-  private readonly connections: ViewTable;
-  private readonly connectionRequests: ViewTable;
   private readonly environments: ViewTable;
   private readonly users: ViewTable;
   private readonly publications: ViewTable;
@@ -124,8 +104,6 @@ export class ReadModel {
     private readonly reader?: NativeDatabase,
   ) {
     this.integrations = ViewTable.of(orm, IntegrationRow);
-    this.connections = ViewTable.of(orm, ConnectionRow);
-    this.connectionRequests = ViewTable.of(orm, ConnectionRequestRow);
     this.environments = ViewTable.of(orm, EnvironmentRow);
     this.users = ViewTable.of(orm, UserRow);
     this.publications = ViewTable.of(orm, PublicationRow);
@@ -153,68 +131,6 @@ export class ReadModel {
     return this.byId(this.integrations, IntegrationRow, { id: id }, id) as Promise<
       IntegrationView | undefined
     >;
-  }
-
-  /** By name; deleted connections are left out unless asked for (getConnection always finds them). */
-  async listConnections(
-    query: EnvironmentFilter & PageRequest & Readonly<{ provider?: Provider; includeDeleted?: boolean }> = {},
-  ): Promise<Page<ConnectionView>> {
-    if (query.environments?.length === 0) return noRows();
-    const [rows, total] = await this.em().findAndCount(
-      ConnectionRow,
-      {
-        ...inEnvironments(query),
-        ...(query.provider === undefined ? {} : { provider: query.provider }),
-        ...(query.includeDeleted ? {} : { deleted: false }),
-      },
-      { orderBy: { name: 'asc', id: 'asc' }, offset: query.offset, limit: query.limit },
-    );
-    return { items: rows.map((row) => this.connections.entityToDocument(row) as ConnectionView), total };
-  }
-
-  async getConnection(id: string): Promise<ConnectionView | undefined> {
-    return this.byId(this.connections, ConnectionRow, { id: id }, id) as Promise<ConnectionView | undefined>;
-  }
-
-  /** Newest first. */
-  async listConnectionRequests(
-    query: EnvironmentFilter &
-      RequesterFilter &
-      PageRequest &
-      Readonly<{ status?: ConnectionRequestStatus }> = {},
-  ): Promise<Page<ConnectionRequestView>> {
-    if (query.environments?.length === 0) return noRows();
-    const [rows, total] = await this.em().findAndCount(
-      ConnectionRequestRow,
-      {
-        ...inEnvironments(query),
-        ...ofRequester(query),
-        ...(query.status === undefined ? {} : { status: query.status }),
-      },
-      { orderBy: { requestedAt: 'desc', id: 'asc' }, offset: query.offset, limit: query.limit },
-    );
-    return {
-      items: rows.map((row) => this.connectionRequests.entityToDocument(row) as ConnectionRequestView),
-      total,
-    };
-  }
-
-  async getConnectionRequest(id: string): Promise<ConnectionRequestView | undefined> {
-    return this.byId(this.connectionRequests, ConnectionRequestRow, { id: id }, id) as Promise<
-      ConnectionRequestView | undefined
-    >;
-  }
-
-  /**
-   * The ids of the approved requests whose connection the connections view does not hold: an approval
-   * stopped before its connection was created (a deleted connection keeps its row, so it is not one).
-   */
-  async listApprovedRequestIdsWithoutConnection(): Promise<string[]> {
-    const rows = await this.em().execute<{ id: string }[]>(
-      "select `id` from `connection_requests` as `request` where `status` = 'approved' and not exists " +
-        '(select 1 from `connections` where `connections`.`id` = `request`.`connection_id`) order by `id`',
-    );
-    return rows.map(({ id }) => id);
   }
 
   /** By name; `names` narrows to those environments (absent means all of them, empty means none). */

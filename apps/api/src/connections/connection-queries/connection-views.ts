@@ -2,9 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError, type Provider } from '@ib/domain';
 import { type AuthenticatedUser, allows, environmentsAllowing } from '../../identity';
 import { ReadYourWrites } from '../../infrastructure/consistency/read-your-writes';
-import { ReadModel } from '../../read-model';
+import {
+  type ViewCondition,
+  type ViewPage,
+  type ViewStore,
+  ViewStores,
+} from '../../infrastructure/read-model/view-store';
+import { type ConnectionView } from './connections.projection';
+import { ConnectionRow } from './connections.table';
 
-export type ConnectionView = NonNullable<Awaited<ReturnType<ReadModel['getConnection']>>>;
+export { type ConnectionView } from './connections.projection';
 
 export type ConnectionListFilter = Readonly<{
   environment?: string;
@@ -13,16 +20,48 @@ export type ConnectionListFilter = Readonly<{
   limit: number;
 }>;
 
+/**
+ * The connections list, by name: `environments` narrows to those (absent means all of them, empty
+ * means none); deleted connections are left out unless asked for (a read by id always finds them).
+ */
+export const listConnections = (
+  store: ViewStore<ConnectionView>,
+  query: Readonly<{
+    environments?: readonly string[];
+    provider?: Provider;
+    includeDeleted?: boolean;
+    offset?: number;
+    limit?: number;
+  }> = {},
+): ViewPage<ConnectionView> => {
+  const { environments, provider, includeDeleted, offset, limit } = query;
+  if (environments?.length === 0) return { items: [], total: 0 };
+  const where: ViewCondition[] = [];
+  if (environments !== undefined) where.push({ field: 'environment', in: environments });
+  if (provider !== undefined) where.push({ field: 'provider', equals: provider });
+  if (!includeDeleted) where.push({ field: 'deleted', equals: false });
+  return store.list({ where, orderBy: [{ field: 'name' }], offset, limit });
+};
+
 /** A user sees the connections of the environments they have a role in; never a secret. */
 @Injectable()
 export class ConnectionViews {
+  private readonly store: ViewStore<ConnectionView>;
+
   constructor(
-    private readonly readModel: ReadModel,
+    stores: ViewStores,
     private readonly consistency: ReadYourWrites,
-  ) {}
+  ) {
+    this.store = stores.of<ConnectionView>(ConnectionRow);
+  }
+
+  /** The stored view as it is, deleted or not, whoever asks: for other use cases that hold a connection id. */
+  find(id: string): ConnectionView | undefined {
+    return this.store.get(id);
+  }
 
   async get(id: string, user?: AuthenticatedUser): Promise<ConnectionView> {
-    const view = await this.readModel.getConnection(id);
+    const view = this.store.get(id);
     if (!view || view.deleted || (user && !allows(user, 'connection.read', view.environment)))
       throw new NotFoundError('CONNECTION.NOT_FOUND', `Connection ${id} does not exist`);
     return view;
@@ -36,6 +75,6 @@ export class ConnectionViews {
   async list(user: AuthenticatedUser, { environment, provider, offset, limit }: ConnectionListFilter) {
     const mine = environmentsAllowing(user, 'connection.read');
     const environments = environment ? mine.filter((name) => name === environment) : mine;
-    return this.readModel.listConnections({ environments, provider, offset, limit });
+    return listConnections(this.store, { environments, provider, offset, limit });
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { PROVIDERS, type Provider } from '@ib/domain';
-import { type ConnectionView } from '../../read-model';
+import { type ConnectionView } from './connections.projection';
 import { ConnectionDetailsSchema } from '../connection-details.schema';
 
 /** A connection as the API answers it (`implements` keeps the document in step with the view). */

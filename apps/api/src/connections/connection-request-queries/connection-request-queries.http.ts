@@ -13,7 +13,7 @@ import { type AuthenticatedUser, Ctx, type RequestContext } from '../../identity
 import { setEtag } from '../../infrastructure/http/etag';
 import { type HttpReply } from '../../infrastructure/http/http-types';
 import { ApiList, ApiProblems, ETAG_HEADER } from '../../infrastructure/http/openapi/api-responses';
-import { type ConnectionRequestStatus } from '../../read-model';
+import { type ConnectionRequestStatus } from './connection-requests.projection';
 import { CONNECTION_REQUEST_STATUSES, ConnectionRequestSchema } from './connection-request.schema';
 import {
   type ConnectionRequestListFilter,

@@ -5,24 +5,90 @@ import { type CommandOutcome } from '../../infrastructure/command-handling/comma
 import { ReadYourWrites } from '../../infrastructure/consistency/read-your-writes';
 import { setEtag } from '../../infrastructure/http/etag';
 import { type HttpReply } from '../../infrastructure/http/http-types';
-import { ReadModel } from '../../read-model';
+import {
+  type ViewCondition,
+  type ViewPage,
+  type ViewStore,
+  ViewStores,
+} from '../../infrastructure/read-model/view-store';
+import { ConnectionRow } from '../connection-queries/connections.table';
+import { type ConnectionRequestStatus, type ConnectionRequestView } from './connection-requests.projection';
+import { ConnectionRequestRow } from './connection-requests.table';
 
-export type ConnectionRequestView = NonNullable<Awaited<ReturnType<ReadModel['getConnectionRequest']>>>;
+export { type ConnectionRequestStatus, type ConnectionRequestView } from './connection-requests.projection';
 
 export type ConnectionRequestListFilter = Readonly<{
   environment?: string;
-  status?: ConnectionRequestView['status'];
+  status?: ConnectionRequestStatus;
   offset: number;
   limit: number;
 }>;
 
+/**
+ * The requests list, newest first. `environments` narrows to those (absent means all of them, empty
+ * means none); `requestedBy` to that user's requests, except in the environments of `everyRequestIn`,
+ * where every request is listed (absent means everyone's).
+ */
+export const listConnectionRequests = (
+  store: ViewStore<ConnectionRequestView>,
+  query: Readonly<{
+    environments?: readonly string[];
+    requestedBy?: string;
+    everyRequestIn?: readonly string[];
+    status?: ConnectionRequestStatus;
+    offset?: number;
+    limit?: number;
+  }> = {},
+): ViewPage<ConnectionRequestView> => {
+  const { environments, requestedBy, everyRequestIn = [], status, offset, limit } = query;
+  if (environments?.length === 0) return { items: [], total: 0 };
+  const where: ViewCondition[] = [];
+  if (environments !== undefined) where.push({ field: 'environment', in: environments });
+  if (requestedBy !== undefined)
+    where.push(
+      everyRequestIn.length === 0
+        ? { field: 'requestedBy', equals: requestedBy }
+        : {
+            anyOf: [
+              { field: 'requestedBy', equals: requestedBy },
+              { field: 'environment', in: everyRequestIn },
+            ],
+          },
+    );
+  if (status !== undefined) where.push({ field: 'status', equals: status });
+  return store.list({ where, orderBy: [{ field: 'requestedAt', direction: 'desc' }], offset, limit });
+};
+
+/**
+ * The ids of the approved requests whose connection the connections view does not hold: an approval
+ * stopped before its connection was created (a deleted connection keeps its row, so it is not one).
+ */
+export const approvedRequestIdsWithoutConnection = (
+  requests: ViewStore<ConnectionRequestView>,
+  connections: ViewStore<object>,
+): string[] =>
+  requests
+    .list({
+      where: [
+        { field: 'status', equals: 'approved' },
+        { field: 'connectionId', absentFrom: connections.table },
+      ],
+    })
+    .items.map(({ id }) => id);
+
 /** Administrators see every request of their environments; others see their own. */
 @Injectable()
 export class ConnectionRequestViews {
+  private readonly store: ViewStore<ConnectionRequestView>;
+  private readonly connections: ViewStore<object>;
+
   constructor(
-    private readonly readModel: ReadModel,
+    stores: ViewStores,
     private readonly consistency: ReadYourWrites,
-  ) {}
+  ) {
+    this.store = stores.of<ConnectionRequestView>(ConnectionRequestRow);
+    this.connections = stores.of(ConnectionRow);
+  }
 
   private visible(view: ConnectionRequestView, user: AuthenticatedUser) {
     return (
@@ -32,7 +98,7 @@ export class ConnectionRequestViews {
   }
 
   async get(id: string, user?: AuthenticatedUser): Promise<ConnectionRequestView> {
-    const view = await this.readModel.getConnectionRequest(id);
+    const view = this.store.get(id);
     if (!view || (user && !this.visible(view, user)))
       throw new NotFoundError('CONNECTION_REQUEST.NOT_FOUND', `Connection request ${id} does not exist`);
     return view;
@@ -50,11 +116,11 @@ export class ConnectionRequestViews {
     return view;
   }
 
-  /** `visible`, as the read model's filter: every request where they may read all, else their own. */
+  /** `visible`, as the view store's filter: every request where they may read all, else their own. */
   async list(user: AuthenticatedUser, { environment, status, offset, limit }: ConnectionRequestListFilter) {
     const mine = environmentsAllowing(user, 'connection-request.create');
     const environments = environment ? mine.filter((name) => name === environment) : mine;
-    return this.readModel.listConnectionRequests({
+    return listConnectionRequests(this.store, {
       environments,
       requestedBy: user.id,
       everyRequestIn: environmentsAllowing(user, 'connection-request.read-all', environments),
@@ -62,5 +128,10 @@ export class ConnectionRequestViews {
       offset,
       limit,
     });
+  }
+
+  /** See approvedRequestIdsWithoutConnection. */
+  approvedWithoutConnection(): string[] {
+    return approvedRequestIdsWithoutConnection(this.store, this.connections);
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { PROVIDERS, type Provider } from '@ib/domain';
 import { ConnectionDetailsSchema } from '../connection-details.schema';
-import { type ConnectionRequestStatus, type ConnectionRequestView } from '../../read-model';
+import { type ConnectionRequestStatus, type ConnectionRequestView } from './connection-requests.projection';
 
 export const CONNECTION_REQUEST_STATUSES: readonly ConnectionRequestStatus[] = [
   'pending',

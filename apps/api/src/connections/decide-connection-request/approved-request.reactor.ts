@@ -13,7 +13,7 @@ import {
   type ProcessStart,
 } from '../../infrastructure/process-managers/process-manager';
 import { ProcessManagerRunner } from '../../infrastructure/process-managers/process-manager-runner';
-import { ReadModel } from '../../read-model';
+import { ConnectionRequestViews } from '../connection-request-queries/connection-request-views';
 import { ConnectionFromRequest } from './connection-from-request';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -37,7 +37,7 @@ export class ApprovedRequestReactor implements ProcessManager, OnModuleInit {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly connections: ConnectionFromRequest,
-    private readonly readModel: ReadModel,
+    private readonly requests: ConnectionRequestViews,
     private readonly processes: ProcessManagerRunner,
   ) {}
 
@@ -47,8 +47,7 @@ export class ApprovedRequestReactor implements ProcessManager, OnModuleInit {
 
   async resumeInFlight({ head }: ProcessStart): Promise<void> {
     this.resumedUpTo = head;
-    for (const requestId of await this.readModel.listApprovedRequestIdsWithoutConnection())
-      await this.completeOrLog(requestId);
+    for (const requestId of this.requests.approvedWithoutConnection()) await this.completeOrLog(requestId);
   }
 
   async handle(events: readonly RecordedEvent[]): Promise<void> {

@@ -62,7 +62,7 @@ describe('ApiKeyVerifier', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'api-key-verifier-'));
     store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), pollIntervalMs: 10 });
-    orm = await createReadModelOrm({ file: join(dir, 'read-model.sqlite') });
+    orm = await createReadModelOrm({ file: join(dir, 'read-model.sqlite'), views: READ_MODEL_VIEWS });
     runner = new ProjectionRunner(store, orm, { views: READ_MODEL_VIEWS });
     await runner.start();
     hashes = new ApiKeyHashStore({ file: join(dir, 'credentials.sqlite') });

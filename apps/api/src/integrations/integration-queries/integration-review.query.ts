@@ -1,6 +1,6 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { type AuthenticatedUser } from '../../identity';
-import { ReadModel } from '../../read-model';
+import { ConnectionViews } from '../../connections';
 import { IntegrationViews, type IntegrationView } from './integration-views';
 
 export type IntegrationReview = Readonly<{
@@ -24,13 +24,13 @@ export class GetIntegrationReviewQuery extends Query<IntegrationReview> {
 export class GetIntegrationReviewHandler implements IQueryHandler<GetIntegrationReviewQuery> {
   constructor(
     private readonly views: IntegrationViews,
-    private readonly readModel: ReadModel,
+    private readonly connections: ConnectionViews,
   ) {}
 
   async execute({ user, id }: GetIntegrationReviewQuery): Promise<IntegrationReview> {
     const integration = await this.views.get(id, user);
     const connectionView = integration.connectionId
-      ? await this.readModel.getConnection(integration.connectionId)
+      ? this.connections.find(integration.connectionId)
       : undefined;
     const problems: string[] = [];
     if (integration.status === 'open')

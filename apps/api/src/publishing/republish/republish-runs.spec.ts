@@ -33,7 +33,7 @@ describe('RepublishRuns', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'republish-runs-'));
     store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), pollIntervalMs: 10 });
-    orm = await createReadModelOrm({ file: join(dir, 'read-model.sqlite') });
+    orm = await createReadModelOrm({ file: join(dir, 'read-model.sqlite'), views: READ_MODEL_VIEWS });
     runner = new ProjectionRunner(store, orm, { views: READ_MODEL_VIEWS });
   });
   afterEach(async () => {

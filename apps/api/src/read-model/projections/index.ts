@@ -1,6 +1,4 @@
 import { apiKeysProjection } from './api-keys.projection';
-import { connectionRequestsProjection } from './connection-requests.projection';
-import { connectionsProjection } from './connections.projection';
 import { dependenciesProjection } from './dependencies.projection';
 import { deploymentsProjection } from './deployments.projection';
 import { environmentsProjection } from './environments.projection';
@@ -14,8 +12,6 @@ import { republishRunsProjection } from './republish-runs.projection';
 
 export * from '../../infrastructure/read-model/projection';
 export * from './integrations.projection';
-export * from './connections.projection';
-export * from './connection-requests.projection';
 export * from './environments.projection';
 export * from './users.projection';
 export * from './publications.projection';
@@ -26,11 +22,9 @@ export * from './api-keys.projection';
 export * from './user-sessions.projection';
 export * from './republish-runs.projection';
 
-/** The Integration Manager read model: every view the API queries. */
+/** The views the read model still defines itself; contexts that own theirs (connections) add them in app.views.ts. */
 export const READ_MODEL_PROJECTIONS: readonly Projection[] = [
   integrationsProjection,
-  connectionsProjection,
-  connectionRequestsProjection,
   environmentsProjection,
   usersProjection,
   publicationsProjection,

@@ -10,13 +10,13 @@ import {
   type ProjectionRunnerOptions,
 } from '../../infrastructure/read-model/projection-runner';
 import { ReadModel } from '../read-model';
-import { READ_MODEL_VIEWS } from '../read-model.views';
+import { APP_VIEWS } from '../../app.views';
+import { type ViewStore, ViewStores } from '../../infrastructure/read-model/view-store';
 import { createReadModelOrm, type ReadModelOrm } from '../read-model-orm';
 
+/** Every view's table, in the order of the application's views (APP_VIEWS). */
 export const VIEW_TABLES = [
   'integrations',
-  'connections',
-  'connection_requests',
   'environments',
   'users',
   'publications',
@@ -26,29 +26,41 @@ export const VIEW_TABLES = [
   'api_keys',
   'user_sessions',
   'republish_runs',
+  'connections',
+  'connection_requests',
 ] as const;
 export const CHECKPOINTED_AT = '2025-06-01T00:00:00.000Z';
 
 /**
- * A real event store and a real read model on temporary files, for specs. Every runner it made is
+ * A real event store and a real read model (every view of the application) on temporary files, for specs. Every runner it made is
  * stopped and every file removed by dispose().
  */
 export async function temporaryReadModel() {
   const folder = mkdtempSync(join(tmpdir(), 'ib-read-model-'));
   const store = new SqliteEventStore({ file: join(folder, 'events.sqlite'), pollIntervalMs: 10 });
-  const orm: ReadModelOrm = await createReadModelOrm({ file: join(folder, 'read-model.db') });
+  const orm: ReadModelOrm = await createReadModelOrm({
+    file: join(folder, 'read-model.db'),
+    views: APP_VIEWS,
+  });
+  const stores = new ViewStores(orm, await orm.em.getConnection().getNativeClient());
   const runners: ProjectionRunner[] = [];
   return {
     store,
     orm,
     readModel: new ReadModel(orm),
+    /** Any view of the application (whichever context owns it) through its view store, by projection name. */
+    view: <Document extends object = Record<string, unknown>>(name: string): ViewStore<Document> => {
+      const view = APP_VIEWS.find(({ projection }) => projection.name === name);
+      if (view === undefined) throw new Error(`No view ${name}`);
+      return stores.of<Document>(view.entity);
+    },
     runner: (options: Partial<ProjectionRunnerOptions> = {}) => {
       const runner = new ProjectionRunner(store, orm, {
         retryDelayMs: 20,
         // Every batch writes every checkpoint, so specs can compare stored checkpoints exactly.
         idleCheckpointIntervalMs: 0,
         now: () => new Date(CHECKPOINTED_AT),
-        views: READ_MODEL_VIEWS,
+        views: APP_VIEWS,
         ...options,
       });
       runners.push(runner);

@@ -1,0 +1,139 @@
+import { defineEntity, MikroORM, p } from '@mikro-orm/libsql';
+import { ViewStore } from './view-store';
+import { type NativeDatabase, ViewTable } from './view-table';
+
+const PetRow = defineEntity({
+  name: 'PetRow',
+  tableName: 'pets',
+  properties: {
+    id: p.string().primary(),
+    name: p.string(),
+    owner: p.string(),
+    kind: p.string(),
+    vaccinated: p.boolean(),
+    toys: p.json<string[]>(),
+    friendId: p.string().nullable(),
+  },
+});
+
+const OwnerRow = defineEntity({
+  name: 'OwnerRow',
+  tableName: 'owners',
+  properties: { id: p.string().primary(), name: p.string() },
+});
+
+type Pet = Readonly<{
+  id: string;
+  name: string;
+  owner: string;
+  kind: string;
+  vaccinated: boolean;
+  toys: string[];
+  friendId?: string;
+}>;
+
+const rex: Pet = { id: 'p1', name: 'Rex', owner: 'alice', kind: 'dog', vaccinated: true, toys: ['ball'] };
+const tom: Pet = {
+  id: 'p2',
+  name: 'Tom',
+  owner: 'bob',
+  kind: 'cat',
+  vaccinated: false,
+  toys: [],
+  friendId: 'bob',
+};
+const kit: Pet = {
+  id: 'p3',
+  name: 'Kit',
+  owner: 'carol',
+  kind: 'cat',
+  vaccinated: true,
+  toys: [],
+  friendId: 'zoe',
+};
+const ida: Pet = { id: 'p4', name: 'Ida', owner: 'alice', kind: 'dog', vaccinated: true, toys: [] };
+
+describe('ViewStore', () => {
+  let orm: MikroORM;
+  let db: NativeDatabase;
+  let pets: ViewTable;
+  let store: ViewStore<Pet>;
+
+  beforeEach(async () => {
+    orm = new MikroORM({ dbName: ':memory:', entities: [PetRow, OwnerRow], ensureDatabase: false });
+    await orm.schema.create();
+    db = await orm.em.getConnection().getNativeClient();
+    pets = ViewTable.of(orm, PetRow);
+    for (const pet of [rex, tom, kit, ida]) pets.on(db).upsert(pet);
+    ViewTable.of(orm, OwnerRow).on(db).upsert({ id: 'bob', name: 'Bob' });
+    store = new ViewStore<Pet>(pets, db);
+  });
+  afterEach(() => orm.close());
+
+  it('given stored documents, when one is read by id, then it comes back as it was written', () => {
+    expect(store.get('p2')).toEqual(tom);
+    expect(store.get('p1')).toEqual(rex);
+    expect(store.get('nobody')).toBeUndefined();
+  });
+
+  it('given stored documents, when a filtered page is listed, then it answers that page and the total', () => {
+    const page = store.list({
+      where: [
+        { field: 'vaccinated', equals: true },
+        { field: 'kind', in: ['dog', 'cat'] },
+      ],
+      orderBy: [{ field: 'name', direction: 'desc' }],
+      offset: 1,
+      limit: 1,
+    });
+
+    expect(page).toEqual({ items: [kit], total: 3 });
+  });
+
+  it('given stored documents, when any of several conditions is asked for, then documents meeting one are listed', () => {
+    const page = store.list({
+      where: [
+        {
+          anyOf: [
+            { field: 'owner', equals: 'bob' },
+            { field: 'kind', in: ['dog'] },
+          ],
+        },
+      ],
+      orderBy: [{ field: 'name' }],
+    });
+
+    expect(page).toEqual({ items: [ida, rex, tom], total: 3 });
+  });
+
+  it('given a reference to another view, when absent ones are asked for, then only dangling references are listed', () => {
+    const page = store.list({
+      where: [
+        { field: 'friendId', in: ['bob', 'zoe'] },
+        { field: 'friendId', absentFrom: ViewTable.of(orm, OwnerRow) },
+      ],
+    });
+
+    expect(page).toEqual({ items: [kit], total: 1 });
+  });
+
+  it('given an empty set of values, when listed, then nothing matches', () => {
+    expect(store.list({ where: [{ field: 'owner', in: [] }] })).toEqual({ items: [], total: 0 });
+  });
+
+  it('given SQL in a value, when listed or read, then it is bound as a value and never executed', () => {
+    const injection = "x' or '1' = '1'; drop table pets; --";
+
+    expect(store.list({ where: [{ field: 'owner', equals: injection }] })).toEqual({ items: [], total: 0 });
+    expect(store.list({ where: [{ field: 'owner', in: [injection] }] })).toEqual({ items: [], total: 0 });
+    expect(store.get(injection)).toBeUndefined();
+    expect(store.list().total).toBe(4);
+  });
+
+  it('given a field the table does not have, when listed, then it refuses instead of writing it into SQL', () => {
+    expect(() => store.list({ where: [{ field: 'owner = owner --', equals: 'x' }] })).toThrow(
+      /no scalar field/,
+    );
+    expect(() => store.list({ orderBy: [{ field: 'toys' }] })).toThrow(/no scalar field/);
+  });
+});

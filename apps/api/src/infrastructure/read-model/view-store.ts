@@ -1,0 +1,129 @@
+import { type EntitySchema, type MikroORM } from '@mikro-orm/libsql';
+import { type NativeDatabase, quote, ViewTable } from './view-table';
+
+type Dictionary = Record<string, unknown>;
+type Value = string | number | boolean;
+
+/**
+ * One condition on a view's documents, by field name. Conditions of a list are all required;
+ * `anyOf` requires one of its own. `absentFrom` keeps the documents whose `field` is the id of no
+ * document of another view (an anti-join on that view's key).
+ */
+export type ViewCondition =
+  | Readonly<{ field: string; equals: Value }>
+  | Readonly<{ field: string; in: readonly Value[] }>
+  | Readonly<{ anyOf: readonly ViewCondition[] }>
+  | Readonly<{ field: string; absentFrom: ViewTable }>;
+
+export type ViewOrder = Readonly<{ field: string; direction?: 'asc' | 'desc' }>;
+
+export type ViewListQuery = Readonly<{
+  where?: readonly ViewCondition[];
+  orderBy?: readonly ViewOrder[];
+  offset?: number;
+  limit?: number;
+}>;
+
+export type ViewPage<Document> = Readonly<{ items: Document[]; total: number }>;
+
+type Sql = Readonly<{ text: string; values: unknown[] }>;
+
+/**
+ * Reads one view's documents: by id, or a filtered, ordered page with its total. It runs on the same
+ * native driver and the same column description (ViewTable) the projection runner writes through, so
+ * a view has one access path. Identifiers only ever come from the table definition (an unknown field
+ * throws); values are always bound parameters. Statements are prepared once per SQL shape.
+ */
+export class ViewStore<Document extends object> {
+  private readonly statements = new Map<string, ReturnType<NativeDatabase['prepare']>>();
+
+  constructor(
+    readonly table: ViewTable,
+    private readonly db: NativeDatabase,
+  ) {}
+
+  get(id: string): Document | undefined {
+    const [row] = this.table.on(this.db).load([id]);
+    return row === undefined ? undefined : (this.table.toDocument(row) as Document);
+  }
+
+  list({ where = [], orderBy = [], offset, limit }: ViewListQuery = {}): ViewPage<Document> {
+    const filter = this.conditions(where, 'and', this.table);
+    const whereClause = filter.text === '' ? '' : ` where ${filter.text}`;
+    const from = `from ${quote(this.table.table)} as ${quote('view')}${whereClause}`;
+    const [{ total }] = this.prepare(`select count(*) as total ${from}`).all(filter.values) as {
+      total: number;
+    }[];
+    if (total === 0) return { items: [], total };
+    const order = [...orderBy, { field: this.table.key.field }]
+      .map(({ field, direction = 'asc' }) => `${this.column(this.table, field)} ${direction}`)
+      .join(', ');
+    const page: unknown[] = [limit ?? -1, offset ?? 0];
+    const rows = this.prepare(`select * ${from} order by ${order} limit ? offset ?`).all([
+      ...filter.values,
+      ...page,
+    ]) as Dictionary[];
+    return { items: rows.map((row) => this.table.toDocument(row) as Document), total };
+  }
+
+  private conditions(conditions: readonly ViewCondition[], joiner: 'and' | 'or', table: ViewTable): Sql {
+    const parts = conditions.map((condition) => this.condition(condition, table));
+    if (parts.length === 0) return { text: joiner === 'and' ? '' : '0', values: [] };
+    return {
+      text: parts.map(({ text }) => `(${text})`).join(` ${joiner} `),
+      values: parts.flatMap(({ values }) => values),
+    };
+  }
+
+  private condition(condition: ViewCondition, table: ViewTable): Sql {
+    if ('anyOf' in condition) return this.conditions(condition.anyOf, 'or', table);
+    const column = this.column(table, condition.field);
+    if ('equals' in condition)
+      return { text: `${column} = ?`, values: [this.bound(table, condition.field, condition.equals)] };
+    if ('in' in condition) {
+      // One JSON array parameter, not one per value: the statement's text stays the same for any count.
+      const values = condition.in.map((value) => this.bound(table, condition.field, value));
+      return { text: `${column} in (select value from json_each(?))`, values: [JSON.stringify(values)] };
+    }
+    const other = condition.absentFrom;
+    return {
+      text:
+        `not exists (select 1 from ${quote(other.table)} as ${quote('other')} ` +
+        `where ${quote('other')}.${quote(other.key.column)} = ${column})`,
+      values: [],
+    };
+  }
+
+  private column(table: ViewTable, field: string): string {
+    const found = table.columns.find((column) => column.field === field);
+    if (found === undefined || found.codec === 'json')
+      throw new Error(`View ${table.table} has no scalar field ${field} to filter or sort on`);
+    return `${quote('view')}.${quote(found.column)}`;
+  }
+
+  private bound(table: ViewTable, field: string, value: Value): Value {
+    const codec = table.columns.find((column) => column.field === field)?.codec;
+    return codec === 'boolean' ? (value ? 1 : 0) : value;
+  }
+
+  private prepare(sql: string) {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+}
+
+/**
+ * The view stores of one read-model database, all on one connection: the read-only reader when the
+ * file has one, else (in memory) the connection the projection runner writes on.
+ */
+export class ViewStores {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly db: NativeDatabase,
+  ) {}
+
+  of<Document extends object>(entity: EntitySchema): ViewStore<Document> {
+    return new ViewStore<Document>(ViewTable.of(this.orm, entity), this.db);
+  }
+}
