@@ -1,5 +1,6 @@
 import { CONNECTIONS_VIEWS } from './connections';
 import { type ProjectedView } from './infrastructure/read-model/projection-runner';
+import { INTEGRATIONS_VIEWS } from './integrations';
 import { READ_MODEL_VIEWS } from './read-model';
 
 /**
@@ -7,4 +8,8 @@ import { READ_MODEL_VIEWS } from './read-model';
  * face) and those the read model still defines itself. The ProjectionRunner keeps all of them and
  * the read model's ORM knows all their tables, whose migrations stay one sequence in read-model.
  */
-export const APP_VIEWS: readonly ProjectedView[] = [...READ_MODEL_VIEWS, ...CONNECTIONS_VIEWS];
+export const APP_VIEWS: readonly ProjectedView[] = [
+  ...READ_MODEL_VIEWS,
+  ...CONNECTIONS_VIEWS,
+  ...INTEGRATIONS_VIEWS,
+];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConnectionsModule } from '../connections';
 import { IdentityModule } from '../identity';
+import { IntegrationsModule } from '../integrations';
 import { PublishingModule } from '../publishing';
 import { DataApiRoutes } from './data-api.http';
 import { PublishedEntities } from './published-entities';
@@ -10,7 +11,7 @@ import { PublishedEntities } from './published-entities';
  * are registered on the HTTP adapter by DataApiRoutes (see why there), not by a controller.
  */
 @Module({
-  imports: [IdentityModule, ConnectionsModule, PublishingModule],
+  imports: [IdentityModule, ConnectionsModule, IntegrationsModule, PublishingModule],
   providers: [PublishedEntities, DataApiRoutes],
   exports: [DataApiRoutes],
 })

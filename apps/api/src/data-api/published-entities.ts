@@ -10,6 +10,7 @@ import {
 import { type EntityDataAccess, type TableInfo } from '@ib/connectors';
 import { type AuthenticatedUser, authorize } from '../identity';
 import { ConnectionViews, OpenConnectors } from '../connections';
+import { IntegrationViews } from '../integrations';
 import { CommandRunner } from '../infrastructure/command-handling/command-runner';
 import { AnswersAsOf } from '../infrastructure/consistency/answers-as-of';
 import { CurrentViews } from '../infrastructure/consistency/current-views';
@@ -83,6 +84,7 @@ export class PublishedEntities {
     private readonly versions: PublishedVersions,
     private readonly connectors: OpenConnectors,
     private readonly connectionViews: ConnectionViews,
+    private readonly integrations: IntegrationViews,
   ) {}
 
   async resolve(user: AuthenticatedUser, route: EntityRoute, head: number): Promise<ServedEntity> {
@@ -137,7 +139,7 @@ export class PublishedEntities {
 
   /** In development the integration's own connection serves it unless another one is bound. */
   private async ownConnection(integrationId: string, environment: string): Promise<string | undefined> {
-    const integration = await this.readModel.getIntegration(integrationId);
+    const integration = this.integrations.find(integrationId);
     if (integration === undefined || integration.environment !== environment) return undefined;
     return integration.connectionId;
   }

@@ -4,3 +4,5 @@ export {
   type EverPublishedEntities,
 } from './add-entities/ever-published-entities.port';
 export { IntegrationViews } from './integration-queries/integration-views';
+export { type IntegrationView } from './integration-queries/integrations.projection';
+export { INTEGRATIONS_VIEWS } from './integration-views.list';

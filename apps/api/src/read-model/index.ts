@@ -5,7 +5,6 @@ export {
   type EnvironmentView,
   installedIn,
   type IntegrationDependencyStateView,
-  type IntegrationView,
   type PublicationStepView,
   type PublicationView,
   READ_MODEL_PROJECTIONS,
@@ -16,4 +15,4 @@ export {
 } from './projections';
 export { createReadModelOrm, type ReadModelOrm } from './read-model-orm';
 export { READ_MODEL_VIEWS } from './read-model.views';
-export { INTEGRATION_ORDERS, type IntegrationOrder, ReadModel } from './read-model';
+export { ReadModel } from './read-model';

@@ -1,5 +1,4 @@
 import {
-  type Entity,
   type EnvironmentKind,
   type Provider,
   type PublicationStep,
@@ -25,32 +24,6 @@ import {
  * The schema itself is owned by the migrations in ./migrations; these schemas must describe the same
  * tables (read-model-orm.spec.ts checks that the ORM finds nothing to change).
  */
-
-export const IntegrationRow = defineEntity({
-  name: 'IntegrationRow',
-  tableName: 'integrations',
-  properties: {
-    id: p.string().primary(),
-    environment: p.string(),
-    provider: p.string().$type<Provider>(),
-    applicationName: p.string(),
-    moduleName: p.string(),
-    description: p.string(),
-    icon: p.string().nullable(),
-    status: p.string().$type<'draft' | 'open'>(),
-    connectionId: p.string().nullable(),
-    database: p.string().nullable(),
-    entities: p.json<readonly Entity[]>(),
-    createdBy: p.string(),
-    createdAt: p.string(),
-    updatedAt: p.string(),
-    version: p.integer(),
-    publishedVersion: p.integer().nullable(),
-    publishedIntegrationVersion: p.integer().nullable(),
-    unpublishedChanges: p.boolean().default(true),
-  },
-  indexes: [{ properties: ['environment', 'updatedAt'] }, { properties: ['updatedAt'] }],
-});
 
 export const EnvironmentRow = defineEntity({
   name: 'EnvironmentRow',
@@ -221,10 +194,9 @@ export const READ_MODEL_TABLES = [ProjectionCheckpointRow, ProcessInstanceRow] a
 
 /**
  * The table of each view the read model still defines itself, by projection name. A context that owns
- * its views (connections) exports them from its face; the app shell hands every view to ReadModelModule.
+ * its views (connections, integrations) exports them from its face; the app shell hands every view to ReadModelModule.
  */
 export const VIEW_ENTITIES: Readonly<Record<string, EntitySchema>> = {
-  integrations: IntegrationRow,
   environments: EnvironmentRow,
   users: UserRow,
   publications: PublicationRow,

@@ -9,7 +9,7 @@ import { EVENT_STORE } from '../infrastructure/event-store/event-store.port';
 import { SqliteEventStore } from '../infrastructure/event-store/sqlite-event-store';
 import { uuidv7 } from '../infrastructure/ids';
 import { ProjectionRunner } from '../infrastructure/read-model/projection-runner';
-import { ReadModel } from './read-model';
+import { ViewStores } from '../infrastructure/read-model/view-store';
 import { READ_MODEL_ORM, ReadModelModule } from './read-model.module';
 import { type ReadModelOrm } from './read-model-orm';
 
@@ -39,7 +39,8 @@ describe('ReadModelModule', () => {
     }).compile();
     await app.init();
     const runner = app.get(ProjectionRunner);
-    const readModel = app.get(ReadModel);
+    const integrations = APP_VIEWS.find(({ projection }) => projection.name === 'integrations')!;
+    const views = app.get(ViewStores).of(integrations.entity);
     await runner.start();
 
     const { lastPosition } = await store.append(
@@ -65,7 +66,7 @@ describe('ReadModelModule', () => {
     );
 
     expect(await runner.waitFor(lastPosition, 5000)).toBe(true);
-    expect(await readModel.getIntegration('int-1')).toMatchObject({
+    expect(views.get('int-1')).toMatchObject({
       applicationName: 'Sales',
       status: 'draft',
     });

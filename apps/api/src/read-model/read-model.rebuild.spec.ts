@@ -5,7 +5,6 @@ import {
   deploymentsProjection,
   environmentsProjection,
   integrationDependencyStatesProjection,
-  integrationsProjection,
   projectAll,
   type Projection,
   publicationsProjection,
@@ -13,7 +12,7 @@ import {
 } from './projections';
 import { type ProjectionRunner } from '../infrastructure/read-model/projection-runner';
 import { openReadOnlyConnection } from '../infrastructure/read-model/read-only-connection';
-import { ReadModel } from './read-model';
+import { ViewStores } from '../infrastructure/read-model/view-store';
 import {
   everyViewAt,
   temporaryReadModel,
@@ -24,11 +23,12 @@ import { appendSampleHistory, sampleHistory } from './testing/sample-history';
 import { APP_VIEWS } from '../app.views';
 
 /** A view the read model does not define itself (a context owns it), found in the application's list. */
-const projectionNamed = (name: string): Projection => {
+const viewNamed = (name: string) => {
   const view = APP_VIEWS.find(({ projection }) => projection.name === name);
   if (view === undefined) throw new Error(`No view ${name}`);
-  return view.projection;
+  return view;
 };
+const projectionNamed = (name: string): Projection => viewNamed(name).projection;
 
 type Keyed = { id?: string; name?: string };
 const byKey = (a: Keyed, b: Keyed) => String(a.id ?? a.name).localeCompare(String(b.id ?? b.name));
@@ -51,7 +51,7 @@ describe('read model rebuild', () => {
     Object.fromEntries(await Promise.all(VIEW_TABLES.map(async (table) => [table, await model.rows(table)])));
   /** Every document the read model serves, by view. */
   const served = async () => ({
-    integrations: (await model.readModel.listIntegrations()).items,
+    integrations: model.view('integrations').list().items,
     connections: model.view('connections').list().items,
     connection_requests: model.view('connection_requests').list().items,
     environments: (await model.readModel.listEnvironments()).items,
@@ -69,7 +69,7 @@ describe('read model rebuild', () => {
       ...projectAll(projection, events).values(),
     ];
     return {
-      integrations: documents(integrationsProjection),
+      integrations: documents(projectionNamed('integrations')),
       connections: documents(projectionNamed('connections')),
       connection_requests: documents(projectionNamed('connection_requests')),
       environments: documents(environmentsProjection),
@@ -137,8 +137,8 @@ describe('read model rebuild', () => {
   it('given a read-only connection that read a view by id, when the view is rebuilt, then it reads the rebuilt table', async () => {
     const reader = openReadOnlyConnection(model.orm.config.get('dbName'));
     try {
-      const readModel = new ReadModel(model.orm, reader);
-      const before = await readModel.getIntegration('int-7');
+      const integrations = new ViewStores(model.orm, reader).of(viewNamed('integrations').entity);
+      const before = integrations.get('int-7') as { version?: number } | undefined;
 
       await runner.rebuild('integrations');
       const { lastPosition } = await model.append(integrationStreamId('int-7'), {
@@ -148,7 +148,7 @@ describe('read model rebuild', () => {
       await runner.waitFor(lastPosition, 5000);
 
       expect(before).toMatchObject({ id: 'int-7' });
-      expect(await readModel.getIntegration('int-7')).toStrictEqual({
+      expect(integrations.get('int-7')).toStrictEqual({
         ...before,
         status: 'open',
         updatedAt: '2026-01-01T00:00:00.000Z',
@@ -161,10 +161,10 @@ describe('read model rebuild', () => {
   });
 
   it('serves the old rows during a rebuild and takes in the events appended meanwhile', async () => {
-    const before = await model.readModel.getIntegration('int-7');
+    const before = model.view('integrations').get('int-7');
 
     const rebuilding = runner.rebuild('integrations');
-    const duringRebuild = await model.readModel.getIntegration('int-7');
+    const duringRebuild = model.view('integrations').get('int-7');
     const { lastPosition } = await model.append(integrationStreamId('int-7'), {
       type: 'IntegrationConvertedToOpen',
       data: { integrationId: 'int-7', convertedAt: '2026-01-01T00:00:00.000Z' },
@@ -173,7 +173,7 @@ describe('read model rebuild', () => {
 
     expect(duringRebuild).toStrictEqual(before);
     expect(await runner.waitFor(lastPosition, 5000)).toBe(true);
-    expect(await model.readModel.getIntegration('int-7')).toMatchObject({
+    expect(model.view('integrations').get('int-7')).toMatchObject({
       status: 'open',
       updatedAt: '2026-01-01T00:00:00.000Z',
     });

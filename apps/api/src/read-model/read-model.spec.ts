@@ -13,7 +13,6 @@ import {
   userStreamId,
   type UserEvent,
 } from '@ib/domain';
-import { type IntegrationOrder } from './read-model';
 import { temporaryReadModel, type TemporaryReadModel } from './testing/read-model.testing';
 
 const day = (n: number) => `2025-03-0${n}T00:00:00.000Z`;
@@ -68,53 +67,6 @@ describe('ReadModel', () => {
   afterAll(() => model.dispose());
 
   const ids = (views: readonly { id: string }[]) => views.map(({ id }) => id);
-
-  it('lists integrations most recently changed first, a page at a time, with the total', async () => {
-    expect(ids((await model.readModel.listIntegrations({ offset: 0, limit: 10 })).items)).toEqual([
-      'a',
-      'c',
-      'b',
-    ]);
-    const page = await model.readModel.listIntegrations({ offset: 1, limit: 1 });
-    expect(ids(page.items)).toEqual(['c']);
-    expect(page.total).toBe(3);
-  });
-
-  it('lists integrations by application name, or least recently changed first, when asked', async () => {
-    const sorted = async (sort: IntegrationOrder) =>
-      ids((await model.readModel.listIntegrations({ sort })).items);
-    expect(await sorted('applicationName')).toEqual(['a', 'b', 'c']);
-    expect(await sorted('-applicationName')).toEqual(['c', 'b', 'a']);
-    expect(await sorted('updatedAt')).toEqual(['b', 'c', 'a']);
-  });
-
-  it('lists only the integrations of the environments asked for, and none for no environment', async () => {
-    const dev = await model.readModel.listIntegrations({ environments: ['dev'], offset: 0, limit: 10 });
-    expect(dev).toMatchObject({ total: 2, items: [{ id: 'a', database: 'main', version: 1 }, { id: 'c' }] });
-    expect(await model.readModel.listIntegrations({ environments: [], offset: 0, limit: 10 })).toEqual({
-      items: [],
-      total: 0,
-    });
-  });
-
-  it('gets an integration as its view document, and nothing for an unknown id', async () => {
-    expect(await model.readModel.getIntegration('b')).toStrictEqual({
-      id: 'b',
-      environment: 'qa',
-      provider: 'sqlite',
-      applicationName: 'b',
-      moduleName: 'b_IS',
-      description: '',
-      status: 'draft',
-      entities: [],
-      createdBy: 'alice',
-      createdAt: day(2),
-      updatedAt: day(2),
-      version: 0,
-      unpublishedChanges: true,
-    });
-    expect(await model.readModel.getIntegration('nope')).toBeUndefined();
-  });
 
   it('lists environments by name, those asked for only, and gets one by name', async () => {
     const names = (page: { items: readonly { name: string }[] }) => page.items.map(({ name }) => name);

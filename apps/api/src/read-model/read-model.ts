@@ -5,7 +5,6 @@ import {
   type DeploymentView,
   type EnvironmentView,
   type IntegrationDependencyStateView,
-  type IntegrationView,
   type PublicationView,
   type UserSessionView,
   type UserView,
@@ -18,7 +17,6 @@ import {
   DeploymentRow,
   EnvironmentRow,
   IntegrationDependencyStateRow,
-  IntegrationRow,
   PublicationRow,
   RepublishRunRow,
   UserRow,
@@ -38,20 +36,6 @@ export type EnvironmentFilter = Readonly<{ environments?: readonly string[] }>;
 
 const inEnvironments = ({ environments }: EnvironmentFilter) =>
   environments === undefined ? {} : { environment: { $in: [...environments] } };
-
-/** The orders of the integration list: a field, descending with a leading `-`. */
-export const INTEGRATION_ORDERS = ['-updatedAt', 'updatedAt', 'applicationName', '-applicationName'] as const;
-export type IntegrationOrder = (typeof INTEGRATION_ORDERS)[number];
-
-const direction = (sort: string): 'asc' | 'desc' => (sort.startsWith('-') ? 'desc' : 'asc');
-
-/** Names sort as people read them (`lower`), whatever their case; the id keeps pages apart on ties. */
-const integrationOrder = (sort: IntegrationOrder) => [
-  sort.endsWith('applicationName')
-    ? { [raw('lower(application_name)')]: direction(sort) }
-    : { updatedAt: direction(sort) },
-  { id: 'asc' as const },
-];
 
 /**
  * `seenBy`: only that user and the users holding a role in one of `environments`; absent means
@@ -83,7 +67,6 @@ const ofIntegration = ({ integrationId }: IntegrationFilter) =>
  * build (never ORM entities), read through a fresh EntityManager each time so nothing is cached.
  */
 export class ReadModel {
-  private readonly integrations: ViewTable;
   private readonly environments: ViewTable;
   private readonly users: ViewTable;
   private readonly publications: ViewTable;
@@ -103,7 +86,6 @@ export class ReadModel {
     private readonly orm: ReadModelOrm,
     private readonly reader?: NativeDatabase,
   ) {
-    this.integrations = ViewTable.of(orm, IntegrationRow);
     this.environments = ViewTable.of(orm, EnvironmentRow);
     this.users = ViewTable.of(orm, UserRow);
     this.publications = ViewTable.of(orm, PublicationRow);
@@ -112,25 +94,6 @@ export class ReadModel {
     this.dependencies = ViewTable.of(orm, DependencyRow);
     this.apiKeys = ViewTable.of(orm, ApiKeyRow);
     this.userSessions = ViewTable.of(orm, UserSessionRow);
-  }
-
-  /** Most recently changed first unless `sort` says otherwise. */
-  async listIntegrations(
-    query: EnvironmentFilter & PageRequest & Readonly<{ sort?: IntegrationOrder }> = {},
-  ): Promise<Page<IntegrationView>> {
-    if (query.environments?.length === 0) return noRows();
-    const [rows, total] = await this.em().findAndCount(IntegrationRow, inEnvironments(query), {
-      orderBy: integrationOrder(query.sort ?? '-updatedAt'),
-      offset: query.offset,
-      limit: query.limit,
-    });
-    return { items: rows.map((row) => this.integrations.entityToDocument(row) as IntegrationView), total };
-  }
-
-  async getIntegration(id: string): Promise<IntegrationView | undefined> {
-    return this.byId(this.integrations, IntegrationRow, { id: id }, id) as Promise<
-      IntegrationView | undefined
-    >;
   }
 
   /** By name; `names` narrows to those environments (absent means all of them, empty means none). */

@@ -117,6 +117,36 @@ describe('ViewStore', () => {
     expect(page).toEqual({ items: [kit], total: 1 });
   });
 
+  it('given names in mixed case, when ordered ignoring case, then they sort as people read them', () => {
+    const abe: Pet = { id: 'p5', name: 'abe', owner: 'dan', kind: 'dog', vaccinated: false, toys: [] };
+    pets.on(db).upsert(abe);
+    const names = (orderBy: Parameters<typeof store.list>[0]) =>
+      store.list(orderBy).items.map(({ name }) => name);
+
+    expect(names({ orderBy: [{ field: 'name' }] })).toEqual(['Ida', 'Kit', 'Rex', 'Tom', 'abe']);
+    expect(names({ orderBy: [{ field: 'name', ignoreCase: true }] })).toEqual([
+      'abe',
+      'Ida',
+      'Kit',
+      'Rex',
+      'Tom',
+    ]);
+    expect(names({ orderBy: [{ field: 'name', direction: 'desc', ignoreCase: true }] })).toEqual([
+      'Tom',
+      'Rex',
+      'Kit',
+      'Ida',
+      'abe',
+    ]);
+  });
+
+  it('given equal sort values, when paged, then the id keeps the order stable', () => {
+    const kinds = store.list({ orderBy: [{ field: 'kind', ignoreCase: true }], offset: 1, limit: 2 });
+
+    expect(kinds.items.map(({ id }) => id)).toEqual(['p3', 'p1']);
+    expect(kinds.total).toBe(4);
+  });
+
   it('given an empty set of values, when listed, then nothing matches', () => {
     expect(store.list({ where: [{ field: 'owner', in: [] }] })).toEqual({ items: [], total: 0 });
   });

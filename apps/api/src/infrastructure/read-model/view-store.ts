@@ -15,7 +15,8 @@ export type ViewCondition =
   | Readonly<{ anyOf: readonly ViewCondition[] }>
   | Readonly<{ field: string; absentFrom: ViewTable }>;
 
-export type ViewOrder = Readonly<{ field: string; direction?: 'asc' | 'desc' }>;
+/** `ignoreCase`: text sorts as people read it (`lower`), whatever its case. */
+export type ViewOrder = Readonly<{ field: string; direction?: 'asc' | 'desc'; ignoreCase?: boolean }>;
 
 export type ViewListQuery = Readonly<{
   where?: readonly ViewCondition[];
@@ -56,7 +57,10 @@ export class ViewStore<Document extends object> {
     }[];
     if (total === 0) return { items: [], total };
     const order = [...orderBy, { field: this.table.key.field }]
-      .map(({ field, direction = 'asc' }) => `${this.column(this.table, field)} ${direction}`)
+      .map(({ field, direction = 'asc', ignoreCase }: ViewOrder) => {
+        const column = this.column(this.table, field);
+        return `${ignoreCase ? `lower(${column})` : column} ${direction}`;
+      })
       .join(', ');
     const page: unknown[] = [limit ?? -1, offset ?? 0];
     const rows = this.prepare(`select * ${from} order by ${order} limit ? offset ?`).all([

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength } from 'class-validator';
 import { Omittable } from '../../infrastructure/http/omittable.decorator';
 import { PageParams } from '../../infrastructure/http/page-params';
-import { INTEGRATION_ORDERS, type IntegrationOrder } from '../../read-model';
+import { INTEGRATION_ORDERS, type IntegrationOrder } from './integration-views';
 
 /** `?offset=&limit=&environment=&sort=` on the integration list. */
 export class IntegrationListParams extends PageParams {

@@ -1,19 +1,13 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { type AuthenticatedUser, environmentsAllowing } from '../../identity';
-import { type IntegrationOrder, ReadModel } from '../../read-model';
-import { IntegrationViews, type IntegrationView } from './integration-views';
+import { type AuthenticatedUser } from '../../identity';
+import { type IntegrationListFilter, IntegrationViews, type IntegrationView } from './integration-views';
 
 export type Page<T> = Readonly<{ items: T[]; total: number }>;
 
 export class ListIntegrationsQuery extends Query<Page<IntegrationView>> {
   constructor(
     readonly user: AuthenticatedUser,
-    readonly filter: Readonly<{
-      environment?: string;
-      sort: IntegrationOrder;
-      offset: number;
-      limit: number;
-    }>,
+    readonly filter: IntegrationListFilter,
   ) {
     super();
   }
@@ -21,12 +15,10 @@ export class ListIntegrationsQuery extends Query<Page<IntegrationView>> {
 
 @QueryHandler(ListIntegrationsQuery)
 export class ListIntegrationsHandler implements IQueryHandler<ListIntegrationsQuery> {
-  constructor(private readonly readModel: ReadModel) {}
+  constructor(private readonly views: IntegrationViews) {}
 
-  execute({ user, filter: { environment, sort, offset, limit } }: ListIntegrationsQuery) {
-    const mine = environmentsAllowing(user, 'integration.read');
-    const environments = environment ? mine.filter((name) => name === environment) : mine;
-    return this.readModel.listIntegrations({ environments, sort, offset, limit });
+  execute({ user, filter }: ListIntegrationsQuery) {
+    return this.views.list(user, filter);
   }
 }
 

@@ -1,27 +1,89 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@ib/domain';
-import { type AuthenticatedUser, allows } from '../../identity';
+import { type AuthenticatedUser, allows, environmentsAllowing } from '../../identity';
 import { type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
 import { ReadYourWrites } from '../../infrastructure/consistency/read-your-writes';
 import { setEtag } from '../../infrastructure/http/etag';
 import { type HttpReply } from '../../infrastructure/http/http-types';
-import { ReadModel } from '../../read-model';
+import {
+  type ViewCondition,
+  type ViewOrder,
+  type ViewPage,
+  type ViewStore,
+  ViewStores,
+} from '../../infrastructure/read-model/view-store';
+import { type IntegrationView } from './integrations.projection';
+import { IntegrationRow } from './integrations.table';
 
-export type IntegrationView = NonNullable<Awaited<ReturnType<ReadModel['getIntegration']>>>;
+export { type IntegrationView } from './integrations.projection';
 
-/** Integration documents from the read model, limited to the caller's environments. */
+/** The orders of the integration list: a field, descending with a leading `-`. */
+export const INTEGRATION_ORDERS = ['-updatedAt', 'updatedAt', 'applicationName', '-applicationName'] as const;
+export type IntegrationOrder = (typeof INTEGRATION_ORDERS)[number];
+
+export type IntegrationListFilter = Readonly<{
+  environment?: string;
+  sort: IntegrationOrder;
+  offset: number;
+  limit: number;
+}>;
+
+/** Names sort as people read them, whatever their case; the store's id order keeps pages apart on ties. */
+const integrationOrder = (sort: IntegrationOrder): ViewOrder => {
+  const direction = sort.startsWith('-') ? 'desc' : 'asc';
+  return sort.endsWith('applicationName')
+    ? { field: 'applicationName', direction, ignoreCase: true }
+    : { field: 'updatedAt', direction };
+};
+
+/**
+ * The integration list, most recently changed first unless `sort` says otherwise: `environments`
+ * narrows to those (absent means all of them, empty means none).
+ */
+export const listIntegrations = (
+  store: ViewStore<IntegrationView>,
+  query: Readonly<{
+    environments?: readonly string[];
+    sort?: IntegrationOrder;
+    offset?: number;
+    limit?: number;
+  }> = {},
+): ViewPage<IntegrationView> => {
+  const { environments, sort = '-updatedAt', offset, limit } = query;
+  if (environments?.length === 0) return { items: [], total: 0 };
+  const where: ViewCondition[] =
+    environments === undefined ? [] : [{ field: 'environment', in: environments }];
+  return store.list({ where, orderBy: [integrationOrder(sort)], offset, limit });
+};
+
+/** Integration documents, limited to the caller's environments. */
 @Injectable()
 export class IntegrationViews {
+  private readonly store: ViewStore<IntegrationView>;
+
   constructor(
-    private readonly readModel: ReadModel,
+    stores: ViewStores,
     private readonly consistency: ReadYourWrites,
-  ) {}
+  ) {
+    this.store = stores.of<IntegrationView>(IntegrationRow);
+  }
+
+  /** The stored view as it is, whoever asks: for other use cases that hold an integration id. */
+  find(id: string): IntegrationView | undefined {
+    return this.store.get(id);
+  }
 
   async get(id: string, user?: AuthenticatedUser): Promise<IntegrationView> {
-    const view = await this.readModel.getIntegration(id);
+    const view = this.store.get(id);
     if (!view || (user && !allows(user, 'integration.read', view.environment)))
       throw new NotFoundError('INTEGRATION.NOT_FOUND', `Integration ${id} does not exist`);
     return view;
+  }
+
+  async list(user: AuthenticatedUser, { environment, sort, offset, limit }: IntegrationListFilter) {
+    const mine = environmentsAllowing(user, 'integration.read');
+    const environments = environment ? mine.filter((name) => name === environment) : mine;
+    return listIntegrations(this.store, { environments, sort, offset, limit });
   }
 
   /**

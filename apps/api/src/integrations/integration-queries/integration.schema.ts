@@ -7,7 +7,7 @@ import {
   PROVIDERS,
   type Provider,
 } from '@ib/domain';
-import { type IntegrationView } from '../../read-model';
+import { type IntegrationView } from './integrations.projection';
 
 /** A column of an entity's table, as the integration exposes it to apps. */
 @ApiSchema({ name: 'EntityAttribute' })

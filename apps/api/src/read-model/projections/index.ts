@@ -3,7 +3,6 @@ import { dependenciesProjection } from './dependencies.projection';
 import { deploymentsProjection } from './deployments.projection';
 import { environmentsProjection } from './environments.projection';
 import { integrationDependencyStatesProjection } from './integration-dependency-states.projection';
-import { integrationsProjection } from './integrations.projection';
 import { type Projection } from '../../infrastructure/read-model/projection';
 import { publicationsProjection } from './publications.projection';
 import { usersProjection } from './users.projection';
@@ -11,7 +10,6 @@ import { userSessionsProjection } from './user-sessions.projection';
 import { republishRunsProjection } from './republish-runs.projection';
 
 export * from '../../infrastructure/read-model/projection';
-export * from './integrations.projection';
 export * from './environments.projection';
 export * from './users.projection';
 export * from './publications.projection';
@@ -22,9 +20,8 @@ export * from './api-keys.projection';
 export * from './user-sessions.projection';
 export * from './republish-runs.projection';
 
-/** The views the read model still defines itself; contexts that own theirs (connections) add them in app.views.ts. */
+/** The views the read model still defines itself; contexts that own theirs (connections, integrations) add them in app.views.ts. */
 export const READ_MODEL_PROJECTIONS: readonly Projection[] = [
-  integrationsProjection,
   environmentsProjection,
   usersProjection,
   publicationsProjection,

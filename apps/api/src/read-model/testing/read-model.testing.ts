@@ -16,7 +16,6 @@ import { createReadModelOrm, type ReadModelOrm } from '../read-model-orm';
 
 /** Every view's table, in the order of the application's views (APP_VIEWS). */
 export const VIEW_TABLES = [
-  'integrations',
   'environments',
   'users',
   'publications',
@@ -28,6 +27,7 @@ export const VIEW_TABLES = [
   'republish_runs',
   'connections',
   'connection_requests',
+  'integrations',
 ] as const;
 export const CHECKPOINTED_AT = '2025-06-01T00:00:00.000Z';
 
