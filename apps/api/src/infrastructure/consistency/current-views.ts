@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/app-config.provider';
 import { type AppConfig } from '../../config/app-config';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
-import { HttpProblem } from '../http/http-problem';
 import { ProjectionRunner } from '../read-model/projection-runner';
+import { ViewsBehindError } from './views-behind.error';
 
 /**
  * Lets a read of the views see every write answered before the request began, in this process or
@@ -29,12 +29,6 @@ export class CurrentViews {
     const position = head ?? (await this.store.headPosition());
     if (position <= 0) return position;
     if (await this.projections.waitFor(position, this.config.readYourWritesTimeoutMs)) return position;
-    throw new HttpProblem(
-      503,
-      'READ_MODEL.BEHIND',
-      'Service unavailable',
-      `The views have not caught up with position ${position} of the log yet; retry shortly`,
-      { 'Retry-After': '1' },
-    );
+    throw new ViewsBehindError(position);
   }
 }

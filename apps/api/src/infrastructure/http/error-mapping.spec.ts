@@ -9,6 +9,7 @@ import {
   ValidationError,
 } from '@ib/domain';
 import { TooManyAttempts, Unauthenticated } from '../access/access-errors';
+import { ViewsBehindError } from '../consistency/views-behind.error';
 import { EventStoreUnavailableError } from '../event-store/event-store-unavailable.error';
 import { mapError } from './error-mapping';
 import { HttpProblem } from './http-problem';
@@ -48,6 +49,7 @@ describe('mapError', () => {
       503,
       'STORAGE.UNAVAILABLE',
     ],
+    [new ViewsBehindError(42), 503, 'READ_MODEL.BEHIND'],
     [new NotFoundException(), 404, 'ROUTE.NOT_FOUND'],
   ])('given %p, answers %i with code %s', (error, status, code) => {
     expect(mapError(error).problem).toMatchObject({
@@ -112,6 +114,7 @@ describe('mapError', () => {
     expect(mapError(new ConnectorError('CONNECTOR.TIMEOUT', 'slow', true)).headers).toEqual({
       'Retry-After': '5',
     });
+    expect(mapError(new ViewsBehindError(42)).headers).toEqual({ 'Retry-After': '1' });
   });
 
   it('answers an unexpected error with a 500 that reveals nothing of it', () => {

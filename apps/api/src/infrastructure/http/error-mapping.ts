@@ -7,6 +7,7 @@ import {
 } from '@ib/connectors';
 import { DomainError, type DomainErrorKind, StaleVersionError } from '@ib/domain';
 import { TooManyAttempts, Unauthenticated } from '../access/access-errors';
+import { ViewsBehindError } from '../consistency/views-behind.error';
 import { HttpProblem } from './http-problem';
 import { problem, type ProblemDetails } from './problem-details';
 
@@ -77,6 +78,13 @@ export function mapError(error: unknown): MappedError {
     return {
       problem: problem(429, error.code, 'Too many attempts', error.message),
       headers: { 'Retry-After': String(error.retryAfterSeconds) },
+      unexpected: false,
+    };
+  }
+  if (error instanceof ViewsBehindError) {
+    return {
+      problem: problem(503, error.code, 'Service unavailable', error.message),
+      headers: { 'Retry-After': '1' },
       unexpected: false,
     };
   }
