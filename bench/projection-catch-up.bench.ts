@@ -2,12 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DatabaseSync } from 'node:sqlite';
 import { SqliteEventStore } from '../apps/api/src/infrastructure/event-store/sqlite-event-store';
-import {
-  DURABILITY_PRAGMAS,
-  SQL,
-} from '../apps/api/src/infrastructure/event-store/sqlite-event-store.schema';
 import {
   DEFAULT_PROJECTION_BATCH_SIZE,
   ProjectionRunner,
@@ -15,6 +10,7 @@ import {
 import { createReadModelOrm, type ReadModelOrm } from '../apps/api/src/read-model';
 import { APP_VIEWS } from '../apps/api/src/app.views';
 import { sampleHistory } from '../apps/api/src/read-model/testing/sample-history';
+import { readAndParseEveryEvent } from './lib/raw-log';
 import { report, reportRatio } from './lib/report';
 import { writeSampleLog } from './lib/sample-log';
 
@@ -33,32 +29,6 @@ async function timed(work: () => unknown): Promise<Timing> {
   await work();
   const { user, system } = process.cpuUsage(cpu);
   return { seconds: (performance.now() - started) / 1000, cpuSeconds: (user + system) / 1e6 };
-}
-
-/**
- * The floor under a catch-up: every event row read through node:sqlite in batches of the runner's
- * size, on a connection set up as the store's, its data and metadata parsed; no view is written.
- */
-function readAndParseEveryEvent(file: string): number {
-  const db = new DatabaseSync(file, { readOnly: true });
-  try {
-    for (const pragma of DURABILITY_PRAGMAS) db.exec(pragma);
-    const read = db.prepare(SQL.readAll);
-    read.setReturnArrays(true);
-    let events = 0;
-    for (let position = 0; ;) {
-      const rows = read.all(position, BATCH_SIZE) as unknown as (string | number)[][];
-      if (rows.length === 0) return events;
-      for (const row of rows) {
-        JSON.parse(row[6] as string);
-        JSON.parse(row[7] as string);
-      }
-      events += rows.length;
-      position = rows[rows.length - 1][0] as number;
-    }
-  } finally {
-    db.close();
-  }
 }
 
 const rowCounts = async (orm: ReadModelOrm): Promise<string> => {
@@ -90,7 +60,7 @@ export async function runProjectionCatchUpBench(): Promise<void> {
   const store = new SqliteEventStore({ file });
   const orm = await createReadModelOrm({ file: join(folder, 'read-model.db'), views: APP_VIEWS });
   try {
-    const baselines = [await timed(() => readAndParseEveryEvent(file))];
+    const baselines = [await timed(() => readAndParseEveryEvent(file, BATCH_SIZE))];
 
     const runner = new ProjectionRunner(store, orm, { views: APP_VIEWS });
     let caughtUp = false;
@@ -104,7 +74,7 @@ export async function runProjectionCatchUpBench(): Promise<void> {
     if (lagging.length > 0) throw new Error(`Projections still lagging: ${JSON.stringify(lagging)}`);
     await runner.stop();
 
-    baselines.push(await timed(() => readAndParseEveryEvent(file)));
+    baselines.push(await timed(() => readAndParseEveryEvent(file, BATCH_SIZE)));
     const [baseline] = [...baselines].sort((a, b) => a.seconds - b.seconds);
     report(
       'projection.catch-up.baseline',
