@@ -22,8 +22,13 @@ export type ViewCondition =
  * `isAbsent`: the document leaves the (optional) field out, stored as NULL.
  * `absentFrom` + `matching`: no document of the other view agrees with this one on every pair, each
  * read `other.<other> <is> view.<field>` (`is` defaults to `=`): an anti-join on fields rather than on
- * the other view's key, so a correlation such as "no deployment of this integration and environment at
- * a version at least this one" stays a description, its identifiers checked against both tables.
+ * the other view's key.
+ *
+ * Why a generalised anti-join rather than an escape hatch running a query's own SQL: the one
+ * correlated query that needs it (publications published but not deployed at a version as recent)
+ * then stays a description like every other, its identifiers checked against both tables and its
+ * reads on the same prepared statements, so a view keeps one access path. Matching on fields (the
+ * deployment's integration and environment) also spares the caller rebuilding the other view's key.
  */
 export type ViewAbsence =
   | Readonly<{ field: string; isAbsent: true }>

@@ -98,10 +98,6 @@ export class PublicationViews {
     this.deployments = stores.of(DeploymentRow).table;
   }
 
-  find(id: string): PublicationView | undefined {
-    return this.store.get(id);
-  }
-
   list(query: Readonly<{ integrationId?: string }> = {}): PublicationView[] {
     return listPublications(this.store, query);
   }
