@@ -1,6 +1,7 @@
 import { CONNECTIONS_VIEWS } from './connections';
 import { type ProjectedView } from './infrastructure/read-model/projection-runner';
 import { INTEGRATIONS_VIEWS } from './integrations';
+import { PUBLISHING_VIEWS } from './publishing';
 import { READ_MODEL_VIEWS } from './read-model';
 
 /**
@@ -12,4 +13,5 @@ export const APP_VIEWS: readonly ProjectedView[] = [
   ...READ_MODEL_VIEWS,
   ...CONNECTIONS_VIEWS,
   ...INTEGRATIONS_VIEWS,
+  ...PUBLISHING_VIEWS,
 ];

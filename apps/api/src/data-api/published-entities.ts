@@ -14,8 +14,13 @@ import { IntegrationViews } from '../integrations';
 import { CommandRunner } from '../infrastructure/command-handling/command-runner';
 import { AnswersAsOf } from '../infrastructure/consistency/answers-as-of';
 import { CurrentViews } from '../infrastructure/consistency/current-views';
-import { enumValues, PublishedVersions } from '../publishing';
-import { type IntegrationDependencyStateView, ReadModel } from '../read-model';
+import {
+  DependencyViews,
+  DeploymentViews,
+  enumValues,
+  type IntegrationDependencyStateView,
+  PublishedVersions,
+} from '../publishing';
 
 /** A published version's entities, with their TableInfo in the database that serves them. */
 type ServedVersion = Readonly<{ entities: readonly Entity[]; tables: ReadonlyMap<Entity, TableInfo> }>;
@@ -78,7 +83,8 @@ export class PublishedEntities {
   private readonly resolved = new AnswersAsOf<ServedEntity>();
 
   constructor(
-    private readonly readModel: ReadModel,
+    private readonly deployments: DeploymentViews,
+    private readonly dependencies: DependencyViews,
     private readonly views: CurrentViews,
     private readonly runner: CommandRunner,
     private readonly versions: PublishedVersions,
@@ -100,16 +106,13 @@ export class PublishedEntities {
 
   private async resolveNow(route: EntityRoute): Promise<ServedEntity> {
     const { env: environment, integrationId, entity: entityName } = route;
-    const deployment = await this.readModel.getDeployment(integrationId, environment);
+    const deployment = this.deployments.find(integrationId, environment);
     if (deployment === undefined)
       throw new NotFoundError(
         'INTEGRATION.NOT_DEPLOYED',
         `Integration ${integrationId} is not deployed in environment '${environment}'`,
       );
-    const required = republishRequirementsIn(
-      await this.readModel.getIntegrationDependencyState(integrationId),
-      environment,
-    );
+    const required = republishRequirementsIn(this.dependencies.stateOf(integrationId), environment);
     if (required.length > 0)
       throw new IllegalStateError(
         'INTEGRATION.REPUBLISH_REQUIRED',

@@ -11,3 +11,23 @@ export {
 } from './publications/package/index';
 export { RUNTIME_DEPENDENCIES } from './publications/publication-settings';
 export { PublishedVersions } from './publications/published-versions';
+export { PUBLISHING_VIEWS } from './publishing-views.list';
+export {
+  type PublicationStepView,
+  type PublicationView,
+  PublicationViews,
+} from './publications/publication-queries/publication-views';
+export {
+  deploymentId,
+  type DeploymentView,
+  DeploymentViews,
+} from './deployments/deployment-queries/deployment-views';
+export {
+  type DependencyUpdateView,
+  type DependencyView,
+  DependencyViews,
+  installedIn,
+  type IntegrationDependencyStateView,
+  type RepublishRequirementView,
+  updatesIn,
+} from './dependencies/dependency-queries/dependency-views';

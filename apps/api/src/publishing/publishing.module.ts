@@ -3,6 +3,7 @@ import { ConnectionsModule } from '../connections';
 import { IdentityModule } from '../identity';
 import { EVER_PUBLISHED_ENTITIES, IntegrationsModule } from '../integrations';
 import { BreakingUpdateReactor } from './dependencies/breaking-update.reactor';
+import { DependencyViews } from './dependencies/dependency-queries/dependency-views';
 import { DependencyQueriesController } from './dependencies/dependency-queries/dependency-queries.http';
 import {
   GetIntegrationDependenciesHandler,
@@ -12,6 +13,7 @@ import { InstallDependencyUpdateHandler } from './dependencies/install-dependenc
 import { InstallDependencyUpdateController } from './dependencies/install-dependency-update/install-dependency-update.http';
 import { DeploymentQueriesController } from './deployments/deployment-queries/deployment-queries.http';
 import { ListIntegrationDeploymentsHandler } from './deployments/deployment-queries/deployment-queries';
+import { DeploymentViews } from './deployments/deployment-queries/deployment-views';
 import { BindConnectionHandler } from './deployments/bind-connection/bind-connection.command';
 import { BindConnectionController } from './deployments/bind-connection/bind-connection.http';
 import { PromoteVersionHandler } from './deployments/promote-version/promote-version.command';
@@ -25,12 +27,14 @@ import {
   ListIntegrationVersionsHandler,
 } from './publications/publication-queries/integration-publications.queries';
 import { PublicationQueriesController } from './publications/publication-queries/publication-queries.http';
+import { PublicationViews } from './publications/publication-queries/publication-views';
 import { PublicationStarter } from './publications/publish-integration/publication-starter';
 import { PublishIntegrationHandler } from './publications/publish-integration/publish-integration.command';
 import { PublishIntegrationController } from './publications/publish-integration/publish-integration.http';
 import { PublishedVersions } from './publications/published-versions';
 import { RepublishProcess } from './republish/process/republish.process';
 import { RepublishQueriesController } from './republish/republish-queries/republish-queries.http';
+import { RepublishRunViews } from './republish/republish-queries/republish-run-views';
 import { RepublishRuns } from './republish/republish-runs';
 import { StartRepublishHandler } from './republish/start-republish/start-republish.command';
 import { StartRepublishController } from './republish/start-republish/start-republish.http';
@@ -56,6 +60,10 @@ import { StartRepublishController } from './republish/start-republish/start-repu
     RepublishQueriesController,
   ],
   providers: [
+    PublicationViews,
+    DeploymentViews,
+    DependencyViews,
+    RepublishRunViews,
     PackageStore,
     PublicationIndex,
     PublishedVersions,
@@ -76,6 +84,6 @@ import { StartRepublishController } from './republish/start-republish/start-repu
     InstallDependencyUpdateHandler,
     StartRepublishHandler,
   ],
-  exports: [EVER_PUBLISHED_ENTITIES, PublishedVersions, PackageStore],
+  exports: [EVER_PUBLISHED_ENTITIES, PublishedVersions, PackageStore, DeploymentViews, DependencyViews],
 })
 export class PublishingModule {}

@@ -1,15 +1,8 @@
 export { ReadModelModule } from './read-model.module';
 export {
   type ApiKeyView,
-  type DependencyUpdateView,
   type EnvironmentView,
-  installedIn,
-  type IntegrationDependencyStateView,
-  type PublicationStepView,
-  type PublicationView,
   READ_MODEL_PROJECTIONS,
-  type RepublishRequirementView,
-  updatesIn,
   type UserSessionView,
   type UserView,
 } from './projections';

@@ -1,21 +1,5 @@
-import {
-  type EnvironmentKind,
-  type Provider,
-  type PublicationStep,
-  type RoleGrant,
-  type RuntimeDependency,
-} from '@ib/domain';
+import { type EnvironmentKind, type RoleGrant } from '@ib/domain';
 import { defineEntity, type EntitySchema, p } from '@mikro-orm/libsql';
-import {
-  type DependencyUpdateView,
-  type EnvironmentDependencyStateView,
-  type EnvironmentVersionView,
-  type InstalledVersionView,
-  type PendingBuildView,
-  type PublicationStepView,
-  type RepublishRequirementView,
-  type VersionBuildView,
-} from './projections';
 
 /*
  * One table per view. Property names are the view's field names (columns are their snake_case), so a
@@ -54,78 +38,6 @@ export const UserRow = defineEntity({
   },
 });
 
-export const PublicationRow = defineEntity({
-  name: 'PublicationRow',
-  tableName: 'publications',
-  properties: {
-    id: p.string().primary(),
-    integrationId: p.string(),
-    integrationVersion: p.integer(),
-    version: p.integer(),
-    environment: p.string(),
-    status: p.string().$type<'running' | 'published' | 'failed'>(),
-    steps: p.json<readonly PublicationStepView[]>(),
-    reason: p.string().nullable(),
-    failedStep: p.string().$type<PublicationStep>().nullable(),
-    packageHash: p.string().nullable(),
-    generatorVersion: p.string().nullable(),
-    dependencies: p.json<readonly RuntimeDependency[]>().nullable(),
-    requestedBy: p.string(),
-    requestedAt: p.string(),
-    finishedAt: p.string().nullable(),
-  },
-  // An integration's publications newest first, and its published versions.
-  indexes: [
-    { properties: ['integrationId', 'requestedAt'] },
-    { properties: ['integrationId', 'status', 'version'] },
-  ],
-});
-
-export const DeploymentRow = defineEntity({
-  name: 'DeploymentRow',
-  tableName: 'deployments',
-  properties: {
-    id: p.string().primary(),
-    integrationId: p.string(),
-    environment: p.string(),
-    environmentKind: p.string().$type<EnvironmentKind>(),
-    version: p.integer(),
-    deployedBy: p.string(),
-    deployedAt: p.string(),
-    connectionId: p.string().nullable(),
-    connectionProvider: p.string().$type<Provider>().nullable(),
-    boundBy: p.string().nullable(),
-    boundAt: p.string().nullable(),
-  },
-  indexes: [{ properties: ['integrationId', 'environment'] }],
-});
-
-export const IntegrationDependencyStateRow = defineEntity({
-  name: 'IntegrationDependencyStateRow',
-  tableName: 'integration_dependency_states',
-  properties: {
-    id: p.string().primary(),
-    latestVersion: p.integer().nullable(),
-    builtAgainst: p.json<readonly RuntimeDependency[]>(),
-    versions: p.json<readonly VersionBuildView[]>(),
-    pending: p.json<readonly PendingBuildView[]>(),
-    environments: p.json<readonly EnvironmentDependencyStateView[]>(),
-    republishRequired: p.json<readonly RepublishRequirementView[]>(),
-    updatedAt: p.string(),
-  },
-});
-
-export const DependencyRow = defineEntity({
-  name: 'DependencyRow',
-  tableName: 'dependencies',
-  properties: {
-    name: p.string().primary(),
-    everywhere: p.json<InstalledVersionView>().nullable(),
-    environments: p.json<readonly EnvironmentVersionView[]>(),
-    updates: p.json<readonly DependencyUpdateView[]>(),
-  },
-});
-
 export const ApiKeyRow = defineEntity({
   name: 'ApiKeyRow',
   tableName: 'api_keys',
@@ -157,16 +69,6 @@ export const UserSessionRow = defineEntity({
   },
 });
 
-export const RepublishRunRow = defineEntity({
-  name: 'RepublishRunRow',
-  tableName: 'republish_runs',
-  properties: {
-    id: p.string().primary(),
-    environment: p.string().nullable(),
-    startedAt: p.string(),
-  },
-});
-
 /** How far each projection has applied the log; written in the same transaction as its rows. */
 export const ProjectionCheckpointRow = defineEntity({
   name: 'ProjectionCheckpointRow',
@@ -194,16 +96,11 @@ export const READ_MODEL_TABLES = [ProjectionCheckpointRow, ProcessInstanceRow] a
 
 /**
  * The table of each view the read model still defines itself, by projection name. A context that owns
- * its views (connections, integrations) exports them from its face; the app shell hands every view to ReadModelModule.
+ * its views (connections, integrations, publishing) exports them from its face; the app shell hands every view to ReadModelModule.
  */
 export const VIEW_ENTITIES: Readonly<Record<string, EntitySchema>> = {
   environments: EnvironmentRow,
   users: UserRow,
-  publications: PublicationRow,
-  deployments: DeploymentRow,
-  integration_dependency_states: IntegrationDependencyStateRow,
-  dependencies: DependencyRow,
   api_keys: ApiKeyRow,
   user_sessions: UserSessionRow,
-  republish_runs: RepublishRunRow,
 };

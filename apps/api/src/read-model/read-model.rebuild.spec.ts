@@ -1,13 +1,9 @@
 import { integrationStreamId, type RecordedEvent } from '@ib/domain';
 import {
   apiKeysProjection,
-  dependenciesProjection,
-  deploymentsProjection,
   environmentsProjection,
-  integrationDependencyStatesProjection,
   projectAll,
   type Projection,
-  publicationsProjection,
   usersProjection,
 } from './projections';
 import { type ProjectionRunner } from '../infrastructure/read-model/projection-runner';
@@ -56,10 +52,10 @@ describe('read model rebuild', () => {
     connection_requests: model.view('connection_requests').list().items,
     environments: (await model.readModel.listEnvironments()).items,
     users: (await model.readModel.listUsers()).items,
-    publications: await model.readModel.listPublications(),
-    deployments: await model.readModel.listDeployments(),
-    integration_dependency_states: await model.readModel.listIntegrationDependencyStates(),
-    dependencies: await model.readModel.listDependencies(),
+    publications: model.view('publications').list().items,
+    deployments: model.view('deployments').list().items,
+    integration_dependency_states: model.view('integration_dependency_states').list().items,
+    dependencies: model.view('dependencies').list().items,
     api_keys: await model.readModel.listApiKeys(),
   });
   /** The same documents folded in memory from the log: what any rebuild must come out as. */
@@ -74,10 +70,10 @@ describe('read model rebuild', () => {
       connection_requests: documents(projectionNamed('connection_requests')),
       environments: documents(environmentsProjection),
       users: documents(usersProjection),
-      publications: documents(publicationsProjection),
-      deployments: documents(deploymentsProjection),
-      integration_dependency_states: documents(integrationDependencyStatesProjection),
-      dependencies: documents(dependenciesProjection),
+      publications: documents(projectionNamed('publications')),
+      deployments: documents(projectionNamed('deployments')),
+      integration_dependency_states: documents(projectionNamed('integration_dependency_states')),
+      dependencies: documents(projectionNamed('dependencies')),
       api_keys: documents(apiKeysProjection),
     };
   };

@@ -117,6 +117,58 @@ describe('ViewStore', () => {
     expect(page).toEqual({ items: [kit], total: 1 });
   });
 
+  // --- Absence and distinct values (added for Publishing's queries) ---
+
+  it('given documents that leave an optional field out, when absent ones are asked for, then only those are listed', () => {
+    const page = store.list({ where: [{ field: 'friendId', isAbsent: true }] });
+
+    expect(page).toEqual({ items: [rex, ida], total: 2 });
+    expect(
+      store.list({
+        where: [
+          {
+            anyOf: [
+              { field: 'friendId', isAbsent: true },
+              { field: 'friendId', equals: 'zoe' },
+            ],
+          },
+        ],
+      }).total,
+    ).toBe(3);
+  });
+
+  it('given another view matched on fields and a comparison, when unmatched ones are asked for, then those with no match are listed', () => {
+    ViewTable.of(orm, OwnerRow).on(db).upsert({ id: 'alice', name: 'Ida' });
+    const owners = ViewTable.of(orm, OwnerRow);
+
+    const page = store.list({
+      where: [
+        {
+          absentFrom: owners,
+          matching: [
+            { other: 'id', field: 'owner' },
+            { other: 'name', is: '>=', field: 'name' },
+          ],
+        },
+      ],
+    });
+
+    expect(page).toEqual({ items: [rex, tom, kit], total: 3 });
+    expect(() =>
+      store.list({ where: [{ absentFrom: owners, matching: [{ other: 'owner', field: 'owner' }] }] }),
+    ).toThrow(/no scalar field/);
+  });
+
+  it('given stored documents, when the distinct values of a field are asked for, then each comes once, ascending, absent ones left out', () => {
+    expect(store.distinct('owner')).toEqual(['alice', 'bob', 'carol']);
+    expect(store.distinct('friendId')).toEqual(['bob', 'zoe']);
+    expect(store.distinct('owner', [{ field: 'kind', equals: 'dog' }])).toEqual(['alice']);
+    expect(store.distinct('vaccinated')).toEqual([false, true]);
+    expect(() => store.distinct('toys')).toThrow(/no scalar field/);
+  });
+
+  // --- end of the absence block ---
+
   it('given names in mixed case, when ordered ignoring case, then they sort as people read them', () => {
     const abe: Pet = { id: 'p5', name: 'abe', owner: 'dan', kind: 'dog', vaccinated: false, toys: [] };
     pets.on(db).upsert(abe);

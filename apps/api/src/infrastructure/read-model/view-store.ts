@@ -13,7 +13,30 @@ export type ViewCondition =
   | Readonly<{ field: string; equals: Value }>
   | Readonly<{ field: string; in: readonly Value[] }>
   | Readonly<{ anyOf: readonly ViewCondition[] }>
-  | Readonly<{ field: string; absentFrom: ViewTable }>;
+  | Readonly<{ field: string; absentFrom: ViewTable }>
+  | ViewAbsence;
+
+// --- Absence and distinct values (added for Publishing's queries) ---
+
+/**
+ * `isAbsent`: the document leaves the (optional) field out, stored as NULL.
+ * `absentFrom` + `matching`: no document of the other view agrees with this one on every pair, each
+ * read `other.<other> <is> view.<field>` (`is` defaults to `=`): an anti-join on fields rather than on
+ * the other view's key.
+ *
+ * Why a generalised anti-join rather than an escape hatch running a query's own SQL: the one
+ * correlated query that needs it (publications published but not deployed at a version as recent)
+ * then stays a description like every other, its identifiers checked against both tables and its
+ * reads on the same prepared statements, so a view keeps one access path. Matching on fields (the
+ * deployment's integration and environment) also spares the caller rebuilding the other view's key.
+ */
+export type ViewAbsence =
+  | Readonly<{ field: string; isAbsent: true }>
+  | Readonly<{ absentFrom: ViewTable; matching: readonly ViewMatch[] }>;
+
+export type ViewMatch = Readonly<{ other: string; is?: '=' | '>='; field: string }>;
+
+// --- end of the absence block ---
 
 /** `ignoreCase`: text sorts as people read it (`lower`), whatever its case. */
 export type ViewOrder = Readonly<{ field: string; direction?: 'asc' | 'desc'; ignoreCase?: boolean }>;
@@ -70,6 +93,43 @@ export class ViewStore<Document extends object> {
     return { items: rows.map((row) => this.table.toDocument(row) as Document), total };
   }
 
+  // --- Absence and distinct values (added for Publishing's queries) ---
+
+  /**
+   * The distinct values `field` takes among the documents meeting `where`, ascending; a document that
+   * leaves the field out gives no value.
+   */
+  distinct(field: string, where: readonly ViewCondition[] = []): Value[] {
+    const column = this.column(this.table, field);
+    const filter = this.conditions(where, 'and', this.table);
+    const conditions = [`${column} is not null`, ...(filter.text === '' ? [] : [filter.text])];
+    const rows = this.prepare(
+      `select distinct ${column} as ${quote('value')} from ${quote(this.table.table)} as ${quote('view')} ` +
+        `where ${conditions.join(' and ')} order by ${column}`,
+    ).all(filter.values) as { value: Value }[];
+    const codec = this.table.columns.find((candidate) => candidate.field === field)?.codec;
+    return rows.map(({ value }) => (codec === 'boolean' ? value === 1 || value === true : value));
+  }
+
+  private absence(condition: ViewAbsence, table: ViewTable): Sql {
+    if ('isAbsent' in condition)
+      return { text: `${this.column(table, condition.field)} is null`, values: [] };
+    const other = condition.absentFrom;
+    if (condition.matching.length === 0) throw new Error(`An anti-join on ${other.table} needs a match`);
+    const matches = condition.matching.map(
+      ({ other: field, is = '=', field: own }) =>
+        `${this.column(other, field, 'other')} ${is} ${this.column(table, own)}`,
+    );
+    return {
+      text:
+        `not exists (select 1 from ${quote(other.table)} as ${quote('other')} ` +
+        `where ${matches.join(' and ')})`,
+      values: [],
+    };
+  }
+
+  // --- end of the absence block ---
+
   private conditions(conditions: readonly ViewCondition[], joiner: 'and' | 'or', table: ViewTable): Sql {
     const parts = conditions.map((condition) => this.condition(condition, table));
     if (parts.length === 0) return { text: joiner === 'and' ? '' : '0', values: [] };
@@ -81,6 +141,7 @@ export class ViewStore<Document extends object> {
 
   private condition(condition: ViewCondition, table: ViewTable): Sql {
     if ('anyOf' in condition) return this.conditions(condition.anyOf, 'or', table);
+    if ('isAbsent' in condition || 'matching' in condition) return this.absence(condition, table);
     const column = this.column(table, condition.field);
     if ('equals' in condition)
       return { text: `${column} = ?`, values: [this.bound(table, condition.field, condition.equals)] };
@@ -98,11 +159,11 @@ export class ViewStore<Document extends object> {
     };
   }
 
-  private column(table: ViewTable, field: string): string {
+  private column(table: ViewTable, field: string, alias = 'view'): string {
     const found = table.columns.find((column) => column.field === field);
     if (found === undefined || found.codec === 'json')
       throw new Error(`View ${table.table} has no scalar field ${field} to filter or sort on`);
-    return `${quote('view')}.${quote(found.column)}`;
+    return `${quote(alias)}.${quote(found.column)}`;
   }
 
   private bound(table: ViewTable, field: string, value: Value): Value {

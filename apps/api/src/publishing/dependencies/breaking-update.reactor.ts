@@ -15,8 +15,8 @@ import { CommandRunner } from '../../infrastructure/command-handling/command-run
 import { EventStoreUnavailableError } from '../../infrastructure/event-store/event-store-unavailable.error';
 import { type ProcessManager } from '../../infrastructure/process-managers/process-manager';
 import { ProcessManagerRunner } from '../../infrastructure/process-managers/process-manager-runner';
-import { ReadModel } from '../../read-model';
 import { PublicationIndex } from '../publications/publication-index';
+import { DependencyViews } from './dependency-queries/dependency-views';
 
 type BreakingUpdate = Readonly<{ name: string; version: string }>;
 
@@ -63,7 +63,7 @@ export class BreakingUpdateReactor implements ProcessManager, OnModuleInit {
   constructor(
     private readonly runner: CommandRunner,
     private readonly index: PublicationIndex,
-    private readonly readModel: ReadModel,
+    private readonly dependencies: DependencyViews,
     private readonly processes: ProcessManagerRunner,
   ) {}
 
@@ -73,7 +73,7 @@ export class BreakingUpdateReactor implements ProcessManager, OnModuleInit {
 
   /** Nothing is in flight between two batches: it only learns the breaking updates installed so far. */
   async resumeInFlight(): Promise<void> {
-    for (const { name, updates } of await this.readModel.listDependencies())
+    for (const { name, updates } of this.dependencies.list())
       for (const { version, breaking, environment } of updates)
         if (breaking) remember(this.knownIn(environment), { name, version });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type RuntimeDependency } from '@ib/domain';
 import { CurrentViews } from '../../infrastructure/consistency/current-views';
-import { type PublicationView, ReadModel } from '../../read-model';
+import { type PublicationView, PublicationViews } from './publication-queries/publication-views';
 
 export type PublicationEntry = {
   publicationId: string;
@@ -33,14 +33,14 @@ const entryOf = (view: PublicationView): PublicationEntry => ({
 @Injectable()
 export class PublicationIndex {
   constructor(
-    private readonly readModel: ReadModel,
+    private readonly publications: PublicationViews,
     private readonly views: CurrentViews,
   ) {}
 
   /** Oldest request first. */
   async publicationsOf(integrationId: string): Promise<PublicationEntry[]> {
     await this.catchUp();
-    return (await this.readModel.listPublicationsOf(integrationId)).map(entryOf);
+    return this.publications.of(integrationId).map(entryOf);
   }
 
   async publishedVersions(integrationId: string): Promise<number[]> {
@@ -52,7 +52,7 @@ export class PublicationIndex {
   /** Every integration with at least one publication requested. */
   async integrationIds(): Promise<string[]> {
     await this.catchUp();
-    return this.readModel.listPublishingIntegrationIds();
+    return this.publications.integrationIds();
   }
 
   /** The integration's published publication with the highest version, if any. */

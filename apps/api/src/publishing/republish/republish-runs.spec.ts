@@ -7,7 +7,10 @@ import { CurrentViews } from '../../infrastructure/consistency/current-views';
 import { uuidv7 } from '../../infrastructure/ids';
 import { SqliteEventStore } from '../../infrastructure/event-store/sqlite-event-store';
 import { ProjectionRunner } from '../../infrastructure/read-model/projection-runner';
-import { createReadModelOrm, READ_MODEL_VIEWS, ReadModel, type ReadModelOrm } from '../../read-model';
+import { ViewStores } from '../../infrastructure/read-model/view-store';
+import { createReadModelOrm, type ReadModelOrm } from '../../read-model';
+import { PUBLISHING_VIEWS } from '../publishing-views.list';
+import { RepublishRunViews } from './republish-queries/republish-run-views';
 import { RepublishRuns } from './republish-runs';
 
 const started = (runId: string, environment?: string): RepublishEvent => ({
@@ -33,8 +36,8 @@ describe('RepublishRuns', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'republish-runs-'));
     store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), pollIntervalMs: 10 });
-    orm = await createReadModelOrm({ file: join(dir, 'read-model.sqlite'), views: READ_MODEL_VIEWS });
-    runner = new ProjectionRunner(store, orm, { views: READ_MODEL_VIEWS });
+    orm = await createReadModelOrm({ file: join(dir, 'read-model.sqlite'), views: PUBLISHING_VIEWS });
+    runner = new ProjectionRunner(store, orm, { views: PUBLISHING_VIEWS });
   });
   afterEach(async () => {
     await runner.stop();
@@ -59,7 +62,8 @@ describe('RepublishRuns', () => {
       );
     await runner.start();
     const config = { readYourWritesTimeoutMs: 2000 } as AppConfig;
-    return new RepublishRuns(new ReadModel(orm), new CurrentViews(store, runner, config));
+    const stores = new ViewStores(orm, await orm.em.getConnection().getNativeClient());
+    return new RepublishRuns(new RepublishRunViews(stores), new CurrentViews(store, runner, config));
   };
 
   it('given runs started in several environments, then each environment sees only its own run still running', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type RecordedEvent, type RepublishStarted } from '@ib/domain';
 import { CurrentViews } from '../../infrastructure/consistency/current-views';
-import { ReadModel } from '../../read-model';
+import { RepublishRunViews } from './republish-queries/republish-run-views';
 
 /**
  * The environment a run republishes in. A run started before runs were per environment names none
@@ -14,7 +14,7 @@ export const environmentOfRun = (started: RecordedEvent): string | undefined =>
 @Injectable()
 export class RepublishRuns {
   constructor(
-    private readonly readModel: ReadModel,
+    private readonly runs: RepublishRunViews,
     private readonly views: CurrentViews,
   ) {}
 
@@ -24,6 +24,6 @@ export class RepublishRuns {
    */
   async runningRunIds(environment: string): Promise<string[]> {
     await this.views.upTo();
-    return this.readModel.listRunningRepublishRunIds(environment);
+    return this.runs.runningIds(environment);
   }
 }

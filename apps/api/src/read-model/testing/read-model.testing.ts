@@ -18,16 +18,16 @@ import { createReadModelOrm, type ReadModelOrm } from '../read-model-orm';
 export const VIEW_TABLES = [
   'environments',
   'users',
+  'api_keys',
+  'user_sessions',
+  'connections',
+  'connection_requests',
+  'integrations',
   'publications',
   'deployments',
   'integration_dependency_states',
   'dependencies',
-  'api_keys',
-  'user_sessions',
   'republish_runs',
-  'connections',
-  'connection_requests',
-  'integrations',
 ] as const;
 export const CHECKPOINTED_AT = '2025-06-01T00:00:00.000Z';
 

@@ -2,12 +2,12 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { type EnvironmentKind, type RuntimeDependency } from '@ib/domain';
 import { type AuthenticatedUser, authorize } from '../../../identity';
 import {
-  ReadModel,
   type DependencyUpdateView,
-  type RepublishRequirementView,
+  DependencyViews,
   installedIn,
+  type RepublishRequirementView,
   updatesIn,
-} from '../../../read-model';
+} from './dependency-views';
 import { IntegrationViews } from '../../../integrations';
 import {
   assertCanRead,
@@ -42,12 +42,12 @@ export class ListDependenciesQuery extends Query<InstalledDependencies> {
 
 @QueryHandler(ListDependenciesQuery)
 export class ListDependenciesHandler implements IQueryHandler<ListDependenciesQuery> {
-  constructor(private readonly readModel: ReadModel) {}
+  constructor(private readonly dependencies: DependencyViews) {}
 
   async execute({ user, environment: asked }: ListDependenciesQuery): Promise<InstalledDependencies> {
     const environment = asked ?? user.environment;
     authorize(user, 'dependency.read', environment);
-    const updated = new Map((await this.readModel.listDependencies()).map((view) => [view.name, view]));
+    const updated = new Map(this.dependencies.list().map((view) => [view.name, view]));
     const items = RUNTIME_DEPENDENCIES.map(({ name, version }): InstalledDependencyEntry => {
       const view = updated.get(name);
       const installed = view && installedIn(view, environment);
@@ -106,13 +106,13 @@ export class GetIntegrationDependenciesQuery extends Query<IntegrationDependenci
 export class GetIntegrationDependenciesHandler implements IQueryHandler<GetIntegrationDependenciesQuery> {
   constructor(
     private readonly views: IntegrationViews,
-    private readonly readModel: ReadModel,
+    private readonly dependencies: DependencyViews,
   ) {}
 
   async execute({ user, integrationId }: GetIntegrationDependenciesQuery): Promise<IntegrationDependencies> {
     await assertCanRead(this.views, integrationId, user);
     // Never published: built against nothing yet, so nothing to republish either.
-    const state = await this.readModel.getIntegrationDependencyState(integrationId);
+    const state = this.dependencies.stateOf(integrationId);
     const everywhere = state?.republishRequired ?? [];
     const environments = (state?.environments ?? []).map(
       ({ republishRequired, ...deployed }): EnvironmentDependencies => {

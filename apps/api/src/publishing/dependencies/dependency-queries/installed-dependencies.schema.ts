@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { type DependencyUpdateView } from '../../../read-model';
+import { type DependencyUpdateView } from './dependency-views';
 import { type InstalledDependencies, type InstalledDependencyEntry } from './dependency-queries';
 
 @ApiSchema({ name: 'DependencyUpdate' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { ENVIRONMENT_KINDS, type EnvironmentKind } from '@ib/domain';
-import { type RepublishRequirementView } from '../../../read-model';
+import { type RepublishRequirementView } from './dependency-views';
 import { RuntimeDependencySchema } from '../../publications/publication-queries/publication.schema';
 import { type EnvironmentDependencies, type IntegrationDependencies } from './dependency-queries';
 

@@ -1,8 +1,8 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { type EnvironmentKind, type Provider } from '@ib/domain';
 import { type AuthenticatedUser } from '../../../identity';
-import { ReadModel } from '../../../read-model';
 import { IntegrationViews } from '../../../integrations';
+import { DeploymentViews } from './deployment-views';
 import {
   assertCanRead,
   type List,
@@ -38,28 +38,26 @@ export class ListIntegrationDeploymentsQuery extends Query<List<EnvironmentDeplo
 export class ListIntegrationDeploymentsHandler implements IQueryHandler<ListIntegrationDeploymentsQuery> {
   constructor(
     private readonly views: IntegrationViews,
-    private readonly readModel: ReadModel,
+    private readonly deployments: DeploymentViews,
   ) {}
 
   async execute({ user, integrationId }: ListIntegrationDeploymentsQuery) {
     await assertCanRead(this.views, integrationId, user);
-    const items = (await this.readModel.listDeployments({ integrationId })).map(
-      (deployment): EnvironmentDeploymentEntry => {
-        const { environment, environmentKind, version, deployedBy, deployedAt } = deployment;
-        const { connectionId, connectionProvider, boundBy, boundAt } = deployment;
-        return {
-          environment,
-          environmentKind,
-          version,
-          deployedBy,
-          deployedAt,
-          binding:
-            connectionId === undefined || connectionProvider === undefined
-              ? null
-              : { connectionId, connectionProvider, boundBy, boundAt },
-        };
-      },
-    );
+    const items = this.deployments.list({ integrationId }).map((deployment): EnvironmentDeploymentEntry => {
+      const { environment, environmentKind, version, deployedBy, deployedAt } = deployment;
+      const { connectionId, connectionProvider, boundBy, boundAt } = deployment;
+      return {
+        environment,
+        environmentKind,
+        version,
+        deployedBy,
+        deployedAt,
+        binding:
+          connectionId === undefined || connectionProvider === undefined
+            ? null
+            : { connectionId, connectionProvider, boundBy, boundAt },
+      };
+    });
     return { items, total: items.length };
   }
 }

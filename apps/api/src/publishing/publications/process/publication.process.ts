@@ -20,7 +20,6 @@ import {
 import { ConnectorError } from '@ib/connectors';
 import { type Actor, EnvironmentAccess } from '../../../identity';
 import { OpenConnectors } from '../../../connections';
-import { ReadModel } from '../../../read-model';
 import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { CommandRunner, type Unstamped } from '../../../infrastructure/command-handling/command-runner';
 import { ProcessDrivers } from '../../../infrastructure/command-handling/process-drivers';
@@ -34,6 +33,7 @@ import { installedDependencies } from '../../dependencies/installed-dependencies
 import { generatePackage } from '../package';
 import { PackageStore } from '../package-store';
 import { PublicationIndex } from '../publication-index';
+import { PublicationViews } from '../publication-queries/publication-views';
 import { type IntegrationState, PublishedVersions } from '../published-versions';
 import { GENERATOR_VERSION, NULL_POLICY, STALE_AFTER_MS } from '../publication-settings';
 
@@ -89,7 +89,7 @@ export class PublicationProcess implements ProcessManager, OnModuleInit {
     private readonly packages: PackageStore,
     private readonly index: PublicationIndex,
     private readonly versions: PublishedVersions,
-    private readonly readModel: ReadModel,
+    private readonly publications: PublicationViews,
     private readonly processes: ProcessManagerRunner,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -100,8 +100,7 @@ export class PublicationProcess implements ProcessManager, OnModuleInit {
 
   async resumeInFlight({ head }: ProcessStart): Promise<void> {
     this.resumedUpTo = head;
-    for (const publicationId of await this.readModel.listPublicationIdsInFlight())
-      void this.resumeWhenStale(publicationId);
+    for (const publicationId of this.publications.idsInFlight()) void this.resumeWhenStale(publicationId);
   }
 
   handle(events: readonly RecordedEvent[]): void {

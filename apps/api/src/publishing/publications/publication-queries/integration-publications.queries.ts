@@ -1,8 +1,8 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { type RuntimeDependency } from '@ib/domain';
 import { type AuthenticatedUser, authorize } from '../../../identity';
-import { ReadModel, type PublicationView } from '../../../read-model';
 import { IntegrationViews } from '../../../integrations';
+import { type PublicationView, PublicationViews } from './publication-views';
 
 export type List<T> = Readonly<{ items: T[]; total: number }>;
 
@@ -42,12 +42,12 @@ export class ListIntegrationPublicationsQuery extends Query<List<PublicationView
 export class ListIntegrationPublicationsHandler implements IQueryHandler<ListIntegrationPublicationsQuery> {
   constructor(
     private readonly views: IntegrationViews,
-    private readonly readModel: ReadModel,
+    private readonly publications: PublicationViews,
   ) {}
 
   async execute({ user, integrationId }: ListIntegrationPublicationsQuery) {
     await assertCanRead(this.views, integrationId, user);
-    const items = await this.readModel.listPublications({ integrationId });
+    const items = this.publications.list({ integrationId });
     return { items, total: items.length };
   }
 }
@@ -65,22 +65,20 @@ export class ListIntegrationVersionsQuery extends Query<List<PublishedVersion>> 
 export class ListIntegrationVersionsHandler implements IQueryHandler<ListIntegrationVersionsQuery> {
   constructor(
     private readonly views: IntegrationViews,
-    private readonly readModel: ReadModel,
+    private readonly publications: PublicationViews,
   ) {}
 
   async execute({ user, integrationId }: ListIntegrationVersionsQuery) {
     await assertCanRead(this.views, integrationId, user);
-    const items = (await this.readModel.listPublishedVersions(integrationId)).map(
-      (publication): PublishedVersion => ({
-        version: publication.version,
-        publicationId: publication.id,
-        // A published publication always went through generatePackage, checkDependencies and publish.
-        packageHash: publication.packageHash ?? '',
-        dependencies: publication.dependencies ?? [],
-        publishedAt: publication.finishedAt ?? publication.requestedAt,
-        packageUrl: `/api/integrations/${integrationId}/versions/${publication.version}/package`,
-      }),
-    );
+    const items = this.publications.publishedVersions(integrationId).map((publication): PublishedVersion => ({
+      version: publication.version,
+      publicationId: publication.id,
+      // A published publication always went through generatePackage, checkDependencies and publish.
+      packageHash: publication.packageHash ?? '',
+      dependencies: publication.dependencies ?? [],
+      publishedAt: publication.finishedAt ?? publication.requestedAt,
+      packageUrl: `/api/integrations/${integrationId}/versions/${publication.version}/package`,
+    }));
     return { items, total: items.length };
   }
 }

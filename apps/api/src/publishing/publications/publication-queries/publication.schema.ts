@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { PUBLICATION_STEPS, type PublicationStep, type RuntimeDependency } from '@ib/domain';
-import { type PublicationStepView, type PublicationView } from '../../../read-model';
+import { type PublicationStepView, type PublicationView } from './publication-views';
 import { type PublishedVersion } from './integration-publications.queries';
 
 /** A runtime component a published version was built against. */

@@ -1,5 +1,5 @@
 import { type RecordedEvent, type RepublishFinished, type RepublishStarted } from '@ib/domain';
-import { isOneOf, type Projection, type RecordedOf } from '../../infrastructure/read-model/projection';
+import { isOneOf, type Projection, type RecordedOf } from '../../../infrastructure/read-model/projection';
 
 /** A republish run still running: a run's row goes when it finishes. */
 export type RepublishRunView = Readonly<{

@@ -2,7 +2,7 @@ import { type PublicationEvent, publicationStreamId } from '@ib/domain';
 import {
   eventRecorder,
   ProjectionSpecification,
-} from '../../infrastructure/read-model/testing/projection-specification';
+} from '../../../infrastructure/read-model/testing/projection-specification';
 import { publicationsProjection, type PublicationView } from './publications.projection';
 
 const publicationId = 'pub-1';

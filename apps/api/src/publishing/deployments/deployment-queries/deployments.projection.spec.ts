@@ -3,7 +3,7 @@ import { deploymentsProjection, type DeploymentView } from './deployments.projec
 import {
   eventRecorder,
   ProjectionSpecification,
-} from '../../infrastructure/read-model/testing/projection-specification';
+} from '../../../infrastructure/read-model/testing/projection-specification';
 
 const integrationId = 'int-1';
 const at = (minute: number) => `2025-03-04T05:0${minute}:00.000Z`;

@@ -5,7 +5,7 @@ import {
   type RecordedEvent,
   type VersionDeployed,
 } from '@ib/domain';
-import { isOneOf, type Projection, type RecordedOf } from '../../infrastructure/read-model/projection';
+import { isOneOf, type Projection, type RecordedOf } from '../../../infrastructure/read-model/projection';
 
 /** What serves an integration in one environment: the deployed version and the bound connection. */
 export type DeploymentView = Readonly<{

@@ -12,7 +12,7 @@ import {
   type Projection,
   type RecordedOf,
   withoutUndefined,
-} from '../../infrastructure/read-model/projection';
+} from '../../../infrastructure/read-model/projection';
 
 export type PublicationStepView = Readonly<{
   step: PublicationStep;

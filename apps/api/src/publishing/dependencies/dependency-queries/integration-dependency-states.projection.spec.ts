@@ -12,7 +12,7 @@ import {
 import {
   eventRecorder,
   ProjectionSpecification,
-} from '../../infrastructure/read-model/testing/projection-specification';
+} from '../../../infrastructure/read-model/testing/projection-specification';
 
 const integrationId = 'int-1';
 const at = (minute: number) => `2025-03-04T05:${String(minute).padStart(2, '0')}:00.000Z`;

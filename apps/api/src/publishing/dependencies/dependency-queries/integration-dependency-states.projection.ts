@@ -10,7 +10,7 @@ import {
   type RuntimeDependency,
   type VersionDeployed,
 } from '@ib/domain';
-import { isOneOf, type Projection, type RecordedOf } from '../../infrastructure/read-model/projection';
+import { isOneOf, type Projection, type RecordedOf } from '../../../infrastructure/read-model/projection';
 
 /**
  * A breaking update that calls for a republish: of one environment (`environment`, with the breaking

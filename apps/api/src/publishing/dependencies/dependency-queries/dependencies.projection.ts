@@ -1,5 +1,5 @@
 import { DEPENDENCY_EVENT_TYPES, type DependencyEvent, type RecordedEvent } from '@ib/domain';
-import { isOneOf, type Projection, type RecordedOf } from '../../infrastructure/read-model/projection';
+import { isOneOf, type Projection, type RecordedOf } from '../../../infrastructure/read-model/projection';
 
 /** One update; `environment` is absent on those installed everywhere (before updates were per environment). */
 export type DependencyUpdateView = Readonly<{

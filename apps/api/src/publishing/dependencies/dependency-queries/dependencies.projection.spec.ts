@@ -5,11 +5,11 @@ import {
   installedIn,
   updatesIn,
 } from './dependencies.projection';
-import { projectAll } from '../../infrastructure/read-model/projection';
+import { projectAll } from '../../../infrastructure/read-model/projection';
 import {
   eventRecorder,
   ProjectionSpecification,
-} from '../../infrastructure/read-model/testing/projection-specification';
+} from '../../../infrastructure/read-model/testing/projection-specification';
 
 const name = 'integration-manager';
 const at = (day: number) => `2025-03-0${day}T00:00:00.000Z`;
