@@ -1,5 +1,6 @@
 import { CONNECTIONS_VIEWS } from './connections';
 import { type ProjectedView } from './infrastructure/read-model/projection-runner';
+import { IDENTITY_VIEWS } from './identity';
 import { INTEGRATIONS_VIEWS } from './integrations';
 import { READ_MODEL_VIEWS } from './read-model';
 
@@ -12,4 +13,5 @@ export const APP_VIEWS: readonly ProjectedView[] = [
   ...READ_MODEL_VIEWS,
   ...CONNECTIONS_VIEWS,
   ...INTEGRATIONS_VIEWS,
+  ...IDENTITY_VIEWS,
 ];

@@ -1,8 +1,6 @@
 export { ReadModelModule } from './read-model.module';
 export {
-  type ApiKeyView,
   type DependencyUpdateView,
-  type EnvironmentView,
   installedIn,
   type IntegrationDependencyStateView,
   type PublicationStepView,
@@ -10,8 +8,6 @@ export {
   READ_MODEL_PROJECTIONS,
   type RepublishRequirementView,
   updatesIn,
-  type UserSessionView,
-  type UserView,
 } from './projections';
 export { createReadModelOrm, type ReadModelOrm } from './read-model-orm';
 export { READ_MODEL_VIEWS } from './read-model.views';

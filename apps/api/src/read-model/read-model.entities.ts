@@ -2,7 +2,6 @@ import {
   type EnvironmentKind,
   type Provider,
   type PublicationStep,
-  type RoleGrant,
   type RuntimeDependency,
 } from '@ib/domain';
 import { defineEntity, type EntitySchema, p } from '@mikro-orm/libsql';
@@ -24,35 +23,6 @@ import {
  * The schema itself is owned by the migrations in ./migrations; these schemas must describe the same
  * tables (read-model-orm.spec.ts checks that the ORM finds nothing to change).
  */
-
-export const EnvironmentRow = defineEntity({
-  name: 'EnvironmentRow',
-  tableName: 'environments',
-  properties: {
-    name: p.string().primary(),
-    kind: p.string().$type<EnvironmentKind>(),
-    address: p.string().nullable(),
-    createdBy: p.string(),
-    createdAt: p.string(),
-  },
-});
-
-export const UserRow = defineEntity({
-  name: 'UserRow',
-  tableName: 'users',
-  properties: {
-    id: p.string().primary(),
-    // Not unique here: the User aggregate owns that rule, and a projection must never refuse an event.
-    username: p.string().index(),
-    displayName: p.string().nullable(),
-    roles: p.json<readonly RoleGrant[]>(),
-    owner: p.boolean().default(false),
-    createdBy: p.string(),
-    createdAt: p.string(),
-    updatedAt: p.string(),
-    version: p.integer(),
-  },
-});
 
 export const PublicationRow = defineEntity({
   name: 'PublicationRow',
@@ -126,37 +96,6 @@ export const DependencyRow = defineEntity({
   },
 });
 
-export const ApiKeyRow = defineEntity({
-  name: 'ApiKeyRow',
-  tableName: 'api_keys',
-  properties: {
-    id: p.string().primary(),
-    environment: p.string(),
-    appName: p.string(),
-    label: p.string(),
-    hint: p.string(),
-    status: p.string().$type<'active' | 'revoked'>(),
-    createdBy: p.string(),
-    createdAt: p.string(),
-    revokedBy: p.string().nullable(),
-    revokedAt: p.string().nullable(),
-  },
-  indexes: [{ properties: ['environment', 'createdAt'] }],
-});
-
-/** Kept apart from `users` so the session version never reaches the users the API lists. */
-export const UserSessionRow = defineEntity({
-  name: 'UserSessionRow',
-  tableName: 'user_sessions',
-  properties: {
-    id: p.string().primary(),
-    username: p.string(),
-    roles: p.json<readonly RoleGrant[]>(),
-    owner: p.boolean(),
-    sessionVersion: p.integer(),
-  },
-});
-
 export const RepublishRunRow = defineEntity({
   name: 'RepublishRunRow',
   tableName: 'republish_runs',
@@ -197,13 +136,9 @@ export const READ_MODEL_TABLES = [ProjectionCheckpointRow, ProcessInstanceRow] a
  * its views (connections, integrations) exports them from its face; the app shell hands every view to ReadModelModule.
  */
 export const VIEW_ENTITIES: Readonly<Record<string, EntitySchema>> = {
-  environments: EnvironmentRow,
-  users: UserRow,
   publications: PublicationRow,
   deployments: DeploymentRow,
   integration_dependency_states: IntegrationDependencyStateRow,
   dependencies: DependencyRow,
-  api_keys: ApiKeyRow,
-  user_sessions: UserSessionRow,
   republish_runs: RepublishRunRow,
 };

@@ -1,14 +1,11 @@
 import { integrationStreamId, type RecordedEvent } from '@ib/domain';
 import {
-  apiKeysProjection,
   dependenciesProjection,
   deploymentsProjection,
-  environmentsProjection,
   integrationDependencyStatesProjection,
   projectAll,
   type Projection,
   publicationsProjection,
-  usersProjection,
 } from './projections';
 import { type ProjectionRunner } from '../infrastructure/read-model/projection-runner';
 import { openReadOnlyConnection } from '../infrastructure/read-model/read-only-connection';
@@ -54,13 +51,13 @@ describe('read model rebuild', () => {
     integrations: model.view('integrations').list().items,
     connections: model.view('connections').list().items,
     connection_requests: model.view('connection_requests').list().items,
-    environments: (await model.readModel.listEnvironments()).items,
-    users: (await model.readModel.listUsers()).items,
+    environments: model.view('environments').list().items,
+    users: model.view('users').list().items,
     publications: await model.readModel.listPublications(),
     deployments: await model.readModel.listDeployments(),
     integration_dependency_states: await model.readModel.listIntegrationDependencyStates(),
     dependencies: await model.readModel.listDependencies(),
-    api_keys: await model.readModel.listApiKeys(),
+    api_keys: model.view('api_keys').list().items,
   });
   /** The same documents folded in memory from the log: what any rebuild must come out as. */
   const folded = async () => {
@@ -72,13 +69,13 @@ describe('read model rebuild', () => {
       integrations: documents(projectionNamed('integrations')),
       connections: documents(projectionNamed('connections')),
       connection_requests: documents(projectionNamed('connection_requests')),
-      environments: documents(environmentsProjection),
-      users: documents(usersProjection),
+      environments: documents(projectionNamed('environments')),
+      users: documents(projectionNamed('users')),
       publications: documents(publicationsProjection),
       deployments: documents(deploymentsProjection),
       integration_dependency_states: documents(integrationDependencyStatesProjection),
       dependencies: documents(dependenciesProjection),
-      api_keys: documents(apiKeysProjection),
+      api_keys: documents(projectionNamed('api_keys')),
     };
   };
   const sorted = (views: Record<string, object[]>) =>

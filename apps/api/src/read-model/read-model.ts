@@ -1,60 +1,20 @@
 import {
-  type ApiKeyView,
   type DependencyView,
   deploymentId,
   type DeploymentView,
-  type EnvironmentView,
   type IntegrationDependencyStateView,
   type PublicationView,
-  type UserSessionView,
-  type UserView,
 } from './projections';
-import { type EntitySchema, raw } from '@mikro-orm/libsql';
+import { type EntitySchema } from '@mikro-orm/libsql';
 import { type ReadModelOrm } from './read-model-orm';
 import {
-  ApiKeyRow,
   DependencyRow,
   DeploymentRow,
-  EnvironmentRow,
   IntegrationDependencyStateRow,
   PublicationRow,
   RepublishRunRow,
-  UserRow,
-  UserSessionRow,
 } from './read-model.entities';
 import { type NativeDatabase, ViewTable } from '../infrastructure/read-model/view-table';
-
-export type Page<T> = Readonly<{ items: T[]; total: number }>;
-
-/** Which rows of a list to answer: `limit` rows after the first `offset`; absent means all of them. */
-export type PageRequest = Readonly<{ offset?: number; limit?: number }>;
-
-const noRows = <T>(): Page<T> => ({ items: [], total: 0 });
-
-/** `environments` narrows to those environments; absent means all of them, empty means none. */
-export type EnvironmentFilter = Readonly<{ environments?: readonly string[] }>;
-
-const inEnvironments = ({ environments }: EnvironmentFilter) =>
-  environments === undefined ? {} : { environment: { $in: [...environments] } };
-
-/**
- * `seenBy`: only that user and the users holding a role in one of `environments`; absent means
- * every user. Roles are a JSON column: SQLite's json_each reads its grants.
- */
-export type UserFilter = Readonly<{ seenBy?: Readonly<{ userId: string; environments: readonly string[] }> }>;
-
-const usersSeenBy = ({ seenBy }: UserFilter) => {
-  if (seenBy === undefined) return {};
-  const { userId, environments } = seenBy;
-  if (environments.length === 0) return { id: userId };
-  const placeholders = environments.map(() => '?').join(', ');
-  const holdsRole = raw(
-    (alias) =>
-      `exists (select 1 from json_each(${alias}.roles) where json_extract(value, '$.environment') in (${placeholders}))`,
-    [...environments],
-  );
-  return { $or: [{ id: userId }, { [holdsRole]: [] }] };
-};
 
 /** `integrationId` narrows to one integration's documents; absent means every integration's. */
 export type IntegrationFilter = Readonly<{ integrationId?: string }>;
@@ -67,14 +27,10 @@ const ofIntegration = ({ integrationId }: IntegrationFilter) =>
  * build (never ORM entities), read through a fresh EntityManager each time so nothing is cached.
  */
 export class ReadModel {
-  private readonly environments: ViewTable;
-  private readonly users: ViewTable;
   private readonly publications: ViewTable;
   private readonly deployments: ViewTable;
   private readonly dependencyStates: ViewTable;
   private readonly dependencies: ViewTable;
-  private readonly apiKeys: ViewTable;
-  private readonly userSessions: ViewTable;
   private publicationsOfIntegration?: ReturnType<NativeDatabase['prepare']>;
 
   /**
@@ -86,64 +42,10 @@ export class ReadModel {
     private readonly orm: ReadModelOrm,
     private readonly reader?: NativeDatabase,
   ) {
-    this.environments = ViewTable.of(orm, EnvironmentRow);
-    this.users = ViewTable.of(orm, UserRow);
     this.publications = ViewTable.of(orm, PublicationRow);
     this.deployments = ViewTable.of(orm, DeploymentRow);
     this.dependencyStates = ViewTable.of(orm, IntegrationDependencyStateRow);
     this.dependencies = ViewTable.of(orm, DependencyRow);
-    this.apiKeys = ViewTable.of(orm, ApiKeyRow);
-    this.userSessions = ViewTable.of(orm, UserSessionRow);
-  }
-
-  /** By name; `names` narrows to those environments (absent means all of them, empty means none). */
-  async listEnvironments(
-    query: PageRequest & Readonly<{ names?: readonly string[] }> = {},
-  ): Promise<Page<EnvironmentView>> {
-    if (query.names?.length === 0) return noRows();
-    const [rows, total] = await this.em().findAndCount(
-      EnvironmentRow,
-      query.names === undefined ? {} : { name: { $in: [...query.names] } },
-      { orderBy: { name: 'asc' }, offset: query.offset, limit: query.limit },
-    );
-    return { items: rows.map((row) => this.environments.entityToDocument(row) as EnvironmentView), total };
-  }
-
-  async getEnvironment(name: string): Promise<EnvironmentView | undefined> {
-    return this.byId(this.environments, EnvironmentRow, { name: name }, name) as Promise<
-      EnvironmentView | undefined
-    >;
-  }
-
-  /** By username. */
-  async listUsers(query: UserFilter & PageRequest = {}): Promise<Page<UserView>> {
-    const [rows, total] = await this.em().findAndCount(UserRow, usersSeenBy(query), {
-      orderBy: { username: 'asc', id: 'asc' },
-      offset: query.offset,
-      limit: query.limit,
-    });
-    return { items: rows.map((row) => this.users.entityToDocument(row) as UserView), total };
-  }
-
-  async getUser(id: string): Promise<UserView | undefined> {
-    return this.byId(this.users, UserRow, { id: id }, id) as Promise<UserView | undefined>;
-  }
-
-  async getUserByUsername(username: string): Promise<UserView | undefined> {
-    const row = await this.em().findOne(UserRow, { username }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-    return row === null ? undefined : (this.users.entityToDocument(row) as UserView);
-  }
-
-  /** What the user's bearer tokens are checked against (see UserSessionView). */
-  async getUserSession(id: string): Promise<UserSessionView | undefined> {
-    return this.byId(this.userSessions, UserSessionRow, { id: id }, id) as Promise<
-      UserSessionView | undefined
-    >;
-  }
-
-  /** How many users hold the owner role. */
-  async countOwners(): Promise<number> {
-    return this.em().count(UserRow, { owner: true });
   }
 
   /** Newest first. */
@@ -261,19 +163,6 @@ export class ReadModel {
   async listDependencies(): Promise<DependencyView[]> {
     const rows = await this.em().find(DependencyRow, {}, { orderBy: { name: 'asc' } });
     return rows.map((row) => this.dependencies.entityToDocument(row) as DependencyView);
-  }
-
-  /** Newest first. */
-  async listApiKeys(query: EnvironmentFilter = {}): Promise<ApiKeyView[]> {
-    if (query.environments?.length === 0) return [];
-    const rows = await this.em().find(ApiKeyRow, inEnvironments(query), {
-      orderBy: { createdAt: 'desc', id: 'desc' },
-    });
-    return rows.map((row) => this.apiKeys.entityToDocument(row) as ApiKeyView);
-  }
-
-  async getApiKey(id: string): Promise<ApiKeyView | undefined> {
-    return this.byId(this.apiKeys, ApiKeyRow, { id: id }, id) as Promise<ApiKeyView | undefined>;
   }
 
   private async byId(

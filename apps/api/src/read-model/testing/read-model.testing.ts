@@ -16,18 +16,18 @@ import { createReadModelOrm, type ReadModelOrm } from '../read-model-orm';
 
 /** Every view's table, in the order of the application's views (APP_VIEWS). */
 export const VIEW_TABLES = [
-  'environments',
-  'users',
   'publications',
   'deployments',
   'integration_dependency_states',
   'dependencies',
-  'api_keys',
-  'user_sessions',
   'republish_runs',
   'connections',
   'connection_requests',
   'integrations',
+  'environments',
+  'users',
+  'api_keys',
+  'user_sessions',
 ] as const;
 export const CHECKPOINTED_AT = '2025-06-01T00:00:00.000Z';
 
