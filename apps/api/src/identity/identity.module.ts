@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../config/app-config.provider';
 import { type AppConfig } from '../config/app-config';
 import { ApiKeyQueriesController } from './api-keys/api-key-queries/api-key-queries.http';
 import { ListApiKeysHandler } from './api-keys/api-key-queries/api-key-queries';
+import { ApiKeyViews } from './api-keys/api-key-queries/api-key-views';
 import { ApiKeyVerifier } from './api-keys/api-key-verifier';
 import { CreateApiKeyHandler } from './api-keys/create-api-key/create-api-key.command';
 import { CreateApiKeyController } from './api-keys/create-api-key/create-api-key.http';
@@ -15,7 +16,7 @@ import { ApiKeyHashStore } from './auth/crypto/api-key-hash-store';
 import { LoginHandler } from './auth/login/login.command';
 import { LoginController } from './auth/login/login.http';
 import { LogoutHandler } from './auth/login/logout.command';
-import { UserDirectory } from './auth/user-directory';
+import { UserDirectory } from './auth/user-sessions/user-directory';
 import { CreateEnvironmentHandler } from './environments/create-environment/create-environment.command';
 import { CreateEnvironmentController } from './environments/create-environment/create-environment.http';
 import { EnvironmentAccess } from './environments/environment-access/environment-access';
@@ -82,6 +83,7 @@ const tokensLogger = new Logger('Tokens');
     EnvironmentAccess,
     EnvironmentViews,
     UserViews,
+    ApiKeyViews,
     UserDirectory,
     ApiKeyVerifier,
     Authenticator,

@@ -11,3 +11,4 @@ export { EnvironmentAccess } from './environments/environment-access/environment
 export { AuthGuard } from './auth/auth.guard';
 export { FirstStart } from './first-start/first-start';
 export { parseIfMatch } from './auth/request-context.decorator';
+export { IDENTITY_VIEWS } from './identity-views.list';

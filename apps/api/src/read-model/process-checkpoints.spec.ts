@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteProcessCheckpoints } from './process-checkpoints';
 import { createReadModelOrm, type ReadModelOrm } from './read-model-orm';
-import { READ_MODEL_VIEWS } from './read-model.views';
 
 describe('SqliteProcessCheckpoints', () => {
   let folder: string;
@@ -12,7 +11,7 @@ describe('SqliteProcessCheckpoints', () => {
 
   beforeEach(async () => {
     folder = mkdtempSync(join(tmpdir(), 'ib-process-checkpoints-'));
-    orm = await createReadModelOrm({ file: join(folder, 'read-model.db'), views: READ_MODEL_VIEWS });
+    orm = await createReadModelOrm({ file: join(folder, 'read-model.db'), views: [] });
   });
   afterEach(async () => {
     await orm.close();

@@ -102,8 +102,8 @@ describe('ProjectionRunner', () => {
     });
     expect(model.view('connections').get('conn-1')).toMatchObject({ hasSecret: true, deleted: false });
     expect(model.view('connection_requests').get('req-1')).toMatchObject({ status: 'pending' });
-    expect(await model.readModel.getEnvironment('dev')).toMatchObject({ kind: 'development' });
-    expect(await model.readModel.getUserByUsername('bob')).toMatchObject({ id: 'user-bob', roles: [] });
+    expect(model.view('environments').get('dev')).toMatchObject({ kind: 'development' });
+    expect(model.view('users').get('user-bob')).toMatchObject({ username: 'bob', roles: [] });
     expect(await model.checkpoints()).toEqual(everyViewAt(lastPosition));
     expect(await model.rows('projection_checkpoints')).toEqual(
       expect.arrayContaining([{ name: 'integrations', position: lastPosition, updated_at: CHECKPOINTED_AT }]),
@@ -198,7 +198,7 @@ describe('ProjectionRunner', () => {
     expect(model.view('integrations').get('int-1')).toMatchObject({ status: 'draft', version: 0 });
     expect(model.view('integrations').get('int-2')).toMatchObject({ status: 'draft' });
     expect(model.view('integrations').get('int-3')).toBeUndefined();
-    expect(await model.readModel.getUser('user-bob')).toMatchObject({ username: 'bob' });
+    expect(model.view('users').get('user-bob')).toMatchObject({ username: 'bob' });
     expect(await model.checkpoints()).toEqual({ ...everyViewAt(lastPosition), integrations: 2 });
     expect((await runner.status()).find(({ name }) => name === 'integrations')).toEqual({
       name: 'integrations',

@@ -14,7 +14,6 @@ import {
 } from '../infrastructure/read-model/projection-runner';
 import { PROCESS_CHECKPOINTS } from '../infrastructure/process-managers/process-checkpoints.port';
 import { SqliteProcessCheckpoints } from './process-checkpoints';
-import { ReadModel } from './read-model';
 import { createReadModelOrm, type ReadModelOrm } from './read-model-orm';
 import { openReadOnlyConnection } from '../infrastructure/read-model/read-only-connection';
 import { type NativeDatabase } from '../infrastructure/read-model/view-table';
@@ -54,8 +53,8 @@ class ReadModelShutdown implements OnApplicationShutdown {
 }
 
 /**
- * Provides ReadModel (queries), ViewStores (the views' generic reads), ProjectionRunner (projections into it) and the process managers'
- * checkpoints (kept beside the views'), for the whole application.
+ * Provides ViewStores (every view's reads), ProjectionRunner (the projections into the views) and the
+ * process managers' checkpoints (kept beside the views'), for the whole application.
  */
 @Module({})
 export class ReadModelModule {
@@ -72,12 +71,6 @@ export class ReadModelModule {
           useFactory: (_orm: ReadModelOrm) =>
             options.file === ':memory:' ? null : openReadOnlyConnection(options.file),
           inject: [READ_MODEL_ORM],
-        },
-        {
-          provide: ReadModel,
-          useFactory: (orm: ReadModelOrm, reader: NativeDatabase | null) =>
-            new ReadModel(orm, reader ?? undefined),
-          inject: [READ_MODEL_ORM, READ_MODEL_READER],
         },
         {
           provide: ViewStores,
@@ -98,7 +91,7 @@ export class ReadModelModule {
         },
         ReadModelShutdown,
       ],
-      exports: [ReadModel, ViewStores, ProjectionRunner, READ_MODEL_ORM, PROCESS_CHECKPOINTS],
+      exports: [ViewStores, ProjectionRunner, READ_MODEL_ORM, PROCESS_CHECKPOINTS],
     };
   }
 }

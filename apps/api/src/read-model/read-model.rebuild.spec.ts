@@ -1,11 +1,5 @@
 import { integrationStreamId, type RecordedEvent } from '@ib/domain';
-import {
-  apiKeysProjection,
-  environmentsProjection,
-  projectAll,
-  type Projection,
-  usersProjection,
-} from './projections';
+import { projectAll, type Projection } from '../infrastructure/read-model/projection';
 import { type ProjectionRunner } from '../infrastructure/read-model/projection-runner';
 import { openReadOnlyConnection } from '../infrastructure/read-model/read-only-connection';
 import { ViewStores } from '../infrastructure/read-model/view-store';
@@ -18,7 +12,7 @@ import {
 import { appendSampleHistory, sampleHistory } from './testing/sample-history';
 import { APP_VIEWS } from '../app.views';
 
-/** A view the read model does not define itself (a context owns it), found in the application's list. */
+/** A view of the application, whichever context owns it. */
 const viewNamed = (name: string) => {
   const view = APP_VIEWS.find(({ projection }) => projection.name === name);
   if (view === undefined) throw new Error(`No view ${name}`);
@@ -50,13 +44,13 @@ describe('read model rebuild', () => {
     integrations: model.view('integrations').list().items,
     connections: model.view('connections').list().items,
     connection_requests: model.view('connection_requests').list().items,
-    environments: (await model.readModel.listEnvironments()).items,
-    users: (await model.readModel.listUsers()).items,
+    environments: model.view('environments').list().items,
+    users: model.view('users').list().items,
     publications: model.view('publications').list().items,
     deployments: model.view('deployments').list().items,
     integration_dependency_states: model.view('integration_dependency_states').list().items,
     dependencies: model.view('dependencies').list().items,
-    api_keys: await model.readModel.listApiKeys(),
+    api_keys: model.view('api_keys').list().items,
   });
   /** The same documents folded in memory from the log: what any rebuild must come out as. */
   const folded = async () => {
@@ -68,13 +62,13 @@ describe('read model rebuild', () => {
       integrations: documents(projectionNamed('integrations')),
       connections: documents(projectionNamed('connections')),
       connection_requests: documents(projectionNamed('connection_requests')),
-      environments: documents(environmentsProjection),
-      users: documents(usersProjection),
+      environments: documents(projectionNamed('environments')),
+      users: documents(projectionNamed('users')),
       publications: documents(projectionNamed('publications')),
       deployments: documents(projectionNamed('deployments')),
       integration_dependency_states: documents(projectionNamed('integration_dependency_states')),
       dependencies: documents(projectionNamed('dependencies')),
-      api_keys: documents(apiKeysProjection),
+      api_keys: documents(projectionNamed('api_keys')),
     };
   };
   const sorted = (views: Record<string, object[]>) =>

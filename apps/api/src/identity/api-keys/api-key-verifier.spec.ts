@@ -7,7 +7,10 @@ import { type AppConfig } from '../../config/app-config';
 import { CurrentViews } from '../../infrastructure/consistency/current-views';
 import { SqliteEventStore } from '../../infrastructure/event-store/sqlite-event-store';
 import { ProjectionRunner } from '../../infrastructure/read-model/projection-runner';
-import { createReadModelOrm, READ_MODEL_VIEWS, ReadModel, type ReadModelOrm } from '../../read-model';
+import { ViewStores } from '../../infrastructure/read-model/view-store';
+import { createReadModelOrm, type ReadModelOrm } from '../../read-model';
+import { IDENTITY_VIEWS } from '../identity-views.list';
+import { ApiKeyViews } from './api-key-queries/api-key-views';
 import { Unauthenticated } from '../../infrastructure/access/access-errors';
 import { uuidv7 } from '../../infrastructure/ids';
 import { generateApiKey } from './api-key-material';
@@ -62,12 +65,13 @@ describe('ApiKeyVerifier', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'api-key-verifier-'));
     store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), pollIntervalMs: 10 });
-    orm = await createReadModelOrm({ file: join(dir, 'read-model.sqlite'), views: READ_MODEL_VIEWS });
-    runner = new ProjectionRunner(store, orm, { views: READ_MODEL_VIEWS });
+    orm = await createReadModelOrm({ file: join(dir, 'read-model.sqlite'), views: IDENTITY_VIEWS });
+    runner = new ProjectionRunner(store, orm, { views: IDENTITY_VIEWS });
     await runner.start();
     hashes = new ApiKeyHashStore({ file: join(dir, 'credentials.sqlite') });
     const views = new CurrentViews(store, runner, { readYourWritesTimeoutMs: 2000 } as AppConfig);
-    verifier = new ApiKeyVerifier(new ReadModel(orm), views, hashes);
+    const stores = new ViewStores(orm, await orm.em.getConnection().getNativeClient());
+    verifier = new ApiKeyVerifier(new ApiKeyViews(stores), views, hashes);
   });
   afterEach(async () => {
     await runner.stop();

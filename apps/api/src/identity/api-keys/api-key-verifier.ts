@@ -6,7 +6,7 @@ import { ApiKeyHashStore } from '../auth/crypto/api-key-hash-store';
 import { AnswersAsOf } from '../../infrastructure/consistency/answers-as-of';
 import { CurrentViews } from '../../infrastructure/consistency/current-views';
 import { Unauthenticated } from '../../infrastructure/access/access-errors';
-import { type ApiKeyView, ReadModel } from '../../read-model';
+import { ApiKeyViews, type ApiKeyView } from './api-key-queries/api-key-views';
 import { hashApiKey, keyIdOf } from './api-key-material';
 
 /** Told about API keys, not bearer tokens: an app with a wrong key must learn which credential failed. */
@@ -35,7 +35,7 @@ export class ApiKeyVerifier {
   private readonly keys = new AnswersAsOf<ApiKeyView | undefined>();
 
   constructor(
-    private readonly readModel: ReadModel,
+    private readonly apiKeys: ApiKeyViews,
     private readonly views: CurrentViews,
     private readonly hashes: ApiKeyHashStore,
   ) {}
@@ -45,7 +45,7 @@ export class ApiKeyVerifier {
     const keyId = keyIdOf(key);
     if (keyId === undefined) throw refused();
     const head = await this.views.upTo(asOf);
-    const known = this.keys.get(keyId, head) ?? (await this.keyAsOf(keyId, head));
+    const known = this.keys.get(keyId, head) ?? this.keyAsOf(keyId, head);
     if (known === undefined || known.status !== 'active') throw refused();
     const hash = this.storedHash(keyId);
     if (hash === undefined) throw refused();
@@ -54,8 +54,8 @@ export class ApiKeyVerifier {
     return principalOf(known);
   }
 
-  private async keyAsOf(keyId: string, head: number): Promise<ApiKeyView | undefined> {
-    const key = await this.readModel.getApiKey(keyId);
+  private keyAsOf(keyId: string, head: number): ApiKeyView | undefined {
+    const key = this.apiKeys.find(keyId);
     this.keys.set(keyId, head, key);
     return key;
   }

@@ -6,7 +6,7 @@ import { type HttpRequest } from '../../infrastructure/http/http-types';
 import { API_KEY_CHALLENGE, API_KEY_HEADER } from './accepts-api-key.decorator';
 import { type AuthenticatedUser } from './authenticated-user';
 import { type TokenClaims, TokenService } from './crypto/token-service';
-import { UserDirectory } from './user-directory';
+import { UserDirectory } from './user-sessions/user-directory';
 
 const headerOf = (request: HttpRequest, name: string): string | undefined => {
   const value = request.headers[name];

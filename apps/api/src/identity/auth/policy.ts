@@ -1,5 +1,6 @@
 import { ForbiddenError, type Role, type RoleGrant } from '@ib/domain';
 import { type AuthenticatedUser } from './authenticated-user';
+import { type ViewCondition } from '../../infrastructure/read-model/view-store';
 
 /**
  * Who may do what, written once. Every handler and query asks `authorize` (or `allows`, to filter a
@@ -105,7 +106,8 @@ export function authorize(user: AuthenticatedUser, action: Action, environment?:
 
 /**
  * A user is seen by themselves, by owners, and by the administrators of an environment where they
- * hold a role; to anyone else they do not exist.
+ * hold a role; to anyone else they do not exist. `usersSeenBy` is the same rule as a condition on the
+ * users view: change them together.
  */
 export const maySeeUser = (
   user: AuthenticatedUser,
@@ -114,6 +116,22 @@ export const maySeeUser = (
   user.id === seen.id ||
   user.owner ||
   seen.roles.some((grant) => allows(user, 'user.read', grant.environment));
+
+/** `maySeeUser` as conditions on the users view (its `id` and `roles` fields), so a page and its total obey it. */
+export const usersSeenBy = (user: AuthenticatedUser): readonly ViewCondition[] =>
+  user.owner
+    ? []
+    : [
+        {
+          anyOf: [
+            { field: 'id', equals: user.id },
+            {
+              field: 'roles',
+              hasElementWhere: { property: 'environment', in: environmentsAllowing(user, 'user.read') },
+            },
+          ],
+        },
+      ];
 
 /** The environments among `environments` where `user` may take `action`. */
 export const environmentsAllowing = (

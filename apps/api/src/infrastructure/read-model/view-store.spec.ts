@@ -22,6 +22,14 @@ const OwnerRow = defineEntity({
   properties: { id: p.string().primary(), name: p.string() },
 });
 
+const KeeperRow = defineEntity({
+  name: 'KeeperRow',
+  tableName: 'keepers',
+  properties: { id: p.string().primary(), cares: p.json<{ kind: string; since: number }[]>() },
+});
+
+type Keeper = Readonly<{ id: string; cares: { kind: string; since: number }[] }>;
+
 type Pet = Readonly<{
   id: string;
   name: string;
@@ -60,7 +68,11 @@ describe('ViewStore', () => {
   let store: ViewStore<Pet>;
 
   beforeEach(async () => {
-    orm = new MikroORM({ dbName: ':memory:', entities: [PetRow, OwnerRow], ensureDatabase: false });
+    orm = new MikroORM({
+      dbName: ':memory:',
+      entities: [PetRow, OwnerRow, KeeperRow],
+      ensureDatabase: false,
+    });
     await orm.schema.create();
     db = await orm.em.getConnection().getNativeClient();
     pets = ViewTable.of(orm, PetRow);
@@ -210,6 +222,72 @@ describe('ViewStore', () => {
     expect(store.list({ where: [{ field: 'owner', in: [injection] }] })).toEqual({ items: [], total: 0 });
     expect(store.get(injection)).toBeUndefined();
     expect(store.list().total).toBe(4);
+  });
+
+  it('given stored documents, when counted, then it answers how many meet the conditions without reading them', () => {
+    expect(store.count()).toBe(4);
+    expect(store.count([{ field: 'vaccinated', equals: true }])).toBe(3);
+    expect(store.count([{ field: 'owner', in: [] }])).toBe(0);
+  });
+
+  describe('documents holding a JSON array of objects', () => {
+    const ann: Keeper = { id: 'k1', cares: [{ kind: 'dog', since: 2020 }] };
+    const ben: Keeper = {
+      id: 'k2',
+      cares: [
+        { kind: 'cat', since: 2021 },
+        { kind: 'bird', since: 2022 },
+      ],
+    };
+    const cy: Keeper = { id: 'k3', cares: [] };
+    let keepers: ViewStore<Keeper>;
+
+    beforeEach(() => {
+      const table = ViewTable.of(orm, KeeperRow);
+      for (const keeper of [ann, ben, cy]) table.on(db).upsert(keeper);
+      keepers = new ViewStore<Keeper>(table, db);
+    });
+
+    it('when asked for an element whose property is one of a set, then only the documents holding one match', () => {
+      const holding = (...kinds: string[]) =>
+        keepers.list({ where: [{ field: 'cares', hasElementWhere: { property: 'kind', in: kinds } }] });
+
+      expect(holding('bird', 'fish')).toEqual({ items: [ben], total: 1 });
+      expect(holding('dog', 'cat')).toEqual({ items: [ann, ben], total: 2 });
+      expect(holding()).toEqual({ items: [], total: 0 });
+      expect(
+        keepers.count([{ field: 'cares', hasElementWhere: { property: 'since', in: [2020, 2022] } }]),
+      ).toBe(2);
+    });
+
+    it('when combined with other conditions, then either may hold', () => {
+      const page = keepers.list({
+        where: [
+          {
+            anyOf: [
+              { field: 'id', equals: 'k3' },
+              { field: 'cares', hasElementWhere: { property: 'kind', in: ['dog'] } },
+            ],
+          },
+        ],
+      });
+
+      expect(page).toEqual({ items: [ann, cy], total: 2 });
+    });
+
+    it('when the value or the property smuggles SQL, then the value is bound and the property refused', () => {
+      const injection = "dog') or 1 = 1 --";
+
+      expect(
+        keepers.count([{ field: 'cares', hasElementWhere: { property: 'kind', in: [injection] } }]),
+      ).toBe(0);
+      expect(() =>
+        keepers.count([{ field: 'cares', hasElementWhere: { property: "kind') or 1=1 --", in: ['dog'] } }]),
+      ).toThrow(/Not a property name/);
+      expect(() =>
+        store.count([{ field: 'name', hasElementWhere: { property: 'kind', in: ['dog'] } }]),
+      ).toThrow(/no JSON field/);
+    });
   });
 
   it('given a field the table does not have, when listed, then it refuses instead of writing it into SQL', () => {

@@ -7,16 +7,16 @@ type Value = string | number | boolean;
 /**
  * One condition on a view's documents, by field name. Conditions of a list are all required;
  * `anyOf` requires one of its own. `absentFrom` keeps the documents whose `field` is the id of no
- * document of another view (an anti-join on that view's key).
+ * document of another view (an anti-join on that view's key). `hasElementWhere` keeps the documents
+ * whose JSON array `field` holds an object whose `property` is one of `in` (none when `in` is empty).
  */
 export type ViewCondition =
   | Readonly<{ field: string; equals: Value }>
   | Readonly<{ field: string; in: readonly Value[] }>
   | Readonly<{ anyOf: readonly ViewCondition[] }>
   | Readonly<{ field: string; absentFrom: ViewTable }>
+  | Readonly<{ field: string; hasElementWhere: Readonly<{ property: string; in: readonly Value[] }> }>
   | ViewAbsence;
-
-// --- Absence and distinct values (added for Publishing's queries) ---
 
 /**
  * `isAbsent`: the document leaves the (optional) field out, stored as NULL.
@@ -35,8 +35,6 @@ export type ViewAbsence =
   | Readonly<{ absentFrom: ViewTable; matching: readonly ViewMatch[] }>;
 
 export type ViewMatch = Readonly<{ other: string; is?: '=' | '>='; field: string }>;
-
-// --- end of the absence block ---
 
 /** `ignoreCase`: text sorts as people read it (`lower`), whatever its case. */
 export type ViewOrder = Readonly<{ field: string; direction?: 'asc' | 'desc'; ignoreCase?: boolean }>;
@@ -71,13 +69,14 @@ export class ViewStore<Document extends object> {
     return row === undefined ? undefined : (this.table.toDocument(row) as Document);
   }
 
+  /** How many documents meet every condition. */
+  count(where: readonly ViewCondition[] = []): number {
+    return this.total(this.from(where));
+  }
+
   list({ where = [], orderBy = [], offset, limit }: ViewListQuery = {}): ViewPage<Document> {
-    const filter = this.conditions(where, 'and', this.table);
-    const whereClause = filter.text === '' ? '' : ` where ${filter.text}`;
-    const from = `from ${quote(this.table.table)} as ${quote('view')}${whereClause}`;
-    const [{ total }] = this.prepare(`select count(*) as total ${from}`).all(filter.values) as {
-      total: number;
-    }[];
+    const { from, filter } = this.from(where);
+    const total = this.total({ from, filter });
     if (total === 0) return { items: [], total };
     const order = [...orderBy, { field: this.table.key.field }]
       .map(({ field, direction = 'asc', ignoreCase }: ViewOrder) => {
@@ -93,7 +92,18 @@ export class ViewStore<Document extends object> {
     return { items: rows.map((row) => this.table.toDocument(row) as Document), total };
   }
 
-  // --- Absence and distinct values (added for Publishing's queries) ---
+  private from(where: readonly ViewCondition[]): Readonly<{ from: string; filter: Sql }> {
+    const filter = this.conditions(where, 'and', this.table);
+    const whereClause = filter.text === '' ? '' : ` where ${filter.text}`;
+    return { from: `from ${quote(this.table.table)} as ${quote('view')}${whereClause}`, filter };
+  }
+
+  private total({ from, filter }: Readonly<{ from: string; filter: Sql }>): number {
+    const [{ total }] = this.prepare(`select count(*) as total ${from}`).all(filter.values) as {
+      total: number;
+    }[];
+    return total;
+  }
 
   /**
    * The distinct values `field` takes among the documents meeting `where`, ascending; a document that
@@ -128,8 +138,6 @@ export class ViewStore<Document extends object> {
     };
   }
 
-  // --- end of the absence block ---
-
   private conditions(conditions: readonly ViewCondition[], joiner: 'and' | 'or', table: ViewTable): Sql {
     const parts = conditions.map((condition) => this.condition(condition, table));
     if (parts.length === 0) return { text: joiner === 'and' ? '' : '0', values: [] };
@@ -142,6 +150,7 @@ export class ViewStore<Document extends object> {
   private condition(condition: ViewCondition, table: ViewTable): Sql {
     if ('anyOf' in condition) return this.conditions(condition.anyOf, 'or', table);
     if ('isAbsent' in condition || 'matching' in condition) return this.absence(condition, table);
+    if ('hasElementWhere' in condition) return this.hasElementWhere(table, condition);
     const column = this.column(table, condition.field);
     if ('equals' in condition)
       return { text: `${column} = ?`, values: [this.bound(table, condition.field, condition.equals)] };
@@ -156,6 +165,28 @@ export class ViewStore<Document extends object> {
         `not exists (select 1 from ${quote(other.table)} as ${quote('other')} ` +
         `where ${quote('other')}.${quote(other.key.column)} = ${column})`,
       values: [],
+    };
+  }
+
+  /** The property's JSON path is bound too; a name that is no plain identifier is refused rather than quoted. */
+  private hasElementWhere(
+    table: ViewTable,
+    {
+      field,
+      hasElementWhere: { property, in: values },
+    }: Extract<ViewCondition, { hasElementWhere: unknown }>,
+  ): Sql {
+    const found = table.columns.find((column) => column.field === field);
+    if (found === undefined || found.codec !== 'json')
+      throw new Error(`View ${table.table} has no JSON field ${field} to look into`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(property))
+      throw new Error(`Not a property name to look for in ${table.table}.${field}: ${property}`);
+    return {
+      text:
+        `exists (select 1 from json_each(${quote('view')}.${quote(found.column)}) as ${quote('element')} ` +
+        `where json_extract(${quote('element')}.${quote('value')}, ?) in ` +
+        `(select ${quote('wanted')}.${quote('value')} from json_each(?) as ${quote('wanted')}))`,
+      values: [`$.${property}`, JSON.stringify(values)],
     };
   }
 

@@ -9,17 +9,12 @@ import {
   ProjectionRunner,
   type ProjectionRunnerOptions,
 } from '../../infrastructure/read-model/projection-runner';
-import { ReadModel } from '../read-model';
 import { APP_VIEWS } from '../../app.views';
 import { type ViewStore, ViewStores } from '../../infrastructure/read-model/view-store';
 import { createReadModelOrm, type ReadModelOrm } from '../read-model-orm';
 
 /** Every view's table, in the order of the application's views (APP_VIEWS). */
 export const VIEW_TABLES = [
-  'environments',
-  'users',
-  'api_keys',
-  'user_sessions',
   'connections',
   'connection_requests',
   'integrations',
@@ -28,6 +23,10 @@ export const VIEW_TABLES = [
   'integration_dependency_states',
   'dependencies',
   'republish_runs',
+  'environments',
+  'users',
+  'api_keys',
+  'user_sessions',
 ] as const;
 export const CHECKPOINTED_AT = '2025-06-01T00:00:00.000Z';
 
@@ -47,7 +46,6 @@ export async function temporaryReadModel() {
   return {
     store,
     orm,
-    readModel: new ReadModel(orm),
     /** Any view of the application (whichever context owns it) through its view store, by projection name. */
     view: <Document extends object = Record<string, unknown>>(name: string): ViewStore<Document> => {
       const view = APP_VIEWS.find(({ projection }) => projection.name === name);

@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { type AuthenticatedUser } from '../../auth/authenticated-user';
 import { authorize } from '../../auth/policy';
-import { ReadModel, type ApiKeyView } from '../../../read-model';
+import { ApiKeyViews, type ApiKeyView } from './api-key-views';
 
 export class ListApiKeysQuery extends Query<Readonly<{ items: ApiKeyView[]; total: number }>> {
   constructor(
@@ -15,11 +15,10 @@ export class ListApiKeysQuery extends Query<Readonly<{ items: ApiKeyView[]; tota
 /** The keys of one environment, for its admins: the view holds only a hint, never the key or its hash. */
 @QueryHandler(ListApiKeysQuery)
 export class ListApiKeysHandler implements IQueryHandler<ListApiKeysQuery> {
-  constructor(private readonly readModel: ReadModel) {}
+  constructor(private readonly views: ApiKeyViews) {}
 
   async execute({ user, environment }: ListApiKeysQuery) {
     authorize(user, 'api-key.manage', environment);
-    const items = await this.readModel.listApiKeys({ environments: [environment] });
-    return { items, total: items.length };
+    return this.views.list(environment);
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { type ApiKeyView } from '../../../read-model';
+import { type ApiKeyView } from './api-keys.projection';
 
 /** An app's key as admins list it: never the key, only its last characters to tell keys apart. */
 @ApiSchema({ name: 'ApiKey' })

@@ -10,7 +10,7 @@ import {
 import { authorize } from '../../auth/policy';
 import { type RequestContext } from '../../auth/request-context.decorator';
 import { CommandRunner, type CommandOutcome } from '../../../infrastructure/command-handling/command-runner';
-import { ReadModel } from '../../../read-model';
+import { EnvironmentViews } from '../environment-queries/environment-views';
 
 export type CreateEnvironmentInput = Readonly<{
   name: string;
@@ -37,15 +37,13 @@ export class CreateEnvironmentCommand extends Command<CommandOutcome> {
 export class CreateEnvironmentHandler implements ICommandHandler<CreateEnvironmentCommand> {
   constructor(
     private readonly runner: CommandRunner,
-    private readonly readModel: ReadModel,
+    private readonly environments: EnvironmentViews,
   ) {}
 
   async execute({ input, context }: CreateEnvironmentCommand) {
     authorize(context.user, 'environment.create');
     if (input.kind === 'development' && input.anotherDevelopment !== true) {
-      const existing = (await this.readModel.listEnvironments()).items.find(
-        (environment) => environment.kind === 'development' && environment.name !== input.name,
-      );
+      const existing = this.environments.otherDevelopment(input.name);
       if (existing !== undefined)
         throw new IllegalStateError(
           'ENVIRONMENT.DEVELOPMENT_EXISTS',

@@ -9,18 +9,29 @@ import {
 import { type AuthenticatedUser } from '../../auth/authenticated-user';
 import { allows, authorize } from '../../auth/policy';
 import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
+import { EnvironmentViews } from '../environment-queries/environment-views';
 
-/** Environment facts come from the event store (the source of truth), not from a possibly lagging view. */
+/**
+ * Environment facts for commands. An environment is never deleted and its kind never changes, so
+ * whatever the environments view holds is final; only its absence may be the view lagging behind a
+ * creation just stored, and then the event store (the source of truth) decides.
+ */
 @Injectable()
 export class EnvironmentAccess {
   /** An environment's kind never changes once created, so a known kind is not read again. */
   private readonly kinds = new Map<string, EnvironmentKind>();
 
-  constructor(private readonly runner: CommandRunner) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly views: EnvironmentViews,
+  ) {}
 
   async kindOf(environment: string): Promise<EnvironmentKind> {
-    const known = this.kinds.get(environment);
-    if (known) return known;
+    const known = this.kinds.get(environment) ?? this.views.find(environment)?.kind;
+    if (known) {
+      this.kinds.set(environment, known);
+      return known;
+    }
     const { state } = await this.runner.load(environmentStreamId(environment), environmentDecider);
     if (state.status === 'none')
       throw new NotFoundError('ENVIRONMENT.NOT_FOUND', `Environment '${environment}' does not exist`);

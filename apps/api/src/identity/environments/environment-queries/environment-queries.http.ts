@@ -5,13 +5,10 @@ import { NotFoundError } from '@ib/domain';
 import { type AuthenticatedUser } from '../../auth/authenticated-user';
 import { allows, environmentsAllowing } from '../../auth/policy';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
-import { ReadModel } from '../../../read-model';
 import { ApiList, ApiProblems } from '../../../infrastructure/http/openapi/api-responses';
 import { PageParams } from '../../../infrastructure/http/page-params';
 import { EnvironmentSchema } from './environment.schema';
-import { EnvironmentViews } from './environment-views';
-
-type EnvironmentView = NonNullable<Awaited<ReturnType<ReadModel['getEnvironment']>>>;
+import { EnvironmentViews, type EnvironmentView } from './environment-views';
 
 /** Owners see every environment of the installation; others the ones they hold a role in. */
 const visible = (user: AuthenticatedUser, name: string) =>
@@ -28,11 +25,11 @@ export class ListEnvironmentsQuery extends Query<{ items: EnvironmentView[]; tot
 
 @QueryHandler(ListEnvironmentsQuery)
 export class ListEnvironmentsHandler implements IQueryHandler<ListEnvironmentsQuery> {
-  constructor(private readonly readModel: ReadModel) {}
-  /** `visible`, as the read model's filter. */
-  execute({ user, page }: ListEnvironmentsQuery) {
+  constructor(private readonly views: EnvironmentViews) {}
+  /** `visible`, as the view's filter. */
+  async execute({ user, page }: ListEnvironmentsQuery) {
     const names = user.owner ? undefined : environmentsAllowing(user, 'environment.read');
-    return this.readModel.listEnvironments({ names, ...page });
+    return this.views.list({ names, ...page });
   }
 }
 

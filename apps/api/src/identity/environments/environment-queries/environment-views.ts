@@ -1,23 +1,68 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@ib/domain';
 import { ReadYourWrites } from '../../../infrastructure/consistency/read-your-writes';
-import { ReadModel } from '../../../read-model';
+import {
+  type ViewCondition,
+  type ViewPage,
+  type ViewStore,
+  ViewStores,
+} from '../../../infrastructure/read-model/view-store';
+import { type EnvironmentView } from './environments.projection';
+import { EnvironmentRow } from './environments.table';
+
+export { type EnvironmentView } from './environments.projection';
+
+/** By name; `names` narrows to those environments (absent means all of them, empty means none). */
+export const listEnvironments = (
+  store: ViewStore<EnvironmentView>,
+  query: Readonly<{ names?: readonly string[]; offset?: number; limit?: number }> = {},
+): ViewPage<EnvironmentView> => {
+  const { names, offset, limit } = query;
+  const where: ViewCondition[] = names === undefined ? [] : [{ field: 'name', in: names }];
+  return store.list({ where, orderBy: [{ field: 'name' }], offset, limit });
+};
+
+/** The first development environment by name other than `name`, if there is one. */
+export const otherDevelopmentEnvironment = (
+  store: ViewStore<EnvironmentView>,
+  name: string,
+): EnvironmentView | undefined =>
+  store
+    .list({ where: [{ field: 'kind', equals: 'development' }], orderBy: [{ field: 'name' }] })
+    .items.find((environment) => environment.name !== name);
 
 @Injectable()
 export class EnvironmentViews {
-  constructor(
-    private readonly readModel: ReadModel,
-    private readonly consistency: ReadYourWrites,
-  ) {}
+  private readonly store: ViewStore<EnvironmentView>;
 
-  async get(name: string) {
-    const view = await this.readModel.getEnvironment(name);
+  constructor(
+    stores: ViewStores,
+    private readonly consistency: ReadYourWrites,
+  ) {
+    this.store = stores.of<EnvironmentView>(EnvironmentRow);
+  }
+
+  /** The stored view, if the views have projected it yet: for other use cases that hold a name. */
+  find(name: string): EnvironmentView | undefined {
+    return this.store.get(name);
+  }
+
+  async get(name: string): Promise<EnvironmentView> {
+    const view = this.store.get(name);
     if (!view) throw new NotFoundError('ENVIRONMENT.NOT_FOUND', `Environment '${name}' does not exist`);
     return view;
   }
 
-  async afterWrite(name: string, position: number) {
+  async afterWrite(name: string, position: number): Promise<EnvironmentView> {
     await this.consistency.after(position);
     return this.get(name);
+  }
+
+  list(query: Parameters<typeof listEnvironments>[1]): ViewPage<EnvironmentView> {
+    return listEnvironments(this.store, query);
+  }
+
+  otherDevelopment(name: string): EnvironmentView | undefined {
+    return otherDevelopmentEnvironment(this.store, name);
   }
 }

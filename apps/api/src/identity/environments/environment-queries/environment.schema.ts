@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { ENVIRONMENT_KINDS, type EnvironmentKind } from '@ib/domain';
-import { type EnvironmentView } from '../../../read-model';
+import { type EnvironmentView } from './environments.projection';
 
 /** An environment as the API answers it (`implements` keeps the document in step with the view). */
 @ApiSchema({ name: 'Environment' })

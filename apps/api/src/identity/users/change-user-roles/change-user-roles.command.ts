@@ -2,7 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IllegalStateError, NotFoundError, type RoleGrant, userDecider, userStreamId } from '@ib/domain';
 import { authorize, maySeeUser } from '../../auth/policy';
 import { type RequestContext } from '../../auth/request-context.decorator';
-import { UserDirectory } from '../../auth/user-directory';
+import { UserDirectory } from '../../auth/user-sessions/user-directory';
 import { CommandRunner, type CommandOutcome } from '../../../infrastructure/command-handling/command-runner';
 
 export type ChangeUserRolesInput = Readonly<{ roles: readonly RoleGrant[]; owner?: boolean }>;

@@ -3,15 +3,12 @@ import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '@ib/domain';
 import { type AuthenticatedUser } from '../../auth/authenticated-user';
-import { authorize, environmentsAllowing, maySeeUser } from '../../auth/policy';
+import { authorize, environmentsAllowing, maySeeUser, usersSeenBy } from '../../auth/policy';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
 import { ApiList, ApiProblems } from '../../../infrastructure/http/openapi/api-responses';
 import { PageParams } from '../../../infrastructure/http/page-params';
-import { ReadModel } from '../../../read-model';
 import { UserSchema } from './user.schema';
-import { UserViews } from './user-views';
-
-type UserView = NonNullable<Awaited<ReturnType<ReadModel['getUser']>>>;
+import { UserViews, type UserView } from './user-views';
 
 /** Listing users is for owners and administrators (a 403 for anyone else). */
 const assertMayListUsers = (user: AuthenticatedUser): void => {
@@ -31,14 +28,11 @@ export class ListUsersQuery extends Query<{ items: UserView[]; total: number }> 
 
 @QueryHandler(ListUsersQuery)
 export class ListUsersHandler implements IQueryHandler<ListUsersQuery> {
-  constructor(private readonly readModel: ReadModel) {}
-  /** `maySeeUser`, as the read model's filter: themselves, and the holders of a role where they read users. */
-  execute({ user, page }: ListUsersQuery) {
+  constructor(private readonly views: UserViews) {}
+  /** `maySeeUser`, as the view's filter: themselves, and the holders of a role where they read users. */
+  async execute({ user, page }: ListUsersQuery) {
     assertMayListUsers(user);
-    const seenBy = user.owner
-      ? undefined
-      : { userId: user.id, environments: environmentsAllowing(user, 'user.read') };
-    return this.readModel.listUsers({ seenBy, ...page });
+    return this.views.list({ where: usersSeenBy(user), ...page });
   }
 }
 

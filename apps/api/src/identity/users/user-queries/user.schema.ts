@@ -1,6 +1,6 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { LoginUserSchema } from '../../auth/login/login.schema';
-import { type UserView } from '../../../read-model';
+import { type UserView } from './users.projection';
 
 /** An IT user as the API answers it; the password hash never leaves the credential store. */
 @ApiSchema({ name: 'User' })

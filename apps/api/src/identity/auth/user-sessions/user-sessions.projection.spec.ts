@@ -2,7 +2,7 @@ import { type RoleGrant, SYSTEM_ACTOR_ID, userStreamId, type UserEvent } from '@
 import {
   eventRecorder,
   ProjectionSpecification,
-} from '../../infrastructure/read-model/testing/projection-specification';
+} from '../../../infrastructure/read-model/testing/projection-specification';
 import { userSessionsProjection, type UserSessionView } from './user-sessions.projection';
 
 const userId = 'user-1';

@@ -1,5 +1,5 @@
 import { API_KEY_EVENT_TYPES, type ApiKeyEvent, assertNever, type RecordedEvent } from '@ib/domain';
-import { isOneOf, type Projection, type RecordedOf } from '../../infrastructure/read-model/projection';
+import { isOneOf, type Projection, type RecordedOf } from '../../../infrastructure/read-model/projection';
 
 /** An app's key as admins list it: the key and its hash never get here, only a hint to tell keys apart. */
 export type ApiKeyView = Readonly<{

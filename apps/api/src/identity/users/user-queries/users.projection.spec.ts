@@ -2,7 +2,7 @@ import { userStreamId, type UserEvent, type UserRegistered } from '@ib/domain';
 import {
   eventRecorder,
   ProjectionSpecification,
-} from '../../infrastructure/read-model/testing/projection-specification';
+} from '../../../infrastructure/read-model/testing/projection-specification';
 import { usersProjection, type UserView } from './users.projection';
 
 const userId = 'user-1';

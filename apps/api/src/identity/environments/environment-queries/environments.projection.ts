@@ -10,7 +10,7 @@ import {
   type Projection,
   type RecordedOf,
   withoutUndefined,
-} from '../../infrastructure/read-model/projection';
+} from '../../../infrastructure/read-model/projection';
 
 /** Environments are keyed by their name, which is how users and events refer to them. */
 export type EnvironmentView = Readonly<{

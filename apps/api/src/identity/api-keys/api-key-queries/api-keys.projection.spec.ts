@@ -3,7 +3,7 @@ import { apiKeysProjection, type ApiKeyView } from './api-keys.projection';
 import {
   eventRecorder,
   ProjectionSpecification,
-} from '../../infrastructure/read-model/testing/projection-specification';
+} from '../../../infrastructure/read-model/testing/projection-specification';
 
 const keyId = 'key-1';
 const created: ApiKeyEvent = {

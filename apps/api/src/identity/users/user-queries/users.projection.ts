@@ -11,7 +11,7 @@ import {
   type Projection,
   type RecordedOf,
   withoutUndefined,
-} from '../../infrastructure/read-model/projection';
+} from '../../../infrastructure/read-model/projection';
 
 /** Password hashes live in the credential store; the view only says who the user is and may do. */
 export type UserView = Readonly<{

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AnswersAsOf } from '../../infrastructure/consistency/answers-as-of';
-import { CurrentViews } from '../../infrastructure/consistency/current-views';
-import { ReadModel, type UserSessionView } from '../../read-model';
+import { AnswersAsOf } from '../../../infrastructure/consistency/answers-as-of';
+import { CurrentViews } from '../../../infrastructure/consistency/current-views';
+import { type ViewStore, ViewStores } from '../../../infrastructure/read-model/view-store';
+import { countOwners, type UserView } from '../../users/user-queries/user-views';
+import { UserRow } from '../../users/user-queries/users.table';
+import { type UserSessionView } from './user-sessions.projection';
+import { UserSessionRow } from './user-sessions.table';
 
 /**
  * Every user as the log holds them now: a token names who it was issued to, and this says what that
@@ -12,11 +16,16 @@ import { ReadModel, type UserSessionView } from '../../read-model';
 @Injectable()
 export class UserDirectory {
   private readonly sessions = new AnswersAsOf<UserSessionView | undefined>();
+  private readonly sessionViews: ViewStore<UserSessionView>;
+  private readonly users: ViewStore<UserView>;
 
   constructor(
-    private readonly readModel: ReadModel,
+    stores: ViewStores,
     private readonly views: CurrentViews,
-  ) {}
+  ) {
+    this.sessionViews = stores.of<UserSessionView>(UserSessionRow);
+    this.users = stores.of<UserView>(UserRow);
+  }
 
   /**
    * The user as of every event stored before the call, or before `asOf` when the caller read the
@@ -27,7 +36,7 @@ export class UserDirectory {
     const head = await this.views.upTo(asOf);
     const known = this.sessions.get(userId, head);
     if (known !== undefined) return known;
-    const session = await this.readModel.getUserSession(userId);
+    const session = this.sessionViews.get(userId);
     this.sessions.set(userId, head, session);
     return session;
   }
@@ -35,6 +44,6 @@ export class UserDirectory {
   /** How many users hold the owner role now. */
   async ownerCount(): Promise<number> {
     await this.views.upTo();
-    return this.readModel.countOwners();
+    return countOwners(this.users);
   }
 }

@@ -3,7 +3,7 @@ import { environmentsProjection } from './environments.projection';
 import {
   eventRecorder,
   ProjectionSpecification,
-} from '../../infrastructure/read-model/testing/projection-specification';
+} from '../../../infrastructure/read-model/testing/projection-specification';
 
 const createdAt = '2025-03-04T05:06:07.000Z';
 const record = () => {

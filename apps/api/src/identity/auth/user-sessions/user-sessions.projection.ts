@@ -7,7 +7,7 @@ import {
   type UserEvent,
   withdrawsRights,
 } from '@ib/domain';
-import { isOneOf, type Projection, type RecordedOf } from '../../infrastructure/read-model/projection';
+import { isOneOf, type Projection, type RecordedOf } from '../../../infrastructure/read-model/projection';
 
 /**
  * What a request's bearer token is checked against: who the user is now, what they may do, and which
