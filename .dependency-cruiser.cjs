@@ -50,6 +50,14 @@ const contextRules = [
     },
   })),
   {
+    name: 'nothing-below-the-app-shell-uses-it',
+    severity: 'error',
+    comment:
+      'the app shell (apps/api/src/*.ts) composes the contexts; code in their folders, specs and testing/ helpers included, never reaches back up to it',
+    from: { path: `${API}[^/]+/` },
+    to: { path: `${API}[^/]+\\.ts$` },
+  },
+  {
     name: 'product-code-without-test-helpers',
     severity: 'error',
     comment: 'testing/ folders and *.testing.ts files serve specs and benchmarks only',

@@ -1,2 +1,3 @@
-export { ReadModelModule } from './read-model.module';
+export { READ_MODEL_ORM, ReadModelModule } from './read-model.module';
 export { createReadModelOrm, type ReadModelOrm } from './read-model-orm';
+export { READ_MODEL_MIGRATIONS } from './migrations';

@@ -13,7 +13,7 @@ import {
   temporaryReadModel,
   type TemporaryReadModel,
   VIEW_TABLES,
-} from './testing/read-model.testing';
+} from '../support/read-model';
 
 const at = '2025-03-04T05:06:07.000Z';
 const created = (integrationId: string): IntegrationEvent => ({

@@ -2,16 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AnyEvent } from '@ib/domain';
-import { type AppendResult } from '../../infrastructure/event-store/event-store.port';
-import { SqliteEventStore } from '../../infrastructure/event-store/sqlite-event-store';
-import { uuidv7 } from '../../infrastructure/ids';
+import { type AppendResult } from '../../apps/api/src/infrastructure/event-store/event-store.port';
+import { SqliteEventStore } from '../../apps/api/src/infrastructure/event-store/sqlite-event-store';
+import { uuidv7 } from '../../apps/api/src/infrastructure/ids';
 import {
   ProjectionRunner,
   type ProjectionRunnerOptions,
-} from '../../infrastructure/read-model/projection-runner';
-import { APP_VIEWS } from '../../app.views';
-import { type ViewStore, ViewStores } from '../../infrastructure/read-model/view-store';
-import { createReadModelOrm, type ReadModelOrm } from '../read-model-orm';
+} from '../../apps/api/src/infrastructure/read-model/projection-runner';
+import { APP_VIEWS } from '../../apps/api/src/app.views';
+import { type ViewStore, ViewStores } from '../../apps/api/src/infrastructure/read-model/view-store';
+import { createReadModelOrm, type ReadModelOrm } from '../../apps/api/src/read-model';
 
 /** Every view's table, in the order of the application's views (APP_VIEWS). */
 export const VIEW_TABLES = [

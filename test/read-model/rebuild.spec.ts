@@ -1,16 +1,11 @@
 import { integrationStreamId, type RecordedEvent } from '@ib/domain';
-import { projectAll, type Projection } from '../infrastructure/read-model/projection';
-import { type ProjectionRunner } from '../infrastructure/read-model/projection-runner';
-import { openReadOnlyConnection } from '../infrastructure/read-model/read-only-connection';
-import { ViewStores } from '../infrastructure/read-model/view-store';
-import {
-  everyViewAt,
-  temporaryReadModel,
-  type TemporaryReadModel,
-  VIEW_TABLES,
-} from './testing/read-model.testing';
-import { appendSampleHistory, sampleHistory } from './testing/sample-history';
-import { APP_VIEWS } from '../app.views';
+import { projectAll, type Projection } from '../../apps/api/src/infrastructure/read-model/projection';
+import { type ProjectionRunner } from '../../apps/api/src/infrastructure/read-model/projection-runner';
+import { openReadOnlyConnection } from '../../apps/api/src/infrastructure/read-model/read-only-connection';
+import { ViewStores } from '../../apps/api/src/infrastructure/read-model/view-store';
+import { everyViewAt, temporaryReadModel, type TemporaryReadModel, VIEW_TABLES } from '../support/read-model';
+import { appendSampleHistory, sampleHistory } from '../../apps/api/src/read-model/testing/sample-history';
+import { APP_VIEWS } from '../../apps/api/src/app.views';
 
 /** A view of the application, whichever context owns it. */
 const viewNamed = (name: string) => {

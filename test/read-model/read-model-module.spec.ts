@@ -4,14 +4,13 @@ import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { integrationStreamId } from '@ib/domain';
-import { APP_VIEWS } from '../app.views';
-import { EVENT_STORE } from '../infrastructure/event-store/event-store.port';
-import { SqliteEventStore } from '../infrastructure/event-store/sqlite-event-store';
-import { uuidv7 } from '../infrastructure/ids';
-import { ProjectionRunner } from '../infrastructure/read-model/projection-runner';
-import { ViewStores } from '../infrastructure/read-model/view-store';
-import { READ_MODEL_ORM, ReadModelModule } from './read-model.module';
-import { type ReadModelOrm } from './read-model-orm';
+import { APP_VIEWS } from '../../apps/api/src/app.views';
+import { EVENT_STORE } from '../../apps/api/src/infrastructure/event-store/event-store.port';
+import { SqliteEventStore } from '../../apps/api/src/infrastructure/event-store/sqlite-event-store';
+import { uuidv7 } from '../../apps/api/src/infrastructure/ids';
+import { ProjectionRunner } from '../../apps/api/src/infrastructure/read-model/projection-runner';
+import { ViewStores } from '../../apps/api/src/infrastructure/read-model/view-store';
+import { READ_MODEL_ORM, ReadModelModule, type ReadModelOrm } from '../../apps/api/src/read-model';
 
 describe('ReadModelModule', () => {
   let folder: string;

@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APP_VIEWS } from '../app.views';
-import { READ_MODEL_MIGRATIONS } from './migrations';
-import { createReadModelOrm, type ReadModelOrm } from './read-model-orm';
+import { APP_VIEWS } from '../../apps/api/src/app.views';
+import { createReadModelOrm, READ_MODEL_MIGRATIONS, type ReadModelOrm } from '../../apps/api/src/read-model';
 
 describe('createReadModelOrm', () => {
   let folder: string;
