@@ -39,9 +39,9 @@ const malformedCreated = (integrationId: string): AnyEvent => ({
   data: { integrationId },
 });
 
-describe('ProjectionRunner', () => {
+describe.each(['inline', 'thread'] as const)('ProjectionRunner writing %s', (writer) => {
   let model: TemporaryReadModel;
-  beforeEach(async () => (model = await temporaryReadModel()));
+  beforeEach(async () => (model = await temporaryReadModel({ writer })));
   afterEach(() => model.dispose());
 
   it('given events of every aggregate, when it catches up, then each view has its rows and every checkpoint the head', async () => {

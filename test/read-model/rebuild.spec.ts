@@ -18,7 +18,7 @@ const projectionNamed = (name: string): Projection => viewNamed(name).projection
 type Keyed = { id?: string; name?: string };
 const byKey = (a: Keyed, b: Keyed) => String(a.id ?? a.name).localeCompare(String(b.id ?? b.name));
 
-describe('read model rebuild', () => {
+describe.each(['inline', 'thread'] as const)('read model rebuild, writing %s', (writer) => {
   let model: TemporaryReadModel;
   let runner: ProjectionRunner;
   let head: number;
@@ -70,7 +70,7 @@ describe('read model rebuild', () => {
     Object.fromEntries(Object.entries(views).map(([name, documents]) => [name, [...documents].sort(byKey)]));
 
   beforeEach(async () => {
-    model = await temporaryReadModel();
+    model = await temporaryReadModel({ writer });
     await appendSampleHistory(model.store, sampleHistory({ integrations: 80, seed: 11 }));
     head = await model.store.headPosition();
     runner = model.runner({ batchSize: 100 });

@@ -10,6 +10,7 @@ import {
   type ProjectionRunnerOptions,
 } from '../../apps/api/src/infrastructure/read-model/projection-runner';
 import { APP_VIEWS } from '../../apps/api/src/app.views';
+import { ThreadReadModelWriter } from '../../apps/api/src/infrastructure/read-model/read-model-writer';
 import { type ViewStore, ViewStores } from '../../apps/api/src/infrastructure/read-model/view-store';
 import { createReadModelOrm, type ReadModelOrm } from '../../apps/api/src/read-model';
 
@@ -34,7 +35,7 @@ export const CHECKPOINTED_AT = '2025-06-01T00:00:00.000Z';
  * A real event store and a real read model (every view of the application) on temporary files, for specs. Every runner it made is
  * stopped and every file removed by dispose().
  */
-export async function temporaryReadModel() {
+export async function temporaryReadModel({ writer = 'inline' }: { writer?: 'inline' | 'thread' } = {}) {
   const folder = mkdtempSync(join(tmpdir(), 'ib-read-model-'));
   const store = new SqliteEventStore({ file: join(folder, 'events.sqlite'), pollIntervalMs: 10 });
   const orm: ReadModelOrm = await createReadModelOrm({
@@ -43,6 +44,9 @@ export async function temporaryReadModel() {
   });
   const stores = new ViewStores(orm, await orm.em.getConnection().getNativeClient());
   const runners: ProjectionRunner[] = [];
+  // The application writes on a thread of its own; 'inline' writes on the ORM's connection, as in memory.
+  const threadWriter =
+    writer === 'thread' ? new ThreadReadModelWriter(join(folder, 'read-model.db')) : undefined;
   return {
     store,
     orm,
@@ -59,6 +63,7 @@ export async function temporaryReadModel() {
         idleCheckpointIntervalMs: 0,
         now: () => new Date(CHECKPOINTED_AT),
         views: APP_VIEWS,
+        writer: threadWriter,
         ...options,
       });
       runners.push(runner);
@@ -87,6 +92,7 @@ export async function temporaryReadModel() {
     },
     dispose: async () => {
       for (const runner of runners) await runner.stop();
+      await threadWriter?.close();
       await store.close();
       await orm.close();
       rmSync(folder, { recursive: true, force: true });

@@ -4,8 +4,8 @@ import {
   type ProcessCheckpoint,
   type ProcessCheckpoints,
 } from '../infrastructure/process-managers/process-checkpoints.port';
-import { inNativeTransaction } from '../infrastructure/read-model/native-transaction';
-import { type NativeDatabase } from '../infrastructure/read-model/view-table';
+import { InlineReadModelWriter } from '../infrastructure/read-model/read-model-writer';
+import { type ReadModelWriter, requireAll } from '../infrastructure/read-model/read-model-writes';
 import { type ReadModelOrm } from './read-model-orm';
 
 const CHECKPOINT_UPSERT =
@@ -19,15 +19,16 @@ const INSTANCE_DELETE = 'delete from `process_instances` where `process` = ? and
 /**
  * The process managers' checkpoints, in the read model's projection_checkpoints table (named apart
  * from the views by the runner), and their instances in process_instances. A checkpoint and its
- * instances are written in one transaction on the driver's connection, as the projection runner
- * writes its batches: synchronous from BEGIN to COMMIT, so no other write comes between them.
+ * instances are written in one transaction, through the read model's one writer (see
+ * ReadModelWriter), as the projection runner writes its batches.
  */
 export class SqliteProcessCheckpoints implements ProcessCheckpoints {
-  private db?: NativeDatabase;
+  private ownWriter?: ReadModelWriter;
 
   constructor(
     private readonly orm: ReadModelOrm,
     private readonly now: () => Date = () => new Date(),
+    private readonly writer?: ReadModelWriter,
   ) {}
 
   async load(name: string): Promise<ProcessCheckpoint | undefined> {
@@ -53,18 +54,23 @@ export class SqliteProcessCheckpoints implements ProcessCheckpoints {
   }
 
   async save(name: string, position: number, changes: InstanceChanges = NO_INSTANCE_CHANGES): Promise<void> {
-    const db = await this.database();
-    const write = () => {
-      db.prepare(CHECKPOINT_UPSERT).run([name, position, this.now().toISOString()]);
-      for (const [id, document] of changes.upserts)
-        db.prepare(INSTANCE_UPSERT).run([name, id, JSON.stringify(document)]);
-      for (const id of changes.removals) db.prepare(INSTANCE_DELETE).run([name, id]);
-    };
-    await inNativeTransaction(this.orm, db, write);
+    const statements = [
+      { sql: CHECKPOINT_UPSERT, rows: [[name, position, this.now().toISOString()]] },
+      {
+        sql: INSTANCE_UPSERT,
+        rows: [...changes.upserts].map(([id, document]) => [name, id, JSON.stringify(document)]),
+      },
+      { sql: INSTANCE_DELETE, rows: changes.removals.map((id) => [name, id]) },
+    ];
+    requireAll(await (await this.writerOf()).write([{ name, statements }]));
   }
 
-  private async database(): Promise<NativeDatabase> {
-    this.db ??= await this.orm.em.getConnection().getNativeClient();
-    return this.db;
+  private async writerOf(): Promise<ReadModelWriter> {
+    if (this.writer !== undefined) return this.writer;
+    this.ownWriter ??= new InlineReadModelWriter(
+      this.orm,
+      await this.orm.em.getConnection().getNativeClient(),
+    );
+    return this.ownWriter;
   }
 }

@@ -18,6 +18,8 @@ import { createReadModelOrm, type ReadModelOrm } from './read-model-orm';
 import { openReadOnlyConnection } from '../infrastructure/read-model/read-only-connection';
 import { type NativeDatabase } from '../infrastructure/read-model/view-table';
 import { ViewStores } from '../infrastructure/read-model/view-store';
+import { createReadModelWriter } from '../infrastructure/read-model/read-model-writer';
+import { READ_MODEL_WRITER, type ReadModelWriter } from '../infrastructure/read-model/read-model-writes';
 
 export const READ_MODEL_ORM = Symbol('READ_MODEL_ORM');
 const READ_MODEL_READER = Symbol('READ_MODEL_READER');
@@ -43,10 +45,12 @@ class ReadModelShutdown implements OnApplicationShutdown {
     private readonly runner: ProjectionRunner,
     @Inject(READ_MODEL_ORM) private readonly orm: ReadModelOrm,
     @Inject(READ_MODEL_READER) private readonly reader: NativeDatabase | null,
+    @Inject(READ_MODEL_WRITER) private readonly writer: ReadModelWriter,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.runner.stop();
+    await this.writer.close();
     this.reader?.close();
     await this.orm.close();
   }
@@ -79,15 +83,22 @@ export class ReadModelModule {
           inject: [READ_MODEL_ORM, READ_MODEL_READER],
         },
         {
+          // Created after the ORM, whose migrations must be done before another connection writes.
+          provide: READ_MODEL_WRITER,
+          useFactory: (orm: ReadModelOrm) => createReadModelWriter(orm, options.file),
+          inject: [READ_MODEL_ORM],
+        },
+        {
           provide: ProjectionRunner,
-          useFactory: (store: EventStore, orm: ReadModelOrm) =>
-            new ProjectionRunner(store, orm, { ...options.runner, views: options.views }),
-          inject: [EVENT_STORE, READ_MODEL_ORM],
+          useFactory: (store: EventStore, orm: ReadModelOrm, writer: ReadModelWriter) =>
+            new ProjectionRunner(store, orm, { ...options.runner, views: options.views, writer }),
+          inject: [EVENT_STORE, READ_MODEL_ORM, READ_MODEL_WRITER],
         },
         {
           provide: PROCESS_CHECKPOINTS,
-          useFactory: (orm: ReadModelOrm) => new SqliteProcessCheckpoints(orm),
-          inject: [READ_MODEL_ORM],
+          useFactory: (orm: ReadModelOrm, writer: ReadModelWriter) =>
+            new SqliteProcessCheckpoints(orm, undefined, writer),
+          inject: [READ_MODEL_ORM, READ_MODEL_WRITER],
         },
         ReadModelShutdown,
       ],

@@ -3,7 +3,8 @@ import { type RecordedEvent } from '@ib/domain';
 import { type EntitySchema, type MikroORM } from '@mikro-orm/libsql';
 import { type EventStore, type Subscription } from '../event-store/event-store.port';
 import { type Projection } from './projection';
-import { inNativeTransaction } from './native-transaction';
+import { InlineReadModelWriter } from './read-model-writer';
+import { type ReadModelWriter, requireAll, type WriteGroup, type WriteStatement } from './read-model-writes';
 import { type NativeDatabase, quote, ViewTable } from './view-table';
 
 type ReadModelOrm = MikroORM;
@@ -36,6 +37,11 @@ export type ProjectionRunnerOptions = Readonly<{
   /** How often the checkpoint of a view that had nothing to apply is written (0: with every batch). */
   idleCheckpointIntervalMs?: number;
   now?: () => Date;
+  /**
+   * Where every write goes (see ReadModelWriter): the read model's one writer. Absent, the runner
+   * writes on the ORM's own connection.
+   */
+  writer?: ReadModelWriter;
 }>;
 
 type View = {
@@ -50,6 +56,11 @@ type View = {
 };
 
 type Waiter = Readonly<{ position: number; settle: (caughtUp: boolean) => void }>;
+
+/** What a batch does to one view: the documents it leaves (undefined: deleted) and their statements. */
+type Projected = Readonly<{ documents: Map<string, Document | undefined>; statements: WriteStatement[] }>;
+
+type BatchPart = Readonly<{ view: View; group: WriteGroup; documents?: Map<string, Document | undefined> }>;
 
 export const DEFAULT_PROJECTION_BATCH_SIZE = 10_000;
 
@@ -94,17 +105,24 @@ export class ProjectionRunner {
   private tail: Promise<unknown> = Promise.resolve();
   private abortRebuilds = new AbortController();
   private db?: NativeDatabase;
-  private checkpointStatement?: Readonly<{
-    db: NativeDatabase;
-    statement: ReturnType<NativeDatabase['prepare']>;
-  }>;
   private idleFlushedAt = 0;
+  private writerOfOrm?: ReadModelWriter;
+  /**
+   * The last batch sent to the writer, settled once it is committed (positions moved, waiters told);
+   * the next batch is folded meanwhile and sent only after it.
+   */
+  private inFlight: Promise<void> = Promise.resolve();
+  /** The documents of the batch in flight, by view: what the next batch must start from, as not yet committed. */
+  private unwritten = new Map<View, Map<string, Document | undefined>>();
+
+  private readonly givenWriter?: ReadModelWriter;
 
   constructor(
     private readonly store: EventStore,
     private readonly orm: ReadModelOrm,
     options: ProjectionRunnerOptions,
   ) {
+    this.givenWriter = options.writer;
     this.batchSize = options.batchSize ?? DEFAULT_PROJECTION_BATCH_SIZE;
     this.retryDelayMs = options.retryDelayMs ?? 1000;
     this.idleCheckpointIntervalMs = options.idleCheckpointIntervalMs ?? 1000;
@@ -131,13 +149,17 @@ export class ProjectionRunner {
     if (this.running) return;
     this.running = true;
     const stored = await this.loadCheckpoints();
-    const em = this.orm.em.fork();
+    this.inFlight = Promise.resolve();
+    const leftovers: WriteStatement[] = [];
     for (const view of this.views) {
       view.position = stored.get(view.projection.name) ?? 0;
       view.failure = undefined;
       // A rebuild cut short by a crash leaves its shadow behind; it is never resumed.
-      if (!view.rebuilding) await em.execute(`drop table if exists ${quote(this.shadowOf(view))}`);
+      if (!view.rebuilding) leftovers.push(ddl(`drop table if exists ${quote(this.shadowOf(view))}`));
     }
+    requireAll(
+      await (await this.writer()).write([{ name: 'drop rebuild leftovers', statements: leftovers }]),
+    );
     if (this.running) this.subscribe();
   }
 
@@ -152,6 +174,7 @@ export class ProjectionRunner {
     this.abortRebuilds.abort();
     await subscription?.stop();
     await this.tail;
+    await this.inFlight.catch(() => undefined);
     await this.persistCheckpoints();
     await Promise.allSettled(this.rebuilds);
     this.abortRebuilds = new AbortController();
@@ -210,6 +233,7 @@ export class ProjectionRunner {
     const fromPosition = Math.min(...healthy.map(({ position }) => position));
     if (!Number.isFinite(fromPosition)) return;
     this.streamPosition = fromPosition;
+    this.unwritten = new Map();
     const subscription = this.store.subscribe({ fromPosition, batchSize: this.batchSize }, (batch) =>
       this.exclusive(() => this.applyBatch(batch)),
     );
@@ -220,51 +244,108 @@ export class ProjectionRunner {
       this.logger.error(`Projection batch failed, retrying in ${this.retryDelayMs} ms: ${error.message}`);
       this.retryTimer = setTimeout(() => {
         this.retryTimer = undefined;
-        if (this.running && this.subscription === undefined) this.subscribe();
+        void this.resubscribe();
       }, this.retryDelayMs);
     });
   }
 
+  /** Once the batch in flight is settled: a subscription from positions it is about to move would apply it twice. */
+  private async resubscribe(): Promise<void> {
+    await this.inFlight.catch(() => undefined);
+    this.inFlight = Promise.resolve();
+    if (this.running && this.subscription === undefined && this.retryTimer === undefined) this.subscribe();
+  }
+
+  /** A batch the writer could not commit: its events are delivered again, from the checkpoints. */
+  private writeFailed(error: Error): void {
+    const subscription = this.subscription;
+    if (subscription === undefined) return;
+    this.subscription = undefined;
+    this.logger.error(`Projection batch failed, retrying in ${this.retryDelayMs} ms: ${error.message}`);
+    void subscription.stop().finally(() => {
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = undefined;
+        void this.resubscribe();
+      }, this.retryDelayMs);
+    });
+  }
+
+  /**
+   * Folds the batch into the documents it touches, view by view, while the writer still commits the
+   * batch before (its documents count as written), then sends it once that one is committed. A view
+   * whose fold throws stops alone; so does one whose writes fail.
+   */
   private async applyBatch(batch: readonly RecordedEvent[]): Promise<void> {
     const last = batch.at(-1)?.globalPosition;
     if (last === undefined) return;
     const due = this.views.filter(({ failure, position }) => failure === undefined && position < last);
     const eventsOf = this.eventsByView(batch, due);
-    const busy = due.flatMap((view) => {
-      const events = eventsOf.get(view);
-      return events === undefined ? [] : [{ view, events }];
-    });
     // A view with nothing to apply only moves its checkpoint; persisting that now and then is enough,
     // since replaying events a view does not handle changes nothing.
     const flushIdle = this.now().getTime() - this.idleFlushedAt >= this.idleCheckpointIntervalMs;
-    const committed: View[] = due.filter((view) => !eventsOf.has(view));
-    if (busy.length > 0 || (flushIdle && committed.length > 0)) {
-      const db = await this.database();
-      const saved: View[] = flushIdle ? [...committed] : [];
-      await this.inTransaction(() => {
-        for (const { view, events } of busy) {
-          db.exec('savepoint view_batch');
-          try {
-            this.project(db, view, view.table.table, events);
-            db.exec('release view_batch');
-            committed.push(view);
-            saved.push(view);
-          } catch (error) {
-            db.exec('rollback to view_batch');
-            db.exec('release view_batch');
-            view.failure = error instanceof Error ? error : new Error(String(error));
-            this.logger.error(
-              `Projection ${view.projection.name} stopped at position ${view.position}: ${view.failure.message}`,
-            );
-          }
-        }
-        this.saveCheckpoints(db, saved, last);
-      });
-      if (flushIdle) this.idleFlushedAt = this.now().getTime();
+    const updatedAt = this.now().toISOString();
+    const db = await this.database();
+    const parts: BatchPart[] = [];
+    const idle: View[] = [];
+    for (const view of due) {
+      const checkpoint = checkpointStatement([view], last, updatedAt);
+      const events = eventsOf.get(view);
+      if (events === undefined) {
+        if (flushIdle)
+          parts.push({ view, group: { name: view.projection.name, statements: [], closing: [checkpoint] } });
+        else idle.push(view);
+        continue;
+      }
+      try {
+        const { documents, statements } = this.project(
+          db,
+          view,
+          view.table.table,
+          events,
+          this.unwritten.get(view),
+        );
+        parts.push({
+          view,
+          group: { name: view.projection.name, statements, closing: [checkpoint] },
+          documents,
+        });
+      } catch (error) {
+        this.stopView(view, error);
+      }
     }
+    await this.inFlight;
+    const sent = parts.filter(({ view }) => view.failure === undefined);
+    this.unwritten = new Map(sent.flatMap(({ view, documents }) => (documents ? [[view, documents]] : [])));
+    const written =
+      sent.length === 0
+        ? Promise.resolve({ failed: [] })
+        : (await this.writer()).write(sent.map(({ group }) => group));
+    const moving = [...sent.map(({ view }) => view), ...idle];
+    this.inFlight = written.then(
+      (outcome) => {
+        for (const { name, message } of outcome.failed) {
+          const view = moving.find(({ projection }) => projection.name === name);
+          if (view !== undefined) this.stopView(view, new Error(message));
+        }
+        for (const view of moving) if (view.failure === undefined) view.position = last;
+        this.unwritten = new Map();
+        this.settleWaiters();
+      },
+      (error: unknown) => {
+        this.unwritten = new Map();
+        throw error instanceof Error ? error : new Error(String(error));
+      },
+    );
+    this.inFlight.catch((error: Error) => this.writeFailed(error));
+    if (flushIdle) this.idleFlushedAt = this.now().getTime();
     this.streamPosition = last;
-    for (const view of committed) view.position = last;
-    this.settleWaiters();
+  }
+
+  private stopView(view: View, error: unknown): void {
+    view.failure = error instanceof Error ? error : new Error(String(error));
+    this.logger.error(
+      `Projection ${view.projection.name} stopped at position ${view.position}: ${view.failure.message}`,
+    );
   }
 
   /** Each due view's events of the batch: those it handles, after its checkpoint. */
@@ -282,28 +363,47 @@ export class ProjectionRunner {
     return eventsOf;
   }
 
-  /** Applies `events` to the documents they touch in `table`: loaded once, written once each. */
-  private project(db: NativeDatabase, view: View, table: string, events: readonly RecordedEvent[]): void {
-    if (events.length === 0) return;
+  /**
+   * Folds `events` into the documents they touch in `table`, each loaded once (from `unwritten` when
+   * the batch in flight holds it, else from the table), and says how to write each changed one once.
+   */
+  private project(
+    db: NativeDatabase,
+    view: View,
+    table: string,
+    events: readonly RecordedEvent[],
+    unwritten?: ReadonlyMap<string, Document | undefined>,
+  ): Projected {
     const { projection } = view;
-    const statements = view.table.on(db, table);
-    const stored = new Map<string, Document>();
-    for (const row of statements.load([...new Set(events.map((event) => projection.idOf(event)))])) {
-      const document = view.table.toDocument(row);
-      stored.set(view.table.idOf(document), document);
+    const ids = events.map((event) => projection.idOf(event));
+    const stored = new Map<string, Document | undefined>();
+    const lookups: string[] = [];
+    for (const id of new Set(ids)) {
+      if (unwritten?.has(id)) stored.set(id, unwritten.get(id));
+      else lookups.push(id);
     }
+    if (lookups.length > 0)
+      for (const row of view.table.on(db, table).load(lookups)) {
+        const document = view.table.toDocument(row);
+        stored.set(view.table.idOf(document), document);
+      }
     const current = new Map<string, Document | undefined>(stored);
-    for (const event of events) {
-      const id = projection.idOf(event);
-      current.set(id, projection.evolve(current.get(id), event));
-    }
+    for (let index = 0; index < events.length; index++)
+      current.set(ids[index], projection.evolve(current.get(ids[index]), events[index]));
+    const upserts: unknown[][] = [];
     const deletes: string[] = [];
+    const documents = new Map<string, Document | undefined>();
     for (const [id, document] of current) {
       if (document === stored.get(id)) continue;
-      if (document !== undefined) statements.upsert(document);
-      else if (stored.has(id)) deletes.push(id);
+      documents.set(id, document);
+      if (document !== undefined) upserts.push(view.table.toParameters(document));
+      else if (stored.get(id) !== undefined) deletes.push(id);
     }
-    if (deletes.length > 0) statements.remove(deletes);
+    const statements: WriteStatement[] = [];
+    if (upserts.length > 0) statements.push({ sql: view.table.upsertSql(table), rows: upserts });
+    if (deletes.length > 0)
+      statements.push({ sql: view.table.removeSql(table), rows: [[JSON.stringify(deletes)]] });
+    return { documents, statements };
   }
 
   private async rebuildView(view: View, signal: AbortSignal): Promise<void> {
@@ -312,6 +412,9 @@ export class ProjectionRunner {
     const readHandled = (fromPosition: number) =>
       this.store.readAll({ fromPosition, limit: this.batchSize, types: view.projection.handles });
     const db = await this.database();
+    const writer = await this.writer();
+    const intoShadow = (events: readonly RecordedEvent[]): WriteStatement[] =>
+      events.length === 0 ? [] : this.project(db, view, shadow, events).statements;
     await this.createShadow(view.table.table, shadow);
     try {
       // 1. Replay the whole log into the shadow table, while the live rows keep serving and advancing.
@@ -320,12 +423,13 @@ export class ProjectionRunner {
         signal.throwIfAborted();
         const events = await readHandled(position);
         if (events.length === 0) break;
-        await this.inTransaction(() => this.project(db, view, shadow, events));
+        requireAll(await writer.write([{ name: shadow, statements: intoShadow(events) }]));
         position = events[events.length - 1].globalPosition;
         if (events.length < this.batchSize) break;
       }
       // 2. Between two live batches: the last few events, then the swap and the checkpoint, at once.
       await this.exclusive(async () => {
+        await this.inFlight.catch(() => undefined);
         signal.throwIfAborted();
         const target = Math.max(position, view.position, this.streamPosition);
         const tail: RecordedEvent[] = [];
@@ -335,61 +439,62 @@ export class ProjectionRunner {
           tail.push(...events.filter(({ globalPosition }) => globalPosition <= target));
           position = events[events.length - 1].globalPosition;
         }
-        await this.inTransaction(() => {
-          this.project(db, view, shadow, tail);
-          this.swapIn(db, view, shadow);
-          this.saveCheckpoints(db, [view], target);
-        });
+        const statements = [
+          ...intoShadow(tail),
+          ...this.swapIn(db, view, shadow),
+          checkpointStatement([view], target, this.now().toISOString()),
+        ];
+        requireAll(await writer.write([{ name: `swap in ${shadow}`, statements }]));
+        view.table.forget(db, shadow);
+        view.table.forget(db, view.table.table);
         view.position = target;
         view.failure = undefined;
       });
       this.logger.log(`Projection ${view.projection.name} rebuilt up to position ${view.position}`);
       this.settleWaiters();
       // Every view may have failed before: the subscription then stopped for want of a reader.
-      if (this.running && this.subscription === undefined && this.retryTimer === undefined) this.subscribe();
+      if (this.running && this.subscription === undefined && this.retryTimer === undefined)
+        await this.resubscribe();
     } catch (error) {
       view.table.forget(db, shadow);
-      await this.orm.em
-        .fork()
-        .execute(`drop table if exists ${quote(shadow)}`)
+      await writer
+        .write([{ name: `drop ${shadow}`, statements: [ddl(`drop table if exists ${quote(shadow)}`)] }])
         .catch(() => undefined);
       throw error;
     }
   }
 
   /**
-   * Puts the shadow in the live table's place, within the caller's transaction: the live table is
-   * dropped and the shadow renamed, then the live table's indexes (and triggers) are created again
-   * over the rebuilt rows, each sorted once, rather than every row being copied through them.
+   * The statements that put the shadow in the live table's place, in the swap's transaction: the live
+   * table is dropped and the shadow renamed, then the live table's indexes (and triggers) are created
+   * again over the rebuilt rows, each sorted once, rather than every row being copied through them.
    */
-  private swapIn(db: NativeDatabase, view: View, shadow: string): void {
+  private swapIn(db: NativeDatabase, view: View, shadow: string): WriteStatement[] {
     const live = view.table.table;
     const attached = db
       .prepare(
         "select sql from sqlite_master where tbl_name = ? and type in ('index', 'trigger') and sql is not null",
       )
       .all([live]) as { sql: string }[];
-    view.table.forget(db, shadow);
-    view.table.forget(db, live);
-    db.exec(`drop table ${quote(live)}`);
-    db.exec(`alter table ${quote(shadow)} rename to ${quote(live)}`);
-    for (const { sql } of attached) db.exec(sql);
+    return [
+      ddl(`drop table ${quote(live)}`),
+      ddl(`alter table ${quote(shadow)} rename to ${quote(live)}`),
+      ...attached.map(({ sql }) => ddl(sql)),
+    ];
   }
 
   /** An empty copy of the live table (same columns and primary key, from its own DDL); indexes come at the swap. */
   private async createShadow(live: string, shadow: string): Promise<void> {
-    const em = this.orm.em.fork();
-    const [table] = await em.execute<{ sql: string }[]>(
-      "select sql from sqlite_master where type = 'table' and name = ?",
-      [live],
-    );
+    const [table] = await this.orm.em
+      .fork()
+      .execute<{ sql: string }[]>("select sql from sqlite_master where type = 'table' and name = ?", [live]);
     if (table === undefined) throw new Error(`Read-model table ${live} does not exist`);
-    const ddl = table.sql.replace(
+    const create = table.sql.replace(
       /^(\s*create\s+table\s+)(`[^`]+`|"[^"]+"|\[[^\]]+\]|\w+)/i,
       `$1${quote(shadow)}`,
     );
-    await em.execute(`drop table if exists ${quote(shadow)}`, [], 'run');
-    await em.execute(ddl, [], 'run');
+    const statements = [ddl(`drop table if exists ${quote(shadow)}`), ddl(create)];
+    requireAll(await (await this.writer()).write([{ name: `create ${shadow}`, statements }]));
   }
 
   private shadowOf(view: View): string {
@@ -408,37 +513,22 @@ export class ProjectionRunner {
   /** Writes every healthy view's in-memory checkpoint, so a restart starts where this run stopped. */
   private async persistCheckpoints(): Promise<void> {
     const healthy = this.views.filter(({ failure, rebuilding }) => failure === undefined && !rebuilding);
-    const db = await this.database();
-    for (const position of new Set(healthy.map((view) => view.position)))
-      await this.inTransaction(() =>
-        this.saveCheckpoints(
-          db,
-          healthy.filter((view) => view.position === position),
-          position,
-        ),
-      );
-  }
-
-  private saveCheckpoints(db: NativeDatabase, views: readonly View[], position: number): void {
+    if (healthy.length === 0) return;
     const updatedAt = this.now().toISOString();
-    const upsert = this.checkpointUpsert(db);
-    for (const { projection } of views) upsert.run([projection.name, position, updatedAt]);
+    const statements = healthy.map((view) => checkpointStatement([view], view.position, updatedAt));
+    requireAll(await (await this.writer()).write([{ name: 'checkpoints', statements }]));
   }
 
-  private async inTransaction(work: () => void): Promise<void> {
-    await inNativeTransaction(this.orm, await this.database(), work);
-  }
-
-  /** The driver's connection to the read-model file: one, never recycled for a local file. */
+  /** The driver's connection to the read-model file, for reads: one, never recycled for a local file. */
   private async database(): Promise<NativeDatabase> {
     this.db ??= await this.orm.em.getConnection().getNativeClient();
     return this.db;
   }
 
-  private checkpointUpsert(db: NativeDatabase) {
-    if (this.checkpointStatement?.db !== db)
-      this.checkpointStatement = { db, statement: db.prepare(CHECKPOINT_UPSERT) };
-    return this.checkpointStatement.statement;
+  private async writer(): Promise<ReadModelWriter> {
+    if (this.givenWriter !== undefined) return this.givenWriter;
+    this.writerOfOrm ??= new InlineReadModelWriter(this.orm, await this.database());
+    return this.writerOfOrm;
   }
 
   private caughtUp(position: number): boolean {
@@ -455,3 +545,14 @@ export class ProjectionRunner {
     return result;
   }
 }
+
+/** The checkpoint rows of `views`, all at `position`. */
+function checkpointStatement(views: readonly View[], position: number, updatedAt: string): WriteStatement {
+  return {
+    sql: CHECKPOINT_UPSERT,
+    rows: views.map(({ projection }) => [projection.name, position, updatedAt]),
+  };
+}
+
+/** A schema statement: run once, with no parameters. */
+const ddl = (sql: string): WriteStatement => ({ sql, rows: [[]] });

@@ -98,21 +98,31 @@ export class ViewTable {
     return document[this.key.field] as string;
   }
 
-  private prepare(db: NativeDatabase, table: string): ViewStatements {
-    const name = quote(table);
+  /** Inserts a document, or replaces the one of the same id: the parameters are toParameters(document). */
+  upsertSql(table: string = this.table): string {
     const key = quote(this.key.column);
     const columns = this.columns.map(({ column }) => quote(column));
     const updates = columns
       .filter((column) => column !== key)
       .map((column) => `${column} = excluded.${column}`);
+    return (
+      `insert into ${quote(table)} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')}) ` +
+      `on conflict (${key}) do update set ${updates.join(', ')}`
+    );
+  }
+
+  /** Deletes the documents whose ids are in the one parameter, a JSON array. */
+  removeSql(table: string = this.table): string {
+    return `delete from ${quote(table)} where ${quote(this.key.column)} in (select value from json_each(?))`;
+  }
+
+  private prepare(db: NativeDatabase, table: string): ViewStatements {
+    const columns = this.columns.map(({ column }) => quote(column));
     const load = db.prepare(
-      `select ${columns.join(', ')} from ${name} where ${key} in (select value from json_each(?))`,
+      `select ${columns.join(', ')} from ${quote(table)} where ${quote(this.key.column)} in (select value from json_each(?))`,
     );
-    const upsert = db.prepare(
-      `insert into ${name} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')}) ` +
-        `on conflict (${key}) do update set ${updates.join(', ')}`,
-    );
-    const remove = db.prepare(`delete from ${name} where ${key} in (select value from json_each(?))`);
+    const upsert = db.prepare(this.upsertSql(table));
+    const remove = db.prepare(this.removeSql(table));
     return {
       load: (ids) => load.all([JSON.stringify(ids)]) as Dictionary[],
       upsert: (document) => upsert.run(this.toParameters(document)),
@@ -120,7 +130,8 @@ export class ViewTable {
     };
   }
 
-  private toParameters(document: Dictionary): unknown[] {
+  /** The document's column values, in the table's column order, as bound parameters. */
+  toParameters(document: Dictionary): unknown[] {
     return this.columns.map(({ field, codec }) => {
       const value = document[field];
       if (value === undefined || value === null) return null;
