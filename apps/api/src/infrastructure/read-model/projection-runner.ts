@@ -62,7 +62,11 @@ type Projected = Readonly<{ documents: Map<string, Document | undefined>; statem
 
 type BatchPart = Readonly<{ view: View; group: WriteGroup; documents?: Map<string, Document | undefined> }>;
 
-export const DEFAULT_PROJECTION_BATCH_SIZE = 10_000;
+/**
+ * Large enough that a catch-up writes a document few times, small enough that the writer thread
+ * commits one batch while the next is folded (measured: 5,000 beat 10,000 and 2,000 on a catch-up).
+ */
+export const DEFAULT_PROJECTION_BATCH_SIZE = 5_000;
 
 const CHECKPOINT_UPSERT =
   'insert into `projection_checkpoints` (`name`, `position`, `updated_at`) values (?, ?, ?) ' +

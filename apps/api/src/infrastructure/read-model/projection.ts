@@ -30,7 +30,8 @@ export const isOneOf = <E extends AnyEvent>(types: readonly E['type'][]) => {
 /** Drops keys whose value is undefined, so optional view fields are absent rather than undefined. */
 export const withoutUndefined = <T extends object>(value: T): T => {
   const defined: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) if (field !== undefined) defined[key] = field;
+  // A for-in loop rather than Object.entries: no pair array per field, on the path of every event.
+  for (const key in value) if (value[key] !== undefined) defined[key] = value[key];
   return defined as T;
 };
 
