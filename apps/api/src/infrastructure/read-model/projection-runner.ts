@@ -245,12 +245,16 @@ export class ProjectionRunner {
     void subscription.failed.then((error) => {
       if (this.subscription !== subscription) return;
       this.subscription = undefined;
-      this.logger.error(`Projection batch failed, retrying in ${this.retryDelayMs} ms: ${error.message}`);
-      this.retryTimer = setTimeout(() => {
-        this.retryTimer = undefined;
-        void this.resubscribe();
-      }, this.retryDelayMs);
+      this.retryLater(error);
     });
+  }
+
+  private retryLater(error: Error): void {
+    this.logger.error(`Projection batch failed, retrying in ${this.retryDelayMs} ms: ${error.message}`);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.resubscribe();
+    }, this.retryDelayMs);
   }
 
   /** Once the batch in flight is settled: a subscription from positions it is about to move would apply it twice. */
@@ -265,13 +269,7 @@ export class ProjectionRunner {
     const subscription = this.subscription;
     if (subscription === undefined) return;
     this.subscription = undefined;
-    this.logger.error(`Projection batch failed, retrying in ${this.retryDelayMs} ms: ${error.message}`);
-    void subscription.stop().finally(() => {
-      this.retryTimer = setTimeout(() => {
-        this.retryTimer = undefined;
-        void this.resubscribe();
-      }, this.retryDelayMs);
-    });
+    void subscription.stop().finally(() => this.retryLater(error));
   }
 
   /**

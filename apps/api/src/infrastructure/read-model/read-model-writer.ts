@@ -55,6 +55,8 @@ export class ThreadReadModelWriter implements ReadModelWriter {
       // Specs run the TypeScript file itself, which Node would warn about once per thread.
       execArgv: ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON'],
     });
+    // The thread keeps the process alive only while a write waits for it, as a socket would.
+    this.worker.unref();
     this.worker.on('message', (reply: WriteReply) => this.settle(reply));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) =>
@@ -67,6 +69,7 @@ export class ThreadReadModelWriter implements ReadModelWriter {
       return Promise.reject(this.failure ?? new Error('The read-model writer is closed'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve, reject });
       const request: WriteRequest = { id, groups };
       this.worker.postMessage(request);
@@ -76,6 +79,7 @@ export class ThreadReadModelWriter implements ReadModelWriter {
   /** Lets the writes sent so far finish, then closes the thread's connection. */
   close(): Promise<void> {
     this.closed ??= new Promise<void>((resolve) => {
+      this.worker.ref();
       this.worker.once('exit', () => resolve());
       const request: WriteRequest = { close: true };
       this.worker.postMessage(request);
@@ -86,6 +90,7 @@ export class ThreadReadModelWriter implements ReadModelWriter {
   private settle({ id, outcome, error }: WriteReply): void {
     const pending = this.pending.get(id);
     this.pending.delete(id);
+    if (this.pending.size === 0) this.worker.unref();
     if (error !== undefined) pending?.reject(new Error(error));
     else pending?.resolve(outcome ?? { failed: [] });
   }
