@@ -9,7 +9,10 @@ import {
   countingEventStore,
   totalRead,
 } from '../apps/api/src/infrastructure/event-store/testing/counting-event-store';
+import { ProcessManagerRunner } from '../apps/api/src/infrastructure/process-managers/process-manager-runner';
+import { ProjectionRunner } from '../apps/api/src/infrastructure/read-model/projection-runner';
 import { appendSampleHistory, sampleHistory } from '../apps/api/src/read-model/testing/sample-history';
+import { type INestApplication } from '@nestjs/common';
 import { readAndParseEveryEvent } from './lib/raw-log';
 import { report } from './lib/report';
 
@@ -22,6 +25,18 @@ function readWholeLog(file: string): number {
   const started = performance.now();
   if (readAndParseEveryEvent(file, 10_000) === 0) throw new Error('The log is empty');
   return performance.now() - started;
+}
+
+/** Until every view and every process manager has handed over the whole log (a clean, caught-up stop). */
+async function caughtUp(app: INestApplication): Promise<void> {
+  const lagging = async () =>
+    [...(await app.get(ProjectionRunner).status()), ...(await app.get(ProcessManagerRunner).status())].filter(
+      ({ lag }) => lag > 0,
+    );
+  for (let waited = 0; (await lagging()).length > 0; waited += 50) {
+    if (waited > 120_000) throw new Error(`Still catching up: ${JSON.stringify(await lagging())}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /**
@@ -46,7 +61,9 @@ export async function runBootBench(): Promise<void> {
     await appendSampleHistory(seeding, sampleHistory({ integrations: INTEGRATIONS }));
     const head = await seeding.headPosition();
     await seeding.close();
-    await (await createApp(config)).init().then((app) => app.close());
+    const catchingUp = await (await createApp(config)).init();
+    await caughtUp(catchingUp);
+    await catchingUp.close();
 
     const restarts: { ms: number; read: number; by: string }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
