@@ -15,12 +15,14 @@ import { readAndParseEveryEvent } from './lib/raw-log';
 import { report, reportRatio } from './lib/report';
 import { writeSampleLog } from './lib/sample-log';
 
-/** BENCH_CATCH_UP_EVENTS sets the size of the log; a million events take about a minute in all. */
+/** BENCH_CATCH_UP_EVENTS sets the size of the log; a million events take about two minutes in all. */
 const EVENTS = Number(process.env.BENCH_CATCH_UP_EVENTS ?? 1_000_000);
 /** What sampleHistory writes per integration, with the connections, requests and users around it. */
 const EVENTS_PER_INTEGRATION = 14.1;
 const BATCH_SIZE = DEFAULT_PROJECTION_BATCH_SIZE;
 const TARGET_PER_SECOND = 150_000;
+/** Like the other benchmarks, the best of a few rounds: the machine's noise only ever slows a round down. */
+const ROUNDS = 3;
 
 type Timing = Readonly<{ seconds: number; cpuSeconds: number }>;
 
@@ -50,8 +52,9 @@ const verdict = (events: number, timing: Timing) =>
 
 /**
  * A fresh ProjectionRunner catching every projection up on a log it has never seen (the rebuild of
- * the whole read model), then one projection rebuilt in place while the others stay live; both against
- * reading and parsing the same log raw, measured before and after them (the best counts).
+ * the whole read model), then one projection rebuilt in place while the others stay live, in ROUNDS
+ * rounds; both against reading and parsing the same log raw, measured before and after them (the best
+ * of each counts, every round is printed).
  */
 export async function runProjectionCatchUpBench(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'ib-projection-bench-'));
@@ -59,12 +62,59 @@ export async function runProjectionCatchUpBench(): Promise<void> {
   const integrations = Math.max(1, Math.round(EVENTS / EVENTS_PER_INTEGRATION));
   const head = writeSampleLog(file, sampleHistory({ integrations }), '2025-01-01T00:00:00.000Z');
   const store = new SqliteEventStore({ file });
-  const orm = await createReadModelOrm({ file: join(folder, 'read-model.db'), views: APP_VIEWS });
-  // As the application writes: on the read model's writer thread (ReadModelModule).
-  const writer = new ThreadReadModelWriter(join(folder, 'read-model.db'));
   try {
     const baselines = [await timed(() => readAndParseEveryEvent(file, BATCH_SIZE))];
+    const rounds: Round[] = [];
+    for (let round = 0; round < ROUNDS; round++)
+      rounds.push(await catchUpAndRebuild(store, join(folder, `read-model-${round}.db`), head));
+    baselines.push(await timed(() => readAndParseEveryEvent(file, BATCH_SIZE)));
 
+    const best = (timings: readonly Timing[]) => [...timings].sort((a, b) => a.seconds - b.seconds)[0];
+    const all = (timings: readonly Timing[]) =>
+      timings.map((timing) => Math.round(perSecond(head, timing))).join(' / ');
+    const baseline = best(baselines);
+    const catchUps = rounds.map(({ catchUp }) => catchUp);
+    const rebuilds = rounds.map(({ rebuild }) => rebuild);
+    const [catchUp, rebuild] = [best(catchUps), best(rebuilds)];
+    report(
+      'projection.catch-up.baseline',
+      perSecond(head, baseline),
+      'events/s',
+      `node:sqlite read + JSON.parse of data and metadata, batches of ${BATCH_SIZE}, ${figures(head, baseline)}, ` +
+        `best of ${all(baselines)}`,
+    );
+    report(
+      'projection.catch-up',
+      perSecond(head, catchUp),
+      'events/s',
+      `${head} events, ${APP_VIEWS.length} projections, batches of ${BATCH_SIZE}, writes on the writer thread, ` +
+        `${figures(head, catchUp)}, ${verdict(head, catchUp)}, best of ${all(catchUps)}; ${rounds[0].rows}`,
+    );
+    reportRatio('projection.catch-up.ratio', perSecond(head, catchUp), perSecond(head, baseline));
+    report(
+      'projection.rebuild.integrations',
+      perSecond(head, rebuild),
+      'events/s',
+      `${head} events in the log, ${figures(head, rebuild)}, ${verdict(head, rebuild)}, best of ${all(rebuilds)}`,
+    );
+    reportRatio('projection.rebuild.integrations.ratio', perSecond(head, rebuild), perSecond(head, baseline));
+  } finally {
+    await store.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+type Round = Readonly<{ catchUp: Timing; rebuild: Timing; rows: string }>;
+
+/**
+ * One round on a read model of its own: every view caught up from nothing, then the integrations
+ * view rebuilt in place while the others stay live, written as the application writes them (on the
+ * read model's writer thread, see ReadModelModule).
+ */
+async function catchUpAndRebuild(store: SqliteEventStore, file: string, head: number): Promise<Round> {
+  const orm = await createReadModelOrm({ file, views: APP_VIEWS });
+  const writer = new ThreadReadModelWriter(file);
+  try {
     const runner = new ProjectionRunner(store, orm, { views: APP_VIEWS, writer });
     let caughtUp = false;
     const catchUp = await timed(async () => {
@@ -76,36 +126,10 @@ export async function runProjectionCatchUpBench(): Promise<void> {
     const lagging = (await runner.status()).filter(({ lag }) => lag > 0);
     if (lagging.length > 0) throw new Error(`Projections still lagging: ${JSON.stringify(lagging)}`);
     await runner.stop();
-
-    baselines.push(await timed(() => readAndParseEveryEvent(file, BATCH_SIZE)));
-    const [baseline] = [...baselines].sort((a, b) => a.seconds - b.seconds);
-    report(
-      'projection.catch-up.baseline',
-      perSecond(head, baseline),
-      'events/s',
-      `node:sqlite read + JSON.parse of data and metadata, batches of ${BATCH_SIZE}, ${figures(head, baseline)}, ` +
-        `best of ${baselines.map((timing) => Math.round(perSecond(head, timing))).join(' / ')}`,
-    );
-    report(
-      'projection.catch-up',
-      perSecond(head, catchUp),
-      'events/s',
-      `${head} events, ${APP_VIEWS.length} projections, batches of ${BATCH_SIZE}, writes on the writer thread, ` +
-        `${figures(head, catchUp)}, ${verdict(head, catchUp)}; ${await rowCounts(orm)}`,
-    );
-    reportRatio('projection.catch-up.ratio', perSecond(head, catchUp), perSecond(head, baseline));
-    report(
-      'projection.rebuild.integrations',
-      perSecond(head, rebuild),
-      'events/s',
-      `${head} events in the log, ${figures(head, rebuild)}, ${verdict(head, rebuild)}`,
-    );
-    reportRatio('projection.rebuild.integrations.ratio', perSecond(head, rebuild), perSecond(head, baseline));
+    return { catchUp, rebuild, rows: await rowCounts(orm) };
   } finally {
     await writer.close();
-    await store.close();
     await orm.close();
-    rmSync(folder, { recursive: true, force: true });
   }
 }
 
