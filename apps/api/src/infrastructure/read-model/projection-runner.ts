@@ -3,7 +3,9 @@ import { type RecordedEvent } from '@ib/domain';
 import { type EntitySchema, type MikroORM } from '@mikro-orm/libsql';
 import { type EventStore, type Subscription } from '../event-store/event-store.port';
 import { type Projection } from './projection';
+import { foldBatch } from './fold-batch';
 import { InlineReadModelWriter } from './read-model-writer';
+import { createShadowStatements, ddl, shadowOf, swapInStatements } from './shadow-table';
 import { type ReadModelWriter, requireAll, type WriteGroup, type WriteStatement } from './read-model-writes';
 import { type NativeDatabase, quote, ViewTable } from './view-table';
 
@@ -58,8 +60,6 @@ type View = {
 type Waiter = Readonly<{ position: number; settle: (caughtUp: boolean) => void }>;
 
 /** What a batch does to one view: the documents it leaves (undefined: deleted) and their statements. */
-type Projected = Readonly<{ documents: Map<string, Document | undefined>; statements: WriteStatement[] }>;
-
 type BatchPart = Readonly<{ view: View; group: WriteGroup; documents?: Map<string, Document | undefined> }>;
 
 /**
@@ -159,7 +159,7 @@ export class ProjectionRunner {
       view.position = stored.get(view.projection.name) ?? 0;
       view.failure = undefined;
       // A rebuild cut short by a crash leaves its shadow behind; it is never resumed.
-      if (!view.rebuilding) leftovers.push(ddl(`drop table if exists ${quote(this.shadowOf(view))}`));
+      if (!view.rebuilding) leftovers.push(ddl(`drop table if exists ${quote(shadowOf(view.table.table))}`));
     }
     requireAll(
       await (await this.writer()).write([{ name: 'drop rebuild leftovers', statements: leftovers }]),
@@ -299,13 +299,8 @@ export class ProjectionRunner {
         continue;
       }
       try {
-        const { documents, statements } = this.project(
-          db,
-          view,
-          view.table.table,
-          events,
-          this.unwritten.get(view),
-        );
+        const unwritten = this.unwritten.get(view);
+        const { documents, statements } = foldBatch(view, db, view.table.table, events, unwritten);
         parts.push({
           view,
           group: { name: view.projection.name, statements, closing: [checkpoint] },
@@ -365,59 +360,20 @@ export class ProjectionRunner {
     return eventsOf;
   }
 
-  /**
-   * Folds `events` into the documents they touch in `table`, each loaded once (from `unwritten` when
-   * the batch in flight holds it, else from the table), and says how to write each changed one once.
-   */
-  private project(
-    db: NativeDatabase,
-    view: View,
-    table: string,
-    events: readonly RecordedEvent[],
-    unwritten?: ReadonlyMap<string, Document | undefined>,
-  ): Projected {
-    const { projection } = view;
-    const ids = events.map((event) => projection.idOf(event));
-    const stored = new Map<string, Document | undefined>();
-    const lookups: string[] = [];
-    for (const id of new Set(ids)) {
-      if (unwritten?.has(id)) stored.set(id, unwritten.get(id));
-      else lookups.push(id);
-    }
-    if (lookups.length > 0)
-      for (const row of view.table.on(db, table).load(lookups)) {
-        const document = view.table.toDocument(row);
-        stored.set(view.table.idOf(document), document);
-      }
-    const current = new Map<string, Document | undefined>(stored);
-    for (let index = 0; index < events.length; index++)
-      current.set(ids[index], projection.evolve(current.get(ids[index]), events[index]));
-    const upserts: unknown[][] = [];
-    const deletes: string[] = [];
-    const documents = new Map<string, Document | undefined>();
-    for (const [id, document] of current) {
-      if (document === stored.get(id)) continue;
-      documents.set(id, document);
-      if (document !== undefined) upserts.push(view.table.toParameters(document));
-      else if (stored.get(id) !== undefined) deletes.push(id);
-    }
-    const statements: WriteStatement[] = [];
-    if (upserts.length > 0) statements.push({ sql: view.table.upsertSql(table), rows: upserts });
-    if (deletes.length > 0)
-      statements.push({ sql: view.table.removeSql(table), rows: [[JSON.stringify(deletes)]] });
-    return { documents, statements };
-  }
-
   private async rebuildView(view: View, signal: AbortSignal): Promise<void> {
-    const shadow = this.shadowOf(view);
+    const shadow = shadowOf(view.table.table);
     // Only the events this view handles are read (SQLite skips the others) and decoded.
     const readHandled = (fromPosition: number) =>
       this.store.readAll({ fromPosition, limit: this.batchSize, types: view.projection.handles });
     const db = await this.database();
     const writer = await this.writer();
     const intoShadow = (events: readonly RecordedEvent[]): WriteStatement[] =>
-      events.length === 0 ? [] : this.project(db, view, shadow, events).statements;
-    await this.createShadow(view.table.table, shadow);
+      events.length === 0 ? [] : foldBatch(view, db, shadow, events).statements;
+    requireAll(
+      await writer.write([
+        { name: `create ${shadow}`, statements: createShadowStatements(db, view.table.table) },
+      ]),
+    );
     try {
       // 1. Replay the whole log into the shadow table, while the live rows keep serving and advancing.
       let position = 0;
@@ -443,7 +399,7 @@ export class ProjectionRunner {
         }
         const statements = [
           ...intoShadow(tail),
-          ...this.swapIn(db, view, shadow),
+          ...swapInStatements(db, view.table.table),
           checkpointStatement([view], target, this.now().toISOString()),
         ];
         requireAll(await writer.write([{ name: `swap in ${shadow}`, statements }]));
@@ -464,43 +420,6 @@ export class ProjectionRunner {
         .catch(() => undefined);
       throw error;
     }
-  }
-
-  /**
-   * The statements that put the shadow in the live table's place, in the swap's transaction: the live
-   * table is dropped and the shadow renamed, then the live table's indexes (and triggers) are created
-   * again over the rebuilt rows, each sorted once, rather than every row being copied through them.
-   */
-  private swapIn(db: NativeDatabase, view: View, shadow: string): WriteStatement[] {
-    const live = view.table.table;
-    const attached = db
-      .prepare(
-        "select sql from sqlite_master where tbl_name = ? and type in ('index', 'trigger') and sql is not null",
-      )
-      .all([live]) as { sql: string }[];
-    return [
-      ddl(`drop table ${quote(live)}`),
-      ddl(`alter table ${quote(shadow)} rename to ${quote(live)}`),
-      ...attached.map(({ sql }) => ddl(sql)),
-    ];
-  }
-
-  /** An empty copy of the live table (same columns and primary key, from its own DDL); indexes come at the swap. */
-  private async createShadow(live: string, shadow: string): Promise<void> {
-    const [table] = await this.orm.em
-      .fork()
-      .execute<{ sql: string }[]>("select sql from sqlite_master where type = 'table' and name = ?", [live]);
-    if (table === undefined) throw new Error(`Read-model table ${live} does not exist`);
-    const create = table.sql.replace(
-      /^(\s*create\s+table\s+)(`[^`]+`|"[^"]+"|\[[^\]]+\]|\w+)/i,
-      `$1${quote(shadow)}`,
-    );
-    const statements = [ddl(`drop table if exists ${quote(shadow)}`), ddl(create)];
-    requireAll(await (await this.writer()).write([{ name: `create ${shadow}`, statements }]));
-  }
-
-  private shadowOf(view: View): string {
-    return `${view.table.table}__rebuild`;
   }
 
   private async loadCheckpoints(): Promise<Map<string, number>> {
@@ -555,6 +474,3 @@ function checkpointStatement(views: readonly View[], position: number, updatedAt
     rows: views.map(({ projection }) => [projection.name, position, updatedAt]),
   };
 }
-
-/** A schema statement: run once, with no parameters. */
-const ddl = (sql: string): WriteStatement => ({ sql, rows: [[]] });
