@@ -4,7 +4,7 @@ import {
   type ProcessCheckpoint,
   type ProcessCheckpoints,
 } from '../infrastructure/process-managers/process-checkpoints.port';
-import { InlineReadModelWriter } from '../infrastructure/read-model/read-model-writer';
+import { inlineWriterFor } from '../infrastructure/read-model/read-model-writer';
 import { type ReadModelWriter, requireAll } from '../infrastructure/read-model/read-model-writes';
 import { type ReadModelOrm } from './read-model-orm';
 
@@ -23,7 +23,7 @@ const INSTANCE_DELETE = 'delete from `process_instances` where `process` = ? and
  * ReadModelWriter), as the projection runner writes its batches.
  */
 export class SqliteProcessCheckpoints implements ProcessCheckpoints {
-  private ownWriter?: ReadModelWriter;
+  private resolvedWriter?: ReadModelWriter;
 
   constructor(
     private readonly orm: ReadModelOrm,
@@ -66,11 +66,7 @@ export class SqliteProcessCheckpoints implements ProcessCheckpoints {
   }
 
   private async writerOf(): Promise<ReadModelWriter> {
-    if (this.writer !== undefined) return this.writer;
-    this.ownWriter ??= new InlineReadModelWriter(
-      this.orm,
-      await this.orm.em.getConnection().getNativeClient(),
-    );
-    return this.ownWriter;
+    this.resolvedWriter ??= this.writer ?? (await inlineWriterFor(this.orm));
+    return this.resolvedWriter;
   }
 }

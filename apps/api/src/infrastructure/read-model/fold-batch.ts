@@ -32,7 +32,7 @@ export function foldBatch(
     else lookups.push(id);
   }
   if (lookups.length > 0)
-    for (const row of view.table.on(db, table).load(lookups)) {
+    for (const row of view.table.load(db, lookups, table)) {
       const document = view.table.toDocument(row);
       stored.set(view.table.idOf(document), document);
     }

@@ -4,7 +4,7 @@ import { type EntitySchema, type MikroORM } from '@mikro-orm/libsql';
 import { type EventStore, type Subscription } from '../event-store/event-store.port';
 import { type Projection } from './projection';
 import { foldBatch } from './fold-batch';
-import { InlineReadModelWriter } from './read-model-writer';
+import { inlineWriterFor } from './read-model-writer';
 import { createShadowStatements, ddl, shadowOf, swapInStatements } from './shadow-table';
 import { type ReadModelWriter, requireAll, type WriteGroup, type WriteStatement } from './read-model-writes';
 import { type NativeDatabase, quote, ViewTable } from './view-table';
@@ -110,7 +110,7 @@ export class ProjectionRunner {
   private abortRebuilds = new AbortController();
   private db?: NativeDatabase;
   private idleFlushedAt = 0;
-  private writerOfOrm?: ReadModelWriter;
+  private resolvedWriter?: ReadModelWriter;
   /**
    * The last batch sent to the writer, settled once it is committed (positions moved, waiters told);
    * the next batch is folded meanwhile and sent only after it.
@@ -447,9 +447,8 @@ export class ProjectionRunner {
   }
 
   private async writer(): Promise<ReadModelWriter> {
-    if (this.givenWriter !== undefined) return this.givenWriter;
-    this.writerOfOrm ??= new InlineReadModelWriter(this.orm, await this.database());
-    return this.writerOfOrm;
+    this.resolvedWriter ??= this.givenWriter ?? (await inlineWriterFor(this.orm));
+    return this.resolvedWriter;
   }
 
   private caughtUp(position: number): boolean {

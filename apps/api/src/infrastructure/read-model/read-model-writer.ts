@@ -102,9 +102,12 @@ export class ThreadReadModelWriter implements ReadModelWriter {
   }
 }
 
+/** A writer on the ORM's own connection (see InlineReadModelWriter). */
+export async function inlineWriterFor(orm: MikroORM): Promise<ReadModelWriter> {
+  return new InlineReadModelWriter(orm, await orm.em.getConnection().getNativeClient());
+}
+
 /** The writer for a read-model file: on its own thread, unless the database lives in memory. */
 export async function createReadModelWriter(orm: MikroORM, file: string): Promise<ReadModelWriter> {
-  if (file === ':memory:')
-    return new InlineReadModelWriter(orm, await orm.em.getConnection().getNativeClient());
-  return new ThreadReadModelWriter(file);
+  return file === ':memory:' ? inlineWriterFor(orm) : new ThreadReadModelWriter(file);
 }

@@ -1,6 +1,7 @@
 import { defineEntity, MikroORM, p } from '@mikro-orm/libsql';
 import { ViewStore } from './view-store';
 import { type NativeDatabase, ViewTable } from './view-table';
+import { writeDocuments } from './testing/view-database';
 
 const PetRow = defineEntity({
   name: 'PetRow',
@@ -76,8 +77,8 @@ describe('ViewStore', () => {
     await orm.schema.create();
     db = await orm.em.getConnection().getNativeClient();
     pets = ViewTable.of(orm, PetRow);
-    for (const pet of [rex, tom, kit, ida]) pets.on(db).upsert(pet);
-    ViewTable.of(orm, OwnerRow).on(db).upsert({ id: 'bob', name: 'Bob' });
+    writeDocuments(db, pets, [rex, tom, kit, ida]);
+    writeDocuments(db, ViewTable.of(orm, OwnerRow), [{ id: 'bob', name: 'Bob' }]);
     store = new ViewStore<Pet>(pets, db);
   });
   afterEach(() => orm.close());
@@ -150,7 +151,7 @@ describe('ViewStore', () => {
   });
 
   it('given another view matched on fields and a comparison, when unmatched ones are asked for, then those with no match are listed', () => {
-    ViewTable.of(orm, OwnerRow).on(db).upsert({ id: 'alice', name: 'Ida' });
+    writeDocuments(db, ViewTable.of(orm, OwnerRow), [{ id: 'alice', name: 'Ida' }]);
     const owners = ViewTable.of(orm, OwnerRow);
 
     const page = store.list({
@@ -183,7 +184,7 @@ describe('ViewStore', () => {
 
   it('given names in mixed case, when ordered ignoring case, then they sort as people read them', () => {
     const abe: Pet = { id: 'p5', name: 'abe', owner: 'dan', kind: 'dog', vaccinated: false, toys: [] };
-    pets.on(db).upsert(abe);
+    writeDocuments(db, pets, [abe]);
     const names = (orderBy: Parameters<typeof store.list>[0]) =>
       store.list(orderBy).items.map(({ name }) => name);
 
@@ -244,7 +245,7 @@ describe('ViewStore', () => {
 
     beforeEach(() => {
       const table = ViewTable.of(orm, KeeperRow);
-      for (const keeper of [ann, ben, cy]) table.on(db).upsert(keeper);
+      writeDocuments(db, table, [ann, ben, cy]);
       keepers = new ViewStore<Keeper>(table, db);
     });
 

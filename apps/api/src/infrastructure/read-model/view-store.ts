@@ -65,7 +65,7 @@ export class ViewStore<Document extends object> {
   ) {}
 
   get(id: string): Document | undefined {
-    const [row] = this.table.on(this.db).load([id]);
+    const [row] = this.table.load(this.db, [id]);
     return row === undefined ? undefined : (this.table.toDocument(row) as Document);
   }
 

@@ -9,13 +9,6 @@ type Codec = 'scalar' | 'boolean' | 'json';
 
 type Column = Readonly<{ field: string; column: string; codec: Codec }>;
 
-/** Reads and writes of one view's documents in one table, on prepared statements. */
-export type ViewStatements = Readonly<{
-  load: (ids: readonly string[]) => Dictionary[];
-  upsert: (document: Dictionary) => void;
-  remove: (ids: readonly string[]) => void;
-}>;
-
 export const quote = (identifier: string): string => `\`${identifier.replaceAll('`', '``')}\``;
 
 /**
@@ -23,13 +16,13 @@ export const quote = (identifier: string): string => `\`${identifier.replaceAll(
  * from the entity schema (property = view field), so the ORM metadata stays the single description
  * of the table.
  *
- * Statements run on the driver's own connection and are prepared once: the ORM's raw execute inlines
- * every parameter into the SQL text and prepares it anew, which for documents of several kilobytes
- * costs more than the writes. They only ever run inside a transaction the ORM opened on that same
- * (single) connection, whose lock keeps every other query out meanwhile.
+ * Reads run on the driver's own connection, on statements prepared once per connection and table: the
+ * ORM's raw execute inlines every parameter into the SQL text and prepares it anew, which for documents
+ * of several kilobytes costs more than the reads. Writes are SQL and parameters (upsertSql, removeSql,
+ * toParameters) handed to the read model's writer.
  */
 export class ViewTable {
-  private readonly prepared = new WeakMap<NativeDatabase, Map<string, ViewStatements>>();
+  private readonly loads = new WeakMap<NativeDatabase, Map<string, ReturnType<NativeDatabase['prepare']>>>();
 
   private constructor(
     readonly table: string,
@@ -51,21 +44,25 @@ export class ViewTable {
     return new ViewTable(meta.tableName, key, columns);
   }
 
-  /** The statements for `table`: the live table, or a rebuild's shadow copy of it. */
-  on(db: NativeDatabase, table: string = this.table): ViewStatements {
-    let byTable = this.prepared.get(db);
-    if (byTable === undefined) this.prepared.set(db, (byTable = new Map()));
-    let statements = byTable.get(table);
-    if (statements === undefined) {
-      statements = this.prepare(db, table);
-      byTable.set(table, statements);
+  /** The stored rows of `ids` in `table`: the live table, or a rebuild's shadow copy of it. */
+  load(db: NativeDatabase, ids: readonly string[], table: string = this.table): Dictionary[] {
+    let byTable = this.loads.get(db);
+    if (byTable === undefined) this.loads.set(db, (byTable = new Map()));
+    let statement = byTable.get(table);
+    if (statement === undefined) {
+      const columns = this.columns.map(({ column }) => quote(column)).join(', ');
+      const key = quote(this.key.column);
+      statement = db.prepare(
+        `select ${columns} from ${quote(table)} where ${key} in (select value from json_each(?))`,
+      );
+      byTable.set(table, statement);
     }
-    return statements;
+    return statement.all([JSON.stringify(ids)]) as Dictionary[];
   }
 
   /** Forgets the statements of a table about to be dropped. */
   forget(db: NativeDatabase, table: string): void {
-    this.prepared.get(db)?.delete(table);
+    this.loads.get(db)?.delete(table);
   }
 
   /** A stored row (raw column values) as its view document; NULL columns are absent fields. */
@@ -114,20 +111,6 @@ export class ViewTable {
   /** Deletes the documents whose ids are in the one parameter, a JSON array. */
   removeSql(table: string = this.table): string {
     return `delete from ${quote(table)} where ${quote(this.key.column)} in (select value from json_each(?))`;
-  }
-
-  private prepare(db: NativeDatabase, table: string): ViewStatements {
-    const columns = this.columns.map(({ column }) => quote(column));
-    const load = db.prepare(
-      `select ${columns.join(', ')} from ${quote(table)} where ${quote(this.key.column)} in (select value from json_each(?))`,
-    );
-    const upsert = db.prepare(this.upsertSql(table));
-    const remove = db.prepare(this.removeSql(table));
-    return {
-      load: (ids) => load.all([JSON.stringify(ids)]) as Dictionary[],
-      upsert: (document) => upsert.run(this.toParameters(document)),
-      remove: (ids) => remove.run([JSON.stringify(ids)]),
-    };
   }
 
   /** The document's column values, in the table's column order, as bound parameters. */

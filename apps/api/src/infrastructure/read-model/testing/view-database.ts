@@ -3,7 +3,7 @@ import { MikroORM } from '@mikro-orm/libsql';
 import { projectAll } from '../projection';
 import { type ProjectedView } from '../projection-runner';
 import { ViewStores } from '../view-store';
-import { ViewTable } from '../view-table';
+import { type NativeDatabase, ViewTable } from '../view-table';
 import { eventRecorder } from './projection-specification';
 
 /**
@@ -26,8 +26,13 @@ export async function viewDatabase(
   const events = history.map(([streamId, event]) => record(streamId, event));
   for (const { projection, entity } of views) {
     const table = ViewTable.of(orm, entity);
-    for (const document of projectAll(projection, events).values())
-      table.on(db).upsert(document as Record<string, unknown>);
+    writeDocuments(db, table, [...projectAll(projection, events).values()]);
   }
   return { stores: new ViewStores(orm, db), close: () => orm.close() };
+}
+
+/** Stores documents as the projection runner's writer would, straight on `db`. */
+export function writeDocuments(db: NativeDatabase, table: ViewTable, documents: readonly object[]): void {
+  const upsert = db.prepare(table.upsertSql());
+  for (const document of documents) upsert.run(table.toParameters(document as Record<string, unknown>));
 }
