@@ -76,8 +76,10 @@ export class ViewStore<Document extends object> {
 
   list({ where = [], orderBy = [], offset, limit }: ViewListQuery = {}): ViewPage<Document> {
     const { from, filter } = this.from(where);
-    const total = this.total({ from, filter });
-    if (total === 0) return { items: [], total };
+    // Only a page needs its own count: a whole list counts itself.
+    const paged = offset !== undefined || limit !== undefined;
+    const counted = paged ? this.total({ from, filter }) : undefined;
+    if (counted === 0) return { items: [], total: 0 };
     const order = [...orderBy, { field: this.table.key.field }]
       .map(({ field, direction = 'asc', ignoreCase }: ViewOrder) => {
         const column = this.column(this.table, field);
@@ -89,7 +91,8 @@ export class ViewStore<Document extends object> {
       ...filter.values,
       ...page,
     ]) as Dictionary[];
-    return { items: rows.map((row) => this.table.toDocument(row) as Document), total };
+    const items = rows.map((row) => this.table.toDocument(row) as Document);
+    return { items, total: counted ?? items.length };
   }
 
   private from(where: readonly ViewCondition[]): Readonly<{ from: string; filter: Sql }> {
