@@ -47,6 +47,21 @@ function collect(store: EventStore, fromPosition: number, batchSize?: number): [
 const positionsOf = (events: readonly RecordedEvent[]) => events.map((event) => event.globalPosition);
 
 /**
+ * Positions are ordered but not contiguous (KurrentDB's are commit positions in its log): each one
+ * after `after` and after the one before it.
+ */
+function expectAdvancing(positions: readonly number[], after: number): void {
+  let previous = after;
+  for (const position of positions) {
+    expect(Number.isSafeInteger(position)).toBe(true);
+    expect(position).toBeGreaterThan(previous);
+    previous = position;
+  }
+}
+
+const lastOf = (events: readonly RecordedEvent[]): number => events[events.length - 1].globalPosition;
+
+/**
  * The behaviour every EventStore adapter (SQLite, MySQL, EventStoreDB) must show. Run it from the
  * adapter's spec with a factory that gives fresh stores.
  */
@@ -68,52 +83,56 @@ export function describeEventStoreContract(name: string, factory: EventStoreCont
     };
 
     describe('append', () => {
-      it('given no stream, when appending with no_stream, then the events get versions 0..n-1 and the next positions', async () => {
+      it('given no stream, when appending with no_stream, then the events get versions 0..n-1 and positions after the head', async () => {
         const streamId = aStream();
 
         const result = await store.append(streamId, someEvents(3), { expectedVersion: 'no_stream' });
 
-        expect(result).toEqual({ nextExpectedVersion: 2, lastPosition: head + 3 });
         const { events, version } = await store.readStream(streamId);
         expect(version).toBe(2);
-        expect(events.map((event) => [event.streamVersion, event.globalPosition])).toEqual([
-          [0, head + 1],
-          [1, head + 2],
-          [2, head + 3],
-        ]);
+        expect(events.map((event) => event.streamVersion)).toEqual([0, 1, 2]);
+        expectAdvancing(positionsOf(events), head);
+        expect(result).toEqual({ nextExpectedVersion: 2, lastPosition: lastOf(events) });
+        expect(await store.headPosition()).toBe(result.lastPosition);
       });
 
       it('given an existing stream, when appending with no_stream, then it throws a ConcurrencyError and writes nothing', async () => {
         const streamId = aStream();
-        await store.append(streamId, someEvents(1), { expectedVersion: 'no_stream' });
+        const { lastPosition } = await store.append(streamId, someEvents(1), {
+          expectedVersion: 'no_stream',
+        });
 
         await expect(
           store.append(streamId, someEvents(1), { expectedVersion: 'no_stream' }),
         ).rejects.toMatchObject({ code: 'EVENT_STORE.WRONG_EXPECTED_VERSION' });
 
         expect((await store.readStream(streamId)).events).toHaveLength(1);
-        expect(await store.headPosition()).toBe(head + 1);
+        expect(await store.headPosition()).toBe(lastPosition);
       });
 
       it('given a stream at version 1, when appending with expected version 1, then it appends at version 2', async () => {
         const streamId = aStream();
-        await store.append(streamId, someEvents(2), { expectedVersion: 'no_stream' });
+        const first = await store.append(streamId, someEvents(2), { expectedVersion: 'no_stream' });
 
         const result = await store.append(streamId, someEvents(1), { expectedVersion: 1 });
 
-        expect(result).toEqual({ nextExpectedVersion: 2, lastPosition: head + 3 });
+        expect(result.nextExpectedVersion).toBe(2);
+        expect(result.lastPosition).toBeGreaterThan(first.lastPosition);
+        expect(lastOf((await store.readStream(streamId)).events)).toBe(result.lastPosition);
       });
 
       it('given a stream at version 2, when appending with the stale version 1, then it throws a ConcurrencyError and writes nothing', async () => {
         const streamId = aStream();
-        await store.append(streamId, someEvents(3), { expectedVersion: 'no_stream' });
+        const { lastPosition } = await store.append(streamId, someEvents(3), {
+          expectedVersion: 'no_stream',
+        });
 
         const stale = store.append(streamId, someEvents(2), { expectedVersion: 1 });
 
         await expect(stale).rejects.toBeInstanceOf(ConcurrencyError);
         await expect(stale).rejects.toMatchObject({ code: 'EVENT_STORE.WRONG_EXPECTED_VERSION' });
         expect((await store.readStream(streamId)).version).toBe(2);
-        expect(await store.headPosition()).toBe(head + 3);
+        expect(await store.headPosition()).toBe(lastPosition);
       });
 
       it('given no stream, when appending with an expected version number, then it throws a ConcurrencyError', async () => {
@@ -130,7 +149,8 @@ export function describeEventStoreContract(name: string, factory: EventStoreCont
         const second = await store.append(streamId, someEvents(1), { expectedVersion: 'any' });
 
         expect(first.nextExpectedVersion).toBe(1);
-        expect(second).toEqual({ nextExpectedVersion: 2, lastPosition: head + 3 });
+        expect(second.nextExpectedVersion).toBe(2);
+        expect(second.lastPosition).toBeGreaterThan(first.lastPosition);
       });
 
       it('given no stream, when appending with stream_exists, then it conflicts; given a stream, then it appends', async () => {
@@ -139,17 +159,18 @@ export function describeEventStoreContract(name: string, factory: EventStoreCont
         await expect(
           store.append(streamId, someEvents(1), { expectedVersion: 'stream_exists' }),
         ).rejects.toBeInstanceOf(ConcurrencyError);
-        await store.append(streamId, someEvents(1), { expectedVersion: 'no_stream' });
+        const created = await store.append(streamId, someEvents(1), { expectedVersion: 'no_stream' });
         const result = await store.append(streamId, someEvents(1), { expectedVersion: 'stream_exists' });
 
-        expect(result).toEqual({ nextExpectedVersion: 1, lastPosition: head + 2 });
+        expect(result.nextExpectedVersion).toBe(1);
+        expect(result.lastPosition).toBeGreaterThan(created.lastPosition);
       });
 
       it('given events already appended, when the same event ids are appended again with a now stale version, then nothing is written and the original result comes back', async () => {
         const streamId = aStream();
         const events = someEvents(2);
         const original = await store.append(streamId, events, { expectedVersion: 'no_stream' });
-        await store.append(streamId, someEvents(1), { expectedVersion: 1 });
+        const { lastPosition } = await store.append(streamId, someEvents(1), { expectedVersion: 1 });
 
         const retried = await store.append(streamId, events, { expectedVersion: 'no_stream' });
         const retriedWithAny = await store.append(streamId, events, { expectedVersion: 'any' });
@@ -157,13 +178,15 @@ export function describeEventStoreContract(name: string, factory: EventStoreCont
         expect(retried).toEqual(original);
         expect(retriedWithAny).toEqual(original);
         expect((await store.readStream(streamId)).version).toBe(2);
-        expect(await store.headPosition()).toBe(head + 3);
+        expect(await store.headPosition()).toBe(lastPosition);
       });
 
       it('given events already appended, when an append repeats only some of their ids, then it throws a ConcurrencyError and writes nothing', async () => {
         const streamId = aStream();
         const [first, second] = someEvents(2);
-        await store.append(streamId, [first, second], { expectedVersion: 'no_stream' });
+        const { lastPosition } = await store.append(streamId, [first, second], {
+          expectedVersion: 'no_stream',
+        });
 
         await expect(
           store.append(streamId, [second, anEvent()], { expectedVersion: 1 }),
@@ -173,18 +196,19 @@ export function describeEventStoreContract(name: string, factory: EventStoreCont
         ).rejects.toBeInstanceOf(ConcurrencyError);
 
         expect((await store.readStream(streamId)).version).toBe(1);
-        expect(await store.headPosition()).toBe(head + 2);
+        expect(await store.headPosition()).toBe(lastPosition);
       });
 
-      it('given a batch of 100 events, when appended, then they take consecutive versions and positions', async () => {
+      it('given a batch of 100 events, when appended, then they take consecutive versions and advancing positions', async () => {
         const streamId = aStream();
 
         const result = await store.append(streamId, someEvents(100), { expectedVersion: 'no_stream' });
 
-        expect(result).toEqual({ nextExpectedVersion: 99, lastPosition: head + 100 });
         const { events } = await store.readStream(streamId);
+        expect(result).toEqual({ nextExpectedVersion: 99, lastPosition: lastOf(events) });
         expect(events.map((event) => event.streamVersion)).toEqual(range(0, 100));
-        expect(positionsOf(events)).toEqual(range(head + 1, 100));
+        expectAdvancing(positionsOf(events), head);
+        expect(await store.readAll({ fromPosition: head, limit: 1_000 })).toEqual(events);
       });
     });
 
@@ -210,10 +234,11 @@ export function describeEventStoreContract(name: string, factory: EventStoreCont
         for (const streamId of [aStream(), aStream(), aStream()]) {
           await store.append(streamId, someEvents(4), { expectedVersion: 'no_stream' });
         }
+        const written = await store.readAll({ fromPosition: head, limit: 100 });
         const read: RecordedEvent[] = [];
         const batchSizes: number[] = [];
 
-        for (let from = head + 2; ;) {
+        for (let from = written[1].globalPosition; ;) {
           const batch = await store.readAll({ fromPosition: from, limit: 3 });
           if (batch.length === 0) break;
           batchSizes.push(batch.length);
@@ -221,7 +246,9 @@ export function describeEventStoreContract(name: string, factory: EventStoreCont
           from = batch[batch.length - 1].globalPosition;
         }
 
-        expect(positionsOf(read)).toEqual(range(head + 3, 10));
+        expect(written).toHaveLength(12);
+        expect(read).toEqual(written.slice(2));
+        expectAdvancing(positionsOf(read), written[1].globalPosition);
         expect(batchSizes).toEqual([3, 3, 3, 1]);
       });
 
@@ -233,6 +260,7 @@ export function describeEventStoreContract(name: string, factory: EventStoreCont
           types.map((type, index) => anEvent({ index }, type)),
           { expectedVersion: 'no_stream' },
         );
+        const written = (await store.readStream(streamId)).events;
         const read: RecordedEvent[] = [];
 
         for (let from = head; ;) {
@@ -248,26 +276,34 @@ export function describeEventStoreContract(name: string, factory: EventStoreCont
           ['Deleted', { index: 4 }],
           ['Renamed', { index: 6 }],
         ]);
-        expect(positionsOf(read)).toEqual([head + 2, head + 4, head + 5, head + 7]);
+        expect(positionsOf(read)).toEqual(positionsOf([written[1], written[3], written[4], written[6]]));
         expect(await store.readAll({ fromPosition: head, limit: 10, types: [] })).toEqual([]);
       });
 
-      it('given appends interleaved across streams, then global positions are strictly increasing and gapless and the head is the last one', async () => {
+      it('given appends interleaved across streams, then global positions are strictly increasing in append order and the head is the last one', async () => {
         const streams = [aStream(), aStream(), aStream(), aStream(), aStream()];
         const results = [];
+        const lastIndexes: number[] = [];
+        let written = 0;
         for (let round = 0; round < 4; round++) {
           for (const [index, streamId] of streams.entries()) {
             const expectedVersion = round === 0 ? 'no_stream' : 'stream_exists';
-            results.push(await store.append(streamId, someEvents((index % 3) + 1), { expectedVersion }));
+            const count = (index % 3) + 1;
+            results.push(await store.append(streamId, someEvents(count), { expectedVersion }));
+            written += count;
+            lastIndexes.push(written - 1);
           }
         }
 
         const all = await store.readAll({ fromPosition: head, limit: 1_000 });
 
-        expect(positionsOf(all)).toEqual(range(head + 1, all.length));
+        expectAdvancing(positionsOf(all), head);
         expect(all).toHaveLength(4 * (1 + 2 + 3 + 1 + 2));
-        expect(results[results.length - 1].lastPosition).toBe(head + all.length);
-        expect(await store.headPosition()).toBe(head + all.length);
+        // Each append answers the position of its own last event.
+        expect(results.map((result) => result.lastPosition)).toEqual(
+          lastIndexes.map((index) => all[index].globalPosition),
+        );
+        expect(await store.headPosition()).toBe(lastOf(all));
       });
 
       it('given events with metadata, when read back, then actorId, correlationId, causationId and environment round-trip', async () => {
@@ -372,7 +408,8 @@ export function describeEventStoreContract(name: string, factory: EventStoreCont
           expect(lateStartedDuringAppends).toBe(true);
           expect(written).toHaveLength(total);
           for (const { events, batches, maxInFlight } of [earlyEvents, lateEvents]) {
-            expect(positionsOf(events)).toEqual(range(head + 1, total));
+            expectAdvancing(positionsOf(events), head);
+            expect(events).toHaveLength(total);
             expect(new Set(events.map((event) => event.eventId))).toEqual(new Set(written));
             expect(maxInFlight).toBe(1);
             expect(batches.reduce((sum, size) => sum + size, 0)).toBe(total);
@@ -391,7 +428,8 @@ export function describeEventStoreContract(name: string, factory: EventStoreCont
       it('given stored events, when subscribing from a middle position, then delivery starts right after it and goes on live', async () => {
         const streamId = aStream();
         await store.append(streamId, someEvents(10), { expectedVersion: 'no_stream' });
-        const [subscription, delivered] = collect(store, head + 4, 4);
+        const stored = (await store.readStream(streamId)).events;
+        const [subscription, delivered] = collect(store, stored[3].globalPosition, 4);
 
         try {
           await waitFor(() => delivered.events.length >= 6, LIVE_DELIVERY_TIMEOUT_MS, 'catch-up');
@@ -401,7 +439,9 @@ export function describeEventStoreContract(name: string, factory: EventStoreCont
           await subscription.stop();
         }
 
-        expect(positionsOf(delivered.events)).toEqual(range(head + 5, 7));
+        const all = (await store.readStream(streamId)).events;
+        expect(delivered.events).toEqual(all.slice(4));
+        expect(delivered.events).toHaveLength(7);
         expect(Math.max(...delivered.batches)).toBeLessThanOrEqual(4);
       });
 
@@ -463,7 +503,8 @@ export function describeEventStoreContract(name: string, factory: EventStoreCont
           await subscription.stop();
         }
 
-        expect(positionsOf(delivered.events)).toEqual(range(head + 1, 3));
+        expect(delivered.events).toHaveLength(3);
+        expectAdvancing(positionsOf(delivered.events), head);
       });
     });
   });

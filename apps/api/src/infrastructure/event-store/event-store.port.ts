@@ -2,7 +2,11 @@ import { type AnyEvent, type EventMetadata, type RecordedEvent } from '@ib/domai
 
 /**
  * Stream versions start at 0 for the first event; an absent stream has version -1.
- * Global positions start at 1, strictly increasing and gapless; position 0 means "before everything".
+ * Global positions are ordered but not contiguous: every event's is a safe integer above 0, greater than
+ * that of every event committed before it (SQLite and MySQL number them 1, 2, 3...; KurrentDB gives
+ * commit positions in its log). Position 0 means "before everything". A reader that resumes after a
+ * position never misses an event committed later, so checkpoints are positions, and lag is measured
+ * in positions (events on SQLite and MySQL, log bytes on KurrentDB).
  */
 export const NO_STREAM_VERSION = -1;
 
@@ -36,6 +40,9 @@ export type ReadAllOptions = Readonly<{
   /** Only events of these types (the others are skipped, not counted in `limit`); every type when absent. */
   types?: readonly string[];
 }>;
+
+/** Turns a stored (older) shape of an event type's data into the current one; stored rows stay untouched. */
+export type Upcaster = (data: Record<string, unknown>, schemaVersion: number) => object;
 
 export type SubscriptionHandler = (batch: readonly RecordedEvent[]) => Promise<void> | void;
 

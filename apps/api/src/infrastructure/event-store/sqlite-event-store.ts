@@ -11,6 +11,7 @@ import {
   type ReadStreamResult,
   type Subscription,
   type SubscriptionHandler,
+  type Upcaster,
 } from './event-store.port';
 import {
   type AppendOutcome,
@@ -33,9 +34,6 @@ import {
   type StoredEventRef,
 } from './sqlite-event-store.schema';
 import { isUniqueViolation, toUnavailableError } from './sqlite-faults';
-
-/** Turns a stored (older) shape of an event type's data into the current one; stored rows stay untouched. */
-export type Upcaster = (data: Record<string, unknown>, schemaVersion: number) => object;
 
 export type SqliteEventStoreOptions = Readonly<{
   file: string;

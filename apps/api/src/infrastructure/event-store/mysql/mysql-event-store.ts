@@ -1,0 +1,285 @@
+import { EventEmitter } from 'node:events';
+import { type AnyEvent, type RecordedEvent } from '@ib/domain';
+import { type Pool, type PoolConnection } from 'mysql2/promise';
+import {
+  type AppendResult,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  NO_STREAM_VERSION,
+  type ReadAllOptions,
+  type ReadStreamResult,
+  type Subscription,
+  type SubscriptionHandler,
+  type Upcaster,
+} from '../event-store.port';
+import { asOriginalAppend, encodeEvent, throwRejection } from '../append-outcome';
+import { EventStoreUnavailableError } from '../event-store-unavailable.error';
+import { matchesExpectedVersion } from '../expected-version';
+import { APPENDED, PollingSubscription } from '../polling-subscription';
+import { type StoredEventRef } from '../sqlite-event-store.schema';
+import { openProductPool } from '../../mysql/mysql-pool';
+import { type MysqlServer } from '../../mysql/mysql-server-url';
+import {
+  appendBatch,
+  type AppendVerdict,
+  CREATE_TABLES,
+  type EventRow,
+  SQL,
+} from './mysql-event-store.schema';
+import { duplicateKeyOf, toUnavailableError } from './mysql-faults';
+
+export type MysqlEventStoreOptions = Readonly<{
+  server: MysqlServer;
+  /** How often subscribers look for events appended by other processes (this one's wake them at once). */
+  pollIntervalMs?: number;
+  connectionLimit?: number;
+  /** How long an append waits for another append's lock before the store is "unavailable". */
+  lockWaitSeconds?: number;
+  upcasters?: Readonly<Record<string, Upcaster>>;
+  /** Gives recordedAt; a fixed clock makes tests deterministic. */
+  now?: () => Date;
+}>;
+
+const DEFAULT_POLL_INTERVAL_MS = 50;
+const DEFAULT_SUBSCRIPTION_BATCH_SIZE = 100;
+
+/**
+ * The event store on MariaDB/MySQL: one table, appends serialised by the head row's lock so that
+ * positions follow commit order (see appendBatch), reads by position or stream, subscriptions by polling
+ * from one cursor. Several processes may share the database.
+ */
+export class MysqlEventStore implements EventStore {
+  private readonly pool: Pool;
+  private schemaReady?: Promise<void>;
+  private closed = false;
+  private readonly appended = new EventEmitter().setMaxListeners(0);
+  private readonly subscriptions = new Set<PollingSubscription>();
+
+  constructor(private readonly options: MysqlEventStoreOptions) {
+    this.pool = openProductPool(options.server, { connectionLimit: options.connectionLimit });
+  }
+
+  /** Creates the tables when absent; appends and reads do it on first use too. */
+  async open(): Promise<void> {
+    await this.guard('open the log', () => this.ensureSchema());
+  }
+
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedVersion: ExpectedVersion },
+  ): Promise<AppendResult> {
+    const result = await this.guard('append', () =>
+      this.appendNow(streamId, events, options.expectedVersion),
+    );
+    this.appended.emit(APPENDED);
+    return result;
+  }
+
+  async readStream<E extends AnyEvent = AnyEvent>(
+    streamId: string,
+    options: { fromVersion?: number } = {},
+  ): Promise<ReadStreamResult<E>> {
+    return this.guard('read a stream', async () => {
+      const rows = await this.rows(SQL.readStream, [streamId, Math.max(0, options.fromVersion ?? 0)]);
+      const events = rows.map((row) => this.toRecordedEvent(row) as RecordedEvent<E>);
+      const version = events.at(-1)?.streamVersion ?? (await this.streamVersion(streamId));
+      return { events, version };
+    });
+  }
+
+  async readAll({ fromPosition, limit, types }: ReadAllOptions): Promise<RecordedEvent[]> {
+    if (types !== undefined && types.length === 0) return [];
+    return this.guard('read all events', async () => {
+      const rows =
+        types === undefined
+          ? await this.rows(SQL.readAll, [fromPosition, Math.max(0, limit)])
+          : await this.rows(SQL.readAllOfTypes, [fromPosition, [...types], Math.max(0, limit)]);
+      return rows.map((row) => this.toRecordedEvent(row));
+    });
+  }
+
+  async headPosition(): Promise<number> {
+    return this.guard('read the head position', async () => {
+      await this.ensureSchema();
+      const [rows] = await this.pool.query(SQL.head);
+      return Number((rows as { head: number | string }[])[0].head);
+    });
+  }
+
+  subscribe(
+    options: { fromPosition: number; batchSize?: number },
+    handler: SubscriptionHandler,
+  ): Subscription {
+    if (options.batchSize !== undefined && !(options.batchSize >= 1)) {
+      throw new RangeError(`A subscription batch size must be at least 1, got ${options.batchSize}`);
+    }
+    const subscription = new PollingSubscription(
+      {
+        fromPosition: options.fromPosition,
+        batchSize: options.batchSize ?? DEFAULT_SUBSCRIPTION_BATCH_SIZE,
+        pollIntervalMs: this.options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+        readBatch: (fromPosition, limit) => this.readAll({ fromPosition, limit }),
+        appended: this.appended,
+        isTransient: (error) => error instanceof EventStoreUnavailableError && !this.closed,
+      },
+      handler,
+    );
+    this.subscriptions.add(subscription);
+    void subscription.ended.then(() => this.subscriptions.delete(subscription));
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.subscriptions.clear();
+    await this.pool.end().catch(() => undefined);
+  }
+
+  private async appendNow(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedVersion,
+  ): Promise<AppendResult> {
+    await this.ensureSchema();
+    if (events.length === 0) return this.appendNothing(streamId, expected);
+    const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
+    const values: unknown[] = [streamId];
+    for (const [eventId, type, schemaVersion, data, metadata] of events.map(encodeEvent))
+      values.push(eventId, streamId, type, schemaVersion, data, metadata, recordedAt);
+
+    const connection = await this.pool.getConnection();
+    let verdict: AppendVerdict | undefined;
+    try {
+      const [results] = await connection.query(
+        appendBatch(events.length, expected, this.options.lockWaitSeconds),
+        values,
+      );
+      const answers = results as unknown[];
+      verdict = (answers[answers.length - 1] as AppendVerdict[])[0];
+    } catch (error) {
+      await this.rollBack(connection, error);
+      const key = duplicateKeyOf(error);
+      if (key === undefined) throw error;
+      // Under the head lock no other append ran, so only the event ids can have been refused.
+      return this.retryOrRejection(streamId, events, expected, undefined);
+    } finally {
+      connection.release();
+    }
+    const version = Number(verdict.version);
+    if (Number(verdict.ok) !== 1) return this.retryOrRejection(streamId, events, expected, version);
+    return {
+      nextExpectedVersion: version + events.length,
+      lastPosition: Number(verdict.head) + events.length,
+    };
+  }
+
+  /** A batch stopped inside its transaction: undone on its own connection, or the connection is dropped. */
+  private async rollBack(connection: PoolConnection, cause: unknown): Promise<void> {
+    if (toUnavailableError(cause, 'append') !== undefined) {
+      connection.destroy();
+      return;
+    }
+    await connection.query(SQL.rollback).catch(() => connection.destroy());
+  }
+
+  /**
+   * After a refused append: the retry of an append already stored answers its original result (an
+   * event id is the idempotency key); anything else is a conflict.
+   */
+  private async retryOrRejection(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedVersion,
+    current: number | undefined,
+  ): Promise<AppendResult> {
+    const ids = events.map((event) => event.eventId);
+    const [rows] = await this.pool.query(SQL.findEvents, [ids]);
+    const byId = new Map(
+      (rows as (StoredEventRef & { event_id: string })[]).map((row) => [row.event_id, row]),
+    );
+    const stored = ids.map((id) => {
+      const row = byId.get(id);
+      return (
+        row && {
+          ...row,
+          stream_version: Number(row.stream_version),
+          global_position: Number(row.global_position),
+        }
+      );
+    });
+    const original = asOriginalAppend(streamId, stored);
+    if (original) return original;
+    const someStored = stored.some(Boolean);
+    if (current === undefined)
+      return throwRejection(streamId, expected, { kind: 'duplicate_event_id' }, someStored);
+    return throwRejection(streamId, expected, { kind: 'wrong_version', current }, someStored);
+  }
+
+  private async appendNothing(streamId: string, expected: ExpectedVersion): Promise<AppendResult> {
+    const version = await this.streamVersion(streamId);
+    if (!matchesExpectedVersion(expected, version))
+      return throwRejection(streamId, expected, { kind: 'wrong_version', current: version }, false);
+    const [rows] = await this.pool.query(
+      'SELECT COALESCE(MAX(global_position), 0) AS position FROM events WHERE stream_id = ?',
+      [streamId],
+    );
+    return {
+      nextExpectedVersion: version,
+      lastPosition: Number((rows as { position: number }[])[0].position),
+    };
+  }
+
+  private async streamVersion(streamId: string): Promise<number> {
+    const [rows] = await this.pool.query(SQL.streamVersion, [streamId]);
+    const version = Number((rows as { version: number | string }[])[0].version);
+    return version < 0 ? NO_STREAM_VERSION : version;
+  }
+
+  private async rows(sql: string, values: unknown[]): Promise<EventRow[]> {
+    await this.ensureSchema();
+    const [rows] = await this.pool.query({ sql, values, rowsAsArray: true });
+    return rows as unknown as EventRow[];
+  }
+
+  private toRecordedEvent(row: EventRow): RecordedEvent {
+    const type = row[4];
+    const schemaVersion = Number(row[5]);
+    const stored = JSON.parse(row[6]) as Record<string, unknown>;
+    const upcast = this.options.upcasters?.[type];
+    return {
+      eventId: row[1],
+      type,
+      schemaVersion,
+      streamId: row[2],
+      streamVersion: Number(row[3]),
+      globalPosition: Number(row[0]),
+      recordedAt: row[8],
+      data: upcast ? upcast(stored, schemaVersion) : stored,
+      metadata: JSON.parse(row[7]) as RecordedEvent['metadata'],
+    };
+  }
+
+  private ensureSchema(): Promise<void> {
+    this.schemaReady ??= (async () => {
+      for (const statement of CREATE_TABLES) await this.pool.query(statement);
+    })().catch((error: unknown) => {
+      this.schemaReady = undefined;
+      throw error;
+    });
+    return this.schemaReady;
+  }
+
+  /** Server faults become EventStoreUnavailableError (503, retried by subscribers); the rest passes. */
+  private async guard<T>(action: string, work: () => Promise<T>): Promise<T> {
+    if (this.closed) throw new EventStoreUnavailableError('Event store is closed');
+    try {
+      return await work();
+    } catch (error) {
+      throw toUnavailableError(error, action) ?? error;
+    }
+  }
+}

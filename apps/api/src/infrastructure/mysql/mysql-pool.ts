@@ -1,0 +1,32 @@
+import { createPool, type Pool } from 'mysql2/promise';
+import { type MysqlServer } from './mysql-server-url';
+
+export type ProductPoolOptions = Readonly<{
+  /** Connections kept open at most; requests beyond wait in the pool's queue. */
+  connectionLimit?: number;
+  /** How long opening a connection may take before the server counts as unreachable. */
+  connectTimeoutMs?: number;
+}>;
+
+/**
+ * A pool on the product's own database (event store, read model, state), not on a connection a user
+ * configured. Several statements per round trip are allowed: an append is one batch of statements, so
+ * it holds the log's lock for one round trip only. Every value is still escaped by the driver.
+ */
+export function openProductPool(server: MysqlServer, options: ProductPoolOptions = {}): Pool {
+  return createPool({
+    host: server.host,
+    port: server.port,
+    user: server.user,
+    password: server.password,
+    database: server.database,
+    charset: 'utf8mb4_bin',
+    multipleStatements: true,
+    supportBigNumbers: true,
+    connectionLimit: options.connectionLimit ?? 10,
+    connectTimeout: options.connectTimeoutMs ?? 5_000,
+    enableKeepAlive: true,
+    // Positions and versions are BIGINT: numbers up to 2^53 (the store never comes near), never strings.
+    bigNumberStrings: false,
+  });
+}
