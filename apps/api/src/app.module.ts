@@ -17,7 +17,7 @@ import { ReadYourWrites } from './infrastructure/consistency/read-your-writes';
 import { EVENT_STORE, type EventStore } from './infrastructure/event-store/event-store.port';
 import { LogHead } from './infrastructure/event-store/log-head';
 import { CurrentViews } from './infrastructure/consistency/current-views';
-import { createSqliteEventStore } from './infrastructure/event-store/sqlite-event-store';
+import { createEventStore } from './infrastructure/event-store/open-event-store';
 import { ProblemDetailsFilter } from './infrastructure/http/problem-details.filter';
 import { createValidationPipe } from './infrastructure/http/validation.pipe';
 import { IdempotencyInterceptor } from './infrastructure/idempotency/idempotency.interceptor';
@@ -53,7 +53,7 @@ export class AppModule {
       { provide: CLOCK, useValue: overrides.clock ?? systemClock },
       {
         provide: EVENT_STORE,
-        useFactory: () => overrides.eventStore ?? createSqliteEventStore(config.dataDir),
+        useFactory: () => overrides.eventStore ?? createEventStore(config.eventStore, config.dataDir),
       },
       {
         provide: SecretStore,

@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule, getSchemaPath } from '@nestjs/swagger';
 import { completeApiDocument } from './infrastructure/http/openapi/complete-api-document';
 import { ProblemDetailsSchema } from './infrastructure/http/openapi/problem-details.schema';
 import { existsSync } from 'node:fs';
+import { openEventStore } from './infrastructure/event-store/open-event-store';
 import { DATA_ROUTES, DataApiRoutes, dataApiPaths, DataRowListSchema, DataRowSchema } from './data-api';
 import { AppModule, type AppOverrides } from './app.module';
 import { API_KEY_HEADER } from './identity';
@@ -58,8 +59,14 @@ class ExpressWithFallback extends ExpressAdapter {
 
 /** Builds the whole application (API, docs, console) for one configuration; main, tests and benchmarks share it. */
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<INestApplication> {
+  if (config.database.kind !== 'sqlite')
+    throw new ConfigError([
+      'DATABASE_URL: the read model and state on MariaDB/MySQL are not part of this build yet; unset it to keep them in DATA_DIR',
+    ]);
   prepareDataFolder(config);
-  const module = AppModule.register(config, overrides);
+  // Opened before anything else, so a server that cannot be reached stops the start with nothing to undo.
+  const eventStore = overrides.eventStore ?? (await openEventStore(config.eventStore, config.dataDir));
+  const module = AppModule.register(config, { ...overrides, eventStore });
   const fallback = new NotFoundFallback(
     RouteTable.fromControllers(controllersOf(module), [...DOCS_ROUTES, ...DATA_ROUTES]),
     config.consoleDir,

@@ -45,4 +45,64 @@ describe('loadConfig', () => {
       expect(error.message).not.toContain('a-key-value-that-must-not-be-echoed');
     });
   });
+
+  describe('EVENT_STORE_URL, DATABASE_URL, TOKEN_SECRET and INSTANCE_ID', () => {
+    const secret = { TOKEN_SECRET: 'a'.repeat(32) };
+
+    it('given none, then the log and the state stay in SQLite files', () => {
+      const config = loadConfig({}, '/srv');
+
+      expect(config.eventStore).toEqual({ kind: 'sqlite' });
+      expect(config.database).toEqual({ kind: 'sqlite' });
+    });
+
+    it('given a mariadb:// event store, then it names that server', () => {
+      const config = loadConfig({ ...secret, EVENT_STORE_URL: 'mariadb://ib:pw@db:3307/ib_events' }, '/srv');
+
+      expect(config.eventStore).toEqual({
+        kind: 'mysql',
+        server: { host: 'db', port: 3307, user: 'ib', password: 'pw', database: 'ib_events' },
+      });
+    });
+
+    it.each([
+      'kurrentdb://localhost:2113?tls=false',
+      'esdb://node1:2113,node2:2113?tls=true',
+      'esdb+discover://cluster:2113',
+    ])('given %s, then the KurrentDB client gets the connection string as it is', (url) =>
+      expect(loadConfig({ ...secret, EVENT_STORE_URL: url }, '/srv').eventStore).toEqual({
+        kind: 'kurrentdb',
+        connectionString: url,
+      }),
+    );
+
+    it('given a server URL without TOKEN_SECRET, then it refuses to start, naming the variable', () => {
+      const error = caught(() => loadConfig({ DATABASE_URL: 'mysql://ib:pw@db/ib' }, '/srv'));
+
+      expect(error.message).toMatch(/TOKEN_SECRET is required when EVENT_STORE_URL or DATABASE_URL is set/);
+    });
+
+    it.each([
+      [
+        'EVENT_STORE_URL',
+        'postgres://ib:topsecretpw@db/ib',
+        /EVENT_STORE_URL must start with mysql:\/\/, mariadb:\/\/, kurrentdb:\/\/ or esdb:\/\//,
+      ],
+      ['DATABASE_URL', 'kurrentdb://db:2113', /DATABASE_URL must start with mysql:\/\/ or mariadb:\/\//],
+      ['DATABASE_URL', 'mysql://ib:topsecretpw@db/', /DATABASE_URL must name a database/],
+    ])('given %s=%s, then it refuses with one line that does not echo the password', (name, url, message) => {
+      const error = caught(() => loadConfig({ ...secret, [name]: url }, '/srv'));
+
+      expect(error.message).toMatch(message);
+      expect(error.message).not.toContain('topsecretpw');
+    });
+
+    it('given no INSTANCE_ID, then the instance is named by host and process', () =>
+      expect(loadConfig({}, '/srv').instanceId).toMatch(new RegExp(`-${process.pid}$`)));
+
+    it('given INSTANCE_ID, then it is used; given one with spaces, then it is refused', () => {
+      expect(loadConfig({ INSTANCE_ID: 'api-a' }, '/srv').instanceId).toBe('api-a');
+      expect(() => loadConfig({ INSTANCE_ID: 'api a' }, '/srv')).toThrow(/INSTANCE_ID must be/);
+    });
+  });
 });

@@ -1,4 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
+import { type DatabaseLocation, type EventStoreLocation } from '../infrastructure/server-locations';
+import { databaseLocation, eventStoreLocation, instanceId } from './server-urls';
 
 export type HttpAdapterKind = 'fastify' | 'express';
 
@@ -7,6 +9,12 @@ export type AppConfig = Readonly<{
   port: number;
   host: string;
   dataDir: string;
+  /** EVENT_STORE_URL: the embedded SQLite log unless a server is named. */
+  eventStore: EventStoreLocation;
+  /** DATABASE_URL: read model and state in SQLite files unless a server is named. */
+  database: DatabaseLocation;
+  /** INSTANCE_ID: this process among several sharing the servers. */
+  instanceId: string;
   /** Folder SQLite connections may open files in; nothing outside it is ever read. */
   sqliteDatabasesDir: string;
   adminUsername: string;
@@ -78,11 +86,19 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const tokenSecret = env.TOKEN_SECRET || undefined;
   if (tokenSecret !== undefined && tokenSecret.length < 32)
     problems.push('TOKEN_SECRET must have at least 32 characters');
+  const eventStore = eventStoreLocation(env.EVENT_STORE_URL, problems);
+  const database = databaseLocation(env.DATABASE_URL, problems);
+  // Instances on shared servers must accept each other's tokens, so none may invent its own secret.
+  if (tokenSecret === undefined && (env.EVENT_STORE_URL || env.DATABASE_URL))
+    problems.push('TOKEN_SECRET is required when EVENT_STORE_URL or DATABASE_URL is set');
 
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir,
+    eventStore,
+    database,
+    instanceId: instanceId(env.INSTANCE_ID, problems),
     sqliteDatabasesDir: path(env.SQLITE_DATABASES_DIR || resolve(dataDir, 'databases')),
     adminUsername,
     adminPassword,
