@@ -2,6 +2,7 @@ import { describeMysqlServer } from '../mysql/mysql-server-url';
 import { type EventStoreLocation } from '../server-locations';
 import { type EventStore } from './event-store.port';
 import { EventStoreUnavailableError } from './event-store-unavailable.error';
+import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
 import { MysqlEventStore } from './mysql/mysql-event-store';
 import { createSqliteEventStore } from './sqlite-event-store';
 
@@ -13,7 +14,7 @@ export function createEventStore(location: EventStoreLocation, dataDir: string):
     case 'mysql':
       return new MysqlEventStore({ server: location.server });
     case 'kurrentdb':
-      throw new Error('EVENT_STORE_URL names KurrentDB, whose adapter is not part of this build yet');
+      return new KurrentDbEventStore({ connectionString: location.connectionString });
   }
 }
 
