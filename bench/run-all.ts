@@ -2,6 +2,7 @@ import { runBootBench } from './boot.bench';
 import { runDataApiListBench } from './data-api-list.bench';
 import { runEventStoreAppendBench } from './event-store-append.bench';
 import { runHttpApiBench } from './http-api.bench';
+import { runMysqlEventStoreBench } from './mysql-event-store.bench';
 import { runMysqlFindBench } from './mysql-find.bench';
 import { runMysqlIntrospectionBench } from './mysql-introspection.bench';
 import { runProjectionCatchUpBench } from './projection-catch-up.bench';
@@ -13,6 +14,7 @@ async function main() {
   await runProjectionCatchUpBench();
   await runBootBench();
   await runHttpApiBench();
+  await runMysqlEventStoreBench();
   await runMysqlIntrospectionBench();
   await runMysqlFindBench();
   await runDataApiListBench();

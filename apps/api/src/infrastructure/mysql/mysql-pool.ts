@@ -6,7 +6,11 @@ export type ProductPoolOptions = Readonly<{
   connectionLimit?: number;
   /** How long opening a connection may take before the server counts as unreachable. */
   connectTimeoutMs?: number;
+  /** Statements every new connection runs before it is handed out (session settings). */
+  sessionSetup?: string;
 }>;
+
+type CoreConnection = Readonly<{ query(sql: string, callback: (error: unknown) => void): unknown }>;
 
 /**
  * A pool on the product's own database (event store, read model, state), not on a connection a user
@@ -14,7 +18,7 @@ export type ProductPoolOptions = Readonly<{
  * it holds the log's lock for one round trip only. Every value is still escaped by the driver.
  */
 export function openProductPool(server: MysqlServer, options: ProductPoolOptions = {}): Pool {
-  return createPool({
+  const pool = createPool({
     host: server.host,
     port: server.port,
     user: server.user,
@@ -29,4 +33,12 @@ export function openProductPool(server: MysqlServer, options: ProductPoolOptions
     // Positions and versions are BIGINT: numbers up to 2^53 (the store never comes near), never strings.
     bigNumberStrings: false,
   });
+  const { sessionSetup } = options;
+  // Queued on the new connection before anything the pool hands it out for; a failure surfaces
+  // on that first use. The event hands over the callback-style core connection.
+  if (sessionSetup !== undefined)
+    pool.on('connection', (connection: unknown) => {
+      (connection as CoreConnection).query(sessionSetup, () => undefined);
+    });
+  return pool;
 }

@@ -55,58 +55,125 @@ export type EventRow = readonly [
   recordedAt: string,
 ];
 
-export type AppendVerdict = Readonly<{ ok: number; version: number; head: number }>;
-
-/** How long an append waits for the head lock before the store counts as unavailable (503). */
+/** How long an append waits for another one's lock before the store counts as unavailable (503). */
 export const DEFAULT_LOCK_WAIT_SECONDS = 10;
 
 /**
- * One append as one batch of statements, so the log's lock is held for one round trip:
- * 1. the head row is locked: appends are serialised, and each takes the positions after the last
- *    one committed. Positions therefore grow in commit order, and a reader that has seen position p
- *    can never meet a smaller one later (the late-commit problem of AUTO_INCREMENT logs cannot occur);
- * 2. under that lock, read committed sees the stream's current version, checked against the expected
- *    one in SQL; when it does not match nothing is written and the verdict says so;
- * 3. the rows and the new head are written and committed; the verdict comes back last.
- * A refused row (an event id already stored) stops the batch inside the transaction: the caller then
- * rolls back on the same connection.
+ * Set once per connection. Read committed: every statement sees what was committed before it, which
+ * the append relies on once it holds the lock. Strict mode: a NULL written to a NOT NULL column is an
+ * error, which the append uses as its version guard.
+ */
+export const sessionSetup = (lockWaitSeconds = DEFAULT_LOCK_WAIT_SECONDS): string =>
+  'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED; ' +
+  "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ERROR_FOR_DIVISION_BY_ZERO'; " +
+  `SET SESSION innodb_lock_wait_timeout = ${Math.max(1, Math.trunc(lockWaitSeconds))}`;
+
+/** What the batch's statements answer, in order; the index of the head reservation and of the rows. */
+export type AppendBatch = Readonly<{
+  sql: string;
+  values: unknown[];
+  /** Index of the UPDATE whose insertId is the last reserved position. */
+  reservation: number;
+  /** Index of the INSERT whose affectedRows says whether the rows went in. */
+  insert: number;
+  /** Index of the SELECT answering the stream's version before the append, when the caller cannot know it. */
+  version?: number;
+}>;
+
+/** One event as bound: id, type, schema version, data, metadata (JSON text). */
+export type BoundEvent = readonly [
+  eventId: string,
+  type: string,
+  schemaVersion: number,
+  data: string,
+  metadata: string,
+];
+
+/**
+ * One append as one batch of statements, so it costs one round trip:
+ * 1. the head row is updated first: that locks it, so appends are serialised, and reserves the next
+ *    positions (answered as the insertId). Positions therefore grow in commit order, and a reader that
+ *    has seen position p never meets a smaller one later: the late-commit problem of AUTO_INCREMENT
+ *    logs cannot occur. A refused append leaves its reserved positions unused (positions are ordered,
+ *    not contiguous);
+ * 2. the rows go in at the expected versions. The unique (stream, version) key refuses a stream that is
+ *    ahead; for a stream behind (no row at the expected version) the reservation itself writes NULL,
+ *    which strict mode refuses. Only `any` and `stream_exists` read the stream's version first.
+ * A refused statement stops the batch inside its transaction: the caller rolls back on that connection.
  */
 export function appendBatch(
-  eventCount: number,
+  streamId: string,
+  events: readonly BoundEvent[],
   expected: ExpectedVersion,
-  lockWaitSeconds = DEFAULT_LOCK_WAIT_SECONDS,
-): string {
-  const rows = Array.from(
-    { length: eventCount },
-    (_, index) =>
-      `SELECT @ib_head + ${index + 1}, ?, ?, @ib_version + ${index + 1}, ?, ?, ?, ?, ? FROM DUAL WHERE @ib_ok`,
-  ).join(' UNION ALL ');
-  return [
-    `SET SESSION innodb_lock_wait_timeout = ${Math.max(1, Math.trunc(lockWaitSeconds))}`,
-    'SET TRANSACTION ISOLATION LEVEL READ COMMITTED',
-    'START TRANSACTION',
-    'SELECT position INTO @ib_head FROM events_head WHERE id = 1 FOR UPDATE',
-    'SELECT COALESCE(MAX(stream_version), -1) INTO @ib_version FROM events WHERE stream_id = ?',
-    `SET @ib_ok = ${versionCheck(expected)}`,
-    `INSERT INTO events (${INSERTED_COLUMNS}) ${rows}`,
-    `UPDATE events_head SET position = @ib_head + ${eventCount} WHERE id = 1 AND @ib_ok`,
-    'COMMIT',
-    'SELECT @ib_ok AS ok, @ib_version AS version, @ib_head AS head',
-  ].join(';\n');
+  recordedAt: string,
+): AppendBatch {
+  const count = events.length;
+  const position = (index: number) => `LAST_INSERT_ID() - ${count - 1 - index}`;
+  if (expected === 'any' || expected === 'stream_exists') {
+    const rows = events
+      .map(
+        (_, index) =>
+          `SELECT ${position(index)}, ?, ?, @ib_version + ${index + 1}, ?, ?, ?, ?, ? FROM DUAL` +
+          (expected === 'stream_exists' ? ' WHERE @ib_version >= 0' : ''),
+      )
+      .join(' UNION ALL ');
+    return {
+      sql: [
+        'START TRANSACTION',
+        `UPDATE events_head SET position = LAST_INSERT_ID(position + ${count}) WHERE id = 1`,
+        'SELECT COALESCE(MAX(stream_version), -1) INTO @ib_version FROM events WHERE stream_id = ?',
+        `INSERT INTO events (${INSERTED_COLUMNS}) ${rows}`,
+        'COMMIT',
+        'SELECT @ib_version AS version',
+      ].join(';\n'),
+      values: [
+        streamId,
+        ...events.flatMap(([eventId, type, schemaVersion, data, metadata]) => [
+          eventId,
+          streamId,
+          type,
+          schemaVersion,
+          data,
+          metadata,
+          recordedAt,
+        ]),
+      ],
+      reservation: 1,
+      insert: 3,
+      version: 5,
+    };
+  }
+  const after = expected === 'no_stream' ? -1 : checkedVersion(expected);
+  const guard =
+    after < 0 ? '' : ' + 0 * (SELECT stream_version FROM events WHERE stream_id = ? AND stream_version = ?)';
+  const rows = events.map((_, index) => `(${position(index)}, ?, ?, ?, ?, ?, ?, ?, ?)`).join(', ');
+  return {
+    sql: [
+      'START TRANSACTION',
+      `UPDATE events_head SET position = LAST_INSERT_ID(position + ${count}${guard}) WHERE id = 1`,
+      `INSERT INTO events (${INSERTED_COLUMNS}) VALUES ${rows}`,
+      'COMMIT',
+    ].join(';\n'),
+    values: [
+      ...(after < 0 ? [] : [streamId, after]),
+      ...events.flatMap(([eventId, type, schemaVersion, data, metadata], index) => [
+        eventId,
+        streamId,
+        after + 1 + index,
+        type,
+        schemaVersion,
+        data,
+        metadata,
+        recordedAt,
+      ]),
+    ],
+    reservation: 1,
+    insert: 2,
+  };
 }
 
-/** The expected version as SQL on @ib_version; a number is checked to be one before it is written in. */
-function versionCheck(expected: ExpectedVersion): string {
-  switch (expected) {
-    case 'any':
-      return 'TRUE';
-    case 'no_stream':
-      return '@ib_version = -1';
-    case 'stream_exists':
-      return '@ib_version >= 0';
-    default:
-      if (!Number.isSafeInteger(expected) || expected < -1)
-        throw new RangeError(`An expected version must be an integer from -1, got ${expected}`);
-      return `@ib_version = ${expected}`;
-  }
+function checkedVersion(expected: number): number {
+  if (!Number.isSafeInteger(expected) || expected < -1)
+    throw new RangeError(`An expected version must be an integer from -1, got ${expected}`);
+  return expected;
 }

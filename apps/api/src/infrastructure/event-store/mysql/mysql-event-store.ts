@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { type AnyEvent, type RecordedEvent } from '@ib/domain';
-import { type Pool, type PoolConnection } from 'mysql2/promise';
+import { type Pool, type PoolConnection, type ResultSetHeader } from 'mysql2/promise';
 import {
   type AppendResult,
   type EventStore,
@@ -20,14 +20,8 @@ import { APPENDED, PollingSubscription } from '../polling-subscription';
 import { type StoredEventRef } from '../sqlite-event-store.schema';
 import { openProductPool } from '../../mysql/mysql-pool';
 import { type MysqlServer } from '../../mysql/mysql-server-url';
-import {
-  appendBatch,
-  type AppendVerdict,
-  CREATE_TABLES,
-  type EventRow,
-  SQL,
-} from './mysql-event-store.schema';
-import { duplicateKeyOf, toUnavailableError } from './mysql-faults';
+import { appendBatch, CREATE_TABLES, type EventRow, sessionSetup, SQL } from './mysql-event-store.schema';
+import { duplicateKeyOf, isNullRefused, toUnavailableError } from './mysql-faults';
 
 export type MysqlEventStoreOptions = Readonly<{
   server: MysqlServer;
@@ -57,7 +51,10 @@ export class MysqlEventStore implements EventStore {
   private readonly subscriptions = new Set<PollingSubscription>();
 
   constructor(private readonly options: MysqlEventStoreOptions) {
-    this.pool = openProductPool(options.server, { connectionLimit: options.connectionLimit });
+    this.pool = openProductPool(options.server, {
+      connectionLimit: options.connectionLimit,
+      sessionSetup: sessionSetup(options.lockWaitSeconds),
+    });
   }
 
   /** Creates the tables when absent; appends and reads do it on first use too. */
@@ -147,34 +144,45 @@ export class MysqlEventStore implements EventStore {
     await this.ensureSchema();
     if (events.length === 0) return this.appendNothing(streamId, expected);
     const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
-    const values: unknown[] = [streamId];
-    for (const [eventId, type, schemaVersion, data, metadata] of events.map(encodeEvent))
-      values.push(eventId, streamId, type, schemaVersion, data, metadata, recordedAt);
+    const batch = appendBatch(streamId, events.map(encodeEvent), expected, recordedAt);
 
     const connection = await this.pool.getConnection();
-    let verdict: AppendVerdict | undefined;
+    let answers: unknown[];
     try {
-      const [results] = await connection.query(
-        appendBatch(events.length, expected, this.options.lockWaitSeconds),
-        values,
-      );
-      const answers = results as unknown[];
-      verdict = (answers[answers.length - 1] as AppendVerdict[])[0];
+      [answers] = (await connection.query(batch.sql, batch.values)) as unknown as [unknown[]];
     } catch (error) {
       await this.rollBack(connection, error);
-      const key = duplicateKeyOf(error);
-      if (key === undefined) throw error;
-      // Under the head lock no other append ran, so only the event ids can have been refused.
-      return this.retryOrRejection(streamId, events, expected, undefined);
+      return this.refused(streamId, events, expected, error);
     } finally {
       connection.release();
     }
-    const version = Number(verdict.version);
-    if (Number(verdict.ok) !== 1) return this.retryOrRejection(streamId, events, expected, version);
-    return {
-      nextExpectedVersion: version + events.length,
-      lastPosition: Number(verdict.head) + events.length,
-    };
+    const lastPosition = Number((answers[batch.reservation] as ResultSetHeader).insertId);
+    if ((answers[batch.insert] as ResultSetHeader).affectedRows !== events.length)
+      return this.retryOrRejection(streamId, events, expected, NO_STREAM_VERSION);
+    const before =
+      batch.version !== undefined
+        ? Number((answers[batch.version] as { version: number | string }[])[0].version)
+        : expected === 'no_stream'
+          ? NO_STREAM_VERSION
+          : (expected as number);
+    return { nextExpectedVersion: before + events.length, lastPosition };
+  }
+
+  /** Why the server refused the rows: the stream was not at the expected version, or ids repeat. */
+  private async refused(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedVersion,
+    error: unknown,
+  ): Promise<AppendResult> {
+    const key = duplicateKeyOf(error);
+    // Rows written around append() (by hand, or by a restore) without moving the head.
+    if (key === 'PRIMARY')
+      throw new Error('The events_head row is behind the events table: appending would reuse positions');
+    if (key === 'events_event_id') return this.retryOrRejection(streamId, events, expected, undefined);
+    if (key === 'events_stream_version' || isNullRefused(error))
+      return this.retryOrRejection(streamId, events, expected, await this.streamVersion(streamId));
+    throw error;
   }
 
   /** A batch stopped inside its transaction: undone on its own connection, or the connection is dropped. */

@@ -49,6 +49,9 @@ export function duplicateKeyOf(error: unknown): string | undefined {
   return key?.split('.').pop() ?? '';
 }
 
+/** Strict mode refused a NULL for a NOT NULL column (the append's version guard). */
+export const isNullRefused = (error: unknown): boolean => codeOf(error) === 'ER_BAD_NULL_ERROR';
+
 /** The unavailable error for a server fault, or undefined when the error is something else. */
 export function toUnavailableError(error: unknown, action: string): EventStoreUnavailableError | undefined {
   if (error instanceof EventStoreUnavailableError) return error;
