@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { mysqlUrl, withDatabase } from './lib/mariadb';
 import { report } from './lib/report';
 
 const MAIN = resolve(__dirname, '..', 'apps', 'api', 'src', 'main.js');
@@ -40,7 +41,11 @@ const run = (options: autocannon.Options) =>
   );
 
 /** The API runs in its own process (as in production); autocannon loads it from this one. */
-async function measureAdapter(adapter: 'fastify' | 'express') {
+async function measureAdapter(
+  adapter: 'fastify' | 'express',
+  label: string = adapter,
+  env: Record<string, string> = {},
+) {
   const dataDir = mkdtempSync(join(tmpdir(), `ib-bench-${adapter}-`));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -53,6 +58,7 @@ async function measureAdapter(adapter: 'fastify' | 'express') {
       ADMIN_PASSWORD: 'bench-password',
       HTTP_ADAPTER: adapter,
       LOG_LEVEL: 'error',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -76,13 +82,13 @@ async function measureAdapter(adapter: 'fastify' | 'express') {
     });
     const ratio = create.requests.average / hello.requests.average;
     report(
-      `http.${adapter}.hello (GET /health)`,
+      `http.${label}.hello (GET /health)`,
       hello.requests.average,
       'req/s',
       `p99 ${hello.latency.p99} ms`,
     );
     report(
-      `http.${adapter}.POST /api/integrations`,
+      `http.${label}.POST /api/integrations`,
       create.requests.average,
       'req/s',
       `p99 ${create.latency.p99} ms, non-2xx ${create.non2xx}, ${(ratio * 100).toFixed(0)}% of hello`,
@@ -99,6 +105,17 @@ export async function runHttpApiBench(): Promise<void> {
   const fastify = await measureAdapter('fastify');
   const express = await measureAdapter('express');
   report('http.POST fastify/express', fastify / express, 'x');
+  if (!process.env.MYSQL_URL) return;
+  // The same instance with its log on MariaDB (the read model and state stay in DATA_DIR).
+  const onServer = await withDatabase('ib_http_bench', (database) => {
+    const url = new URL(mysqlUrl());
+    url.pathname = `/${database}`;
+    return measureAdapter('fastify', 'fastify.mariadb-log', {
+      EVENT_STORE_URL: url.toString(),
+      TOKEN_SECRET: 'bench-token-secret-0123456789abcdef0123',
+    });
+  });
+  report('http.POST mariadb-log/embedded', onServer / fastify, 'x');
 }
 
 if (require.main === module) {
