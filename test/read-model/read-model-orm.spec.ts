@@ -35,6 +35,7 @@ describe('createReadModelOrm', () => {
       'environments',
       'integration_dependency_states',
       'integrations',
+      'job_leases',
       'process_instances',
       'projection_checkpoints',
       'publications',
@@ -52,6 +53,7 @@ describe('createReadModelOrm', () => {
       '0006-process-instances',
       '0007-user-sessions',
       '0008-republish-runs',
+      '0009-job-leases',
     ]);
   });
 

@@ -30,10 +30,16 @@ import {
 } from './infrastructure/process-managers/process-checkpoints.port';
 import { ProcessManagerRunner } from './infrastructure/process-managers/process-manager-runner';
 import { ReadModelModule } from './read-model';
+import { type LeaseTiming } from './infrastructure/leases/leased-job';
 import { APP_VIEWS } from './app.views';
 import { SecretStore, loadMasterKey } from './infrastructure/secrets';
 
-export type AppOverrides = Readonly<{ clock?: Clock; eventStore?: EventStore }>;
+export type AppOverrides = Readonly<{
+  clock?: Clock;
+  eventStore?: EventStore;
+  /** How long the background jobs' leases last and how often they are renewed (specs shorten them). */
+  leaseTiming?: LeaseTiming;
+}>;
 
 const nestLogger = (context: string) => {
   const logger = new Logger(context);
@@ -92,7 +98,12 @@ export class AppModule {
       module: CoreModule,
       global: true,
       imports: [
-        ReadModelModule.forRoot({ file: join(config.dataDir, 'read-model.sqlite'), views: APP_VIEWS }),
+        ReadModelModule.forRoot({
+          file: join(config.dataDir, 'read-model.sqlite'),
+          views: APP_VIEWS,
+          instanceId: config.instanceId,
+          leaseTiming: overrides.leaseTiming,
+        }),
       ],
       providers: core,
       exports: [

@@ -29,5 +29,18 @@ export const ProcessInstanceRow = defineEntity({
   },
 });
 
-/** The read model's own tables, beside the views' tables: checkpoints and process instances. */
-export const READ_MODEL_TABLES = [ProjectionCheckpointRow, ProcessInstanceRow] as const;
+/** Which instance runs each background job; see infrastructure/leases. */
+export const JobLeaseRow = defineEntity({
+  name: 'JobLeaseRow',
+  tableName: 'job_leases',
+  properties: {
+    job: p.string().primary(),
+    holder: p.string(),
+    token: p.integer(),
+    expiresAt: p.integer(),
+    acquiredAt: p.integer(),
+  },
+});
+
+/** The read model's own tables, beside the views' tables: checkpoints, process instances and leases. */
+export const READ_MODEL_TABLES = [ProjectionCheckpointRow, ProcessInstanceRow, JobLeaseRow] as const;

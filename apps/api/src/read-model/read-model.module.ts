@@ -20,6 +20,9 @@ import { type NativeDatabase } from '../infrastructure/read-model/view-table';
 import { ViewStores } from '../infrastructure/read-model/view-store';
 import { createReadModelWriter } from '../infrastructure/read-model/read-model-writer';
 import { READ_MODEL_WRITER, type ReadModelWriter } from '../infrastructure/read-model/read-model-writes';
+import { BackgroundJobs } from '../infrastructure/leases/background-jobs';
+import { type LeaseTiming } from '../infrastructure/leases/leased-job';
+import { SqliteJobLeases } from '../infrastructure/leases/sqlite-job-leases';
 
 export const READ_MODEL_ORM = Symbol('READ_MODEL_ORM');
 const READ_MODEL_READER = Symbol('READ_MODEL_READER');
@@ -34,6 +37,12 @@ export type ReadModelModuleOptions = Readonly<{
    */
   views: readonly ProjectedView[];
   runner?: Omit<ProjectionRunnerOptions, 'views'>;
+  /**
+   * This instance, when several may share the read model: the projections and the process managers
+   * then write only under their leases (see BackgroundJobs). Without it they write unfenced.
+   */
+  instanceId?: string;
+  leaseTiming?: LeaseTiming;
   /** Modules that export EVENT_STORE, unless a global module provides it. */
   imports?: ModuleMetadata['imports'];
 }>;
@@ -46,9 +55,12 @@ class ReadModelShutdown implements OnApplicationShutdown {
     @Inject(READ_MODEL_ORM) private readonly orm: ReadModelOrm,
     @Inject(READ_MODEL_READER) private readonly reader: NativeDatabase | null,
     @Inject(READ_MODEL_WRITER) private readonly writer: ReadModelWriter,
+    private readonly jobs: BackgroundJobs,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    await this.jobs.stopAll();
+    this.runner.unfollow();
     await this.runner.stop();
     await this.writer.close();
     this.reader?.close();
@@ -89,20 +101,40 @@ export class ReadModelModule {
           inject: [READ_MODEL_ORM],
         },
         {
+          provide: BackgroundJobs,
+          useFactory: (orm: ReadModelOrm) =>
+            new BackgroundJobs(
+              new SqliteJobLeases(() => orm.em.getConnection().getNativeClient()),
+              options.instanceId ?? 'embedded',
+              options.leaseTiming,
+            ),
+          inject: [READ_MODEL_ORM],
+        },
+        {
           provide: ProjectionRunner,
-          useFactory: (store: EventStore, orm: ReadModelOrm, writer: ReadModelWriter) =>
-            new ProjectionRunner(store, orm, { ...options.runner, views: options.views, writer }),
-          inject: [EVENT_STORE, READ_MODEL_ORM, READ_MODEL_WRITER],
+          useFactory: (store: EventStore, orm: ReadModelOrm, writer: ReadModelWriter, jobs: BackgroundJobs) =>
+            new ProjectionRunner(store, orm, {
+              // Other instances follow the stored checkpoints, so every view's moves with every batch.
+              ...(options.instanceId === undefined ? {} : { idleCheckpointIntervalMs: 0 }),
+              ...options.runner,
+              views: options.views,
+              writer: options.instanceId === undefined ? writer : jobs.fencedWriter('projections', writer),
+            }),
+          inject: [EVENT_STORE, READ_MODEL_ORM, READ_MODEL_WRITER, BackgroundJobs],
         },
         {
           provide: PROCESS_CHECKPOINTS,
-          useFactory: (orm: ReadModelOrm, writer: ReadModelWriter) =>
-            new SqliteProcessCheckpoints(orm, undefined, writer),
-          inject: [READ_MODEL_ORM, READ_MODEL_WRITER],
+          useFactory: (orm: ReadModelOrm, writer: ReadModelWriter, jobs: BackgroundJobs) =>
+            new SqliteProcessCheckpoints(
+              orm,
+              undefined,
+              options.instanceId === undefined ? writer : jobs.fencedWriter('process-managers', writer),
+            ),
+          inject: [READ_MODEL_ORM, READ_MODEL_WRITER, BackgroundJobs],
         },
         ReadModelShutdown,
       ],
-      exports: [ViewStores, ProjectionRunner, READ_MODEL_ORM, PROCESS_CHECKPOINTS],
+      exports: [ViewStores, ProjectionRunner, READ_MODEL_ORM, PROCESS_CHECKPOINTS, BackgroundJobs],
     };
   }
 }

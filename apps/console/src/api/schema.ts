@@ -1483,6 +1483,32 @@ export interface components {
             /** @description Nothing blocks publishing: `problems` is empty */
             readyToPublish: boolean;
         };
+        JobLease: {
+            /**
+             * Format: date-time
+             * @description When the holder took the job
+             */
+            acquiredAt: string;
+            /**
+             * Format: date-time
+             * @description Until when the lease holds without renewal; another instance may take the job over after it
+             */
+            expiresAt: string;
+            /** @description Whether the instance that answered holds it */
+            here: boolean;
+            /**
+             * @description INSTANCE_ID of the instance that runs it
+             * @example api-a
+             */
+            holder: string;
+            /**
+             * @example projections
+             * @enum {string}
+             */
+            job: "projections" | "process-managers";
+            /** @description Fencing token: moves on whenever another instance takes the job over */
+            token: number;
+        };
         LoginBody: {
             /** @example development */
             environment: string;
@@ -5517,7 +5543,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /**
+                         * @description INSTANCE_ID of the instance that answered
+                         * @example api-a
+                         */
+                        instance: string;
                         items: components["schemas"]["ProjectionStatus"][];
+                        /** @description Which instance runs each background job, under a lease another takes over when it lapses */
+                        leases: components["schemas"]["JobLease"][];
                         /** @description The process managers and reactors, each fed from its own checkpoint */
                         processes: components["schemas"]["ProcessManagerStatus"][];
                         total: number;
@@ -5594,6 +5627,15 @@ export interface operations {
             };
             /** @description PROJECTION.NOT_FOUND: no projection has this name */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PROJECTION.RUNS_ELSEWHERE: another instance runs the projections (it holds their lease) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

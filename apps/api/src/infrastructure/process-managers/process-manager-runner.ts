@@ -118,6 +118,10 @@ export class ProcessManagerRunner {
   }
 
   async status(): Promise<ProcessManagerStatus[]> {
+    // Another instance may run them (it holds their lease): their stored checkpoints say where they are.
+    if (!this.running)
+      for (const entry of this.registered)
+        entry.position = (await this.checkpoints.load(entry.key))?.position ?? entry.position;
     const head = await this.store.headPosition();
     return this.registered.map(({ manager, position, failure }) => ({
       name: manager.name,

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { type RecordedEvent } from '@ib/domain';
+import { ConcurrencyError, type RecordedEvent } from '@ib/domain';
 import { type EntitySchema, type MikroORM } from '@mikro-orm/libsql';
 import { type EventStore, type Subscription } from '../event-store/event-store.port';
 import { type Projection } from './projection';
@@ -68,6 +68,9 @@ type BatchPart = Readonly<{ view: View; group: WriteGroup; documents?: Map<strin
  */
 export const DEFAULT_PROJECTION_BATCH_SIZE = 5_000;
 
+/** How often a follower (an instance that does not run the projections) reads the checkpoints while someone waits. */
+const FOLLOW_POLL_MS = 20;
+
 const CHECKPOINT_UPSERT =
   'insert into `projection_checkpoints` (`name`, `position`, `updated_at`) values (?, ?, ?) ' +
   'on conflict (`name`) do update set `position` = excluded.`position`, `updated_at` = excluded.`updated_at`';
@@ -101,6 +104,9 @@ export class ProjectionRunner {
   private readonly waiters = new Set<Waiter>();
   private readonly rebuilds = new Set<Promise<unknown>>();
   private running = false;
+  /** Another instance runs the projections: positions are read from the shared checkpoints. */
+  private following = false;
+  private followTimer?: NodeJS.Timeout;
   private subscription?: Subscription;
   private retryTimer?: NodeJS.Timeout;
   /** Position of the last batch the subscription delivered. */
@@ -152,6 +158,7 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    this.following = false;
     const stored = await this.loadCheckpoints();
     this.inFlight = Promise.resolve();
     const leftovers: WriteStatement[] = [];
@@ -179,13 +186,41 @@ export class ProjectionRunner {
     await subscription?.stop();
     await this.tail;
     await this.inFlight.catch(() => undefined);
-    await this.persistCheckpoints();
+    // Refused when the lease is gone: the next holder resumes from the last committed checkpoints.
+    await this.persistCheckpoints().catch((error: unknown) =>
+      this.logger.warn(
+        `Checkpoints not stored at stop: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
     await Promise.allSettled(this.rebuilds);
     this.abortRebuilds = new AbortController();
     for (const waiter of this.waiters) waiter.settle(false);
   }
 
+  /**
+   * While another instance runs the projections (it holds their lease): positions are those it
+   * committed, read from the checkpoints whenever someone waits for them or asks.
+   */
+  follow(): void {
+    if (this.running) return;
+    this.following = true;
+    if (this.waiters.size > 0) this.pollCheckpoints();
+  }
+
+  /** Stops following (at shutdown). */
+  unfollow(): void {
+    this.following = false;
+    clearTimeout(this.followTimer);
+    this.followTimer = undefined;
+  }
+
+  /** Whether this instance runs the projections (rather than follows another's, or is stopped). */
+  get isRunning(): boolean {
+    return this.running;
+  }
+
   async status(): Promise<ProjectionStatus[]> {
+    if (this.following) await this.readCommittedPositions();
     const head = await this.store.headPosition();
     return this.views.map(({ projection, position, rebuilding, failure }) => ({
       name: projection.name,
@@ -215,6 +250,7 @@ export class ProjectionRunner {
         },
       };
       this.waiters.add(waiter);
+      if (this.following) this.pollCheckpoints();
     });
   }
 
@@ -223,6 +259,13 @@ export class ProjectionRunner {
     const view = this.views.find(({ projection }) => projection.name === name);
     if (view === undefined) return Promise.reject(new Error(`Unknown projection ${name}`));
     if (view.rebuilding) return Promise.reject(new Error(`Projection ${name} is already being rebuilt`));
+    if (this.following)
+      return Promise.reject(
+        new ConcurrencyError(
+          'PROJECTION.RUNS_ELSEWHERE',
+          'Another instance runs the projections: rebuild there',
+        ),
+      );
     view.rebuilding = true;
     const rebuild = this.rebuildView(view, this.abortRebuilds.signal).finally(() => {
       view.rebuilding = false;
@@ -420,6 +463,28 @@ export class ProjectionRunner {
         .catch(() => undefined);
       throw error;
     }
+  }
+
+  /** While followers wait: the shared checkpoints, read every FOLLOW_POLL_MS until no one waits. */
+  private pollCheckpoints(): void {
+    if (this.followTimer !== undefined) return;
+    const poll = async () => {
+      this.followTimer = undefined;
+      if (!this.following || this.waiters.size === 0) return;
+      await this.readCommittedPositions().catch((error: unknown) =>
+        this.logger.warn(`Checkpoints not read: ${error instanceof Error ? error.message : String(error)}`),
+      );
+      this.settleWaiters();
+      if (this.following && this.waiters.size > 0 && this.followTimer === undefined)
+        this.followTimer = setTimeout(() => void poll(), FOLLOW_POLL_MS);
+    };
+    this.followTimer = setTimeout(() => void poll(), 0);
+  }
+
+  private async readCommittedPositions(): Promise<void> {
+    const stored = await this.loadCheckpoints();
+    for (const view of this.views)
+      view.position = Math.max(view.position, stored.get(view.projection.name) ?? 0);
   }
 
   private async loadCheckpoints(): Promise<Map<string, number>> {

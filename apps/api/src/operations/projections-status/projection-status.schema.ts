@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { type ProcessManagerStatus } from '../../infrastructure/process-managers/process-manager-runner';
 import { type ProjectionStatus } from '../../infrastructure/read-model/projection-runner';
+import { type LeaseStatus } from '../../infrastructure/leases/background-jobs';
 
 /** Where one projection stands against the event store (`implements` keeps it in step with the runner). */
 @ApiSchema({ name: 'ProjectionStatus' })
@@ -45,6 +46,36 @@ export class ProcessManagerStatusSchema implements ProcessManagerStatus {
 
   @ApiPropertyOptional({ description: 'Why its last batch failed: it is handed over again after a pause' })
   failed?: string;
+}
+
+/** Which instance runs one background job (`implements` keeps it in step with BackgroundJobs). */
+@ApiSchema({ name: 'JobLease' })
+export class JobLeaseSchema implements LeaseStatus {
+  @ApiProperty({ enum: ['projections', 'process-managers'], example: 'projections' })
+  job!: string;
+
+  @ApiProperty({ description: 'INSTANCE_ID of the instance that runs it', example: 'api-a' })
+  holder!: string;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    description: 'Fencing token: moves on whenever another instance takes the job over',
+  })
+  token!: number;
+
+  @ApiProperty({
+    format: 'date-time',
+    description:
+      'Until when the lease holds without renewal; another instance may take the job over after it',
+  })
+  expiresAt!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When the holder took the job' })
+  acquiredAt!: string;
+
+  @ApiProperty({ description: 'Whether the instance that answered holds it' })
+  here!: boolean;
 }
 
 @ApiSchema({ name: 'ProjectionRebuild' })

@@ -9,12 +9,14 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { NotFoundError } from '@ib/domain';
+import { ConcurrencyError, NotFoundError } from '@ib/domain';
 import { authorize, Ctx, type RequestContext } from '../../identity';
 import { ApiProblems } from '../../infrastructure/http/openapi/api-responses';
 import { ProcessManagerRunner } from '../../infrastructure/process-managers/process-manager-runner';
 import { ProjectionRunner } from '../../infrastructure/read-model/projection-runner';
+import { BackgroundJobs } from '../../infrastructure/leases/background-jobs';
 import {
+  JobLeaseSchema,
   ProcessManagerStatusSchema,
   ProjectionRebuildSchema,
   ProjectionStatusSchema,
@@ -29,6 +31,7 @@ export class ProjectionsStatusController {
   constructor(
     private readonly projections: ProjectionRunner,
     private readonly processes: ProcessManagerRunner,
+    private readonly jobs: BackgroundJobs,
   ) {}
 
   @Get()
@@ -37,12 +40,12 @@ export class ProjectionsStatusController {
       'Each projection’s checkpoint, the event store head and the lag between them, and the same of ' +
       'each process manager (owners)',
   })
-  @ApiExtraModels(ProjectionStatusSchema, ProcessManagerStatusSchema)
+  @ApiExtraModels(ProjectionStatusSchema, ProcessManagerStatusSchema, JobLeaseSchema)
   @ApiOkResponse({
     description: 'The projections (views, which can be rebuilt) and the process managers',
     schema: {
       type: 'object',
-      required: ['items', 'total', 'processes'],
+      required: ['items', 'total', 'processes', 'instance', 'leases'],
       properties: {
         items: { type: 'array', items: { $ref: getSchemaPath(ProjectionStatusSchema) } },
         total: { type: 'integer', minimum: 0 },
@@ -51,14 +54,29 @@ export class ProjectionsStatusController {
           description: 'The process managers and reactors, each fed from its own checkpoint',
           items: { $ref: getSchemaPath(ProcessManagerStatusSchema) },
         },
+        instance: {
+          type: 'string',
+          description: 'INSTANCE_ID of the instance that answered',
+          example: 'api-a',
+        },
+        leases: {
+          type: 'array',
+          description:
+            'Which instance runs each background job, under a lease another takes over when it lapses',
+          items: { $ref: getSchemaPath(JobLeaseSchema) },
+        },
       },
     },
   })
   @ApiProblems({ 403: 'AUTH.OWNER_REQUIRED: for owners of the installation' })
   async status(@Ctx() context: RequestContext) {
     authorize(context.user, 'operations.read');
-    const [items, processes] = await Promise.all([this.projections.status(), this.processes.status()]);
-    return { items, total: items.length, processes };
+    const [items, processes, leases] = await Promise.all([
+      this.projections.status(),
+      this.processes.status(),
+      this.jobs.status(),
+    ]);
+    return { items, total: items.length, processes, instance: this.jobs.instanceId, leases };
   }
 
   @Post(':name/rebuild')
@@ -71,6 +89,7 @@ export class ProjectionsStatusController {
   @ApiProblems({
     403: 'AUTH.OWNER_REQUIRED: for owners of the installation',
     404: 'PROJECTION.NOT_FOUND: no projection has this name',
+    409: 'PROJECTION.RUNS_ELSEWHERE: another instance runs the projections (it holds their lease)',
   })
   async rebuild(
     @Param('name') name: string,
@@ -79,6 +98,12 @@ export class ProjectionsStatusController {
     authorize(context.user, 'operations.rebuild');
     const known = (await this.projections.status()).some((projection) => projection.name === name);
     if (!known) throw new NotFoundError('PROJECTION.NOT_FOUND', `There is no projection named '${name}'`);
+    const holder = (await this.jobs.status()).find(({ job }) => job === 'projections');
+    if (!this.projections.isRunning)
+      throw new ConcurrencyError(
+        'PROJECTION.RUNS_ELSEWHERE',
+        `The projections run on ${holder?.holder ?? 'another instance'}: ask that instance to rebuild`,
+      );
     this.projections.rebuild(name).then(
       () => this.logger.log(`Rebuilt ${name}`),
       (error: unknown) =>

@@ -7,6 +7,7 @@ import { UserOwner0005 } from './0005-user-owner.migration';
 import { ProcessInstances0006 } from './0006-process-instances.migration';
 import { UserSessions0007 } from './0007-user-sessions.migration';
 import { RepublishRuns0008 } from './0008-republish-runs.migration';
+import { JobLeases0009 } from './0009-job-leases.migration';
 
 /** Every read-model migration in order; listed explicitly so bundles and ts-jest need no file discovery. */
 export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
   { name: '0006-process-instances', class: ProcessInstances0006 },
   { name: '0007-user-sessions', class: UserSessions0007 },
   { name: '0008-republish-runs', class: RepublishRuns0008 },
+  { name: '0009-job-leases', class: JobLeases0009 },
 ];
