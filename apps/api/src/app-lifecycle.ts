@@ -57,8 +57,8 @@ export class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
     await this.projections.stop();
     await this.processesStarting;
     await this.store.close();
-    this.secrets.close();
-    this.idempotency.close();
+    await this.secrets.close();
+    await this.idempotency.close();
   }
 
   private async startProcessesOnceCaughtUp(head: number): Promise<void> {
