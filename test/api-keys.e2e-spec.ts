@@ -218,7 +218,7 @@ describe('API keys of an environment for the data API', () => {
     );
 
     seen(await t.http().get(data('development')).set(apiKey(body.key)).expect(401));
-    expect(hashes.get(body.id)).toBeUndefined();
+    expect(await hashes.get(body.id)).toBeUndefined();
     // Revoking again changes nothing
     const head = await t.store.headPosition();
     seen(

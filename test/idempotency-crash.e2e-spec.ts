@@ -232,7 +232,7 @@ describe('Idempotency-Key after a crash between the append and the answer', () =
     const retry = await post(t, token).expect(201);
 
     expect(retry.body.key).toMatch(/^ibk_/);
-    expect(t.app.get(ApiKeyHashStore).get(retry.body.id as string)).toBe(
+    expect(await t.app.get(ApiKeyHashStore).get(retry.body.id as string)).toBe(
       hashApiKey(retry.body.key as string),
     );
     expect(await stored(t.store, 'ApiKeyCreated', { appName: 'Shipping app' })).toHaveLength(1);

@@ -80,8 +80,8 @@ export class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
     await this.projections.stop();
     await this.processesStarting;
     await this.store.close();
-    this.secrets.close();
-    this.idempotency.close();
+    await this.secrets.close();
+    await this.idempotency.close();
   }
 
   /** Once the views have caught up with the head: at once when they have, else in the background. */

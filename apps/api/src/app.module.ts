@@ -22,7 +22,7 @@ import { ProblemDetailsFilter } from './infrastructure/http/problem-details.filt
 import { createValidationPipe } from './infrastructure/http/validation.pipe';
 import { IdempotencyInterceptor } from './infrastructure/idempotency/idempotency.interceptor';
 import { IdempotentPosts } from './infrastructure/idempotency/idempotent-posts';
-import { SqliteIdempotencyStore } from './infrastructure/idempotency/idempotency-store';
+import { createIdempotencyStore } from './infrastructure/idempotency/open-idempotency-store';
 import { IDEMPOTENCY_STORE } from './infrastructure/idempotency/idempotency-store.port';
 import {
   PROCESS_CHECKPOINTS,
@@ -32,7 +32,7 @@ import { ProcessManagerRunner } from './infrastructure/process-managers/process-
 import { ReadModelModule } from './read-model';
 import { type LeaseTiming } from './infrastructure/leases/leased-job';
 import { APP_VIEWS } from './app.views';
-import { SecretStore, loadMasterKey } from './infrastructure/secrets';
+import { SecretStore, createSecretStore, loadMasterKey } from './infrastructure/secrets';
 
 export type AppOverrides = Readonly<{
   clock?: Clock;
@@ -64,23 +64,23 @@ export class AppModule {
       {
         provide: SecretStore,
         useFactory: () =>
-          new SecretStore({
-            file: join(config.dataDir, 'secrets.sqlite'),
-            masterKey: loadMasterKey({
-              configuredKey: config.secretsKey,
-              keyFile: config.secretsKeyFile,
+          createSecretStore(
+            { kind: 'sqlite' },
+            {
               dataDir: config.dataDir,
-              logger: nestLogger('Secrets'),
-            }),
-          }),
+              masterKey: loadMasterKey({
+                configuredKey: config.secretsKey,
+                keyFile: config.secretsKeyFile,
+                dataDir: config.dataDir,
+                logger: nestLogger('Secrets'),
+              }),
+            },
+          ),
       },
       {
         provide: IDEMPOTENCY_STORE,
         useFactory: () =>
-          new SqliteIdempotencyStore({
-            file: join(config.dataDir, 'idempotency.sqlite'),
-            policy: config.idempotency,
-          }),
+          createIdempotencyStore({ kind: 'sqlite' }, { dataDir: config.dataDir, policy: config.idempotency }),
       },
       CommandRunner,
       ReadYourWrites,

@@ -128,7 +128,7 @@ export class PublishedEntities {
       );
     const connectionId = deployment.connectionId ?? (await this.ownConnection(integrationId, environment));
     const connection = await this.connection(integrationId, environment, connectionId);
-    const data = this.connectors.of(connection).data;
+    const { data } = await this.connectors.of(connection);
     if (data === undefined)
       throw new IllegalStateError(
         'DATA.UNSUPPORTED',

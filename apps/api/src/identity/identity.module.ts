@@ -1,5 +1,4 @@
 import { Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { join } from 'node:path';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { type AppConfig } from '../config/app-config';
 import { ApiKeyQueriesController } from './api-keys/api-key-queries/api-key-queries.http';
@@ -12,7 +11,8 @@ import { RevokeApiKeyHandler } from './api-keys/revoke-api-key/revoke-api-key.co
 import { RevokeApiKeyController } from './api-keys/revoke-api-key/revoke-api-key.http';
 import { Authenticator } from './auth/authenticator';
 import { CredentialStore, PasswordHasher, TokenService } from './auth/crypto';
-import { ApiKeyHashStore } from './auth/crypto/api-key-hash-store';
+import { ApiKeyHashStore } from './auth/crypto/api-key-hash-store.port';
+import { createApiKeyHashStore, createCredentialStore } from './auth/crypto/open-credential-stores';
 import { LoginHandler } from './auth/login/login.command';
 import { LoginController } from './auth/login/login.http';
 import { LogoutHandler } from './auth/login/logout.command';
@@ -57,14 +57,12 @@ const tokensLogger = new Logger('Tokens');
     {
       provide: CredentialStore,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        new CredentialStore({ file: join(config.dataDir, 'credentials.sqlite') }),
+      useFactory: (config: AppConfig) => createCredentialStore({ kind: 'sqlite' }, config.dataDir),
     },
     {
       provide: ApiKeyHashStore,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        new ApiKeyHashStore({ file: join(config.dataDir, 'credentials.sqlite') }),
+      useFactory: (config: AppConfig) => createApiKeyHashStore({ kind: 'sqlite' }, config.dataDir),
     },
     { provide: PasswordHasher, useValue: new PasswordHasher() },
     {
@@ -109,8 +107,8 @@ export class IdentityModule implements OnApplicationShutdown {
     @Inject(ApiKeyHashStore) private readonly apiKeyHashes: ApiKeyHashStore,
   ) {}
 
-  onApplicationShutdown(): void {
-    this.credentials.close();
-    this.apiKeyHashes.close();
+  async onApplicationShutdown(): Promise<void> {
+    await this.credentials.close();
+    await this.apiKeyHashes.close();
   }
 }

@@ -3,7 +3,7 @@ export { hashApiKey } from './api-keys/api-key-material';
 export { AcceptsApiKey, API_KEY_HEADER } from './auth/accepts-api-key.decorator';
 export { type Actor, type AuthenticatedUser } from './auth/authenticated-user';
 export { Authenticator } from './auth/authenticator';
-export { ApiKeyHashStore } from './auth/crypto/api-key-hash-store';
+export { ApiKeyHashStore } from './auth/crypto/api-key-hash-store.port';
 export { allows, authorize, environmentsAllowing } from './auth/policy';
 export { Public } from './auth/public.decorator';
 export { Ctx, type RequestContext } from './auth/request-context.decorator';

@@ -1,4 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG } from '../config/app-config.provider';
+import { type AppConfig } from '../config/app-config';
 import { ConnectionsModule } from '../connections';
 import { IdentityModule } from '../identity';
 import { EVER_PUBLISHED_ENTITIES, IntegrationsModule } from '../integrations';
@@ -18,7 +20,8 @@ import { BindConnectionHandler } from './deployments/bind-connection/bind-connec
 import { BindConnectionController } from './deployments/bind-connection/bind-connection.http';
 import { PromoteVersionHandler } from './deployments/promote-version/promote-version.command';
 import { PromoteVersionController } from './deployments/promote-version/promote-version.http';
-import { PackageStore } from './publications/package-store';
+import { createPackageStore } from './publications/open-package-store';
+import { PackageStore } from './publications/package-store.port';
 import { PublicationProcess } from './publications/process/publication.process';
 import { PublicationIndex } from './publications/publication-index';
 import { IntegrationPublicationsController } from './publications/publication-queries/integration-publications.http';
@@ -64,7 +67,11 @@ import { StartRepublishController } from './republish/start-republish/start-repu
     DeploymentViews,
     DependencyViews,
     RepublishRunViews,
-    PackageStore,
+    {
+      provide: PackageStore,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => createPackageStore({ kind: 'sqlite' }, config.dataDir),
+    },
     PublicationIndex,
     PublishedVersions,
     { provide: EVER_PUBLISHED_ENTITIES, useExisting: PublishedVersions },
@@ -86,4 +93,10 @@ import { StartRepublishController } from './republish/start-republish/start-repu
   ],
   exports: [EVER_PUBLISHED_ENTITIES, PublishedVersions, PackageStore, DeploymentViews, DependencyViews],
 })
-export class PublishingModule {}
+export class PublishingModule implements OnApplicationShutdown {
+  constructor(@Inject(PackageStore) private readonly packages: PackageStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.packages.close();
+  }
+}

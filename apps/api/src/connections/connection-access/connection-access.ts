@@ -30,7 +30,10 @@ export class ConnectionAccess {
     return state;
   }
 
-  withConnector<T>(connection: ActiveConnection, work: (connector: Connector) => Promise<T>): Promise<T> {
-    return work(this.connectors.of(connection));
+  async withConnector<T>(
+    connection: ActiveConnection,
+    work: (connector: Connector) => Promise<T>,
+  ): Promise<T> {
+    return work(await this.connectors.of(connection));
   }
 }

@@ -5,7 +5,7 @@ import { authorize, type RequestContext } from '../../identity';
 import { APP_CONFIG } from '../../config/app-config.provider';
 import { type AppConfig } from '../../config/app-config';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
-import { SecretStore } from '../../infrastructure/secrets/secret-store';
+import { SecretStore } from '../../infrastructure/secrets/secret-store.port';
 import { assertConnectionDetails } from './connection-details-check';
 
 export type CreateConnectionInput = Readonly<{
@@ -46,7 +46,7 @@ export class CreateConnectionHandler implements ICommandHandler<CreateConnection
     );
     if (recorded) return { ...recorded, connectionId };
     const { password, ...rest } = input;
-    const secretRef = password ? this.secrets.put(password) : undefined;
+    const secretRef = password ? await this.secrets.put(password) : undefined;
     try {
       const outcome = await this.runner.run(
         connectionStreamId(connectionId),
@@ -61,7 +61,7 @@ export class CreateConnectionHandler implements ICommandHandler<CreateConnection
       return { ...outcome, connectionId };
     } catch (error) {
       // Nothing refers to the secret if the command failed: destroy it rather than leave it behind.
-      if (secretRef) this.secrets.shred(secretRef);
+      if (secretRef) await this.secrets.shred(secretRef);
       throw error;
     }
   }

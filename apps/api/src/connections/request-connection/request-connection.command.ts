@@ -7,7 +7,7 @@ import { type AppConfig } from '../../config/app-config';
 import { type CreateConnectionInput } from '../create-connection/create-connection.command';
 import { assertConnectionDetails } from '../create-connection/connection-details-check';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
-import { SecretStore } from '../../infrastructure/secrets/secret-store';
+import { SecretStore } from '../../infrastructure/secrets/secret-store.port';
 
 export type RequestConnectionInput = CreateConnectionInput & Readonly<{ note?: string }>;
 
@@ -41,7 +41,7 @@ export class RequestConnectionHandler implements ICommandHandler<RequestConnecti
     );
     if (recorded) return { ...recorded, requestId };
     const { password, ...rest } = input;
-    const secretRef = password ? this.secrets.put(password) : undefined;
+    const secretRef = password ? await this.secrets.put(password) : undefined;
     try {
       const outcome = await this.runner.run(
         connectionRequestStreamId(requestId),
@@ -55,7 +55,7 @@ export class RequestConnectionHandler implements ICommandHandler<RequestConnecti
       );
       return { ...outcome, requestId };
     } catch (error) {
-      if (secretRef) this.secrets.shred(secretRef);
+      if (secretRef) await this.secrets.shred(secretRef);
       throw error;
     }
   }

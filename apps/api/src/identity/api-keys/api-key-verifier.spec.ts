@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ApiKeyEvent, apiKeyStreamId } from '@ib/domain';
-import { ApiKeyHashStore } from '../auth/crypto/api-key-hash-store';
+import { SqliteApiKeyHashStore } from '../auth/crypto/api-key-hash-store';
 import { type AppConfig } from '../../config/app-config';
 import { CurrentViews } from '../../infrastructure/consistency/current-views';
 import { SqliteEventStore } from '../../infrastructure/event-store/sqlite-event-store';
@@ -24,7 +24,7 @@ describe('ApiKeyVerifier', () => {
   let store: SqliteEventStore;
   let orm: ReadModelOrm;
   let runner: ProjectionRunner;
-  let hashes: ApiKeyHashStore;
+  let hashes: SqliteApiKeyHashStore;
   let verifier: ApiKeyVerifier;
 
   const append = (keyId: string, event: ApiKeyEvent) =>
@@ -36,7 +36,7 @@ describe('ApiKeyVerifier', () => {
   const createKey = async (environment = 'qa', { withHash = true } = {}) => {
     const keyId = uuidv7();
     const { key, hint, hash } = generateApiKey(keyId);
-    if (withHash) hashes.set(keyId, hash);
+    if (withHash) await hashes.set(keyId, hash);
     await append(keyId, {
       type: 'ApiKeyCreated',
       data: {
@@ -68,7 +68,7 @@ describe('ApiKeyVerifier', () => {
     orm = await createReadModelOrm({ file: join(dir, 'read-model.sqlite'), views: IDENTITY_VIEWS });
     runner = new ProjectionRunner(store, orm, { views: IDENTITY_VIEWS });
     await runner.start();
-    hashes = new ApiKeyHashStore({ file: join(dir, 'credentials.sqlite') });
+    hashes = new SqliteApiKeyHashStore({ file: join(dir, 'credentials.sqlite') });
     const views = new CurrentViews(store, runner, { readYourWritesTimeoutMs: 2000 } as AppConfig);
     const stores = new ViewStores(orm, await orm.em.getConnection().getNativeClient());
     verifier = new ApiKeyVerifier(new ApiKeyViews(stores), views, hashes);
@@ -77,7 +77,7 @@ describe('ApiKeyVerifier', () => {
     await runner.stop();
     await store.close();
     await orm.close();
-    hashes.close();
+    await hashes.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

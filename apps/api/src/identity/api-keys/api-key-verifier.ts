@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import { API_KEY_CHALLENGE } from '../auth/accepts-api-key.decorator';
 import { type AuthenticatedUser } from '../auth/authenticated-user';
-import { ApiKeyHashStore } from '../auth/crypto/api-key-hash-store';
+import { ApiKeyHashStore } from '../auth/crypto/api-key-hash-store.port';
 import { AnswersAsOf } from '../../infrastructure/consistency/answers-as-of';
 import { CurrentViews } from '../../infrastructure/consistency/current-views';
 import { Unauthenticated } from '../../infrastructure/access/access-errors';
@@ -25,7 +25,7 @@ const principalOf = ({ id: keyId, appName, environment }: ApiKeyView): Authentic
 /**
  * Turns an `X-API-Key` header into the app it authenticates. A key's state is read from the api_keys
  * view once it has passed a head position read after the request began, so a revocation holds from the
- * very next request on. A key's hash is read from the credential file once and then kept (a revoked
+ * very next request on. A key's hash is read from the credential store once and then kept (a revoked
  * key is refused before its hash is looked at).
  */
 @Injectable()
@@ -47,7 +47,7 @@ export class ApiKeyVerifier {
     const head = await this.views.upTo(asOf);
     const known = this.keys.get(keyId, head) ?? this.keyAsOf(keyId, head);
     if (known === undefined || known.status !== 'active') throw refused();
-    const hash = this.storedHash(keyId);
+    const hash = await this.storedHash(keyId);
     if (hash === undefined) throw refused();
     const presented = Buffer.from(hashApiKey(key), 'hex');
     if (presented.length !== hash.length || !timingSafeEqual(presented, hash)) throw refused();
@@ -60,10 +60,10 @@ export class ApiKeyVerifier {
     return key;
   }
 
-  private storedHash(keyId: string): Buffer | undefined {
+  private async storedHash(keyId: string): Promise<Buffer | undefined> {
     const known = this.hashOf.get(keyId);
     if (known !== undefined) return known;
-    const hex = this.hashes.get(keyId);
+    const hex = await this.hashes.get(keyId);
     if (hex === undefined) return undefined;
     const hash = Buffer.from(hex, 'hex');
     this.hashOf.set(keyId, hash);

@@ -72,7 +72,7 @@ export class FirstStart {
     const generated = this.config.adminPassword === undefined;
     const password = this.config.adminPassword ?? randomBytes(18).toString('base64url');
     const userId = uuidv7();
-    this.credentials.set(userId, await this.hasher.hash(password));
+    await this.credentials.set(userId, await this.hasher.hash(password));
     const created = await this.once(() =>
       this.runner.run(
         userStreamId(adminUsername),

@@ -42,6 +42,7 @@ const UNAVAILABLE_ERROR_NAMES = new Set([
   'EventStoreUnavailableError',
   'SecretStoreUnavailableError',
   'CredentialStoreUnavailableError',
+  'PackageStoreUnavailableError',
   'ReadModelUnavailableError',
 ]);
 

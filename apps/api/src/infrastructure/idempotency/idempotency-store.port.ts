@@ -56,7 +56,16 @@ export interface IdempotencyStore {
   release(scope: string, key: string, attempt: number): Promise<void>;
   /** Deletes keys past their time to live; returns how many. */
   purgeExpired(now: Date): Promise<number>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
+
+/** The store cannot be opened, read or written now (answer 503; a retry may succeed). */
+export class IdempotencyStoreUnavailableError extends Error {
+  readonly code = 'IDEMPOTENCY.STORE_UNAVAILABLE';
+  constructor(detail: string, options?: { cause?: unknown }) {
+    super(`Idempotency store unavailable: ${detail}`, options);
+    this.name = new.target.name;
+  }
+}

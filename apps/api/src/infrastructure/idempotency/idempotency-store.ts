@@ -1,6 +1,8 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { ensurePrivateFile } from '../private-files';
+import { type KeyRow, PURGE_BATCH, PURGE_INTERVAL_MS, planReservation } from './idempotency-reservation';
 import {
+  IdempotencyStoreUnavailableError,
   type IdempotencyPolicy,
   type IdempotencyStore,
   type IdempotentCall,
@@ -8,26 +10,7 @@ import {
   type StoredResponse,
 } from './idempotency-store.port';
 
-/** The idempotency file cannot be opened, read or written. */
-export class IdempotencyStoreUnavailableError extends Error {
-  readonly code = 'IDEMPOTENCY.STORE_UNAVAILABLE';
-  constructor(detail: string, options?: { cause?: unknown }) {
-    super(`Idempotency store unavailable: ${detail}`, options);
-    this.name = new.target.name;
-  }
-}
-
-type Row = {
-  fingerprint: string;
-  status: number | null;
-  body: string | null;
-  headers: string | null;
-  created_at: string;
-  attempt: number;
-  lease_until: number;
-  released: number;
-  expires_at: number;
-};
+export { IdempotencyStoreUnavailableError } from './idempotency-store.port';
 
 // Times the store compares are epoch milliseconds; created_at stays ISO text since request ids derive from it.
 const SCHEMA = `CREATE TABLE IF NOT EXISTS idempotency_keys (
@@ -42,13 +25,6 @@ const SCHEMA = `CREATE TABLE IF NOT EXISTS idempotency_keys (
 
 /** Columns added after the first release: reservations left by it become abandoned ones, due to expire. */
 const ADDED_COLUMNS = ['attempt', 'lease_until', 'released', 'expires_at'] as const;
-
-/**
- * Calls that reserve delete expired keys on the way, one bounded batch per call so that no caller waits
- * for a long backlog; once a batch comes back short, the next round is due a minute later.
- */
-const PURGE_INTERVAL_MS = 60_000;
-const PURGE_BATCH = 1_000;
 
 /** The embedded adapter: one SQLite file in the data folder. */
 export class SqliteIdempotencyStore implements IdempotencyStore {
@@ -113,64 +89,47 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     return this.guarded('delete expired keys', () => this.purge(now.getTime()));
   }
 
-  close(): void {
+  close(): Promise<void> {
     if (this.db.isOpen) this.db.close();
+    return Promise.resolve();
   }
 
-  private reserveInTransaction({ scope, key, fingerprint, now }: IdempotentCall): Reservation {
+  private reserveInTransaction(call: IdempotentCall): Reservation {
+    const { scope, key, fingerprint, now } = call;
     const at = now.getTime();
     if (at >= this.nextPurgeAt) {
       const { changes } = this.statements.purge.run(at, PURGE_BATCH);
       this.nextPurgeAt = Number(changes) < PURGE_BATCH ? at + PURGE_INTERVAL_MS : at;
     }
-    let row = this.statements.select.get(scope, key) as Row | undefined;
+    let row = this.statements.select.get(scope, key) as KeyRow | undefined;
     if (row && row.expires_at <= at) {
       this.statements.deleteOne.run(scope, key);
       row = undefined;
     }
-    const lease = at + this.policy.abandonAfterMs;
-    if (!row) {
-      this.statements.insert.run(scope, key, fingerprint, now.toISOString(), lease, at + this.policy.ttlMs);
-      return { outcome: 'reserved', reservedAt: now, attempt: 1 };
+    const step = planReservation(row, call, this.policy);
+    switch (step.kind) {
+      case 'answer':
+        return step.reservation;
+      case 'insert':
+        this.statements.insert.run(scope, key, fingerprint, now.toISOString(), step.lease, step.expiresAt);
+        return step.reservation;
+      case 'restart': {
+        const { changes } = this.statements.restart.run(
+          fingerprint,
+          now.toISOString(),
+          step.lease,
+          step.expiresAt,
+          scope,
+          key,
+          step.attempt,
+        );
+        return Number(changes) === 1 ? step.reservation : step.otherwise;
+      }
+      case 'takeOver': {
+        const { changes } = this.statements.takeOver.run(step.lease, scope, key, step.attempt);
+        return Number(changes) === 1 ? step.reservation : step.otherwise;
+      }
     }
-    if (row.status !== null) {
-      if (row.fingerprint !== fingerprint) return { outcome: 'mismatch' };
-      return {
-        outcome: 'replay',
-        response: {
-          status: row.status,
-          body: row.body === null ? undefined : JSON.parse(row.body),
-          headers: JSON.parse(row.headers ?? '{}'),
-        },
-      };
-    }
-    if (row.fingerprint !== fingerprint) {
-      // A failed attempt may have done part of its work, but another request is another command: it starts afresh.
-      if (row.released !== 1) return { outcome: 'mismatch' };
-      const changed = this.statements.restart.run(
-        fingerprint,
-        now.toISOString(),
-        lease,
-        at + this.policy.ttlMs,
-        scope,
-        key,
-        row.attempt,
-      );
-      if (Number(changed.changes) !== 1) return this.inProgress(row, at);
-      return { outcome: 'reserved', reservedAt: now, attempt: row.attempt + 1 };
-    }
-    if (row.released !== 1 && row.lease_until > at) return this.inProgress(row, at);
-    // Compare-and-set on the attempt number: of two retries taking over one abandoned attempt, one wins.
-    const taken = this.statements.takeOver.run(lease, scope, key, row.attempt);
-    if (Number(taken.changes) !== 1) return this.inProgress(row, at);
-    return { outcome: 'reserved', reservedAt: new Date(row.created_at), attempt: row.attempt + 1 };
-  }
-
-  private inProgress(row: Row, at: number): Reservation {
-    return {
-      outcome: 'in_progress',
-      retryAfterSeconds: Math.max(1, Math.ceil((row.lease_until - at) / 1000)),
-    };
   }
 
   private purge(at: number): number {

@@ -3,7 +3,7 @@ import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, writeSync } fr
 import { join } from 'node:path';
 import { ensurePrivateDir } from '../private-files';
 import { InvalidMasterKeyError } from './secret-errors';
-import { MASTER_KEY_BYTES } from './secret-store';
+import { MASTER_KEY_BYTES } from './secret-sealing';
 
 export type MasterKeyLogger = { warn(msg: string): void; log(msg: string): void };
 

@@ -1,24 +1,11 @@
-import { type KeyObject, createCipheriv, createDecipheriv, createSecretKey, randomBytes } from 'node:crypto';
 import { type DatabaseSync, type StatementSync } from 'node:sqlite';
-import { uuidv7 } from '../ids';
-import {
-  InvalidMasterKeyError,
-  SecretKeyMismatchError,
-  SecretNotFoundError,
-  SecretShreddedError,
-  SecretStoreUnavailableError,
-  SecretTamperedError,
-} from './secret-errors';
+import { settle } from '../settle';
+import { SecretKeyMismatchError, SecretNotFoundError, SecretStoreUnavailableError } from './secret-errors';
+import { SecretSealer } from './secret-sealing';
+import { SecretStore, newSecretRef } from './secret-store.port';
 import { openCredentialsDatabase } from './sqlite-file';
 
-export const MASTER_KEY_BYTES = 32;
-const DATA_KEY_BYTES = 32;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-/** First byte of every sealed blob, so the layout can change later without guessing. */
-const SEALED_V1 = 1;
-const KEY_CHECK_PLAINTEXT = Buffer.from('integration-builder secret store key check', 'utf8');
-const KEY_CHECK_AAD = 'secret-store:key-check';
+export { MASTER_KEY_BYTES } from './secret-sealing';
 
 export type SecretStoreOptions = Readonly<{
   /** SQLite file; may be shared with other stores (separate tables). */
@@ -52,17 +39,10 @@ type SecretRow = {
   shredded_at: string | null;
 };
 
-/**
- * Envelope encryption at rest: each secret gets its own random data key (AES-256-GCM), and only that
- * key, sealed by the master key, is stored beside the ciphertext. Shredding deletes both, so the
- * secret is gone forever while events that carry its reference stay untouched.
- *
- * Every seal uses a fresh random 96-bit IV and binds the reference as additional authenticated data,
- * so a ciphertext or wrapped key copied onto another reference fails authentication.
- */
-export class SecretStore {
+/** The embedded adapter: tables of a SQLite file in the data folder (secure_delete on, see openCredentialsDatabase). */
+export class SqliteSecretStore extends SecretStore {
   private readonly db: DatabaseSync;
-  private readonly masterKey: KeyObject;
+  private readonly sealer: SecretSealer;
   private readonly clock: () => Date;
   private readonly statements: {
     insert: StatementSync;
@@ -77,10 +57,8 @@ export class SecretStore {
    * SecretStoreUnavailableError when the file cannot be opened or written.
    */
   constructor({ file, masterKey, clock = () => new Date() }: SecretStoreOptions) {
-    if (!Buffer.isBuffer(masterKey) || masterKey.length !== MASTER_KEY_BYTES) {
-      throw new InvalidMasterKeyError(`The secret store master key must be ${MASTER_KEY_BYTES} bytes`);
-    }
-    this.masterKey = createSecretKey(Buffer.from(masterKey));
+    super();
+    this.sealer = new SecretSealer(masterKey);
     this.clock = clock;
     let db: DatabaseSync | undefined;
     try {
@@ -105,61 +83,51 @@ export class SecretStore {
     }
   }
 
-  /** Encrypts and stores the plaintext; returns its reference (`secret-<uuidv7>`), the only thing events may carry. */
-  put(plaintext: string): string {
-    if (typeof plaintext !== 'string') throw new TypeError('A secret must be a string');
-    const ref = `secret-${uuidv7(this.clock().getTime())}`;
-    const dataKey = randomBytes(DATA_KEY_BYTES);
-    try {
-      const ciphertext = seal(dataKey, Buffer.from(plaintext, 'utf8'), valueAad(ref));
-      const wrappedKey = seal(this.masterKey, dataKey, keyAad(ref));
+  put(plaintext: string): Promise<string> {
+    return settle(() => {
+      if (typeof plaintext !== 'string') throw new TypeError('A secret must be a string');
+      const ref = newSecretRef(this.clock());
+      const { wrappedKey, ciphertext } = this.sealer.seal(ref, plaintext);
       this.guard('store a secret', () =>
         this.statements.insert.run(ref, wrappedKey, ciphertext, this.clock().toISOString()),
       );
       return ref;
-    } finally {
-      dataKey.fill(0);
-    }
-  }
-
-  /** Throws SecretNotFoundError, SecretShreddedError, SecretTamperedError or SecretStoreUnavailableError. */
-  get(ref: string): string {
-    const row = this.guard('read a secret', () => this.statements.select.get(ref) as SecretRow | undefined);
-    if (!row) throw new SecretNotFoundError(ref);
-    if (row.shredded_at !== null || !row.wrapped_key || !row.ciphertext) throw new SecretShreddedError(ref);
-    // The master key was verified at open, so a wrapped key that fails authentication was altered.
-    const dataKey = unseal(this.masterKey, row.wrapped_key, keyAad(ref));
-    if (!dataKey) throw new SecretTamperedError(ref);
-    try {
-      const plaintext = unseal(dataKey, row.ciphertext, valueAad(ref));
-      if (!plaintext) throw new SecretTamperedError(ref);
-      return plaintext.toString('utf8');
-    } finally {
-      dataKey.fill(0);
-    }
-  }
-
-  /**
-   * Destroys the secret's data key and ciphertext: every later get() throws SecretShreddedError.
-   * Shredding twice is a no-op; an unknown reference throws SecretNotFoundError.
-   */
-  shred(ref: string): void {
-    this.guard('shred a secret', () => {
-      const { changes } = this.statements.shred.run(this.clock().toISOString(), ref);
-      if (Number(changes) === 0) {
-        if (!this.statements.exists.get(ref)) throw new SecretNotFoundError(ref);
-        return;
-      }
-      // secure_delete zeroed the freed cells in the database pages; the WAL still holds the old page
-      // images until a checkpoint, so copy back and truncate it now. Best effort when readers are active.
-      this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     });
   }
 
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.db.close();
+  get(ref: string): Promise<string> {
+    return settle(() => {
+      const row = this.guard('read a secret', () => this.statements.select.get(ref) as SecretRow | undefined);
+      if (!row) throw new SecretNotFoundError(ref);
+      return this.sealer.open(ref, {
+        wrappedKey: row.wrapped_key,
+        ciphertext: row.ciphertext,
+        shredded: row.shredded_at !== null,
+      });
+    });
+  }
+
+  shred(ref: string): Promise<void> {
+    return settle(() =>
+      this.guard('shred a secret', () => {
+        const { changes } = this.statements.shred.run(this.clock().toISOString(), ref);
+        if (Number(changes) === 0) {
+          if (!this.statements.exists.get(ref)) throw new SecretNotFoundError(ref);
+          return;
+        }
+        // secure_delete zeroed the freed cells in the database pages; the WAL still holds the old page
+        // images until a checkpoint, so copy back and truncate it now. Best effort when readers are active.
+        this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      }),
+    );
+  }
+
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      this.db.close();
+    }
+    return Promise.resolve();
   }
 
   private verifyMasterKey(): void {
@@ -168,10 +136,9 @@ export class SecretStore {
     // and the other process verifies its key against it.
     this.db
       .prepare("INSERT OR IGNORE INTO secret_store_meta (name, value) VALUES ('key_check', ?)")
-      .run(seal(this.masterKey, KEY_CHECK_PLAINTEXT, KEY_CHECK_AAD));
+      .run(this.sealer.keyCheck());
     const row = select.get() as { value: Uint8Array };
-    const check = unseal(this.masterKey, row.value, KEY_CHECK_AAD);
-    if (!check || !check.equals(KEY_CHECK_PLAINTEXT)) throw new SecretKeyMismatchError();
+    this.sealer.verifyKeyCheck(row.value);
   }
 
   private guard<T>(what: string, action: () => T): T {
@@ -182,33 +149,5 @@ export class SecretStore {
       if (error instanceof SecretNotFoundError) throw error;
       throw new SecretStoreUnavailableError(`cannot ${what}`, { cause: error });
     }
-  }
-}
-
-const keyAad = (ref: string) => `key:${ref}`;
-const valueAad = (ref: string) => `value:${ref}`;
-
-/** AES-256-GCM with a fresh random IV; layout: version (1) | iv (12) | tag (16) | ciphertext. */
-function seal(key: KeyObject | Buffer, plaintext: Buffer, aad: string): Buffer {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
-  cipher.setAAD(Buffer.from(aad, 'utf8'));
-  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([Buffer.of(SEALED_V1), iv, cipher.getAuthTag(), ciphertext]);
-}
-
-/** The plaintext, or undefined when the blob is malformed or fails authentication (wrong key, altered bytes). */
-function unseal(key: KeyObject | Buffer, sealed: Uint8Array, aad: string): Buffer | undefined {
-  const blob = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
-  if (blob.length < 1 + IV_BYTES + TAG_BYTES || blob[0] !== SEALED_V1) return undefined;
-  const iv = blob.subarray(1, 1 + IV_BYTES);
-  const tag = blob.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
-    decipher.setAAD(Buffer.from(aad, 'utf8'));
-    decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(blob.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
-  } catch {
-    return undefined;
   }
 }

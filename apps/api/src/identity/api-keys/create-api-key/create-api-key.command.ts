@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type ApiKeyCreated, apiKeyDecider, apiKeyStreamId } from '@ib/domain';
 import { authorize } from '../../auth/policy';
-import { ApiKeyHashStore } from '../../auth/crypto/api-key-hash-store';
+import { ApiKeyHashStore } from '../../auth/crypto/api-key-hash-store.port';
 import { type RequestContext } from '../../auth/request-context.decorator';
 import { EnvironmentAccess } from '../../environments/environment-access/environment-access';
 import { CommandRunner, type CommandOutcome } from '../../../infrastructure/command-handling/command-runner';
@@ -44,8 +44,8 @@ export class CreateApiKeyHandler implements ICommandHandler<CreateApiKeyCommand>
     const { key, hint, hash } = generateApiKey(keyId);
     // The hash goes first: a key whose event is stored must verify from its first use.
     // A hash already there is from an attempt that died before its event was stored: its key was never shown.
-    this.hashes.delete(keyId);
-    this.hashes.set(keyId, hash);
+    await this.hashes.delete(keyId);
+    await this.hashes.set(keyId, hash);
     let outcome: CommandOutcome;
     try {
       outcome = await this.runner.run(
@@ -59,7 +59,7 @@ export class CreateApiKeyHandler implements ICommandHandler<CreateApiKeyCommand>
         { actor: context.actor },
       );
     } catch (error) {
-      this.forget(keyId);
+      await this.forget(keyId);
       throw error;
     }
     const [created] = outcome.events as ApiKeyCreated[];
@@ -67,9 +67,9 @@ export class CreateApiKeyHandler implements ICommandHandler<CreateApiKeyCommand>
   }
 
   /** No event refers to the hash: drop it. A hash left behind opens nothing, so its failure must not hide the first one. */
-  private forget(keyId: string): void {
+  private async forget(keyId: string): Promise<void> {
     try {
-      this.hashes.delete(keyId);
+      await this.hashes.delete(keyId);
     } catch {
       // The original error is the one the caller needs.
     }

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { apiKeyDecider, apiKeyStreamId } from '@ib/domain';
 import { authorize } from '../../auth/policy';
-import { ApiKeyHashStore } from '../../auth/crypto/api-key-hash-store';
+import { ApiKeyHashStore } from '../../auth/crypto/api-key-hash-store.port';
 import { type RequestContext } from '../../auth/request-context.decorator';
 import { CommandRunner, type CommandOutcome } from '../../../infrastructure/command-handling/command-runner';
 
@@ -41,7 +41,7 @@ export class RevokeApiKeyHandler implements ICommandHandler<RevokeApiKeyCommand>
     );
     // Also after a repeated revocation, so a retry removes a hash an earlier failure left behind.
     try {
-      this.hashes.delete(input.keyId);
+      await this.hashes.delete(input.keyId);
     } catch (error) {
       // The revocation is recorded and holds without this; failing the request would say otherwise.
       this.logger.warn(

@@ -1,4 +1,6 @@
 import { type StatementSync } from 'node:sqlite';
+import { settle } from '../../../infrastructure/settle';
+import { ApiKeyHashStore, apiKeyAlreadyHashed, assertApiKeyHash } from './api-key-hash-store.port';
 import { CredentialTable } from './credential-table';
 
 const SCHEMA = `
@@ -9,15 +11,8 @@ const SCHEMA = `
   ) STRICT;
 `;
 
-const SHA256_HEX = /^[0-9a-f]{64}$/;
-
-/**
- * The sha256 of each API key, keyed by key id. Like password hashes they never enter events, so
- * they live in the credential file (own table). A key is 256 random bits, so a plain sha256 is
- * enough: there is nothing to guess that a slow hash would protect. Failures surface as
- * CredentialStoreUnavailableError (answer 503).
- */
-export class ApiKeyHashStore {
+/** The embedded adapter: its own table of the credential file. */
+export class SqliteApiKeyHashStore extends ApiKeyHashStore {
   private readonly table: CredentialTable<{
     insert: StatementSync;
     select: StatementSync;
@@ -26,6 +21,7 @@ export class ApiKeyHashStore {
   private readonly clock: () => Date;
 
   constructor({ file, clock = () => new Date() }: { file: string; clock?: () => Date }) {
+    super();
     this.clock = clock;
     this.table = new CredentialTable(file, SCHEMA, (db) => ({
       insert: db.prepare(
@@ -37,34 +33,33 @@ export class ApiKeyHashStore {
     }));
   }
 
-  /**
-   * Stores the hash of a new key. Refuses anything but a sha256 in hex, so a plain key never lands
-   * here, and never replaces a stored hash, so a key id cannot be given a second key.
-   */
-  set(keyId: string, keyHash: string): void {
-    if (!keyId) throw new TypeError('keyId is required');
-    if (typeof keyHash !== 'string' || !SHA256_HEX.test(keyHash))
-      throw new TypeError('ApiKeyHashStore.set expects a sha256 in lower-case hex');
-    const { changes } = this.table.run('store an API key hash', ({ insert }) =>
-      insert.run(keyId, keyHash, this.clock().toISOString()),
-    );
-    if (changes === 0) throw new TypeError(`API key ${keyId} already has a hash`);
+  set(keyId: string, keyHash: string): Promise<void> {
+    return settle(() => {
+      assertApiKeyHash(keyId, keyHash);
+      const { changes } = this.table.run('store an API key hash', ({ insert }) =>
+        insert.run(keyId, keyHash, this.clock().toISOString()),
+      );
+      if (changes === 0) throw apiKeyAlreadyHashed(keyId);
+    });
   }
 
-  get(keyId: string): string | undefined {
-    const row = this.table.run(
-      'read an API key hash',
-      ({ select }) => select.get(keyId) as { key_hash: string } | undefined,
-    );
-    return row?.key_hash;
+  get(keyId: string): Promise<string | undefined> {
+    return settle(() => {
+      const row = this.table.run(
+        'read an API key hash',
+        ({ select }) => select.get(keyId) as { key_hash: string } | undefined,
+      );
+      return row?.key_hash;
+    });
   }
 
-  /** Forgets a key's hash; forgetting an unknown key changes nothing. */
-  delete(keyId: string): void {
-    this.table.run('delete an API key hash', ({ remove }) => remove.run(keyId));
+  delete(keyId: string): Promise<void> {
+    return settle(() => {
+      this.table.run('delete an API key hash', ({ remove }) => remove.run(keyId));
+    });
   }
 
-  close(): void {
-    this.table.close();
+  close(): Promise<void> {
+    return settle(() => this.table.close());
   }
 }

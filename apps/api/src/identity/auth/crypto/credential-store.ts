@@ -1,5 +1,7 @@
 import { type StatementSync } from 'node:sqlite';
+import { settle } from '../../../infrastructure/settle';
 import { CredentialTable } from './credential-table';
+import { CredentialStore, assertPasswordHash } from './credential-store.port';
 
 export { CredentialStoreUnavailableError } from './credential-table';
 
@@ -11,15 +13,13 @@ const SCHEMA = `
   ) STRICT;
 `;
 
-/**
- * Password hashes, keyed by user id. They never enter events (UserPasswordChanged carries no hash),
- * so they live here; the file may be the secret store's (separate table).
- */
-export class CredentialStore {
+/** The embedded adapter: a table of the credential file (which may be the secret store's). */
+export class SqliteCredentialStore extends CredentialStore {
   private readonly table: CredentialTable<{ upsert: StatementSync; select: StatementSync }>;
   private readonly clock: () => Date;
 
   constructor({ file, clock = () => new Date() }: { file: string; clock?: () => Date }) {
+    super();
     this.clock = clock;
     this.table = new CredentialTable(file, SCHEMA, (db) => ({
       upsert: db.prepare(
@@ -30,26 +30,26 @@ export class CredentialStore {
     }));
   }
 
-  /** Stores (or replaces) the user's encoded hash; refuses anything that is not one, so a plain password never lands here. */
-  set(userId: string, encodedHash: string): void {
-    if (!userId) throw new TypeError('userId is required');
-    if (typeof encodedHash !== 'string' || !/^scrypt\$\d+\$\d+\$\d+\$[^$]+\$[^$]+$/.test(encodedHash)) {
-      throw new TypeError('CredentialStore.set expects an encoded password hash (see PasswordHasher.hash)');
-    }
-    this.table.run('store a password hash', ({ upsert }) =>
-      upsert.run(userId, encodedHash, this.clock().toISOString()),
-    );
+  set(userId: string, encodedHash: string): Promise<void> {
+    return settle(() => {
+      assertPasswordHash(userId, encodedHash);
+      this.table.run('store a password hash', ({ upsert }) =>
+        upsert.run(userId, encodedHash, this.clock().toISOString()),
+      );
+    });
   }
 
-  get(userId: string): string | undefined {
-    const row = this.table.run(
-      'read a password hash',
-      ({ select }) => select.get(userId) as { password_hash: string } | undefined,
-    );
-    return row?.password_hash;
+  get(userId: string): Promise<string | undefined> {
+    return settle(() => {
+      const row = this.table.run(
+        'read a password hash',
+        ({ select }) => select.get(userId) as { password_hash: string } | undefined,
+      );
+      return row?.password_hash;
+    });
   }
 
-  close(): void {
-    this.table.close();
+  close(): Promise<void> {
+    return settle(() => this.table.close());
   }
 }

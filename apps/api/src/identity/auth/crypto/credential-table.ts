@@ -1,14 +1,8 @@
 import { type DatabaseSync, type StatementSync } from 'node:sqlite';
 import { openCredentialsDatabase } from '../../../infrastructure/secrets/sqlite-file';
+import { CredentialStoreUnavailableError } from './credential-store.port';
 
-/** The credential file cannot be opened, read or written (answer 503; nothing was half-written). */
-export class CredentialStoreUnavailableError extends Error {
-  readonly code = 'CREDENTIALS.STORE_UNAVAILABLE';
-  constructor(detail: string, options?: { cause?: unknown }) {
-    super(`Credential store unavailable: ${detail}`, options);
-    this.name = new.target.name;
-  }
-}
+export { CredentialStoreUnavailableError } from './credential-store.port';
 
 /**
  * One table of the credential file with its prepared statements. Every fault (opening, reading,

@@ -67,7 +67,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     const wait = this.throttle.retryAfterSeconds(username, address, this.clock.now());
     if (wait > 0) throw tooManyAttempts(wait);
     const { state } = await this.runner.load(userStreamId(username), userDecider);
-    const hash = state.status === 'registered' ? this.credentials.get(state.userId) : undefined;
+    const hash = state.status === 'registered' ? await this.credentials.get(state.userId) : undefined;
     // Verify even for an unknown user so timing does not reveal which usernames exist.
     const valid = await this.hasher.verify(password, hash);
     if (!valid || state.status !== 'registered') {

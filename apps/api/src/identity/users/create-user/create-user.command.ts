@@ -39,7 +39,7 @@ export class CreateUserHandler implements ICommandHandler<CreateUserCommand> {
     const recorded = await this.runner.recorded(userStreamId(input.username), userDecider, context.actor);
     if (recorded) return { ...recorded, userId };
     // The hash is stored first under a fresh id: if the append then fails, an unreferenced row is harmless.
-    this.credentials.set(userId, await this.hasher.hash(input.password));
+    await this.credentials.set(userId, await this.hasher.hash(input.password));
     const outcome = await this.runner.run(
       userStreamId(input.username),
       userDecider,

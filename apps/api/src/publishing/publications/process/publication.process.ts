@@ -31,7 +31,7 @@ import {
 import { ProcessManagerRunner } from '../../../infrastructure/process-managers/process-manager-runner';
 import { installedDependencies } from '../../dependencies/installed-dependencies';
 import { generatePackage } from '../package';
-import { PackageStore } from '../package-store';
+import { PackageStore } from '../package-store.port';
 import { PublicationIndex } from '../publication-index';
 import { PublicationViews } from '../publication-queries/publication-views';
 import { type IntegrationState, PublishedVersions } from '../published-versions';
@@ -227,7 +227,7 @@ export class PublicationProcess implements ProcessManager, OnModuleInit {
       nullPolicy: NULL_POLICY,
       generatorVersion: GENERATOR_VERSION,
     });
-    this.packages.put(generated.hash, generated.bytes);
+    await this.packages.put(generated.hash, generated.bytes);
     return generated.hash;
   }
 
@@ -254,7 +254,7 @@ export class PublicationProcess implements ProcessManager, OnModuleInit {
     const { state: connection } = await this.runner.load(connectionStreamId(connectionId), connectionDecider);
     if (connection.status !== 'active')
       throw new PublicationStepFailed(`Connection ${connectionId} no longer exists`);
-    const connector = this.connectors.of(connection);
+    const connector = await this.connectors.of(connection);
     const live = new Set((await connector.listTables(database)).map(({ name }) => name));
     const tables = integration.entities.map(({ table }) => table);
     const vanished = tables.filter((table) => !live.has(table));

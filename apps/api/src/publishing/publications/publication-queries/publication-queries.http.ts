@@ -15,7 +15,7 @@ import { IntegrationViews } from '../../../integrations';
 import { EVENT_STORE, type EventStore } from '../../../infrastructure/event-store/event-store.port';
 import { type HttpReply } from '../../../infrastructure/http/http-types';
 import { ApiProblems } from '../../../infrastructure/http/openapi/api-responses';
-import { PackageStore } from '../package-store';
+import { PackageStore } from '../package-store.port';
 import { PublicationIndex } from '../publication-index';
 import { PublicationDetailsSchema, type PublicationStepRecordSchema } from './publication-details.schema';
 
@@ -161,7 +161,7 @@ export class PublicationQueriesController {
     const chosen =
       candidates.find((publication) => publication.status === 'published') ??
       candidates.filter((publication) => publication.status === 'failed').at(-1);
-    const bytes = chosen?.packageHash === undefined ? undefined : this.packages.get(chosen.packageHash);
+    const bytes = chosen?.packageHash === undefined ? undefined : await this.packages.get(chosen.packageHash);
     if (chosen?.packageHash === undefined || bytes === undefined) throw missing;
     reply.header('ETag', `"${chosen.packageHash}"`);
     return new StreamableFile(bytes, {
