@@ -1,37 +1,5 @@
+import { serverFaultOf } from '../../mysql/server-faults';
 import { EventStoreUnavailableError } from '../event-store-unavailable.error';
-
-/**
- * Driver and server codes that mean "the server cannot serve now": unreachable, gone, refusing us,
- * overloaded or out of space. Anything else (a bug, a constraint) is not a fault of the server.
- */
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-  'PROTOCOL_CONNECTION_LOST',
-  'PROTOCOL_SEQUENCE_TIMEOUT',
-  'POOL_CLOSED',
-  'ER_CON_COUNT_ERROR',
-  'ER_TOO_MANY_USER_CONNECTIONS',
-  'ER_ACCESS_DENIED_ERROR',
-  'ER_DBACCESS_DENIED_ERROR',
-  'ER_BAD_DB_ERROR',
-  'ER_SERVER_SHUTDOWN',
-  'ER_LOCK_WAIT_TIMEOUT',
-  'ER_LOCK_DEADLOCK',
-  'ER_QUERY_TIMEOUT',
-  'ER_STATEMENT_TIMEOUT',
-  'ER_OPTION_PREVENTS_STATEMENT',
-  'ER_DISK_FULL',
-  'ER_RECORD_FILE_FULL',
-  'ER_OUT_OF_RESOURCES',
-  'ER_CANT_CREATE_TABLE',
-]);
 
 const property = (error: unknown, key: string): unknown =>
   typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[key] : undefined;
@@ -55,10 +23,7 @@ export const isNullRefused = (error: unknown): boolean => codeOf(error) === 'ER_
 /** The unavailable error for a server fault, or undefined when the error is something else. */
 export function toUnavailableError(error: unknown, action: string): EventStoreUnavailableError | undefined {
   if (error instanceof EventStoreUnavailableError) return error;
-  const code = codeOf(error);
-  const fatal = property(error, 'fatal') === true;
-  if (!fatal && (code === undefined || !UNAVAILABLE_CODES.has(code))) return undefined;
-  return new EventStoreUnavailableError(`Event store cannot ${action} (${code ?? 'connection lost'})`, {
-    cause: error,
-  });
+  const fault = serverFaultOf(error);
+  if (fault === undefined) return undefined;
+  return new EventStoreUnavailableError(`Event store cannot ${action} (${fault})`, { cause: error });
 }
