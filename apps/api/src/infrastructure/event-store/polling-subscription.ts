@@ -1,4 +1,4 @@
-import { type EventEmitter } from 'node:events';
+import { EventEmitter } from 'node:events';
 import { type RecordedEvent } from '@ib/domain';
 import { type Subscription, type SubscriptionHandler } from './event-store.port';
 
@@ -104,3 +104,66 @@ export class PollingSubscription implements Subscription {
 }
 
 const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
+export type PollingSubscriptionsSettings = Readonly<{
+  pollIntervalMs: number;
+  defaultBatchSize: number;
+  readBatch: PollingSubscriptionOptions['readBatch'];
+  isTransient: PollingSubscriptionOptions['isTransient'];
+  /** Told when the first subscription opens and when the last one ends (a live feed to open or close). */
+  onFirst?: () => void;
+  onLast?: () => void;
+}>;
+
+/**
+ * A store's subscriptions, all polling its log from their own cursors: opens them, wakes them when
+ * this process appends, and stops them all when the store closes. Every adapter's subscribe() is this.
+ */
+export class PollingSubscriptions {
+  private readonly open = new Set<PollingSubscription>();
+  private readonly appended = new EventEmitter().setMaxListeners(0);
+
+  constructor(private readonly settings: PollingSubscriptionsSettings) {}
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  subscribe(
+    options: { fromPosition: number; batchSize?: number },
+    handler: SubscriptionHandler,
+  ): Subscription {
+    if (options.batchSize !== undefined && !(options.batchSize >= 1)) {
+      throw new RangeError(`A subscription batch size must be at least 1, got ${options.batchSize}`);
+    }
+    const { pollIntervalMs, defaultBatchSize, readBatch, isTransient } = this.settings;
+    const subscription = new PollingSubscription(
+      {
+        fromPosition: options.fromPosition,
+        batchSize: options.batchSize ?? defaultBatchSize,
+        pollIntervalMs,
+        readBatch,
+        appended: this.appended,
+        isTransient,
+      },
+      handler,
+    );
+    this.open.add(subscription);
+    if (this.open.size === 1) this.settings.onFirst?.();
+    void subscription.ended.then(() => {
+      this.open.delete(subscription);
+      if (this.open.size === 0) this.settings.onLast?.();
+    });
+    return subscription;
+  }
+
+  /** Something was appended (by this process, or as a live feed says): subscribers read now. */
+  wake(): void {
+    this.appended.emit(APPENDED);
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.open].map((subscription) => subscription.stop()));
+    this.open.clear();
+  }
+}

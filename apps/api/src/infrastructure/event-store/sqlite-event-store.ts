@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { type AnyEvent, type RecordedEvent } from '@ib/domain';
 import {
@@ -23,7 +22,7 @@ import {
 } from './append-outcome';
 import { EventStoreUnavailableError } from './event-store-unavailable.error';
 import { matchesExpectedVersion } from './expected-version';
-import { APPENDED, PollingSubscription } from './polling-subscription';
+import { PollingSubscriptions } from './polling-subscription';
 import { KnownStreamVersions } from './known-stream-versions';
 import { RecentEvents } from './recent-events';
 import {
@@ -58,12 +57,19 @@ const DEFAULT_SUBSCRIPTION_BATCH_SIZE = 100;
 export class SqliteEventStore implements EventStore {
   private database?: EventsDatabase;
   private closed = false;
-  private readonly appended = new EventEmitter().setMaxListeners(0);
-  private readonly subscriptions = new Set<PollingSubscription>();
   private readonly recent = new RecentEvents((row) => this.toRecordedEvent(row));
   private readonly versions = new KnownStreamVersions();
 
-  constructor(private readonly options: SqliteEventStoreOptions) {}
+  private readonly subscriptions: PollingSubscriptions;
+
+  constructor(private readonly options: SqliteEventStoreOptions) {
+    this.subscriptions = new PollingSubscriptions({
+      pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+      defaultBatchSize: DEFAULT_SUBSCRIPTION_BATCH_SIZE,
+      readBatch: (fromPosition, limit) => this.readAll({ fromPosition, limit }),
+      isTransient: (error) => error instanceof EventStoreUnavailableError && !this.closed,
+    });
+  }
 
   async append(
     streamId: string,
@@ -71,7 +77,7 @@ export class SqliteEventStore implements EventStore {
     options: { expectedVersion: ExpectedVersion },
   ): Promise<AppendResult> {
     const result = this.guard('append', () => this.appendNow(streamId, events, options.expectedVersion));
-    this.appended.emit(APPENDED);
+    this.subscriptions.wake();
     return result;
   }
 
@@ -123,30 +129,13 @@ export class SqliteEventStore implements EventStore {
     options: { fromPosition: number; batchSize?: number },
     handler: SubscriptionHandler,
   ): Subscription {
-    if (options.batchSize !== undefined && !(options.batchSize >= 1)) {
-      throw new RangeError(`A subscription batch size must be at least 1, got ${options.batchSize}`);
-    }
-    const subscription = new PollingSubscription(
-      {
-        fromPosition: options.fromPosition,
-        batchSize: options.batchSize ?? DEFAULT_SUBSCRIPTION_BATCH_SIZE,
-        pollIntervalMs: this.options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
-        readBatch: (fromPosition, limit) => this.readAll({ fromPosition, limit }),
-        appended: this.appended,
-        isTransient: (error) => error instanceof EventStoreUnavailableError && !this.closed,
-      },
-      handler,
-    );
-    this.subscriptions.add(subscription);
-    void subscription.ended.then(() => this.subscriptions.delete(subscription));
-    return subscription;
+    return this.subscriptions.subscribe(options, handler);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
-    this.subscriptions.clear();
+    await this.subscriptions.stopAll();
     this.database?.db.close();
     this.recent.clear();
     this.versions.clear();

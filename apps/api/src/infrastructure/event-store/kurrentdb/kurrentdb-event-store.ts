@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
 import { type AnyEvent, type RecordedEvent, ValidationError } from '@ib/domain';
 import { KurrentDBClient } from '@kurrent/kurrentdb-client';
@@ -15,7 +14,7 @@ import {
 } from '../event-store.port';
 import { EventStoreUnavailableError } from '../event-store-unavailable.error';
 import { matchesExpectedVersion } from '../expected-version';
-import { APPENDED, PollingSubscription } from '../polling-subscription';
+import { PollingSubscriptions } from '../polling-subscription';
 import {
   asOriginalAppend,
   exactTypesRegex,
@@ -120,14 +119,26 @@ export class KurrentDbEventStore implements EventStore {
   private readonly client: KurrentClientPort;
   private readonly prefixes: readonly string[];
   private readonly streamFilter: KurrentFilter;
-  private readonly appended = new EventEmitter().setMaxListeners(0);
-  private readonly subscriptions = new Set<PollingSubscription>();
   private readonly logger = new Logger(KurrentDbEventStore.name);
   private liveFeed?: KurrentLiveFeed;
   private liveFeedRetry?: NodeJS.Timeout;
   private closed = false;
 
+  /**
+   * Caught-up subscribers wait for the poll interval or the live feed's bell: the feed is open
+   * while any subscription is.
+   */
+  private readonly subscriptions: PollingSubscriptions;
+
   constructor(private readonly options: KurrentDbEventStoreOptions) {
+    this.subscriptions = new PollingSubscriptions({
+      pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+      defaultBatchSize: DEFAULT_SUBSCRIPTION_BATCH_SIZE,
+      readBatch: (fromPosition, limit) => this.readAll({ fromPosition, limit }),
+      isTransient: (error) => error instanceof EventStoreUnavailableError && !this.closed,
+      onFirst: () => this.openLiveFeed(),
+      onLast: () => this.closeLiveFeed(),
+    });
     this.client = options.client ?? connect(options.connectionString);
     this.prefixes = options.streamPrefixes ?? KURRENT_STREAM_PREFIXES;
     this.streamFilter = { filterOn: 'streamName', checkpointInterval: 1, prefixes: [...this.prefixes] };
@@ -163,7 +174,7 @@ export class KurrentDbEventStore implements EventStore {
         return this.asRetry(streamId, events, expected, await this.findStored(streamId, events));
       }
     });
-    this.appended.emit(APPENDED);
+    this.subscriptions.wake();
     return result;
   }
 
@@ -253,34 +264,13 @@ export class KurrentDbEventStore implements EventStore {
     options: { fromPosition: number; batchSize?: number },
     handler: SubscriptionHandler,
   ): Subscription {
-    if (options.batchSize !== undefined && !(options.batchSize >= 1)) {
-      throw new RangeError(`A subscription batch size must be at least 1, got ${options.batchSize}`);
-    }
-    const subscription = new PollingSubscription(
-      {
-        fromPosition: options.fromPosition,
-        batchSize: options.batchSize ?? DEFAULT_SUBSCRIPTION_BATCH_SIZE,
-        pollIntervalMs: this.options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
-        readBatch: (fromPosition, limit) => this.readAll({ fromPosition, limit }),
-        appended: this.appended,
-        isTransient: (error) => error instanceof EventStoreUnavailableError && !this.closed,
-      },
-      handler,
-    );
-    this.subscriptions.add(subscription);
-    this.openLiveFeed();
-    void subscription.ended.then(() => {
-      this.subscriptions.delete(subscription);
-      if (this.subscriptions.size === 0) this.closeLiveFeed();
-    });
-    return subscription;
+    return this.subscriptions.subscribe(options, handler);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
-    this.subscriptions.clear();
+    await this.subscriptions.stopAll();
     this.closeLiveFeed();
     await this.client.dispose();
   }
@@ -365,7 +355,7 @@ export class KurrentDbEventStore implements EventStore {
       return this.retryLiveFeed(error);
     }
     this.liveFeed = feed;
-    feed.on('data', () => this.appended.emit(APPENDED));
+    feed.on('data', () => this.subscriptions.wake());
     feed.on('error', (error) => {
       if (this.liveFeed !== feed) return;
       this.liveFeed = undefined;

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { type AnyEvent, type RecordedEvent } from '@ib/domain';
 import { type Pool, type PoolConnection, type ResultSetHeader } from 'mysql2/promise';
 import {
@@ -16,7 +15,7 @@ import {
 import { asOriginalAppend, encodeEvent, throwRejection } from '../append-outcome';
 import { EventStoreUnavailableError } from '../event-store-unavailable.error';
 import { matchesExpectedVersion } from '../expected-version';
-import { APPENDED, PollingSubscription } from '../polling-subscription';
+import { PollingSubscriptions } from '../polling-subscription';
 import { type StoredEventRef } from '../sqlite-event-store.schema';
 import { openProductPool } from '../../mysql/mysql-pool';
 import { type MysqlServer } from '../../mysql/mysql-server-url';
@@ -47,10 +46,16 @@ export class MysqlEventStore implements EventStore {
   private readonly pool: Pool;
   private schemaReady?: Promise<void>;
   private closed = false;
-  private readonly appended = new EventEmitter().setMaxListeners(0);
-  private readonly subscriptions = new Set<PollingSubscription>();
+
+  private readonly subscriptions: PollingSubscriptions;
 
   constructor(private readonly options: MysqlEventStoreOptions) {
+    this.subscriptions = new PollingSubscriptions({
+      pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+      defaultBatchSize: DEFAULT_SUBSCRIPTION_BATCH_SIZE,
+      readBatch: (fromPosition, limit) => this.readAll({ fromPosition, limit }),
+      isTransient: (error) => error instanceof EventStoreUnavailableError && !this.closed,
+    });
     this.pool = openProductPool(options.server, {
       connectionLimit: options.connectionLimit,
       sessionSetup: sessionSetup(options.lockWaitSeconds),
@@ -70,7 +75,7 @@ export class MysqlEventStore implements EventStore {
     const result = await this.guard('append', () =>
       this.appendNow(streamId, events, options.expectedVersion),
     );
-    this.appended.emit(APPENDED);
+    this.subscriptions.wake();
     return result;
   }
 
@@ -109,30 +114,13 @@ export class MysqlEventStore implements EventStore {
     options: { fromPosition: number; batchSize?: number },
     handler: SubscriptionHandler,
   ): Subscription {
-    if (options.batchSize !== undefined && !(options.batchSize >= 1)) {
-      throw new RangeError(`A subscription batch size must be at least 1, got ${options.batchSize}`);
-    }
-    const subscription = new PollingSubscription(
-      {
-        fromPosition: options.fromPosition,
-        batchSize: options.batchSize ?? DEFAULT_SUBSCRIPTION_BATCH_SIZE,
-        pollIntervalMs: this.options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
-        readBatch: (fromPosition, limit) => this.readAll({ fromPosition, limit }),
-        appended: this.appended,
-        isTransient: (error) => error instanceof EventStoreUnavailableError && !this.closed,
-      },
-      handler,
-    );
-    this.subscriptions.add(subscription);
-    void subscription.ended.then(() => this.subscriptions.delete(subscription));
-    return subscription;
+    return this.subscriptions.subscribe(options, handler);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
-    this.subscriptions.clear();
+    await this.subscriptions.stopAll();
     await this.pool.end().catch(() => undefined);
   }
 
