@@ -10,7 +10,7 @@ import {
   DURABILITY_PRAGMAS,
   SQL,
 } from '../apps/api/src/infrastructure/event-store/sqlite-event-store.schema';
-import { uuidv7 } from '../apps/api/src/infrastructure/ids';
+import { benchEvent } from './lib/bench-event';
 import { report, reportRatio } from './lib/report';
 
 const ROUNDS = 3;
@@ -22,27 +22,6 @@ const SINGLE_STREAMS = 500;
 const BATCH_EVENTS = 200_000;
 const BATCH_SIZE = 100;
 const BATCH_STREAMS = 100;
-
-const metadata = {
-  actorId: 'user-0190a1b2-0000-7000-8000-000000000001',
-  correlationId: 'correlation-0190a1b2-0000-7000-8000-000000000002',
-  causationId: 'causation-0190a1b2-0000-7000-8000-000000000003',
-  environment: 'development',
-};
-
-/** A realistic payload (~200 bytes of JSON); events are built before timing so only the store is measured. */
-const anEvent = (index: number): NewEvent => ({
-  eventId: uuidv7(),
-  type: 'IntegrationTablesAdded',
-  schemaVersion: 1,
-  data: {
-    integrationId: `integration-${index}`,
-    database: 'chinook',
-    tables: [{ name: 'Album', kind: 'table', primaryKey: ['AlbumId'], attributes: 3 }],
-    addedAt: '2025-01-01T00:00:00.000Z',
-  },
-  metadata: { ...metadata },
-});
 
 /** Events per second (= appends per second when each append carries one event). */
 type Round = { perSecond: number; cpuMicrosPerEvent: number; latenciesMs: Float64Array };
@@ -149,7 +128,7 @@ export async function runEventStoreAppendBench(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'ib-event-store-bench-'));
   try {
     // The same events for every round and contender: each round writes a fresh file.
-    const singles = Array.from({ length: SINGLE_APPENDS }, (_, index) => [anEvent(index)]);
+    const singles = Array.from({ length: SINGLE_APPENDS }, (_, index) => [benchEvent(index)]);
     const single = await rounds(folder, SINGLE_ROUNDS, {
       store: (file) => appendRound(file, singles, SINGLE_STREAMS),
       baseline: (file) => rawInsertRound(file, singles, SINGLE_STREAMS),
@@ -177,7 +156,7 @@ export async function runEventStoreAppendBench(): Promise<void> {
     );
 
     const batches = Array.from({ length: BATCH_EVENTS / BATCH_SIZE }, (_, batch) =>
-      Array.from({ length: BATCH_SIZE }, (_, index) => anEvent(batch * BATCH_SIZE + index)),
+      Array.from({ length: BATCH_SIZE }, (_, index) => benchEvent(batch * BATCH_SIZE + index)),
     );
     const batched = (
       await rounds(folder, ROUNDS, { batch: (file) => appendRound(file, batches, BATCH_STREAMS) })

@@ -18,6 +18,7 @@ import { APP_VIEWS } from '../apps/api/src/app.views';
 import { createReadModelOrm } from '../apps/api/src/read-model';
 import { type SampleAppend, sampleHistory } from '../apps/api/src/read-model/testing/sample-history';
 import { mysqlTarget, withDatabase } from './lib/mariadb';
+import { benchEvent } from './lib/bench-event';
 import { report, reportRatio } from './lib/report';
 
 const ROUNDS = 3;
@@ -30,26 +31,6 @@ const APPEND_TARGET = 0.7;
 /** About 200k events: the catch-up from the server is measured on a log of this size. */
 const CATCH_UP_INTEGRATIONS = Number(process.env.BENCH_MYSQL_CATCH_UP_INTEGRATIONS ?? 14_000);
 const CATCH_UP_TARGET = 50_000;
-
-const metadata = {
-  actorId: 'user-0190a1b2-0000-7000-8000-000000000001',
-  correlationId: 'correlation-0190a1b2-0000-7000-8000-000000000002',
-  causationId: 'causation-0190a1b2-0000-7000-8000-000000000003',
-  environment: 'development',
-};
-
-const anEvent = (index: number): NewEvent => ({
-  eventId: uuidv7(),
-  type: 'IntegrationTablesAdded',
-  schemaVersion: 1,
-  data: {
-    integrationId: `integration-${index}`,
-    database: 'chinook',
-    tables: [{ name: 'Album', kind: 'table', primaryKey: ['AlbumId'], attributes: 3 }],
-    addedAt: '2025-01-01T00:00:00.000Z',
-  },
-  metadata: { ...metadata },
-});
 
 const INSERT_ROWS =
   'INSERT INTO events (global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at) VALUES ?';
@@ -225,7 +206,7 @@ export async function runMysqlEventStoreBench(): Promise<void> {
   await withDatabase('ib_event_store_bench', async (database) => {
     const single = await alternate(
       database,
-      () => Array.from({ length: SINGLE_APPENDS }, (_, index) => [anEvent(index)]),
+      () => Array.from({ length: SINGLE_APPENDS }, (_, index) => [benchEvent(index)]),
       SINGLE_STREAMS,
     );
     report(
@@ -251,7 +232,7 @@ export async function runMysqlEventStoreBench(): Promise<void> {
       database,
       () =>
         Array.from({ length: BATCH_EVENTS / BATCH_SIZE }, (_, batch) =>
-          Array.from({ length: BATCH_SIZE }, (_, index) => anEvent(batch * BATCH_SIZE + index)),
+          Array.from({ length: BATCH_SIZE }, (_, index) => benchEvent(batch * BATCH_SIZE + index)),
         ),
       BATCH_STREAMS,
     );
