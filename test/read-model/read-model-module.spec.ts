@@ -65,7 +65,7 @@ describe('ReadModelModule', () => {
     );
 
     expect(await runner.waitFor(lastPosition, 5000)).toBe(true);
-    expect(views.get('int-1')).toMatchObject({
+    expect(await views.get('int-1')).toMatchObject({
       applicationName: 'Sales',
       status: 'draft',
     });

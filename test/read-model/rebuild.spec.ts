@@ -36,16 +36,16 @@ describe.each(['inline', 'thread'] as const)('read model rebuild, writing %s', (
     Object.fromEntries(await Promise.all(VIEW_TABLES.map(async (table) => [table, await model.rows(table)])));
   /** Every document the read model serves, by view. */
   const served = async () => ({
-    integrations: model.view('integrations').list().items,
-    connections: model.view('connections').list().items,
-    connection_requests: model.view('connection_requests').list().items,
-    environments: model.view('environments').list().items,
-    users: model.view('users').list().items,
-    publications: model.view('publications').list().items,
-    deployments: model.view('deployments').list().items,
-    integration_dependency_states: model.view('integration_dependency_states').list().items,
-    dependencies: model.view('dependencies').list().items,
-    api_keys: model.view('api_keys').list().items,
+    integrations: (await model.view('integrations').list()).items,
+    connections: (await model.view('connections').list()).items,
+    connection_requests: (await model.view('connection_requests').list()).items,
+    environments: (await model.view('environments').list()).items,
+    users: (await model.view('users').list()).items,
+    publications: (await model.view('publications').list()).items,
+    deployments: (await model.view('deployments').list()).items,
+    integration_dependency_states: (await model.view('integration_dependency_states').list()).items,
+    dependencies: (await model.view('dependencies').list()).items,
+    api_keys: (await model.view('api_keys').list()).items,
   });
   /** The same documents folded in memory from the log: what any rebuild must come out as. */
   const folded = async () => {
@@ -123,7 +123,7 @@ describe.each(['inline', 'thread'] as const)('read model rebuild, writing %s', (
     const reader = openReadOnlyConnection(model.orm.config.get('dbName'));
     try {
       const integrations = new ViewStores(model.orm, reader).of(viewNamed('integrations').entity);
-      const before = integrations.get('int-7') as { version?: number } | undefined;
+      const before = (await integrations.get('int-7')) as { version?: number } | undefined;
 
       await runner.rebuild('integrations');
       const { lastPosition } = await model.append(integrationStreamId('int-7'), {
@@ -133,7 +133,7 @@ describe.each(['inline', 'thread'] as const)('read model rebuild, writing %s', (
       await runner.waitFor(lastPosition, 5000);
 
       expect(before).toMatchObject({ id: 'int-7' });
-      expect(integrations.get('int-7')).toStrictEqual({
+      expect(await integrations.get('int-7')).toStrictEqual({
         ...before,
         status: 'open',
         updatedAt: '2026-01-01T00:00:00.000Z',
@@ -158,7 +158,7 @@ describe.each(['inline', 'thread'] as const)('read model rebuild, writing %s', (
 
     expect(duringRebuild).toStrictEqual(before);
     expect(await runner.waitFor(lastPosition, 5000)).toBe(true);
-    expect(model.view('integrations').get('int-7')).toMatchObject({
+    expect(await model.view('integrations').get('int-7')).toMatchObject({
       status: 'open',
       updatedAt: '2026-01-01T00:00:00.000Z',
     });

@@ -106,13 +106,13 @@ export class PublishedEntities {
 
   private async resolveNow(route: EntityRoute): Promise<ServedEntity> {
     const { env: environment, integrationId, entity: entityName } = route;
-    const deployment = this.deployments.find(integrationId, environment);
+    const deployment = await this.deployments.find(integrationId, environment);
     if (deployment === undefined)
       throw new NotFoundError(
         'INTEGRATION.NOT_DEPLOYED',
         `Integration ${integrationId} is not deployed in environment '${environment}'`,
       );
-    const required = republishRequirementsIn(this.dependencies.stateOf(integrationId), environment);
+    const required = republishRequirementsIn(await this.dependencies.stateOf(integrationId), environment);
     if (required.length > 0)
       throw new IllegalStateError(
         'INTEGRATION.REPUBLISH_REQUIRED',
@@ -142,7 +142,7 @@ export class PublishedEntities {
 
   /** In development the integration's own connection serves it unless another one is bound. */
   private async ownConnection(integrationId: string, environment: string): Promise<string | undefined> {
-    const integration = this.integrations.find(integrationId);
+    const integration = await this.integrations.find(integrationId);
     if (integration === undefined || integration.environment !== environment) return undefined;
     return integration.connectionId;
   }
@@ -158,7 +158,7 @@ export class PublishedEntities {
         `No connection serves integration ${integrationId} in environment '${environment}': an administrator must bind one`,
       );
     if (connectionId === undefined) throw noConnection();
-    const view = this.connectionViews.find(connectionId);
+    const view = await this.connectionViews.find(connectionId);
     if (view === undefined || view.deleted) throw noConnection();
     const known = this.connections.get(connectionId);
     if (known !== undefined) return known;

@@ -40,22 +40,21 @@ describe('connection queries', () => {
   });
   afterAll(() => database.close());
 
-  it('lists connections by name without the deleted ones unless asked, and still gets a deleted one', () => {
-    expect(ids(listConnections(connections).items)).toEqual(['c2', 'c1']);
-    expect(ids(listConnections(connections, { environments: ['dev'], includeDeleted: true }).items)).toEqual([
-      'c3',
-      'c1',
-    ]);
-    expect(connections.get('c3')).toMatchObject({ deleted: true, hasSecret: false });
+  it('lists connections by name without the deleted ones unless asked, and still gets a deleted one', async () => {
+    expect(ids((await listConnections(connections)).items)).toEqual(['c2', 'c1']);
+    expect(
+      ids((await listConnections(connections, { environments: ['dev'], includeDeleted: true })).items),
+    ).toEqual(['c3', 'c1']);
+    expect(await connections.get('c3')).toMatchObject({ deleted: true, hasSecret: false });
   });
 
-  it('lists connections of one provider, a page at a time, with the total', () => {
-    expect(listConnections(connections, { provider: 'mysql' })).toEqual({ items: [], total: 0 });
-    const page = listConnections(connections, { provider: 'sqlite', offset: 1, limit: 1 });
+  it('lists connections of one provider, a page at a time, with the total', async () => {
+    expect(await listConnections(connections, { provider: 'mysql' })).toEqual({ items: [], total: 0 });
+    const page = await listConnections(connections, { provider: 'sqlite', offset: 1, limit: 1 });
     expect({ ids: ids(page.items), total: page.total }).toEqual({ ids: ['c1'], total: 2 });
   });
 
-  it('lists nothing for an empty set of environments', () => {
-    expect(listConnections(connections, { environments: [] })).toEqual({ items: [], total: 0 });
+  it('lists nothing for an empty set of environments', async () => {
+    expect(await listConnections(connections, { environments: [] })).toEqual({ items: [], total: 0 });
   });
 });

@@ -33,9 +33,9 @@ export const listConnections = (
     offset?: number;
     limit?: number;
   }> = {},
-): ViewPage<ConnectionView> => {
+): Promise<ViewPage<ConnectionView>> => {
   const { environments, provider, includeDeleted, offset, limit } = query;
-  if (environments?.length === 0) return { items: [], total: 0 };
+  if (environments?.length === 0) return Promise.resolve({ items: [], total: 0 });
   const where: ViewCondition[] = [];
   if (environments !== undefined) where.push({ field: 'environment', in: environments });
   if (provider !== undefined) where.push({ field: 'provider', equals: provider });
@@ -56,12 +56,12 @@ export class ConnectionViews {
   }
 
   /** The stored view as it is, deleted or not, whoever asks: for other use cases that hold a connection id. */
-  find(id: string): ConnectionView | undefined {
+  find(id: string): Promise<ConnectionView | undefined> {
     return this.store.get(id);
   }
 
   async get(id: string, user?: AuthenticatedUser): Promise<ConnectionView> {
-    const view = this.store.get(id);
+    const view = await this.store.get(id);
     if (!view || view.deleted || (user && !allows(user, 'connection.read', view.environment)))
       throw new NotFoundError('CONNECTION.NOT_FOUND', `Connection ${id} does not exist`);
     return view;

@@ -71,25 +71,28 @@ describe('connection request queries', () => {
   });
   afterAll(() => database.close());
 
-  it('lists connection requests newest first, by environment and by requester', () => {
-    expect(ids(listConnectionRequests(requests).items)).toEqual(['r3', 'r2', 'r1']);
-    expect(ids(listConnectionRequests(requests, { environments: ['dev'] }).items)).toEqual(['r3', 'r1']);
-    expect(ids(listConnectionRequests(requests, { requestedBy: 'bob' }).items)).toEqual(['r2', 'r1']);
-    expect(requests.get('r2')).toMatchObject({ status: 'pending', environment: 'qa' });
+  it('lists connection requests newest first, by environment and by requester', async () => {
+    expect(ids((await listConnectionRequests(requests)).items)).toEqual(['r3', 'r2', 'r1']);
+    expect(ids((await listConnectionRequests(requests, { environments: ['dev'] })).items)).toEqual([
+      'r3',
+      'r1',
+    ]);
+    expect(ids((await listConnectionRequests(requests, { requestedBy: 'bob' })).items)).toEqual(['r2', 'r1']);
+    expect(await requests.get('r2')).toMatchObject({ status: 'pending', environment: 'qa' });
   });
 
-  it("lists a requester's own requests and every request of the environments asked for", () => {
-    const page = listConnectionRequests(requests, { requestedBy: 'bob', everyRequestIn: ['dev'] });
+  it("lists a requester's own requests and every request of the environments asked for", async () => {
+    const page = await listConnectionRequests(requests, { requestedBy: 'bob', everyRequestIn: ['dev'] });
     expect(ids(page.items)).toEqual(['r3', 'r2', 'r1']);
-    const carol = listConnectionRequests(requests, { requestedBy: 'carol', everyRequestIn: ['qa'] });
+    const carol = await listConnectionRequests(requests, { requestedBy: 'carol', everyRequestIn: ['qa'] });
     expect(ids(carol.items)).toEqual(['r3', 'r2']);
   });
 
-  it('lists connection requests in one status, a page at a time, with the total', () => {
-    const page = listConnectionRequests(requests, { status: 'pending', offset: 1, limit: 1 });
+  it('lists connection requests in one status, a page at a time, with the total', async () => {
+    const page = await listConnectionRequests(requests, { status: 'pending', offset: 1, limit: 1 });
     expect({ ids: ids(page.items), total: page.total }).toEqual({ ids: ['r2'], total: 3 });
-    expect(listConnectionRequests(requests, { status: 'approved' })).toEqual({ items: [], total: 0 });
-    expect(listConnectionRequests(requests, { environments: [] })).toEqual({ items: [], total: 0 });
+    expect(await listConnectionRequests(requests, { status: 'approved' })).toEqual({ items: [], total: 0 });
+    expect(await listConnectionRequests(requests, { environments: [] })).toEqual({ items: [], total: 0 });
   });
 
   it('lists the approved requests whose connection was never created', async () => {
@@ -112,7 +115,7 @@ describe('connection request queries', () => {
     ]);
     try {
       expect(
-        approvedRequestIdsWithoutConnection(
+        await approvedRequestIdsWithoutConnection(
           approvals.stores.of<ConnectionRequestView>(ConnectionRequestRow),
           approvals.stores.of(ConnectionRow),
         ),

@@ -39,9 +39,9 @@ export const listConnectionRequests = (
     offset?: number;
     limit?: number;
   }> = {},
-): ViewPage<ConnectionRequestView> => {
+): Promise<ViewPage<ConnectionRequestView>> => {
   const { environments, requestedBy, everyRequestIn = [], status, offset, limit } = query;
-  if (environments?.length === 0) return { items: [], total: 0 };
+  if (environments?.length === 0) return Promise.resolve({ items: [], total: 0 });
   const where: ViewCondition[] = [];
   if (environments !== undefined) where.push({ field: 'environment', in: environments });
   if (requestedBy !== undefined)
@@ -63,18 +63,18 @@ export const listConnectionRequests = (
  * The ids of the approved requests whose connection the connections view does not hold: an approval
  * stopped before its connection was created (a deleted connection keeps its row, so it is not one).
  */
-export const approvedRequestIdsWithoutConnection = (
+export const approvedRequestIdsWithoutConnection = async (
   requests: ViewStore<ConnectionRequestView>,
   connections: ViewStore<object>,
-): string[] =>
-  requests
-    .list({
+): Promise<string[]> =>
+  (
+    await requests.list({
       where: [
         { field: 'status', equals: 'approved' },
         { field: 'connectionId', absentFrom: connections.table },
       ],
     })
-    .items.map(({ id }) => id);
+  ).items.map(({ id }) => id);
 
 /** Administrators see every request of their environments; others see their own. */
 @Injectable()
@@ -98,7 +98,7 @@ export class ConnectionRequestViews {
   }
 
   async get(id: string, user?: AuthenticatedUser): Promise<ConnectionRequestView> {
-    const view = this.store.get(id);
+    const view = await this.store.get(id);
     if (!view || (user && !this.visible(view, user)))
       throw new NotFoundError('CONNECTION_REQUEST.NOT_FOUND', `Connection request ${id} does not exist`);
     return view;
@@ -131,7 +131,7 @@ export class ConnectionRequestViews {
   }
 
   /** See approvedRequestIdsWithoutConnection. */
-  approvedWithoutConnection(): string[] {
+  approvedWithoutConnection(): Promise<string[]> {
     return approvedRequestIdsWithoutConnection(this.store, this.connections);
   }
 }

@@ -47,7 +47,8 @@ export class ApprovedRequestReactor implements ProcessManager, OnModuleInit {
 
   async resumeInFlight({ head }: ProcessStart): Promise<void> {
     this.resumedUpTo = head;
-    for (const requestId of this.requests.approvedWithoutConnection()) await this.completeOrLog(requestId);
+    for (const requestId of await this.requests.approvedWithoutConnection())
+      await this.completeOrLog(requestId);
   }
 
   async handle(events: readonly RecordedEvent[]): Promise<void> {

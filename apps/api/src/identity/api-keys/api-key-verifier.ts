@@ -45,7 +45,7 @@ export class ApiKeyVerifier {
     const keyId = keyIdOf(key);
     if (keyId === undefined) throw refused();
     const head = await this.views.upTo(asOf);
-    const known = this.keys.get(keyId, head) ?? this.keyAsOf(keyId, head);
+    const known = this.keys.get(keyId, head) ?? (await this.keyAsOf(keyId, head));
     if (known === undefined || known.status !== 'active') throw refused();
     const hash = await this.storedHash(keyId);
     if (hash === undefined) throw refused();
@@ -54,8 +54,8 @@ export class ApiKeyVerifier {
     return principalOf(known);
   }
 
-  private keyAsOf(keyId: string, head: number): ApiKeyView | undefined {
-    const key = this.apiKeys.find(keyId);
+  private async keyAsOf(keyId: string, head: number): Promise<ApiKeyView | undefined> {
+    const key = await this.apiKeys.find(keyId);
     this.keys.set(keyId, head, key);
     return key;
   }

@@ -83,14 +83,14 @@ describe('ViewStore', () => {
   });
   afterEach(() => orm.close());
 
-  it('given stored documents, when one is read by id, then it comes back as it was written', () => {
-    expect(store.get('p2')).toEqual(tom);
-    expect(store.get('p1')).toEqual(rex);
-    expect(store.get('nobody')).toBeUndefined();
+  it('given stored documents, when one is read by id, then it comes back as it was written', async () => {
+    expect(await store.get('p2')).toEqual(tom);
+    expect(await store.get('p1')).toEqual(rex);
+    expect(await store.get('nobody')).toBeUndefined();
   });
 
-  it('given stored documents, when a filtered page is listed, then it answers that page and the total', () => {
-    const page = store.list({
+  it('given stored documents, when a filtered page is listed, then it answers that page and the total', async () => {
+    const page = await store.list({
       where: [
         { field: 'vaccinated', equals: true },
         { field: 'kind', in: ['dog', 'cat'] },
@@ -103,8 +103,8 @@ describe('ViewStore', () => {
     expect(page).toEqual({ items: [kit], total: 3 });
   });
 
-  it('given stored documents, when any of several conditions is asked for, then documents meeting one are listed', () => {
-    const page = store.list({
+  it('given stored documents, when any of several conditions is asked for, then documents meeting one are listed', async () => {
+    const page = await store.list({
       where: [
         {
           anyOf: [
@@ -119,8 +119,8 @@ describe('ViewStore', () => {
     expect(page).toEqual({ items: [ida, rex, tom], total: 3 });
   });
 
-  it('given a reference to another view, when absent ones are asked for, then only dangling references are listed', () => {
-    const page = store.list({
+  it('given a reference to another view, when absent ones are asked for, then only dangling references are listed', async () => {
+    const page = await store.list({
       where: [
         { field: 'friendId', in: ['bob', 'zoe'] },
         { field: 'friendId', absentFrom: ViewTable.of(orm, OwnerRow) },
@@ -132,29 +132,31 @@ describe('ViewStore', () => {
 
   // --- Absence and distinct values (added for Publishing's queries) ---
 
-  it('given documents that leave an optional field out, when absent ones are asked for, then only those are listed', () => {
-    const page = store.list({ where: [{ field: 'friendId', isAbsent: true }] });
+  it('given documents that leave an optional field out, when absent ones are asked for, then only those are listed', async () => {
+    const page = await store.list({ where: [{ field: 'friendId', isAbsent: true }] });
 
     expect(page).toEqual({ items: [rex, ida], total: 2 });
     expect(
-      store.list({
-        where: [
-          {
-            anyOf: [
-              { field: 'friendId', isAbsent: true },
-              { field: 'friendId', equals: 'zoe' },
-            ],
-          },
-        ],
-      }).total,
+      (
+        await store.list({
+          where: [
+            {
+              anyOf: [
+                { field: 'friendId', isAbsent: true },
+                { field: 'friendId', equals: 'zoe' },
+              ],
+            },
+          ],
+        })
+      ).total,
     ).toBe(3);
   });
 
-  it('given another view matched on fields and a comparison, when unmatched ones are asked for, then those with no match are listed', () => {
+  it('given another view matched on fields and a comparison, when unmatched ones are asked for, then those with no match are listed', async () => {
     writeDocuments(db, ViewTable.of(orm, OwnerRow), [{ id: 'alice', name: 'Ida' }]);
     const owners = ViewTable.of(orm, OwnerRow);
 
-    const page = store.list({
+    const page = await store.list({
       where: [
         {
           absentFrom: owners,
@@ -167,36 +169,36 @@ describe('ViewStore', () => {
     });
 
     expect(page).toEqual({ items: [rex, tom, kit], total: 3 });
-    expect(() =>
+    await expect(
       store.list({ where: [{ absentFrom: owners, matching: [{ other: 'owner', field: 'owner' }] }] }),
-    ).toThrow(/no scalar field/);
+    ).rejects.toThrow(/no scalar field/);
   });
 
-  it('given stored documents, when the distinct values of a field are asked for, then each comes once, ascending, absent ones left out', () => {
-    expect(store.distinct('owner')).toEqual(['alice', 'bob', 'carol']);
-    expect(store.distinct('friendId')).toEqual(['bob', 'zoe']);
-    expect(store.distinct('owner', [{ field: 'kind', equals: 'dog' }])).toEqual(['alice']);
-    expect(store.distinct('vaccinated')).toEqual([false, true]);
-    expect(() => store.distinct('toys')).toThrow(/no scalar field/);
+  it('given stored documents, when the distinct values of a field are asked for, then each comes once, ascending, absent ones left out', async () => {
+    expect(await store.distinct('owner')).toEqual(['alice', 'bob', 'carol']);
+    expect(await store.distinct('friendId')).toEqual(['bob', 'zoe']);
+    expect(await store.distinct('owner', [{ field: 'kind', equals: 'dog' }])).toEqual(['alice']);
+    expect(await store.distinct('vaccinated')).toEqual([false, true]);
+    await expect(store.distinct('toys')).rejects.toThrow(/no scalar field/);
   });
 
   // --- end of the absence block ---
 
-  it('given names in mixed case, when ordered ignoring case, then they sort as people read them', () => {
+  it('given names in mixed case, when ordered ignoring case, then they sort as people read them', async () => {
     const abe: Pet = { id: 'p5', name: 'abe', owner: 'dan', kind: 'dog', vaccinated: false, toys: [] };
     writeDocuments(db, pets, [abe]);
-    const names = (orderBy: Parameters<typeof store.list>[0]) =>
-      store.list(orderBy).items.map(({ name }) => name);
+    const names = async (orderBy: Parameters<typeof store.list>[0]) =>
+      (await store.list(orderBy)).items.map(({ name }) => name);
 
-    expect(names({ orderBy: [{ field: 'name' }] })).toEqual(['Ida', 'Kit', 'Rex', 'Tom', 'abe']);
-    expect(names({ orderBy: [{ field: 'name', ignoreCase: true }] })).toEqual([
+    expect(await names({ orderBy: [{ field: 'name' }] })).toEqual(['Ida', 'Kit', 'Rex', 'Tom', 'abe']);
+    expect(await names({ orderBy: [{ field: 'name', ignoreCase: true }] })).toEqual([
       'abe',
       'Ida',
       'Kit',
       'Rex',
       'Tom',
     ]);
-    expect(names({ orderBy: [{ field: 'name', direction: 'desc', ignoreCase: true }] })).toEqual([
+    expect(await names({ orderBy: [{ field: 'name', direction: 'desc', ignoreCase: true }] })).toEqual([
       'Tom',
       'Rex',
       'Kit',
@@ -205,30 +207,36 @@ describe('ViewStore', () => {
     ]);
   });
 
-  it('given equal sort values, when paged, then the id keeps the order stable', () => {
-    const kinds = store.list({ orderBy: [{ field: 'kind', ignoreCase: true }], offset: 1, limit: 2 });
+  it('given equal sort values, when paged, then the id keeps the order stable', async () => {
+    const kinds = await store.list({ orderBy: [{ field: 'kind', ignoreCase: true }], offset: 1, limit: 2 });
 
     expect(kinds.items.map(({ id }) => id)).toEqual(['p3', 'p1']);
     expect(kinds.total).toBe(4);
   });
 
-  it('given an empty set of values, when listed, then nothing matches', () => {
-    expect(store.list({ where: [{ field: 'owner', in: [] }] })).toEqual({ items: [], total: 0 });
+  it('given an empty set of values, when listed, then nothing matches', async () => {
+    expect(await store.list({ where: [{ field: 'owner', in: [] }] })).toEqual({ items: [], total: 0 });
   });
 
-  it('given SQL in a value, when listed or read, then it is bound as a value and never executed', () => {
+  it('given SQL in a value, when listed or read, then it is bound as a value and never executed', async () => {
     const injection = "x' or '1' = '1'; drop table pets; --";
 
-    expect(store.list({ where: [{ field: 'owner', equals: injection }] })).toEqual({ items: [], total: 0 });
-    expect(store.list({ where: [{ field: 'owner', in: [injection] }] })).toEqual({ items: [], total: 0 });
-    expect(store.get(injection)).toBeUndefined();
-    expect(store.list().total).toBe(4);
+    expect(await store.list({ where: [{ field: 'owner', equals: injection }] })).toEqual({
+      items: [],
+      total: 0,
+    });
+    expect(await store.list({ where: [{ field: 'owner', in: [injection] }] })).toEqual({
+      items: [],
+      total: 0,
+    });
+    expect(await store.get(injection)).toBeUndefined();
+    expect((await store.list()).total).toBe(4);
   });
 
-  it('given stored documents, when counted, then it answers how many meet the conditions without reading them', () => {
-    expect(store.count()).toBe(4);
-    expect(store.count([{ field: 'vaccinated', equals: true }])).toBe(3);
-    expect(store.count([{ field: 'owner', in: [] }])).toBe(0);
+  it('given stored documents, when counted, then it answers how many meet the conditions without reading them', async () => {
+    expect(await store.count()).toBe(4);
+    expect(await store.count([{ field: 'vaccinated', equals: true }])).toBe(3);
+    expect(await store.count([{ field: 'owner', in: [] }])).toBe(0);
   });
 
   describe('documents holding a JSON array of objects', () => {
@@ -249,20 +257,20 @@ describe('ViewStore', () => {
       keepers = new ViewStore<Keeper>(table, db);
     });
 
-    it('when asked for an element whose property is one of a set, then only the documents holding one match', () => {
+    it('when asked for an element whose property is one of a set, then only the documents holding one match', async () => {
       const holding = (...kinds: string[]) =>
         keepers.list({ where: [{ field: 'cares', hasElementWhere: { property: 'kind', in: kinds } }] });
 
-      expect(holding('bird', 'fish')).toEqual({ items: [ben], total: 1 });
-      expect(holding('dog', 'cat')).toEqual({ items: [ann, ben], total: 2 });
-      expect(holding()).toEqual({ items: [], total: 0 });
+      expect(await holding('bird', 'fish')).toEqual({ items: [ben], total: 1 });
+      expect(await holding('dog', 'cat')).toEqual({ items: [ann, ben], total: 2 });
+      expect(await holding()).toEqual({ items: [], total: 0 });
       expect(
-        keepers.count([{ field: 'cares', hasElementWhere: { property: 'since', in: [2020, 2022] } }]),
+        await keepers.count([{ field: 'cares', hasElementWhere: { property: 'since', in: [2020, 2022] } }]),
       ).toBe(2);
     });
 
-    it('when combined with other conditions, then either may hold', () => {
-      const page = keepers.list({
+    it('when combined with other conditions, then either may hold', async () => {
+      const page = await keepers.list({
         where: [
           {
             anyOf: [
@@ -276,25 +284,25 @@ describe('ViewStore', () => {
       expect(page).toEqual({ items: [ann, cy], total: 2 });
     });
 
-    it('when the value or the property smuggles SQL, then the value is bound and the property refused', () => {
+    it('when the value or the property smuggles SQL, then the value is bound and the property refused', async () => {
       const injection = "dog') or 1 = 1 --";
 
       expect(
-        keepers.count([{ field: 'cares', hasElementWhere: { property: 'kind', in: [injection] } }]),
+        await keepers.count([{ field: 'cares', hasElementWhere: { property: 'kind', in: [injection] } }]),
       ).toBe(0);
-      expect(() =>
+      await expect(
         keepers.count([{ field: 'cares', hasElementWhere: { property: "kind') or 1=1 --", in: ['dog'] } }]),
-      ).toThrow(/Not a property name/);
-      expect(() =>
+      ).rejects.toThrow(/Not a property name/);
+      await expect(
         store.count([{ field: 'name', hasElementWhere: { property: 'kind', in: ['dog'] } }]),
-      ).toThrow(/no JSON field/);
+      ).rejects.toThrow(/no JSON field/);
     });
   });
 
-  it('given a field the table does not have, when listed, then it refuses instead of writing it into SQL', () => {
-    expect(() => store.list({ where: [{ field: 'owner = owner --', equals: 'x' }] })).toThrow(
+  it('given a field the table does not have, when listed, then it refuses instead of writing it into SQL', async () => {
+    await expect(store.list({ where: [{ field: 'owner = owner --', equals: 'x' }] })).rejects.toThrow(
       /no scalar field/,
     );
-    expect(() => store.list({ orderBy: [{ field: 'toys' }] })).toThrow(/no scalar field/);
+    await expect(store.list({ orderBy: [{ field: 'toys' }] })).rejects.toThrow(/no scalar field/);
   });
 });

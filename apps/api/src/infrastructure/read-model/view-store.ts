@@ -51,7 +51,8 @@ export type ViewPage<Document> = Readonly<{ items: Document[]; total: number }>;
 type Sql = Readonly<{ text: string; values: unknown[] }>;
 
 /**
- * Reads one view's documents: by id, or a filtered, ordered page with its total. It runs on the same
+ * Reads one view's documents: by id, or a filtered, ordered page with its total. Asynchronous, as a
+ * read on a database server is; on SQLite the work itself is done at once. It runs on the same
  * native driver and the same column description (ViewTable) the projection runner writes through, so
  * a view has one access path. Identifiers only ever come from the table definition (an unknown field
  * throws); values are always bound parameters. Statements are prepared once per SQL shape.
@@ -64,17 +65,17 @@ export class ViewStore<Document extends object> {
     private readonly db: NativeDatabase,
   ) {}
 
-  get(id: string): Document | undefined {
+  async get(id: string): Promise<Document | undefined> {
     const [row] = this.table.load(this.db, [id]);
     return row === undefined ? undefined : (this.table.toDocument(row) as Document);
   }
 
   /** How many documents meet every condition. */
-  count(where: readonly ViewCondition[] = []): number {
+  async count(where: readonly ViewCondition[] = []): Promise<number> {
     return this.total(this.from(where));
   }
 
-  list({ where = [], orderBy = [], offset, limit }: ViewListQuery = {}): ViewPage<Document> {
+  async list({ where = [], orderBy = [], offset, limit }: ViewListQuery = {}): Promise<ViewPage<Document>> {
     const { from, filter } = this.from(where);
     // Only a page needs its own count: a whole list counts itself.
     const paged = offset !== undefined || limit !== undefined;
@@ -112,7 +113,7 @@ export class ViewStore<Document extends object> {
    * The distinct values `field` takes among the documents meeting `where`, ascending; a document that
    * leaves the field out gives no value.
    */
-  distinct(field: string, where: readonly ViewCondition[] = []): Value[] {
+  async distinct(field: string, where: readonly ViewCondition[] = []): Promise<Value[]> {
     const column = this.column(this.table, field);
     const filter = this.conditions(where, 'and', this.table);
     const conditions = [`${column} is not null`, ...(filter.text === '' ? [] : [filter.text])];

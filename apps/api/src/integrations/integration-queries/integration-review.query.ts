@@ -30,7 +30,7 @@ export class GetIntegrationReviewHandler implements IQueryHandler<GetIntegration
   async execute({ user, id }: GetIntegrationReviewQuery): Promise<IntegrationReview> {
     const integration = await this.views.get(id, user);
     const connectionView = integration.connectionId
-      ? this.connections.find(integration.connectionId)
+      ? await this.connections.find(integration.connectionId)
       : undefined;
     const problems: string[] = [];
     if (integration.status === 'open')

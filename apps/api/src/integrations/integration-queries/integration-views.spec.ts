@@ -48,32 +48,37 @@ describe('integration queries', () => {
   });
   afterAll(() => database.close());
 
-  it('lists integrations most recently changed first, a page at a time, with the total', () => {
-    expect(ids(listIntegrations(integrations, { offset: 0, limit: 10 }).items)).toEqual(['a', 'c', 'b']);
-    const page = listIntegrations(integrations, { offset: 1, limit: 1 });
+  it('lists integrations most recently changed first, a page at a time, with the total', async () => {
+    expect(ids((await listIntegrations(integrations, { offset: 0, limit: 10 })).items)).toEqual([
+      'a',
+      'c',
+      'b',
+    ]);
+    const page = await listIntegrations(integrations, { offset: 1, limit: 1 });
     expect(ids(page.items)).toEqual(['c']);
     expect(page.total).toBe(3);
   });
 
-  it('lists integrations by application name whatever its case, or least recently changed first, when asked', () => {
-    const sorted = (sort: IntegrationOrder) => ids(listIntegrations(integrations, { sort }).items);
-    expect(sorted('applicationName')).toEqual(['c', 'b', 'a']);
-    expect(sorted('-applicationName')).toEqual(['a', 'b', 'c']);
-    expect(sorted('updatedAt')).toEqual(['b', 'c', 'a']);
-    expect(sorted('-updatedAt')).toEqual(['a', 'c', 'b']);
+  it('lists integrations by application name whatever its case, or least recently changed first, when asked', async () => {
+    const sorted = async (sort: IntegrationOrder) =>
+      ids((await listIntegrations(integrations, { sort })).items);
+    expect(await sorted('applicationName')).toEqual(['c', 'b', 'a']);
+    expect(await sorted('-applicationName')).toEqual(['a', 'b', 'c']);
+    expect(await sorted('updatedAt')).toEqual(['b', 'c', 'a']);
+    expect(await sorted('-updatedAt')).toEqual(['a', 'c', 'b']);
   });
 
-  it('lists only the integrations of the environments asked for, and none for no environment', () => {
-    const dev = listIntegrations(integrations, { environments: ['dev'], offset: 0, limit: 10 });
+  it('lists only the integrations of the environments asked for, and none for no environment', async () => {
+    const dev = await listIntegrations(integrations, { environments: ['dev'], offset: 0, limit: 10 });
     expect(dev).toMatchObject({ total: 2, items: [{ id: 'a', database: 'main', version: 1 }, { id: 'c' }] });
-    expect(listIntegrations(integrations, { environments: [], offset: 0, limit: 10 })).toEqual({
+    expect(await listIntegrations(integrations, { environments: [], offset: 0, limit: 10 })).toEqual({
       items: [],
       total: 0,
     });
   });
 
-  it('gets an integration as its view document, and nothing for an unknown id', () => {
-    expect(integrations.get('b')).toStrictEqual({
+  it('gets an integration as its view document, and nothing for an unknown id', async () => {
+    expect(await integrations.get('b')).toStrictEqual({
       id: 'b',
       environment: 'qa',
       provider: 'sqlite',
@@ -88,6 +93,6 @@ describe('integration queries', () => {
       version: 0,
       unpublishedChanges: true,
     });
-    expect(integrations.get('nope')).toBeUndefined();
+    expect(await integrations.get('nope')).toBeUndefined();
   });
 });

@@ -48,9 +48,9 @@ export const listIntegrations = (
     offset?: number;
     limit?: number;
   }> = {},
-): ViewPage<IntegrationView> => {
+): Promise<ViewPage<IntegrationView>> => {
   const { environments, sort = '-updatedAt', offset, limit } = query;
-  if (environments?.length === 0) return { items: [], total: 0 };
+  if (environments?.length === 0) return Promise.resolve({ items: [], total: 0 });
   const where: ViewCondition[] =
     environments === undefined ? [] : [{ field: 'environment', in: environments }];
   return store.list({ where, orderBy: [integrationOrder(sort)], offset, limit });
@@ -69,12 +69,12 @@ export class IntegrationViews {
   }
 
   /** The stored view as it is, whoever asks: for other use cases that hold an integration id. */
-  find(id: string): IntegrationView | undefined {
+  find(id: string): Promise<IntegrationView | undefined> {
     return this.store.get(id);
   }
 
   async get(id: string, user?: AuthenticatedUser): Promise<IntegrationView> {
-    const view = this.store.get(id);
+    const view = await this.store.get(id);
     if (!view || (user && !allows(user, 'integration.read', view.environment)))
       throw new NotFoundError('INTEGRATION.NOT_FOUND', `Integration ${id} does not exist`);
     return view;

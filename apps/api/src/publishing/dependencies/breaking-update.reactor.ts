@@ -73,7 +73,7 @@ export class BreakingUpdateReactor implements ProcessManager, OnModuleInit {
 
   /** Nothing is in flight between two batches: it only learns the breaking updates installed so far. */
   async resumeInFlight(): Promise<void> {
-    for (const { name, updates } of this.dependencies.list())
+    for (const { name, updates } of await this.dependencies.list())
       for (const { version, breaking, environment } of updates)
         if (breaking) remember(this.knownIn(environment), { name, version });
   }

@@ -40,7 +40,7 @@ export class PublicationIndex {
   /** Oldest request first. */
   async publicationsOf(integrationId: string): Promise<PublicationEntry[]> {
     await this.catchUp();
-    return this.publications.of(integrationId).map(entryOf);
+    return (await this.publications.of(integrationId)).map(entryOf);
   }
 
   async publishedVersions(integrationId: string): Promise<number[]> {

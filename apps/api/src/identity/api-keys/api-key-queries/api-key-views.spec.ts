@@ -34,18 +34,18 @@ describe('API key queries', () => {
   });
   afterAll(() => database.close());
 
-  it("given keys of several environments, when one environment's are listed, then they come newest first, revoked ones too", () => {
-    expect(listApiKeys(apiKeys, { environments: ['qa'] })).toMatchObject({
+  it("given keys of several environments, when one environment's are listed, then they come newest first, revoked ones too", async () => {
+    expect(await listApiKeys(apiKeys, { environments: ['qa'] })).toMatchObject({
       total: 2,
       items: [
         { id: 'k3', status: 'revoked' },
         { id: 'k1', status: 'active' },
       ],
     });
-    expect(ids(listApiKeys(apiKeys))).toEqual(['k3', 'k2', 'k1']);
+    expect(ids(await listApiKeys(apiKeys))).toEqual(['k3', 'k2', 'k1']);
   });
 
-  it('given no environment, when listed, then no key comes', () => {
-    expect(listApiKeys(apiKeys, { environments: [] })).toEqual({ items: [], total: 0 });
+  it('given no environment, when listed, then no key comes', async () => {
+    expect(await listApiKeys(apiKeys, { environments: [] })).toEqual({ items: [], total: 0 });
   });
 });

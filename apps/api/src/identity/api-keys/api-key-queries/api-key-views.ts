@@ -14,7 +14,7 @@ export { type ApiKeyView } from './api-keys.projection';
 export const listApiKeys = (
   store: ViewStore<ApiKeyView>,
   query: Readonly<{ environments?: readonly string[] }> = {},
-): ViewPage<ApiKeyView> => {
+): Promise<ViewPage<ApiKeyView>> => {
   const where: ViewCondition[] =
     query.environments === undefined ? [] : [{ field: 'environment', in: query.environments }];
   return store.list({
@@ -36,11 +36,11 @@ export class ApiKeyViews {
   }
 
   /** The stored view as it is, active or revoked: for the verifier, which decides what it means. */
-  find(id: string): ApiKeyView | undefined {
+  find(id: string): Promise<ApiKeyView | undefined> {
     return this.store.get(id);
   }
 
-  list(environment: string): ViewPage<ApiKeyView> {
+  list(environment: string): Promise<ViewPage<ApiKeyView>> {
     return listApiKeys(this.store, { environments: [environment] });
   }
 }

@@ -36,7 +36,7 @@ export class UserDirectory {
     const head = await this.views.upTo(asOf);
     const known = this.sessions.get(userId, head);
     if (known !== undefined) return known;
-    const session = this.sessionViews.get(userId);
+    const session = await this.sessionViews.get(userId);
     this.sessions.set(userId, head, session);
     return session;
   }

@@ -43,7 +43,7 @@ export class CreateEnvironmentHandler implements ICommandHandler<CreateEnvironme
   async execute({ input, context }: CreateEnvironmentCommand) {
     authorize(context.user, 'environment.create');
     if (input.kind === 'development' && input.anotherDevelopment !== true) {
-      const existing = this.environments.otherDevelopment(input.name);
+      const existing = await this.environments.otherDevelopment(input.name);
       if (existing !== undefined)
         throw new IllegalStateError(
           'ENVIRONMENT.DEVELOPMENT_EXISTS',

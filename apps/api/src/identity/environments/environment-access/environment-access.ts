@@ -27,7 +27,7 @@ export class EnvironmentAccess {
   ) {}
 
   async kindOf(environment: string): Promise<EnvironmentKind> {
-    const known = this.kinds.get(environment) ?? this.views.find(environment)?.kind;
+    const known = this.kinds.get(environment) ?? (await this.views.find(environment))?.kind;
     if (known) {
       this.kinds.set(environment, known);
       return known;

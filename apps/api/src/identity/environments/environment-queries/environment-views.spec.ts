@@ -26,34 +26,34 @@ describe('environment queries', () => {
   });
   afterAll(() => database.close());
 
-  it('given environments, when listed, then they come by name with their total, a page at a time', () => {
-    expect(names(listEnvironments(environments))).toEqual(['dev', 'qa']);
-    expect(listEnvironments(environments, { offset: 1, limit: 1 })).toMatchObject({
+  it('given environments, when listed, then they come by name with their total, a page at a time', async () => {
+    expect(names(await listEnvironments(environments))).toEqual(['dev', 'qa']);
+    expect(await listEnvironments(environments, { offset: 1, limit: 1 })).toMatchObject({
       total: 2,
       items: [{ name: 'qa' }],
     });
   });
 
-  it('given some names, when listed, then only those environments come, and none for no names', () => {
-    expect(listEnvironments(environments, { names: ['qa'] })).toMatchObject({
+  it('given some names, when listed, then only those environments come, and none for no names', async () => {
+    expect(await listEnvironments(environments, { names: ['qa'] })).toMatchObject({
       total: 1,
       items: [{ name: 'qa' }],
     });
-    expect(listEnvironments(environments, { names: [] })).toEqual({ items: [], total: 0 });
+    expect(await listEnvironments(environments, { names: [] })).toEqual({ items: [], total: 0 });
   });
 
-  it('given an environment, when read by name, then it comes as projected, and nothing for an unknown name', () => {
-    expect(environments.get('qa')).toStrictEqual({
+  it('given an environment, when read by name, then it comes as projected, and nothing for an unknown name', async () => {
+    expect(await environments.get('qa')).toStrictEqual({
       name: 'qa',
       kind: 'qa',
       createdBy: 'root',
       createdAt: at,
     });
-    expect(environments.get('prod')).toBeUndefined();
+    expect(await environments.get('prod')).toBeUndefined();
   });
 
-  it('given a development environment, when another is looked for, then it is found unless it is the one named', () => {
-    expect(otherDevelopmentEnvironment(environments, 'dev2')).toMatchObject({ name: 'dev' });
-    expect(otherDevelopmentEnvironment(environments, 'dev')).toBeUndefined();
+  it('given a development environment, when another is looked for, then it is found unless it is the one named', async () => {
+    expect(await otherDevelopmentEnvironment(environments, 'dev2')).toMatchObject({ name: 'dev' });
+    expect(await otherDevelopmentEnvironment(environments, 'dev')).toBeUndefined();
   });
 });

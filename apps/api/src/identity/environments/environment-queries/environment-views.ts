@@ -16,20 +16,20 @@ export { type EnvironmentView } from './environments.projection';
 export const listEnvironments = (
   store: ViewStore<EnvironmentView>,
   query: Readonly<{ names?: readonly string[]; offset?: number; limit?: number }> = {},
-): ViewPage<EnvironmentView> => {
+): Promise<ViewPage<EnvironmentView>> => {
   const { names, offset, limit } = query;
   const where: ViewCondition[] = names === undefined ? [] : [{ field: 'name', in: names }];
   return store.list({ where, orderBy: [{ field: 'name' }], offset, limit });
 };
 
 /** The first development environment by name other than `name`, if there is one. */
-export const otherDevelopmentEnvironment = (
+export const otherDevelopmentEnvironment = async (
   store: ViewStore<EnvironmentView>,
   name: string,
-): EnvironmentView | undefined =>
-  store
-    .list({ where: [{ field: 'kind', equals: 'development' }], orderBy: [{ field: 'name' }] })
-    .items.find((environment) => environment.name !== name);
+): Promise<EnvironmentView | undefined> =>
+  (
+    await store.list({ where: [{ field: 'kind', equals: 'development' }], orderBy: [{ field: 'name' }] })
+  ).items.find((environment) => environment.name !== name);
 
 @Injectable()
 export class EnvironmentViews {
@@ -43,12 +43,12 @@ export class EnvironmentViews {
   }
 
   /** The stored view, if the views have projected it yet: for other use cases that hold a name. */
-  find(name: string): EnvironmentView | undefined {
+  find(name: string): Promise<EnvironmentView | undefined> {
     return this.store.get(name);
   }
 
   async get(name: string): Promise<EnvironmentView> {
-    const view = this.store.get(name);
+    const view = await this.store.get(name);
     if (!view) throw new NotFoundError('ENVIRONMENT.NOT_FOUND', `Environment '${name}' does not exist`);
     return view;
   }
@@ -58,11 +58,11 @@ export class EnvironmentViews {
     return this.get(name);
   }
 
-  list(query: Parameters<typeof listEnvironments>[1]): ViewPage<EnvironmentView> {
+  list(query: Parameters<typeof listEnvironments>[1]): Promise<ViewPage<EnvironmentView>> {
     return listEnvironments(this.store, query);
   }
 
-  otherDevelopment(name: string): EnvironmentView | undefined {
+  otherDevelopment(name: string): Promise<EnvironmentView | undefined> {
     return otherDevelopmentEnvironment(this.store, name);
   }
 }

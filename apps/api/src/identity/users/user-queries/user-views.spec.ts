@@ -35,17 +35,17 @@ describe('user queries', () => {
   });
   afterAll(() => database.close());
 
-  it('given users, when listed, then they come by username with their total, a page at a time', () => {
-    expect(listUsers(users).items.map(({ username }) => username)).toEqual(['bob', 'root', 'zoe']);
-    expect(listUsers(users, { offset: 1, limit: 1 })).toMatchObject({
+  it('given users, when listed, then they come by username with their total, a page at a time', async () => {
+    expect((await listUsers(users)).items.map(({ username }) => username)).toEqual(['bob', 'root', 'zoe']);
+    expect(await listUsers(users, { offset: 1, limit: 1 })).toMatchObject({
       total: 3,
       items: [{ username: 'root' }],
     });
-    expect(users.get('user-z')).toMatchObject({ username: 'zoe', roles: [{ environment: 'dev' }] });
+    expect(await users.get('user-z')).toMatchObject({ username: 'zoe', roles: [{ environment: 'dev' }] });
   });
 
-  it('given who asks, when users are listed, then exactly those the policy lets them see come', () => {
-    const everyone = listUsers(users).items;
+  it('given who asks, when users are listed, then exactly those the policy lets them see come', async () => {
+    const everyone = (await listUsers(users)).items;
     const askers = [
       caller('user-z', [{ environment: 'dev', role: 'developer' }]),
       caller('user-b', [{ environment: 'qa', role: 'admin' }]),
@@ -57,14 +57,14 @@ describe('user queries', () => {
     ];
 
     for (const asker of askers)
-      expect(ids(listUsers(users, { where: usersSeenBy(asker) }))).toEqual(
+      expect(ids(await listUsers(users, { where: usersSeenBy(asker) }))).toEqual(
         everyone.filter((seen) => maySeeUser(asker, seen)).map(({ id }) => id),
       );
-    expect(ids(listUsers(users, { where: usersSeenBy(askers[0]) }))).toEqual(['user-z']);
-    expect(ids(listUsers(users, { where: usersSeenBy(askers[2]) }))).toEqual(['user-b', 'user-z']);
+    expect(ids(await listUsers(users, { where: usersSeenBy(askers[0]) }))).toEqual(['user-z']);
+    expect(ids(await listUsers(users, { where: usersSeenBy(askers[2]) }))).toEqual(['user-b', 'user-z']);
   });
 
-  it('given an owner among the users, when owners are counted, then only they count', () => {
-    expect(countOwners(users)).toBe(1);
+  it('given an owner among the users, when owners are counted, then only they count', async () => {
+    expect(await countOwners(users)).toBe(1);
   });
 });

@@ -16,12 +16,12 @@ export { type UserView } from './users.projection';
 export const listUsers = (
   store: ViewStore<UserView>,
   query: Readonly<{ where?: readonly ViewCondition[]; offset?: number; limit?: number }> = {},
-): ViewPage<UserView> => {
+): Promise<ViewPage<UserView>> => {
   const { where, offset, limit } = query;
   return store.list({ where, orderBy: [{ field: 'username' }], offset, limit });
 };
 
-export const countOwners = (store: ViewStore<UserView>): number =>
+export const countOwners = (store: ViewStore<UserView>): Promise<number> =>
   store.count([{ field: 'owner', equals: true }]);
 
 @Injectable()
@@ -36,7 +36,7 @@ export class UserViews {
   }
 
   async get(id: string): Promise<UserView> {
-    const view = this.store.get(id);
+    const view = await this.store.get(id);
     if (!view) throw new NotFoundError('USER.NOT_FOUND', `User ${id} does not exist`);
     return view;
   }
@@ -46,7 +46,7 @@ export class UserViews {
     return this.get(id);
   }
 
-  list(query: Parameters<typeof listUsers>[1]): ViewPage<UserView> {
+  list(query: Parameters<typeof listUsers>[1]): Promise<ViewPage<UserView>> {
     return listUsers(this.store, query);
   }
 }

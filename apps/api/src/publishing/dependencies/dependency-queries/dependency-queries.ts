@@ -47,7 +47,7 @@ export class ListDependenciesHandler implements IQueryHandler<ListDependenciesQu
   async execute({ user, environment: asked }: ListDependenciesQuery): Promise<InstalledDependencies> {
     const environment = asked ?? user.environment;
     authorize(user, 'dependency.read', environment);
-    const updated = new Map(this.dependencies.list().map((view) => [view.name, view]));
+    const updated = new Map((await this.dependencies.list()).map((view) => [view.name, view]));
     const items = RUNTIME_DEPENDENCIES.map(({ name, version }): InstalledDependencyEntry => {
       const view = updated.get(name);
       const installed = view && installedIn(view, environment);
@@ -112,7 +112,7 @@ export class GetIntegrationDependenciesHandler implements IQueryHandler<GetInteg
   async execute({ user, integrationId }: GetIntegrationDependenciesQuery): Promise<IntegrationDependencies> {
     await assertCanRead(this.views, integrationId, user);
     // Never published: built against nothing yet, so nothing to republish either.
-    const state = this.dependencies.stateOf(integrationId);
+    const state = await this.dependencies.stateOf(integrationId);
     const everywhere = state?.republishRequired ?? [];
     const environments = (state?.environments ?? []).map(
       ({ republishRequired, ...deployed }): EnvironmentDependencies => {

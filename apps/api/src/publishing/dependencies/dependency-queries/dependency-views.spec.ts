@@ -65,15 +65,17 @@ describe('dependency queries', () => {
   });
   afterAll(() => database.close());
 
-  it('lists the updated dependencies by name, with the version installed everywhere', () => {
-    expect(listDependencies(database.stores.of<DependencyView>(DependencyRow))).toMatchObject([
+  it('lists the updated dependencies by name, with the version installed everywhere', async () => {
+    expect(await listDependencies(database.stores.of<DependencyView>(DependencyRow))).toMatchObject([
       { name: 'alpha', everywhere: { version: '3.0.0' }, environments: [] },
       { name: 'zeta', everywhere: { version: '2.0.0' }, environments: [] },
     ]);
   });
 
-  it("gets an integration's dependency state, and nothing for one never published nor affected", () => {
-    expect(views.stateOf('b')).toMatchObject({ republishRequired: [{ dependency: 'integration-manager' }] });
-    expect(views.stateOf('c')).toBeUndefined();
+  it("gets an integration's dependency state, and nothing for one never published nor affected", async () => {
+    expect(await views.stateOf('b')).toMatchObject({
+      republishRequired: [{ dependency: 'integration-manager' }],
+    });
+    expect(await views.stateOf('c')).toBeUndefined();
   });
 });

@@ -16,7 +16,8 @@ export {
 } from './integration-dependency-states.projection';
 
 /** The runtime dependencies updated at least once, by name (their key). */
-export const listDependencies = (store: ViewStore<DependencyView>): DependencyView[] => store.list().items;
+export const listDependencies = async (store: ViewStore<DependencyView>): Promise<DependencyView[]> =>
+  (await store.list()).items;
 
 /** The dependency views, for Publishing's routes and reactor and for the data API (through the face). */
 @Injectable()
@@ -29,12 +30,12 @@ export class DependencyViews {
     this.states = stores.of<IntegrationDependencyStateView>(IntegrationDependencyStateRow);
   }
 
-  list(): DependencyView[] {
+  list(): Promise<DependencyView[]> {
     return listDependencies(this.dependencies);
   }
 
   /** Undefined for an integration never published nor affected by an update. */
-  stateOf(integrationId: string): IntegrationDependencyStateView | undefined {
+  stateOf(integrationId: string): Promise<IntegrationDependencyStateView | undefined> {
     return this.states.get(integrationId);
   }
 }

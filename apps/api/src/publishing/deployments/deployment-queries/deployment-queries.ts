@@ -43,21 +43,23 @@ export class ListIntegrationDeploymentsHandler implements IQueryHandler<ListInte
 
   async execute({ user, integrationId }: ListIntegrationDeploymentsQuery) {
     await assertCanRead(this.views, integrationId, user);
-    const items = this.deployments.list({ integrationId }).map((deployment): EnvironmentDeploymentEntry => {
-      const { environment, environmentKind, version, deployedBy, deployedAt } = deployment;
-      const { connectionId, connectionProvider, boundBy, boundAt } = deployment;
-      return {
-        environment,
-        environmentKind,
-        version,
-        deployedBy,
-        deployedAt,
-        binding:
-          connectionId === undefined || connectionProvider === undefined
-            ? null
-            : { connectionId, connectionProvider, boundBy, boundAt },
-      };
-    });
+    const items = (await this.deployments.list({ integrationId })).map(
+      (deployment): EnvironmentDeploymentEntry => {
+        const { environment, environmentKind, version, deployedBy, deployedAt } = deployment;
+        const { connectionId, connectionProvider, boundBy, boundAt } = deployment;
+        return {
+          environment,
+          environmentKind,
+          version,
+          deployedBy,
+          deployedAt,
+          binding:
+            connectionId === undefined || connectionProvider === undefined
+              ? null
+              : { connectionId, connectionProvider, boundBy, boundAt },
+        };
+      },
+    );
     return { items, total: items.length };
   }
 }

@@ -36,16 +36,16 @@ describe('deployment queries', () => {
   });
   afterAll(() => database.close());
 
-  it("lists an integration's deployments by environment, and every one by integration then environment", () => {
-    expect(ids(listDeployments(deployments, { integrationId: 'a' }))).toEqual(['a:dev', 'a:qa']);
-    expect(ids(listDeployments(deployments))).toEqual(['a:dev', 'a:qa', 'b:dev']);
+  it("lists an integration's deployments by environment, and every one by integration then environment", async () => {
+    expect(ids(await listDeployments(deployments, { integrationId: 'a' }))).toEqual(['a:dev', 'a:qa']);
+    expect(ids(await listDeployments(deployments))).toEqual(['a:dev', 'a:qa', 'b:dev']);
   });
 
-  it('finds what serves an integration in an environment, and nothing where it is not deployed', () => {
-    expect(findDeployment(deployments, 'a', 'dev')).toMatchObject({
+  it('finds what serves an integration in an environment, and nothing where it is not deployed', async () => {
+    expect(await findDeployment(deployments, 'a', 'dev')).toMatchObject({
       version: 2,
       environmentKind: 'development',
     });
-    expect(findDeployment(deployments, 'b', 'qa')).toBeUndefined();
+    expect(await findDeployment(deployments, 'b', 'qa')).toBeUndefined();
   });
 });

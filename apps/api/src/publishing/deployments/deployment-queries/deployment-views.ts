@@ -6,21 +6,24 @@ import { DeploymentRow } from './deployments.table';
 export { deploymentId, type DeploymentView } from './deployments.projection';
 
 /** One per integration and environment, by integration then environment; `integrationId` narrows to one. */
-export const listDeployments = (
+export const listDeployments = async (
   store: ViewStore<DeploymentView>,
   query: Readonly<{ integrationId?: string }> = {},
-): DeploymentView[] =>
-  store.list({
-    where: query.integrationId === undefined ? [] : [{ field: 'integrationId', equals: query.integrationId }],
-    orderBy: [{ field: 'integrationId' }, { field: 'environment' }],
-  }).items;
+): Promise<DeploymentView[]> =>
+  (
+    await store.list({
+      where:
+        query.integrationId === undefined ? [] : [{ field: 'integrationId', equals: query.integrationId }],
+      orderBy: [{ field: 'integrationId' }, { field: 'environment' }],
+    })
+  ).items;
 
 /** What serves the integration in `environment`, if a version is deployed there. */
 export const findDeployment = (
   store: ViewStore<DeploymentView>,
   integrationId: string,
   environment: string,
-): DeploymentView | undefined => store.get(deploymentId(integrationId, environment));
+): Promise<DeploymentView | undefined> => store.get(deploymentId(integrationId, environment));
 
 /** The deployments view, for Publishing's routes and for the data API (through the face). */
 @Injectable()
@@ -31,11 +34,11 @@ export class DeploymentViews {
     this.store = stores.of<DeploymentView>(DeploymentRow);
   }
 
-  find(integrationId: string, environment: string): DeploymentView | undefined {
+  find(integrationId: string, environment: string): Promise<DeploymentView | undefined> {
     return findDeployment(this.store, integrationId, environment);
   }
 
-  list(query: Readonly<{ integrationId?: string }> = {}): DeploymentView[] {
+  list(query: Readonly<{ integrationId?: string }> = {}): Promise<DeploymentView[]> {
     return listDeployments(this.store, query);
   }
 }

@@ -100,7 +100,8 @@ export class PublicationProcess implements ProcessManager, OnModuleInit {
 
   async resumeInFlight({ head }: ProcessStart): Promise<void> {
     this.resumedUpTo = head;
-    for (const publicationId of this.publications.idsInFlight()) void this.resumeWhenStale(publicationId);
+    for (const publicationId of await this.publications.idsInFlight())
+      void this.resumeWhenStale(publicationId);
   }
 
   handle(events: readonly RecordedEvent[]): void {

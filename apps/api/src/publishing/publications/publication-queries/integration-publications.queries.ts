@@ -47,7 +47,7 @@ export class ListIntegrationPublicationsHandler implements IQueryHandler<ListInt
 
   async execute({ user, integrationId }: ListIntegrationPublicationsQuery) {
     await assertCanRead(this.views, integrationId, user);
-    const items = this.publications.list({ integrationId });
+    const items = await this.publications.list({ integrationId });
     return { items, total: items.length };
   }
 }
@@ -70,15 +70,17 @@ export class ListIntegrationVersionsHandler implements IQueryHandler<ListIntegra
 
   async execute({ user, integrationId }: ListIntegrationVersionsQuery) {
     await assertCanRead(this.views, integrationId, user);
-    const items = this.publications.publishedVersions(integrationId).map((publication): PublishedVersion => ({
-      version: publication.version,
-      publicationId: publication.id,
-      // A published publication always went through generatePackage, checkDependencies and publish.
-      packageHash: publication.packageHash ?? '',
-      dependencies: publication.dependencies ?? [],
-      publishedAt: publication.finishedAt ?? publication.requestedAt,
-      packageUrl: `/api/integrations/${integrationId}/versions/${publication.version}/package`,
-    }));
+    const items = (await this.publications.publishedVersions(integrationId)).map(
+      (publication): PublishedVersion => ({
+        version: publication.version,
+        publicationId: publication.id,
+        // A published publication always went through generatePackage, checkDependencies and publish.
+        packageHash: publication.packageHash ?? '',
+        dependencies: publication.dependencies ?? [],
+        publishedAt: publication.finishedAt ?? publication.requestedAt,
+        packageUrl: `/api/integrations/${integrationId}/versions/${publication.version}/package`,
+      }),
+    );
     return { items, total: items.length };
   }
 }

@@ -97,26 +97,26 @@ describe('publication queries', () => {
   });
   afterAll(() => database.close());
 
-  it("lists an integration's publications newest request first, or oldest first for its process", () => {
-    expect(ids(listPublications(publications, { integrationId: 'a' }))).toEqual(['p3', 'p2', 'p1']);
-    expect(ids(listPublications(publications))).toEqual(['p3', 'p2', 'p4', 'p1']);
-    expect(ids(listPublicationsOf(publications, 'a'))).toEqual(['p1', 'p2', 'p3']);
+  it("lists an integration's publications newest request first, or oldest first for its process", async () => {
+    expect(ids(await listPublications(publications, { integrationId: 'a' }))).toEqual(['p3', 'p2', 'p1']);
+    expect(ids(await listPublications(publications))).toEqual(['p3', 'p2', 'p4', 'p1']);
+    expect(ids(await listPublicationsOf(publications, 'a'))).toEqual(['p1', 'p2', 'p3']);
   });
 
-  it("lists an integration's published versions newest first, and none of one never published", () => {
-    expect(listPublishedVersions(publications, 'a')).toMatchObject([
+  it("lists an integration's published versions newest first, and none of one never published", async () => {
+    expect(await listPublishedVersions(publications, 'a')).toMatchObject([
       { id: 'p3', version: 2, packageHash: 'sha256:p3', finishedAt: day(5) },
       { id: 'p1', version: 1 },
     ]);
-    expect(listPublishedVersions(publications, 'b')).toEqual([]);
+    expect(await listPublishedVersions(publications, 'b')).toEqual([]);
   });
 
-  it('reads a failed publication by id with its reason', () => {
-    expect(publications.get('p2')).toMatchObject({ status: 'failed', reason: 'Boom' });
+  it('reads a failed publication by id with its reason', async () => {
+    expect(await publications.get('p2')).toMatchObject({ status: 'failed', reason: 'Boom' });
   });
 
-  it('lists each integration with a publication requested once', () => {
-    expect(listPublishingIntegrationIds(publications)).toEqual(['a', 'b']);
+  it('lists each integration with a publication requested once', async () => {
+    expect(await listPublishingIntegrationIds(publications)).toEqual(['a', 'b']);
   });
 });
 
@@ -146,10 +146,10 @@ describe('publications in flight', () => {
   });
   afterAll(() => database.close());
 
-  it('given publications in every state, then those running or published but not deployed where they were published are in flight, oldest request first', () => {
+  it('given publications in every state, then those running or published but not deployed where they were published are in flight, oldest request first', async () => {
     const publications = database.stores.of<PublicationView>(PublicationRow);
     const deployments = database.stores.of(DeploymentRow).table;
 
-    expect(listPublicationIdsInFlight(publications, deployments)).toEqual(['p3', 'p6', 'p1']);
+    expect(await listPublicationIdsInFlight(publications, deployments)).toEqual(['p3', 'p6', 'p1']);
   });
 });

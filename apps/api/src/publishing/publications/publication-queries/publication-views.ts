@@ -8,47 +8,54 @@ import { PublicationRow } from './publications.table';
 export { type PublicationStepView, type PublicationView } from './publications.projection';
 
 /** Newest request first; `integrationId` narrows to that integration's (absent: every integration's). */
-export const listPublications = (
+export const listPublications = async (
   store: ViewStore<PublicationView>,
   query: Readonly<{ integrationId?: string }> = {},
-): PublicationView[] =>
-  store.list({
-    where: query.integrationId === undefined ? [] : [{ field: 'integrationId', equals: query.integrationId }],
-    orderBy: [
-      { field: 'requestedAt', direction: 'desc' },
-      { field: 'id', direction: 'desc' },
-    ],
-  }).items;
+): Promise<PublicationView[]> =>
+  (
+    await store.list({
+      where:
+        query.integrationId === undefined ? [] : [{ field: 'integrationId', equals: query.integrationId }],
+      orderBy: [
+        { field: 'requestedAt', direction: 'desc' },
+        { field: 'id', direction: 'desc' },
+      ],
+    })
+  ).items;
 
 /** An integration's publications, oldest request first. */
-export const listPublicationsOf = (
+export const listPublicationsOf = async (
   store: ViewStore<PublicationView>,
   integrationId: string,
-): PublicationView[] =>
-  store.list({
-    where: [{ field: 'integrationId', equals: integrationId }],
-    orderBy: [{ field: 'requestedAt' }],
-  }).items;
+): Promise<PublicationView[]> =>
+  (
+    await store.list({
+      where: [{ field: 'integrationId', equals: integrationId }],
+      orderBy: [{ field: 'requestedAt' }],
+    })
+  ).items;
 
 /** An integration's successful publications, the newest version first. */
-export const listPublishedVersions = (
+export const listPublishedVersions = async (
   store: ViewStore<PublicationView>,
   integrationId: string,
-): PublicationView[] =>
-  store.list({
-    where: [
-      { field: 'integrationId', equals: integrationId },
-      { field: 'status', equals: 'published' },
-    ],
-    orderBy: [
-      { field: 'version', direction: 'desc' },
-      { field: 'id', direction: 'desc' },
-    ],
-  }).items;
+): Promise<PublicationView[]> =>
+  (
+    await store.list({
+      where: [
+        { field: 'integrationId', equals: integrationId },
+        { field: 'status', equals: 'published' },
+      ],
+      orderBy: [
+        { field: 'version', direction: 'desc' },
+        { field: 'id', direction: 'desc' },
+      ],
+    })
+  ).items;
 
 /** Every integration with at least one publication requested, by id. */
-export const listPublishingIntegrationIds = (store: ViewStore<PublicationView>): string[] =>
-  store.distinct('integrationId') as string[];
+export const listPublishingIntegrationIds = async (store: ViewStore<PublicationView>): Promise<string[]> =>
+  (await store.distinct('integrationId')) as string[];
 
 /**
  * The publications the publication process has left to finish, oldest request first: those still
@@ -57,12 +64,12 @@ export const listPublishingIntegrationIds = (store: ViewStore<PublicationView>):
  * Running or published, and running or without such a deployment: the same set without an "all of"
  * condition in the store.
  */
-export const listPublicationIdsInFlight = (
+export const listPublicationIdsInFlight = async (
   store: ViewStore<PublicationView>,
   deployments: ViewTable,
-): string[] =>
-  store
-    .list({
+): Promise<string[]> =>
+  (
+    await store.list({
       where: [
         { field: 'status', in: ['running', 'published'] },
         {
@@ -81,7 +88,7 @@ export const listPublicationIdsInFlight = (
       ],
       orderBy: [{ field: 'requestedAt' }],
     })
-    .items.map(({ id }) => id);
+  ).items.map(({ id }) => id);
 
 /**
  * The publications view for Publishing's own use cases. Its reads are synchronous on the reader: a
@@ -98,23 +105,23 @@ export class PublicationViews {
     this.deployments = stores.of(DeploymentRow).table;
   }
 
-  list(query: Readonly<{ integrationId?: string }> = {}): PublicationView[] {
+  list(query: Readonly<{ integrationId?: string }> = {}): Promise<PublicationView[]> {
     return listPublications(this.store, query);
   }
 
-  of(integrationId: string): PublicationView[] {
+  of(integrationId: string): Promise<PublicationView[]> {
     return listPublicationsOf(this.store, integrationId);
   }
 
-  publishedVersions(integrationId: string): PublicationView[] {
+  publishedVersions(integrationId: string): Promise<PublicationView[]> {
     return listPublishedVersions(this.store, integrationId);
   }
 
-  integrationIds(): string[] {
+  integrationIds(): Promise<string[]> {
     return listPublishingIntegrationIds(this.store);
   }
 
-  idsInFlight(): string[] {
+  idsInFlight(): Promise<string[]> {
     return listPublicationIdsInFlight(this.store, this.deployments);
   }
 }

@@ -42,11 +42,11 @@ describe('republish run queries', () => {
   });
   afterAll(() => database.close());
 
-  it('given runs of several environments and one of unknown environment, then each environment counts its own and the unknown one, oldest first', () => {
+  it('given runs of several environments and one of unknown environment, then each environment counts its own and the unknown one, oldest first', async () => {
     const runs = database.stores.of<RepublishRunView>(RepublishRunRow);
 
-    expect(listRunningRepublishRunIds(runs, 'dev')).toEqual(['run-1', 'run-3']);
-    expect(listRunningRepublishRunIds(runs, 'qa')).toEqual(['run-1', 'run-2']);
-    expect(listRunningRepublishRunIds(runs, 'prod')).toEqual(['run-1']);
+    expect(await listRunningRepublishRunIds(runs, 'dev')).toEqual(['run-1', 'run-3']);
+    expect(await listRunningRepublishRunIds(runs, 'qa')).toEqual(['run-1', 'run-2']);
+    expect(await listRunningRepublishRunIds(runs, 'prod')).toEqual(['run-1']);
   });
 });

@@ -7,12 +7,12 @@ import { RepublishRunRow } from './republish-runs.table';
  * The ids of the republish runs running in `environment`, oldest first. A run of unknown environment
  * is counted in every one, as it was when one run at a time ran for the whole installation.
  */
-export const listRunningRepublishRunIds = (
+export const listRunningRepublishRunIds = async (
   store: ViewStore<RepublishRunView>,
   environment: string,
-): string[] =>
-  store
-    .list({
+): Promise<string[]> =>
+  (
+    await store.list({
       where: [
         {
           anyOf: [
@@ -23,7 +23,7 @@ export const listRunningRepublishRunIds = (
       ],
       orderBy: [{ field: 'startedAt' }],
     })
-    .items.map(({ id }) => id);
+  ).items.map(({ id }) => id);
 
 @Injectable()
 export class RepublishRunViews {
@@ -33,7 +33,7 @@ export class RepublishRunViews {
     this.store = stores.of<RepublishRunView>(RepublishRunRow);
   }
 
-  runningIds(environment: string): string[] {
+  runningIds(environment: string): Promise<string[]> {
     return listRunningRepublishRunIds(this.store, environment);
   }
 }
