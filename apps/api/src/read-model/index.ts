@@ -1,3 +1,10 @@
 export { READ_MODEL_ORM, ReadModelModule } from './read-model.module';
-export { createReadModelOrm, type ReadModelOrm } from './read-model-orm';
+export {
+  createReadModelOrm,
+  type MysqlReadModelOptions,
+  type MysqlReadModelOrm,
+  type ReadModelOrm,
+  type ReadModelOrmOptions,
+  type SqliteReadModelOptions,
+} from './read-model-orm';
 export { READ_MODEL_MIGRATIONS } from './migrations';

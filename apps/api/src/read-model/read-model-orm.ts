@@ -1,44 +1,65 @@
 import { Logger } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/libsql';
 import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM as MySqlMikroORM } from '@mikro-orm/mysql';
+import { type MysqlServer } from '../infrastructure/mysql/mysql-server-url';
 import { ensurePrivateFile } from '../infrastructure/private-files';
 import { READ_MODEL_MIGRATIONS } from './migrations';
 import { type ProjectedView } from '../infrastructure/read-model/projection-runner';
 import { READ_MODEL_TABLES } from './read-model.entities';
 
+/** The read model in its SQLite file (the default, embedded). */
 export type ReadModelOrm = MikroORM;
+/** The read model in a database of a MariaDB/MySQL server. */
+export type MysqlReadModelOrm = MySqlMikroORM;
 
-export type ReadModelOrmOptions = Readonly<{
-  /** The read-model database file (`<dataDir>/read-model.db`), or ':memory:'. */
-  file: string;
+type CommonOptions = Readonly<{
   /** Logs every query at debug level. */
   debug?: boolean;
   /** Every view of the application: their tables are the ORM's entities, beside the read model's own. */
   views: readonly ProjectedView[];
 }>;
 
+export type SqliteReadModelOptions = CommonOptions &
+  Readonly<{
+    /** The read-model database file (`<dataDir>/read-model.db`), or ':memory:'. */
+    file: string;
+  }>;
+
+export type MysqlReadModelOptions = CommonOptions &
+  Readonly<{
+    /** The server and its database, which must exist (the read model creates tables, never databases). */
+    server: MysqlServer;
+  }>;
+
+export type ReadModelOrmOptions = SqliteReadModelOptions | MysqlReadModelOptions;
+
 /**
- * Opens the read-model database and brings its schema up to date with the committed migrations.
+ * Opens the read-model database and brings its schema up to date with the committed migrations, the
+ * same sequence on SQLite and on MySQL (each migration renders its DDL for the database it runs on).
  * The schema is never generated or diffed at run time (ensureDatabase off): the migrations own it.
  */
-export async function createReadModelOrm({
-  file,
-  debug = false,
-  views,
-}: ReadModelOrmOptions): Promise<ReadModelOrm> {
-  if (file !== ':memory:') ensurePrivateFile(file);
+export function createReadModelOrm(options: SqliteReadModelOptions): Promise<ReadModelOrm>;
+export function createReadModelOrm(options: MysqlReadModelOptions): Promise<MysqlReadModelOrm>;
+export function createReadModelOrm(options: ReadModelOrmOptions): Promise<ReadModelOrm | MysqlReadModelOrm> {
+  return 'server' in options ? openMysql(options) : openSqlite(options);
+}
+
+/** What both dialects share: the entities, and the migrations with their history table. */
+const sharedOptions = ({ debug = false, views }: CommonOptions) => {
   const logger = new Logger('ReadModelOrm');
-  const orm = new MikroORM({
-    dbName: file,
+  return {
     entities: [...READ_MODEL_TABLES, ...views.map(({ entity }) => entity)],
     extensions: [Migrator],
     ensureDatabase: false,
     debug,
-    logger: (message) => logger.debug(message),
+    logger: (message: string) => logger.debug(message),
     colors: false,
     migrations: {
       migrationsList: READ_MODEL_MIGRATIONS,
       tableName: 'read_model_migrations',
+      // MySQL commits each DDL statement on its own: there a migration that fails halfway stays
+      // halfway. SQLite runs each whole migration, and the whole run, in one transaction.
       transactional: true,
       allOrNothing: true,
       // No snapshot files next to the process: the committed classes are the whole history.
@@ -46,7 +67,30 @@ export async function createReadModelOrm({
       snapshotOnMigrate: false,
       silent: true,
     },
+  };
+};
+
+async function openMysql({ server, ...options }: MysqlReadModelOptions): Promise<MysqlReadModelOrm> {
+  const orm = new MySqlMikroORM({
+    host: server.host,
+    port: server.port,
+    user: server.user,
+    password: server.password,
+    dbName: server.database,
+    ...sharedOptions(options),
   });
+  try {
+    await orm.migrator.up();
+    return orm;
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+}
+
+async function openSqlite({ file, ...options }: SqliteReadModelOptions): Promise<ReadModelOrm> {
+  if (file !== ':memory:') ensurePrivateFile(file);
+  const orm = new MikroORM({ dbName: file, ...sharedOptions(options) });
   try {
     const connection = orm.em.getConnection();
     // Set before the first table exists (later it changes nothing). View rows are a few kilobytes (an

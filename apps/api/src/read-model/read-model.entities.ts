@@ -1,4 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/libsql';
+import { defineEntity, type EntityProperty, IntegerType, p, type Platform } from '@mikro-orm/libsql';
+import { dialectOf } from './migrations/ddl';
 
 /*
  * The read model's own tables. Each view's table is described beside its projection, in the query
@@ -7,13 +8,25 @@ import { defineEntity, p } from '@mikro-orm/libsql';
  * nothing to change).
  */
 
+/**
+ * A 64-bit integer read as a number (log positions, epoch milliseconds): `bigint` in MySQL, whose `int`
+ * has 32 bits, and `integer` in SQLite, whose integers all have 64 (as the migrations create them).
+ */
+class LongIntegerType extends IntegerType {
+  override getColumnType(prop: EntityProperty, platform: Platform): string {
+    return dialectOf(platform) === 'mysql'
+      ? platform.getBigIntTypeDeclarationSQL(prop)
+      : super.getColumnType(prop, platform);
+  }
+}
+
 /** How far each projection has applied the log; written in the same transaction as its rows. */
 export const ProjectionCheckpointRow = defineEntity({
   name: 'ProjectionCheckpointRow',
   tableName: 'projection_checkpoints',
   properties: {
     name: p.string().primary(),
-    position: p.integer(),
+    position: p.type(LongIntegerType),
     updatedAt: p.string(),
   },
 });
@@ -37,8 +50,8 @@ export const JobLeaseRow = defineEntity({
     job: p.string().primary(),
     holder: p.string(),
     token: p.integer(),
-    expiresAt: p.integer(),
-    acquiredAt: p.integer(),
+    expiresAt: p.type(LongIntegerType),
+    acquiredAt: p.type(LongIntegerType),
   },
 });
 

@@ -1,68 +1,108 @@
-import { Migration } from '@mikro-orm/migrations';
+import { column } from './ddl';
+import { ReadModelMigration } from './read-model-migration';
 
 /**
  * The Integration Manager views and the projection checkpoints. Committed SQL, never regenerated:
  * a later change to a view is a new migration (the rows can then be rebuilt from the event store).
  */
-export class CreateReadModel0001 extends Migration {
+export class CreateReadModel0001 extends ReadModelMigration {
   override name = '0001-create-read-model';
 
   override up(): void {
+    const { ddl } = this;
     this.addSql(
-      'create table `integrations` (`id` text not null primary key, `environment` text not null, ' +
-        '`provider` text not null, `application_name` text not null, `module_name` text not null, ' +
-        '`description` text not null, `icon` text null, `status` text not null, `connection_id` text null, ' +
-        '`database` text null, `entities` json not null, `created_by` text not null, `created_at` text not null, ' +
-        '`updated_at` text not null, `version` integer not null)',
+      ddl.createTable('integrations', {
+        id: column.string().primary(),
+        environment: column.string(),
+        provider: column.string(),
+        application_name: column.string(),
+        module_name: column.string(),
+        description: column.text(),
+        icon: column.text().nullable(),
+        status: column.string(),
+        connection_id: column.string().nullable(),
+        database: column.string().nullable(),
+        entities: column.json(),
+        created_by: column.string(),
+        created_at: column.string(),
+        updated_at: column.string(),
+        version: column.integer(),
+      }),
     );
-    this.addSql(
-      'create index `integrations_environment_updated_at_index` on `integrations` (`environment`, `updated_at`)',
-    );
-    this.addSql('create index `integrations_updated_at_index` on `integrations` (`updated_at`)');
+    this.addSql(ddl.createIndex('integrations', ['environment', 'updated_at']));
+    this.addSql(ddl.createIndex('integrations', ['updated_at']));
 
     this.addSql(
-      'create table `connections` (`id` text not null primary key, `environment` text not null, ' +
-        '`name` text not null, `provider` text not null, `details` json not null, `has_secret` integer not null, ' +
-        '`created_by` text not null, `created_at` text not null, `request_id` text null, `requested_by` text null, ' +
-        '`deleted` integer not null, `version` integer not null)',
+      ddl.createTable('connections', {
+        id: column.string().primary(),
+        environment: column.string(),
+        name: column.string(),
+        provider: column.string(),
+        details: column.json(),
+        has_secret: column.boolean(),
+        created_by: column.string(),
+        created_at: column.string(),
+        request_id: column.string().nullable(),
+        requested_by: column.string().nullable(),
+        deleted: column.boolean(),
+        version: column.integer(),
+      }),
     );
-    this.addSql('create index `connections_environment_name_index` on `connections` (`environment`, `name`)');
-    this.addSql('create index `connections_name_index` on `connections` (`name`)');
+    this.addSql(ddl.createIndex('connections', ['environment', 'name']));
+    this.addSql(ddl.createIndex('connections', ['name']));
 
     this.addSql(
-      'create table `connection_requests` (`id` text not null primary key, `environment` text not null, ' +
-        '`name` text not null, `provider` text not null, `details` json not null, `note` text null, ' +
-        '`status` text not null, `requested_by` text not null, `requested_at` text not null, ' +
-        '`decided_by` text null, `decided_at` text null, `reason` text null, `connection_id` text null, ' +
-        '`version` integer not null)',
+      ddl.createTable('connection_requests', {
+        id: column.string().primary(),
+        environment: column.string(),
+        name: column.string(),
+        provider: column.string(),
+        details: column.json(),
+        note: column.text().nullable(),
+        status: column.string(),
+        requested_by: column.string(),
+        requested_at: column.string(),
+        decided_by: column.string().nullable(),
+        decided_at: column.string().nullable(),
+        reason: column.text().nullable(),
+        connection_id: column.string().nullable(),
+        version: column.integer(),
+      }),
     );
+    this.addSql(ddl.createIndex('connection_requests', ['environment', 'requested_at']));
+    this.addSql(ddl.createIndex('connection_requests', ['requested_by', 'requested_at']));
+    this.addSql(ddl.createIndex('connection_requests', ['requested_at']));
+
     this.addSql(
-      'create index `connection_requests_environment_requested_at_index` on `connection_requests` ' +
-        '(`environment`, `requested_at`)',
-    );
-    this.addSql(
-      'create index `connection_requests_requested_by_requested_at_index` on `connection_requests` ' +
-        '(`requested_by`, `requested_at`)',
-    );
-    this.addSql(
-      'create index `connection_requests_requested_at_index` on `connection_requests` (`requested_at`)',
+      ddl.createTable('environments', {
+        name: column.string().primary(),
+        kind: column.string(),
+        address: column.string().nullable(),
+        created_by: column.string(),
+        created_at: column.string(),
+      }),
     );
 
     this.addSql(
-      'create table `environments` (`name` text not null primary key, `kind` text not null, `address` text null, ' +
-        '`created_by` text not null, `created_at` text not null)',
+      ddl.createTable('users', {
+        id: column.string().primary(),
+        username: column.string(),
+        display_name: column.string().nullable(),
+        roles: column.json(),
+        created_by: column.string(),
+        created_at: column.string(),
+        updated_at: column.string(),
+        version: column.integer(),
+      }),
     );
+    this.addSql(ddl.createIndex('users', ['username']));
 
     this.addSql(
-      'create table `users` (`id` text not null primary key, `username` text not null, `display_name` text null, ' +
-        '`roles` json not null, `created_by` text not null, `created_at` text not null, ' +
-        '`updated_at` text not null, `version` integer not null)',
-    );
-    this.addSql('create index `users_username_index` on `users` (`username`)');
-
-    this.addSql(
-      'create table `projection_checkpoints` (`name` text not null primary key, `position` integer not null, ' +
-        '`updated_at` text not null)',
+      ddl.createTable('projection_checkpoints', {
+        name: column.string().primary(),
+        position: column.bigint(),
+        updated_at: column.string(),
+      }),
     );
   }
 
@@ -75,6 +115,6 @@ export class CreateReadModel0001 extends Migration {
       'connections',
       'integrations',
     ])
-      this.addSql(`drop table if exists \`${table}\``);
+      this.addSql(this.ddl.dropTable(table));
   }
 }

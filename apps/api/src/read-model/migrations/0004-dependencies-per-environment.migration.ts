@@ -1,4 +1,5 @@
-import { Migration } from '@mikro-orm/migrations';
+import { column } from './ddl';
+import { ReadModelMigration } from './read-model-migration';
 
 /**
  * Runtime dependencies are installed per environment: the dependencies view keeps the version of
@@ -6,21 +7,32 @@ import { Migration } from '@mikro-orm/migrations';
  * in. Both tables are made anew, empty, and their checkpoints dropped: the projection runner folds
  * them again from position 0 at start (the event store is the source of truth).
  */
-export class DependenciesPerEnvironment0004 extends Migration {
+export class DependenciesPerEnvironment0004 extends ReadModelMigration {
   override name = '0004-dependencies-per-environment';
 
   override up(): void {
-    this.addSql('drop table if exists `integration_dependency_states`');
+    const { ddl } = this;
+    this.addSql(ddl.dropTable('integration_dependency_states'));
     this.addSql(
-      'create table `integration_dependency_states` (`id` text not null primary key, ' +
-        '`latest_version` integer null, `built_against` json not null, `versions` json not null, ' +
-        '`pending` json not null, `environments` json not null, `republish_required` json not null, ' +
-        '`updated_at` text not null)',
+      ddl.createTable('integration_dependency_states', {
+        id: column.string().primary(),
+        latest_version: column.integer().nullable(),
+        built_against: column.json(),
+        versions: column.json(),
+        pending: column.json(),
+        environments: column.json(),
+        republish_required: column.json(),
+        updated_at: column.string(),
+      }),
     );
-    this.addSql('drop table if exists `dependencies`');
+    this.addSql(ddl.dropTable('dependencies'));
     this.addSql(
-      'create table `dependencies` (`name` text not null primary key, `everywhere` json null, ' +
-        '`environments` json not null, `updates` json not null)',
+      ddl.createTable('dependencies', {
+        name: column.string().primary(),
+        everywhere: column.json().nullable(),
+        environments: column.json(),
+        updates: column.json(),
+      }),
     );
     this.addSql(
       "delete from `projection_checkpoints` where `name` in ('integration_dependency_states', 'dependencies')",
@@ -28,17 +40,29 @@ export class DependenciesPerEnvironment0004 extends Migration {
   }
 
   override down(): void {
-    this.addSql('drop table if exists `integration_dependency_states`');
+    const { ddl } = this;
+    this.addSql(ddl.dropTable('integration_dependency_states'));
     this.addSql(
-      'create table `integration_dependency_states` (`id` text not null primary key, ' +
-        '`latest_version` integer null, `built_against` json not null, `pending` json not null, ' +
-        '`republish_required` json not null, `updated_at` text not null)',
+      ddl.createTable('integration_dependency_states', {
+        id: column.string().primary(),
+        latest_version: column.integer().nullable(),
+        built_against: column.json(),
+        pending: column.json(),
+        republish_required: column.json(),
+        updated_at: column.string(),
+      }),
     );
-    this.addSql('drop table if exists `dependencies`');
+    this.addSql(ddl.dropTable('dependencies'));
     this.addSql(
-      'create table `dependencies` (`name` text not null primary key, `version` text not null, ' +
-        '`from_version` text not null, `breaking` integer not null, `installed_by` text not null, ' +
-        '`installed_at` text not null, `updates` json not null)',
+      ddl.createTable('dependencies', {
+        name: column.string().primary(),
+        version: column.string(),
+        from_version: column.string(),
+        breaking: column.boolean(),
+        installed_by: column.string(),
+        installed_at: column.string(),
+        updates: column.json(),
+      }),
     );
     this.addSql(
       "delete from `projection_checkpoints` where `name` in ('integration_dependency_states', 'dependencies')",

@@ -1,20 +1,26 @@
-import { Migration } from '@mikro-orm/migrations';
+import { column } from './ddl';
+import { ReadModelMigration } from './read-model-migration';
 
 /**
  * The view the authenticator checks tokens against (roles, owner, session version). A new table only:
  * a view without a checkpoint is folded from position 0 once, at the next start.
  */
-export class UserSessions0007 extends Migration {
+export class UserSessions0007 extends ReadModelMigration {
   override name = '0007-user-sessions';
 
   override up(): void {
     this.addSql(
-      'create table `user_sessions` (`id` text not null primary key, `username` text not null, ' +
-        '`roles` json not null, `owner` integer not null, `session_version` integer not null)',
+      this.ddl.createTable('user_sessions', {
+        id: column.string().primary(),
+        username: column.string(),
+        roles: column.json(),
+        owner: column.boolean(),
+        session_version: column.integer(),
+      }),
     );
   }
 
   override down(): void {
-    this.addSql('drop table if exists `user_sessions`');
+    this.addSql(this.ddl.dropTable('user_sessions'));
   }
 }

@@ -17,7 +17,7 @@ export const PublicationRow = defineEntity({
     environment: p.string(),
     status: p.string().$type<'running' | 'published' | 'failed'>(),
     steps: p.json<readonly PublicationStepView[]>(),
-    reason: p.string().nullable(),
+    reason: p.text().nullable(),
     failedStep: p.string().$type<PublicationStep>().nullable(),
     packageHash: p.string().nullable(),
     generatorVersion: p.string().nullable(),
