@@ -1,5 +1,6 @@
 import { type EntitySchema, type MikroORM } from '@mikro-orm/libsql';
-import { type NativeDatabase, quote, ViewTable } from './view-table';
+import { asViewReader, type ViewReader } from './view-reader';
+import { inList, type NativeDatabase, quote, ViewTable } from './view-table';
 
 type Dictionary = Record<string, unknown>;
 type Value = string | number | boolean;
@@ -58,15 +59,18 @@ type Sql = Readonly<{ text: string; values: unknown[] }>;
  * throws); values are always bound parameters. Statements are prepared once per SQL shape.
  */
 export class ViewStore<Document extends object> {
-  private readonly statements = new Map<string, ReturnType<NativeDatabase['prepare']>>();
+  private readonly reader: ViewReader;
 
+  /** `source`: a reader of either dialect, or a libsql connection (read as SQLite). */
   constructor(
     readonly table: ViewTable,
-    private readonly db: NativeDatabase,
-  ) {}
+    source: ViewReader | NativeDatabase,
+  ) {
+    this.reader = asViewReader(source);
+  }
 
   async get(id: string): Promise<Document | undefined> {
-    const [row] = this.table.load(this.db, [id]);
+    const [row] = await this.table.rowsOf(this.reader, [id]);
     return row === undefined ? undefined : (this.table.toDocument(row) as Document);
   }
 
@@ -79,7 +83,7 @@ export class ViewStore<Document extends object> {
     const { from, filter } = this.from(where);
     // Only a page needs its own count: a whole list counts itself.
     const paged = offset !== undefined || limit !== undefined;
-    const counted = paged ? this.total({ from, filter }) : undefined;
+    const counted = paged ? await this.total({ from, filter }) : undefined;
     if (counted === 0) return { items: [], total: 0 };
     const order = [...orderBy, { field: this.table.key.field }]
       .map(({ field, direction = 'asc', ignoreCase }: ViewOrder) => {
@@ -87,11 +91,15 @@ export class ViewStore<Document extends object> {
         return `${ignoreCase ? `lower(${column})` : column} ${direction}`;
       })
       .join(', ');
-    const page: unknown[] = [limit ?? -1, offset ?? 0];
-    const rows = this.prepare(`select * ${from} order by ${order} limit ? offset ?`).all([
+    // SQLite reads a negative limit as none; MySQL has no such value, only a very large one.
+    const page: unknown[] = [
+      limit ?? (this.reader.dialect === 'mysql' ? Number.MAX_SAFE_INTEGER : -1),
+      offset ?? 0,
+    ];
+    const rows = await this.reader.rows(`select * ${from} order by ${order} limit ? offset ?`, [
       ...filter.values,
       ...page,
-    ]) as Dictionary[];
+    ]);
     const items = rows.map((row) => this.table.toDocument(row) as Document);
     return { items, total: counted ?? items.length };
   }
@@ -102,11 +110,9 @@ export class ViewStore<Document extends object> {
     return { from: `from ${quote(this.table.table)} as ${quote('view')}${whereClause}`, filter };
   }
 
-  private total({ from, filter }: Readonly<{ from: string; filter: Sql }>): number {
-    const [{ total }] = this.prepare(`select count(*) as total ${from}`).all(filter.values) as {
-      total: number;
-    }[];
-    return total;
+  private async total({ from, filter }: Readonly<{ from: string; filter: Sql }>): Promise<number> {
+    const [{ total }] = await this.reader.rows(`select count(*) as total ${from}`, filter.values);
+    return Number(total);
   }
 
   /**
@@ -117,10 +123,11 @@ export class ViewStore<Document extends object> {
     const column = this.column(this.table, field);
     const filter = this.conditions(where, 'and', this.table);
     const conditions = [`${column} is not null`, ...(filter.text === '' ? [] : [filter.text])];
-    const rows = this.prepare(
+    const rows = (await this.reader.rows(
       `select distinct ${column} as ${quote('value')} from ${quote(this.table.table)} as ${quote('view')} ` +
         `where ${conditions.join(' and ')} order by ${column}`,
-    ).all(filter.values) as { value: Value }[];
+      filter.values,
+    )) as { value: Value }[];
     const codec = this.table.columns.find((candidate) => candidate.field === field)?.codec;
     return rows.map(({ value }) => (codec === 'boolean' ? value === 1 || value === true : value));
   }
@@ -158,11 +165,12 @@ export class ViewStore<Document extends object> {
     const column = this.column(table, condition.field);
     if ('equals' in condition)
       return { text: `${column} = ?`, values: [this.bound(table, condition.field, condition.equals)] };
-    if ('in' in condition) {
-      // One JSON array parameter, not one per value: the statement's text stays the same for any count.
-      const values = condition.in.map((value) => this.bound(table, condition.field, value));
-      return { text: `${column} in (select value from json_each(?))`, values: [JSON.stringify(values)] };
-    }
+    if ('in' in condition)
+      return inList(
+        this.reader.dialect,
+        column,
+        condition.in.map((value) => this.bound(table, condition.field, value)),
+      );
     const other = condition.absentFrom;
     return {
       text:
@@ -185,9 +193,18 @@ export class ViewStore<Document extends object> {
       throw new Error(`View ${table.table} has no JSON field ${field} to look into`);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(property))
       throw new Error(`Not a property name to look for in ${table.table}.${field}: ${property}`);
+    const column = `${quote('view')}.${quote(found.column)}`;
+    if (this.reader.dialect === 'mysql')
+      // The property of every element, as a JSON array, shares a value with the wanted ones.
+      return values.length === 0
+        ? { text: '0 = 1', values: [] }
+        : {
+            text: `json_overlaps(json_extract(${column}, ?), ?)`,
+            values: [`$[*].${property}`, JSON.stringify(values)],
+          };
     return {
       text:
-        `exists (select 1 from json_each(${quote('view')}.${quote(found.column)}) as ${quote('element')} ` +
+        `exists (select 1 from json_each(${column}) as ${quote('element')} ` +
         `where json_extract(${quote('element')}.${quote('value')}, ?) in ` +
         `(select ${quote('wanted')}.${quote('value')} from json_each(?) as ${quote('wanted')}))`,
       values: [`$.${property}`, JSON.stringify(values)],
@@ -205,12 +222,6 @@ export class ViewStore<Document extends object> {
     const codec = table.columns.find((column) => column.field === field)?.codec;
     return codec === 'boolean' ? (value ? 1 : 0) : value;
   }
-
-  private prepare(sql: string) {
-    let statement = this.statements.get(sql);
-    if (statement === undefined) this.statements.set(sql, (statement = this.db.prepare(sql)));
-    return statement;
-  }
 }
 
 /**
@@ -218,12 +229,16 @@ export class ViewStore<Document extends object> {
  * file has one, else (in memory) the connection the projection runner writes on.
  */
 export class ViewStores {
+  private readonly reader: ViewReader;
+
   constructor(
     private readonly orm: MikroORM,
-    private readonly db: NativeDatabase,
-  ) {}
+    source: ViewReader | NativeDatabase,
+  ) {
+    this.reader = asViewReader(source);
+  }
 
   of<Document extends object>(entity: EntitySchema): ViewStore<Document> {
-    return new ViewStore<Document>(ViewTable.of(this.orm, entity), this.db);
+    return new ViewStore<Document>(ViewTable.of(this.orm, entity), this.reader);
   }
 }

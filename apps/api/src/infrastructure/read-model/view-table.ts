@@ -1,5 +1,6 @@
 import { type EntityMetadata, type EntitySchema, type MikroORM } from '@mikro-orm/libsql';
 import type Database from 'libsql';
+import { type ReadModelDialect, type ViewReader } from './view-reader';
 
 type Dictionary = Record<string, unknown>;
 export type NativeDatabase = Database.Database;
@@ -60,6 +61,18 @@ export class ViewTable {
     return statement.all([JSON.stringify(ids)]) as Dictionary[];
   }
 
+  /** The stored rows of `ids`, read through a view reader (any dialect). */
+  async rowsOf(
+    reader: ViewReader,
+    ids: readonly string[],
+    table: string = this.table,
+  ): Promise<Dictionary[]> {
+    if (ids.length === 0) return [];
+    const columns = this.columns.map(({ column }) => quote(column)).join(', ');
+    const { text, values } = inList(reader.dialect, quote(this.key.column), ids);
+    return reader.rows(`select ${columns} from ${quote(table)} where ${text}`, values);
+  }
+
   /** Forgets the statements of a table about to be dropped. */
   forget(db: NativeDatabase, table: string): void {
     this.loads.get(db)?.delete(table);
@@ -73,7 +86,10 @@ export class ViewTable {
       if (value === null || value === undefined) continue;
       document[field] =
         codec === 'json'
-          ? JSON.parse(value as string)
+          ? // MySQL's JSON type comes parsed already; SQLite's and MariaDB's JSON text does not.
+            typeof value === 'string'
+            ? JSON.parse(value)
+            : value
           : codec === 'boolean'
             ? value === 1 || value === true
             : value;
@@ -96,21 +112,27 @@ export class ViewTable {
   }
 
   /** Inserts a document, or replaces the one of the same id: the parameters are toParameters(document). */
-  upsertSql(table: string = this.table): string {
+  upsertSql(table: string = this.table, dialect: ReadModelDialect = 'sqlite'): string {
     const key = quote(this.key.column);
     const columns = this.columns.map(({ column }) => quote(column));
-    const updates = columns
-      .filter((column) => column !== key)
-      .map((column) => `${column} = excluded.${column}`);
-    return (
-      `insert into ${quote(table)} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')}) ` +
-      `on conflict (${key}) do update set ${updates.join(', ')}`
-    );
+    const others = columns.filter((column) => column !== key);
+    const insert = `insert into ${quote(table)} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')}) `;
+    return dialect === 'mysql'
+      ? insert +
+          `on duplicate key update ${others.map((column) => `${column} = values(${column})`).join(', ')}`
+      : insert +
+          `on conflict (${key}) do update set ${others.map((column) => `${column} = excluded.${column}`).join(', ')}`;
   }
 
-  /** Deletes the documents whose ids are in the one parameter, a JSON array. */
-  removeSql(table: string = this.table): string {
-    return `delete from ${quote(table)} where ${quote(this.key.column)} in (select value from json_each(?))`;
+  /**
+   * Deletes the documents whose ids are in the one parameter: a JSON array on SQLite, an array the
+   * driver spreads into the list on MySQL.
+   */
+  removeSql(table: string = this.table, dialect: ReadModelDialect = 'sqlite'): string {
+    const key = quote(this.key.column);
+    return dialect === 'mysql'
+      ? `delete from ${quote(table)} where ${key} in (?)`
+      : `delete from ${quote(table)} where ${key} in (select value from json_each(?))`;
   }
 
   /** The document's column values, in the table's column order, as bound parameters. */
@@ -123,4 +145,21 @@ export class ViewTable {
       return value;
     });
   }
+}
+
+/**
+ * `column in (values)` with bound values whatever their number: on SQLite one JSON array parameter (so
+ * the statement's text is the same for any count), on MySQL an array the driver spreads. An empty
+ * list matches nothing.
+ */
+export function inList(
+  dialect: ReadModelDialect,
+  column: string,
+  values: readonly unknown[],
+): Readonly<{ text: string; values: unknown[] }> {
+  if (dialect === 'sqlite')
+    return { text: `${column} in (select value from json_each(?))`, values: [JSON.stringify(values)] };
+  return values.length === 0
+    ? { text: '0 = 1', values: [] }
+    : { text: `${column} in (?)`, values: [[...values]] };
 }
