@@ -2,7 +2,6 @@ import { type EntitySchema, type MikroORM } from '@mikro-orm/libsql';
 import { asViewReader, type ViewReader } from './view-reader';
 import { inList, type NativeDatabase, quote, ViewTable } from './view-table';
 
-type Dictionary = Record<string, unknown>;
 type Value = string | number | boolean;
 
 /**
