@@ -1,7 +1,10 @@
 import { type Pool } from 'mysql2/promise';
-import { type NativeDatabase } from './view-table';
+import type Database from 'libsql';
 
 type Dictionary = Record<string, unknown>;
+
+/** The libsql connection to a read-model file. */
+export type NativeDatabase = Database.Database;
 
 /** The SQL the read model's database speaks: SQLite files, or MariaDB/MySQL (`DATABASE_URL`). */
 export type ReadModelDialect = 'sqlite' | 'mysql';

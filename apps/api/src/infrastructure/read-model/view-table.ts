@@ -1,9 +1,8 @@
 import { type EntityMetadata, type EntitySchema, type MikroORM } from '@mikro-orm/libsql';
-import type Database from 'libsql';
-import { type ReadModelDialect, type ViewReader } from './view-reader';
+import { type NativeDatabase, type ReadModelDialect, type ViewReader } from './view-reader';
 
 type Dictionary = Record<string, unknown>;
-export type NativeDatabase = Database.Database;
+export type { NativeDatabase } from './view-reader';
 
 /** How a view field is stored: as is, as SQLite's 0/1 integer, or as JSON text. */
 type Codec = 'scalar' | 'boolean' | 'json';
