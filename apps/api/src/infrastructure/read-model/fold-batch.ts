@@ -1,7 +1,8 @@
 import { type RecordedEvent } from '@ib/domain';
 import { type Projection } from './projection';
 import { type WriteStatement } from './read-model-writes';
-import { type NativeDatabase, type ViewTable } from './view-table';
+import { type ViewReader } from './view-reader';
+import { type ViewTable } from './view-table';
 
 type Document = Record<string, unknown>;
 
@@ -14,15 +15,16 @@ export type FoldedBatch = Readonly<{
 /**
  * Folds `events` into the documents they touch in `table` (a view's live table or its rebuild's
  * shadow), each loaded once (from `unwritten` when a batch still being written holds it, else from
- * the table through `db`), and says how to write each changed document once.
+ * the table through `reader`, in one query), and says how to write each changed document once, in
+ * the reader's dialect.
  */
-export function foldBatch(
+export async function foldBatch(
   view: Readonly<{ projection: Projection<Document>; table: ViewTable }>,
-  db: NativeDatabase,
+  reader: ViewReader,
   table: string,
   events: readonly RecordedEvent[],
   unwritten?: ReadonlyMap<string, Document | undefined>,
-): FoldedBatch {
+): Promise<FoldedBatch> {
   const { projection } = view;
   const ids = events.map((event) => projection.idOf(event));
   const stored = new Map<string, Document | undefined>();
@@ -32,7 +34,7 @@ export function foldBatch(
     else lookups.push(id);
   }
   if (lookups.length > 0)
-    for (const row of view.table.load(db, lookups, table)) {
+    for (const row of await view.table.rowsOf(reader, lookups, table)) {
       const document = view.table.toDocument(row);
       stored.set(view.table.idOf(document), document);
     }
@@ -49,8 +51,12 @@ export function foldBatch(
     else if (stored.get(id) !== undefined) deletes.push(id);
   }
   const statements: WriteStatement[] = [];
-  if (upserts.length > 0) statements.push({ sql: view.table.upsertSql(table), rows: upserts });
+  const { dialect } = reader;
+  if (upserts.length > 0) statements.push({ sql: view.table.upsertSql(table, dialect), rows: upserts });
   if (deletes.length > 0)
-    statements.push({ sql: view.table.removeSql(table), rows: [[JSON.stringify(deletes)]] });
+    statements.push({
+      sql: view.table.removeSql(table, dialect),
+      rows: [[dialect === 'mysql' ? deletes : JSON.stringify(deletes)]],
+    });
   return { documents, statements };
 }

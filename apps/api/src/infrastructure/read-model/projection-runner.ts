@@ -6,7 +6,14 @@ import { type Projection } from './projection';
 import { foldBatch } from './fold-batch';
 import { inlineWriterFor } from './read-model-writer';
 import { createShadowStatements, ddl, shadowOf, swapInStatements } from './shadow-table';
-import { type ReadModelWriter, requireAll, type WriteGroup, type WriteStatement } from './read-model-writes';
+import {
+  checkpointUpsert,
+  type ReadModelWriter,
+  requireAll,
+  type WriteGroup,
+  type WriteStatement,
+} from './read-model-writes';
+import { type ReadModelDialect, SqliteViewReader, type ViewReader } from './view-reader';
 import { type NativeDatabase, quote, ViewTable } from './view-table';
 
 type ReadModelOrm = MikroORM;
@@ -44,6 +51,11 @@ export type ProjectionRunnerOptions = Readonly<{
    * writes on the ORM's own connection.
    */
   writer?: ReadModelWriter;
+  /**
+   * Where documents are loaded from before a batch folds them, in the database's dialect. Absent, the
+   * ORM's own SQLite connection.
+   */
+  reader?: ViewReader;
 }>;
 
 type View = {
@@ -70,10 +82,6 @@ export const DEFAULT_PROJECTION_BATCH_SIZE = 5_000;
 
 /** How often a follower (an instance that does not run the projections) reads the checkpoints while someone waits. */
 const FOLLOW_POLL_MS = 20;
-
-const CHECKPOINT_UPSERT =
-  'insert into `projection_checkpoints` (`name`, `position`, `updated_at`) values (?, ?, ?) ' +
-  'on conflict (`name`) do update set `position` = excluded.`position`, `updated_at` = excluded.`updated_at`';
 
 /**
  * Feeds the projections from the event store and keeps their views and checkpoints in the read model.
@@ -114,7 +122,8 @@ export class ProjectionRunner {
   /** Batches and swaps run one after the other, never interleaved. */
   private tail: Promise<unknown> = Promise.resolve();
   private abortRebuilds = new AbortController();
-  private db?: NativeDatabase;
+  private resolvedReader?: ViewReader;
+  private readonly givenReader?: ViewReader;
   private idleFlushedAt = 0;
   private resolvedWriter?: ReadModelWriter;
   /**
@@ -133,6 +142,7 @@ export class ProjectionRunner {
     options: ProjectionRunnerOptions,
   ) {
     this.givenWriter = options.writer;
+    this.givenReader = options.reader;
     this.batchSize = options.batchSize ?? DEFAULT_PROJECTION_BATCH_SIZE;
     this.retryDelayMs = options.retryDelayMs ?? 1000;
     this.idleCheckpointIntervalMs = options.idleCheckpointIntervalMs ?? 1000;
@@ -329,11 +339,11 @@ export class ProjectionRunner {
     // since replaying events a view does not handle changes nothing.
     const flushIdle = this.now().getTime() - this.idleFlushedAt >= this.idleCheckpointIntervalMs;
     const updatedAt = this.now().toISOString();
-    const db = await this.database();
+    const reader = await this.reader();
     const parts: BatchPart[] = [];
     const idle: View[] = [];
     for (const view of due) {
-      const checkpoint = checkpointStatement([view], last, updatedAt);
+      const checkpoint = checkpointStatement(reader.dialect, [view], last, updatedAt);
       const events = eventsOf.get(view);
       if (events === undefined) {
         if (flushIdle)
@@ -343,7 +353,7 @@ export class ProjectionRunner {
       }
       try {
         const unwritten = this.unwritten.get(view);
-        const { documents, statements } = foldBatch(view, db, view.table.table, events, unwritten);
+        const { documents, statements } = await foldBatch(view, reader, view.table.table, events, unwritten);
         parts.push({
           view,
           group: { name: view.projection.name, statements, closing: [checkpoint] },
@@ -408,13 +418,13 @@ export class ProjectionRunner {
     // Only the events this view handles are read (SQLite skips the others) and decoded.
     const readHandled = (fromPosition: number) =>
       this.store.readAll({ fromPosition, limit: this.batchSize, types: view.projection.handles });
-    const db = await this.database();
+    const reader = await this.reader();
     const writer = await this.writer();
-    const intoShadow = (events: readonly RecordedEvent[]): WriteStatement[] =>
-      events.length === 0 ? [] : foldBatch(view, db, shadow, events).statements;
+    const intoShadow = async (events: readonly RecordedEvent[]): Promise<WriteStatement[]> =>
+      events.length === 0 ? [] : (await foldBatch(view, reader, shadow, events)).statements;
     requireAll(
       await writer.write([
-        { name: `create ${shadow}`, statements: createShadowStatements(db, view.table.table) },
+        { name: `create ${shadow}`, statements: await createShadowStatements(reader, view.table.table) },
       ]),
     );
     try {
@@ -424,7 +434,7 @@ export class ProjectionRunner {
         signal.throwIfAborted();
         const events = await readHandled(position);
         if (events.length === 0) break;
-        requireAll(await writer.write([{ name: shadow, statements: intoShadow(events) }]));
+        requireAll(await writer.write([{ name: shadow, statements: await intoShadow(events) }]));
         position = events[events.length - 1].globalPosition;
         if (events.length < this.batchSize) break;
       }
@@ -440,14 +450,16 @@ export class ProjectionRunner {
           tail.push(...events.filter(({ globalPosition }) => globalPosition <= target));
           position = events[events.length - 1].globalPosition;
         }
+        const { swap, afterwards } = await swapInStatements(reader, view.table.table);
         const statements = [
-          ...intoShadow(tail),
-          ...swapInStatements(db, view.table.table),
-          checkpointStatement([view], target, this.now().toISOString()),
+          ...(await intoShadow(tail)),
+          ...swap,
+          checkpointStatement(reader.dialect, [view], target, this.now().toISOString()),
         ];
         requireAll(await writer.write([{ name: `swap in ${shadow}`, statements }]));
-        view.table.forget(db, shadow);
-        view.table.forget(db, view.table.table);
+        forgetStatements(reader);
+        if (afterwards.length > 0)
+          requireAll(await writer.write([{ name: `drop ${shadow}`, statements: afterwards }]));
         view.position = target;
         view.failure = undefined;
       });
@@ -457,7 +469,7 @@ export class ProjectionRunner {
       if (this.running && this.subscription === undefined && this.retryTimer === undefined)
         await this.resubscribe();
     } catch (error) {
-      view.table.forget(db, shadow);
+      forgetStatements(reader);
       await writer
         .write([{ name: `drop ${shadow}`, statements: [ddl(`drop table if exists ${quote(shadow)}`)] }])
         .catch(() => undefined);
@@ -501,14 +513,18 @@ export class ProjectionRunner {
     const healthy = this.views.filter(({ failure, rebuilding }) => failure === undefined && !rebuilding);
     if (healthy.length === 0) return;
     const updatedAt = this.now().toISOString();
-    const statements = healthy.map((view) => checkpointStatement([view], view.position, updatedAt));
+    const { dialect } = await this.reader();
+    const statements = healthy.map((view) => checkpointStatement(dialect, [view], view.position, updatedAt));
     requireAll(await (await this.writer()).write([{ name: 'checkpoints', statements }]));
   }
 
   /** The driver's connection to the read-model file, for reads: one, never recycled for a local file. */
-  private async database(): Promise<NativeDatabase> {
-    this.db ??= await this.orm.em.getConnection().getNativeClient();
-    return this.db;
+  /** Where documents are loaded from: the given reader, else the ORM's own SQLite connection. */
+  private async reader(): Promise<ViewReader> {
+    this.resolvedReader ??=
+      this.givenReader ??
+      new SqliteViewReader((await this.orm.em.getConnection().getNativeClient()) as NativeDatabase);
+    return this.resolvedReader;
   }
 
   private async writer(): Promise<ReadModelWriter> {
@@ -532,9 +548,19 @@ export class ProjectionRunner {
 }
 
 /** The checkpoint rows of `views`, all at `position`. */
-function checkpointStatement(views: readonly View[], position: number, updatedAt: string): WriteStatement {
+function checkpointStatement(
+  dialect: ReadModelDialect,
+  views: readonly View[],
+  position: number,
+  updatedAt: string,
+): WriteStatement {
   return {
-    sql: CHECKPOINT_UPSERT,
+    sql: checkpointUpsert(dialect),
     rows: views.map(({ projection }) => [projection.name, position, updatedAt]),
   };
+}
+
+/** After a swap replaced a table, statements a SQLite reader kept for it are prepared again. */
+function forgetStatements(reader: ViewReader): void {
+  if (reader instanceof SqliteViewReader) reader.forgetStatements();
 }

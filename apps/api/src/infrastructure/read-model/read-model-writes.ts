@@ -31,3 +31,10 @@ export const READ_MODEL_WRITER = Symbol('READ_MODEL_WRITER');
 export const requireAll = ({ failed }: WriteOutcome): void => {
   if (failed.length > 0) throw new Error(`${failed[0].name}: ${failed[0].message}`);
 };
+
+/** Writes one checkpoint row (name, position, updated_at) in the read model's dialect. */
+export const checkpointUpsert = (dialect: 'sqlite' | 'mysql'): string =>
+  'insert into `projection_checkpoints` (`name`, `position`, `updated_at`) values (?, ?, ?) ' +
+  (dialect === 'mysql'
+    ? 'on duplicate key update `position` = values(`position`), `updated_at` = values(`updated_at`)'
+    : 'on conflict (`name`) do update set `position` = excluded.`position`, `updated_at` = excluded.`updated_at`');

@@ -1,5 +1,6 @@
 import { type WriteStatement } from './read-model-writes';
-import { type NativeDatabase, quote } from './view-table';
+import { type ViewReader } from './view-reader';
+import { quote } from './view-table';
 
 /** A schema statement: run once, with no parameters. */
 export const ddl = (sql: string): WriteStatement => ({ sql, rows: [[]] });
@@ -8,35 +9,60 @@ export const ddl = (sql: string): WriteStatement => ({ sql, rows: [[]] });
 export const shadowOf = (live: string): string => `${live}__rebuild`;
 
 /**
- * An empty copy of the live table: same columns and primary key, from its own DDL. Its indexes come
- * at the swap, so rebuilt rows are not written through them one by one.
+ * An empty copy of the live table: same columns and primary key. On SQLite from its own DDL, its
+ * indexes coming at the swap, so rebuilt rows are not written through them one by one; on MySQL with
+ * `create table ... like`.
  */
-export function createShadowStatements(db: NativeDatabase, live: string): WriteStatement[] {
-  const table = db.prepare("select sql from sqlite_master where type = 'table' and name = ?").get([live]) as
-    { sql: string } | undefined;
-  if (table === undefined) throw new Error(`Read-model table ${live} does not exist`);
+export async function createShadowStatements(reader: ViewReader, live: string): Promise<WriteStatement[]> {
   const shadow = shadowOf(live);
+  const drop = ddl(`drop table if exists ${quote(shadow)}`);
+  if (reader.dialect === 'mysql') return [drop, ddl(`create table ${quote(shadow)} like ${quote(live)}`)];
+  const [table] = (await reader.rows("select sql from sqlite_master where type = 'table' and name = ?", [
+    live,
+  ])) as { sql: string }[];
+  if (table === undefined) throw new Error(`Read-model table ${live} does not exist`);
   const create = table.sql.replace(
     /^(\s*create\s+table\s+)(`[^`]+`|"[^"]+"|\[[^\]]+\]|\w+)/i,
     `$1${quote(shadow)}`,
   );
-  return [ddl(`drop table if exists ${quote(shadow)}`), ddl(create)];
+  return [drop, ddl(create)];
 }
 
 /**
- * Puts the shadow in the live table's place, in the swap's transaction: the live table is dropped and
- * the shadow renamed, then the live table's indexes (and triggers) are created again over the rebuilt
- * rows, each sorted once, rather than every row being copied through them.
+ * Puts the shadow's rows in the live table's place, in the swap's transaction (with the view's
+ * checkpoint), and says what to run once that is committed.
+ *
+ * SQLite: the live table is dropped and the shadow renamed, then the live table's indexes (and
+ * triggers) are created again over the rebuilt rows, each sorted once; nothing is left afterwards.
+ * MySQL: schema statements commit on their own there, so the rows are copied instead (readers see the
+ * old rows until the commit), and the shadow is dropped afterwards.
  */
-export function swapInStatements(db: NativeDatabase, live: string): WriteStatement[] {
-  const attached = db
-    .prepare(
-      "select sql from sqlite_master where tbl_name = ? and type in ('index', 'trigger') and sql is not null",
-    )
-    .all([live]) as { sql: string }[];
-  return [
-    ddl(`drop table ${quote(live)}`),
-    ddl(`alter table ${quote(shadowOf(live))} rename to ${quote(live)}`),
-    ...attached.map(({ sql }) => ddl(sql)),
-  ];
+export async function swapInStatements(
+  reader: ViewReader,
+  live: string,
+): Promise<Readonly<{ swap: WriteStatement[]; afterwards: WriteStatement[] }>> {
+  const shadow = shadowOf(live);
+  if (reader.dialect === 'mysql')
+    return {
+      swap: [
+        ddlFree(`delete from ${quote(live)}`),
+        ddlFree(`insert into ${quote(live)} select * from ${quote(shadow)}`),
+      ],
+      afterwards: [ddl(`drop table if exists ${quote(shadow)}`)],
+    };
+  const attached = (await reader.rows(
+    "select sql from sqlite_master where tbl_name = ? and type in ('index', 'trigger') and sql is not null",
+    [live],
+  )) as { sql: string }[];
+  return {
+    swap: [
+      ddl(`drop table ${quote(live)}`),
+      ddl(`alter table ${quote(shadow)} rename to ${quote(live)}`),
+      ...attached.map(({ sql }) => ddl(sql)),
+    ],
+    afterwards: [],
+  };
 }
+
+/** A data statement with no parameters, run once. */
+const ddlFree = (sql: string): WriteStatement => ({ sql, rows: [[]] });

@@ -22,6 +22,11 @@ export class SqliteViewReader implements ViewReader {
 
   constructor(readonly db: NativeDatabase) {}
 
+  /** Drops every kept statement: after a table they read was replaced (a rebuild's swap). */
+  forgetStatements(): void {
+    this.statements.clear();
+  }
+
   async rows(sql: string, values: readonly unknown[]): Promise<Dictionary[]> {
     let statement = this.statements.get(sql);
     if (statement === undefined) this.statements.set(sql, (statement = this.db.prepare(sql)));

@@ -1,5 +1,5 @@
 import { type EntityMetadata, type EntitySchema, type MikroORM } from '@mikro-orm/libsql';
-import { type NativeDatabase, type ReadModelDialect, type ViewReader } from './view-reader';
+import { type ReadModelDialect, type ViewReader } from './view-reader';
 
 type Dictionary = Record<string, unknown>;
 export type { NativeDatabase } from './view-reader';
@@ -16,14 +16,12 @@ export const quote = (identifier: string): string => `\`${identifier.replaceAll(
  * from the entity schema (property = view field), so the ORM metadata stays the single description
  * of the table.
  *
- * Reads run on the driver's own connection, on statements prepared once per connection and table: the
+ * Reads go through a ViewReader (on SQLite the driver's own connection, statements prepared once: the
  * ORM's raw execute inlines every parameter into the SQL text and prepares it anew, which for documents
- * of several kilobytes costs more than the reads. Writes are SQL and parameters (upsertSql, removeSql,
+ * of several kilobytes costs more than the reads). Writes are SQL and parameters (upsertSql, removeSql,
  * toParameters) handed to the read model's writer.
  */
 export class ViewTable {
-  private readonly loads = new WeakMap<NativeDatabase, Map<string, ReturnType<NativeDatabase['prepare']>>>();
-
   private constructor(
     readonly table: string,
     readonly key: Column,
@@ -44,22 +42,6 @@ export class ViewTable {
     return new ViewTable(meta.tableName, key, columns);
   }
 
-  /** The stored rows of `ids` in `table`: the live table, or a rebuild's shadow copy of it. */
-  load(db: NativeDatabase, ids: readonly string[], table: string = this.table): Dictionary[] {
-    let byTable = this.loads.get(db);
-    if (byTable === undefined) this.loads.set(db, (byTable = new Map()));
-    let statement = byTable.get(table);
-    if (statement === undefined) {
-      const columns = this.columns.map(({ column }) => quote(column)).join(', ');
-      const key = quote(this.key.column);
-      statement = db.prepare(
-        `select ${columns} from ${quote(table)} where ${key} in (select value from json_each(?))`,
-      );
-      byTable.set(table, statement);
-    }
-    return statement.all([JSON.stringify(ids)]) as Dictionary[];
-  }
-
   /** The stored rows of `ids`, read through a view reader (any dialect). */
   async rowsOf(
     reader: ViewReader,
@@ -70,11 +52,6 @@ export class ViewTable {
     const columns = this.columns.map(({ column }) => quote(column)).join(', ');
     const { text, values } = inList(reader.dialect, quote(this.key.column), ids);
     return reader.rows(`select ${columns} from ${quote(table)} where ${text}`, values);
-  }
-
-  /** Forgets the statements of a table about to be dropped. */
-  forget(db: NativeDatabase, table: string): void {
-    this.loads.get(db)?.delete(table);
   }
 
   /** A stored row (raw column values) as its view document; NULL columns are absent fields. */
