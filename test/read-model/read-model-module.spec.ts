@@ -30,7 +30,7 @@ describe('ReadModelModule', () => {
     const app = await Test.createTestingModule({
       imports: [
         ReadModelModule.forRoot({
-          file: join(folder, 'read-model.db'),
+          location: { file: join(folder, 'read-model.db') },
           views: APP_VIEWS,
           imports: [EventStoreModule],
         }),

@@ -65,7 +65,7 @@ export class AppModule {
         provide: SecretStore,
         useFactory: () =>
           createSecretStore(
-            { kind: 'sqlite' },
+            config.database,
             {
               dataDir: config.dataDir,
               masterKey: loadMasterKey({
@@ -80,7 +80,7 @@ export class AppModule {
       {
         provide: IDEMPOTENCY_STORE,
         useFactory: () =>
-          createIdempotencyStore({ kind: 'sqlite' }, { dataDir: config.dataDir, policy: config.idempotency }),
+          createIdempotencyStore(config.database, { dataDir: config.dataDir, policy: config.idempotency }),
       },
       CommandRunner,
       ReadYourWrites,
@@ -99,7 +99,10 @@ export class AppModule {
       global: true,
       imports: [
         ReadModelModule.forRoot({
-          file: join(config.dataDir, 'read-model.sqlite'),
+          location:
+            config.database.kind === 'mysql'
+              ? { server: config.database.server }
+              : { file: join(config.dataDir, 'read-model.sqlite') },
           views: APP_VIEWS,
           instanceId: config.instanceId,
           leaseTiming: overrides.leaseTiming,

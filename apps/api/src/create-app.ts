@@ -59,10 +59,6 @@ class ExpressWithFallback extends ExpressAdapter {
 
 /** Builds the whole application (API, docs, console) for one configuration; main, tests and benchmarks share it. */
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<INestApplication> {
-  if (config.database.kind !== 'sqlite')
-    throw new ConfigError([
-      'DATABASE_URL: the read model and state on MariaDB/MySQL are not part of this build yet; unset it to keep them in DATA_DIR',
-    ]);
   prepareDataFolder(config);
   // Opened before anything else, so a server that cannot be reached stops the start with nothing to undo.
   const eventStore = overrides.eventStore ?? (await openEventStore(config.eventStore, config.dataDir));

@@ -97,6 +97,16 @@ describe('loadConfig', () => {
       expect(error.message).not.toContain('topsecretpw');
     });
 
+    it('given DATABASE_URL without a configured secrets key, then it refuses to start, naming both variables', () => {
+      const error = caught(() => loadConfig({ ...secret, DATABASE_URL: 'mysql://ib:pw@db/ib' }, '/srv'));
+
+      expect(error.message).toMatch(/SECRETS_KEY or SECRETS_KEY_FILE is required when DATABASE_URL is set/);
+      expect(
+        loadConfig({ ...secret, DATABASE_URL: 'mysql://ib:pw@db/ib', SECRETS_KEY: 'k'.repeat(44) }, '/srv')
+          .database,
+      ).toMatchObject({ kind: 'mysql' });
+    });
+
     it('given no INSTANCE_ID, then the instance is named by host and process', () =>
       expect(loadConfig({}, '/srv').instanceId).toMatch(new RegExp(`-${process.pid}$`)));
 

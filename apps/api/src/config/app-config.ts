@@ -91,6 +91,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   // Instances on shared servers must accept each other's tokens, so none may invent its own secret.
   if (tokenSecret === undefined && (env.EVENT_STORE_URL || env.DATABASE_URL))
     problems.push('TOKEN_SECRET is required when EVENT_STORE_URL or DATABASE_URL is set');
+  // A key generated into one instance's DATA_DIR would not open what another instance encrypted.
+  if (env.DATABASE_URL && !env.SECRETS_KEY && !env.SECRETS_KEY_FILE)
+    problems.push('SECRETS_KEY or SECRETS_KEY_FILE is required when DATABASE_URL is set');
 
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),

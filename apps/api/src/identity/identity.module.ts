@@ -57,12 +57,12 @@ const tokensLogger = new Logger('Tokens');
     {
       provide: CredentialStore,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => createCredentialStore({ kind: 'sqlite' }, config.dataDir),
+      useFactory: (config: AppConfig) => createCredentialStore(config.database, config.dataDir),
     },
     {
       provide: ApiKeyHashStore,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => createApiKeyHashStore({ kind: 'sqlite' }, config.dataDir),
+      useFactory: (config: AppConfig) => createApiKeyHashStore(config.database, config.dataDir),
     },
     { provide: PasswordHasher, useValue: new PasswordHasher() },
     {

@@ -70,7 +70,7 @@ import { StartRepublishController } from './republish/start-republish/start-repu
     {
       provide: PackageStore,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => createPackageStore({ kind: 'sqlite' }, config.dataDir),
+      useFactory: (config: AppConfig) => createPackageStore(config.database, config.dataDir),
     },
     PublicationIndex,
     PublishedVersions,

@@ -5,19 +5,24 @@ import {
   type ProcessCheckpoints,
 } from '../infrastructure/process-managers/process-checkpoints.port';
 import { inlineWriterFor } from '../infrastructure/read-model/read-model-writer';
-import { type ReadModelWriter, requireAll } from '../infrastructure/read-model/read-model-writes';
+import {
+  checkpointUpsert,
+  type ReadModelWriter,
+  requireAll,
+} from '../infrastructure/read-model/read-model-writes';
+import { type ReadModelDialect } from '../infrastructure/read-model/view-reader';
 import { type ReadModelOrm } from './read-model-orm';
 
-const CHECKPOINT_UPSERT =
-  'insert into `projection_checkpoints` (`name`, `position`, `updated_at`) values (?, ?, ?) ' +
-  'on conflict (`name`) do update set `position` = excluded.`position`, `updated_at` = excluded.`updated_at`';
-const INSTANCE_UPSERT =
+const instanceUpsert = (dialect: ReadModelDialect) =>
   'insert into `process_instances` (`process`, `id`, `document`) values (?, ?, ?) ' +
-  'on conflict (`process`, `id`) do update set `document` = excluded.`document`';
+  (dialect === 'mysql'
+    ? 'on duplicate key update `document` = values(`document`)'
+    : 'on conflict (`process`, `id`) do update set `document` = excluded.`document`');
 const INSTANCE_DELETE = 'delete from `process_instances` where `process` = ? and `id` = ?';
 
 /**
- * The process managers' checkpoints, in the read model's projection_checkpoints table (named apart
+ * The process managers' checkpoints (in the read model's SQLite file or MySQL database, by `dialect`),
+ * in the read model's projection_checkpoints table (named apart
  * from the views by the runner), and their instances in process_instances. A checkpoint and its
  * instances are written in one transaction, through the read model's one writer (see
  * ReadModelWriter), as the projection runner writes its batches.
@@ -29,6 +34,7 @@ export class SqliteProcessCheckpoints implements ProcessCheckpoints {
     private readonly orm: ReadModelOrm,
     private readonly now: () => Date = () => new Date(),
     private readonly writer?: ReadModelWriter,
+    private readonly dialect: ReadModelDialect = 'sqlite',
   ) {}
 
   async load(name: string): Promise<ProcessCheckpoint | undefined> {
@@ -55,9 +61,9 @@ export class SqliteProcessCheckpoints implements ProcessCheckpoints {
 
   async save(name: string, position: number, changes: InstanceChanges = NO_INSTANCE_CHANGES): Promise<void> {
     const statements = [
-      { sql: CHECKPOINT_UPSERT, rows: [[name, position, this.now().toISOString()]] },
+      { sql: checkpointUpsert(this.dialect), rows: [[name, position, this.now().toISOString()]] },
       {
-        sql: INSTANCE_UPSERT,
+        sql: instanceUpsert(this.dialect),
         rows: [...changes.upserts].map(([id, document]) => [name, id, JSON.stringify(document)]),
       },
       { sql: INSTANCE_DELETE, rows: changes.removals.map((id) => [name, id]) },

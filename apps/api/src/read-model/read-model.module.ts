@@ -14,22 +14,18 @@ import {
 } from '../infrastructure/read-model/projection-runner';
 import { PROCESS_CHECKPOINTS } from '../infrastructure/process-managers/process-checkpoints.port';
 import { SqliteProcessCheckpoints } from './process-checkpoints';
-import { createReadModelOrm, type ReadModelOrm } from './read-model-orm';
-import { openReadOnlyConnection } from '../infrastructure/read-model/read-only-connection';
-import { type NativeDatabase } from '../infrastructure/read-model/view-table';
+import { openReadModelDatabase, type ReadModelDatabase, type ReadModelLocation } from './read-model-database';
 import { ViewStores } from '../infrastructure/read-model/view-store';
-import { createReadModelWriter } from '../infrastructure/read-model/read-model-writer';
-import { READ_MODEL_WRITER, type ReadModelWriter } from '../infrastructure/read-model/read-model-writes';
-import { BackgroundJobs } from '../infrastructure/leases/background-jobs';
+import { type ReadModelWriter } from '../infrastructure/read-model/read-model-writes';
+import { BackgroundJobs, type JobName } from '../infrastructure/leases/background-jobs';
 import { type LeaseTiming } from '../infrastructure/leases/leased-job';
-import { SqliteJobLeases } from '../infrastructure/leases/sqlite-job-leases';
 
 export const READ_MODEL_ORM = Symbol('READ_MODEL_ORM');
-const READ_MODEL_READER = Symbol('READ_MODEL_READER');
+const READ_MODEL_DATABASE = Symbol('READ_MODEL_DATABASE');
 
 export type ReadModelModuleOptions = Readonly<{
-  /** `<dataDir>/read-model.db`, or ':memory:'. */
-  file: string;
+  /** `<dataDir>/read-model.sqlite` (or ':memory:'), or a MariaDB/MySQL database (DATABASE_URL). */
+  location: ReadModelLocation;
   debug?: boolean;
   /**
    * Every view of the application, each projection with its table: the runner keeps them and the ORM
@@ -47,14 +43,12 @@ export type ReadModelModuleOptions = Readonly<{
   imports?: ModuleMetadata['imports'];
 }>;
 
-/** The runner is started by the application once it is ready; here it is only stopped before the ORM closes. */
+/** The runner is started by the application once it is ready; here it is only stopped before the database closes. */
 @Injectable()
 class ReadModelShutdown implements OnApplicationShutdown {
   constructor(
     private readonly runner: ProjectionRunner,
-    @Inject(READ_MODEL_ORM) private readonly orm: ReadModelOrm,
-    @Inject(READ_MODEL_READER) private readonly reader: NativeDatabase | null,
-    @Inject(READ_MODEL_WRITER) private readonly writer: ReadModelWriter,
+    @Inject(READ_MODEL_DATABASE) private readonly database: ReadModelDatabase,
     private readonly jobs: BackgroundJobs,
   ) {}
 
@@ -62,75 +56,68 @@ class ReadModelShutdown implements OnApplicationShutdown {
     await this.jobs.stopAll();
     this.runner.unfollow();
     await this.runner.stop();
-    await this.writer.close();
-    this.reader?.close();
-    await this.orm.close();
+    await this.database.close();
   }
 }
 
 /**
  * Provides ViewStores (every view's reads), ProjectionRunner (the projections into the views) and the
- * process managers' checkpoints (kept beside the views'), for the whole application.
+ * process managers' checkpoints (kept beside the views'), for the whole application, on a SQLite file
+ * or a MariaDB/MySQL database.
  */
 @Module({})
 export class ReadModelModule {
   static forRoot(options: ReadModelModuleOptions): DynamicModule {
+    const fenced = (jobs: BackgroundJobs, job: JobName, writer: ReadModelWriter) =>
+      options.instanceId === undefined ? writer : jobs.fencedWriter(job, writer);
     return {
       module: ReadModelModule,
       global: true,
       imports: options.imports ?? [],
       providers: [
-        { provide: READ_MODEL_ORM, useFactory: () => createReadModelOrm(options) },
         {
-          // Opened after the ORM, whose migrations create the file and its tables.
-          provide: READ_MODEL_READER,
-          useFactory: (_orm: ReadModelOrm) =>
-            options.file === ':memory:' ? null : openReadOnlyConnection(options.file),
-          inject: [READ_MODEL_ORM],
+          provide: READ_MODEL_DATABASE,
+          useFactory: () => openReadModelDatabase(options.location, options.views, options.debug),
+        },
+        {
+          provide: READ_MODEL_ORM,
+          useFactory: (database: ReadModelDatabase) => database.orm,
+          inject: [READ_MODEL_DATABASE],
         },
         {
           provide: ViewStores,
-          useFactory: async (orm: ReadModelOrm, reader: NativeDatabase | null) =>
-            new ViewStores(orm, reader ?? (await orm.em.getConnection().getNativeClient())),
-          inject: [READ_MODEL_ORM, READ_MODEL_READER],
-        },
-        {
-          // Created after the ORM, whose migrations must be done before another connection writes.
-          provide: READ_MODEL_WRITER,
-          useFactory: (orm: ReadModelOrm) => createReadModelWriter(orm, options.file),
-          inject: [READ_MODEL_ORM],
+          useFactory: (database: ReadModelDatabase) => new ViewStores(database.orm, database.reader),
+          inject: [READ_MODEL_DATABASE],
         },
         {
           provide: BackgroundJobs,
-          useFactory: (orm: ReadModelOrm) =>
-            new BackgroundJobs(
-              new SqliteJobLeases(() => orm.em.getConnection().getNativeClient()),
-              options.instanceId ?? 'embedded',
-              options.leaseTiming,
-            ),
-          inject: [READ_MODEL_ORM],
+          useFactory: (database: ReadModelDatabase) =>
+            new BackgroundJobs(database.leases, options.instanceId ?? 'embedded', options.leaseTiming),
+          inject: [READ_MODEL_DATABASE],
         },
         {
           provide: ProjectionRunner,
-          useFactory: (store: EventStore, orm: ReadModelOrm, writer: ReadModelWriter, jobs: BackgroundJobs) =>
-            new ProjectionRunner(store, orm, {
+          useFactory: (store: EventStore, database: ReadModelDatabase, jobs: BackgroundJobs) =>
+            new ProjectionRunner(store, database.orm, {
               // Other instances follow the stored checkpoints, so every view's moves with every batch.
               ...(options.instanceId === undefined ? {} : { idleCheckpointIntervalMs: 0 }),
               ...options.runner,
               views: options.views,
-              writer: options.instanceId === undefined ? writer : jobs.fencedWriter('projections', writer),
+              writer: fenced(jobs, 'projections', database.writer),
+              reader: database.runnerReader,
             }),
-          inject: [EVENT_STORE, READ_MODEL_ORM, READ_MODEL_WRITER, BackgroundJobs],
+          inject: [EVENT_STORE, READ_MODEL_DATABASE, BackgroundJobs],
         },
         {
           provide: PROCESS_CHECKPOINTS,
-          useFactory: (orm: ReadModelOrm, writer: ReadModelWriter, jobs: BackgroundJobs) =>
+          useFactory: (database: ReadModelDatabase, jobs: BackgroundJobs) =>
             new SqliteProcessCheckpoints(
-              orm,
+              database.orm,
               undefined,
-              options.instanceId === undefined ? writer : jobs.fencedWriter('process-managers', writer),
+              fenced(jobs, 'process-managers', database.writer),
+              database.dialect,
             ),
-          inject: [READ_MODEL_ORM, READ_MODEL_WRITER, BackgroundJobs],
+          inject: [READ_MODEL_DATABASE, BackgroundJobs],
         },
         ReadModelShutdown,
       ],

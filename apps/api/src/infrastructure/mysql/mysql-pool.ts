@@ -10,6 +10,16 @@ export type ProductPoolOptions = Readonly<{
   sessionSetup?: string;
 }>;
 
+/**
+ * Every session on the product's own database: read committed (each statement sees what was committed
+ * before it, which appends and followers rely on), strict mode (a NULL written to a NOT NULL column is
+ * an error, which the append guard and the lease fence use), and a bounded wait for row locks.
+ */
+export const productSession = (lockWaitSeconds = 10): string =>
+  'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED; ' +
+  "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ERROR_FOR_DIVISION_BY_ZERO'; " +
+  `SET SESSION innodb_lock_wait_timeout = ${Math.max(1, Math.trunc(lockWaitSeconds))}`;
+
 type CoreConnection = Readonly<{ query(sql: string, callback: (error: unknown) => void): unknown }>;
 
 /**

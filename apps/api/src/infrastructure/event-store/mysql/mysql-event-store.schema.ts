@@ -1,3 +1,4 @@
+import { productSession } from '../../mysql/mysql-pool';
 import { type ExpectedVersion } from '../event-store.port';
 
 /**
@@ -58,15 +59,9 @@ export type EventRow = readonly [
 /** How long an append waits for another one's lock before the store counts as unavailable (503). */
 export const DEFAULT_LOCK_WAIT_SECONDS = 10;
 
-/**
- * Set once per connection. Read committed: every statement sees what was committed before it, which
- * the append relies on once it holds the lock. Strict mode: a NULL written to a NOT NULL column is an
- * error, which the append uses as its version guard.
- */
+/** Set once per connection: see productSession. */
 export const sessionSetup = (lockWaitSeconds = DEFAULT_LOCK_WAIT_SECONDS): string =>
-  'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED; ' +
-  "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ERROR_FOR_DIVISION_BY_ZERO'; " +
-  `SET SESSION innodb_lock_wait_timeout = ${Math.max(1, Math.trunc(lockWaitSeconds))}`;
+  productSession(lockWaitSeconds);
 
 /** What the batch's statements answer, in order; the index of the head reservation and of the rows. */
 export type AppendBatch = Readonly<{
