@@ -64,18 +64,15 @@ export class AppModule {
       {
         provide: SecretStore,
         useFactory: () =>
-          createSecretStore(
-            config.database,
-            {
+          createSecretStore(config.database, {
+            dataDir: config.dataDir,
+            masterKey: loadMasterKey({
+              configuredKey: config.secretsKey,
+              keyFile: config.secretsKeyFile,
               dataDir: config.dataDir,
-              masterKey: loadMasterKey({
-                configuredKey: config.secretsKey,
-                keyFile: config.secretsKeyFile,
-                dataDir: config.dataDir,
-                logger: nestLogger('Secrets'),
-              }),
-            },
-          ),
+              logger: nestLogger('Secrets'),
+            }),
+          }),
       },
       {
         provide: IDEMPOTENCY_STORE,
