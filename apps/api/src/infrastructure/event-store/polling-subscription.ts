@@ -113,6 +113,12 @@ export type PollingSubscriptionsSettings = Readonly<{
   /** Told when the first subscription opens and when the last one ends (a live feed to open or close). */
   onFirst?: () => void;
   onLast?: () => void;
+  /**
+   * A cheap read of the log's head. Given, one watcher reads it every `headPollMs` while subscriptions
+   * are open and wakes them all when it moved (appends by other processes); each subscription's own
+   * poll then only backs it up.
+   */
+  watchHead?: Readonly<{ head: () => Promise<number>; headPollMs: number }>;
 }>;
 
 /**
@@ -122,6 +128,8 @@ export type PollingSubscriptionsSettings = Readonly<{
 export class PollingSubscriptions {
   private readonly open = new Set<PollingSubscription>();
   private readonly appended = new EventEmitter().setMaxListeners(0);
+  private watcher?: NodeJS.Timeout;
+  private lastHead = -1;
 
   constructor(private readonly settings: PollingSubscriptionsSettings) {}
 
@@ -149,12 +157,36 @@ export class PollingSubscriptions {
       handler,
     );
     this.open.add(subscription);
-    if (this.open.size === 1) this.settings.onFirst?.();
+    if (this.open.size === 1) {
+      this.settings.onFirst?.();
+      this.startWatching();
+    }
     void subscription.ended.then(() => {
       this.open.delete(subscription);
-      if (this.open.size === 0) this.settings.onLast?.();
+      if (this.open.size > 0) return;
+      this.settings.onLast?.();
+      clearTimeout(this.watcher);
+      this.watcher = undefined;
     });
     return subscription;
+  }
+
+  private startWatching(): void {
+    const watch = this.settings.watchHead;
+    if (watch === undefined || this.watcher !== undefined) return;
+    const tick = async () => {
+      try {
+        const head = await watch.head();
+        if (head !== this.lastHead) {
+          this.lastHead = head;
+          this.wake();
+        }
+      } catch {
+        // The subscriptions' own reads meet the fault and report it; the watcher only rings.
+      }
+      if (this.open.size > 0) this.watcher = setTimeout(() => void tick(), watch.headPollMs).unref();
+    };
+    this.watcher = setTimeout(() => void tick(), watch.headPollMs).unref();
   }
 
   /** Something was appended (by this process, or as a live feed says): subscribers read now. */
@@ -163,6 +195,8 @@ export class PollingSubscriptions {
   }
 
   async stopAll(): Promise<void> {
+    clearTimeout(this.watcher);
+    this.watcher = undefined;
     await Promise.all([...this.open].map((subscription) => subscription.stop()));
     this.open.clear();
   }

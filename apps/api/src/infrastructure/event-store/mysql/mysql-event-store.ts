@@ -24,8 +24,10 @@ import { duplicateKeyOf, isNullRefused, toUnavailableError } from './mysql-fault
 
 export type MysqlEventStoreOptions = Readonly<{
   server: MysqlServer;
-  /** How often subscribers look for events appended by other processes (this one's wake them at once). */
+  /** How often each subscriber reads the log by itself, behind the head watcher (see watchHead). */
   pollIntervalMs?: number;
+  /** How often the process reads the log's head to wake its subscribers on other processes' appends. */
+  headPollMs?: number;
   connectionLimit?: number;
   /** How long an append waits for another append's lock before the store is "unavailable". */
   lockWaitSeconds?: number;
@@ -34,7 +36,8 @@ export type MysqlEventStoreOptions = Readonly<{
   now?: () => Date;
 }>;
 
-const DEFAULT_POLL_INTERVAL_MS = 50;
+const DEFAULT_POLL_INTERVAL_MS = 250;
+const DEFAULT_HEAD_POLL_MS = 10;
 const DEFAULT_SUBSCRIPTION_BATCH_SIZE = 100;
 
 /**
@@ -55,6 +58,9 @@ export class MysqlEventStore implements EventStore {
       defaultBatchSize: DEFAULT_SUBSCRIPTION_BATCH_SIZE,
       readBatch: (fromPosition, limit) => this.readAll({ fromPosition, limit }),
       isTransient: (error) => error instanceof EventStoreUnavailableError && !this.closed,
+      // One cheap head read every few milliseconds for every subscription of the process: appends of
+      // other instances reach their subscribers (and read-your-writes) at once, not at the next poll.
+      watchHead: { head: () => this.headPosition(), headPollMs: options.headPollMs ?? DEFAULT_HEAD_POLL_MS },
     });
     this.pool = openProductPool(options.server, {
       connectionLimit: options.connectionLimit,

@@ -57,7 +57,15 @@ export class MysqlReadModelWriter implements ReadModelWriter {
       await connection.query('start transaction');
       try {
         const failed: { name: string; message: string }[] = [];
+        // A group with nothing of its own (a view with nothing to apply: its checkpoint only) needs no
+        // savepoint; its closing statements are written together, one multi-row statement per shape.
+        const closingOnly = new Map<string, unknown[][]>();
+        for (const { statements: own, closing } of data)
+          if (own.length === 0)
+            for (const { sql, rows } of closing)
+              closingOnly.set(sql, [...(closingOnly.get(sql) ?? []), ...rows.map((row) => [...row])]);
         for (const { name, statements: own, closing } of data) {
+          if (own.length === 0) continue;
           await connection.query('savepoint write_group');
           try {
             for (const statement of own) await run(connection, statement);
@@ -69,6 +77,7 @@ export class MysqlReadModelWriter implements ReadModelWriter {
           }
           for (const statement of closing) await run(connection, statement);
         }
+        for (const [sql, rows] of closingOnly) await run(connection, { sql, rows });
         await connection.query('commit');
         return { failed };
       } catch (error) {
