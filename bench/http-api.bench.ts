@@ -46,24 +46,9 @@ async function measureAdapter(
   label: string = adapter,
   env: Record<string, string> = {},
 ) {
-  const dataDir = mkdtempSync(join(tmpdir(), `ib-bench-${adapter}-`));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      ADMIN_PASSWORD: 'bench-password',
-      HTTP_ADAPTER: adapter,
-      LOG_LEVEL: 'error',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const api = await startApi({ HTTP_ADAPTER: adapter, ...env });
+  const { url } = api;
   try {
-    await waitUntilReady(url, child);
     const login = await fetch(`${url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -95,9 +80,7 @@ async function measureAdapter(
     );
     return create.requests.average;
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-    rmSync(dataDir, { recursive: true, force: true });
+    await api.stop();
   }
 }
 

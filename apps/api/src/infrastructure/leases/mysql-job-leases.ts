@@ -1,14 +1,7 @@
 import { type Pool } from 'mysql2/promise';
 import { type WriteStatement } from '../read-model/read-model-writes';
 import { type JobLease, type JobLeases } from './job-leases.port';
-
-type LeaseRow = Readonly<{
-  job: string;
-  holder: string;
-  token: number;
-  expires_at: number;
-  acquired_at: number;
-}>;
+import { type LeaseRow, toLease } from './lease-row';
 
 /**
  * The claim as one upsert under the row's lock, then a read of the row in the same round trip. MySQL
@@ -28,14 +21,6 @@ const CLAIM =
 const FENCE =
   'update `job_leases` set `token` = (select `token` from (select `token` from `job_leases` ' +
   'where `job` = ? and `token` = ? and `holder` = ?) as `held`) where `job` = ?';
-
-const toLease = (row: LeaseRow): JobLease => ({
-  job: row.job,
-  holder: row.holder,
-  token: Number(row.token),
-  expiresAt: Number(row.expires_at),
-  acquiredAt: Number(row.acquired_at),
-});
 
 /** The leases in the read model's MariaDB/MySQL database, shared by every instance that uses it. */
 export class MysqlJobLeases implements JobLeases {

@@ -1,14 +1,7 @@
 import { type NativeDatabase } from '../read-model/view-table';
 import { type WriteStatement } from '../read-model/read-model-writes';
 import { type JobLease, type JobLeases } from './job-leases.port';
-
-type LeaseRow = Readonly<{
-  job: string;
-  holder: string;
-  token: number;
-  expires_at: number;
-  acquired_at: number;
-}>;
+import { type LeaseRow, toLease } from './lease-row';
 
 /**
  * In one statement, so two instances claiming at once cannot both win: a new job is inserted with
@@ -31,14 +24,6 @@ const CLAIM =
 const FENCE =
   'update `job_leases` set `token` = (select `token` from `job_leases` where `job` = ? and `token` = ? and `holder` = ?) ' +
   'where `job` = ?';
-
-const toLease = (row: LeaseRow): JobLease => ({
-  job: row.job,
-  holder: row.holder,
-  token: Number(row.token),
-  expiresAt: Number(row.expires_at),
-  acquiredAt: Number(row.acquired_at),
-});
 
 /** The leases in the read-model file: instances that share the data folder share them. */
 export class SqliteJobLeases implements JobLeases {
