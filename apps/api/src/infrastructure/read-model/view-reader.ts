@@ -1,5 +1,7 @@
 import { type Pool } from 'mysql2/promise';
 import type Database from 'libsql';
+import { serverFaultOf } from '../mysql/server-faults';
+import { ReadModelUnavailableError } from './read-model-unavailable.error';
 
 type Dictionary = Record<string, unknown>;
 
@@ -44,8 +46,14 @@ export class MysqlViewReader implements ViewReader {
   constructor(private readonly pool: Pool) {}
 
   async rows(sql: string, values: readonly unknown[]): Promise<Dictionary[]> {
-    const [rows] = await this.pool.query(sql, [...values]);
-    return rows as Dictionary[];
+    try {
+      const [rows] = await this.pool.query(sql, [...values]);
+      return rows as Dictionary[];
+    } catch (error) {
+      const fault = serverFaultOf(error);
+      if (fault === undefined) throw error;
+      throw new ReadModelUnavailableError(`The read model cannot be read (${fault})`, { cause: error });
+    }
   }
 }
 

@@ -52,3 +52,23 @@ describeViewStore('MariaDB', async () => {
     },
   };
 });
+
+describe('ViewStore on an unreachable MariaDB', () => {
+  it('given a server that does not answer, when a view is read, then the read model is unavailable (503), naming no password', async () => {
+    const pool = openProductPool(
+      { host: '127.0.0.1', port: 1, user: 'ib', password: 'secret-pw', database: 'x' },
+      { connectionLimit: 1 },
+    );
+    try {
+      const reading = new MysqlViewReader(pool).rows('select 1', []);
+
+      await expect(reading).rejects.toMatchObject({
+        name: 'ReadModelUnavailableError',
+        code: 'READ_MODEL.UNAVAILABLE',
+      });
+      await expect(reading).rejects.not.toThrow(/secret-pw/);
+    } finally {
+      await pool.end();
+    }
+  });
+});
