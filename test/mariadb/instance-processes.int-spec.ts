@@ -1,0 +1,320 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createDatabase, dropDatabase, mysqlUrl, uniqueDatabaseName } from '../support/mariadb';
+
+const ROOT = resolve(__dirname, '..', '..');
+const MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+const NODE = join(ROOT, 'node_modules', '.bin', 'node');
+const ADMIN_PASSWORD = 'processes-admin-password';
+const SAMPLE_CONNECTION_ID = '0190a000-0000-7000-8000-00000000a001';
+
+const freePort = () =>
+  new Promise<number>((done, fail) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
+      );
+    });
+  });
+
+type Api = Readonly<{ name: string; url: string; child: ChildProcess; dataDir: string }>;
+type Answer = Readonly<{ status: number; body: Record<string, unknown>; headers: Headers }>;
+
+/** An API process of the built application, its own port and data folder, both stores on `database`. */
+async function startApi(name: string, database: string): Promise<Api> {
+  const url = new URL(mysqlUrl());
+  url.pathname = `/${database}`;
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), `ib-${name}-`));
+  const child = spawn(NODE, [MAIN], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      EVENT_STORE_URL: url.toString(),
+      DATABASE_URL: url.toString(),
+      TOKEN_SECRET: 'one-token-secret-for-every-process-0123456789',
+      SECRETS_KEY: Buffer.alloc(32, 9).toString('base64'),
+      INSTANCE_ID: name,
+      ADMIN_PASSWORD,
+      LOG_LEVEL: 'error',
+      CONSOLE_DIR: join(dataDir, 'no-console'),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const api = { name, url: `http://127.0.0.1:${port}`, child, dataDir };
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+    if (
+      await fetch(`${api.url}/ready`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return api;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${name} did not become ready`);
+}
+
+async function stopApi(api: Api, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (api.child.exitCode === null && api.child.signalCode === null) {
+    const exited = new Promise((resolve) => api.child.once('exit', resolve));
+    api.child.kill(signal);
+    await exited;
+  }
+  rmSync(api.dataDir, { recursive: true, force: true });
+}
+
+async function call(
+  api: Api,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const response = await fetch(`${api.url}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>),
+    headers: response.headers,
+  };
+}
+
+async function login(api: Api, username: string, password: string): Promise<string> {
+  const answer = await call(api, 'POST', '/api/auth/login', undefined, {
+    environment: 'development',
+    username,
+    password,
+  });
+  if (answer.status !== 200) throw new Error(`login ${username} on ${api.name}: ${answer.status}`);
+  return answer.body.accessToken as string;
+}
+
+async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('API processes A and B on one MariaDB (both URLs set)', () => {
+  const database = uniqueDatabaseName('ib_processes');
+  let a: Api;
+  let b: Api;
+  let admin: string;
+
+  beforeAll(async () => {
+    execFileSync('npm', ['run', 'build:api'], { cwd: ROOT, stdio: 'ignore' });
+    await createDatabase(database);
+    a = await startApi('api-a', database);
+    b = await startApi('api-b', database);
+    admin = await login(a, 'admin', ADMIN_PASSWORD);
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const api of [a, b]) if (api) await stopApi(api);
+    await dropDatabase(database);
+  });
+
+  it('given a connection request, when 100 approvals race over A and B, then exactly one is 200 and 99 are 409, and one connection exists', async () => {
+    const created = await call(a, 'POST', '/api/users', admin, {
+      username: 'dana',
+      password: 'dana-password-1',
+      roles: [{ environment: 'development', role: 'developer' }],
+    });
+    expect(created.status).toBe(201);
+    const dana = await login(b, 'dana', 'dana-password-1');
+    const request = await call(b, 'POST', '/api/connection-requests', dana, {
+      name: 'raced',
+      provider: 'sqlite',
+      details: { path: 'sample.sqlite' },
+    });
+    expect(request.status).toBe(201);
+
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, index) =>
+        call(
+          index % 2 === 0 ? a : b,
+          'POST',
+          `/api/connection-requests/${request.body.id as string}/approve`,
+          admin,
+        ),
+      ),
+    );
+
+    const statuses = answers.map(({ status }) => status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(99);
+    const connections = await until(
+      async () => {
+        const listed = await call(b, 'GET', '/api/connections?environment=development', admin);
+        const raced = (listed.body.items as { name: string }[]).filter(({ name }) => name === 'raced');
+        return raced.length > 0 ? raced : undefined;
+      },
+      'the approved connection',
+      15_000,
+    );
+    expect(connections).toHaveLength(1);
+  }, 60_000);
+
+  it('given an Idempotency-Key used on A, when the same call is retried on B, then B replays A’s answer', async () => {
+    const key = `retry-${Date.now()}`;
+    const first = await call(
+      a,
+      'POST',
+      '/api/integrations',
+      admin,
+      { provider: 'sqlite', applicationName: 'Once' },
+      { 'Idempotency-Key': key },
+    );
+    const retried = await call(
+      b,
+      'POST',
+      '/api/integrations',
+      admin,
+      { provider: 'sqlite', applicationName: 'Once' },
+      { 'Idempotency-Key': key },
+    );
+
+    expect([first.status, retried.status]).toEqual([201, 201]);
+    expect(retried.body.id).toBe(first.body.id);
+  });
+
+  it('given A holding the leases is killed in the middle of a publication, then B takes over within 15 s, the publication finishes, and every view equals a rebuild', async () => {
+    const integration = await call(a, 'POST', '/api/integrations', admin, {
+      provider: 'sqlite',
+      applicationName: 'Shop on A',
+    });
+    const id = integration.body.id as string;
+    expect(
+      (
+        await call(a, 'PUT', `/api/integrations/${id}/connection`, admin, {
+          connectionId: SAMPLE_CONNECTION_ID,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await call(a, 'PUT', `/api/integrations/${id}/database`, admin, { database: 'main' })).status,
+    ).toBe(200);
+    expect(
+      (await call(a, 'POST', `/api/integrations/${id}/entities`, admin, { tables: ['customers', 'orders'] }))
+        .status,
+    ).toBe(200);
+    const holders = (await call(b, 'GET', '/api/projections', admin)).body.leases as {
+      job: string;
+      holder: string;
+    }[];
+    expect(holders.map(({ holder }) => holder)).toEqual(['api-a', 'api-a']);
+
+    const started = await call(a, 'POST', `/api/integrations/${id}/publish`, admin);
+    await stopApi(a, 'SIGKILL');
+    const killedAt = Date.now();
+    const takenOver = await until(
+      async () => {
+        const { body } = await call(b, 'GET', '/api/projections', admin);
+        return (body.leases as { holder: string }[]).every(({ holder }) => holder === 'api-b')
+          ? Date.now()
+          : undefined;
+      },
+      'the takeover',
+      30_000,
+    );
+    const publication = await until(
+      async () => {
+        const { body } = await call(
+          b,
+          'GET',
+          `/api/publications/${started.body.publicationId as string}`,
+          admin,
+        );
+        return body.status === 'running' ? undefined : body;
+      },
+      'the publication to end',
+      60_000,
+    );
+
+    expect(started.status).toBe(202);
+    expect(takenOver - killedAt).toBeLessThan(15_000);
+    expect(publication.status).toBe('published');
+
+    const views = async () =>
+      Promise.all(
+        [
+          '/api/integrations?limit=500',
+          '/api/connections?limit=500',
+          '/api/connection-requests?limit=500',
+          '/api/users?limit=500',
+          `/api/integrations/${id}/publications`,
+        ].map(async (path) => (await call(b, 'GET', path, admin)).body),
+      );
+    const before = await views();
+    const { body: status } = await call(b, 'GET', '/api/projections', admin);
+    for (const { name } of status.items as { name: string }[])
+      expect((await call(b, 'POST', `/api/projections/${name}/rebuild`, admin)).status).toBe(202);
+    await until(
+      async () => {
+        const { body } = await call(b, 'GET', '/api/projections', admin);
+        return (body.items as { rebuilding: boolean; lag: number }[]).every(
+          ({ rebuilding, lag }) => !rebuilding && lag === 0,
+        )
+          ? true
+          : undefined;
+      },
+      'the rebuilds',
+      60_000,
+    );
+    expect(await views()).toEqual(before);
+  }, 150_000);
+
+  it('given an API key created on a restarted A, when an app uses it on B at once, then B serves the data', async () => {
+    a = await startApi('api-a', database);
+    const token = await login(a, 'admin', ADMIN_PASSWORD);
+    const integrations = await call(b, 'GET', '/api/integrations?limit=500', token);
+    const shop = (integrations.body.items as { id: string; applicationName: string }[]).find(
+      ({ applicationName }) => applicationName === 'Shop on A',
+    );
+    const { body: detail } = await call(b, 'GET', `/api/integrations/${shop!.id}`, token);
+    const customers = (detail.entities as { name: string; table: string }[]).find(
+      ({ table }) => table === 'customers',
+    )!;
+    const key = await call(a, 'POST', '/api/environments/development/api-keys', token, {
+      appName: 'Shop',
+      label: 'made on A',
+    });
+
+    const rows = await call(
+      b,
+      'GET',
+      `/api/data/development/${shop!.id}/${encodeURIComponent(customers.name)}?limit=2`,
+      undefined,
+      undefined,
+      {
+        'X-API-Key': key.body.key as string,
+      },
+    );
+
+    expect(key.status).toBe(201);
+    expect(rows.status).toBe(200);
+    expect((rows.body.items as unknown[]).length).toBe(2);
+  }, 60_000);
+});
