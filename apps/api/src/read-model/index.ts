@@ -8,3 +8,4 @@ export {
   type SqliteReadModelOptions,
 } from './read-model-orm';
 export { READ_MODEL_MIGRATIONS } from './migrations';
+export { openReadModelDatabase, type ReadModelDatabase, type ReadModelLocation } from './read-model-database';
