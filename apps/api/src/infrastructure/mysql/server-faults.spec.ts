@@ -14,6 +14,14 @@ describe('MySQL server faults', () => {
     expect(serverFaultOf(driverError({ code }))).toBe(code),
   );
 
+  it.each([
+    ['Pool is closed.', 'POOL_CLOSED'],
+    ["Can't add new command when connection is in closed state", 'CONNECTION_CLOSED'],
+  ])(
+    'given a call in flight when the pool closed (%s), then it is unavailable, not a bug',
+    (message, fault) => expect(serverFaultOf(new Error(message))).toBe(fault),
+  );
+
   it('given a fatal error without a code, then it is a lost connection', () =>
     expect(serverFaultOf(driverError({ fatal: true }))).toBe('connection lost'));
 

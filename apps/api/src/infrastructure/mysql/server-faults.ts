@@ -40,8 +40,24 @@ const property = (error: unknown, key: string): unknown =>
  * this one list; only the code is returned, never the server's message, which can name users and hosts.
  */
 export function serverFaultOf(error: unknown): string | undefined {
+  const closed = closedBy(error);
+  if (closed !== undefined) return closed;
   const code = property(error, 'code');
   const fatal = property(error, 'fatal') === true;
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return code;
   return fatal ? (typeof code === 'string' ? code : 'connection lost') : undefined;
+}
+
+/**
+ * mysql2 names no code when a pool or a connection was closed under a call still in flight (an
+ * instance shutting down): these are its exact messages, so such a call answers 503, not 500.
+ */
+const CLOSED_MESSAGES = new Map([
+  ['Pool is closed.', 'POOL_CLOSED'],
+  ["Can't add new command when connection is in closed state", 'CONNECTION_CLOSED'],
+]);
+
+function closedBy(error: unknown): string | undefined {
+  const message = property(error, 'message');
+  return typeof message === 'string' ? CLOSED_MESSAGES.get(message) : undefined;
 }
