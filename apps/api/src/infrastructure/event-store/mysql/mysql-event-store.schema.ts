@@ -1,4 +1,3 @@
-import { productSession } from '../../mysql/mysql-pool';
 import { type ExpectedVersion } from '../event-store.port';
 
 /**
@@ -55,13 +54,6 @@ export type EventRow = readonly [
   metadata: string,
   recordedAt: string,
 ];
-
-/** How long an append waits for another one's lock before the store counts as unavailable (503). */
-export const DEFAULT_LOCK_WAIT_SECONDS = 10;
-
-/** Set once per connection: see productSession. */
-export const sessionSetup = (lockWaitSeconds = DEFAULT_LOCK_WAIT_SECONDS): string =>
-  productSession(lockWaitSeconds);
 
 /** What the batch's statements answer, in order; the index of the head reservation and of the rows. */
 export type AppendBatch = Readonly<{

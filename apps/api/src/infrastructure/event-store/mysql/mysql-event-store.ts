@@ -17,9 +17,9 @@ import { EventStoreUnavailableError } from '../event-store-unavailable.error';
 import { matchesExpectedVersion } from '../expected-version';
 import { PollingSubscriptions } from '../polling-subscription';
 import { type StoredEventRef } from '../sqlite-event-store.schema';
-import { openProductPool } from '../../mysql/mysql-pool';
+import { openProductPool, productSession } from '../../mysql/mysql-pool';
 import { type MysqlServer } from '../../mysql/mysql-server-url';
-import { appendBatch, CREATE_TABLES, type EventRow, sessionSetup, SQL } from './mysql-event-store.schema';
+import { appendBatch, CREATE_TABLES, type EventRow, SQL } from './mysql-event-store.schema';
 import { duplicateKeyOf, isNullRefused, toUnavailableError } from './mysql-faults';
 
 export type MysqlEventStoreOptions = Readonly<{
@@ -64,7 +64,7 @@ export class MysqlEventStore implements EventStore {
     });
     this.pool = openProductPool(options.server, {
       connectionLimit: options.connectionLimit,
-      sessionSetup: sessionSetup(options.lockWaitSeconds),
+      sessionSetup: productSession(options.lockWaitSeconds),
     });
   }
 
