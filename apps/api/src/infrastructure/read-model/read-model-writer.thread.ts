@@ -19,7 +19,8 @@ export type WriteRequest =
   Readonly<{ id: number; groups: readonly WriteGroup[] }> | Readonly<{ close: true }>;
 export type WriteReply = Readonly<{ id: number; outcome?: WriteOutcome; error?: string }>;
 
-const DEFINES_SCHEMA = /^\s*(create|drop|alter)\b/i;
+/** Statements that change the schema: SQLite re-prepares after them, MySQL commits around them. */
+export const DEFINES_SCHEMA = /^\s*(create|drop|alter|rename)\b/i;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

@@ -2,7 +2,7 @@ import { type WriteStatement } from './read-model-writes';
 import { type ViewReader } from './view-reader';
 import { quote } from './view-table';
 
-/** A schema statement: run once, with no parameters. */
+/** A statement run once, with no parameters (mostly schema statements). */
 export const ddl = (sql: string): WriteStatement => ({ sql, rows: [[]] });
 
 /** Where a rebuild builds a view's rows before they take the live table's place. */
@@ -45,8 +45,8 @@ export async function swapInStatements(
   if (reader.dialect === 'mysql')
     return {
       swap: [
-        ddlFree(`delete from ${quote(live)}`),
-        ddlFree(`insert into ${quote(live)} select * from ${quote(shadow)}`),
+        ddl(`delete from ${quote(live)}`),
+        ddl(`insert into ${quote(live)} select * from ${quote(shadow)}`),
       ],
       afterwards: [ddl(`drop table if exists ${quote(shadow)}`)],
     };
@@ -63,6 +63,3 @@ export async function swapInStatements(
     afterwards: [],
   };
 }
-
-/** A data statement with no parameters, run once. */
-const ddlFree = (sql: string): WriteStatement => ({ sql, rows: [[]] });

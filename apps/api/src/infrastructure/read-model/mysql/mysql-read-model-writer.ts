@@ -1,4 +1,5 @@
 import { type Pool, type PoolConnection } from 'mysql2/promise';
+import { DEFINES_SCHEMA } from '../read-model-writer.thread';
 import {
   type ReadModelWriter,
   type WriteGroup,
@@ -6,7 +7,6 @@ import {
   type WriteStatement,
 } from '../read-model-writes';
 
-const DEFINES_SCHEMA = /^\s*(create|drop|alter|rename)\b/i;
 /** `values (?, ?, ...)`: one row's placeholders, which a multi-row write replaces by one list of rows. */
 const ONE_ROW = /\bvalues\s*\((?:\s*\?\s*,)*\s*\?\s*\)/i;
 /** Rows per statement when a statement writes many: well under any server's packet limit for view rows. */
