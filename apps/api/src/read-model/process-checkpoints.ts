@@ -10,14 +10,12 @@ import {
   type ReadModelWriter,
   requireAll,
 } from '../infrastructure/read-model/read-model-writes';
+import { upsertSql } from '../infrastructure/read-model/upsert-sql';
 import { type ReadModelDialect } from '../infrastructure/read-model/view-reader';
 import { type ReadModelOrm } from './read-model-orm';
 
 const instanceUpsert = (dialect: ReadModelDialect) =>
-  'insert into `process_instances` (`process`, `id`, `document`) values (?, ?, ?) ' +
-  (dialect === 'mysql'
-    ? 'on duplicate key update `document` = values(`document`)'
-    : 'on conflict (`process`, `id`) do update set `document` = excluded.`document`');
+  upsertSql(dialect, 'process_instances', ['process', 'id', 'document'], ['process', 'id']);
 const INSTANCE_DELETE = 'delete from `process_instances` where `process` = ? and `id` = ?';
 
 /**

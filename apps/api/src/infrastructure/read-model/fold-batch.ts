@@ -53,10 +53,6 @@ export async function foldBatch(
   const statements: WriteStatement[] = [];
   const { dialect } = reader;
   if (upserts.length > 0) statements.push({ sql: view.table.upsertSql(table, dialect), rows: upserts });
-  if (deletes.length > 0)
-    statements.push({
-      sql: view.table.removeSql(table, dialect),
-      rows: [[dialect === 'mysql' ? deletes : JSON.stringify(deletes)]],
-    });
+  if (deletes.length > 0) statements.push(view.table.removal(deletes, table, dialect));
   return { documents, statements };
 }

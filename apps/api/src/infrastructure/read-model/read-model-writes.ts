@@ -1,3 +1,6 @@
+import { upsertSql } from './upsert-sql';
+import { type ReadModelDialect } from './view-reader';
+
 /** One statement, run once per row of parameters (once, with none, for a row that is empty). */
 export type WriteStatement = Readonly<{ sql: string; rows: readonly (readonly unknown[])[] }>;
 
@@ -33,8 +36,5 @@ export const requireAll = ({ failed }: WriteOutcome): void => {
 };
 
 /** Writes one checkpoint row (name, position, updated_at) in the read model's dialect. */
-export const checkpointUpsert = (dialect: 'sqlite' | 'mysql'): string =>
-  'insert into `projection_checkpoints` (`name`, `position`, `updated_at`) values (?, ?, ?) ' +
-  (dialect === 'mysql'
-    ? 'on duplicate key update `position` = values(`position`), `updated_at` = values(`updated_at`)'
-    : 'on conflict (`name`) do update set `position` = excluded.`position`, `updated_at` = excluded.`updated_at`');
+export const checkpointUpsert = (dialect: ReadModelDialect): string =>
+  upsertSql(dialect, 'projection_checkpoints', ['name', 'position', 'updated_at'], ['name']);

@@ -1,4 +1,6 @@
 import { type EntityMetadata, type EntitySchema, type MikroORM } from '@mikro-orm/libsql';
+import { type WriteStatement } from './read-model-writes';
+import { upsertSql } from './upsert-sql';
 import { type ReadModelDialect, type ViewReader } from './view-reader';
 
 type Dictionary = Record<string, unknown>;
@@ -18,15 +20,20 @@ export const quote = (identifier: string): string => `\`${identifier.replaceAll(
  *
  * Reads go through a ViewReader (on SQLite the driver's own connection, statements prepared once: the
  * ORM's raw execute inlines every parameter into the SQL text and prepares it anew, which for documents
- * of several kilobytes costs more than the reads). Writes are SQL and parameters (upsertSql, removeSql,
+ * of several kilobytes costs more than the reads). Writes are SQL and parameters (upsertSql, removal,
  * toParameters) handed to the read model's writer.
  */
 export class ViewTable {
+  /** The column list of every read: built once, since reads by id are on the data API's path. */
+  private readonly selected: string;
+
   private constructor(
     readonly table: string,
     readonly key: Column,
     readonly columns: readonly Column[],
-  ) {}
+  ) {
+    this.selected = columns.map(({ column }) => quote(column)).join(', ');
+  }
 
   static of(orm: MikroORM, entity: EntitySchema): ViewTable {
     const meta: EntityMetadata = orm.getMetadata().get(entity);
@@ -49,9 +56,8 @@ export class ViewTable {
     table: string = this.table,
   ): Promise<Dictionary[]> {
     if (ids.length === 0) return [];
-    const columns = this.columns.map(({ column }) => quote(column)).join(', ');
     const { text, values } = inList(reader.dialect, quote(this.key.column), ids);
-    return reader.rows(`select ${columns} from ${quote(table)} where ${text}`, values);
+    return reader.rows(`select ${this.selected} from ${quote(table)} where ${text}`, values);
   }
 
   /** A stored row (raw column values) as its view document; NULL columns are absent fields. */
@@ -89,26 +95,22 @@ export class ViewTable {
 
   /** Inserts a document, or replaces the one of the same id: the parameters are toParameters(document). */
   upsertSql(table: string = this.table, dialect: ReadModelDialect = 'sqlite'): string {
-    const key = quote(this.key.column);
-    const columns = this.columns.map(({ column }) => quote(column));
-    const others = columns.filter((column) => column !== key);
-    const insert = `insert into ${quote(table)} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')}) `;
-    return dialect === 'mysql'
-      ? insert +
-          `on duplicate key update ${others.map((column) => `${column} = values(${column})`).join(', ')}`
-      : insert +
-          `on conflict (${key}) do update set ${others.map((column) => `${column} = excluded.${column}`).join(', ')}`;
+    return upsertSql(
+      dialect,
+      table,
+      this.columns.map(({ column }) => column),
+      [this.key.column],
+    );
   }
 
-  /**
-   * Deletes the documents whose ids are in the one parameter: a JSON array on SQLite, an array the
-   * driver spreads into the list on MySQL.
-   */
-  removeSql(table: string = this.table, dialect: ReadModelDialect = 'sqlite'): string {
-    const key = quote(this.key.column);
-    return dialect === 'mysql'
-      ? `delete from ${quote(table)} where ${key} in (?)`
-      : `delete from ${quote(table)} where ${key} in (select value from json_each(?))`;
+  /** Deletes the documents of `ids`: one statement, its list bound as the dialect takes one (see inList). */
+  removal(
+    ids: readonly string[],
+    table: string = this.table,
+    dialect: ReadModelDialect = 'sqlite',
+  ): WriteStatement {
+    const { text, values } = inList(dialect, quote(this.key.column), ids);
+    return { sql: `delete from ${quote(table)} where ${text}`, rows: [values] };
   }
 
   /** The document's column values, in the table's column order, as bound parameters. */
