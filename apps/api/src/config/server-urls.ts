@@ -36,8 +36,9 @@ const INSTANCE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** INSTANCE_ID, or host name and process id: what logs and `/api/projections` call this process. */
 export function instanceId(raw: string | undefined, problems: string[]): string {
-  if (raw === undefined || raw === '') return `${hostname()}-${process.pid}`.slice(0, 64);
-  if (INSTANCE_ID.test(raw)) return raw;
-  problems.push('INSTANCE_ID must be 1 to 64 letters, digits or ._:-');
+  if (raw !== undefined && raw !== '') {
+    if (INSTANCE_ID.test(raw)) return raw;
+    problems.push('INSTANCE_ID must be 1 to 64 letters, digits or ._:-');
+  }
   return `${hostname()}-${process.pid}`.slice(0, 64);
 }
