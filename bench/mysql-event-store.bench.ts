@@ -5,7 +5,10 @@ import { performance } from 'node:perf_hooks';
 import { type Pool } from 'mysql2/promise';
 import { type NewEvent } from '../apps/api/src/infrastructure/event-store/event-store.port';
 import { MysqlEventStore } from '../apps/api/src/infrastructure/event-store/mysql/mysql-event-store';
-import { CREATE_TABLES } from '../apps/api/src/infrastructure/event-store/mysql/mysql-event-store.schema';
+import {
+  CREATE_TABLES,
+  INSERTED_COLUMNS,
+} from '../apps/api/src/infrastructure/event-store/mysql/mysql-event-store.schema';
 import { openProductPool } from '../apps/api/src/infrastructure/mysql/mysql-pool';
 import { type MysqlServer } from '../apps/api/src/infrastructure/mysql/mysql-server-url';
 import {
@@ -32,8 +35,7 @@ const APPEND_TARGET = 0.7;
 const CATCH_UP_INTEGRATIONS = Number(process.env.BENCH_MYSQL_CATCH_UP_INTEGRATIONS ?? 14_000);
 const CATCH_UP_TARGET = 50_000;
 
-const INSERT_ROWS =
-  'INSERT INTO events (global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at) VALUES ?';
+const INSERT_ROWS = `INSERT INTO events (${INSERTED_COLUMNS}) VALUES ?`;
 
 type Round = Readonly<{ perSecond: number; cpuMicrosPerEvent: number }>;
 
@@ -72,7 +74,7 @@ async function ourAppends(database: string, batches: readonly NewEvent[][], stre
 
 /**
  * The floor: mysql2 alone inserting the same rows into the same table, one INSERT statement per batch
- * in autocommit, with versions and positions known to the loop (no check, no lock, no head).
+ * in autocommit (the server checks the same keys), with versions and positions known to the loop.
  */
 async function rawInserts(database: string, batches: readonly NewEvent[][], streams: number): Promise<Round> {
   const pool: Pool = openProductPool(serverFor(database), { connectionLimit: 1 });
@@ -93,6 +95,7 @@ async function rawInserts(database: string, batches: readonly NewEvent[][], stre
           event.eventId,
           `raw-${prefix}-${stream}`,
           ++versions[stream],
+          versions[stream] === 0 ? null : versions[stream] - 1,
           event.type,
           event.schemaVersion ?? 1,
           JSON.stringify(event.data),
@@ -102,7 +105,6 @@ async function rawInserts(database: string, batches: readonly NewEvent[][], stre
         await pool.query(INSERT_ROWS, [rows]);
       }
     });
-    await pool.query('UPDATE events_head SET position = ? WHERE id = 1', [position]);
     return round;
   } finally {
     await pool.end();
@@ -151,6 +153,7 @@ async function writeSampleLogToServer(database: string, appends: readonly Sample
           event.eventId,
           streamId,
           ++version,
+          version === 0 ? null : version - 1,
           event.type,
           event.schemaVersion ?? 1,
           JSON.stringify(event.data),
@@ -162,7 +165,6 @@ async function writeSampleLogToServer(database: string, appends: readonly Sample
       versions.set(streamId, version);
     }
     await flush();
-    await pool.query('UPDATE events_head SET position = ? WHERE id = 1', [position]);
   } finally {
     await pool.end();
   }

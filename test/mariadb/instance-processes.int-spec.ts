@@ -22,7 +22,7 @@ const freePort = () =>
     });
   });
 
-type Api = Readonly<{ name: string; url: string; child: ChildProcess; dataDir: string }>;
+type Api = Readonly<{ name: string; url: string; child: ChildProcess; dataDir: string; logs: string[] }>;
 type Answer = Readonly<{ status: number; body: Record<string, unknown>; headers: Headers }>;
 
 /** An API process of the built application, its own port and data folder, both stores on `database`. */
@@ -43,12 +43,15 @@ async function startApi(name: string, database: string): Promise<Api> {
       SECRETS_KEY: Buffer.alloc(32, 9).toString('base64'),
       INSTANCE_ID: name,
       ADMIN_PASSWORD,
-      LOG_LEVEL: 'error',
+      LOG_LEVEL: 'log',
+      NO_COLOR: '1',
       CONSOLE_DIR: join(dataDir, 'no-console'),
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const api = { name, url: `http://127.0.0.1:${port}`, child, dataDir };
+  const logs: string[] = [];
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => logs.push(chunk));
+  const api = { name, url: `http://127.0.0.1:${port}`, child, dataDir, logs };
   for (let attempt = 0; attempt < 300; attempt++) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
     if (
@@ -134,6 +137,14 @@ describe('API processes A and B on one MariaDB (both URLs set)', () => {
   afterAll(async () => {
     for (const api of [a, b]) if (api) await stopApi(api);
     await dropDatabase(database);
+  });
+
+  it('given two instances, then every line each one logs starts with its INSTANCE_ID', () => {
+    for (const api of [a, b]) {
+      const lines = api.logs.join('').split('\n').filter(Boolean);
+      expect(lines.some((line) => line.includes(`Integration Builder ${api.name} on`))).toBe(true);
+      expect(lines.filter((line) => !line.startsWith(`[${api.name}] `))).toEqual([]);
+    }
   });
 
   it('given a connection request, when 100 approvals race over A and B, then exactly one is 200 and 99 are 409, and one connection exists', async () => {

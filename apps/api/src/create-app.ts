@@ -1,4 +1,10 @@
-import { type INestApplication, Logger, type LogLevel } from '@nestjs/common';
+import {
+  ConsoleLogger,
+  type INestApplication,
+  Logger,
+  type LoggerService,
+  type LogLevel,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -21,8 +27,16 @@ import { MASTER_KEY_FILE } from './infrastructure/secrets';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
-const loggerFor = (level: AppConfig['logLevel']): LogLevel[] | false =>
-  level === 'silent' ? false : LEVELS.slice(0, LEVELS.indexOf(level) + 1);
+/**
+ * The configured levels; on shared servers every line starts with INSTANCE_ID instead of "Nest", so the
+ * lines of several instances can be told apart once collected in one place.
+ */
+function loggerFor(config: AppConfig): LoggerService | false {
+  if (config.logLevel === 'silent') return false;
+  const logLevels = LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1);
+  const shared = config.eventStore.kind !== 'sqlite' || config.database.kind !== 'sqlite';
+  return new ConsoleLogger(shared ? { logLevels, prefix: config.instanceId } : { logLevels });
+}
 
 const DOCS_ROUTES = ['/api/docs', '/api/docs-json', '/api/docs-yaml'].map((path) => ({
   method: 'GET',
@@ -68,7 +82,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     config.consoleDir,
   );
   const bodies: JsonBodyOptions = { maxDepth: config.jsonMaxDepth };
-  const options = { logger: loggerFor(config.logLevel), abortOnError: false, bodyParser: false };
+  const options = { logger: loggerFor(config), abortOnError: false, bodyParser: false };
   const app =
     config.httpAdapter === 'fastify'
       ? await NestFactory.create<NestFastifyApplication>(module, new FastifyWithFallback(fallback), options)

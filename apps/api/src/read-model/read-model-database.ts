@@ -1,7 +1,7 @@
 import { type JobLeases } from '../infrastructure/leases/job-leases.port';
 import { MysqlJobLeases } from '../infrastructure/leases/mysql-job-leases';
 import { SqliteJobLeases } from '../infrastructure/leases/sqlite-job-leases';
-import { openProductPool, productSession } from '../infrastructure/mysql/mysql-pool';
+import { shareProductPool } from '../infrastructure/mysql/mysql-pool';
 import { type MysqlServer } from '../infrastructure/mysql/mysql-server-url';
 import { type ProjectedView } from '../infrastructure/read-model/projection-runner';
 import { MysqlReadModelWriter } from '../infrastructure/read-model/mysql/mysql-read-model-writer';
@@ -44,7 +44,7 @@ export async function openReadModelDatabase(
 ): Promise<ReadModelDatabase> {
   if ('server' in location) {
     const mysqlOrm = await createReadModelOrm({ server: location.server, views, debug });
-    const pool = openProductPool(location.server, { sessionSetup: productSession() });
+    const { pool, release } = shareProductPool(location.server);
     const reader = new MysqlViewReader(pool);
     const writer = new MysqlReadModelWriter(pool);
     return {
@@ -57,7 +57,7 @@ export async function openReadModelDatabase(
       leases: new MysqlJobLeases(pool),
       close: async () => {
         await writer.close();
-        await pool.end();
+        await release();
         await mysqlOrm.close();
       },
     };

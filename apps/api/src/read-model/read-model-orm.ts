@@ -77,6 +77,8 @@ async function openMysql({ server, ...options }: MysqlReadModelOptions): Promise
     user: server.user,
     password: server.password,
     dbName: server.database,
+    // Migrations and a rebuild's table swaps only: rows and reads go through the instance's shared pool.
+    pool: { min: 0, max: 2 },
     ...sharedOptions(options),
   });
   try {

@@ -3,12 +3,14 @@ import { type RecordedEvent } from '@ib/domain';
 import { type Subscription, type SubscriptionHandler } from './event-store.port';
 
 export const APPENDED = 'appended';
+/** How often an idle instance reads the head: a quiet log's next append is seen within this. */
+const DEFAULT_IDLE_HEAD_POLL_MS = 100;
 
 export type PollingSubscriptionOptions = Readonly<{
   fromPosition: number;
   batchSize: number;
   pollIntervalMs: number;
-  /** Events after a position, in order; must never skip a committed position (the store is gapless). */
+  /** Events after a position, in order; no position below one already read may commit later. */
   readBatch: (fromPosition: number, limit: number) => Promise<readonly RecordedEvent[]>;
   /** Emits APPENDED after each local commit, so live delivery does not wait for the next poll. */
   appended: EventEmitter;
@@ -114,11 +116,12 @@ export type PollingSubscriptionsSettings = Readonly<{
   onFirst?: () => void;
   onLast?: () => void;
   /**
-   * A cheap read of the log's head. Given, one watcher reads it every `headPollMs` while subscriptions
-   * are open and wakes them all when it moved (appends by other processes); each subscription's own
-   * poll then only backs it up.
+   * A cheap read of the log's head. Given, one watcher reads it while subscriptions are open and wakes
+   * them all when it moved (appends by other processes); each subscription's own poll then only backs it
+   * up. It reads every `headPollMs` while the log moves, and backs off to `idleHeadPollMs` when it does
+   * not, so an idle instance asks a few times a second, not a hundred.
    */
-  watchHead?: Readonly<{ head: () => Promise<number>; headPollMs: number }>;
+  watchHead?: Readonly<{ head: () => Promise<number>; headPollMs: number; idleHeadPollMs?: number }>;
 }>;
 
 /**
@@ -130,6 +133,8 @@ export class PollingSubscriptions {
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private watcher?: NodeJS.Timeout;
   private lastHead = -1;
+  private headPollDelay = 0;
+  private readingHead = false;
 
   constructor(private readonly settings: PollingSubscriptionsSettings) {}
 
@@ -165,8 +170,7 @@ export class PollingSubscriptions {
       this.open.delete(subscription);
       if (this.open.size > 0) return;
       this.settings.onLast?.();
-      clearTimeout(this.watcher);
-      this.watcher = undefined;
+      this.stopWatching();
     });
     return subscription;
   }
@@ -174,29 +178,53 @@ export class PollingSubscriptions {
   private startWatching(): void {
     const watch = this.settings.watchHead;
     if (watch === undefined || this.watcher !== undefined) return;
-    const tick = async () => {
-      try {
-        const head = await watch.head();
-        if (head !== this.lastHead) {
-          this.lastHead = head;
-          this.wake();
-        }
-      } catch {
-        // The subscriptions' own reads meet the fault and report it; the watcher only rings.
+    this.headPollDelay = watch.headPollMs;
+    this.scheduleHeadRead();
+  }
+
+  private scheduleHeadRead(): void {
+    clearTimeout(this.watcher);
+    this.watcher = setTimeout(() => void this.readHead(), this.headPollDelay).unref();
+  }
+
+  private async readHead(): Promise<void> {
+    const watch = this.settings.watchHead;
+    if (watch === undefined) return;
+    this.readingHead = true;
+    try {
+      const head = await watch.head();
+      if (head !== this.lastHead) {
+        this.lastHead = head;
+        this.wake();
+      } else {
+        const idle = Math.max(watch.headPollMs, watch.idleHeadPollMs ?? DEFAULT_IDLE_HEAD_POLL_MS);
+        this.headPollDelay = Math.min(idle, this.headPollDelay * 2);
       }
-      if (this.open.size > 0) this.watcher = setTimeout(() => void tick(), watch.headPollMs).unref();
-    };
-    this.watcher = setTimeout(() => void tick(), watch.headPollMs).unref();
+    } catch {
+      // The subscriptions' own reads meet the fault and report it; the watcher only rings.
+    } finally {
+      this.readingHead = false;
+    }
+    if (this.watcher !== undefined) this.scheduleHeadRead();
+  }
+
+  private stopWatching(): void {
+    clearTimeout(this.watcher);
+    this.watcher = undefined;
   }
 
   /** Something was appended (by this process, or as a live feed says): subscribers read now. */
   wake(): void {
     this.appended.emit(APPENDED);
+    // More is likely to follow: the head watcher reads at its quick pace again, from now.
+    const watch = this.settings.watchHead;
+    if (watch === undefined || this.watcher === undefined) return;
+    this.headPollDelay = watch.headPollMs;
+    if (!this.readingHead) this.scheduleHeadRead();
   }
 
   async stopAll(): Promise<void> {
-    clearTimeout(this.watcher);
-    this.watcher = undefined;
+    this.stopWatching();
     await Promise.all([...this.open].map((subscription) => subscription.stop()));
     this.open.clear();
   }

@@ -52,3 +52,37 @@ export function openProductPool(server: MysqlServer, options: ProductPoolOptions
     });
   return pool;
 }
+
+/** Connections of the process's shared pool on the product database. */
+const SHARED_CONNECTIONS = 12;
+
+const sharedPools = new Map<string, { pool: Pool; users: number }>();
+
+export type SharedPool = Readonly<{ pool: Pool; release: () => Promise<void> }>;
+
+/**
+ * The process's one pool on a product database (DATABASE_URL): the read model and every state store
+ * draw from it, so an instance holds one set of connections, not one per store. Each user releases it
+ * once; the last release ends it.
+ */
+export function shareProductPool(server: MysqlServer): SharedPool {
+  const key = JSON.stringify([server.host, server.port, server.user, server.database]);
+  const entry = sharedPools.get(key) ?? {
+    pool: openProductPool(server, { connectionLimit: SHARED_CONNECTIONS, sessionSetup: productSession() }),
+    users: 0,
+  };
+  sharedPools.set(key, entry);
+  entry.users += 1;
+  let released = false;
+  return {
+    pool: entry.pool,
+    release: async () => {
+      if (released) return;
+      released = true;
+      entry.users -= 1;
+      if (entry.users > 0) return;
+      sharedPools.delete(key);
+      await entry.pool.end();
+    },
+  };
+}

@@ -1,31 +1,20 @@
-import { createServer, type Server } from 'node:net';
-import { MysqlStateTable } from './mysql-state-table';
-import { openProductPool } from './mysql-pool';
+import { MysqlStateTable, ownProductPool } from './mysql-state-table';
+import { closedPort } from './testing/closed-port';
 
 class TestUnavailableError extends Error {}
 
 const PASSWORD = 'hunter22-not-in-messages';
 
-/** A port nothing listens on: a server that was there once and is gone. */
-async function closedPort(): Promise<number> {
-  const server: Server = createServer();
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  const { port } = server.address() as { port: number };
-  await new Promise((closed) => server.close(closed));
-  return port;
-}
-
 describe('MysqlStateTable', () => {
   const tableOn = async () =>
     new MysqlStateTable({
-      pool: openProductPool({
+      ...ownProductPool({
         host: '127.0.0.1',
         port: await closedPort(),
         user: 'ib',
         password: PASSWORD,
         database: 'ib',
       }),
-      ownsPool: true,
       schema: 'CREATE TABLE IF NOT EXISTS t (id INT PRIMARY KEY)',
       unavailable: (detail, options) => new TestUnavailableError(detail, options),
     });

@@ -1,13 +1,13 @@
 import { type Pool } from 'mysql2/promise';
-import { openProductPool } from './mysql-pool';
+import { openProductPool, productSession, shareProductPool } from './mysql-pool';
 import { type MysqlServer } from './mysql-server-url';
 import { serverFaultOf } from './server-faults';
 
-/** What a MySQL state store is given: a pool on the product database, and whether closing it ends the pool. */
+/** What a MySQL state store is given: a pool on the product database, and how to give it back. */
 export type MysqlStateStoreOptions = Readonly<{
   pool: Pool;
-  /** True when the store opened the pool for itself; a shared pool is ended by whoever opened it. */
-  ownsPool?: boolean;
+  /** Gives the pool back when the store closes (ends a pool of its own, releases a shared one). */
+  release?: () => Promise<void>;
 }>;
 
 export type MysqlStateTableOptions = MysqlStateStoreOptions &
@@ -48,7 +48,7 @@ export class MysqlStateTable {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.options.ownsPool) await this.options.pool.end();
+    await this.options.release?.();
   }
 
   private tables(): Promise<void> {
@@ -68,8 +68,14 @@ export class MysqlStateTable {
 /** Table options every state table shares: transactional, and keys compared byte for byte. */
 export const STATE_TABLE_OPTIONS = 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin';
 
-/** A pool a state store opens for itself (and ends on close): few connections, its calls are short. */
-export const ownProductPool = (server: MysqlServer): MysqlStateStoreOptions => ({
-  pool: openProductPool(server, { connectionLimit: 4 }),
-  ownsPool: true,
-});
+/** The instance's shared pool on the product database (see shareProductPool). */
+export const sharedStatePool = (server: MysqlServer): MysqlStateStoreOptions => shareProductPool(server);
+
+/**
+ * A pool a state store opens for itself and ends on close: in tests, each store then stands for
+ * another instance.
+ */
+export function ownProductPool(server: MysqlServer): MysqlStateStoreOptions {
+  const pool = openProductPool(server, { connectionLimit: 4, sessionSetup: productSession() });
+  return { pool, release: () => pool.end() };
+}

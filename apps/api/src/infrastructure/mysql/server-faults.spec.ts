@@ -1,4 +1,9 @@
-import { duplicateKeyOf, isNullRefused, toUnavailableError } from '../event-store/mysql/mysql-faults';
+import {
+  duplicateKeyOf,
+  isDeadlock,
+  isPreviousVersionMissing,
+  toUnavailableError,
+} from '../event-store/mysql/mysql-faults';
 import { serverFaultOf } from './server-faults';
 
 const driverError = (fields: Record<string, unknown>) => Object.assign(new Error('driver says so'), fields);
@@ -53,7 +58,13 @@ describe('MySQL server faults', () => {
         }),
       ),
     ).toBe('events_stream_version');
-    expect(duplicateKeyOf(driverError({ code: 'ER_BAD_NULL_ERROR' }))).toBeUndefined();
-    expect(isNullRefused(driverError({ code: 'ER_BAD_NULL_ERROR' }))).toBe(true);
+    expect(duplicateKeyOf(driverError({ code: 'ER_NO_REFERENCED_ROW_2' }))).toBeUndefined();
+  });
+
+  it('given a refused previous version or a deadlock, then each is told apart from a duplicate', () => {
+    expect(isPreviousVersionMissing(driverError({ code: 'ER_NO_REFERENCED_ROW_2' }))).toBe(true);
+    expect(isPreviousVersionMissing(driverError({ code: 'ER_DUP_ENTRY' }))).toBe(false);
+    expect(isDeadlock(driverError({ code: 'ER_LOCK_DEADLOCK' }))).toBe(true);
+    expect(isDeadlock(driverError({ code: 'ER_LOCK_WAIT_TIMEOUT' }))).toBe(false);
   });
 });

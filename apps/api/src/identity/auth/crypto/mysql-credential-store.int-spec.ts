@@ -1,4 +1,4 @@
-import { openProductPool } from '../../../infrastructure/mysql/mysql-pool';
+import { ownProductPool } from '../../../infrastructure/mysql/mysql-state-table';
 import { stateDatabases } from '../../../infrastructure/mysql/testing/state-databases';
 import { CredentialStoreUnavailableError } from './credential-store.port';
 import { MysqlCredentialStore } from './mysql-credential-store';
@@ -18,7 +18,7 @@ describe('MysqlCredentialStore', () => {
 
   it('given a refused password, when the store is used, then it fails with CredentialStoreUnavailableError naming the code, never a password or hash', async () => {
     const server = { ...databases.server(), password: 'wrong-password-4711' };
-    const store = new MysqlCredentialStore({ pool: openProductPool(server), ownsPool: true });
+    const store = new MysqlCredentialStore(ownProductPool(server));
 
     const error = await store.set('user-1', passwordHashOf('one')).catch((caught: unknown) => caught);
 

@@ -85,6 +85,29 @@ describe('MysqlEventStore', () => {
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
   }, 60_000);
 
+  it('given two stores appending in turn, when one finds its next position taken, then it queues on the lock row and answers the positions its events were stored at', async () => {
+    const [first, second] = [stores.open(), stores.open()];
+    const streamId = aStream();
+    await first.append(streamId, someEvents(1), { expectedVersion: 'no_stream' });
+    await second.append(aStream(), someEvents(1), { expectedVersion: 'no_stream' });
+
+    // The first store's next position is the one the second just took: it loses the race once.
+    const lost = await first.append(streamId, someEvents(3), { expectedVersion: 0 });
+    const queued = await first.append(streamId, someEvents(2), { expectedVersion: 3 });
+
+    const { events } = await first.readStream(streamId);
+    expect(events.map((event) => event.globalPosition)).toEqual([
+      events[0].globalPosition,
+      lost.lastPosition - 2,
+      lost.lastPosition - 1,
+      lost.lastPosition,
+      queued.lastPosition - 1,
+      queued.lastPosition,
+    ]);
+    expect(queued).toMatchObject({ nextExpectedVersion: 5 });
+    expect(lost.lastPosition).toBeGreaterThan(events[0].globalPosition + 1);
+  });
+
   it('given events appended by this store, when read back, then data keeps exact text, numbers and unicode', async () => {
     const store = stores.open();
     const streamId = aStream();
@@ -134,14 +157,18 @@ describe('MysqlEventStore', () => {
     }
   });
 
-  it('given another session holding the log lock past the lock timeout, when appending, then the store is unavailable and nothing is written', async () => {
+  it('given another session holding an uncommitted row at the next position past the lock timeout, when appending, then the store is unavailable and nothing is written', async () => {
     const store = stores.open({ lockWaitSeconds: 1 });
-    await store.open();
+    const head = await store.headPosition();
     const blocker = await createConnection({ ...stores.server });
     const streamId = aStream();
     try {
       await blocker.query('START TRANSACTION');
-      await blocker.query('SELECT position FROM events_head WHERE id = 1 FOR UPDATE');
+      await blocker.query(
+        `INSERT INTO events (global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at)
+         VALUES (?, UUID(), ?, 0, 'Blocking', 1, '{}', '{}', '2025-01-01T00:00:00.000Z')`,
+        [head + 1, aStream()],
+      );
 
       await expect(
         store.append(streamId, someEvents(1), { expectedVersion: 'no_stream' }),
@@ -151,6 +178,50 @@ describe('MysqlEventStore', () => {
       await blocker.end();
     }
     expect((await store.readStream(streamId)).version).toBe(-1);
-    await store.append(streamId, someEvents(1), { expectedVersion: 'no_stream' });
+    const { lastPosition } = await store.append(streamId, someEvents(1), { expectedVersion: 'no_stream' });
+    expect(lastPosition).toBe(head + 1);
+  });
+
+  it('given a log written by the first server build (head row, no previous version), when a store opens it, then it is upgraded in place and appends go on after its events', async () => {
+    const database = uniqueDatabaseName('ib_events_old');
+    await createDatabase(database);
+    const server = { ...stores.server, database };
+    const old = await createConnection({ ...server, multipleStatements: true });
+    const streamId = aStream();
+    try {
+      await old.query(`CREATE TABLE events (
+        global_position BIGINT UNSIGNED NOT NULL PRIMARY KEY,
+        event_id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+        stream_id VARCHAR(255) NOT NULL, stream_version BIGINT UNSIGNED NOT NULL,
+        type VARCHAR(200) NOT NULL, schema_version INT NOT NULL, data LONGTEXT NOT NULL, metadata TEXT NOT NULL,
+        recorded_at CHAR(24) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+        UNIQUE KEY events_stream_version (stream_id, stream_version), UNIQUE KEY events_event_id (event_id),
+        KEY events_type_position (type, global_position)
+      ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+      CREATE TABLE events_head (id TINYINT UNSIGNED NOT NULL PRIMARY KEY, position BIGINT UNSIGNED NOT NULL);
+      INSERT INTO events_head VALUES (1, 7);`);
+      await old.query(
+        `INSERT INTO events (global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at)
+         VALUES (3, UUID(), ?, 0, 'Old', 1, '{}', '{}', '2025-01-01T00:00:00.000Z'),
+                (7, UUID(), ?, 1, 'Old', 1, '{}', '{}', '2025-01-01T00:00:00.000Z')`,
+        [streamId, streamId],
+      );
+      const store = new MysqlEventStore({ server, pollIntervalMs: 10 });
+      try {
+        const appended = await store.append(streamId, someEvents(1), { expectedVersion: 1 });
+
+        expect(appended).toEqual({ nextExpectedVersion: 2, lastPosition: 8 });
+        await expect(store.append(streamId, someEvents(1), { expectedVersion: 5 })).rejects.toMatchObject({
+          code: 'EVENT_STORE.WRONG_EXPECTED_VERSION',
+        });
+        const [tables] = await old.query("SHOW TABLES LIKE 'events_head'");
+        expect(tables).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await old.end();
+      await dropDatabase(database);
+    }
   });
 });

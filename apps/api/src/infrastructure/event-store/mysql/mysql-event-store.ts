@@ -12,15 +12,23 @@ import {
   type SubscriptionHandler,
   type Upcaster,
 } from '../event-store.port';
-import { asOriginalAppend, encodeEvent, throwRejection } from '../append-outcome';
+import { asOriginalAppend, type EncodedEvent, encodeEvent, throwRejection } from '../append-outcome';
 import { EventStoreUnavailableError } from '../event-store-unavailable.error';
 import { matchesExpectedVersion } from '../expected-version';
 import { PollingSubscriptions } from '../polling-subscription';
 import { type StoredEventRef } from '../sqlite-event-store.schema';
 import { openProductPool, productSession } from '../../mysql/mysql-pool';
 import { type MysqlServer } from '../../mysql/mysql-server-url';
-import { appendBatch, CREATE_TABLES, type EventRow, SQL } from './mysql-event-store.schema';
-import { duplicateKeyOf, isNullRefused, toUnavailableError } from './mysql-faults';
+import {
+  type AppendSlot,
+  CREATE_TABLES,
+  type EventRow,
+  insertEvents,
+  insertUnderLock,
+  SQL,
+  UPGRADE_FROM_HEAD_ROW,
+} from './mysql-event-store.schema';
+import { duplicateKeyOf, isDeadlock, isPreviousVersionMissing, toUnavailableError } from './mysql-faults';
 
 export type MysqlEventStoreOptions = Readonly<{
   server: MysqlServer;
@@ -29,7 +37,7 @@ export type MysqlEventStoreOptions = Readonly<{
   /** How often the process reads the log's head to wake its subscribers on other processes' appends. */
   headPollMs?: number;
   connectionLimit?: number;
-  /** How long an append waits for another append's lock before the store is "unavailable". */
+  /** How long an append waits for another appender's uncommitted row before the store is "unavailable". */
   lockWaitSeconds?: number;
   upcasters?: Readonly<Record<string, Upcaster>>;
   /** Gives recordedAt; a fixed clock makes tests deterministic. */
@@ -39,16 +47,25 @@ export type MysqlEventStoreOptions = Readonly<{
 const DEFAULT_POLL_INTERVAL_MS = 250;
 const DEFAULT_HEAD_POLL_MS = 10;
 const DEFAULT_SUBSCRIPTION_BATCH_SIZE = 100;
+/** Each lost race means another appender committed: the log moved on, so this bound is never met idle. */
+const MAX_APPEND_ATTEMPTS = 50;
+/** How long after a lost race this process appends queued on the lock row rather than racing again. */
+const CONTENDED_MS = 1_000;
 
 /**
- * The event store on MariaDB/MySQL: one table, appends serialised by the head row's lock so that
- * positions follow commit order (see appendBatch), reads by position or stream, subscriptions by polling
- * from one cursor. Several processes may share the database.
+ * The event store on MariaDB/MySQL: one table, each append one INSERT at positions that follow a
+ * committed one, so positions follow commit order (see insertEvents); reads by position or stream,
+ * subscriptions by polling from one cursor. Several processes may share the database.
  */
 export class MysqlEventStore implements EventStore {
   private readonly pool: Pool;
   private schemaReady?: Promise<void>;
   private closed = false;
+  /** A committed position (this process's last append, or the head as last read); undefined until read. */
+  private knownHead?: number;
+  private appending: Promise<unknown> = Promise.resolve();
+  /** Until when appends queue on the lock row: another process appends too (see insertUnderLock). */
+  private contendedUntil = 0;
 
   private readonly subscriptions: PollingSubscriptions;
 
@@ -111,8 +128,10 @@ export class MysqlEventStore implements EventStore {
   async headPosition(): Promise<number> {
     return this.guard('read the head position', async () => {
       await this.ensureSchema();
-      const [rows] = await this.pool.query(SQL.head);
-      return Number((rows as { head: number | string }[])[0].head);
+      const head = await this.readHead();
+      // A committed position: the next append of this process may follow it (see insertEvents).
+      this.knownHead = Math.max(this.knownHead ?? 0, head);
+      return head;
     });
   }
 
@@ -137,46 +156,76 @@ export class MysqlEventStore implements EventStore {
   ): Promise<AppendResult> {
     await this.ensureSchema();
     if (events.length === 0) return this.appendNothing(streamId, expected);
+    const encoded = events.map(encodeEvent);
     const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
-    const batch = appendBatch(streamId, events.map(encodeEvent), expected, recordedAt);
+    // One append of this process at a time: a row may only be written right after a committed position
+    // (see insertEvents), and this process's own append still in flight is not committed yet.
+    const run = this.appending.then(() => this.insertUntilPlaced(streamId, encoded, expected, recordedAt));
+    this.appending = run.catch(() => undefined);
+    return run;
+  }
 
+  /**
+   * The insert right after the last committed position this process knows; after a lost race, for a
+   * while, the insert queued on the lock row instead (see insertUnderLock). Each try reads the stream's
+   * version again when the caller left it open.
+   */
+  private async insertUntilPlaced(
+    streamId: string,
+    events: readonly EncodedEvent[],
+    expected: ExpectedVersion,
+    recordedAt: string,
+  ): Promise<AppendResult> {
+    for (let attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++) {
+      const before = await this.versionBefore(streamId, expected);
+      const slot = { streamId, firstVersion: before + 1 };
+      let firstPosition: number;
+      try {
+        firstPosition =
+          Date.now() < this.contendedUntil
+            ? await this.insertQueued(slot, events, recordedAt)
+            : await this.insertAfterKnownHead(slot, events, recordedAt);
+      } catch (error) {
+        const outcome = await this.afterRefusal(streamId, events, expected, error);
+        if (outcome === 'again') continue;
+        return outcome;
+      }
+      const lastPosition = firstPosition + events.length - 1;
+      this.knownHead = Math.max(this.knownHead ?? 0, lastPosition);
+      return { nextExpectedVersion: before + events.length, lastPosition };
+    }
+    throw new EventStoreUnavailableError(
+      `Event store cannot append: other appenders took the next position ${MAX_APPEND_ATTEMPTS} times in a row`,
+    );
+  }
+
+  private async insertAfterKnownHead(
+    slot: Omit<AppendSlot, 'firstPosition'>,
+    events: readonly EncodedEvent[],
+    recordedAt: string,
+  ): Promise<number> {
+    const firstPosition = (this.knownHead ??= await this.readHead()) + 1;
+    const insert = insertEvents({ ...slot, firstPosition }, events, recordedAt);
+    await this.pool.query(insert.sql, insert.values);
+    return firstPosition;
+  }
+
+  private async insertQueued(
+    slot: Omit<AppendSlot, 'firstPosition'>,
+    events: readonly EncodedEvent[],
+    recordedAt: string,
+  ): Promise<number> {
+    const batch = insertUnderLock(slot, events, recordedAt);
     const connection = await this.pool.getConnection();
-    let answers: unknown[];
     try {
-      [answers] = (await connection.query(batch.sql, batch.values)) as unknown as [unknown[]];
+      const [answers] = (await connection.query(batch.sql, batch.values)) as unknown as [unknown[]];
+      return Number((answers[batch.insert] as ResultSetHeader).insertId);
     } catch (error) {
       await this.rollBack(connection, error);
-      return this.refused(streamId, events, expected, error);
+      throw error;
     } finally {
       connection.release();
     }
-    const lastPosition = Number((answers[batch.reservation] as ResultSetHeader).insertId);
-    if ((answers[batch.insert] as ResultSetHeader).affectedRows !== events.length)
-      return this.retryOrRejection(streamId, events, expected, NO_STREAM_VERSION);
-    const before =
-      batch.version !== undefined
-        ? Number((answers[batch.version] as { version: number | string }[])[0].version)
-        : expected === 'no_stream'
-          ? NO_STREAM_VERSION
-          : (expected as number);
-    return { nextExpectedVersion: before + events.length, lastPosition };
-  }
-
-  /** Why the server refused the rows: the stream was not at the expected version, or ids repeat. */
-  private async refused(
-    streamId: string,
-    events: readonly NewEvent[],
-    expected: ExpectedVersion,
-    error: unknown,
-  ): Promise<AppendResult> {
-    const key = duplicateKeyOf(error);
-    // Rows written around append() (by hand, or by a restore) without moving the head.
-    if (key === 'PRIMARY')
-      throw new Error('The events_head row is behind the events table: appending would reuse positions');
-    if (key === 'events_event_id') return this.retryOrRejection(streamId, events, expected, undefined);
-    if (key === 'events_stream_version' || isNullRefused(error))
-      return this.retryOrRejection(streamId, events, expected, await this.streamVersion(streamId));
-    throw error;
   }
 
   /** A batch stopped inside its transaction: undone on its own connection, or the connection is dropped. */
@@ -188,17 +237,48 @@ export class MysqlEventStore implements EventStore {
     await connection.query(SQL.rollback).catch(() => connection.destroy());
   }
 
+  /** The stream's version before this append: given by the caller, or read for `any` and `stream_exists`. */
+  private async versionBefore(streamId: string, expected: ExpectedVersion): Promise<number> {
+    if (expected === 'no_stream') return NO_STREAM_VERSION;
+    if (typeof expected === 'number') return expected;
+    const current = await this.streamVersion(streamId);
+    if (expected === 'stream_exists' && current === NO_STREAM_VERSION)
+      return throwRejection(streamId, expected, { kind: 'wrong_version', current }, false);
+    return current;
+  }
+
+  /** Why the server refused the rows: a position taken, a stream not at the expected version, ids repeated. */
+  private async afterRefusal(
+    streamId: string,
+    events: readonly EncodedEvent[],
+    expected: ExpectedVersion,
+    error: unknown,
+  ): Promise<AppendResult | 'again'> {
+    const key = duplicateKeyOf(error);
+    if (key === 'PRIMARY' || isDeadlock(error)) {
+      this.contendedUntil = Date.now() + CONTENDED_MS;
+      return 'again';
+    }
+    // `any` and `stream_exists` read the version themselves: another appender moved the stream since.
+    if (key === 'events_stream_version' && (expected === 'any' || expected === 'stream_exists'))
+      return 'again';
+    if (key === 'events_event_id') return this.retryOrRejection(streamId, events, expected, undefined);
+    if (key === 'events_stream_version' || isPreviousVersionMissing(error))
+      return this.retryOrRejection(streamId, events, expected, await this.streamVersion(streamId));
+    throw error;
+  }
+
   /**
    * After a refused append: the retry of an append already stored answers its original result (an
    * event id is the idempotency key); anything else is a conflict.
    */
   private async retryOrRejection(
     streamId: string,
-    events: readonly NewEvent[],
+    events: readonly EncodedEvent[],
     expected: ExpectedVersion,
     current: number | undefined,
   ): Promise<AppendResult> {
-    const ids = events.map((event) => event.eventId);
+    const ids = events.map(([eventId]) => eventId);
     const [rows] = await this.pool.query(SQL.findEvents, [ids]);
     const byId = new Map(
       (rows as (StoredEventRef & { event_id: string })[]).map((row) => [row.event_id, row]),
@@ -235,6 +315,11 @@ export class MysqlEventStore implements EventStore {
     };
   }
 
+  private async readHead(): Promise<number> {
+    const [rows] = await this.pool.query(SQL.head);
+    return Number((rows as { head: number | string }[])[0].head);
+  }
+
   private async streamVersion(streamId: string): Promise<number> {
     const [rows] = await this.pool.query(SQL.streamVersion, [streamId]);
     const version = Number((rows as { version: number | string }[])[0].version);
@@ -268,6 +353,9 @@ export class MysqlEventStore implements EventStore {
   private ensureSchema(): Promise<void> {
     this.schemaReady ??= (async () => {
       for (const statement of CREATE_TABLES) await this.pool.query(statement);
+      const [rows] = await this.pool.query(SQL.hasPreviousVersion);
+      if (Number((rows as { found: number | string }[])[0].found) === 0)
+        for (const statement of UPGRADE_FROM_HEAD_ROW) await this.pool.query(statement);
     })().catch((error: unknown) => {
       this.schemaReady = undefined;
       throw error;

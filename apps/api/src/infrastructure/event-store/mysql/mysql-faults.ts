@@ -17,8 +17,12 @@ export function duplicateKeyOf(error: unknown): string | undefined {
   return key?.split('.').pop() ?? '';
 }
 
-/** Strict mode refused a NULL for a NOT NULL column (the append's version guard). */
-export const isNullRefused = (error: unknown): boolean => codeOf(error) === 'ER_BAD_NULL_ERROR';
+/** The foreign key to the previous version refused a row: the stream is behind the expected version. */
+export const isPreviousVersionMissing = (error: unknown): boolean =>
+  codeOf(error) === 'ER_NO_REFERENCED_ROW_2' || codeOf(error) === 'ER_NO_REFERENCED_ROW';
+
+/** Two appenders waited on each other's rows; the server undid one statement, which may simply run again. */
+export const isDeadlock = (error: unknown): boolean => codeOf(error) === 'ER_LOCK_DEADLOCK';
 
 /** The unavailable error for a server fault, or undefined when the error is something else. */
 export function toUnavailableError(error: unknown, action: string): EventStoreUnavailableError | undefined {
