@@ -63,7 +63,8 @@ export class MysqlEventStore implements EventStore {
   private closed = false;
   /** A committed position (this process's last append, or the head as last read); undefined until read. */
   private knownHead?: number;
-  private appending: Promise<unknown> = Promise.resolve();
+  /** Appends of this process between their choice of path and their answer. */
+  private appendsInFlight = 0;
   /** Until when appends queue on the lock row: another process appends too (see insertUnderLock). */
   private contendedUntil = 0;
 
@@ -158,17 +159,14 @@ export class MysqlEventStore implements EventStore {
     if (events.length === 0) return this.appendNothing(streamId, expected);
     const encoded = events.map(encodeEvent);
     const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
-    // One append of this process at a time: a row may only be written right after a committed position
-    // (see insertEvents), and this process's own append still in flight is not committed yet.
-    const run = this.appending.then(() => this.insertUntilPlaced(streamId, encoded, expected, recordedAt));
-    this.appending = run.catch(() => undefined);
-    return run;
+    return this.insertUntilPlaced(streamId, encoded, expected, recordedAt);
   }
 
   /**
-   * The insert right after the last committed position this process knows; after a lost race, for a
-   * while, the insert queued on the lock row instead (see insertUnderLock). Each try reads the stream's
-   * version again when the caller left it open.
+   * The insert right after the last committed position this process knows, when it is the only append
+   * of the process in flight (another one's rows are not committed yet, so nothing may follow them);
+   * otherwise, and for a while after a lost race, the insert queued on the lock row (see
+   * insertUnderLock). Each try reads the stream's version again when the caller left it open.
    */
   private async insertUntilPlaced(
     streamId: string,
@@ -179,16 +177,19 @@ export class MysqlEventStore implements EventStore {
     for (let attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++) {
       const before = await this.versionBefore(streamId, expected);
       const slot = { streamId, firstVersion: before + 1 };
+      const alone = this.appendsInFlight === 0 && Date.now() >= this.contendedUntil;
       let firstPosition: number;
+      this.appendsInFlight += 1;
       try {
-        firstPosition =
-          Date.now() < this.contendedUntil
-            ? await this.insertQueued(slot, events, recordedAt)
-            : await this.insertAfterKnownHead(slot, events, recordedAt);
+        firstPosition = alone
+          ? await this.insertAfterKnownHead(slot, events, recordedAt)
+          : await this.insertQueued(slot, events, recordedAt);
       } catch (error) {
         const outcome = await this.afterRefusal(streamId, events, expected, error);
         if (outcome === 'again') continue;
         return outcome;
+      } finally {
+        this.appendsInFlight -= 1;
       }
       const lastPosition = firstPosition + events.length - 1;
       this.knownHead = Math.max(this.knownHead ?? 0, lastPosition);
