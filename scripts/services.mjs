@@ -1,27 +1,40 @@
-// Local services for tests: `npm run services -- start|stop|status [mariadb]`.
-// `start` prints exactly one line, `MYSQL_URL=...`, on stdout; everything else goes to stderr.
+// Local services for tests: `npm run services -- start|stop|status [mariadb|kafka]`.
+// `start` prints exactly one line on stdout (`MYSQL_URL=...` or `KAFKA_BROKERS=...`); the rest goes to stderr.
+import { kafkaBrokers, kafkaStatus, startKafka, stopKafka } from './lib/kafka-service.mjs';
 import { mariadbStatus, mariadbUrl, startMariadb, stopMariadb } from './lib/mariadb-service.mjs';
 
-const SERVICES = ['mariadb'];
-const USAGE = 'usage: npm run services -- start|stop|status [mariadb]';
+const SERVICES = {
+  mariadb: {
+    start: async () => `MYSQL_URL=${(await startMariadb()).url}`,
+    stop: stopMariadb,
+    status: mariadbStatus,
+    address: () => `MYSQL_URL=${mariadbUrl()}`,
+  },
+  kafka: {
+    start: async () => `KAFKA_BROKERS=${(await startKafka()).brokers}`,
+    stop: stopKafka,
+    status: kafkaStatus,
+    address: () => `KAFKA_BROKERS=${kafkaBrokers()}`,
+  },
+};
+const USAGE = `usage: npm run services -- start|stop|status [${Object.keys(SERVICES).join('|')}]`;
 
-async function main([command, service = 'mariadb', ...rest]) {
+async function main([command, name = 'mariadb', ...rest]) {
   if (!['start', 'stop', 'status'].includes(command) || rest.length > 0) throw new Error(USAGE);
-  if (!SERVICES.includes(service))
-    throw new Error(`unknown service '${service}' (known: ${SERVICES.join(', ')})`);
+  const service = SERVICES[name];
+  if (service === undefined)
+    throw new Error(`unknown service '${name}' (known: ${Object.keys(SERVICES).join(', ')})`);
   switch (command) {
-    case 'start': {
-      const { url } = await startMariadb();
-      process.stdout.write(`MYSQL_URL=${url}\n`);
+    case 'start':
+      process.stdout.write(`${await service.start()}\n`);
       return;
-    }
     case 'stop':
-      if (!(await stopMariadb())) process.stderr.write('[mariadb] not running\n');
+      if (!(await service.stop())) process.stderr.write(`[${name}] not running\n`);
       return;
     case 'status': {
-      const status = mariadbStatus();
+      const status = service.status();
       const state = status.running ? `running (pid ${status.pid})` : 'stopped';
-      process.stdout.write(`mariadb ${state} MYSQL_URL=${mariadbUrl()}\n`);
+      process.stdout.write(`${name} ${state} ${service.address()}\n`);
       return;
     }
   }

@@ -8,13 +8,13 @@ import { openConnector, type Connector } from '@ib/connectors';
 
 /**
  * The MariaDB side of the connector benchmarks: the server comes from MYSQL_URL (`npm run bench` runs
- * under scripts/with-mariadb.mjs), each bench works in databases of its own and drops them.
+ * under scripts/with-services.mjs), each bench works in databases of its own and drops them.
  */
 export function mysqlUrl(): string {
   const url = process.env.MYSQL_URL;
   if (!url) {
     throw new Error(
-      'MYSQL_URL is not set: run `node scripts/with-mariadb.mjs node dist/bench/<file>.js` ' +
+      'MYSQL_URL is not set: run `node scripts/with-services.mjs mariadb node dist/bench/<file>.js` ' +
         '(or `npm run bench`)',
     );
   }

@@ -14,8 +14,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { userInfo } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isAlive, logTail, readText, terminate, which } from './service-process.mjs';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const HOME = join(REPO_ROOT, '.services', 'mariadb');
@@ -90,7 +91,7 @@ export async function startMariadb() {
   try {
     await waitUntilAccepting(binaries.client, child);
   } catch (error) {
-    if (child.exitCode === null) await terminate(child.pid);
+    if (child.exitCode === null) await terminate(child.pid, { log, timeoutMs: STOP_TIMEOUT_MS });
     throw error;
   }
   writeFileSync(FILES.port, `${port}\n`);
@@ -107,7 +108,7 @@ export async function stopMariadb() {
     rmSync(FILES.port, { force: true });
     return false;
   }
-  await terminate(status.pid);
+  await terminate(status.pid, { log, timeoutMs: STOP_TIMEOUT_MS });
   rmSync(FILES.pid, { force: true });
   rmSync(FILES.port, { force: true });
   log(`stopped pid ${status.pid}`);
@@ -133,25 +134,6 @@ function adminPassword() {
   return password;
 }
 
-function readText(file) {
-  try {
-    return readFileSync(file, 'utf8').trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-// A stopped server may linger as a zombie when its parent does not reap it: that counts as gone.
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if (error.code !== 'EPERM') return false;
-  }
-  const stat = readText(`/proc/${pid}/stat`);
-  return stat === undefined || !/^\d+ \(.*\) [ZX]/s.test(stat);
-}
-
 function isMariadbd(pid) {
   if (!isAlive(pid)) return false;
   // A stale pid file may name a pid reused by an unrelated process.
@@ -163,16 +145,13 @@ function socketPathTooLong() {
   return Buffer.byteLength(FILES.socket) > 107;
 }
 
-function which(name) {
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), ...SBIN].filter(Boolean);
-  return dirs.map((dir) => join(dir, name)).find((file) => existsSync(file));
-}
+const whichServerBinary = (name) => which(name, SBIN);
 
 function findBinaries() {
   return {
-    server: which('mariadbd') ?? which('mysqld'),
-    installDb: which('mariadb-install-db') ?? which('mysql_install_db'),
-    client: which('mariadb') ?? which('mysql'),
+    server: whichServerBinary('mariadbd') ?? whichServerBinary('mysqld'),
+    installDb: whichServerBinary('mariadb-install-db') ?? whichServerBinary('mysql_install_db'),
+    client: whichServerBinary('mariadb') ?? whichServerBinary('mysql'),
   };
 }
 
@@ -280,11 +259,13 @@ async function waitUntilAccepting(binary, child) {
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`mariadbd exited (${child.exitCode ?? child.signalCode}) while starting\n${logTail()}`);
+      throw new Error(
+        `mariadbd exited (${child.exitCode ?? child.signalCode}) while starting\n${logTail(FILES.log)}`,
+      );
     if (existsSync(FILES.socket) && client(binary, 'SELECT 1').status === 0) return;
     if (Date.now() > deadline)
       throw new Error(
-        `mariadbd did not accept connections within ${START_TIMEOUT_MS / 1000} s\n${logTail()}`,
+        `mariadbd did not accept connections within ${START_TIMEOUT_MS / 1000} s\n${logTail(FILES.log)}`,
       );
     await sleep(200);
   }
@@ -302,31 +283,4 @@ function ensureAdminUser(binary) {
     .join('');
   const result = client(binary, sql);
   if (result.status !== 0) throw new Error(`could not create ${ADMIN_USER}: ${result.stderr.trim()}`);
-}
-
-async function terminate(pid) {
-  const alive = () => isAlive(pid);
-  try {
-    process.kill(pid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  const deadline = Date.now() + STOP_TIMEOUT_MS;
-  while (alive() && Date.now() < deadline) await sleep(100);
-  if (alive()) {
-    log(`pid ${pid} ignored SIGTERM for ${STOP_TIMEOUT_MS / 1000} s: SIGKILL`);
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      return;
-    }
-    const killed = Date.now();
-    while (alive() && Date.now() - killed < 5_000) await sleep(50);
-  }
-}
-
-function logTail(lines = 30) {
-  const text = readText(FILES.log);
-  if (!text) return `(no log at ${FILES.log})`;
-  return `--- last lines of ${FILES.log} ---\n${text.split('\n').slice(-lines).join('\n')}`;
 }

@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
 import { ConnectionsModule } from './connections';
 import { DataApiModule } from './data-api';
+import { EventFeedModule } from './event-feed';
 import { AuthGuard, IdentityModule } from './identity';
 import { IntegrationsModule } from './integrations';
 import { OperationsModule } from './operations';
@@ -14,6 +15,7 @@ import { type AppConfig } from './config/app-config';
 import { CLOCK, type Clock, systemClock } from './infrastructure/clock';
 import { CommandRunner } from './infrastructure/command-handling/command-runner';
 import { ReadYourWrites } from './infrastructure/consistency/read-your-writes';
+import { type EventFeedPublisher } from './infrastructure/event-feed/event-feed.port';
 import { EVENT_STORE, type EventStore } from './infrastructure/event-store/event-store.port';
 import { LogHead } from './infrastructure/event-store/log-head';
 import { CurrentViews } from './infrastructure/consistency/current-views';
@@ -39,6 +41,8 @@ export type AppOverrides = Readonly<{
   eventStore?: EventStore;
   /** How long the background jobs' leases last and how often they are renewed (specs shorten them). */
   leaseTiming?: LeaseTiming;
+  /** The feed's destination instead of Kafka (specs): the relay runs as with KAFKA_BROKERS set. */
+  eventFeedPublisher?: EventFeedPublisher;
 }>;
 
 const nestLogger = (context: string) => {
@@ -131,6 +135,7 @@ export class AppModule {
         PublishingModule,
         DataApiModule,
         OperationsModule,
+        EventFeedModule.register(config.eventFeed, overrides.eventFeedPublisher),
       ],
       providers: [
         Lifecycle,

@@ -1,5 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { type DatabaseLocation, type EventStoreLocation } from '../infrastructure/server-locations';
+import { type KafkaSettings } from '../infrastructure/event-feed/kafka-settings';
+import { eventFeedSettings } from './event-feed-settings';
 import { databaseLocation, eventStoreLocation, instanceId } from './server-urls';
 
 export type HttpAdapterKind = 'fastify' | 'express';
@@ -15,6 +17,8 @@ export type AppConfig = Readonly<{
   database: DatabaseLocation;
   /** INSTANCE_ID: this process among several sharing the servers. */
   instanceId: string;
+  /** KAFKA_*: where the relay publishes every event; undefined (no relay) without KAFKA_BROKERS. */
+  eventFeed?: KafkaSettings;
   /** Folder SQLite connections may open files in; nothing outside it is ever read. */
   sqliteDatabasesDir: string;
   adminUsername: string;
@@ -95,13 +99,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (env.DATABASE_URL && !env.SECRETS_KEY && !env.SECRETS_KEY_FILE)
     problems.push('SECRETS_KEY or SECRETS_KEY_FILE is required when DATABASE_URL is set');
 
+  const instance = instanceId(env.INSTANCE_ID, problems);
+  const eventFeed = eventFeedSettings(env, instance, problems);
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir,
     eventStore,
     database,
-    instanceId: instanceId(env.INSTANCE_ID, problems),
+    instanceId: instance,
+    ...(eventFeed ? { eventFeed } : {}),
     sqliteDatabasesDir: path(env.SQLITE_DATABASES_DIR || resolve(dataDir, 'databases')),
     adminUsername,
     adminPassword,

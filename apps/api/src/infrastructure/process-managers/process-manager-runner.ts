@@ -13,15 +13,25 @@ export type ProcessManagerStatus = Readonly<{
   position: number;
   head: number;
   lag: number;
-  /** Why its last batch failed: it is delivered again after a pause. */
+  /**
+   * On the instance that answers: `running` (delivering), `retrying` (its last batch failed and is
+   * delivered again after a pause that grows while it keeps failing), `stopped` (not run here: another
+   * instance holds the lease, or the process is stopping).
+   */
+  state: 'running' | 'retrying' | 'stopped';
+  /** Why its last batch failed, while it is retrying. */
   failed?: string;
+  /** Its most recent failure on this instance, kept after it recovered. */
+  lastError?: Readonly<{ message: string; at: string }>;
 }>;
 
 export type ProcessManagerRunnerOptions = Readonly<{
   /** Events per batch handed to a manager. */
   batchSize?: number;
-  /** Wait before a batch whose handler failed is delivered again. */
+  /** Wait before a batch whose handler failed is delivered again; it doubles while failures go on. */
   retryDelayMs?: number;
+  /** The longest wait between two deliveries of a failing batch. */
+  maxRetryDelayMs?: number;
   /** How often the checkpoint of a manager that had nothing to handle is written (0: every batch). */
   idleCheckpointIntervalMs?: number;
   now?: () => number;
@@ -29,7 +39,7 @@ export type ProcessManagerRunnerOptions = Readonly<{
 
 type Registered = {
   readonly manager: ProcessManager;
-  readonly handles: ReadonlySet<string>;
+  readonly handles: ReadonlySet<string> | 'all';
   /** Under which name its checkpoint is stored, apart from those of the views. */
   readonly key: string;
   /** Every event up to here was handed over (and its instance changes stored, or about to be). */
@@ -42,7 +52,10 @@ type Registered = {
   instances: Map<string, object>;
   subscription?: Subscription;
   retryTimer?: NodeJS.Timeout;
+  /** The wait before the next delivery of a failing batch. */
+  retryDelay: number;
   failure?: Error;
+  lastError?: { message: string; at: string };
 };
 
 const CHECKPOINT_PREFIX = 'process:';
@@ -66,6 +79,7 @@ export class ProcessManagerRunner {
   private readonly registered: Registered[] = [];
   private readonly batchSize: number;
   private readonly retryDelayMs: number;
+  private readonly maxRetryDelayMs: number;
   private readonly idleCheckpointIntervalMs: number;
   private readonly now: () => number;
   private running = false;
@@ -78,6 +92,7 @@ export class ProcessManagerRunner {
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.retryDelayMs = options.retryDelayMs ?? 1000;
+    this.maxRetryDelayMs = Math.max(this.retryDelayMs, options.maxRetryDelayMs ?? 30_000);
     this.idleCheckpointIntervalMs = options.idleCheckpointIntervalMs ?? 1000;
     this.now = options.now ?? Date.now;
   }
@@ -88,13 +103,14 @@ export class ProcessManagerRunner {
       throw new Error(`A process manager named ${manager.name} is registered already`);
     this.registered.push({
       manager: manager as ProcessManager,
-      handles: new Set(manager.handles),
+      handles: manager.handles === 'all' ? 'all' : new Set(manager.handles),
       key: CHECKPOINT_PREFIX + manager.name,
       position: 0,
       saved: -1,
       started: false,
       savedAt: 0,
       instances: new Map(),
+      retryDelay: this.retryDelayMs,
     });
   }
 
@@ -123,12 +139,14 @@ export class ProcessManagerRunner {
       for (const entry of this.registered)
         entry.position = (await this.checkpoints.load(entry.key))?.position ?? entry.position;
     const head = await this.store.headPosition();
-    return this.registered.map(({ manager, position, failure }) => ({
+    return this.registered.map(({ manager, position, failure, lastError }) => ({
       name: manager.name,
       position,
       head,
       lag: Math.max(0, head - position),
+      state: !this.running ? 'stopped' : failure ? 'retrying' : 'running',
       ...(failure ? { failed: failure.message } : {}),
+      ...(lastError ? { lastError } : {}),
     }));
   }
 
@@ -170,21 +188,25 @@ export class ProcessManagerRunner {
       if (entry.subscription !== subscription) return;
       entry.subscription = undefined;
       entry.failure = error;
+      entry.lastError = { message: error.message, at: new Date(this.now()).toISOString() };
+      const delay = entry.retryDelay;
+      entry.retryDelay = Math.min(this.maxRetryDelayMs, delay * 2);
       this.logger.error(
         `Process ${entry.manager.name} failed after position ${entry.position}, ` +
-          `delivering again in ${this.retryDelayMs} ms: ${error.message}`,
+          `delivering again in ${delay} ms: ${error.message}`,
       );
       entry.retryTimer = setTimeout(() => {
         entry.retryTimer = undefined;
         if (this.running && entry.subscription === undefined) this.subscribe(entry);
-      }, this.retryDelayMs);
+      }, delay);
     });
   }
 
   private async deliver(entry: Registered, batch: readonly RecordedEvent[]): Promise<void> {
     const last = batch.at(-1)?.globalPosition;
     if (last === undefined) return;
-    const handled = batch.filter((event) => entry.handles.has(event.type));
+    const { handles } = entry;
+    const handled = handles === 'all' ? batch : batch.filter((event) => handles.has(event.type));
     if (handled.length > 0) await entry.manager.handle(handled);
     const changes = this.instanceChanges(entry, batch);
     const changed = changes.upserts.size > 0 || changes.removals.length > 0;
@@ -194,6 +216,7 @@ export class ProcessManagerRunner {
     if (handled.length > 0 || changed || idleDue) await this.save(entry, last, changes);
     entry.position = last;
     entry.failure = undefined;
+    entry.retryDelay = this.retryDelayMs;
   }
 
   /** The batch folded into the manager's instances, not applied until stored. */

@@ -22,8 +22,8 @@ export type ProcessStart<Instance extends object = object> = Readonly<{
 export interface ProcessManager<Instance extends object = object> {
   /** Stable: the key of its checkpoint. */
   readonly name: string;
-  /** Event types it is handed; every other event only moves its checkpoint. */
-  readonly handles: readonly string[];
+  /** Event types it is handed; every other event only moves its checkpoint. `all`: every event (a relay). */
+  readonly handles: readonly string[] | 'all';
   /**
    * Where delivery starts when no checkpoint is stored yet (a new installation, or the first start of
    * this manager): `head` when `resumeInFlight` covers everything before, `beginning` when the events

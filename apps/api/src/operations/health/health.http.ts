@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { Public } from '../../identity';
 import { EVENT_STORE, type EventStore } from '../../infrastructure/event-store/event-store.port';
 import { type HttpReply } from '../../infrastructure/http/http-types';
+import { ProcessManagerRunner } from '../../infrastructure/process-managers/process-manager-runner';
 import { ProjectionRunner } from '../../infrastructure/read-model/projection-runner';
 import { HealthSchema, ReadinessSchema } from './health.schema';
 
@@ -12,6 +13,7 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionRunner,
+    private readonly processes: ProcessManagerRunner,
   ) {}
 
   @Public()
@@ -25,7 +27,9 @@ export class HealthController {
   @Public()
   @Get('ready')
   @ApiOperation({
-    summary: 'Readiness: the event store answers and projections run (positions: GET /api/projections)',
+    summary:
+      'Readiness: the event store answers and projections run (positions: GET /api/projections); ' +
+      'background jobs that keep failing are named in `degraded` without making the API unready',
   })
   @ApiOkResponse({ type: ReadinessSchema, description: 'Ready: `status` is `ready`' })
   @ApiServiceUnavailableResponse({
@@ -38,7 +42,10 @@ export class HealthController {
       // Asked to prove both answer; what they answer is for owners only (GET /api/projections).
       await this.store.headPosition();
       await this.projections.status();
-      return { status: 'ready' };
+      const degraded = (await this.processes.status())
+        .filter(({ state }) => state === 'retrying')
+        .map(({ name }) => name);
+      return degraded.length > 0 ? { status: 'ready', degraded } : { status: 'ready' };
     } catch {
       reply.status(503);
       reply.header('Retry-After', '5');

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 
 @ApiSchema({ name: 'Health' })
 export class HealthSchema {
@@ -11,4 +11,13 @@ export class HealthSchema {
 export class ReadinessSchema {
   @ApiProperty({ enum: ['ready', 'unavailable'] })
   status!: 'ready' | 'unavailable';
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['event-feed'],
+    description:
+      'Background jobs of this instance that keep failing and are retried (e.g. `event-feed` while the ' +
+      'Kafka broker is away): the API serves, what they do is late. Details: GET /api/projections',
+  })
+  degraded?: string[];
 }

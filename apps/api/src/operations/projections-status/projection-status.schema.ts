@@ -25,6 +25,15 @@ export class ProjectionStatusSchema implements ProjectionStatus {
   failed?: string;
 }
 
+@ApiSchema({ name: 'ProcessError' })
+export class ProcessErrorSchema {
+  @ApiProperty({ example: 'Connection error: connect ECONNREFUSED 127.0.0.1:9092' })
+  message!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+}
+
 /** Where one process manager or reactor stands against the event store (nothing to rebuild: it keeps no view). */
 @ApiSchema({ name: 'ProcessManagerStatus' })
 export class ProcessManagerStatusSchema implements ProcessManagerStatus {
@@ -44,8 +53,29 @@ export class ProcessManagerStatusSchema implements ProcessManagerStatus {
   @ApiProperty({ type: 'integer', minimum: 0, description: 'head - position' })
   lag!: number;
 
-  @ApiPropertyOptional({ description: 'Why its last batch failed: it is handed over again after a pause' })
+  @ApiProperty({
+    enum: ['running', 'retrying', 'stopped'],
+    description:
+      'On the instance that answered: running; retrying (its last batch failed and is handed over again ' +
+      'after a pause that grows up to 30 s while failures go on); stopped (it runs on the lease holder, ' +
+      'or the process is stopping)',
+  })
+  state!: 'running' | 'retrying' | 'stopped';
+
+  @ApiPropertyOptional({ description: 'Why its last batch failed, while it is retrying' })
   failed?: string;
+
+  @ApiPropertyOptional({
+    type: ProcessErrorSchema,
+    description: 'Its most recent failure on the instance that answered, kept after it recovered',
+  })
+  lastError?: ProcessErrorSchema;
+
+  @ApiPropertyOptional({
+    description: 'INSTANCE_ID of the instance that runs it (holds the process-managers lease)',
+    example: 'api-a',
+  })
+  holder?: string;
 }
 
 /** Which instance runs one background job (`implements` keeps it in step with BackgroundJobs). */

@@ -76,7 +76,14 @@ export class ProjectionsStatusController {
       this.processes.status(),
       this.jobs.status(),
     ]);
-    return { items, total: items.length, processes, instance: this.jobs.instanceId, leases };
+    const holder = leases.find(({ job }) => job === 'process-managers')?.holder;
+    return {
+      items,
+      total: items.length,
+      processes: processes.map((process) => ({ ...process, ...(holder ? { holder } : {}) })),
+      instance: this.jobs.instanceId,
+      leases,
+    };
   }
 
   @Post(':name/rebuild')
