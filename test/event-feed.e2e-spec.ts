@@ -1,3 +1,4 @@
+import { closedPort } from '../apps/api/src/infrastructure/mysql/testing/closed-port';
 import { RecordingFeedPublisher } from '../apps/api/src/infrastructure/event-feed/testing/recording-feed-publisher';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
 
@@ -120,4 +121,36 @@ describe('without KAFKA_BROKERS', () => {
       await api.close();
     }
   });
+});
+
+describe('KAFKA_BROKERS naming a broker that cannot be reached', () => {
+  it('given no broker at the address at start, then the API serves, commands succeed, /ready names the relay as degraded and its status says why', async () => {
+    const api = await startTestApp({
+      KAFKA_BROKERS: `127.0.0.1:${await closedPort()}`,
+      INSTANCE_ID: 'api-a',
+    });
+    try {
+      const token = await api.login(ADMIN.username, ADMIN.password);
+
+      await api
+        .http()
+        .post('/api/integrations')
+        .set(bearer(token))
+        .send({ provider: 'sqlite', applicationName: 'Served' })
+        .expect(201);
+
+      const relay = await until(async () => {
+        const response = await api.http().get('/api/projections').set(bearer(token)).expect(200);
+        const status = (response.body.processes as ProcessStatus[]).find(({ name }) => name === 'event-feed');
+        return status?.state === 'retrying' ? status : undefined;
+      }, 'the relay to retry');
+      expect(relay.failed).toMatch(/ECONNREFUSED|connect/i);
+      expect((await api.http().get('/ready').expect(200)).body).toEqual({
+        status: 'ready',
+        degraded: ['event-feed'],
+      });
+    } finally {
+      await api.close();
+    }
+  }, 30_000);
 });

@@ -1,124 +1,33 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import {
+  type ApiProcess,
+  buildApi,
+  call,
+  login,
+  PROCESS_ADMIN_PASSWORD,
+  startApiProcess,
+  stopApiProcess,
+  until,
+} from '../support/api-process';
 import { createDatabase, dropDatabase, mysqlUrl, uniqueDatabaseName } from '../support/mariadb';
 
-const ROOT = resolve(__dirname, '..', '..');
-const MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
-const NODE = join(ROOT, 'node_modules', '.bin', 'node');
-const ADMIN_PASSWORD = 'processes-admin-password';
+const ADMIN_PASSWORD = PROCESS_ADMIN_PASSWORD;
 const SAMPLE_CONNECTION_ID = '0190a000-0000-7000-8000-00000000a001';
 
-const freePort = () =>
-  new Promise<number>((done, fail) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
-      );
-    });
-  });
+type Api = ApiProcess;
 
-type Api = Readonly<{ name: string; url: string; child: ChildProcess; dataDir: string; logs: string[] }>;
-type Answer = Readonly<{ status: number; body: Record<string, unknown>; headers: Headers }>;
-
-/** An API process of the built application, its own port and data folder, both stores on `database`. */
-async function startApi(name: string, database: string): Promise<Api> {
+/** An API process with both stores on `database`, as every instance of one installation. */
+function startApi(name: string, database: string): Promise<Api> {
   const url = new URL(mysqlUrl());
   url.pathname = `/${database}`;
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), `ib-${name}-`));
-  const child = spawn(NODE, [MAIN], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      EVENT_STORE_URL: url.toString(),
-      DATABASE_URL: url.toString(),
-      TOKEN_SECRET: 'one-token-secret-for-every-process-0123456789',
-      SECRETS_KEY: Buffer.alloc(32, 9).toString('base64'),
-      INSTANCE_ID: name,
-      ADMIN_PASSWORD,
-      LOG_LEVEL: 'log',
-      NO_COLOR: '1',
-      CONSOLE_DIR: join(dataDir, 'no-console'),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  return startApiProcess(name, {
+    EVENT_STORE_URL: url.toString(),
+    DATABASE_URL: url.toString(),
+    TOKEN_SECRET: 'one-token-secret-for-every-process-0123456789',
+    SECRETS_KEY: Buffer.alloc(32, 9).toString('base64'),
   });
-  const logs: string[] = [];
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => logs.push(chunk));
-  const api = { name, url: `http://127.0.0.1:${port}`, child, dataDir, logs };
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
-    if (
-      await fetch(`${api.url}/ready`).then(
-        (response) => response.ok,
-        () => false,
-      )
-    )
-      return api;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${name} did not become ready`);
 }
 
-async function stopApi(api: Api, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (api.child.exitCode === null && api.child.signalCode === null) {
-    const exited = new Promise((resolve) => api.child.once('exit', resolve));
-    api.child.kill(signal);
-    await exited;
-  }
-  rmSync(api.dataDir, { recursive: true, force: true });
-}
-
-async function call(
-  api: Api,
-  method: string,
-  path: string,
-  token?: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
-  const response = await fetch(`${api.url}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>),
-    headers: response.headers,
-  };
-}
-
-async function login(api: Api, username: string, password: string): Promise<string> {
-  const answer = await call(api, 'POST', '/api/auth/login', undefined, {
-    environment: 'development',
-    username,
-    password,
-  });
-  if (answer.status !== 200) throw new Error(`login ${username} on ${api.name}: ${answer.status}`);
-  return answer.body.accessToken as string;
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const stopApi = (api: Api, signal?: NodeJS.Signals) => stopApiProcess(api, signal);
 
 describe('API processes A and B on one MariaDB (both URLs set)', () => {
   const database = uniqueDatabaseName('ib_processes');
@@ -127,7 +36,7 @@ describe('API processes A and B on one MariaDB (both URLs set)', () => {
   let admin: string;
 
   beforeAll(async () => {
-    execFileSync('npm', ['run', 'build:api'], { cwd: ROOT, stdio: 'ignore' });
+    buildApi();
     await createDatabase(database);
     a = await startApi('api-a', database);
     b = await startApi('api-b', database);

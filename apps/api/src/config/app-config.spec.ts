@@ -115,4 +115,70 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ INSTANCE_ID: 'api a' }, '/srv')).toThrow(/INSTANCE_ID must be/);
     });
   });
+
+  describe('KAFKA_*', () => {
+    it('given no KAFKA_BROKERS, then there is no event feed', () =>
+      expect(loadConfig({ KAFKA_TOPIC: 'ignored' }, '/srv').eventFeed).toBeUndefined());
+
+    it('given KAFKA_BROKERS only, then the feed goes to the default topic with 3 partitions, plain TCP, named by the instance', () =>
+      expect(
+        loadConfig({ KAFKA_BROKERS: 'k1:9092, k2:9092', INSTANCE_ID: 'api-a' }, '/srv').eventFeed,
+      ).toEqual({
+        brokers: ['k1:9092', 'k2:9092'],
+        topic: 'integration-builder.events',
+        clientId: 'integration-builder-api-a',
+        partitions: 3,
+        ssl: false,
+      }));
+
+    it('given every setting, then each is used, the SASL password included', () =>
+      expect(
+        loadConfig(
+          {
+            KAFKA_BROKERS: 'kafka.example:9093',
+            KAFKA_TOPIC: 'ib.events',
+            KAFKA_CLIENT_ID: 'ib-prod',
+            KAFKA_TOPIC_PARTITIONS: '12',
+            KAFKA_SSL: 'true',
+            KAFKA_SASL_MECHANISM: 'scram-sha-512',
+            KAFKA_SASL_USERNAME: 'ib',
+            KAFKA_SASL_PASSWORD: 'sasl-secret',
+          },
+          '/srv',
+        ).eventFeed,
+      ).toEqual({
+        brokers: ['kafka.example:9093'],
+        topic: 'ib.events',
+        clientId: 'ib-prod',
+        partitions: 12,
+        ssl: true,
+        sasl: { mechanism: 'scram-sha-512', username: 'ib', password: 'sasl-secret' },
+      }));
+
+    it.each([
+      [{ KAFKA_BROKERS: 'kafka.example' }, /KAFKA_BROKERS must be/],
+      [{ KAFKA_BROKERS: 'k:9092', KAFKA_TOPIC: 'bad/topic' }, /KAFKA_TOPIC must be/],
+      [{ KAFKA_BROKERS: 'k:9092', KAFKA_TOPIC_PARTITIONS: '0' }, /KAFKA_TOPIC_PARTITIONS must be/],
+      [{ KAFKA_BROKERS: 'k:9092', KAFKA_SSL: 'yes' }, /KAFKA_SSL must be/],
+      [{ KAFKA_BROKERS: 'k:9092', KAFKA_SASL_MECHANISM: 'gssapi' }, /KAFKA_SASL_MECHANISM must be/],
+      [
+        { KAFKA_BROKERS: 'k:9092', KAFKA_SASL_MECHANISM: 'plain' },
+        /KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD/,
+      ],
+    ])('given the malformed %j, then the start stops naming the variable', (env, message) => {
+      const error = caught(() => loadConfig(env, '/srv'));
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error.message).toMatch(message);
+    });
+
+    it('given a refused SASL setting, then the message never shows the password', () => {
+      const error = caught(() =>
+        loadConfig(
+          { KAFKA_BROKERS: 'k:9092', KAFKA_SASL_MECHANISM: 'nope', KAFKA_SASL_PASSWORD: 'sasl-secret' },
+          '/srv',
+        ),
+      );
+      expect(error.message).not.toContain('sasl-secret');
+    });
+  });
 });

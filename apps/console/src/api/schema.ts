@@ -840,7 +840,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the event store answers and projections run (positions: GET /api/projections) */
+        /** Readiness: the event store answers and projections run (positions: GET /api/projections); background jobs that keep failing are named in `degraded` without making the API unready */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -1561,17 +1561,35 @@ export interface components {
              */
             type: string;
         };
+        ProcessError: {
+            /** Format: date-time */
+            at: string;
+            /** @example Connection error: connect ECONNREFUSED 127.0.0.1:9092 */
+            message: string;
+        };
         ProcessManagerStatus: {
-            /** @description Why its last batch failed: it is handed over again after a pause */
+            /** @description Why its last batch failed, while it is retrying */
             failed?: string;
             /** @description Global position of the last stored event */
             head: number;
+            /**
+             * @description INSTANCE_ID of the instance that runs it (holds the process-managers lease)
+             * @example api-a
+             */
+            holder?: string;
             /** @description head - position */
             lag: number;
+            /** @description Its most recent failure on the instance that answered, kept after it recovered */
+            lastError?: components["schemas"]["ProcessError"];
             /** @example publication */
             name: string;
             /** @description Global position of its checkpoint: every event up to it was handed over */
             position: number;
+            /**
+             * @description On the instance that answered: running; retrying (its last batch failed and is handed over again after a pause that grows up to 15 s while failures go on); stopped (it runs on the lease holder, or the process is stopping)
+             * @enum {string}
+             */
+            state: "running" | "retrying" | "stopped";
         };
         ProjectionRebuild: {
             /** @example integrations */
@@ -1769,6 +1787,13 @@ export interface components {
             version: number;
         };
         Readiness: {
+            /**
+             * @description Background jobs of this instance that keep failing and are retried (e.g. `event-feed` while the Kafka broker is away): the API serves, what they do is late. Details: GET /api/projections
+             * @example [
+             *       "event-feed"
+             *     ]
+             */
+            degraded?: string[];
             /** @enum {string} */
             status: "ready" | "unavailable";
         };

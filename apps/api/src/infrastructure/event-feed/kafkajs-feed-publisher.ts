@@ -18,13 +18,15 @@ export type KafkajsFeedPublisherOptions = Readonly<{
   requestTimeoutMs?: number;
 }>;
 
-/** kafkajs logs through this (never to the console), at warning level and above. */
+/**
+ * kafkajs logs through this, never to the console, at debug level: a failed send is reported once by
+ * the relay (its log line, and its state in GET /api/projections), not once per broker connection try.
+ */
 function nestLogCreator() {
   const logger = new Logger('Kafka');
   return () =>
     ({ level, log: { message } }: LogEntry) => {
-      if (level === logLevel.ERROR) logger.error(message);
-      else if (level === logLevel.WARN) logger.warn(message);
+      if (level === logLevel.ERROR || level === logLevel.WARN) logger.debug(message);
     };
 }
 

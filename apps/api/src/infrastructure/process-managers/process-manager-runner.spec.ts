@@ -191,7 +191,63 @@ describe('ProcessManagerRunner', () => {
     await eventually(() => manager.handled.includes(position), 'the batch delivered again');
     await eventually(() => checkpoints.positionOf('process:jobs') === position, 'the checkpoint');
     expect(manager.handled).toEqual([position]);
-    expect((await runner.status())[0]).toEqual({ name: 'jobs', position, head: position, lag: 0 });
+    expect((await runner.status())[0]).toEqual({
+      name: 'jobs',
+      position,
+      head: position,
+      lag: 0,
+      state: 'running',
+      lastError: { message: 'the driver could not take it', at: expect.any(String) },
+    });
+  });
+
+  it('given a handler that keeps failing, then it is retrying and each pause is twice the one before', async () => {
+    const manager = new RecordingManager();
+    manager.failuresLeft = 4;
+    const entries: number[] = [];
+    const handle = manager.handle.bind(manager);
+    manager.handle = (events) => {
+      entries.push(Date.now());
+      return handle(events);
+    };
+    const runner = runnerOf(manager, { retryDelayMs: 40, maxRetryDelayMs: 100 });
+    const position = await append('JobStarted', 'a');
+
+    await runner.start();
+    await eventually(() => manager.failuresLeft === 2, 'two failures');
+    expect((await runner.status())[0]).toMatchObject({
+      state: 'retrying',
+      failed: 'the driver could not take it',
+    });
+    await eventually(() => manager.handled.includes(position), 'the batch handed over at last', 10_000);
+
+    const pauses = entries.slice(1).map((at, index) => at - entries[index]);
+    expect(pauses).toHaveLength(4);
+    // Timers never fire early: each pause is at least 40, 80, then the longest (100) twice.
+    expect(pauses[0]).toBeGreaterThanOrEqual(40);
+    expect(pauses[1]).toBeGreaterThanOrEqual(80);
+    expect(pauses[2]).toBeGreaterThanOrEqual(100);
+    expect(pauses[3]).toBeGreaterThanOrEqual(100);
+    expect((await runner.status())[0]).toMatchObject({ state: 'running', lag: 0 });
+  });
+
+  it('given a manager of every event, then it is handed events of every type', async () => {
+    const manager = new RecordingManager();
+    Object.defineProperty(manager, 'handles', { value: 'all' });
+    const runner = runnerOf(manager);
+    await append('JobStarted', 'a');
+    const last = await append('SomethingElse', 'b');
+
+    await runner.start();
+
+    await eventually(() => manager.handled.includes(last), 'every event');
+    expect(manager.handled).toHaveLength(2);
+  });
+
+  it('given a runner that is not running here, then its managers are stopped', async () => {
+    const runner = runnerOf(new RecordingManager());
+
+    expect((await runner.status())[0]).toMatchObject({ state: 'stopped' });
   });
 
   it('given a batch in flight, when the runner stops, then stop waits for it and stores its checkpoint', async () => {

@@ -92,7 +92,7 @@ export class ProcessManagerRunner {
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.retryDelayMs = options.retryDelayMs ?? 1000;
-    this.maxRetryDelayMs = Math.max(this.retryDelayMs, options.maxRetryDelayMs ?? 30_000);
+    this.maxRetryDelayMs = Math.max(this.retryDelayMs, options.maxRetryDelayMs ?? 15_000);
     this.idleCheckpointIntervalMs = options.idleCheckpointIntervalMs ?? 1000;
     this.now = options.now ?? Date.now;
   }

@@ -57,7 +57,7 @@ export class ProcessManagerStatusSchema implements ProcessManagerStatus {
     enum: ['running', 'retrying', 'stopped'],
     description:
       'On the instance that answered: running; retrying (its last batch failed and is handed over again ' +
-      'after a pause that grows up to 30 s while failures go on); stopped (it runs on the lease holder, ' +
+      'after a pause that grows up to 15 s while failures go on); stopped (it runs on the lease holder, ' +
       'or the process is stopping)',
   })
   state!: 'running' | 'retrying' | 'stopped';
