@@ -1,5 +1,6 @@
 import { runBootBench } from './boot.bench';
 import { runDataApiListBench } from './data-api-list.bench';
+import { runEventFeedBench } from './event-feed.bench';
 import { runEventStoreAppendBench } from './event-store-append.bench';
 import { runHttpApiBench } from './http-api.bench';
 import { runMysqlEventStoreBench } from './mysql-event-store.bench';
@@ -19,6 +20,7 @@ async function main() {
   await runMysqlFindBench();
   await runDataApiListBench();
   await runPublishSakilaBench();
+  await runEventFeedBench();
 }
 
 main().catch((error: unknown) => {
