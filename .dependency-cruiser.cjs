@@ -13,6 +13,7 @@ const CONTEXTS = {
   publishing: ['read-model', 'identity', 'connections', 'integrations'],
   'data-api': ['read-model', 'identity', 'connections', 'integrations', 'publishing'],
   operations: ['read-model', 'identity'],
+  'event-feed': [],
 };
 const anyContext = `${API}(${Object.keys(CONTEXTS).join('|')})/`;
 

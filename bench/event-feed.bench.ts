@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
-import { EventFeedRelay } from '../apps/api/src/event-feed/relay/event-feed.relay';
+import { EventFeedRelay } from '../apps/api/src/event-feed';
 import { toFeedMessage } from '../apps/api/src/infrastructure/event-feed/feed-message';
 import { type KafkaSettings } from '../apps/api/src/infrastructure/event-feed/kafka-settings';
 import { KafkajsFeedPublisher } from '../apps/api/src/infrastructure/event-feed/kafkajs-feed-publisher';
 import { SqliteEventStore } from '../apps/api/src/infrastructure/event-store/sqlite-event-store';
 import { ProcessManagerRunner } from '../apps/api/src/infrastructure/process-managers/process-manager-runner';
 import { APP_VIEWS } from '../apps/api/src/app.views';
-import { createReadModelOrm } from '../apps/api/src/read-model';
-import { SqliteProcessCheckpoints } from '../apps/api/src/read-model/process-checkpoints';
+import { createReadModelOrm, SqliteProcessCheckpoints } from '../apps/api/src/read-model';
 import { benchEvent } from './lib/bench-event';
 import { report, reportRatio } from './lib/report';
 

@@ -1,2 +1,2 @@
 export { EventFeedModule } from './event-feed.module';
-export { EVENT_FEED_RELAY } from './relay/event-feed.relay';
+export { EVENT_FEED_RELAY, EventFeedRelay } from './relay/event-feed.relay';

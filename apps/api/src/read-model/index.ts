@@ -9,3 +9,4 @@ export {
 } from './read-model-orm';
 export { READ_MODEL_MIGRATIONS } from './migrations';
 export { openReadModelDatabase, type ReadModelDatabase, type ReadModelLocation } from './read-model-database';
+export { SqliteProcessCheckpoints } from './process-checkpoints';
