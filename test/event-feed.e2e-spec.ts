@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { closedPort } from '../apps/api/src/infrastructure/mysql/testing/closed-port';
 import { RecordingFeedPublisher } from '../apps/api/src/infrastructure/event-feed/testing/recording-feed-publisher';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
@@ -151,6 +154,57 @@ describe('KAFKA_BROKERS naming a broker that cannot be reached', () => {
       });
     } finally {
       await api.close();
+    }
+  }, 30_000);
+});
+
+describe('the relay on two instances sharing one installation', () => {
+  it('given two instances, then only the holder of the process-managers lease publishes, and when it stops the other takes over from its checkpoint without losing an event', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ib-feed-leased-'));
+    const leaseTiming = { ttlMs: 1_000, renewEveryMs: 100 };
+    const [feedA, feedB] = [new RecordingFeedPublisher(), new RecordingFeedPublisher()];
+    const env = { DATA_DIR: dataDir, TOKEN_SECRET: 'one-token-secret-for-both-instances-0123456789' };
+    const a = await startTestApp(
+      { ...env, INSTANCE_ID: 'api-a' },
+      { eventFeedPublisher: feedA, leaseTiming },
+    );
+    const b = await startTestApp(
+      { ...env, INSTANCE_ID: 'api-b' },
+      { eventFeedPublisher: feedB, leaseTiming },
+    );
+    try {
+      const token = await a.login(ADMIN.username, ADMIN.password);
+      const create = (app: TestApp, applicationName: string) =>
+        app
+          .http()
+          .post('/api/integrations')
+          .set(bearer(token))
+          .send({ provider: 'sqlite', applicationName })
+          .expect(201);
+      await create(a, 'Before');
+      await create(b, 'Before too');
+      const headBefore = await a.store.headPosition();
+      await until(
+        async () =>
+          feedA.events().some(({ globalPosition }) => globalPosition === headBefore) ? true : undefined,
+        'A to publish',
+      );
+      expect(feedB.acknowledged).toEqual([]);
+
+      await a.close();
+      await create(b, 'After');
+
+      const head = await b.store.headPosition();
+      await until(
+        async () => (feedB.events().some(({ globalPosition }) => globalPosition === head) ? true : undefined),
+        'B to take the relay over',
+      );
+      const published = new Set([...feedA.events(), ...feedB.events()].map(({ eventId }) => eventId));
+      const stored = await b.store.readAll({ fromPosition: 0, limit: 10_000 });
+      expect(published).toEqual(new Set(stored.map(({ eventId }) => eventId)));
+    } finally {
+      await b.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   }, 30_000);
 });
