@@ -17,7 +17,7 @@ import {
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isAlive, logTail, readText, terminate, which } from './service-process.mjs';
+import { isAlive, logTail, portFrom, readText, stopService, terminate, which } from './service-process.mjs';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const POM = join(REPO_ROOT, 'scripts', 'kafka', 'pom.xml');
@@ -92,24 +92,11 @@ export async function startKafka() {
 /** Stops the broker named by the pid file (TERM, then KILL after 30 s); a no-op when stopped. */
 export async function stopKafka() {
   const status = kafkaStatus();
-  if (!status.running) {
-    rmSync(FILES.pid, { force: true });
-    rmSync(FILES.port, { force: true });
-    return false;
-  }
-  await terminate(status.pid, { log, timeoutMs: STOP_TIMEOUT_MS });
-  rmSync(FILES.pid, { force: true });
-  rmSync(FILES.port, { force: true });
-  log(`stopped pid ${status.pid}`);
-  return true;
+  return stopService({ status, pidFile: FILES.pid, portFile: FILES.port, log, timeoutMs: STOP_TIMEOUT_MS });
 }
 
 function requestedPort() {
-  const raw = process.env.KAFKA_PORT ?? '9192';
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65534)
-    throw new Error(`KAFKA_PORT is not a port: ${raw}`);
-  return port;
+  return portFrom('KAFKA_PORT', 9192, 65534);
 }
 
 // The jars are copied by Maven from Central (its own cache in ~/.m2); the marker holds the POM they came

@@ -16,7 +16,7 @@ import {
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isAlive, logTail, readText, terminate, which } from './service-process.mjs';
+import { isAlive, logTail, portFrom, readText, stopService, terminate, which } from './service-process.mjs';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const HOME = join(REPO_ROOT, '.services', 'mariadb');
@@ -103,24 +103,11 @@ export async function startMariadb() {
 /** Stops the instance named by the pid file (TERM, then KILL after 30 s); a no-op when stopped. */
 export async function stopMariadb() {
   const status = mariadbStatus();
-  if (!status.running) {
-    rmSync(FILES.pid, { force: true });
-    rmSync(FILES.port, { force: true });
-    return false;
-  }
-  await terminate(status.pid, { log, timeoutMs: STOP_TIMEOUT_MS });
-  rmSync(FILES.pid, { force: true });
-  rmSync(FILES.port, { force: true });
-  log(`stopped pid ${status.pid}`);
-  return true;
+  return stopService({ status, pidFile: FILES.pid, portFile: FILES.port, log, timeoutMs: STOP_TIMEOUT_MS });
 }
 
 function requestedPort() {
-  const raw = process.env.MARIADB_PORT ?? '3307';
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
-    throw new Error(`MARIADB_PORT is not a port: ${raw}`);
-  return port;
+  return portFrom('MARIADB_PORT', 3307);
 }
 
 // Generated once per checkout rather than a fixed word: the instance listens on a TCP port every local

@@ -1,6 +1,6 @@
 // What every private service (MariaDB, Kafka) does with its process and files: read a small file, tell a
 // live process from a gone one, find a binary, stop by pid, show the end of a log.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -55,4 +55,25 @@ export function logTail(file, lines = 30) {
   const text = readText(file);
   if (!text) return `(no log at ${file})`;
   return `--- last lines of ${file} ---\n${text.split('\n').slice(-lines).join('\n')}`;
+}
+
+/** The port a variable names (`MARIADB_PORT`, `KAFKA_PORT`), else `fallback`; anything else is refused. */
+export function portFrom(variable, fallback, highest = 65535) {
+  const raw = process.env[variable] ?? String(fallback);
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > highest)
+    throw new Error(`${variable} is not a port: ${raw}`);
+  return port;
+}
+
+/**
+ * Stops the process a service's pid file names (TERM, then KILL after `timeoutMs`) and forgets its pid
+ * and port files; false when it was not running.
+ */
+export async function stopService({ status, pidFile, portFile, log, timeoutMs }) {
+  if (status.running) await terminate(status.pid, { log, timeoutMs });
+  rmSync(pidFile, { force: true });
+  rmSync(portFile, { force: true });
+  if (status.running) log(`stopped pid ${status.pid}`);
+  return status.running;
 }
