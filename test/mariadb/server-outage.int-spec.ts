@@ -1,57 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server, type Socket, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, dropDatabase, mysqlUrl, uniqueDatabaseName } from '../support/mariadb';
+import { TcpRelay } from '../support/tcp-relay';
 import { ADMIN, bearer, startTestApp, type TestApp } from '../support/test-app';
-
-/**
- * A TCP relay between the API and MariaDB that can go down (every connection cut, new ones refused)
- * and come back: the server going away and returning, as the API sees it.
- */
-class Relay {
-  private server?: Server;
-  private readonly sockets = new Set<Socket>();
-
-  constructor(
-    private readonly target: Readonly<{ host: string; port: number }>,
-    readonly port: number,
-  ) {}
-
-  static async open(target: Readonly<{ host: string; port: number }>): Promise<Relay> {
-    const probe = createServer();
-    const port = await new Promise<number>((resolve) =>
-      probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)),
-    );
-    await new Promise((resolve) => probe.close(resolve));
-    const relay = new Relay(target, port);
-    await relay.up();
-    return relay;
-  }
-
-  async up(): Promise<void> {
-    this.server = createServer((client) => {
-      const upstream = connect(this.target.port, this.target.host);
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
-        socket.on('error', () => socket.destroy());
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
-  }
-
-  async down(): Promise<void> {
-    const closed = new Promise((resolve) => this.server?.close(resolve));
-    for (const socket of this.sockets) socket.destroy();
-    await closed;
-  }
-}
 
 describe('MariaDB going away under a running API (both URLs set)', () => {
   const database = uniqueDatabaseName('ib_outage');
-  let relay: Relay;
+  let relay: TcpRelay;
   let app: TestApp;
   let token: string;
   let dataDir: string;
@@ -59,7 +15,7 @@ describe('MariaDB going away under a running API (both URLs set)', () => {
   beforeAll(async () => {
     await createDatabase(database);
     const admin = new URL(mysqlUrl());
-    relay = await Relay.open({ host: admin.hostname, port: Number(admin.port) });
+    relay = await TcpRelay.open({ host: admin.hostname, port: Number(admin.port) });
     const url = new URL(mysqlUrl());
     url.host = `127.0.0.1:${relay.port}`;
     url.pathname = `/${database}`;

@@ -4,6 +4,7 @@ import { type EntitySchema, type MikroORM } from '@mikro-orm/libsql';
 import { type EventStore, type Subscription } from '../event-store/event-store.port';
 import { type Projection } from './projection';
 import { foldBatch } from './fold-batch';
+import { ReadModelUnavailableError } from './read-model-unavailable.error';
 import { inlineWriterFor } from './read-model-writer';
 import { createShadowStatements, ddl, shadowOf, swapInStatements } from './shadow-table';
 import {
@@ -93,7 +94,9 @@ const FOLLOW_POLL_MS = 20;
  * rows and checkpoint are committed in the batch's one transaction (a savepoint per view), so a crash
  * replays from the checkpoint and never applies an event twice. A view whose part fails is rolled back
  * alone, logged, and left at its checkpoint while the others go on; rebuild() (or a restart) resumes
- * it. A batch that cannot be committed at all is retried from the checkpoints after `retryDelayMs`.
+ * it. A batch that cannot be committed at all, or whose documents cannot be loaded because the read
+ * model's server cannot serve, is retried from the stored checkpoints after `retryDelayMs` (stored: a
+ * commit whose answer was lost may have been made).
  *
  * rebuild() builds a fresh copy of a view from position 0 (reading only the event types it handles) into
  * a shadow table while the live rows keep serving and advancing, then puts it in their place in one
@@ -306,8 +309,31 @@ export class ProjectionRunner {
     this.logger.error(`Projection batch failed, retrying in ${this.retryDelayMs} ms: ${error.message}`);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
-      void this.resubscribe();
+      void this.retry();
     }, this.retryDelayMs);
+  }
+
+  /**
+   * Resubscribes from the committed checkpoints, not from the positions in memory: a write whose commit
+   * went unanswered (its connection lost meanwhile) may have been committed all the same, and its events
+   * must not be applied twice. Between batches and swaps; retried later while they cannot be read.
+   */
+  private async retry(): Promise<void> {
+    try {
+      await this.exclusive(async () => {
+        await this.inFlight.catch(() => undefined);
+        const stored = await this.loadCheckpoints();
+        for (const view of this.views)
+          if (view.failure === undefined) view.position = stored.get(view.projection.name) ?? 0;
+      });
+      // The unanswered commit may be where someone waits for: nothing is left to deliver up to there.
+      this.settleWaiters();
+    } catch (error) {
+      if (this.running && this.subscription === undefined && this.retryTimer === undefined)
+        this.retryLater(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    await this.resubscribe();
   }
 
   /** Once the batch in flight is settled: a subscription from positions it is about to move would apply it twice. */
@@ -360,6 +386,8 @@ export class ProjectionRunner {
           documents,
         });
       } catch (error) {
+        // The read model's server cannot be read now: no fault of the view's, the batch is retried.
+        if (error instanceof ReadModelUnavailableError) throw error;
         this.stopView(view, error);
       }
     }
