@@ -105,6 +105,7 @@ async function rawInserts(database: string, batches: readonly NewEvent[][], stre
         await pool.query(INSERT_ROWS, [rows]);
       }
     });
+    await pool.query('UPDATE events_head SET position = ? WHERE id = 1', [position]);
     return round;
   } finally {
     await pool.end();
@@ -165,6 +166,7 @@ async function writeSampleLogToServer(database: string, appends: readonly Sample
       versions.set(streamId, version);
     }
     await flush();
+    await pool.query('UPDATE events_head SET position = ? WHERE id = 1', [position]);
   } finally {
     await pool.end();
   }

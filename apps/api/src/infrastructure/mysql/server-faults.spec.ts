@@ -1,6 +1,5 @@
 import {
   duplicateKeyOf,
-  isDeadlock,
   isPreviousVersionMissing,
   toUnavailableError,
 } from '../event-store/mysql/mysql-faults';
@@ -61,10 +60,8 @@ describe('MySQL server faults', () => {
     expect(duplicateKeyOf(driverError({ code: 'ER_NO_REFERENCED_ROW_2' }))).toBeUndefined();
   });
 
-  it('given a refused previous version or a deadlock, then each is told apart from a duplicate', () => {
+  it('given a refused previous version, then it is told apart from a duplicate', () => {
     expect(isPreviousVersionMissing(driverError({ code: 'ER_NO_REFERENCED_ROW_2' }))).toBe(true);
     expect(isPreviousVersionMissing(driverError({ code: 'ER_DUP_ENTRY' }))).toBe(false);
-    expect(isDeadlock(driverError({ code: 'ER_LOCK_DEADLOCK' }))).toBe(true);
-    expect(isDeadlock(driverError({ code: 'ER_LOCK_WAIT_TIMEOUT' }))).toBe(false);
   });
 });

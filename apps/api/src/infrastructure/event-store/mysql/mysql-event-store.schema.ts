@@ -1,10 +1,11 @@
 import { type EncodedEvent } from '../append-outcome';
+import { type ExpectedVersion } from '../event-store.port';
 
 /**
- * The log: one row per event. Positions are chosen by the appender, never by AUTO_INCREMENT (see
- * insertEvents for why that cannot skip a late commit). Each row names the stream version it follows, and
- * a foreign key on (stream, previous version) makes the server refuse an append to a stream that is
- * behind the expected version, with no read before the write. Text columns are binary-collated utf8mb4,
+ * The log: one row per event, positions given by the append under the head row's lock (see
+ * appendBatch), never by AUTO_INCREMENT. Each row names the stream version it follows, and a foreign key
+ * on (stream, previous version) makes the server refuse an append to a stream that is behind the
+ * expected version, with no read before the write. Text columns are binary-collated utf8mb4,
  * so stream ids compare exactly and data reads back byte for byte; data and metadata are JSON text, not
  * the JSON type, which MySQL would normalise.
  */
@@ -26,21 +27,20 @@ export const CREATE_TABLES = [
     CONSTRAINT events_previous_version FOREIGN KEY (stream_id, previous_version)
       REFERENCES events (stream_id, stream_version)
   ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin`,
-  // Its one row queues appenders that keep losing the race for the next position (see insertUnderLock).
-  'CREATE TABLE IF NOT EXISTS events_append_lock (id TINYINT UNSIGNED NOT NULL PRIMARY KEY) ENGINE = InnoDB',
-  'INSERT IGNORE INTO events_append_lock (id) VALUES (1)',
+  `CREATE TABLE IF NOT EXISTS events_head (
+    id       TINYINT UNSIGNED NOT NULL PRIMARY KEY,
+    position BIGINT UNSIGNED NOT NULL
+  ) ENGINE = InnoDB`,
+  // From the log's last position, not 0: a head row lost (or never made) must not reuse positions.
+  'INSERT IGNORE INTO events_head (id, position) SELECT 1, COALESCE(MAX(global_position), 0) FROM events',
 ] as const;
 
-/**
- * A log written by the first server build (positions from a separate head row, no previous_version)
- * becomes the current shape in place; the head row's table is no longer read.
- */
+/** A log written by the first server build (without previous_version) becomes the current shape in place. */
 export const UPGRADE_FROM_HEAD_ROW = [
   'ALTER TABLE events ADD COLUMN previous_version BIGINT UNSIGNED NULL AFTER stream_version',
   'UPDATE events SET previous_version = stream_version - 1 WHERE stream_version > 0',
   `ALTER TABLE events ADD CONSTRAINT events_previous_version FOREIGN KEY (stream_id, previous_version)
     REFERENCES events (stream_id, stream_version)`,
-  'DROP TABLE IF EXISTS events_head',
 ] as const;
 
 export const INSERTED_COLUMNS =
@@ -73,87 +73,103 @@ export type EventRow = readonly [
   recordedAt: string,
 ];
 
-/** Where an append goes: the stream, the version its first event takes, the position of its first row. */
-export type AppendSlot = Readonly<{ streamId: string; firstVersion: number; firstPosition: number }>;
+/** What the batch's statements answer, in order; the index of the head reservation and of the rows. */
+export type AppendBatch = Readonly<{
+  sql: string;
+  values: unknown[];
+  /** Index of the UPDATE whose insertId is the last reserved position. */
+  reservation: number;
+  /** Index of the INSERT whose affectedRows says whether the rows went in. */
+  insert: number;
+  /** Index of the SELECT answering the stream's version before the append, when the caller cannot know it. */
+  version?: number;
+}>;
 
 /**
- * One append as one INSERT in autocommit, at positions the appender chose: right after a position it
- * knows to be committed (its own last append or the log's head as read). The primary key refuses a
- * position another appender took; the appender then reads the head and tries again. So a row at
- * position p is only ever written while p - 1 is committed, which means every uncommitted row lies above
- * every committed one: a reader that has passed position p never meets a smaller one later (the
- * late-commit problem of AUTO_INCREMENT logs cannot occur). Positions are ordered, not contiguous: a
- * refused append leaves nothing, a crash between two appends nothing either.
- * The unique (stream, version) key refuses a stream that is ahead of the expected version; the foreign
- * key to the previous version refuses one that is behind.
+ * One append as one batch of statements, so it costs one round trip:
+ * 1. the head row is updated first: that locks it, so appends are serialised, and reserves the next
+ *    positions (answered as the insertId). Positions therefore grow in commit order, and a reader that
+ *    has seen position p never meets a smaller one later: the late-commit problem of AUTO_INCREMENT
+ *    logs cannot occur. A refused append leaves its reserved positions unused (positions are ordered,
+ *    not contiguous);
+ * 2. the rows go in at the expected versions: the unique (stream, version) key refuses a stream that is
+ *    ahead, the foreign key to each row's previous version one that is behind. Only `any` and
+ *    `stream_exists` read the stream's version first (under the head lock).
+ * A refused statement stops the batch inside its transaction: the caller rolls back on that connection.
  */
-export function insertEvents(
-  slot: AppendSlot,
+export function appendBatch(
+  streamId: string,
   events: readonly EncodedEvent[],
+  expected: ExpectedVersion,
   recordedAt: string,
-): { sql: string; values: unknown[] } {
-  return {
-    sql: `INSERT INTO events (${INSERTED_COLUMNS}) VALUES ${events.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-    values: rowsAfterPosition(slot, events, recordedAt).flatMap((row, index) => [
-      slot.firstPosition + index,
-      ...row,
-    ]),
-  };
-}
-
-/**
- * The same append for appenders that lost the race: one batch (one round trip) that queues on the lock
- * row, reads the head under it and inserts right after, so contending appenders take turns instead of
- * all retrying at once. The first row's position is answered as the insertId. A refused statement stops
- * the batch inside its transaction: the caller rolls back on that connection.
- */
-export function insertUnderLock(
-  slot: Omit<AppendSlot, 'firstPosition'>,
-  events: readonly EncodedEvent[],
-  recordedAt: string,
-): { sql: string; values: unknown[]; insert: number } {
-  const rows = events.map(
-    (_, index) =>
-      `(${index === 0 ? 'LAST_INSERT_ID(@ib_head + 1)' : `@ib_head + ${index + 1}`}, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+): AppendBatch {
+  const count = events.length;
+  const position = (index: number) => `LAST_INSERT_ID() - ${count - 1 - index}`;
+  const reserve = `UPDATE events_head SET position = LAST_INSERT_ID(position + ${count}) WHERE id = 1`;
+  if (expected === 'any' || expected === 'stream_exists') {
+    const rows = events
+      .map(
+        (_, index) =>
+          `SELECT ${position(index)}, ?, ?, @ib_version + ${index + 1}, NULLIF(@ib_version + ${index}, -1), ?, ?, ?, ?, ? FROM DUAL` +
+          (expected === 'stream_exists' ? ' WHERE @ib_version >= 0' : ''),
+      )
+      .join(' UNION ALL ');
+    return {
+      sql: [
+        'START TRANSACTION',
+        reserve,
+        'SELECT COALESCE(MAX(stream_version), -1) INTO @ib_version FROM events WHERE stream_id = ?',
+        `INSERT INTO events (${INSERTED_COLUMNS}) ${rows}`,
+        'COMMIT',
+        'SELECT @ib_version AS version',
+      ].join(';\n'),
+      values: [
+        streamId,
+        ...events.flatMap(([eventId, type, schemaVersion, data, metadata]) => [
+          eventId,
+          streamId,
+          type,
+          schemaVersion,
+          data,
+          metadata,
+          recordedAt,
+        ]),
+      ],
+      reservation: 1,
+      insert: 3,
+      version: 5,
+    };
+  }
+  const after = expected === 'no_stream' ? -1 : checkedVersion(expected);
+  const rows = events.map((_, index) => `(${position(index)}, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).join(', ');
   return {
     sql: [
       'START TRANSACTION',
-      'SELECT id FROM events_append_lock WHERE id = 1 FOR UPDATE',
-      'SELECT COALESCE(MAX(global_position), 0) INTO @ib_head FROM events',
-      `INSERT INTO events (${INSERTED_COLUMNS}) VALUES ${rows.join(', ')}`,
+      reserve,
+      `INSERT INTO events (${INSERTED_COLUMNS}) VALUES ${rows}`,
       'COMMIT',
     ].join(';\n'),
-    values: rowsAfterPosition(slot, events, recordedAt).flat(),
-    insert: 3,
+    values: events.flatMap(([eventId, type, schemaVersion, data, metadata], index) => {
+      const version = after + 1 + index;
+      return [
+        eventId,
+        streamId,
+        version,
+        version === 0 ? null : version - 1,
+        type,
+        schemaVersion,
+        data,
+        metadata,
+        recordedAt,
+      ];
+    }),
+    reservation: 1,
+    insert: 2,
   };
 }
 
-/** Each row's values after its position, in INSERTED_COLUMNS order. */
-function rowsAfterPosition(
-  { streamId, firstVersion }: Omit<AppendSlot, 'firstPosition'>,
-  events: readonly EncodedEvent[],
-  recordedAt: string,
-): unknown[][] {
-  checkedVersion(firstVersion);
-  return events.map(([eventId, type, schemaVersion, data, metadata], index) => {
-    const version = firstVersion + index;
-    return [
-      eventId,
-      streamId,
-      version,
-      version === 0 ? null : version - 1,
-      type,
-      schemaVersion,
-      data,
-      metadata,
-      recordedAt,
-    ];
-  });
-}
-
-function checkedVersion(version: number): number {
-  if (!Number.isSafeInteger(version) || version < 0)
-    throw new RangeError(`An expected version must be an integer from -1, got ${version - 1}`);
-  return version;
+function checkedVersion(expected: number): number {
+  if (!Number.isSafeInteger(expected) || expected < -1)
+    throw new RangeError(`An expected version must be an integer from -1, got ${expected}`);
+  return expected;
 }

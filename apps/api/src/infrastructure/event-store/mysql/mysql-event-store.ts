@@ -20,15 +20,13 @@ import { type StoredEventRef } from '../sqlite-event-store.schema';
 import { openProductPool, productSession } from '../../mysql/mysql-pool';
 import { type MysqlServer } from '../../mysql/mysql-server-url';
 import {
-  type AppendSlot,
+  appendBatch,
   CREATE_TABLES,
   type EventRow,
-  insertEvents,
-  insertUnderLock,
   SQL,
   UPGRADE_FROM_HEAD_ROW,
 } from './mysql-event-store.schema';
-import { duplicateKeyOf, isDeadlock, isPreviousVersionMissing, toUnavailableError } from './mysql-faults';
+import { duplicateKeyOf, isPreviousVersionMissing, toUnavailableError } from './mysql-faults';
 
 export type MysqlEventStoreOptions = Readonly<{
   server: MysqlServer;
@@ -37,7 +35,7 @@ export type MysqlEventStoreOptions = Readonly<{
   /** How often the process reads the log's head to wake its subscribers on other processes' appends. */
   headPollMs?: number;
   connectionLimit?: number;
-  /** How long an append waits for another appender's uncommitted row before the store is "unavailable". */
+  /** How long an append waits for another append's lock before the store is "unavailable". */
   lockWaitSeconds?: number;
   upcasters?: Readonly<Record<string, Upcaster>>;
   /** Gives recordedAt; a fixed clock makes tests deterministic. */
@@ -47,26 +45,16 @@ export type MysqlEventStoreOptions = Readonly<{
 const DEFAULT_POLL_INTERVAL_MS = 250;
 const DEFAULT_HEAD_POLL_MS = 10;
 const DEFAULT_SUBSCRIPTION_BATCH_SIZE = 100;
-/** Each lost race means another appender committed: the log moved on, so this bound is never met idle. */
-const MAX_APPEND_ATTEMPTS = 50;
-/** How long after a lost race this process appends queued on the lock row rather than racing again. */
-const CONTENDED_MS = 1_000;
 
 /**
- * The event store on MariaDB/MySQL: one table, each append one INSERT at positions that follow a
- * committed one, so positions follow commit order (see insertEvents); reads by position or stream,
- * subscriptions by polling from one cursor. Several processes may share the database.
+ * The event store on MariaDB/MySQL: one table, appends serialised by the head row's lock so that
+ * positions follow commit order (see appendBatch), reads by position or stream, subscriptions by polling
+ * from one cursor. Several processes may share the database.
  */
 export class MysqlEventStore implements EventStore {
   private readonly pool: Pool;
   private schemaReady?: Promise<void>;
   private closed = false;
-  /** A committed position (this process's last append, or the head as last read); undefined until read. */
-  private knownHead?: number;
-  /** Appends of this process between their choice of path and their answer. */
-  private appendsInFlight = 0;
-  /** Until when appends queue on the lock row: another process appends too (see insertUnderLock). */
-  private contendedUntil = 0;
 
   private readonly subscriptions: PollingSubscriptions;
 
@@ -129,10 +117,7 @@ export class MysqlEventStore implements EventStore {
   async headPosition(): Promise<number> {
     return this.guard('read the head position', async () => {
       await this.ensureSchema();
-      const head = await this.readHead();
-      // A committed position: the next append of this process may follow it (see insertEvents).
-      this.knownHead = Math.max(this.knownHead ?? 0, head);
-      return head;
+      return this.readHead();
     });
   }
 
@@ -159,74 +144,46 @@ export class MysqlEventStore implements EventStore {
     if (events.length === 0) return this.appendNothing(streamId, expected);
     const encoded = events.map(encodeEvent);
     const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
-    return this.insertUntilPlaced(streamId, encoded, expected, recordedAt);
-  }
+    const batch = appendBatch(streamId, encoded, expected, recordedAt);
 
-  /**
-   * The insert right after the last committed position this process knows, when it is the only append
-   * of the process in flight (another one's rows are not committed yet, so nothing may follow them);
-   * otherwise, and for a while after a lost race, the insert queued on the lock row (see
-   * insertUnderLock). Each try reads the stream's version again when the caller left it open.
-   */
-  private async insertUntilPlaced(
-    streamId: string,
-    events: readonly EncodedEvent[],
-    expected: ExpectedVersion,
-    recordedAt: string,
-  ): Promise<AppendResult> {
-    for (let attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++) {
-      const before = await this.versionBefore(streamId, expected);
-      const slot = { streamId, firstVersion: before + 1 };
-      const alone = this.appendsInFlight === 0 && Date.now() >= this.contendedUntil;
-      let firstPosition: number;
-      this.appendsInFlight += 1;
-      try {
-        firstPosition = alone
-          ? await this.insertAfterKnownHead(slot, events, recordedAt)
-          : await this.insertQueued(slot, events, recordedAt);
-      } catch (error) {
-        const outcome = await this.afterRefusal(streamId, events, expected, error);
-        if (outcome === 'again') continue;
-        return outcome;
-      } finally {
-        this.appendsInFlight -= 1;
-      }
-      const lastPosition = firstPosition + events.length - 1;
-      this.knownHead = Math.max(this.knownHead ?? 0, lastPosition);
-      return { nextExpectedVersion: before + events.length, lastPosition };
-    }
-    throw new EventStoreUnavailableError(
-      `Event store cannot append: other appenders took the next position ${MAX_APPEND_ATTEMPTS} times in a row`,
-    );
-  }
-
-  private async insertAfterKnownHead(
-    slot: Omit<AppendSlot, 'firstPosition'>,
-    events: readonly EncodedEvent[],
-    recordedAt: string,
-  ): Promise<number> {
-    const firstPosition = (this.knownHead ??= await this.readHead()) + 1;
-    const insert = insertEvents({ ...slot, firstPosition }, events, recordedAt);
-    await this.pool.query(insert.sql, insert.values);
-    return firstPosition;
-  }
-
-  private async insertQueued(
-    slot: Omit<AppendSlot, 'firstPosition'>,
-    events: readonly EncodedEvent[],
-    recordedAt: string,
-  ): Promise<number> {
-    const batch = insertUnderLock(slot, events, recordedAt);
     const connection = await this.pool.getConnection();
+    let answers: unknown[];
     try {
-      const [answers] = (await connection.query(batch.sql, batch.values)) as unknown as [unknown[]];
-      return Number((answers[batch.insert] as ResultSetHeader).insertId);
+      [answers] = (await connection.query(batch.sql, batch.values)) as unknown as [unknown[]];
     } catch (error) {
       await this.rollBack(connection, error);
-      throw error;
+      return this.refused(streamId, encoded, expected, error);
     } finally {
       connection.release();
     }
+    const lastPosition = Number((answers[batch.reservation] as ResultSetHeader).insertId);
+    // `stream_exists` on no stream: the rows were not selected, so none went in.
+    if ((answers[batch.insert] as ResultSetHeader).affectedRows !== events.length)
+      return this.retryOrRejection(streamId, encoded, expected, NO_STREAM_VERSION);
+    const before =
+      batch.version !== undefined
+        ? Number((answers[batch.version] as { version: number | string }[])[0].version)
+        : expected === 'no_stream'
+          ? NO_STREAM_VERSION
+          : (expected as number);
+    return { nextExpectedVersion: before + events.length, lastPosition };
+  }
+
+  /** Why the server refused the rows: the stream was not at the expected version, or ids repeat. */
+  private async refused(
+    streamId: string,
+    events: readonly EncodedEvent[],
+    expected: ExpectedVersion,
+    error: unknown,
+  ): Promise<AppendResult> {
+    const key = duplicateKeyOf(error);
+    // Rows written around append() (by hand, or by a restore) without moving the head.
+    if (key === 'PRIMARY')
+      throw new Error('The events_head row is behind the events table: appending would reuse positions');
+    if (key === 'events_event_id') return this.retryOrRejection(streamId, events, expected, undefined);
+    if (key === 'events_stream_version' || isPreviousVersionMissing(error))
+      return this.retryOrRejection(streamId, events, expected, await this.streamVersion(streamId));
+    throw error;
   }
 
   /** A batch stopped inside its transaction: undone on its own connection, or the connection is dropped. */
@@ -236,37 +193,6 @@ export class MysqlEventStore implements EventStore {
       return;
     }
     await connection.query(SQL.rollback).catch(() => connection.destroy());
-  }
-
-  /** The stream's version before this append: given by the caller, or read for `any` and `stream_exists`. */
-  private async versionBefore(streamId: string, expected: ExpectedVersion): Promise<number> {
-    if (expected === 'no_stream') return NO_STREAM_VERSION;
-    if (typeof expected === 'number') return expected;
-    const current = await this.streamVersion(streamId);
-    if (expected === 'stream_exists' && current === NO_STREAM_VERSION)
-      return throwRejection(streamId, expected, { kind: 'wrong_version', current }, false);
-    return current;
-  }
-
-  /** Why the server refused the rows: a position taken, a stream not at the expected version, ids repeated. */
-  private async afterRefusal(
-    streamId: string,
-    events: readonly EncodedEvent[],
-    expected: ExpectedVersion,
-    error: unknown,
-  ): Promise<AppendResult | 'again'> {
-    const key = duplicateKeyOf(error);
-    if (key === 'PRIMARY' || isDeadlock(error)) {
-      this.contendedUntil = Date.now() + CONTENDED_MS;
-      return 'again';
-    }
-    // `any` and `stream_exists` read the version themselves: another appender moved the stream since.
-    if (key === 'events_stream_version' && (expected === 'any' || expected === 'stream_exists'))
-      return 'again';
-    if (key === 'events_event_id') return this.retryOrRejection(streamId, events, expected, undefined);
-    if (key === 'events_stream_version' || isPreviousVersionMissing(error))
-      return this.retryOrRejection(streamId, events, expected, await this.streamVersion(streamId));
-    throw error;
   }
 
   /**

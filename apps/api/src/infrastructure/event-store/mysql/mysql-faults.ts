@@ -21,9 +21,6 @@ export function duplicateKeyOf(error: unknown): string | undefined {
 export const isPreviousVersionMissing = (error: unknown): boolean =>
   codeOf(error) === 'ER_NO_REFERENCED_ROW_2' || codeOf(error) === 'ER_NO_REFERENCED_ROW';
 
-/** Two appenders waited on each other's rows; the server undid one statement, which may simply run again. */
-export const isDeadlock = (error: unknown): boolean => codeOf(error) === 'ER_LOCK_DEADLOCK';
-
 /** The unavailable error for a server fault, or undefined when the error is something else. */
 export function toUnavailableError(error: unknown, action: string): EventStoreUnavailableError | undefined {
   if (error instanceof EventStoreUnavailableError) return error;
