@@ -1,4 +1,7 @@
-/** Dependencies point one way: domain -> nothing; connectors -> drivers only; api -> both; console -> HTTP only. */
+/**
+ * Dependencies point one way: domain -> nothing; connectors -> drivers only; feed-client -> kafkajs only;
+ * api -> both; console -> HTTP only.
+ */
 
 const API = '^apps/api/src/';
 /**
@@ -83,6 +86,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/connectors' },
       to: { path: '^(apps|libs/domain)|node_modules/(@nestjs|@mikro-orm|kafkajs)' },
+    },
+    {
+      name: 'feed-client-stands-alone',
+      severity: 'error',
+      comment:
+        'integrators may copy or publish libs/feed-client: it uses kafkajs and node only, no other lib and no framework',
+      from: { path: '^libs/feed-client/src/(?!.*\\.(spec|int-spec)\\.ts$)' },
+      to: { path: '^(apps|libs/(?!feed-client/)|test/)|node_modules/(@nestjs|@mikro-orm)' },
     },
     { name: 'libs-not-to-apps', severity: 'error', from: { path: '^libs' }, to: { path: '^apps' } },
     {

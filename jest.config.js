@@ -3,6 +3,7 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 const moduleNameMapper = {
   '^@ib/domain$': '<rootDir>/libs/domain/src/index.ts',
   '^@ib/connectors$': '<rootDir>/libs/connectors/src/index.ts',
+  '^@ib/feed-client$': '<rootDir>/libs/feed-client/src/index.ts',
 };
 const common = {
   rootDir: __dirname,

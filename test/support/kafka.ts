@@ -16,9 +16,38 @@ export function kafkaBrokers(): string {
   return brokers;
 }
 
-/** A topic no other run uses. */
+/** The brokers as a list, for kafkajs. */
+export const kafkaBrokerList = (): string[] => kafkaBrokers().split(',').map((broker) => broker.trim());
+
+/** A topic no other run uses: `<prefix>.<time>.<random>`. */
 export const uniqueTopic = (prefix: string) =>
-  `${prefix}.${Date.now().toString(36)}.${randomBytes(3).toString('hex')}`;
+  `${prefix}.${Date.now().toString(36)}.${randomBytes(4).toString('hex')}`;
+
+/** A kafkajs client for specs: quiet, since a spec asserts on what it needs. */
+export function testKafka(clientId = 'ib-specs'): Kafka {
+  return new Kafka({ clientId, brokers: kafkaBrokerList(), logLevel: logLevel.NOTHING });
+}
+
+/** Creates the topic and waits for its leaders (our broker creates no topic on first use). */
+export async function createTopic(topic: string, partitions: number): Promise<void> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: partitions }] });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export async function deleteTopic(topic: string): Promise<void> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    await admin.deleteTopics({ topics: [topic] });
+  } finally {
+    await admin.disconnect();
+  }
+}
 
 /** A message of the feed as a consumer reads it. */
 export type ReadMessage = Readonly<{
@@ -30,9 +59,6 @@ export type ReadMessage = Readonly<{
   event: Readonly<Record<string, unknown>> & { eventId: string; streamId: string; streamVersion: number };
 }>;
 
-const client = () =>
-  new Kafka({ clientId: 'ib-specs', brokers: kafkaBrokers().split(','), logLevel: logLevel.NOTHING });
-
 /**
  * Every message of the topic from its beginning, read by a consumer of its own, until `enough` says
  * so (or `timeoutMs` passed: then what was read so far).
@@ -42,7 +68,7 @@ export async function readTopic(
   enough: (messages: readonly ReadMessage[]) => boolean,
   timeoutMs = 30_000,
 ): Promise<ReadMessage[]> {
-  const consumer = client().consumer({ groupId: uniqueTopic('ib-specs-reader') });
+  const consumer = testKafka().consumer({ groupId: uniqueTopic('ib-specs-reader') });
   const messages: ReadMessage[] = [];
   await consumer.connect();
   try {
@@ -76,7 +102,7 @@ export async function readTopic(
 
 /** The number of partitions of a topic, or undefined when it does not exist. */
 export async function partitionsOf(topic: string): Promise<number | undefined> {
-  const admin = client().admin();
+  const admin = testKafka().admin();
   await admin.connect();
   try {
     if (!(await admin.listTopics()).includes(topic)) return undefined;
