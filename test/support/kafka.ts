@@ -17,7 +17,10 @@ export function kafkaBrokers(): string {
 }
 
 /** The brokers as a list, for kafkajs. */
-export const kafkaBrokerList = (): string[] => kafkaBrokers().split(',').map((broker) => broker.trim());
+export const kafkaBrokerList = (): string[] =>
+  kafkaBrokers()
+    .split(',')
+    .map((broker) => broker.trim());
 
 /** A topic no other run uses: `<prefix>.<time>.<random>`. */
 export const uniqueTopic = (prefix: string) =>
