@@ -223,11 +223,11 @@ describe('ProcessManagerRunner', () => {
 
     const pauses = entries.slice(1).map((at, index) => at - entries[index]);
     expect(pauses).toHaveLength(4);
-    // Timers never fire early: each pause is at least 40, 80, then the longest (100) twice.
-    expect(pauses[0]).toBeGreaterThanOrEqual(40);
-    expect(pauses[1]).toBeGreaterThanOrEqual(80);
-    expect(pauses[2]).toBeGreaterThanOrEqual(100);
-    expect(pauses[3]).toBeGreaterThanOrEqual(100);
+    // 40, 80, then the longest (100) twice; Date.now() and the timers' rounding may take a few ms off.
+    expect(pauses[0]).toBeGreaterThanOrEqual(35);
+    expect(pauses[1]).toBeGreaterThanOrEqual(75);
+    expect(pauses[2]).toBeGreaterThanOrEqual(95);
+    expect(pauses[3]).toBeGreaterThanOrEqual(95);
     expect((await runner.status())[0]).toMatchObject({ state: 'running', lag: 0 });
   });
 
