@@ -1,7 +1,8 @@
-import { type AnyEvent, integrationStreamId, type IntegrationEvent, userStreamId } from '@ib/domain';
+import { type AnyEvent, integrationStreamId, userStreamId } from '@ib/domain';
 import { mysqlUrl } from '../support/mariadb';
 import { everyViewAt, temporaryReadModel, type TemporaryReadModel } from '../support/read-model';
 import { TcpRelay } from '../support/tcp-relay';
+import { convertedToOpen, created, malformedCreated, RECORDED_AT } from '../support/runner-events';
 
 /**
  * The projection runner's failure cases on a read model in MariaDB/MySQL, written by the MySQL writer
@@ -13,29 +14,7 @@ import { TcpRelay } from '../support/tcp-relay';
  * reads of events out of reach of what a spec does to the read model's server.
  */
 
-const at = '2025-03-04T05:06:07.000Z';
-const created = (integrationId: string): IntegrationEvent => ({
-  type: 'IntegrationCreated',
-  data: {
-    integrationId,
-    environment: 'dev',
-    provider: 'sqlite',
-    applicationName: `App ${integrationId}`,
-    moduleName: 'App_IS',
-    description: '',
-    createdBy: 'alice',
-    createdAt: at,
-  },
-});
-const convertedToOpen = (integrationId: string): IntegrationEvent => ({
-  type: 'IntegrationConvertedToOpen',
-  data: { integrationId, convertedAt: '2025-03-05T00:00:00.000Z' },
-});
-/** An event no upcaster repaired: an integration without any of its required details. */
-const malformedCreated = (integrationId: string): AnyEvent => ({
-  type: 'IntegrationCreated',
-  data: { integrationId },
-});
+const at = RECORDED_AT;
 const bobRegistered: AnyEvent = {
   type: 'UserRegistered',
   data: { userId: 'user-bob', username: 'bob', roles: [], createdBy: 'root', createdAt: at },

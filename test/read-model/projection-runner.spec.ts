@@ -3,8 +3,6 @@ import {
   connectionStreamId,
   environmentStreamId,
   integrationStreamId,
-  type AnyEvent,
-  type IntegrationEvent,
   userStreamId,
 } from '@ib/domain';
 import {
@@ -14,30 +12,9 @@ import {
   type TemporaryReadModel,
   VIEW_TABLES,
 } from '../support/read-model';
+import { convertedToOpen, created, malformedCreated, RECORDED_AT } from '../support/runner-events';
 
-const at = '2025-03-04T05:06:07.000Z';
-const created = (integrationId: string): IntegrationEvent => ({
-  type: 'IntegrationCreated',
-  data: {
-    integrationId,
-    environment: 'dev',
-    provider: 'sqlite',
-    applicationName: `App ${integrationId}`,
-    moduleName: 'App_IS',
-    description: '',
-    createdBy: 'alice',
-    createdAt: at,
-  },
-});
-const convertedToOpen = (integrationId: string): IntegrationEvent => ({
-  type: 'IntegrationConvertedToOpen',
-  data: { integrationId, convertedAt: '2025-03-05T00:00:00.000Z' },
-});
-/** An event no upcaster repaired: an integration without any of its required details. */
-const malformedCreated = (integrationId: string): AnyEvent => ({
-  type: 'IntegrationCreated',
-  data: { integrationId },
-});
+const at = RECORDED_AT;
 
 describe.each(['inline', 'thread'] as const)('ProjectionRunner writing %s', (writer) => {
   let model: TemporaryReadModel;

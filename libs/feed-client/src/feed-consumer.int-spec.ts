@@ -16,6 +16,18 @@ import { FeedConsumerStartError, FeedHandlerError } from './feed-consumer-errors
 import { type FeedEvent } from './feed-event';
 
 const ROOT = resolve(__dirname, '../../..');
+
+/**
+ * The errors logged, without kafkajs's transient coordinator answers: on a fresh broker the first group
+ * meets them while the offsets topic is being created, and the client retries them by itself.
+ */
+const ownErrors = (errors: readonly string[]) =>
+  errors.filter(
+    (error) =>
+      !/group coordinator is not available|coordinator load in progress|not the correct coordinator/i.test(
+        error,
+      ),
+  );
 const PARTITIONS = 3;
 
 // Joining a consumer group takes a few seconds on a single broker.
@@ -156,7 +168,7 @@ describe('FeedConsumer on a Kafka broker', () => {
     expect(malformed).toEqual([
       expect.objectContaining({ topic, key: 'junk', reason: 'the value is not JSON' }),
     ]);
-    expect(errors).toEqual([]);
+    expect(ownErrors(errors)).toEqual([]);
   });
 
   it('given a group that handled the feed and stopped, when it starts again and new events come, then only the new ones are handed', async () => {
@@ -211,7 +223,7 @@ describe('FeedConsumer on a Kafka broker', () => {
     expect(failure).toBeInstanceOf(FeedHandlerError);
     expect((failure as FeedHandlerError).event.eventId).toBe(failing.eventId);
     expect((failure as FeedHandlerError).message).toContain('the sink is down');
-    expect(first.errors).toEqual([expect.stringContaining(failing.eventId)]);
+    expect(ownErrors(first.errors)).toEqual([expect.stringContaining(failing.eventId)]);
     const versionsOfFailingStream = (handed: FeedEvent[]) => byStream(handed).get(failing.streamId);
     expect(versionsOfFailingStream(first.handed)).toEqual([0, 1]);
     expect(versionsOfFailingStream(second.handed)).toEqual([2, 3]);
