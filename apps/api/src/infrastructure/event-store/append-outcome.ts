@@ -1,6 +1,6 @@
 import { ConcurrencyError, ValidationError } from '@ib/domain';
 import { type AppendResult, type ExpectedVersion, type NewEvent } from './event-store.port';
-import { type StoredEventRef } from './sqlite-event-store.schema';
+import { type StoredEventRef } from './stored-event';
 
 /** An event as its row stores it; encoded before the write lock is taken. */
 export type EncodedEvent = readonly [

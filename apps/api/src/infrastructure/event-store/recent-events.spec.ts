@@ -1,6 +1,6 @@
 import { type RecordedEvent } from '@ib/domain';
 import { RecentEvents } from './recent-events';
-import { type EventRow } from './sqlite-event-store.schema';
+import { type EventRow } from './stored-event';
 
 const at = (globalPosition: number): EventRow => [
   globalPosition,

@@ -1,5 +1,5 @@
 import { type RecordedEvent } from '@ib/domain';
-import { type EventRow } from './sqlite-event-store.schema';
+import { type EventRow } from './stored-event';
 
 /**
  * The events this process appended last, with contiguous global positions. Subscribers in the same

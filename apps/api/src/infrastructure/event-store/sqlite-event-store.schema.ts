@@ -45,22 +45,9 @@ export const SQL = {
   readAllOfTypes: `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? AND type IN (SELECT value FROM json_each(?)) ORDER BY global_position LIMIT ?`,
 } as const;
 
-/** These answer EventRows: arrays, so no object with nine keys is built per row only to be read once. */
+/** These answer EventRows (see stored-event.ts). */
 const ROW_STATEMENTS: readonly (keyof typeof SQL)[] = ['readStream', 'readAll', 'readAllOfTypes'];
 
-/** An event as read: its columns in EVENT_COLUMNS order. */
-export type EventRow = readonly [
-  globalPosition: number,
-  eventId: string,
-  streamId: string,
-  streamVersion: number,
-  type: string,
-  schemaVersion: number,
-  data: string,
-  metadata: string,
-  recordedAt: string,
-];
-export type StoredEventRef = Readonly<{ stream_id: string; stream_version: number; global_position: number }>;
 export type HeadRow = Readonly<{ head: number }>;
 
 export type EventStatements = Readonly<Record<keyof typeof SQL, StatementSync>>;

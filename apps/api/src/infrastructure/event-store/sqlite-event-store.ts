@@ -25,14 +25,9 @@ import { matchesExpectedVersion } from './expected-version';
 import { PollingSubscriptions } from './polling-subscription';
 import { KnownStreamVersions } from './known-stream-versions';
 import { RecentEvents } from './recent-events';
-import {
-  type EventRow,
-  type EventsDatabase,
-  type HeadRow,
-  openEventsDatabase,
-  type StoredEventRef,
-} from './sqlite-event-store.schema';
+import { type EventsDatabase, type HeadRow, openEventsDatabase } from './sqlite-event-store.schema';
 import { isUniqueViolation, toUnavailableError } from './sqlite-faults';
+import { type EventRow, recordedEventOf, type StoredEventRef } from './stored-event';
 
 export type SqliteEventStoreOptions = Readonly<{
   file: string;
@@ -316,21 +311,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private toRecordedEvent(row: EventRow): RecordedEvent {
-    const type = row[4];
-    const schemaVersion = row[5];
-    const stored = JSON.parse(row[6]) as Record<string, unknown>;
-    const upcast = this.options.upcasters?.[type];
-    return {
-      eventId: row[1],
-      type,
-      schemaVersion,
-      streamId: row[2],
-      streamVersion: row[3],
-      globalPosition: row[0],
-      recordedAt: row[8],
-      data: upcast ? upcast(stored, schemaVersion) : stored,
-      metadata: JSON.parse(row[7]) as RecordedEvent['metadata'],
-    };
+    return recordedEventOf(row, this.options.upcasters);
   }
 
   private open(): EventsDatabase {

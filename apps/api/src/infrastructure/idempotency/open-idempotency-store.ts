@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { sharedStatePool } from '../mysql/mysql-state-table';
+import { shareProductPool } from '../mysql/mysql-pool';
 import { type DatabaseLocation } from '../server-locations';
 import { SqliteIdempotencyStore } from './idempotency-store';
 import { type IdempotencyPolicy, type IdempotencyStore } from './idempotency-store.port';
@@ -17,6 +17,6 @@ export function createIdempotencyStore(
     case 'sqlite':
       return new SqliteIdempotencyStore({ file: join(dataDir, IDEMPOTENCY_FILE), policy });
     case 'mysql':
-      return new MysqlIdempotencyStore({ ...sharedStatePool(location.server), policy });
+      return new MysqlIdempotencyStore({ ...shareProductPool(location.server), policy });
   }
 }

@@ -1,5 +1,5 @@
 import { type Pool } from 'mysql2/promise';
-import { openProductPool, productSession, shareProductPool } from './mysql-pool';
+import { openProductPool, productSession } from './mysql-pool';
 import { type MysqlServer } from './mysql-server-url';
 import { serverFaultOf } from './server-faults';
 
@@ -67,9 +67,6 @@ export class MysqlStateTable {
 
 /** Table options every state table shares: transactional, and keys compared byte for byte. */
 export const STATE_TABLE_OPTIONS = 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin';
-
-/** The instance's shared pool on the product database (see shareProductPool). */
-export const sharedStatePool = (server: MysqlServer): MysqlStateStoreOptions => shareProductPool(server);
 
 /**
  * A pool a state store opens for itself and ends on close: in tests, each store then stands for

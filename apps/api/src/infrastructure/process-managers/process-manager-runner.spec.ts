@@ -219,6 +219,7 @@ describe('ProcessManagerRunner', () => {
       state: 'retrying',
       failed: 'the driver could not take it',
     });
+    expect(runner.retrying()).toEqual(['jobs']);
     await eventually(() => manager.handled.includes(position), 'the batch handed over at last', 10_000);
 
     const pauses = entries.slice(1).map((at, index) => at - entries[index]);
@@ -229,6 +230,7 @@ describe('ProcessManagerRunner', () => {
     expect(pauses[2]).toBeGreaterThanOrEqual(95);
     expect(pauses[3]).toBeGreaterThanOrEqual(95);
     expect((await runner.status())[0]).toMatchObject({ state: 'running', lag: 0 });
+    expect(runner.retrying()).toEqual([]);
   });
 
   it('given a manager of every event, then it is handed events of every type', async () => {

@@ -150,6 +150,12 @@ export class ProcessManagerRunner {
     }));
   }
 
+  /** The managers whose last batch failed here and waits to be handed over again; reads nothing. */
+  retrying(): string[] {
+    if (!this.running) return [];
+    return this.registered.filter(({ failure }) => failure !== undefined).map(({ manager }) => manager.name);
+  }
+
   private async startAll(viewsAt: number | undefined): Promise<void> {
     const head = viewsAt ?? (await this.store.headPosition());
     for (const entry of this.registered) {

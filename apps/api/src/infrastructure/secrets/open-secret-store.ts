@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { sharedStatePool } from '../mysql/mysql-state-table';
+import { shareProductPool } from '../mysql/mysql-pool';
 import { type DatabaseLocation } from '../server-locations';
 import { MysqlSecretStore } from './mysql-secret-store';
 import { SqliteSecretStore } from './secret-store';
@@ -17,6 +17,6 @@ export function createSecretStore(
     case 'sqlite':
       return new SqliteSecretStore({ file: join(dataDir, SECRETS_FILE), masterKey });
     case 'mysql':
-      return new MysqlSecretStore({ ...sharedStatePool(location.server), masterKey });
+      return new MysqlSecretStore({ ...shareProductPool(location.server), masterKey });
   }
 }

@@ -42,9 +42,7 @@ export class HealthController {
       // Asked to prove both answer; what they answer is for owners only (GET /api/projections).
       await this.store.headPosition();
       await this.projections.status();
-      const degraded = (await this.processes.status())
-        .filter(({ state }) => state === 'retrying')
-        .map(({ name }) => name);
+      const degraded = this.processes.retrying();
       return degraded.length > 0 ? { status: 'ready', degraded } : { status: 'ready' };
     } catch {
       reply.status(503);

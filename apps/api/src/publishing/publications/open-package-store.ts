@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { sharedStatePool } from '../../infrastructure/mysql/mysql-state-table';
+import { shareProductPool } from '../../infrastructure/mysql/mysql-pool';
 import { type DatabaseLocation } from '../../infrastructure/server-locations';
 import { MysqlPackageStore } from './mysql-package-store';
 import { FilePackageStore } from './package-store';
@@ -11,6 +11,6 @@ export function createPackageStore(location: DatabaseLocation, dataDir: string):
     case 'sqlite':
       return new FilePackageStore(join(dataDir, 'packages'));
     case 'mysql':
-      return new MysqlPackageStore(sharedStatePool(location.server));
+      return new MysqlPackageStore(shareProductPool(location.server));
   }
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { sharedStatePool } from '../../../infrastructure/mysql/mysql-state-table';
+import { shareProductPool } from '../../../infrastructure/mysql/mysql-pool';
 import { type DatabaseLocation } from '../../../infrastructure/server-locations';
 import { SqliteApiKeyHashStore } from './api-key-hash-store';
 import { type ApiKeyHashStore } from './api-key-hash-store.port';
@@ -17,7 +17,7 @@ export function createCredentialStore(location: DatabaseLocation, dataDir: strin
     case 'sqlite':
       return new SqliteCredentialStore({ file: join(dataDir, CREDENTIALS_FILE) });
     case 'mysql':
-      return new MysqlCredentialStore(sharedStatePool(location.server));
+      return new MysqlCredentialStore(shareProductPool(location.server));
   }
 }
 
@@ -27,6 +27,6 @@ export function createApiKeyHashStore(location: DatabaseLocation, dataDir: strin
     case 'sqlite':
       return new SqliteApiKeyHashStore({ file: join(dataDir, CREDENTIALS_FILE) });
     case 'mysql':
-      return new MysqlApiKeyHashStore(sharedStatePool(location.server));
+      return new MysqlApiKeyHashStore(shareProductPool(location.server));
   }
 }

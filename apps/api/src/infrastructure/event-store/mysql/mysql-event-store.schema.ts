@@ -60,19 +60,6 @@ export const SQL = {
   rollback: 'ROLLBACK',
 } as const;
 
-/** An event as read: its columns in EVENT_COLUMNS order (rows as arrays, not objects). */
-export type EventRow = readonly [
-  globalPosition: number,
-  eventId: string,
-  streamId: string,
-  streamVersion: number,
-  type: string,
-  schemaVersion: number,
-  data: string,
-  metadata: string,
-  recordedAt: string,
-];
-
 /** What the batch's statements answer, in order; the index of the head reservation and of the rows. */
 export type AppendBatch = Readonly<{
   sql: string;

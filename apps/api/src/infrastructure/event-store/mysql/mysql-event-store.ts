@@ -16,16 +16,10 @@ import { asOriginalAppend, type EncodedEvent, encodeEvent, throwRejection } from
 import { EventStoreUnavailableError } from '../event-store-unavailable.error';
 import { matchesExpectedVersion } from '../expected-version';
 import { PollingSubscriptions } from '../polling-subscription';
-import { type StoredEventRef } from '../sqlite-event-store.schema';
+import { type EventRow, recordedEventOf, type StoredEventRef } from '../stored-event';
 import { openProductPool, productSession } from '../../mysql/mysql-pool';
 import { type MysqlServer } from '../../mysql/mysql-server-url';
-import {
-  appendBatch,
-  CREATE_TABLES,
-  type EventRow,
-  SQL,
-  UPGRADE_FROM_HEAD_ROW,
-} from './mysql-event-store.schema';
+import { appendBatch, CREATE_TABLES, SQL, UPGRADE_FROM_HEAD_ROW } from './mysql-event-store.schema';
 import { duplicateKeyOf, isPreviousVersionMissing, toUnavailableError } from './mysql-faults';
 
 export type MysqlEventStoreOptions = Readonly<{
@@ -260,21 +254,7 @@ export class MysqlEventStore implements EventStore {
   }
 
   private toRecordedEvent(row: EventRow): RecordedEvent {
-    const type = row[4];
-    const schemaVersion = Number(row[5]);
-    const stored = JSON.parse(row[6]) as Record<string, unknown>;
-    const upcast = this.options.upcasters?.[type];
-    return {
-      eventId: row[1],
-      type,
-      schemaVersion,
-      streamId: row[2],
-      streamVersion: Number(row[3]),
-      globalPosition: Number(row[0]),
-      recordedAt: row[8],
-      data: upcast ? upcast(stored, schemaVersion) : stored,
-      metadata: JSON.parse(row[7]) as RecordedEvent['metadata'],
-    };
+    return recordedEventOf(row, this.options.upcasters);
   }
 
   private ensureSchema(): Promise<void> {
