@@ -17,6 +17,7 @@ const CONTEXTS = {
   'data-api': ['read-model', 'identity', 'connections', 'integrations', 'publishing'],
   operations: ['read-model', 'identity'],
   'event-feed': [],
+  audit: ['read-model', 'identity'],
 };
 const anyContext = `${API}(${Object.keys(CONTEXTS).join('|')})/`;
 

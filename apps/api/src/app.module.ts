@@ -2,6 +2,7 @@ import { type DynamicModule, Logger, Module, type Provider } from '@nestjs/commo
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
+import { AuditModule } from './audit';
 import { ConnectionsModule } from './connections';
 import { DataApiModule } from './data-api';
 import { EventFeedModule } from './event-feed';
@@ -135,6 +136,7 @@ export class AppModule {
         PublishingModule,
         DataApiModule,
         OperationsModule,
+        AuditModule,
         EventFeedModule.register(config.eventFeed, overrides.eventFeedPublisher),
       ],
       providers: [

@@ -1898,13 +1898,13 @@ export interface components {
             /** @example development */
             environment: string;
             /** @enum {string} */
-            role: "developer" | "admin";
+            role: "developer" | "admin" | "auditor";
         };
         RoleGrantBody: {
             /** @example development */
             environment: string;
             /** @enum {string} */
-            role: "developer" | "admin";
+            role: "developer" | "admin" | "auditor";
         };
         RuntimeDependency: {
             /** @example integration-manager */

@@ -1,6 +1,7 @@
 import { type Event } from '../shared/event';
 
-export const ROLES = ['developer', 'admin'] as const;
+/** An auditor reads an environment (its audit log, histories, past states) and changes nothing. */
+export const ROLES = ['developer', 'admin', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 export type RoleGrant = Readonly<{ environment: string; role: Role }>;
 

@@ -9,8 +9,11 @@ import { type ViewCondition } from '../../infrastructure/read-model/view-store';
  * - Environment roles: a developer builds and uses what lives in their environment; an administrator
  *   may do all a developer does there and manages it (connections, requests, users' grants, API keys,
  *   promotion and bindings into it, its runtime dependencies).
+ * - An auditor reads what lives in their environment (its audit log, histories and past states
+ *   included) and changes nothing; administrators read the audit log of their environments too.
  * - The installation role `owner` creates environments and runs the operations of the whole
- *   installation (projections); it grants no right inside an environment by itself.
+ *   installation (projections); it grants no right inside an environment by itself, except reading
+ *   the audit log of every environment.
  */
 export type Action =
   | 'environment.create'
@@ -35,35 +38,41 @@ export type Action =
   | 'republish.start'
   | 'data.access'
   | 'operations.read'
-  | 'operations.rebuild';
+  | 'operations.rebuild'
+  | 'audit.read';
 
-type Need = 'member' | 'admin' | 'owner';
+/** reader: any role there; member: developer or admin; auditor: auditor or admin (or the owner). */
+type Need = 'reader' | 'member' | 'admin' | 'auditor' | 'owner';
 
 const NEEDS: Readonly<Record<Action, Need>> = {
   'environment.create': 'owner',
-  'environment.read': 'member',
+  'environment.read': 'reader',
   'user.grant': 'admin',
   'user.grant-owner': 'owner',
   'user.read': 'admin',
-  'integration.read': 'member',
+  'integration.read': 'reader',
   'integration.build': 'member',
-  'connection.read': 'member',
+  'connection.read': 'reader',
   'connection.create': 'admin',
   'connection.use': 'member',
   'connection-request.create': 'member',
   'connection-request.read-all': 'admin',
   'connection-request.decide': 'admin',
-  'publication.read': 'member',
+  'publication.read': 'reader',
   'deployment.promote': 'admin',
   'deployment.bind': 'admin',
   'api-key.manage': 'admin',
-  'dependency.read': 'member',
+  'dependency.read': 'reader',
   'dependency.install': 'admin',
   'republish.start': 'admin',
   'data.access': 'member',
   'operations.read': 'owner',
   'operations.rebuild': 'owner',
+  'audit.read': 'auditor',
 };
+
+const BUILDERS: readonly Role[] = ['developer', 'admin'];
+const AUDITORS: readonly Role[] = ['auditor', 'admin'];
 
 export const rolesIn = (user: AuthenticatedUser, environment: string): Role[] =>
   user.roles.filter((grant) => grant.environment === environment).map((grant) => grant.role);
@@ -80,10 +89,17 @@ export function allows(user: AuthenticatedUser, action: Action, environment?: st
       return user.owner;
     case 'admin':
       return environment !== undefined && rolesIn(user, environment).includes('admin');
+    case 'auditor':
+      return user.owner || holdsOneOf(user, environment, AUDITORS);
     case 'member':
+      return holdsOneOf(user, environment, BUILDERS);
+    case 'reader':
       return environment !== undefined && rolesIn(user, environment).length > 0;
   }
 }
+
+const holdsOneOf = (user: AuthenticatedUser, environment: string | undefined, roles: readonly Role[]) =>
+  environment !== undefined && rolesIn(user, environment).some((role) => roles.includes(role));
 
 /** Throws the 403 that names what is missing unless `user` may take `action` in `environment`. */
 export function authorize(user: AuthenticatedUser, action: Action, environment?: string): void {
@@ -96,7 +112,18 @@ export function authorize(user: AuthenticatedUser, action: Action, environment?:
         'AUTH.ADMIN_REQUIRED',
         `This needs the admin role in environment '${environment ?? '?'}'`,
       );
+    case 'auditor':
+      throw new ForbiddenError(
+        'AUTH.AUDITOR_REQUIRED',
+        `This needs the auditor or admin role in environment '${environment ?? '?'}'`,
+      );
     case 'member':
+    case 'reader':
+      if (environment !== undefined && rolesIn(user, environment).length > 0)
+        throw new ForbiddenError(
+          'AUTH.READ_ONLY_ROLE',
+          `Your role in environment '${environment}' reads and changes nothing`,
+        );
       throw new ForbiddenError(
         'AUTH.NO_ACCESS_TO_ENVIRONMENT',
         `You have no role in environment '${environment ?? '?'}'`,

@@ -17,6 +17,7 @@ type UserDraft = {
 const ROLES = [
   { label: 'Developer', value: 'developer' },
   { label: 'Administrator', value: 'admin' },
+  { label: 'Auditor (read only)', value: 'auditor' },
 ];
 
 /** An IT user with role grants per environment. */
