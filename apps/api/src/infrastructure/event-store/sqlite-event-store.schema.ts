@@ -1,10 +1,14 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { chainLink, GENESIS_HASH } from '../audit-chain/chain-link';
 import { ensurePrivateFile } from '../private-files';
+import { CHAIN_COLUMNS } from './chained-event';
+import { upgradeToChain } from './sqlite-chain-upgrade';
 
 /**
- * global_position is the rowid alias (no AUTOINCREMENT), so SQLite assigns the largest one + 1 within
- * the write transaction: writers are serialised, and a rolled-back append leaves no hole. data and
- * metadata hold JSON text.
+ * global_position is the rowid alias (no AUTOINCREMENT): each insert takes the largest one + 1 within
+ * the write transaction, so writers are serialised and a rolled-back append leaves no hole. data and
+ * metadata hold JSON text. previous_position and hash chain the log (see audit-chain/chain-link.ts);
+ * they are null only in a row written outside the store, which verification reports.
  */
 export const CREATE_EVENTS = `
 CREATE TABLE IF NOT EXISTS events (
@@ -17,8 +21,23 @@ CREATE TABLE IF NOT EXISTS events (
   data            TEXT    NOT NULL,
   metadata        TEXT    NOT NULL,
   recorded_at     TEXT    NOT NULL,
+  previous_position INTEGER,
+  hash            TEXT,
   UNIQUE (stream_id, stream_version)
 ) STRICT`;
+
+/** Signed points of the chain (see audit-chain/chain-row.ts). */
+export const CREATE_CHAIN_CHECKPOINTS = `
+CREATE TABLE IF NOT EXISTS events_chain_checkpoints (
+  position  INTEGER PRIMARY KEY,
+  hash      TEXT NOT NULL,
+  signed_at TEXT NOT NULL,
+  signature TEXT
+) STRICT`;
+
+/** The last event's position and hash, or the genesis values: what the next event is chained to. */
+const LAST_LINK = `(SELECT coalesce((SELECT global_position FROM events ORDER BY global_position DESC LIMIT 1), 0) AS position,
+  coalesce((SELECT hash FROM events ORDER BY global_position DESC LIMIT 1), '${GENESIS_HASH}') AS hash) AS last`;
 
 const INSERTED_COLUMNS =
   'event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at';
@@ -37,16 +56,29 @@ export const SQL = {
   head: 'SELECT coalesce(max(global_position), 0) AS head FROM events',
   streamHead:
     'SELECT stream_version, global_position FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1',
-  insert: `INSERT INTO events (${INSERTED_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  // The chain is extended inside the write lock: the previous event is read by the insert itself.
+  insert: `INSERT INTO events (global_position, previous_position, hash, ${INSERTED_COLUMNS})
+    SELECT last.position + 1, last.position, ib_chain_link(last.hash, last.position, last.position + 1, ?), ?, ?, ?, ?, ?, ?, ?, ?
+    FROM ${LAST_LINK}`,
   findEvent: 'SELECT stream_id, stream_version, global_position FROM events WHERE event_id = ?',
   readStream: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version`,
   readAll: `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
   // Rows of other types are skipped by SQLite, before their data is ever copied out or decoded.
   readAllOfTypes: `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? AND type IN (SELECT value FROM json_each(?)) ORDER BY global_position LIMIT ?`,
+  readChain: `SELECT ${CHAIN_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
+  chainCheckpoints:
+    'SELECT position, hash, signed_at, signature FROM events_chain_checkpoints ORDER BY position',
+  saveChainCheckpoint:
+    'INSERT OR IGNORE INTO events_chain_checkpoints (position, hash, signed_at, signature) VALUES (?, ?, ?, ?)',
 } as const;
 
 /** These answer EventRows (see stored-event.ts). */
-const ROW_STATEMENTS: readonly (keyof typeof SQL)[] = ['readStream', 'readAll', 'readAllOfTypes'];
+const ROW_STATEMENTS: readonly (keyof typeof SQL)[] = [
+  'readStream',
+  'readAll',
+  'readAllOfTypes',
+  'readChain',
+];
 
 export type HeadRow = Readonly<{ head: number }>;
 
@@ -59,7 +91,15 @@ export function openEventsDatabase(file: string, busyTimeoutMs: number): EventsD
   const db = new DatabaseSync(file, { timeout: busyTimeoutMs });
   try {
     for (const pragma of DURABILITY_PRAGMAS) db.exec(pragma);
+    db.function(
+      'ib_chain_link',
+      { deterministic: true },
+      (previousHash, previousPosition, position, digest) =>
+        chainLink(String(previousHash), Number(previousPosition), Number(position), String(digest)),
+    );
     db.exec(CREATE_EVENTS);
+    db.exec(CREATE_CHAIN_CHECKPOINTS);
+    upgradeToChain(db);
     const statements = Object.fromEntries(
       Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)]),
     ) as unknown as EventStatements;

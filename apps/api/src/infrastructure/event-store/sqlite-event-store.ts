@@ -28,6 +28,8 @@ import { RecentEvents } from './recent-events';
 import { type EventsDatabase, type HeadRow, openEventsDatabase } from './sqlite-event-store.schema';
 import { isUniqueViolation, toUnavailableError } from './sqlite-faults';
 import { type EventRow, recordedEventOf, type StoredEventRef } from './stored-event';
+import { type ChainCheckpoint, type ChainedLog, type ChainRow } from '../audit-chain/chain-row';
+import { chainRowOf, digestOfAppended, type StoredChainRow } from './chained-event';
 
 export type SqliteEventStoreOptions = Readonly<{
   file: string;
@@ -41,6 +43,13 @@ export type SqliteEventStoreOptions = Readonly<{
   now?: () => Date;
 }>;
 
+type CheckpointRow = Readonly<{
+  position: number;
+  hash: string;
+  signed_at: string;
+  signature: string | null;
+}>;
+
 const DEFAULT_POLL_INTERVAL_MS = 50;
 const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 const DEFAULT_SUBSCRIPTION_BATCH_SIZE = 100;
@@ -49,7 +58,7 @@ const DEFAULT_SUBSCRIPTION_BATCH_SIZE = 100;
  * The embedded event store: one SQLite file (node:sqlite), WAL mode. The file is opened on first use,
  * so a missing or locked data folder answers EventStoreUnavailableError per call instead of failing boot.
  */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, ChainedLog {
   private database?: EventsDatabase;
   private closed = false;
   private readonly recent = new RecentEvents((row) => this.toRecordedEvent(row));
@@ -125,6 +134,35 @@ export class SqliteEventStore implements EventStore {
     handler: SubscriptionHandler,
   ): Subscription {
     return this.subscriptions.subscribe(options, handler);
+  }
+
+  async readChain(afterPosition: number, limit: number): Promise<ChainRow[]> {
+    return this.guard('read the chain', () => {
+      const rows = this.open().statements.readChain.all(afterPosition, Math.max(0, limit));
+      return (rows as unknown as StoredChainRow[]).map(chainRowOf);
+    });
+  }
+
+  async chainCheckpoints(): Promise<ChainCheckpoint[]> {
+    return this.guard('read the chain checkpoints', () =>
+      (this.open().statements.chainCheckpoints.all() as unknown as CheckpointRow[]).map((row) => ({
+        position: row.position,
+        hash: row.hash,
+        signedAt: row.signed_at,
+        signature: row.signature,
+      })),
+    );
+  }
+
+  async saveChainCheckpoint(checkpoint: ChainCheckpoint): Promise<void> {
+    this.guard('save a chain checkpoint', () =>
+      this.open().statements.saveChainCheckpoint.run(
+        checkpoint.position,
+        checkpoint.hash,
+        checkpoint.signedAt,
+        checkpoint.signature,
+      ),
+    );
   }
 
   async close(): Promise<void> {
@@ -236,11 +274,13 @@ export class SqliteEventStore implements EventStore {
   ): AppendResult {
     const { insert } = this.open().statements;
     let position = 0;
-    for (const [eventId, type, schemaVersion, data, metadata] of encoded) {
+    for (const event of encoded) {
+      const [eventId, type, schemaVersion, data, metadata] = event;
       const { lastInsertRowid } = insert.run(
+        digestOfAppended(event, streamId, ++version, recordedAt),
         eventId,
         streamId,
-        ++version,
+        version,
         type,
         schemaVersion,
         data,

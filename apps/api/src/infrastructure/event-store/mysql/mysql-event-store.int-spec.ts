@@ -16,6 +16,7 @@ import {
 import { parseMysqlUrl } from '../../mysql/mysql-server-url';
 import { EventStoreUnavailableError } from '../event-store-unavailable.error';
 import { MysqlEventStore, type MysqlEventStoreOptions } from './mysql-event-store';
+import { verifyChain } from '../../audit-chain/chain-verification';
 
 /** One database for the whole file: the contract works relative to the head, as on a shared server. */
 function storesOnOneDatabase() {
@@ -154,7 +155,7 @@ describe('MysqlEventStore', () => {
     await store.append(streamId, someEvents(1), { expectedVersion: 'no_stream' });
   });
 
-  it('given a log written by the first server build (head row, no previous version), when a store opens it, then it is upgraded in place, appends go on after its head and the previous version is checked', async () => {
+  it('given a log written by the first server build (head row, no previous version, no chain), when a store opens it, then it is upgraded in place, its events are chained, appends go on after its head and the previous version is checked', async () => {
     const database = uniqueDatabaseName('ib_events_old');
     await createDatabase(database);
     const server = { ...stores.server, database };
@@ -186,6 +187,14 @@ describe('MysqlEventStore', () => {
         await expect(store.append(streamId, someEvents(1), { expectedVersion: 5 })).rejects.toMatchObject({
           code: 'EVENT_STORE.WRONG_EXPECTED_VERSION',
         });
+        // The events stored before the chain were chained at this first start, the new one after them.
+        const chain = await store.readChain(0, 10);
+        expect(chain.map((row) => [row.position, row.previousPosition])).toEqual([
+          [3, 0],
+          [7, 3],
+          [8, 7],
+        ]);
+        expect(await verifyChain(store)).toMatchObject({ ok: true, checked: 3, head: 8 });
       } finally {
         await store.close();
       }

@@ -1,5 +1,5 @@
 import { type EncodedEvent } from '../append-outcome';
-import { type ExpectedVersion } from '../event-store.port';
+import { CHAIN_COLUMNS, digestOfAppended } from '../chained-event';
 
 /**
  * The log: one row per event, positions given by the append under the head row's lock (see
@@ -21,6 +21,8 @@ export const CREATE_TABLES = [
     data             LONGTEXT NOT NULL,
     metadata         TEXT NOT NULL,
     recorded_at      CHAR(24) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    previous_position BIGINT UNSIGNED NULL,
+    hash             CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NULL,
     UNIQUE KEY events_stream_version (stream_id, stream_version),
     UNIQUE KEY events_event_id (event_id),
     KEY events_type_position (type, global_position),
@@ -28,8 +30,16 @@ export const CREATE_TABLES = [
       REFERENCES events (stream_id, stream_version)
   ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin`,
   `CREATE TABLE IF NOT EXISTS events_head (
-    id       TINYINT UNSIGNED NOT NULL PRIMARY KEY,
-    position BIGINT UNSIGNED NOT NULL
+    id            TINYINT UNSIGNED NOT NULL PRIMARY KEY,
+    position      BIGINT UNSIGNED NOT NULL,
+    last_position BIGINT UNSIGNED NOT NULL DEFAULT 0,
+    hash          CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NULL
+  ) ENGINE = InnoDB`,
+  `CREATE TABLE IF NOT EXISTS events_chain_checkpoints (
+    position  BIGINT UNSIGNED NOT NULL PRIMARY KEY,
+    hash      CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    signed_at CHAR(24) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    signature CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NULL
   ) ENGINE = InnoDB`,
   // From the log's last position, not 0: a head row lost (or never made) must not reuse positions.
   'INSERT IGNORE INTO events_head (id, position) SELECT 1, COALESCE(MAX(global_position), 0) FROM events',
@@ -43,8 +53,19 @@ export const UPGRADE_FROM_HEAD_ROW = [
     REFERENCES events (stream_id, stream_version)`,
 ] as const;
 
+/**
+ * A log written before the chain existed gets its columns; the head row's hash stays NULL until every
+ * stored event is chained (mysql-chain-upgrade.ts), which is how an interrupted upgrade is resumed.
+ */
+export const UPGRADE_TO_CHAIN = [
+  `ALTER TABLE events ADD COLUMN previous_position BIGINT UNSIGNED NULL,
+    ADD COLUMN hash CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NULL`,
+  `ALTER TABLE events_head ADD COLUMN last_position BIGINT UNSIGNED NOT NULL DEFAULT 0,
+    ADD COLUMN hash CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NULL`,
+] as const;
+
 export const INSERTED_COLUMNS =
-  'global_position, event_id, stream_id, stream_version, previous_version, type, schema_version, data, metadata, recorded_at';
+  'global_position, previous_position, hash, event_id, stream_id, stream_version, previous_version, type, schema_version, data, metadata, recorded_at';
 const EVENT_COLUMNS =
   'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at';
 
@@ -52,6 +73,13 @@ export const SQL = {
   head: 'SELECT COALESCE(MAX(global_position), 0) AS head FROM events',
   hasPreviousVersion: `SELECT COUNT(*) AS found FROM information_schema.columns
     WHERE table_schema = DATABASE() AND table_name = 'events' AND column_name = 'previous_version'`,
+  hasChain: `SELECT COUNT(*) AS found FROM information_schema.columns
+    WHERE table_schema = DATABASE() AND table_name = 'events' AND column_name = 'hash'`,
+  readChain: `SELECT ${CHAIN_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
+  chainCheckpoints:
+    'SELECT position, hash, signed_at, signature FROM events_chain_checkpoints ORDER BY position',
+  saveChainCheckpoint:
+    'INSERT IGNORE INTO events_chain_checkpoints (position, hash, signed_at, signature) VALUES (?, ?, ?, ?)',
   streamVersion: 'SELECT COALESCE(MAX(stream_version), -1) AS version FROM events WHERE stream_id = ?',
   findEvents: 'SELECT event_id, stream_id, stream_version, global_position FROM events WHERE event_id IN (?)',
   readStream: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version`,
@@ -64,81 +92,61 @@ export const SQL = {
 export type AppendBatch = Readonly<{
   sql: string;
   values: unknown[];
-  /** Index of the UPDATE whose insertId is the last reserved position. */
-  reservation: number;
-  /** Index of the INSERT whose affectedRows says whether the rows went in. */
-  insert: number;
-  /** Index of the SELECT answering the stream's version before the append, when the caller cannot know it. */
-  version?: number;
+  /** Index of the UPDATE whose insertId is the last reserved position (absent: reserved before). */
+  reservation?: number;
 }>;
 
+/** Takes the head row's lock and reserves `count` positions: the insertId it answers is the last one. */
+export const reservePositions = (count: number): string =>
+  `UPDATE events_head SET position = LAST_INSERT_ID(position + ${count}) WHERE id = 1`;
+
 /**
- * One append as one batch of statements, so it costs one round trip:
+ * One append after a known stream version as one batch of statements, so it costs one round trip:
  * 1. the head row is updated first: that locks it, so appends are serialised, and reserves the next
  *    positions (answered as the insertId). Positions therefore grow in commit order, and a reader that
  *    has seen position p never meets a smaller one later: the late-commit problem of AUTO_INCREMENT
  *    logs cannot occur. A refused append leaves its reserved positions unused (positions are ordered,
  *    not contiguous);
- * 2. the rows go in at the expected versions: the unique (stream, version) key refuses a stream that is
- *    ahead, the foreign key to each row's previous version one that is behind. Only `any` and
- *    `stream_exists` read the stream's version first (under the head lock).
+ * 2. under that lock the head row also says which event was stored last and its hash: each row is
+ *    chained to the one before it (see audit-chain/chain-link.ts; the digest of its fields is computed
+ *    here, the link with SHA2() by the server) and the head row keeps the new last link;
+ * 3. the rows go in at the expected versions: the unique (stream, version) key refuses a stream that is
+ *    ahead, the foreign key to each row's previous version one that is behind.
  * A refused statement stops the batch inside its transaction: the caller rolls back on that connection.
+ * `reserved`: the connection's transaction already holds the lock and the positions (reservePositions).
  */
 export function appendBatch(
   streamId: string,
   events: readonly EncodedEvent[],
-  expected: ExpectedVersion,
+  after: number,
   recordedAt: string,
+  reserved = false,
 ): AppendBatch {
+  checkedVersion(after);
   const count = events.length;
   const position = (index: number) => `LAST_INSERT_ID() - ${count - 1 - index}`;
-  const reserve = `UPDATE events_head SET position = LAST_INSERT_ID(position + ${count}) WHERE id = 1`;
-  if (expected === 'any' || expected === 'stream_exists') {
-    const rows = events
-      .map(
-        (_, index) =>
-          `SELECT ${position(index)}, ?, ?, @ib_version + ${index + 1}, NULLIF(@ib_version + ${index}, -1), ?, ?, ?, ?, ? FROM DUAL` +
-          (expected === 'stream_exists' ? ' WHERE @ib_version >= 0' : ''),
-      )
-      .join(' UNION ALL ');
-    return {
-      sql: [
-        'START TRANSACTION',
-        reserve,
-        'SELECT COALESCE(MAX(stream_version), -1) INTO @ib_version FROM events WHERE stream_id = ?',
-        `INSERT INTO events (${INSERTED_COLUMNS}) ${rows}`,
-        'COMMIT',
-        'SELECT @ib_version AS version',
-      ].join(';\n'),
-      values: [
-        streamId,
-        ...events.flatMap(([eventId, type, schemaVersion, data, metadata]) => [
-          eventId,
-          streamId,
-          type,
-          schemaVersion,
-          data,
-          metadata,
-          recordedAt,
-        ]),
-      ],
-      reservation: 1,
-      insert: 3,
-      version: 5,
-    };
-  }
-  const after = expected === 'no_stream' ? -1 : checkedVersion(expected);
-  const rows = events.map((_, index) => `(${position(index)}, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).join(', ');
+  const previous = (index: number) => (index === 0 ? '@ib_previous' : position(index - 1));
+  const rows = events
+    .map(
+      (_, index) =>
+        `(${position(index)}, ${previous(index)}, ` +
+        `@ib_hash := SHA2(CONCAT(@ib_hash, ':', ${previous(index)}, ':', ${position(index)}, ':', ?), 256), ` +
+        '?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .join(', ');
   return {
     sql: [
-      'START TRANSACTION',
-      reserve,
+      ...(reserved ? [] : ['START TRANSACTION', reservePositions(count)]),
+      'SELECT hash, last_position INTO @ib_hash, @ib_previous FROM events_head WHERE id = 1',
       `INSERT INTO events (${INSERTED_COLUMNS}) VALUES ${rows}`,
+      'UPDATE events_head SET hash = @ib_hash, last_position = LAST_INSERT_ID() WHERE id = 1',
       'COMMIT',
     ].join(';\n'),
-    values: events.flatMap(([eventId, type, schemaVersion, data, metadata], index) => {
+    values: events.flatMap((event, index) => {
+      const [eventId, type, schemaVersion, data, metadata] = event;
       const version = after + 1 + index;
       return [
+        digestOfAppended(event, streamId, version, recordedAt),
         eventId,
         streamId,
         version,
@@ -150,8 +158,7 @@ export function appendBatch(
         recordedAt,
       ];
     }),
-    reservation: 1,
-    insert: 2,
+    reservation: reserved ? undefined : 1,
   };
 }
 

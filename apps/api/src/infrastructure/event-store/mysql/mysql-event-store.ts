@@ -19,7 +19,17 @@ import { PollingSubscriptions } from '../polling-subscription';
 import { type EventRow, recordedEventOf, type StoredEventRef } from '../stored-event';
 import { openProductPool, productSession } from '../../mysql/mysql-pool';
 import { type MysqlServer } from '../../mysql/mysql-server-url';
-import { appendBatch, CREATE_TABLES, SQL, UPGRADE_FROM_HEAD_ROW } from './mysql-event-store.schema';
+import {
+  appendBatch,
+  CREATE_TABLES,
+  reservePositions,
+  SQL,
+  UPGRADE_FROM_HEAD_ROW,
+  UPGRADE_TO_CHAIN,
+} from './mysql-event-store.schema';
+import { completeChain } from './mysql-chain-upgrade';
+import { type ChainCheckpoint, type ChainedLog, type ChainRow } from '../../audit-chain/chain-row';
+import { chainRowOf, type StoredChainRow } from '../chained-event';
 import { duplicateKeyOf, isPreviousVersionMissing, toUnavailableError } from './mysql-faults';
 
 export type MysqlEventStoreOptions = Readonly<{
@@ -40,12 +50,19 @@ const DEFAULT_POLL_INTERVAL_MS = 250;
 const DEFAULT_HEAD_POLL_MS = 10;
 const DEFAULT_SUBSCRIPTION_BATCH_SIZE = 100;
 
+type CheckpointRow = Readonly<{
+  position: number | string;
+  hash: string;
+  signed_at: string;
+  signature: string | null;
+}>;
+
 /**
  * The event store on MariaDB/MySQL: one table, appends serialised by the head row's lock so that
  * positions follow commit order (see appendBatch), reads by position or stream, subscriptions by polling
  * from one cursor. Several processes may share the database.
  */
-export class MysqlEventStore implements EventStore {
+export class MysqlEventStore implements EventStore, ChainedLog {
   private readonly pool: Pool;
   private schemaReady?: Promise<void>;
   private closed = false;
@@ -122,6 +139,43 @@ export class MysqlEventStore implements EventStore {
     return this.subscriptions.subscribe(options, handler);
   }
 
+  async readChain(afterPosition: number, limit: number): Promise<ChainRow[]> {
+    return this.guard('read the chain', async () => {
+      await this.ensureSchema();
+      const [rows] = await this.pool.query({
+        sql: SQL.readChain,
+        values: [afterPosition, Math.max(0, limit)],
+        rowsAsArray: true,
+      });
+      return (rows as unknown as StoredChainRow[]).map(chainRowOf);
+    });
+  }
+
+  async chainCheckpoints(): Promise<ChainCheckpoint[]> {
+    return this.guard('read the chain checkpoints', async () => {
+      await this.ensureSchema();
+      const [rows] = await this.pool.query(SQL.chainCheckpoints);
+      return (rows as CheckpointRow[]).map((row) => ({
+        position: Number(row.position),
+        hash: row.hash,
+        signedAt: row.signed_at,
+        signature: row.signature,
+      }));
+    });
+  }
+
+  async saveChainCheckpoint(checkpoint: ChainCheckpoint): Promise<void> {
+    await this.guard('save a chain checkpoint', async () => {
+      await this.ensureSchema();
+      await this.pool.query(SQL.saveChainCheckpoint, [
+        checkpoint.position,
+        checkpoint.hash,
+        checkpoint.signedAt,
+        checkpoint.signature,
+      ]);
+    });
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -137,9 +191,54 @@ export class MysqlEventStore implements EventStore {
     await this.ensureSchema();
     if (events.length === 0) return this.appendNothing(streamId, expected);
     const encoded = events.map(encodeEvent);
-    const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
-    const batch = appendBatch(streamId, encoded, expected, recordedAt);
+    if (expected === 'no_stream') return this.appendAfter(streamId, encoded, NO_STREAM_VERSION, expected);
+    if (typeof expected === 'number') return this.appendAfter(streamId, encoded, expected, expected);
+    return this.appendUnpinned(streamId, encoded, expected);
+  }
 
+  /**
+   * `any` and `stream_exists` append after the version the stream has under the head row's lock: every
+   * event is chained with its stream version, so the version is read (one round trip) before the rows
+   * are sent (a second one), and no other append can move the stream in between.
+   */
+  private async appendUnpinned(
+    streamId: string,
+    encoded: readonly EncodedEvent[],
+    expected: 'any' | 'stream_exists',
+  ): Promise<AppendResult> {
+    const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
+    const connection = await this.pool.getConnection();
+    let current: number;
+    try {
+      const [answers] = (await connection.query(
+        `START TRANSACTION; ${reservePositions(encoded.length)}; ${SQL.streamVersion}`,
+        [streamId],
+      )) as unknown as [unknown[]];
+      const lastPosition = Number((answers[1] as ResultSetHeader).insertId);
+      current = Number((answers[2] as { version: number | string }[])[0].version);
+      if (matchesExpectedVersion(expected, current)) {
+        const batch = appendBatch(streamId, encoded, current, recordedAt, true);
+        await connection.query(batch.sql, batch.values);
+        return { nextExpectedVersion: current + encoded.length, lastPosition };
+      }
+      await connection.query(SQL.rollback);
+    } catch (error) {
+      await this.rollBack(connection, error);
+      return this.refused(streamId, encoded, expected, error);
+    } finally {
+      connection.release();
+    }
+    return throwRejection(streamId, expected, { kind: 'wrong_version', current }, false);
+  }
+
+  private async appendAfter(
+    streamId: string,
+    encoded: readonly EncodedEvent[],
+    after: number,
+    expected: ExpectedVersion,
+  ): Promise<AppendResult> {
+    const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
+    const batch = appendBatch(streamId, encoded, after, recordedAt);
     const connection = await this.pool.getConnection();
     let answers: unknown[];
     try {
@@ -150,17 +249,8 @@ export class MysqlEventStore implements EventStore {
     } finally {
       connection.release();
     }
-    const lastPosition = Number((answers[batch.reservation] as ResultSetHeader).insertId);
-    // `stream_exists` on no stream: the rows were not selected, so none went in.
-    if ((answers[batch.insert] as ResultSetHeader).affectedRows !== events.length)
-      return this.retryOrRejection(streamId, encoded, expected, NO_STREAM_VERSION);
-    const before =
-      batch.version !== undefined
-        ? Number((answers[batch.version] as { version: number | string }[])[0].version)
-        : expected === 'no_stream'
-          ? NO_STREAM_VERSION
-          : (expected as number);
-    return { nextExpectedVersion: before + events.length, lastPosition };
+    const lastPosition = Number((answers[batch.reservation!] as ResultSetHeader).insertId);
+    return { nextExpectedVersion: after + encoded.length, lastPosition };
   }
 
   /** Why the server refused the rows: the stream was not at the expected version, or ids repeat. */
@@ -260,14 +350,21 @@ export class MysqlEventStore implements EventStore {
   private ensureSchema(): Promise<void> {
     this.schemaReady ??= (async () => {
       for (const statement of CREATE_TABLES) await this.pool.query(statement);
-      const [rows] = await this.pool.query(SQL.hasPreviousVersion);
-      if (Number((rows as { found: number | string }[])[0].found) === 0)
+      if (!(await this.hasColumn(SQL.hasPreviousVersion)))
         for (const statement of UPGRADE_FROM_HEAD_ROW) await this.pool.query(statement);
+      if (!(await this.hasColumn(SQL.hasChain)))
+        for (const statement of UPGRADE_TO_CHAIN) await ignoringDuplicateColumn(this.pool.query(statement));
+      await completeChain(this.pool);
     })().catch((error: unknown) => {
       this.schemaReady = undefined;
       throw error;
     });
     return this.schemaReady;
+  }
+
+  private async hasColumn(sql: string): Promise<boolean> {
+    const [rows] = await this.pool.query(sql);
+    return Number((rows as { found: number | string }[])[0].found) > 0;
   }
 
   /** Server faults become EventStoreUnavailableError (503, retried by subscribers); the rest passes. */
@@ -278,5 +375,14 @@ export class MysqlEventStore implements EventStore {
     } catch (error) {
       throw toUnavailableError(error, action) ?? error;
     }
+  }
+}
+
+/** Another instance upgrading the same log at the same moment added the column first. */
+async function ignoringDuplicateColumn(statement: Promise<unknown>): Promise<void> {
+  try {
+    await statement;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ER_DUP_FIELDNAME') throw error;
   }
 }

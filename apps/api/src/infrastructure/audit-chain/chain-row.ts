@@ -1,0 +1,36 @@
+import { type ChainedFields } from './chain-link';
+
+/**
+ * A stored event as the chain's verifier reads it: its position, the position it names as the one
+ * before it, its stored hash (null when it was written without one), and its chained fields exactly as
+ * stored.
+ */
+export type ChainRow = Readonly<{
+  position: number;
+  previousPosition: number | null;
+  hash: string | null;
+  fields: ChainedFields;
+}>;
+
+/** A point of the chain an instance verified: the hash of the event at `position`, signed with AUDIT_KEY. */
+export type ChainCheckpoint = Readonly<{
+  position: number;
+  hash: string;
+  signedAt: string;
+  /** HMAC-SHA-256 over position and hash; null when no AUDIT_KEY was configured. */
+  signature: string | null;
+}>;
+
+/** What an event store that keeps the chain offers its verifier. */
+export interface ChainedLog {
+  /** Events after `afterPosition`, in log order, at most `limit` of them. */
+  readChain(afterPosition: number, limit: number): Promise<ChainRow[]>;
+  /** Every stored checkpoint, by position. */
+  chainCheckpoints(): Promise<ChainCheckpoint[]>;
+  /** Stores a checkpoint; one already stored at that position is kept. */
+  saveChainCheckpoint(checkpoint: ChainCheckpoint): Promise<void>;
+}
+
+export const isChainedLog = (store: object): store is ChainedLog & object =>
+  typeof (store as Partial<ChainedLog>).readChain === 'function' &&
+  typeof (store as Partial<ChainedLog>).chainCheckpoints === 'function';

@@ -1,0 +1,175 @@
+import { chainLink, digestOf, GENESIS_HASH, GENESIS_POSITION } from './chain-link';
+import { type ChainCheckpoint, type ChainedLog, type ChainRow } from './chain-row';
+import { type AuditKey, checkpointSignatureHolds } from './checkpoint-signature';
+
+/** What kind of change broke the chain; `reason` says it in words. */
+export type MismatchKind =
+  | 'edited'
+  | 'deleted'
+  | 'inserted'
+  | 'reordered'
+  | 'unhashed'
+  | 'rewritten'
+  | 'truncated'
+  | 'forged-checkpoint';
+
+export type ChainMismatch = Readonly<{ position: number; kind: MismatchKind; reason: string }>;
+
+/** Where a verification starts: after a point of the chain known to be good (the genesis by default). */
+export type ChainAnchor = Readonly<{ position: number; hash: string }>;
+
+export const GENESIS_ANCHOR: ChainAnchor = { position: GENESIS_POSITION, hash: GENESIS_HASH };
+
+export type ChainVerification = Readonly<{
+  ok: boolean;
+  /** Events whose hash was recomputed. */
+  checked: number;
+  /** Position and hash of the last event checked (the anchor's when none was). */
+  head: number;
+  headHash: string;
+  firstMismatch: ChainMismatch | null;
+  /** Checkpoints checked against the events, and how many of them carried a signature that holds. */
+  checkpoints: Readonly<{ checked: number; signed: number }>;
+}>;
+
+export type VerifyOptions = Readonly<{
+  /** Signatures are checked with it; without it, checkpoints still pin hashes but prove nothing. */
+  key?: AuditKey;
+  from?: ChainAnchor;
+  /** Stop after this position (the head when absent). */
+  to?: number;
+  batchSize?: number;
+}>;
+
+const DEFAULT_BATCH = 5_000;
+
+/**
+ * Recomputes the chain from an anchor to the head. Every event must name the event before it, carry
+ * the hash of its own fields chained to that event's, and equal each checkpoint stored at its position;
+ * each checkpoint must be signed with the key (when one is given) and lie within the log. Stops at the
+ * first mismatch: everything after it is suspect anyway.
+ */
+export async function verifyChain(log: ChainedLog, options: VerifyOptions = {}): Promise<ChainVerification> {
+  const from = options.from ?? GENESIS_ANCHOR;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const pending = (await log.chainCheckpoints()).filter((checkpoint) => checkpoint.position > from.position);
+  const signed = options.key === undefined ? 0 : pending.filter(isSigned).length;
+  const forged = options.key === undefined ? undefined : firstForged(pending, options.key);
+  let previous: ChainAnchor = from;
+  let checked = 0;
+  let nextCheckpoint = 0;
+  const result = (firstMismatch: ChainMismatch | null): ChainVerification => ({
+    ok: firstMismatch === null,
+    checked,
+    head: previous.position,
+    headHash: previous.hash,
+    firstMismatch,
+    checkpoints: { checked: nextCheckpoint, signed },
+  });
+  if (forged) return result(forgedCheckpoint(forged));
+
+  for (;;) {
+    const rows = await log.readChain(previous.position, batchSize);
+    for (const row of rows) {
+      if (options.to !== undefined && row.position > options.to) return result(null);
+      const checkpoint = pending[nextCheckpoint];
+      if (checkpoint && checkpoint.position < row.position) return result(missingAtCheckpoint(checkpoint));
+      const mismatch = linkMismatch(row, previous);
+      if (mismatch) return result(mismatch);
+      if (checkpoint?.position === row.position) {
+        if (checkpoint.hash !== row.hash) return result(rewritten(row.position));
+        nextCheckpoint++;
+      }
+      previous = { position: row.position, hash: row.hash! };
+      checked++;
+    }
+    if (rows.length < batchSize) break;
+  }
+  const beyond = pending[nextCheckpoint];
+  if (beyond && (options.to === undefined || beyond.position <= options.to))
+    return result(truncated(beyond, previous));
+  return result(null);
+}
+
+/** Why `row` does not follow `previous` in the chain, if it does not. */
+function linkMismatch(row: ChainRow, previous: ChainAnchor): ChainMismatch | undefined {
+  if (row.hash === null || row.previousPosition === null)
+    return {
+      position: row.position,
+      kind: 'unhashed',
+      reason: 'The event carries no chain hash: it was stored outside the event store (inserted by hand)',
+    };
+  if (row.previousPosition >= row.position)
+    return {
+      position: row.position,
+      kind: 'reordered',
+      reason: `The event at position ${row.position} was moved there: it was chained after position ${row.previousPosition}`,
+    };
+  if (row.previousPosition > previous.position)
+    return {
+      position: row.previousPosition,
+      kind: 'deleted',
+      reason: `The event at position ${row.previousPosition} is missing: the event at ${row.position} was chained after it`,
+    };
+  if (row.previousPosition < previous.position)
+    return {
+      position: previous.position,
+      kind: 'inserted',
+      reason: `The event at position ${previous.position} was not in the chain: the event at ${row.position} was chained after position ${row.previousPosition}`,
+    };
+  if (chainLink(previous.hash, previous.position, row.position, digestOf(row.fields)) !== row.hash)
+    return {
+      position: row.position,
+      kind: 'edited',
+      reason: 'The stored event differs from the one that was chained: it was edited or moved',
+    };
+  return undefined;
+}
+
+const isSigned = (checkpoint: ChainCheckpoint) => checkpoint.signature !== null;
+
+/**
+ * A signature that does not hold, or a missing one after the first signed checkpoint. Unsigned
+ * checkpoints before it were made before AUDIT_KEY was configured: they pin hashes, not trust.
+ */
+function firstForged(checkpoints: readonly ChainCheckpoint[], key: AuditKey): ChainCheckpoint | undefined {
+  let signedBefore = false;
+  for (const checkpoint of checkpoints) {
+    if (checkpoint.signature === null) {
+      if (signedBefore) return checkpoint;
+      continue;
+    }
+    if (!checkpointSignatureHolds(key, checkpoint.position, checkpoint.hash, checkpoint.signature))
+      return checkpoint;
+    signedBefore = true;
+  }
+  return undefined;
+}
+
+const forgedCheckpoint = (checkpoint: ChainCheckpoint): ChainMismatch => ({
+  position: checkpoint.position,
+  kind: 'forged-checkpoint',
+  reason:
+    checkpoint.signature === null
+      ? 'The checkpoint is not signed although an earlier one is: it was written without AUDIT_KEY'
+      : 'The checkpoint signature does not hold with AUDIT_KEY: it was forged, or the key changed',
+});
+
+const rewritten = (position: number): ChainMismatch => ({
+  position,
+  kind: 'rewritten',
+  reason:
+    'The chain is consistent but differs from the signed checkpoint at this position: the log before it was rewritten',
+});
+
+const missingAtCheckpoint = (checkpoint: ChainCheckpoint): ChainMismatch => ({
+  position: checkpoint.position,
+  kind: 'deleted',
+  reason: 'The event at a signed checkpoint is missing',
+});
+
+const truncated = (checkpoint: ChainCheckpoint, last: ChainAnchor): ChainMismatch => ({
+  position: checkpoint.position,
+  kind: 'truncated',
+  reason: `The log ends at position ${last.position}, before the signed checkpoint at ${checkpoint.position}: events were deleted from its end`,
+});
