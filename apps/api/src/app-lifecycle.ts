@@ -15,6 +15,9 @@ import { ProcessManagerRunner } from './infrastructure/process-managers/process-
 import { ProjectionRunner } from './infrastructure/read-model/projection-runner';
 import { BackgroundJobs } from './infrastructure/leases/background-jobs';
 import { SecretStore } from './infrastructure/secrets';
+import { AuditChainMonitor } from './infrastructure/audit-chain/audit-chain-monitor';
+import { APP_CONFIG } from './config/app-config.provider';
+import { type AppConfig } from './config/app-config';
 
 /** How long boot waits for the views to catch up before it answers requests anyway. */
 const BOOT_CATCH_UP_MS = 10_000;
@@ -44,10 +47,13 @@ export class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly secrets: SecretStore,
     @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
+    private readonly chain: AuditChainMonitor,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap() {
     await this.firstStart.run();
+    this.chain.start(this.config.auditVerifyAtStart);
     await this.jobs.run('projections', {
       acquired: () => this.projections.start(),
       lost: async (why) => {
@@ -74,6 +80,7 @@ export class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
 
   async onApplicationShutdown() {
     this.shuttingDown = true;
+    await this.chain.started();
     await this.jobs.stopAll();
     this.projections.unfollow();
     await this.processes.stop();

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
 import { AuditModule } from './audit';
+import { AuditChainMonitor, auditKeyOf } from './infrastructure/audit-chain/audit-chain-monitor';
 import { ConnectionsModule } from './connections';
 import { DataApiModule } from './data-api';
 import { EventFeedModule } from './event-feed';
@@ -95,6 +96,11 @@ export class AppModule {
       },
       LogHead,
       IdempotentPosts,
+      {
+        provide: AuditChainMonitor,
+        useFactory: (store: EventStore) => new AuditChainMonitor(store, auditKeyOf(config.auditKey)),
+        inject: [EVENT_STORE],
+      },
     ];
     const coreModule: DynamicModule = {
       module: CoreModule,
@@ -123,6 +129,7 @@ export class AppModule {
         ProcessManagerRunner,
         LogHead,
         IdempotentPosts,
+        AuditChainMonitor,
       ],
     };
     return {

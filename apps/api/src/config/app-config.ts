@@ -27,6 +27,10 @@ export type AppConfig = Readonly<{
   /** A file holding the key (as SECRETS_KEY would), so it can live outside the data folder. */
   secretsKeyFile?: string;
   tokenSecret?: string;
+  /** AUDIT_KEY: signs the audit chain's checkpoints; kept outside the data folder (unset: unsigned, said at start). */
+  auditKey?: string;
+  /** AUDIT_VERIFY_AT_START: verify the whole log at each start (default), or only what follows the last signed checkpoint. */
+  auditVerifyAtStart: 'full' | 'since-checkpoint';
   tokenTtlSeconds: number;
   httpAdapter: HttpAdapterKind;
   consoleDir: string;
@@ -90,6 +94,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const tokenSecret = env.TOKEN_SECRET || undefined;
   if (tokenSecret !== undefined && tokenSecret.length < 32)
     problems.push('TOKEN_SECRET must have at least 32 characters');
+  const auditKey = env.AUDIT_KEY || undefined;
+  if (auditKey !== undefined && auditKey.length < 32)
+    problems.push('AUDIT_KEY must have at least 32 characters');
   const eventStore = eventStoreLocation(env.EVENT_STORE_URL, problems);
   const database = databaseLocation(env.DATABASE_URL, problems);
   // Instances on shared servers must accept each other's tokens, so none may invent its own secret.
@@ -115,6 +122,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     secretsKey: env.SECRETS_KEY || undefined,
     secretsKeyFile,
     tokenSecret,
+    ...(auditKey ? { auditKey } : {}),
+    auditVerifyAtStart: oneOf('AUDIT_VERIFY_AT_START', ['full', 'since-checkpoint'] as const, 'full'),
     tokenTtlSeconds: int('TOKEN_TTL_SECONDS', 900, 30, 86_400),
     httpAdapter: oneOf('HTTP_ADAPTER', ['fastify', 'express'] as const, 'fastify'),
     consoleDir: path(env.CONSOLE_DIR || 'dist/console'),

@@ -1,5 +1,22 @@
 // Generated from /api/docs-json by `npm run api:types` (openapi-typescript); do not edit by hand.
 export interface paths {
+    "/api/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recomputes the hash chain over every stored event and checks the signed checkpoints: says whether any stored event was edited, deleted, inserted or moved, and where first (owners, admins and auditors) */
+        get: operations["VerifyChainController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -840,7 +857,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the event store answers and projections run (positions: GET /api/projections); background jobs that keep failing are named in `degraded` without making the API unready */
+        /** Readiness: the event store answers and projections run (positions: GET /api/projections); background jobs that keep failing are named in `degraded` without making the API unready, and a broken audit chain (an altered stored event) in `auditChain` */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -894,9 +911,64 @@ export interface components {
             /** @enum {string} */
             status: "active" | "revoked";
         };
+        AuditChainAlarm: {
+            /**
+             * @description What was done to it (details: GET /api/audit/verify)
+             * @example edited
+             */
+            kind: string;
+            /**
+             * @description Log position of the first altered event
+             * @example 42
+             */
+            position: number;
+            /** @enum {string} */
+            state: "broken";
+        };
         BindConnectionBody: {
             /** Format: uuid */
             connectionId: string;
+        };
+        ChainMismatch: {
+            /** @enum {string} */
+            kind: "edited" | "deleted" | "inserted" | "reordered" | "unhashed" | "rewritten" | "truncated" | "forged-checkpoint";
+            /**
+             * @description Log position of the first event (or checkpoint) that does not hold
+             * @example 42
+             */
+            position: number;
+            /** @description What was done to the stored events there */
+            reason: string;
+        };
+        ChainVerification: {
+            /**
+             * @description Events whose hash was recomputed
+             * @example 1200
+             */
+            checked: number;
+            /**
+             * @description Checkpoints met, and how many carried a signature that holds
+             * @example {
+             *       "checked": 12,
+             *       "signed": 12
+             *     }
+             */
+            checkpoints: Record<string, never>;
+            firstMismatch: components["schemas"]["ChainMismatch"] | null;
+            /**
+             * @description Position of the last event verified
+             * @example 1200
+             */
+            head: number;
+            /** @description Whether AUDIT_KEY is set: without it checkpoints prove nothing about a full rewrite */
+            keyConfigured: boolean;
+            /** @description Every event and checkpoint holds */
+            ok: boolean;
+            /**
+             * @description How long the verification took
+             * @example 35
+             */
+            tookMs?: number;
         };
         ChangeDetailsBody: {
             /** @example Orders */
@@ -1787,6 +1859,8 @@ export interface components {
             version: number;
         };
         Readiness: {
+            /** @description Present when this instance found the audit chain broken: a stored event was altered */
+            auditChain?: components["schemas"]["AuditChainAlarm"];
             /**
              * @description Background jobs of this instance that keep failing and are retried (e.g. `event-feed` while the Kafka broker is away): the API serves, what they do is late. Details: GET /api/projections
              * @example [
@@ -1986,6 +2060,61 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    VerifyChainController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainVerification"];
+                };
+            };
+            /** @description AUDIT.CHAIN_UNSUPPORTED: this event store keeps no hash chain */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.AUDITOR_REQUIRED: the caller is neither an owner nor an auditor or admin of an environment */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     LoginController_login: {
         parameters: {
             query?: never;

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { Public } from '../../identity';
 import { EVENT_STORE, type EventStore } from '../../infrastructure/event-store/event-store.port';
 import { type HttpReply } from '../../infrastructure/http/http-types';
+import { AuditChainMonitor } from '../../infrastructure/audit-chain/audit-chain-monitor';
 import { ProcessManagerRunner } from '../../infrastructure/process-managers/process-manager-runner';
 import { ProjectionRunner } from '../../infrastructure/read-model/projection-runner';
 import { HealthSchema, ReadinessSchema } from './health.schema';
@@ -14,6 +15,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionRunner,
     private readonly processes: ProcessManagerRunner,
+    private readonly chain: AuditChainMonitor,
   ) {}
 
   @Public()
@@ -29,7 +31,8 @@ export class HealthController {
   @ApiOperation({
     summary:
       'Readiness: the event store answers and projections run (positions: GET /api/projections); ' +
-      'background jobs that keep failing are named in `degraded` without making the API unready',
+      'background jobs that keep failing are named in `degraded` without making the API unready, ' +
+      'and a broken audit chain (an altered stored event) in `auditChain`',
   })
   @ApiOkResponse({ type: ReadinessSchema, description: 'Ready: `status` is `ready`' })
   @ApiServiceUnavailableResponse({
@@ -42,8 +45,17 @@ export class HealthController {
       // Asked to prove both answer; what they answer is for owners only (GET /api/projections).
       await this.store.headPosition();
       await this.projections.status();
-      const degraded = this.processes.retrying();
-      return degraded.length > 0 ? { status: 'ready', degraded } : { status: 'ready' };
+      const degraded = [...this.processes.retrying()];
+      const chain = this.chain.status();
+      const mismatch = chain.state === 'broken' ? chain.last?.firstMismatch : undefined;
+      if (mismatch && !degraded.includes('audit-chain')) degraded.push('audit-chain');
+      return {
+        status: 'ready',
+        ...(degraded.length > 0 ? { degraded } : {}),
+        ...(mismatch
+          ? { auditChain: { state: 'broken', position: mismatch.position, kind: mismatch.kind } }
+          : {}),
+      };
     } catch {
       reply.status(503);
       reply.header('Retry-After', '5');

@@ -6,6 +6,18 @@ export class HealthSchema {
   status!: 'ok';
 }
 
+@ApiSchema({ name: 'AuditChainAlarm' })
+export class AuditChainAlarmSchema {
+  @ApiProperty({ enum: ['broken'] })
+  state!: 'broken';
+
+  @ApiProperty({ description: 'Log position of the first altered event', example: 42 })
+  position!: number;
+
+  @ApiProperty({ description: 'What was done to it (details: GET /api/audit/verify)', example: 'edited' })
+  kind!: string;
+}
+
 /** Says only whether the instance serves; positions are for owners (GET /api/projections). */
 @ApiSchema({ name: 'Readiness' })
 export class ReadinessSchema {
@@ -20,4 +32,10 @@ export class ReadinessSchema {
       'Kafka broker is away): the API serves, what they do is late. Details: GET /api/projections',
   })
   degraded?: string[];
+
+  @ApiPropertyOptional({
+    type: AuditChainAlarmSchema,
+    description: 'Present when this instance found the audit chain broken: a stored event was altered',
+  })
+  auditChain?: AuditChainAlarmSchema;
 }

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { ADMIN, bearer, startTestApp, type TestApp } from '../support/test-app';
+
+const PASSWORD = 'a-password-for-tests';
+const AUDIT_KEY = 'an audit key that lives outside the data folder';
+
+jest.setTimeout(60_000);
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const createUser = async (t: TestApp, owner: string, username: string, roles: object[]) =>
+  t.http().post('/api/users').set(bearer(owner)).send({ username, password: PASSWORD, roles }).expect(201);
+
+/** Waits until the sealer has verified and signed the chain up to the head. */
+const sealed = (t: TestApp, owner: string) =>
+  until('the audit chain sealer to catch up', async () => {
+    const { body } = await t.http().get('/api/projections').set(bearer(owner)).expect(200);
+    const sealer = (body.processes as { name: string; lag: number }[]).find((p) => p.name === 'audit-chain');
+    return sealer && sealer.lag === 0 ? sealer : undefined;
+  });
+
+describe('GET /api/audit/verify', () => {
+  let t: TestApp;
+  let owner: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ AUDIT_KEY });
+    owner = await t.login(ADMIN.username, ADMIN.password);
+    await createUser(t, owner, 'dev-dora', [{ environment: 'development', role: 'developer' }]);
+    await createUser(t, owner, 'aud-alma', [{ environment: 'development', role: 'auditor' }]);
+    await createUser(t, owner, 'adm-abel', [{ environment: 'development', role: 'admin' }]);
+  });
+  afterAll(() => t.close());
+
+  it('given an untouched log, when the owner verifies it, then every event is checked and the chain holds', async () => {
+    const head = await t.store.headPosition();
+    const { body } = await t.http().get('/api/audit/verify').set(bearer(owner)).expect(200);
+    expect(body).toMatchObject({ ok: true, checked: head, head, firstMismatch: null, keyConfigured: true });
+  });
+
+  it('given an auditor or an admin of an environment, when they verify, then they get the answer', async () => {
+    for (const username of ['aud-alma', 'adm-abel']) {
+      const token = await t.login(username, PASSWORD);
+      const { body } = await t.http().get('/api/audit/verify').set(bearer(token)).expect(200);
+      expect(body.ok).toBe(true);
+    }
+  });
+
+  it('given a developer or an anonymous caller, when they verify, then they are refused', async () => {
+    const developer = await t.login('dev-dora', PASSWORD);
+    const refused = await t.http().get('/api/audit/verify').set(bearer(developer)).expect(403);
+    expect(refused.body.code).toBe('AUTH.AUDITOR_REQUIRED');
+    await t.http().get('/api/audit/verify').expect(401);
+  });
+
+  it('given the chain sealer caught up, then it signed a checkpoint at the head and shows no lag', async () => {
+    const sealer = await sealed(t, owner);
+    expect(sealer).toMatchObject({ name: 'audit-chain', lag: 0 });
+    const verified = await until('a signed checkpoint', async () => {
+      const { body } = await t.http().get('/api/audit/verify').set(bearer(owner)).expect(200);
+      return body.checkpoints.signed > 0 ? body : undefined;
+    });
+    expect(verified).toMatchObject({ ok: true, checkpoints: { checked: 1, signed: 1 } });
+  });
+});
+
+describe("an edit of a stored event while the installation is down (a developer's role made admin in the SQLite file)", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ib-tamper-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('given the edit, when the installation starts again, then the error is logged, /ready reports it and verify names the position', async () => {
+    // Given an installation where dana is a developer, its chain sealed and signed
+    const first = await startTestApp({ DATA_DIR: dataDir, AUDIT_KEY });
+    const owner = await first.login(ADMIN.username, ADMIN.password);
+    await createUser(first, owner, 'dana', [{ environment: 'development', role: 'developer' }]);
+    await sealed(first, owner);
+    await first.close();
+
+    // When someone edits her stored UserRegistered event to make her an admin
+    const db = new DatabaseSync(join(dataDir, 'events.sqlite'));
+    const edited = db
+      .prepare(
+        "SELECT global_position AS position FROM events WHERE stream_id = 'user-dana' AND type = 'UserRegistered'",
+      )
+      .get() as { position: number };
+    db.prepare(
+      `UPDATE events SET data = replace(data, '"role":"developer"', '"role":"admin"') WHERE global_position = ?`,
+    ).run(edited.position);
+    db.close();
+
+    // Then the next start reports it
+    const second = await startTestApp({ DATA_DIR: dataDir, AUDIT_KEY });
+    try {
+      const ready = await until('/ready to report the broken chain', async () => {
+        const { body } = await second.http().get('/ready').expect(200);
+        return body.auditChain ? body : undefined;
+      });
+      expect(ready).toMatchObject({
+        status: 'ready',
+        degraded: expect.arrayContaining(['audit-chain']),
+        auditChain: { state: 'broken', position: edited.position, kind: 'edited' },
+      });
+      const admin = await second.login(ADMIN.username, ADMIN.password);
+      const { body } = await second.http().get('/api/audit/verify').set(bearer(admin)).expect(200);
+      expect(body).toMatchObject({ ok: false, firstMismatch: { position: edited.position, kind: 'edited' } });
+    } finally {
+      await second.close();
+    }
+  });
+});
