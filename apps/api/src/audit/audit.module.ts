@@ -4,7 +4,8 @@ import { ReplayController } from './replay/replay.http';
 /**
  * What auditors and operators ask of the log itself: the audit search and export, each object's
  * history and past states, the hash chain's verification, and the replay that proves the read model.
- * Everything here reads the event store, never the read model's views of it.
+ * Everything here reads the event store, never the read model's views of it, but for the replay,
+ * which compares them with it.
  */
 @Module({ controllers: [ReplayController], providers: [] })
 export class AuditModule {}
