@@ -408,6 +408,7 @@ describe('authorization matrix: every operation x every kind of caller', () => {
       expected: owners,
       call: () => ({ path: '/api/projections/environments/rebuild' }),
     },
+    { operation: 'POST /api/audit/replay', expected: owners, call: () => ({ path: '/api/audit/replay' }) },
     {
       operation: 'POST /api/integrations/{id}/publish',
       expected: developmentMembers,

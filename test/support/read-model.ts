@@ -11,9 +11,18 @@ import {
   type ProjectionRunnerOptions,
 } from '../../apps/api/src/infrastructure/read-model/projection-runner';
 import { APP_VIEWS } from '../../apps/api/src/app.views';
-import { ThreadReadModelWriter } from '../../apps/api/src/infrastructure/read-model/read-model-writer';
+import {
+  inlineWriterFor,
+  ThreadReadModelWriter,
+} from '../../apps/api/src/infrastructure/read-model/read-model-writer';
 import { type ReadModelWriter } from '../../apps/api/src/infrastructure/read-model/read-model-writes';
-import { type ViewReader } from '../../apps/api/src/infrastructure/read-model/view-reader';
+import {
+  type NativeDatabase,
+  SqliteViewReader,
+  type ViewReader,
+} from '../../apps/api/src/infrastructure/read-model/view-reader';
+import { ViewReplay, type ViewReplayOptions } from '../../apps/api/src/infrastructure/read-model/view-replay';
+import { type EventStore } from '../../apps/api/src/infrastructure/event-store/event-store.port';
 import { type ViewStore, ViewStores } from '../../apps/api/src/infrastructure/read-model/view-store';
 import { createReadModelOrm, openReadModelDatabase, type ReadModelOrm } from '../../apps/api/src/read-model';
 import { createDatabase, dropDatabase, uniqueDatabaseName } from './mariadb';
@@ -173,6 +182,23 @@ export async function temporaryReadModel(options: TemporaryReadModelOptions = {}
       runners.push(runner);
       return runner;
     },
+    /**
+     * The audit replay of every view against `runner`'s, reading and writing as the runner does; it reads
+     * the log from `log` when given (a spec that acts while the replay reads it).
+     */
+    replay: async (
+      runner: ProjectionRunner,
+      log: Pick<EventStore, 'readAll'> = store,
+      replayOptions: ViewReplayOptions = {},
+    ) =>
+      new ViewReplay(
+        log,
+        runner,
+        opened.reader ??
+          new SqliteViewReader((await orm.em.getConnection().getNativeClient()) as NativeDatabase),
+        opened.writer ?? (await inlineWriterFor(orm)),
+        replayOptions,
+      ),
     /** Appends domain events to one stream as one command would, whatever its version. */
     append: (streamId: string, ...events: AnyEvent[]): Promise<AppendResult> =>
       store.append(

@@ -10,3 +10,9 @@ export {
 export { READ_MODEL_MIGRATIONS } from './migrations';
 export { openReadModelDatabase, type ReadModelDatabase, type ReadModelLocation } from './read-model-database';
 export { SqliteProcessCheckpoints } from './process-checkpoints';
+export {
+  ViewReplay,
+  type ViewReplayOutcome,
+  type ViewReplayReport,
+} from '../infrastructure/read-model/view-replay';
+export { type RowDifference } from '../infrastructure/read-model/table-comparison';

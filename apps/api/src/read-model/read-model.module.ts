@@ -19,6 +19,7 @@ import { ViewStores } from '../infrastructure/read-model/view-store';
 import { type ReadModelWriter } from '../infrastructure/read-model/read-model-writes';
 import { BackgroundJobs, type JobName } from '../infrastructure/leases/background-jobs';
 import { type LeaseTiming } from '../infrastructure/leases/leased-job';
+import { ViewReplay } from '../infrastructure/read-model/view-replay';
 
 export const READ_MODEL_ORM = Symbol('READ_MODEL_ORM');
 const READ_MODEL_DATABASE = Symbol('READ_MODEL_DATABASE');
@@ -50,9 +51,12 @@ class ReadModelShutdown implements OnApplicationShutdown {
     private readonly runner: ProjectionRunner,
     @Inject(READ_MODEL_DATABASE) private readonly database: ReadModelDatabase,
     private readonly jobs: BackgroundJobs,
+    private readonly replay: ViewReplay,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    // First, while its writes are still under the projections' lease: it drops the tables it made.
+    await this.replay.stop();
     await this.jobs.stopAll();
     this.runner.unfollow();
     await this.runner.stop();
@@ -61,7 +65,8 @@ class ReadModelShutdown implements OnApplicationShutdown {
 }
 
 /**
- * Provides ViewStores (every view's reads), ProjectionRunner (the projections into the views) and the
+ * Provides ViewStores (every view's reads), ProjectionRunner (the projections into the views),
+ * ViewReplay (every view replayed from the log and compared with the live one, for the audit) and the
  * process managers' checkpoints (kept beside the views'), for the whole application, on a SQLite file
  * or a MariaDB/MySQL database.
  */
@@ -109,6 +114,22 @@ export class ReadModelModule {
           inject: [EVENT_STORE, READ_MODEL_DATABASE, BackgroundJobs],
         },
         {
+          provide: ViewReplay,
+          useFactory: (
+            store: EventStore,
+            database: ReadModelDatabase,
+            jobs: BackgroundJobs,
+            runner: ProjectionRunner,
+          ) =>
+            new ViewReplay(
+              store,
+              runner,
+              database.runnerReader,
+              fenced(jobs, 'projections', database.writer),
+            ),
+          inject: [EVENT_STORE, READ_MODEL_DATABASE, BackgroundJobs, ProjectionRunner],
+        },
+        {
           provide: PROCESS_CHECKPOINTS,
           useFactory: (database: ReadModelDatabase, jobs: BackgroundJobs) =>
             new SqliteProcessCheckpoints(
@@ -121,7 +142,14 @@ export class ReadModelModule {
         },
         ReadModelShutdown,
       ],
-      exports: [ViewStores, ProjectionRunner, READ_MODEL_ORM, PROCESS_CHECKPOINTS, BackgroundJobs],
+      exports: [
+        ViewStores,
+        ProjectionRunner,
+        ViewReplay,
+        READ_MODEL_ORM,
+        PROCESS_CHECKPOINTS,
+        BackgroundJobs,
+      ],
     };
   }
 }

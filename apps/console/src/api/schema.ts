@@ -1,5 +1,22 @@
 // Generated from /api/docs-json by `npm run api:types` (openapi-typescript); do not edit by hand.
 export interface paths {
+    "/api/audit/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replay the log into a copy of every view and compare each with the live view, swapping nothing (owners) */
+        post: operations["ReplayController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/verify": {
         parameters: {
             query?: never;
@@ -1879,6 +1896,46 @@ export interface components {
             /** @example Records */
             name: string;
         };
+        Replay: {
+            /** @description Whether every view is equal to its replay */
+            equal: boolean;
+            /** @description The read model’s position when the replay took its rows: the highest view position */
+            position: number;
+            /** Format: date-time */
+            startedAt: string;
+            tookMs: number;
+            views: components["schemas"]["ReplayedView"][];
+        };
+        ReplayDifference: {
+            /**
+             * @description The primary key of the row (its document id)
+             * @example a1b2c3
+             */
+            key: string;
+            /** @description The live row as the view serves it; null when the live view has no row of this key */
+            live: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The row the log gives; null when the replay has no row of this key */
+            replayed: {
+                [key: string]: unknown;
+            } | null;
+        };
+        ReplayedView: {
+            /** @description The first differing rows by primary key, at most 10 */
+            differences: components["schemas"]["ReplayDifference"][];
+            /** @description Whether every live row is the replayed one, and no row is missing */
+            equal: boolean;
+            liveRows: number;
+            /** @description The position of the live rows compared (the view’s checkpoint), which the log was replayed up to */
+            position: number;
+            replayedRows: number;
+            /**
+             * @description The view (projection) name
+             * @example integrations
+             */
+            view: string;
+        };
         RepublishOutcome: {
             /** @description The integrations it republishes, in order */
             integrationIds: string[];
@@ -2060,6 +2117,71 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ReplayController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Each view, equal or with its first differing rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Replay"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.OWNER_REQUIRED: for owners of the installation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUDIT.REPLAY_RUNNING: a replay is running; PROJECTION.RUNS_ELSEWHERE: another instance runs the projections (it holds their lease): replay there */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description READ_MODEL.UNAVAILABLE or EVENT_STORE.UNAVAILABLE: the read model or the log cannot be read now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     VerifyChainController_verify: {
         parameters: {
             query?: never;

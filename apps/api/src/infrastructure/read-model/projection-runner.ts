@@ -33,6 +33,9 @@ export type ProjectionStatus = Readonly<{
 /** A view of the log: its projection and the read-model table its documents are stored in. */
 export type ProjectedView = Readonly<{ projection: Projection; entity: EntitySchema }>;
 
+/** A view while the runner is held (see hold): its projection, its table, and the position of its rows. */
+export type HeldView = Readonly<{ projection: Projection<Document>; table: ViewTable; position: number }>;
+
 export type ProjectionRunnerOptions = Readonly<{
   /** The views to keep: each projection with the table its documents are stored in. */
   views: readonly ProjectedView[];
@@ -264,6 +267,28 @@ export class ProjectionRunner {
       };
       this.waiters.add(waiter);
       if (this.following) this.pollCheckpoints();
+    });
+  }
+
+  /**
+   * Runs `task` between two live batches, once the batch in flight is committed: every view's rows are
+   * then exactly those of its position, and stay so until `task` settles (the next batch waits for it,
+   * so a task should be brief, such as copying the rows). Refused where another instance runs the
+   * projections, and while a batch whose commit went unanswered is retried (the positions are unsure).
+   */
+  hold<T>(task: (views: readonly HeldView[]) => Promise<T>): Promise<T> {
+    if (!this.running)
+      return Promise.reject(
+        new ConcurrencyError('PROJECTION.RUNS_ELSEWHERE', 'Another instance runs the projections: ask there'),
+      );
+    return this.exclusive(async () => {
+      const committed = await this.inFlight.then(
+        () => true,
+        () => false,
+      );
+      if (!committed)
+        throw new ReadModelUnavailableError('The projections are retrying a batch: try again shortly');
+      return task(this.views.map(({ projection, table, position }) => ({ projection, table, position })));
     });
   }
 

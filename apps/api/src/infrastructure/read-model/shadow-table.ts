@@ -8,13 +8,22 @@ export const ddl = (sql: string): WriteStatement => ({ sql, rows: [[]] });
 /** Where a rebuild builds a view's rows before they take the live table's place. */
 export const shadowOf = (live: string): string => `${live}__rebuild`;
 
+/** Where an audit replay builds a view's rows, and where it keeps the live rows it compares them with. */
+export const replayTablesOf = (live: string): Readonly<{ replayed: string; snapshot: string }> => ({
+  replayed: `${live}__replay`,
+  snapshot: `${live}__replay_live`,
+});
+
 /**
- * An empty copy of the live table: same columns and primary key. On SQLite from its own DDL, its
- * indexes coming at the swap, so rebuilt rows are not written through them one by one; on MySQL with
- * `create table ... like`.
+ * An empty copy of the live table (`shadow`, the rebuild's by default): same columns and primary key.
+ * On SQLite from its own DDL, its indexes coming at the swap, so rebuilt rows are not written through
+ * them one by one; on MySQL with `create table ... like`.
  */
-export async function createShadowStatements(reader: ViewReader, live: string): Promise<WriteStatement[]> {
-  const shadow = shadowOf(live);
+export async function createShadowStatements(
+  reader: ViewReader,
+  live: string,
+  shadow: string = shadowOf(live),
+): Promise<WriteStatement[]> {
   const drop = ddl(`drop table if exists ${quote(shadow)}`);
   if (reader.dialect === 'mysql') return [drop, ddl(`create table ${quote(shadow)} like ${quote(live)}`)];
   const [table] = (await reader.rows("select sql from sqlite_master where type = 'table' and name = ?", [

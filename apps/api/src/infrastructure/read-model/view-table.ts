@@ -60,6 +60,20 @@ export class ViewTable {
     return reader.rows(`select ${this.selected} from ${quote(table)} where ${text}`, values);
   }
 
+  /** Up to `limit` stored rows of `table` after the key `after` (from the first when undefined), in key order. */
+  async pageOf(
+    reader: ViewReader,
+    table: string,
+    after: string | undefined,
+    limit: number,
+  ): Promise<Dictionary[]> {
+    const key = quote(this.key.column);
+    const from = `select ${this.selected} from ${quote(table)}`;
+    return after === undefined
+      ? reader.rows(`${from} order by ${key} limit ?`, [limit])
+      : reader.rows(`${from} where ${key} > ? order by ${key} limit ?`, [after, limit]);
+  }
+
   /** A stored row (raw column values) as its view document; NULL columns are absent fields. */
   toDocument(row: Dictionary): Dictionary {
     const document: Dictionary = {};
