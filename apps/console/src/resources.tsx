@@ -41,5 +41,9 @@ export const resources: ResourceProps[] = [
   { name: 'api-keys', list: '/api-keys', meta: { label: 'API keys', icon: <KeyOutlined /> } },
   { name: 'dependencies', list: '/dependencies', meta: { icon: <NodeIndexOutlined /> } },
   { name: 'users', list: '/users', create: '/users/create', meta: { icon: <TeamOutlined /> } },
-  { name: 'projections', list: '/projections', meta: { icon: <DashboardOutlined /> } },
+  {
+    name: 'projections',
+    list: '/projections',
+    meta: { label: 'Operations', icon: <DashboardOutlined /> },
+  },
 ];

@@ -79,3 +79,12 @@ export type Dependency = Schemas['InstalledDependency'];
 export type DependencyUpdateDraft = Schemas['InstallDependencyUpdateBody'];
 export type RepublishItem = Schemas['RepublishRunItem'];
 export type RepublishRun = Schemas['RepublishRun'];
+
+// ---- audit ----
+
+/** GET /audit/verify: the hash chain recomputed over the whole log, and its signed checkpoints. */
+export type ChainVerification = Schemas['ChainVerification'];
+/** POST /audit/replay: every view rebuilt from the log beside the live one, and compared. */
+export type Replay = Schemas['Replay'];
+export type ReplayedView = Schemas['ReplayedView'];
+export type ReplayDifference = Schemas['ReplayDifference'];

@@ -946,6 +946,18 @@ export interface components {
             /** Format: uuid */
             connectionId: string;
         };
+        ChainCheckpoints: {
+            /**
+             * @description Checkpoints met
+             * @example 12
+             */
+            checked: number;
+            /**
+             * @description Checkpoints whose signature holds
+             * @example 12
+             */
+            signed: number;
+        };
         ChainMismatch: {
             /** @enum {string} */
             kind: "edited" | "deleted" | "inserted" | "reordered" | "unhashed" | "rewritten" | "truncated" | "forged-checkpoint";
@@ -963,14 +975,8 @@ export interface components {
              * @example 1200
              */
             checked: number;
-            /**
-             * @description Checkpoints met, and how many carried a signature that holds
-             * @example {
-             *       "checked": 12,
-             *       "signed": 12
-             *     }
-             */
-            checkpoints: Record<string, never>;
+            /** @description Checkpoints met, and how many carried a signature that holds */
+            checkpoints: components["schemas"]["ChainCheckpoints"];
             firstMismatch: components["schemas"]["ChainMismatch"] | null;
             /**
              * @description Position of the last event verified

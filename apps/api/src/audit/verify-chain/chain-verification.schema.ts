@@ -26,6 +26,20 @@ export class ChainMismatchSchema {
   kind!: (typeof MISMATCH_KINDS)[number];
 }
 
+@ApiSchema({ name: 'ChainCheckpoints' })
+export class ChainCheckpointsSchema {
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Checkpoints met', example: 12 })
+  checked!: number;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Checkpoints whose signature holds',
+    example: 12,
+  })
+  signed!: number;
+}
+
 @ApiSchema({ name: 'ChainVerification' })
 export class ChainVerificationSchema {
   @ApiProperty({ description: 'Every event and checkpoint holds' })
@@ -46,10 +60,10 @@ export class ChainVerificationSchema {
   keyConfigured!: boolean;
 
   @ApiProperty({
+    type: ChainCheckpointsSchema,
     description: 'Checkpoints met, and how many carried a signature that holds',
-    example: { checked: 12, signed: 12 },
   })
-  checkpoints!: { checked: number; signed: number };
+  checkpoints!: ChainCheckpointsSchema;
 
   @ApiPropertyOptional({ description: 'How long the verification took', example: 35 })
   tookMs?: number;

@@ -1,7 +1,9 @@
 import { List } from '@refinedev/antd';
 import { useCustom } from '@refinedev/core';
-import { Progress, Table, Tag, Typography } from 'antd';
+import { Progress, Space, Table, Tag, Typography } from 'antd';
 import type { ProcessManager, Projection, ProjectionsStatus } from '../../types';
+import { AuditChainCard } from './audit-chain-card';
+import { ReplayCard } from './replay-card';
 
 type Checkpointed = Pick<Projection | ProcessManager, 'position' | 'head' | 'lag'>;
 
@@ -13,8 +15,10 @@ const lagOf = (lag: number, { head, position }: Checkpointed) =>
   );
 
 /**
- * What follows the event store: the read models (a lag of zero means the views show every recorded
- * event) and the process managers (a lag of zero means every event was handed to them).
+ * The installation's operations: whether the event log is intact (its hash chain) and whether the read
+ * model is what the log gives (the replay); then what follows the event store: the read models (a lag
+ * of zero means the views show every recorded event) and the process managers (a lag of zero means
+ * every event was handed to them).
  */
 export const ProjectionList = () => {
   const { query } = useCustom<ProjectionsStatus>({
@@ -24,7 +28,12 @@ export const ProjectionList = () => {
   });
   const status = query.data?.data;
   return (
-    <List title="Projections">
+    <List title="Operations">
+      <Space direction="vertical" size="large" style={{ width: '100%', marginBottom: 24 }}>
+        <AuditChainCard />
+        <ReplayCard />
+      </Space>
+      <Typography.Title level={5}>Projections</Typography.Title>
       <Table<Projection>
         dataSource={status?.items ?? []}
         loading={query.isLoading}
