@@ -20,19 +20,24 @@ import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
 import { resources } from './resources';
 import { ApiKeyList } from './resources/api-keys/list';
+import { AuditList } from './resources/audit/list';
 import { ConnectionRequestCreate } from './resources/connection-requests/create';
 import { ConnectionRequestList } from './resources/connection-requests/list';
+import { ConnectionRequestShow } from './resources/connection-requests/show';
 import { ConnectionCreate } from './resources/connections/create';
 import { ConnectionList } from './resources/connections/list';
+import { ConnectionShow } from './resources/connections/show';
 import { DependencyList } from './resources/dependencies/list';
 import { EnvironmentCreate } from './resources/environments/create';
 import { EnvironmentList } from './resources/environments/list';
+import { EnvironmentShow } from './resources/environments/show';
 import { IntegrationCreate } from './resources/integrations/create';
 import { IntegrationList } from './resources/integrations/list';
 import { IntegrationShow } from './resources/integrations/show';
 import { ProjectionList } from './resources/projections/list';
 import { UserCreate } from './resources/users/create';
 import { UserList } from './resources/users/list';
+import { UserShow } from './resources/users/show';
 
 const Title = ({ collapsed }: { collapsed: boolean }) => (
   <ThemedTitle collapsed={collapsed} text="Integration Builder" icon={<DatabaseOutlined />} />
@@ -95,22 +100,27 @@ export const App = () => (
               <Route path="/connections">
                 <Route index element={<ConnectionList />} />
                 <Route path="create" element={<ConnectionCreate />} />
+                <Route path="show/:id" element={<ConnectionShow />} />
               </Route>
               <Route path="/connection-requests">
                 <Route index element={<ConnectionRequestList />} />
                 <Route path="create" element={<ConnectionRequestCreate />} />
+                <Route path="show/:id" element={<ConnectionRequestShow />} />
               </Route>
               <Route path="/environments">
                 <Route index element={<EnvironmentList />} />
                 <Route path="create" element={<EnvironmentCreate />} />
+                <Route path="show/:id" element={<EnvironmentShow />} />
               </Route>
               <Route path="/users">
                 <Route index element={<UserList />} />
                 <Route path="create" element={<UserCreate />} />
+                <Route path="show/:id" element={<UserShow />} />
               </Route>
               <Route path="/api-keys" element={<ApiKeyList />} />
               <Route path="/dependencies" element={<DependencyList />} />
               <Route path="/projections" element={<ProjectionList />} />
+              <Route path="/audit" element={<AuditList />} />
               <Route path="*" element={<ErrorComponent />} />
             </Route>
             <Route element={<Public />}>

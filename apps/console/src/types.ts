@@ -45,6 +45,8 @@ export type ProjectionsStatus = Items<Projection> & { processes: ProcessManager[
 
 /** Every list answers its items; most also their total. */
 export type Items<T> = { items: T[]; total?: number };
+/** A list paged by a cursor: `next` goes back as `after` for the page after; null on the last. */
+export type CursorPage<T> = { items: T[]; next: string | null };
 
 // ---- publishing ----
 
@@ -88,3 +90,42 @@ export type ChainVerification = Schemas['ChainVerification'];
 export type Replay = Schemas['Replay'];
 export type ReplayedView = Schemas['ReplayedView'];
 export type ReplayDifference = Schemas['ReplayDifference'];
+
+/**
+ * One event of the audit log, as GET /audit answers it. Restated from the API's contract until the
+ * audit search is in the OpenAPI document (then: Schemas['AuditEvent']).
+ */
+export type AuditEvent = {
+  position: number;
+  eventId: string;
+  type: string;
+  streamId: string;
+  streamVersion: number;
+  recordedAt: string;
+  actor: { id: string; username: string };
+  environment: string | null;
+  correlationId: string;
+  causationId: string;
+  data: Record<string, unknown>;
+};
+
+/**
+ * What one event changed in an object, as GET /<objects>/:id/history answers it (oldest first).
+ * Restated from the API's contract until the history is in the OpenAPI document (then:
+ * Schemas['HistoryEntry'] and Schemas['StateChange']).
+ */
+export type StateChange = { path: string; before?: unknown; after?: unknown };
+export type HistoryEntry = {
+  version: number;
+  type: string;
+  recordedAt: string;
+  actor: { id: string; username: string };
+  changes: StateChange[];
+};
+
+/**
+ * An integration deployed in an environment, as GET /environments/:env/deployments answers it (also
+ * `?asOf=`). Restated from the API's contract until it is in the OpenAPI document (then:
+ * Schemas['DeployedIntegration']).
+ */
+export type DeployedIntegration = Deployment & { integrationId: string };

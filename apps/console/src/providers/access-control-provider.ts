@@ -14,7 +14,14 @@ const ADMIN_ONLY: Record<string, readonly string[]> = {
 /** Pages for administrators of any environment; each action then names its environment. */
 const ADMIN_ANYWHERE: Record<string, readonly string[]> = {
   'api-keys': ['list'],
-  users: ['list', 'show'],
+  users: ['list'],
+};
+
+/** What the audit log tells: for auditors and administrators of any environment (each sees theirs), and owners. */
+const AUDITOR_ANYWHERE: Record<string, readonly string[]> = {
+  audit: ['list'],
+  // A user's page: an auditor reads the history of the users of their environments.
+  users: ['show'],
 };
 
 /** The installation's own actions: for its owners. */
@@ -33,6 +40,11 @@ export const accessControlProvider: AccessControlProvider = {
     // Owners see every user; administrators the users of their environments.
     if (resource === 'users' && session?.user.owner === true && ADMIN_ANYWHERE.users.includes(action))
       return { can: true };
+    if (resource && AUDITOR_ANYWHERE[resource]?.includes(action))
+      return session?.user.owner === true ||
+        session?.user.roles.some(({ role }) => role === 'auditor' || role === 'admin')
+        ? { can: true }
+        : { can: false, reason: 'Only an auditor or administrator can do this' };
     if (resource && ADMIN_ANYWHERE[resource]?.includes(action))
       return session?.user.roles.some(({ role }) => role === 'admin')
         ? { can: true }

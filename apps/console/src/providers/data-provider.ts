@@ -17,7 +17,7 @@ import type {
   UpdateParams,
   UpdateResponse,
 } from '@refinedev/core';
-import type { Items } from '../types';
+import type { CursorPage, Items } from '../types';
 import { API_PREFIX, http, ifMatch, versionFromEtag, type HttpRequest } from './http';
 import { type ListQuery, MAX_PAGE_SIZE, filterQuery, pageQuery, sortQuery } from './list-query';
 
@@ -31,15 +31,20 @@ const concurrencyHeaders = (meta: MetaQuery | undefined) => {
   return typeof version === 'number' ? ifMatch(version) : undefined;
 };
 
-/** Pagination `server` reads the page asked for; `off` and `client` (Refine then pages) need every row. */
+/**
+ * Pagination `server` reads the page asked for; `off` and `client` (Refine then pages) need every row.
+ * A list paged by a cursor (the audit log) says so in `meta.cursor`.
+ */
 async function getList<T extends BaseRecord>({
   resource,
   filters,
   sorters,
   pagination,
+  meta,
 }: GetListParams): Promise<GetListResponse<T>> {
   const query = { ...filterQuery(filters), ...sortQuery(sorters) };
   const { mode = 'server', currentPage = 1, pageSize = 10 } = pagination ?? {};
+  if (meta?.cursor === true) return readCursorPage<T>(resource, query, currentPage, pageSize);
   if (mode !== 'server') return readWholeList<T>(resource, query);
   const { data } = await http<Items<T>>(path(resource), {
     query: { ...query, ...pageQuery(currentPage, pageSize) },
@@ -63,6 +68,21 @@ async function readWholeList<T extends BaseRecord>(resource: string, query: List
     items.push(...next.items);
   }
   return { data: items, total: items.length };
+}
+
+/**
+ * One page of a list that answers `{ items, next }` and takes `next` back as `after`. Refine's
+ * useInfiniteList hands the cursor of the page before as `currentPage` (the first page: a number).
+ */
+async function readCursorPage<T extends BaseRecord>(
+  resource: string,
+  query: ListQuery,
+  currentPage: number | string,
+  pageSize: number,
+): Promise<GetListResponse<T>> {
+  const after = typeof currentPage === 'string' ? currentPage : undefined;
+  const { data } = await http<CursorPage<T>>(path(resource), { query: { ...query, after, limit: pageSize } });
+  return { data: data.items, total: data.items.length, cursor: { next: data.next ?? undefined } };
 }
 
 /** No list takes a set of ids: each record is read on its own, as getOne reads it. */

@@ -1,5 +1,5 @@
 import type { HttpError } from '@refinedev/core';
-import { apiUrl, toHttpError } from './http';
+import { type HttpRequest, apiUrl, toHttpError } from './http';
 import { readSession } from './session';
 
 /** `attachment; filename="Shop_IS-1.tar"` -> Shop_IS-1.tar */
@@ -12,13 +12,17 @@ const fileNameOf = (disposition: string | null): string | undefined => {
  * Downloads a file of the API (e.g. a version's package). It needs the bearer token, which a plain link
  * cannot send: fetch it, then hand the bytes to the browser as a blob. Resolves to the file name.
  */
-export async function downloadFile(path: string, fallbackName: string): Promise<string> {
+export async function downloadFile(
+  path: string,
+  fallbackName: string,
+  query?: HttpRequest['query'],
+): Promise<string> {
   const headers = new Headers();
   const token = readSession()?.accessToken;
   if (token) headers.set('Authorization', `Bearer ${token}`);
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, undefined), { headers });
+    response = await fetch(apiUrl(path, query), { headers });
   } catch {
     throw { message: 'The API cannot be reached', statusCode: 503 } satisfies HttpError;
   }

@@ -1,5 +1,5 @@
-import { CreateButton, DateField, List, getDefaultFilter, useTable } from '@refinedev/antd';
-import { Table, Tooltip, Typography } from 'antd';
+import { CreateButton, DateField, List, ShowButton, getDefaultFilter, useTable } from '@refinedev/antd';
+import { Space, Table, Tooltip, Typography } from 'antd';
 import { StatusTag } from '../../components/status-tag';
 import { useUserNames } from '../../components/use-user-names';
 import type { ConnectionRequest } from '../../types';
@@ -44,7 +44,17 @@ export const ConnectionRequestList = () => {
         <Table.Column<ConnectionRequest>
           key="actions"
           title="Actions"
-          render={(_, record) => <RequestActions request={record} />}
+          render={(_, record) => (
+            <Space>
+              <ShowButton
+                hideText
+                size="small"
+                recordItemId={record.id}
+                aria-label={`Show the request for ${record.name}`}
+              />
+              <RequestActions request={record} />
+            </Space>
+          )}
         />
       </Table>
     </List>

@@ -1,11 +1,9 @@
-import { CreateButton, DateField, List, useTable } from '@refinedev/antd';
-import { Table, Tag } from 'antd';
+import { CreateButton, DateField, List, ShowButton, useTable } from '@refinedev/antd';
+import { Space, Table, Tag } from 'antd';
 import { useUserNames } from '../../components/use-user-names';
 import type { Connection, ConnectionDetails } from '../../types';
+import { serverOf } from './connection-server';
 import { TestConnectionButton } from './test-connection-button';
-
-const where = ({ host, port, path, database }: ConnectionDetails): string =>
-  path ?? [host && (port ? `${host}:${port}` : host), database].filter(Boolean).join(' / ');
 
 export const ConnectionList = () => {
   const userName = useUserNames();
@@ -19,7 +17,7 @@ export const ConnectionList = () => {
         <Table.Column
           dataIndex="details"
           title="Server"
-          render={(details: ConnectionDetails) => where(details)}
+          render={(details: ConnectionDetails) => serverOf(details)}
         />
         <Table.Column dataIndex={['details', 'username']} title="User" />
         <Table.Column
@@ -36,7 +34,12 @@ export const ConnectionList = () => {
         <Table.Column<Connection>
           key="actions"
           title="Actions"
-          render={(_, record) => <TestConnectionButton connectionId={record.id} />}
+          render={(_, record) => (
+            <Space>
+              <ShowButton hideText size="small" recordItemId={record.id} aria-label={`Show ${record.name}`} />
+              <TestConnectionButton connectionId={record.id} />
+            </Space>
+          )}
         />
       </Table>
     </List>

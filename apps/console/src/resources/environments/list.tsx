@@ -1,4 +1,4 @@
-import { CreateButton, DateField, List, useTable } from '@refinedev/antd';
+import { CreateButton, DateField, List, ShowButton, useTable } from '@refinedev/antd';
 import { Table } from 'antd';
 import { StatusTag } from '../../components/status-tag';
 import type { Environment } from '../../types';
@@ -15,6 +15,18 @@ export const EnvironmentList = () => {
           dataIndex="createdAt"
           title="Created"
           render={(value: string) => <DateField value={value} format="YYYY-MM-DD HH:mm" />}
+        />
+        <Table.Column<Environment>
+          key="actions"
+          title="Actions"
+          render={(_, environment) => (
+            <ShowButton
+              hideText
+              size="small"
+              recordItemId={environment.name}
+              aria-label={`Show ${environment.name}`}
+            />
+          )}
         />
       </Table>
     </List>

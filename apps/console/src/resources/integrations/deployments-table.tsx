@@ -13,10 +13,12 @@ type Props = {
   deployments: Deployment[];
   versions: PublishedVersion[];
   onChanged: (shows: DeploymentsShow) => void;
+  /** Deployments of a past moment: shown, not acted on. */
+  readOnly?: boolean;
 };
 
 /** The version each environment serves and the connection it serves it from. */
-export const DeploymentsTable = ({ integration, deployments, versions, onChanged }: Props) => {
+export const DeploymentsTable = ({ integration, deployments, versions, onChanged, readOnly }: Props) => {
   const { result } = useList<Connection>({ resource: 'connections', pagination: { mode: 'off' } });
   const names = new Map(result.data.map(({ id, name }) => [id, name]));
 
@@ -43,14 +45,18 @@ export const DeploymentsTable = ({ integration, deployments, versions, onChanged
       size="small"
       role="region"
       aria-label="Deployments"
-      extra={<PromoteButton integrationId={integration.id} versions={versions} onPromoted={onChanged} />}
+      extra={
+        !readOnly && (
+          <PromoteButton integrationId={integration.id} versions={versions} onPromoted={onChanged} />
+        )
+      }
     >
       <Table<Deployment>
         dataSource={deployments}
         rowKey="environment"
         size="small"
         pagination={false}
-        locale={{ emptyText: 'Not deployed anywhere yet' }}
+        locale={{ emptyText: readOnly ? 'Not deployed anywhere then' : 'Not deployed anywhere yet' }}
       >
         <Table.Column<Deployment>
           dataIndex="environment"
@@ -73,13 +79,15 @@ export const DeploymentsTable = ({ integration, deployments, versions, onChanged
           title="Deployed"
           render={(value: string) => <DateField value={value} format="YYYY-MM-DD HH:mm:ss" />}
         />
-        <Table.Column<Deployment>
-          key="actions"
-          title="Actions"
-          render={(_, deployment) => (
-            <BindConnectionButton integration={integration} deployment={deployment} onBound={onChanged} />
-          )}
-        />
+        {!readOnly && (
+          <Table.Column<Deployment>
+            key="actions"
+            title="Actions"
+            render={(_, deployment) => (
+              <BindConnectionButton integration={integration} deployment={deployment} onBound={onChanged} />
+            )}
+          />
+        )}
       </Table>
     </Card>
   );

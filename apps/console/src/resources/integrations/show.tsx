@@ -1,11 +1,18 @@
+import { useState } from 'react';
 import { useShow } from '@refinedev/core';
 import { EditButton, RefreshButton, Show } from '@refinedev/antd';
-import { Button, Popconfirm, Skeleton, Space } from 'antd';
+import { Alert, Button, Popconfirm, Skeleton, Space, Tabs } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useSearchParams } from 'react-router';
+import { HistoryTimeline } from '../../components/history-timeline';
 import { IntegrationReviewView } from '../../components/integration-review-view';
+import { auditLinkOf } from '../audit/audit-search';
 import type { Entity, Integration } from '../../types';
 import { ConvertToOpenButton } from './convert-to-open-button';
+import { AsOfPicker } from './as-of-picker';
 import { DeploymentsTable } from './deployments-table';
+import { IntegrationAsOf } from './integration-as-of';
 import { PublicationsTable } from './publications-table';
 import { PublishButton } from './publish-button';
 import { RepublishRequiredAlert } from './republish-required-alert';
@@ -14,8 +21,20 @@ import { useIntegrationCommand } from './use-integration-command';
 import { useIntegrationPublishing } from './use-integration-publishing';
 import { useIntegrationReview } from './use-integration-review';
 
+/**
+ * An integration: as it is now (what publishing made of it, what can be done with it), as it was at a
+ * moment picked (`?asOf=`, read from the event log; a link to it shows the same), and its history.
+ */
 export const IntegrationShow = () => {
   const { result: integration, query } = useShow<Integration>();
+  const [params, setParams] = useSearchParams();
+  const asOf = params.get('asOf') ?? undefined;
+  const [tab, setTab] = useState('overview');
+  const showAsOf = (moment: string | undefined) => {
+    setParams(moment === undefined ? {} : { asOf: moment }, { replace: true });
+    setTab('overview');
+  };
+  const shownAs = asOf ? dayjs(asOf).format('YYYY-MM-DD HH:mm:ss') : '';
   const { query: reviewQuery } = useIntegrationReview(integration?.id);
   const { run, isRunning } = useIntegrationCommand(integration);
   const publishing = useIntegrationPublishing(integration?.id);
@@ -41,52 +60,91 @@ export const IntegrationShow = () => {
     </span>
   );
 
+  const now = (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <RepublishRequiredAlert state={publishing.dependencies} />
+      {review ? (
+        <IntegrationReviewView review={review} entityExtra={editable ? removeButton : undefined} />
+      ) : (
+        <Skeleton active />
+      )}
+      {integration && (
+        <>
+          <PublicationsTable
+            integration={integration}
+            publications={publishing.publications}
+            loading={publishing.publicationsLoading}
+          />
+          <VersionsTable integration={integration} versions={publishing.versions} />
+          <DeploymentsTable
+            integration={integration}
+            deployments={publishing.deployments}
+            versions={publishing.versions}
+            onChanged={publishing.refreshDeployments}
+          />
+        </>
+      )}
+    </Space>
+  );
+
+  const then = integration && asOf && (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Alert
+        type="info"
+        showIcon
+        message={`As of ${shownAs}`}
+        description="The integration and its deployments as they were at that moment, read from the audit log."
+        action={<Button onClick={() => showAsOf(undefined)}>Back to now</Button>}
+      />
+      <IntegrationAsOf integrationId={integration.id} asOf={asOf} shownAs={shownAs} />
+    </Space>
+  );
+
   return (
     <Show
       isLoading={query.isLoading}
       title={integration?.applicationName ?? 'Integration'}
       headerButtons={
-        <>
-          <RefreshButton
-            onClick={() => void Promise.all([query.refetch(), reviewQuery.refetch(), publishing.refresh()])}
-          />
-          {editable && <EditButton>Edit in wizard</EditButton>}
-          {integration && <ConvertToOpenButton integration={integration} />}
-          {integration && (
-            <PublishButton
-              integration={integration}
-              running={publishing.running}
-              ready={review?.readyToPublish ?? false}
-              onStarted={({ publicationId }) => publishing.watch(publicationId)}
+        asOf ? (
+          <RefreshButton onClick={() => void query.refetch()} />
+        ) : (
+          <>
+            <RefreshButton
+              onClick={() => void Promise.all([query.refetch(), reviewQuery.refetch(), publishing.refresh()])}
             />
-          )}
-        </>
+            {editable && <EditButton>Edit in wizard</EditButton>}
+            {integration && <ConvertToOpenButton integration={integration} />}
+            {integration && (
+              <PublishButton
+                integration={integration}
+                running={publishing.running}
+                ready={review?.readyToPublish ?? false}
+                onStarted={({ publicationId }) => publishing.watch(publicationId)}
+              />
+            )}
+          </>
+        )
       }
     >
-      <Space direction="vertical" size="large" style={{ width: '100%' }}>
-        <RepublishRequiredAlert state={publishing.dependencies} />
-        {review ? (
-          <IntegrationReviewView review={review} entityExtra={editable ? removeButton : undefined} />
-        ) : (
-          <Skeleton active />
-        )}
-        {integration && (
-          <>
-            <PublicationsTable
-              integration={integration}
-              publications={publishing.publications}
-              loading={publishing.publicationsLoading}
-            />
-            <VersionsTable integration={integration} versions={publishing.versions} />
-            <DeploymentsTable
-              integration={integration}
-              deployments={publishing.deployments}
-              versions={publishing.versions}
-              onChanged={publishing.refreshDeployments}
-            />
-          </>
-        )}
-      </Space>
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        tabBarExtraContent={<AsOfPicker asOf={asOf} onChange={showAsOf} />}
+        items={[
+          { key: 'overview', label: 'Overview', children: asOf ? then : now },
+          {
+            key: 'history',
+            label: 'History',
+            children: integration && (
+              <HistoryTimeline
+                path={`/integrations/${integration.id}`}
+                auditLink={auditLinkOf('integration', integration.id)}
+                onShowAsOf={showAsOf}
+              />
+            ),
+          },
+        ]}
+      />
     </Show>
   );
 };

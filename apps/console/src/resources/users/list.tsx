@@ -1,4 +1,4 @@
-import { CreateButton, DateField, List, useTable } from '@refinedev/antd';
+import { CreateButton, DateField, List, ShowButton, useTable } from '@refinedev/antd';
 import { Space, Table, Tag } from 'antd';
 import type { RoleGrant, UserView } from '../../types';
 
@@ -27,6 +27,13 @@ export const UserList = () => {
           dataIndex="createdAt"
           title="Created"
           render={(value: string) => <DateField value={value} format="YYYY-MM-DD HH:mm" />}
+        />
+        <Table.Column<UserView>
+          key="actions"
+          title="Actions"
+          render={(_, user) => (
+            <ShowButton hideText size="small" recordItemId={user.id} aria-label={`Show ${user.username}`} />
+          )}
         />
       </Table>
     </List>

@@ -1,0 +1,124 @@
+import { DateField } from '@refinedev/antd';
+import { useCan, useCustom, useGo, type HttpError } from '@refinedev/core';
+import { Alert, Button, Empty, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { AuditOutlined } from '@ant-design/icons';
+import type { HistoryEntry, Items, StateChange } from '../types';
+
+const json = (value: unknown) => JSON.stringify(value);
+
+const ADDED = { background: '#f6ffed', color: '#237804' };
+const REMOVED = { background: '#fff1f0', color: '#a8071a', textDecoration: 'line-through' };
+
+/** One change as `path: before -> after`; what was added or removed shows as such, in its colour. */
+const Change = ({ change }: { change: StateChange }) => {
+  const { path } = change;
+  const added = !('before' in change);
+  const removed = !('after' in change);
+  return (
+    <li data-path={path}>
+      <Typography.Text code>{path || '(the whole object)'}</Typography.Text>:{' '}
+      {added ? (
+        <>
+          <Tag color="green">added</Tag>
+          <Typography.Text style={ADDED}>{json(change.after)}</Typography.Text>
+        </>
+      ) : removed ? (
+        <>
+          <Tag color="red">removed</Tag>
+          <Typography.Text style={REMOVED}>{json(change.before)}</Typography.Text>
+        </>
+      ) : (
+        <>
+          <Typography.Text style={REMOVED}>{json(change.before)}</Typography.Text>
+          {' -> '}
+          <Typography.Text style={ADDED}>{json(change.after)}</Typography.Text>
+        </>
+      )}
+    </li>
+  );
+};
+
+type EntryProps = { entry: HistoryEntry; onShowAsOf?: (recordedAt: string) => void };
+
+const Entry = ({ entry, onShowAsOf }: EntryProps) => (
+  <div role="listitem" aria-label={`${entry.type} by ${entry.actor.username}`}>
+    <Space wrap>
+      <strong>{entry.type}</strong>
+      <Tag>v{entry.version}</Tag>
+      <Typography.Text type="secondary">
+        <DateField value={entry.recordedAt} format="YYYY-MM-DD HH:mm:ss" /> by {entry.actor.username}
+      </Typography.Text>
+      {onShowAsOf && (
+        <Button size="small" type="link" onClick={() => onShowAsOf(entry.recordedAt)}>
+          Show as it was then
+        </Button>
+      )}
+    </Space>
+    {entry.changes.length === 0 ? (
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        Nothing this page shows changed
+      </Typography.Paragraph>
+    ) : (
+      <ul style={{ margin: '4px 0 0', paddingInlineStart: 18, wordBreak: 'break-word' }}>
+        {entry.changes.map((change) => (
+          <Change key={change.path} change={change} />
+        ))}
+      </ul>
+    )}
+  </div>
+);
+
+type Props = {
+  /** The object's path, e.g. `/integrations/<id>`: its history is `<path>/history`. */
+  path: string;
+  /** The same object in the audit log (`/audit?aggregate=...&id=...`). */
+  auditLink?: string;
+  /** Shows the object as it was right after an entry (when its page can show a past state). */
+  onShowAsOf?: (recordedAt: string) => void;
+};
+
+/**
+ * An object's history, folded from the event log by the API: every event that changed it, newest
+ * first, who made it and what it changed. Read when shown (a tab), and again on demand.
+ */
+export const HistoryTimeline = ({ path, auditLink, onShowAsOf }: Props) => {
+  const go = useGo();
+  const { data: mayAudit } = useCan({ resource: 'audit', action: 'list' });
+  const { query } = useCustom<Items<HistoryEntry>>({
+    url: `${path}/history`,
+    method: 'get',
+    queryOptions: { refetchOnWindowFocus: false },
+    errorNotification: false,
+  });
+  const entries = [...(query.data?.data.items ?? [])].reverse();
+  const error = query.error as HttpError | null;
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} aria-label="History">
+      <Space>
+        <Button loading={query.isFetching} onClick={() => void query.refetch()}>
+          Refresh
+        </Button>
+        {auditLink && mayAudit?.can === true && (
+          <Button icon={<AuditOutlined />} onClick={() => go({ to: auditLink })}>
+            In the audit log
+          </Button>
+        )}
+      </Space>
+      {query.isLoading && <Skeleton active />}
+      {error && (
+        <Alert type="warning" showIcon message="The history could not be read" description={error.message} />
+      )}
+      {query.isSuccess && entries.length === 0 && <Empty description="No history" />}
+      {entries.length > 0 && (
+        <div role="list" aria-label="History entries">
+          <Timeline
+            items={entries.map((entry, index) => ({
+              key: index,
+              children: <Entry entry={entry} onShowAsOf={onShowAsOf} />,
+            }))}
+          />
+        </div>
+      )}
+    </Space>
+  );
+};
