@@ -1,3 +1,4 @@
+import { runAuditChainBench } from './audit-chain.bench';
 import { runBootBench } from './boot.bench';
 import { runDataApiListBench } from './data-api-list.bench';
 import { runEventFeedBench } from './event-feed.bench';
@@ -21,6 +22,7 @@ async function main() {
   await runDataApiListBench();
   await runPublishSakilaBench();
   await runEventFeedBench();
+  await runAuditChainBench();
 }
 
 main().catch((error: unknown) => {
