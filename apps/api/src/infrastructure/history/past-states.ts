@@ -1,0 +1,119 @@
+import { type RecordedEvent } from '@ib/domain';
+import { NO_STREAM_VERSION } from '../event-store/event-store.port';
+import { type Projection } from '../read-model/projection';
+import { diffStates, type StateChange } from './state-diff';
+
+/**
+ * One object seen through the projection of its view: the document `id` of `projection`, whose
+ * version is that of `stream`, the object's own stream (its ETag). Events of other streams may feed
+ * the view too (an integration's publications set its published version): they change its state, not
+ * its version. Running the object's events through the very projection of its view gives its past
+ * states in the exact shape the current view has, secret-free as the view is.
+ */
+export type ObjectView<Document extends object> = Readonly<{
+  projection: Projection<Document>;
+  id: string;
+  stream: string;
+}>;
+
+/** An object as it was, and its version then. */
+export type PastState<Document> = Readonly<{ document: Document; version: number }>;
+
+/**
+ * Which past state: `asOf`, after the last of its events recorded at or before that moment (in log
+ * order: a later event recorded earlier, by another instance's clock, does not reach back before an
+ * earlier one); `version`, the last state at that version (for an integration, with the publications
+ * that followed it before its next change).
+ */
+export type Moment = Readonly<{ asOf: Date }> | Readonly<{ version: number }>;
+
+/** An event of the object, by whom, with what it changed in the object's state. */
+export type HistoryStep = Readonly<{
+  version: number;
+  type: string;
+  recordedAt: string;
+  actorId: string;
+  changes: StateChange[];
+}>;
+
+type Step<Document> = Readonly<{
+  event: RecordedEvent;
+  before: Document | undefined;
+  after: Document | undefined;
+  version: number;
+}>;
+
+/**
+ * Each of `events` (the object's streams, in log order) that its view folds, with the state it left.
+ * The projection is pure, so folding here gives what the stored view held after each of them.
+ */
+function* foldSteps<Document extends object>(
+  { projection, id, stream }: ObjectView<Document>,
+  events: readonly RecordedEvent[],
+): Generator<Step<Document>> {
+  const handled = new Set(projection.handles);
+  let document: Document | undefined;
+  let version = NO_STREAM_VERSION;
+  for (const event of events) {
+    if (!handled.has(event.type) || projection.idOf(event) !== id) continue;
+    const before = document;
+    document = projection.evolve(document, event);
+    if (event.streamId === stream) version = event.streamVersion;
+    // An event of an object never created cannot come from its aggregate: nothing to show.
+    if (before !== undefined || document !== undefined) yield { event, before, after: document, version };
+  }
+}
+
+const stateAfter = <Document>(step: Step<Document> | undefined): PastState<Document> | undefined =>
+  step?.after === undefined ? undefined : { document: step.after, version: step.version };
+
+/** The object now (undefined if it never existed), and at `moment` (undefined if it did not exist then). */
+export function pastState<Document extends object>(
+  view: ObjectView<Document>,
+  events: readonly RecordedEvent[],
+  moment: Moment,
+): Readonly<{ now?: PastState<Document>; then?: PastState<Document> }> {
+  const limit = 'asOf' in moment ? moment.asOf.getTime() : undefined;
+  let last: Step<Document> | undefined;
+  let then: Step<Document> | undefined;
+  let reached = false;
+  for (const step of foldSteps(view, events)) {
+    last = step;
+    reached ||=
+      limit === undefined
+        ? step.version > (moment as { version: number }).version
+        : Date.parse(step.event.recordedAt) > limit;
+    if (!reached) then = step;
+  }
+  const state = stateAfter(then);
+  const atVersion = !('version' in moment) || state?.version === moment.version;
+  return { now: stateAfter(last), then: atVersion ? state : undefined };
+}
+
+/**
+ * Each event the object's view folds, oldest first, with what it changed (a creation: every field),
+ * and the object now (undefined if it never existed): one fold, each state diffed with the one before.
+ */
+export function historyOf<Document extends object>(
+  view: ObjectView<Document>,
+  events: readonly RecordedEvent[],
+): Readonly<{ now?: PastState<Document>; steps: HistoryStep[] }> {
+  const steps: HistoryStep[] = [];
+  let last: Step<Document> | undefined;
+  for (const step of foldSteps(view, events)) {
+    last = step;
+    const { event, before, after, version } = step;
+    steps.push({
+      version,
+      type: event.type,
+      recordedAt: event.recordedAt,
+      actorId: event.metadata.actorId,
+      changes: diffStates(before ?? {}, after ?? {}),
+    });
+  }
+  return { now: stateAfter(last), steps };
+}
+
+/** The moment as a 404's detail words it: `at 2025-01-31T12:00:00.000Z`, `at version 3`. */
+export const momentText = (moment: Moment): string =>
+  'asOf' in moment ? `at ${moment.asOf.toISOString()}` : `at version ${moment.version}`;
