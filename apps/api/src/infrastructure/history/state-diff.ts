@@ -6,11 +6,11 @@
 export type StateChange = Readonly<{ path: string; before?: unknown; after?: unknown }>;
 
 /**
- * The fields that identify an element of a list, in the order they are tried: a list whose elements
- * all carry one of them, each value distinct, is compared element by element by that value. So adding
- * or removing an entity names that entity (`/entities/Album`) instead of shifting every index after
- * it, and a changed grant names its environment (`/roles/qa/role`). Other lists compare by index.
- * The order of an identified list is not compared (no state depends on it).
+ * The fields that identify an element of a list: a list whose elements all carry, each with a value
+ * of its own, the first of them its first element carries, is compared element by element by that
+ * value. So adding or removing an entity names that entity (`/entities/Album`) instead of shifting
+ * every index after it, and a changed grant names its environment (`/roles/qa/role`). Other lists
+ * compare by index. The order of an identified list is not compared (no state depends on it).
  */
 const IDENTITIES = ['id', 'name', 'environment'] as const;
 
@@ -19,7 +19,9 @@ type Json = Readonly<Record<string, unknown>>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const segment = (key: string): string => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+const ESCAPED = /[~/]/;
+const segment = (key: string): string =>
+  ESCAPED.test(key) ? `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}` : `/${key}`;
 
 /**
  * What changed from `before` to `after` (plain JSON values; an undefined field counts as absent).
@@ -42,8 +44,10 @@ function diffValues(changes: StateChange[], path: string, before: unknown, after
 }
 
 function diffObjects(changes: StateChange[], path: string, before: Json, after: Json): void {
-  // for-in loops rather than Object.entries: no pair array per field, once per event of a history.
-  for (const key in before) diffValues(changes, path + segment(key), before[key], after[key]);
+  // for-in loops rather than Object.entries, and no path built for an unchanged field: this runs for
+  // every field of every state of a history.
+  for (const key in before)
+    if (before[key] !== after[key]) diffValues(changes, path + segment(key), before[key], after[key]);
   for (const key in after)
     if (!(key in before) && after[key] !== undefined)
       changes.push({ path: path + segment(key), after: after[key] });
@@ -55,36 +59,40 @@ function diffArrays(
   before: readonly unknown[],
   after: readonly unknown[],
 ): void {
-  const identity = IDENTITIES.find((field) => identifies(field, before) && identifies(field, after));
-  if (identity === undefined) {
+  const identity = identityOf(before[0] ?? after[0]);
+  const beforeById = identity === undefined ? undefined : byIdentity(before, identity);
+  const afterById = beforeById === undefined ? undefined : byIdentity(after, identity as string);
+  if (beforeById === undefined || afterById === undefined) {
     const common = Math.min(before.length, after.length);
     for (let index = 0; index < common; index++)
-      diffValues(changes, `${path}/${index}`, before[index], after[index]);
+      if (before[index] !== after[index])
+        diffValues(changes, `${path}/${index}`, before[index], after[index]);
     for (let index = common; index < before.length; index++)
       changes.push({ path: `${path}/${index}`, before: before[index] });
     for (let index = common; index < after.length; index++)
       changes.push({ path: `${path}/${index}`, after: after[index] });
     return;
   }
-  const afterById = new Map(after.map((element) => [(element as Json)[identity] as string, element]));
-  const beforeIds = new Set<string>();
-  for (const element of before) {
-    const id = (element as Json)[identity] as string;
-    beforeIds.add(id);
-    diffValues(changes, path + segment(id), element, afterById.get(id));
+  for (const [id, element] of beforeById) {
+    const next = afterById.get(id);
+    if (next !== element) diffValues(changes, path + segment(id), element, next);
   }
   for (const [id, element] of afterById)
-    if (!beforeIds.has(id)) changes.push({ path: path + segment(id), after: element });
+    if (!beforeById.has(id)) changes.push({ path: path + segment(id), after: element });
 }
 
-/** Whether every element is an object whose `field` is a string, distinct from every other's. */
-function identifies(field: string, elements: readonly unknown[]): boolean {
-  const seen = new Set<string>();
+/** The first of IDENTITIES that `element` carries as a string. */
+const identityOf = (element: unknown): string | undefined =>
+  isObject(element) ? IDENTITIES.find((field) => typeof element[field] === 'string') : undefined;
+
+/** The elements by their `field`, unless one is no object with a string `field` or two share one. */
+function byIdentity(elements: readonly unknown[], field: string): Map<string, unknown> | undefined {
+  const byId = new Map<string, unknown>();
   for (const element of elements) {
-    if (!isObject(element)) return false;
+    if (!isObject(element)) return undefined;
     const id = element[field];
-    if (typeof id !== 'string' || seen.has(id)) return false;
-    seen.add(id);
+    if (typeof id !== 'string' || byId.has(id)) return undefined;
+    byId.set(id, element);
   }
-  return true;
+  return byId;
 }
