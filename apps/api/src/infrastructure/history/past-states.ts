@@ -20,10 +20,10 @@ export type ObjectView<Document extends object> = Readonly<{
 export type PastState<Document> = Readonly<{ document: Document; version: number }>;
 
 /**
- * Which past state: `asOf`, after the last of its events recorded at or before that moment (in log
- * order: a later event recorded earlier, by another instance's clock, does not reach back before an
- * earlier one); `version`, the last state at that version (for an integration, with the publications
- * that followed it before its next change).
+ * Which past state: `asOf`, after its events up to the first one recorded after that moment, in log
+ * order (so an event stamped earlier than the one before it, by another instance's clock, never
+ * brings back a state that did not exist); `version`, the last state at that version (for an
+ * integration, with the publications that followed it before its next change).
  */
 export type Moment = Readonly<{ asOf: Date }> | Readonly<{ version: number }>;
 
@@ -73,16 +73,16 @@ export function pastState<Document extends object>(
   events: readonly RecordedEvent[],
   moment: Moment,
 ): Readonly<{ now?: PastState<Document>; then?: PastState<Document> }> {
-  const limit = 'asOf' in moment ? moment.asOf.getTime() : undefined;
+  const passed: (step: Step<Document>) => boolean =
+    'asOf' in moment
+      ? ({ event }) => Date.parse(event.recordedAt) > moment.asOf.getTime()
+      : ({ version }) => version > moment.version;
   let last: Step<Document> | undefined;
   let then: Step<Document> | undefined;
   let reached = false;
   for (const step of foldSteps(view, events)) {
     last = step;
-    reached ||=
-      limit === undefined
-        ? step.version > (moment as { version: number }).version
-        : Date.parse(step.event.recordedAt) > limit;
+    reached ||= passed(step);
     if (!reached) then = step;
   }
   const state = stateAfter(then);
