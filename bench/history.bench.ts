@@ -210,7 +210,8 @@ async function timeCalls(url: string, token: string): Promise<Timing> {
   };
 }
 
-const verdict = (ms: number, target: number) => `target < ${target} ms ${ms < target ? 'met' : 'MISSED'}`;
+const verdict = (ms: number, target: number) =>
+  `target: median < ${target} ms ${ms < target ? 'met' : 'MISSED'}`;
 
 /**
  * One integration with 10,000 events (and ten publications) in a SQLite log of ~30,000, asked for
@@ -255,19 +256,26 @@ export async function runHistoryBench(): Promise<void> {
       'history.http.GET /history',
       history.medianMs,
       'ms',
-      `median of ${CALLS}, ${figures(history)}, ${(history.bytes / 1e6).toFixed(1)} MB answer; ${verdict(history.p95Ms, HISTORY_TARGET_MS)}`,
+      `median of ${CALLS}, ${figures(history)}, ${(history.bytes / 1e6).toFixed(1)} MB answer; ${verdict(history.medianMs, HISTORY_TARGET_MS)}`,
     );
     report(
       'history.http.GET ?asOf=',
       asOf.medianMs,
       'ms',
-      `median of ${CALLS}, ${figures(asOf)}; ${verdict(asOf.p95Ms, AS_OF_TARGET_MS)}`,
+      `median of ${CALLS}, ${figures(asOf)}; ${verdict(asOf.medianMs, AS_OF_TARGET_MS)}`,
+    );
+    const readMs = reads[Math.floor(reads.length / 2)];
+    report(
+      'history.http.GET ?asOf= / read-stream',
+      asOf.medianMs / readMs,
+      'x',
+      'medians: the fold and the HTTP call over the read alone',
     );
     report(
       'history.http.GET ?version=',
       version.medianMs,
       'ms',
-      `median of ${CALLS}, ${figures(version)}; ${verdict(version.p95Ms, AS_OF_TARGET_MS)}`,
+      `median of ${CALLS}, ${figures(version)}; ${verdict(version.medianMs, AS_OF_TARGET_MS)}`,
     );
   } finally {
     await api.close();

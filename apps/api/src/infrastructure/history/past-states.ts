@@ -36,21 +36,24 @@ export type HistoryStep = Readonly<{
   changes: StateChange[];
 }>;
 
-type Step<Document> = Readonly<{
-  event: RecordedEvent;
-  before: Document | undefined;
-  after: Document | undefined;
-  version: number;
-}>;
+type Visit<Document> = (
+  event: RecordedEvent,
+  before: Document | undefined,
+  after: Document | undefined,
+  version: number,
+) => void;
 
 /**
- * Each of `events` (the object's streams, in log order) that its view folds, with the state it left.
- * The projection is pure, so folding here gives what the stored view held after each of them.
+ * Visits each of `events` (the object's streams, in log order) that its view folds, with the state
+ * it left, and answers the last state (undefined if the object never existed). The projection is
+ * pure, so folding here gives what the stored view held after each of them. No object is allocated
+ * per event here: a fold of 10,000 events is on the path of a request.
  */
-function* foldSteps<Document extends object>(
+function foldSteps<Document extends object>(
   { projection, id, stream }: ObjectView<Document>,
   events: readonly RecordedEvent[],
-): Generator<Step<Document>> {
+  visit: Visit<Document>,
+): PastState<Document> | undefined {
   const handled = new Set(projection.handles);
   let document: Document | undefined;
   let version = NO_STREAM_VERSION;
@@ -60,12 +63,23 @@ function* foldSteps<Document extends object>(
     document = projection.evolve(document, event);
     if (event.streamId === stream) version = event.streamVersion;
     // An event of an object never created cannot come from its aggregate: nothing to show.
-    if (before !== undefined || document !== undefined) yield { event, before, after: document, version };
+    if (before !== undefined || document !== undefined) visit(event, before, document, version);
   }
+  return document === undefined ? undefined : { document, version };
 }
 
-const stateAfter = <Document>(step: Step<Document> | undefined): PastState<Document> | undefined =>
-  step?.after === undefined ? undefined : { document: step.after, version: step.version };
+/**
+ * Whether a recorded time is later than `moment`. The stores record `toISOString()` times, which
+ * order as text as they do in time: those are compared as text, anything else is parsed.
+ */
+const laterThan = (moment: Date): ((recordedAt: string) => boolean) => {
+  const iso = moment.toISOString();
+  const time = moment.getTime();
+  return (recordedAt) =>
+    recordedAt.length === iso.length && recordedAt.endsWith('Z')
+      ? recordedAt > iso
+      : Date.parse(recordedAt) > time;
+};
 
 /** The object now (undefined if it never existed), and at `moment` (undefined if it did not exist then). */
 export function pastState<Document extends object>(
@@ -73,21 +87,19 @@ export function pastState<Document extends object>(
   events: readonly RecordedEvent[],
   moment: Moment,
 ): Readonly<{ now?: PastState<Document>; then?: PastState<Document> }> {
-  const passed: (step: Step<Document>) => boolean =
-    'asOf' in moment
-      ? ({ event }) => Date.parse(event.recordedAt) > moment.asOf.getTime()
-      : ({ version }) => version > moment.version;
-  let last: Step<Document> | undefined;
-  let then: Step<Document> | undefined;
+  const passed: (recordedAt: string, version: number) => boolean =
+    'asOf' in moment ? laterThan(moment.asOf) : (_recordedAt, version) => version > moment.version;
+  const then: { document?: Document; version: number } = { version: NO_STREAM_VERSION };
   let reached = false;
-  for (const step of foldSteps(view, events)) {
-    last = step;
-    reached ||= passed(step);
-    if (!reached) then = step;
-  }
-  const state = stateAfter(then);
-  const atVersion = !('version' in moment) || state?.version === moment.version;
-  return { now: stateAfter(last), then: atVersion ? state : undefined };
+  const now = foldSteps(view, events, (event, _before, after, version) => {
+    reached ||= passed(event.recordedAt, version);
+    if (reached) return;
+    then.document = after;
+    then.version = version;
+  });
+  const { document, version } = then;
+  const missing = document === undefined || ('version' in moment && version !== moment.version);
+  return { now, then: missing ? undefined : { document, version } };
 }
 
 /**
@@ -99,10 +111,7 @@ export function historyOf<Document extends object>(
   events: readonly RecordedEvent[],
 ): Readonly<{ now?: PastState<Document>; steps: HistoryStep[] }> {
   const steps: HistoryStep[] = [];
-  let last: Step<Document> | undefined;
-  for (const step of foldSteps(view, events)) {
-    last = step;
-    const { event, before, after, version } = step;
+  const now = foldSteps(view, events, (event, before, after, version) => {
     steps.push({
       version,
       type: event.type,
@@ -110,8 +119,8 @@ export function historyOf<Document extends object>(
       actorId: event.metadata.actorId,
       changes: diffStates(before ?? {}, after ?? {}),
     });
-  }
-  return { now: stateAfter(last), steps };
+  });
+  return { now, steps };
 }
 
 /** The moment as a 404's detail words it: `at 2025-01-31T12:00:00.000Z`, `at version 3`. */
