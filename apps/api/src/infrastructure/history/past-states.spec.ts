@@ -130,6 +130,22 @@ describe('pastState: an object as it was, folded by its view’s projection', ()
     expect(pastState(order, skewed, { asOf: at(4, 30) }).then).toBeUndefined();
   });
 
+  it('given times recorded in another ISO form, when asked between them, then they are read as times', () => {
+    const record = recorder();
+    const events = [
+      record(
+        'order-o-1',
+        'OrderPlaced',
+        { orderId: 'o-1', item: 'book', quantity: 1 },
+        { at: '2025-01-01T13:01:00+01:00' },
+      ),
+      record('order-o-1', 'QuantityChanged', { orderId: 'o-1', quantity: 2 }, { at: '2025-01-01T12:03:00Z' }),
+    ];
+
+    expect(pastState(order, events, { asOf: at(2) }).then?.document.quantity).toBe(1);
+    expect(pastState(order, events, { asOf: at(0) }).then).toBeUndefined();
+  });
+
   it('words the moment for a 404', () => {
     expect(momentText({ asOf: at(1) })).toBe('at 2025-01-01T12:01:00.000Z');
     expect(momentText({ version: 3 })).toBe('at version 3');
