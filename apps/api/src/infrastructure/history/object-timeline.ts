@@ -1,11 +1,30 @@
 import { type RecordedEvent } from '@ib/domain';
 import { type EventStore } from '../event-store/event-store.port';
 
-/** Events of several streams as one list in log order (global positions order every store's events). */
+const byPosition = (a: RecordedEvent, b: RecordedEvent) => a.globalPosition - b.globalPosition;
+
+/**
+ * Events of several streams, each in its own order, as one list in log order (global positions order
+ * every store's events). An object's own stream is usually far longer than the others (an
+ * integration's publications): those are sorted together, then merged with it in one pass.
+ */
 export const inLogOrder = (...streams: readonly (readonly RecordedEvent[])[]): readonly RecordedEvent[] => {
   const nonEmpty = streams.filter((events) => events.length > 0);
   if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
-  return nonEmpty.flat().sort((a, b) => a.globalPosition - b.globalPosition);
+  const longest = nonEmpty.reduce((a, b) => (b.length > a.length ? b : a));
+  const others = nonEmpty
+    .filter((events) => events !== longest)
+    .flat()
+    .sort(byPosition);
+  const merged: RecordedEvent[] = [];
+  let next = 0;
+  for (const event of longest) {
+    while (next < others.length && others[next].globalPosition < event.globalPosition)
+      merged.push(others[next++]);
+    merged.push(event);
+  }
+  while (next < others.length) merged.push(others[next++]);
+  return merged;
 };
 
 /**
