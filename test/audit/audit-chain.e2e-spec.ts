@@ -114,6 +114,15 @@ describe("an edit of a stored event while the installation is down (a developer'
       const admin = await second.login(ADMIN.username, ADMIN.password);
       const { body } = await second.http().get('/api/audit/verify').set(bearer(admin)).expect(200);
       expect(body).toMatchObject({ ok: false, firstMismatch: { position: edited.position, kind: 'edited' } });
+
+      // And a rebuild, which would adopt the edited history, is refused unless forced
+      const refused = await second
+        .http()
+        .post('/api/projections/users/rebuild')
+        .set(bearer(admin))
+        .expect(409);
+      expect(refused.body.code).toBe('AUDIT.CHAIN_BROKEN');
+      await second.http().post('/api/projections/users/rebuild?force=true').set(bearer(admin)).expect(202);
     } finally {
       await second.close();
     }

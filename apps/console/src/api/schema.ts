@@ -6355,7 +6355,10 @@ export interface operations {
     };
     ProjectionsStatusController_rebuild: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Rebuild even though the audit chain is broken (the altered events are adopted) */
+                force?: boolean;
+            };
             header?: never;
             path: {
                 /** @description The projection name */
@@ -6401,7 +6404,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description PROJECTION.RUNS_ELSEWHERE: another instance runs the projections (it holds their lease) */
+            /** @description PROJECTION.RUNS_ELSEWHERE: another instance runs the projections (it holds their lease); AUDIT.CHAIN_BROKEN: a stored event was altered, so a rebuild would adopt it (unless `force=true`) */
             409: {
                 headers: {
                     [name: string]: unknown;
