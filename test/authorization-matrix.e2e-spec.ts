@@ -442,6 +442,12 @@ describe('authorization matrix: every operation x every kind of caller', () => {
     },
     { operation: 'POST /api/audit/replay', expected: owners, call: () => ({ path: '/api/audit/replay' }) },
     {
+      // Any environment's auditors and admins, and owners: the answer names positions, never an event.
+      operation: 'GET /api/audit/verify',
+      expected: { ...users, developer: 403 },
+      call: () => ({ path: '/api/audit/verify' }),
+    },
+    {
       operation: 'POST /api/integrations/{id}/publish',
       expected: developmentMembers,
       call: async () => ({ path: `/api/integrations/${await draft('entities')}/publish` }),
