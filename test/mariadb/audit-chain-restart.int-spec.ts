@@ -2,30 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { ADMIN, bearer, startTestApp, type TestApp } from '../support/test-app';
+import { AUDIT_KEY, chainSealed, readyReportsBrokenChain } from '../support/audit-chain';
+import { ADMIN, bearer, startTestApp } from '../support/test-app';
 import { createDatabase, dropDatabase, mysqlUrl, uniqueDatabaseName } from '../support/mariadb';
 
 const TOKEN_SECRET = 'a-token-secret-shared-by-every-instance-0123456789';
-const AUDIT_KEY = 'an audit key that lives outside the data folder';
 
 jest.setTimeout(60_000);
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const sealed = (t: TestApp, owner: string) =>
-  until('the audit chain sealer to catch up', async () => {
-    const { body } = await t.http().get('/api/projections').set(bearer(owner)).expect(200);
-    const sealer = (body.processes as { name: string; lag: number }[]).find((p) => p.name === 'audit-chain');
-    return sealer && sealer.lag === 0 ? sealer : undefined;
-  });
 
 describe('the audit chain on a MariaDB event store, across a restart', () => {
   const database = uniqueDatabaseName('ib_chain_restart');
@@ -52,7 +35,7 @@ describe('the audit chain on a MariaDB event store, across a restart', () => {
         roles: [{ environment: 'development', role: 'developer' }],
       })
       .expect(201);
-    await sealed(first, owner);
+    await chainSealed(first, owner);
     await first.close();
 
     const session = await createConnection(url.toString());
@@ -67,10 +50,7 @@ describe('the audit chain on a MariaDB event store, across a restart', () => {
 
     const second = await startTestApp(env);
     try {
-      const ready = await until('/ready to report the broken chain', async () => {
-        const { body } = await second.http().get('/ready').expect(200);
-        return body.auditChain ? body : undefined;
-      });
+      const ready = await readyReportsBrokenChain(second);
       expect(ready.auditChain).toEqual({
         state: 'broken',
         position: Number(edited.position),
