@@ -5,6 +5,9 @@ import { performance } from 'node:perf_hooks';
 import { DatabaseSync } from 'node:sqlite';
 import { type NewEvent } from '../apps/api/src/infrastructure/event-store/event-store.port';
 import { SqliteEventStore } from '../apps/api/src/infrastructure/event-store/sqlite-event-store';
+import { chainLink } from '../apps/api/src/infrastructure/audit-chain/chain-link';
+import { digestOfAppended } from '../apps/api/src/infrastructure/event-store/chained-event';
+import { encodeEvent } from '../apps/api/src/infrastructure/event-store/append-outcome';
 import {
   CREATE_EVENTS,
   DURABILITY_PRAGMAS,
@@ -17,6 +20,8 @@ const ROUNDS = 3;
 /** Single appends and their baseline alternate, so both meet the same machine state. */
 const SINGLE_ROUNDS = 5;
 const SINGLE_TARGET = 0.75;
+/** The audit chain may make an append at most 15% slower than the same append without it. */
+const CHAIN_TARGET = 0.85;
 const SINGLE_APPENDS = 20_000;
 const SINGLE_STREAMS = 500;
 const BATCH_EVENTS = 200_000;
@@ -53,16 +58,20 @@ async function appendRound(file: string, batches: readonly NewEvent[][], streams
   return { perSecond: events / seconds, cpuMicrosPerEvent: (user + system) / events, latenciesMs };
 }
 
+/** The INSERT of an event as the store wrote it before the audit chain: no link, no previous position. */
+const UNCHAINED_INSERT = `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+
 /**
  * The floor under single appends: node:sqlite alone, on the store's table, indexes and durability
- * pragmas, one prepared INSERT per event, each its own (autocommit) transaction, with the versions
- * known to the loop and the positions assigned by SQLite.
+ * pragmas, one prepared INSERT per event (without the chain), each its own (autocommit) transaction,
+ * with the versions known to the loop and the positions assigned by SQLite.
  */
 function rawInsertRound(file: string, batches: readonly NewEvent[][], streams: number): Round {
   const db = new DatabaseSync(file);
   for (const pragma of DURABILITY_PRAGMAS) db.exec(pragma);
   db.exec(CREATE_EVENTS);
-  const insert = db.prepare(SQL.insert);
+  const insert = db.prepare(UNCHAINED_INSERT);
   const versions = new Array<number>(streams).fill(-1);
   const latenciesMs = new Float64Array(batches.length);
   let events = 0;
@@ -83,6 +92,59 @@ function rawInsertRound(file: string, batches: readonly NewEvent[][], streams: n
         JSON.stringify(event.metadata),
         new Date().toISOString(),
       );
+      events++;
+    }
+    latenciesMs[index] = performance.now() - before;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const { user, system } = process.cpuUsage(cpu);
+  db.close();
+  return { perSecond: events / seconds, cpuMicrosPerEvent: (user + system) / events, latenciesMs };
+}
+
+/**
+ * The same floor with the audit chain, as the store chains: the position after the last event known,
+ * its link computed from the previous link and the digest of the event's fields, given to the INSERT.
+ * Against rawInsertRound, what the chain costs an append.
+ */
+function rawChainedInsertRound(file: string, batches: readonly NewEvent[][], streams: number): Round {
+  const db = new DatabaseSync(file);
+  for (const pragma of DURABILITY_PRAGMAS) db.exec(pragma);
+  db.exec(CREATE_EVENTS);
+  const insert = db.prepare(SQL.insert);
+  const versions = new Array<number>(streams).fill(-1);
+  const latenciesMs = new Float64Array(batches.length);
+  let events = 0;
+  let previous = { position: 0, hash: '0'.repeat(64) };
+
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  for (const [index, batch] of batches.entries()) {
+    const stream = index % streams;
+    const before = performance.now();
+    for (const event of batch) {
+      const encoded = encodeEvent(event);
+      const [eventId, type, schemaVersion, data, metadata] = encoded;
+      const streamId = `integration-${stream}`;
+      const version = ++versions[stream];
+      const recordedAt = new Date().toISOString();
+      const position = previous.position + 1;
+      const digest = digestOfAppended(encoded, streamId, version, recordedAt);
+      const hash = chainLink(previous.hash, previous.position, position, digest);
+      insert.run(
+        position,
+        previous.position,
+        hash,
+        eventId,
+        streamId,
+        version,
+        type,
+        schemaVersion,
+        data,
+        metadata,
+        recordedAt,
+      );
+      previous = { position, hash };
       events++;
     }
     latenciesMs[index] = performance.now() - before;
@@ -132,6 +194,7 @@ export async function runEventStoreAppendBench(): Promise<void> {
     const single = await rounds(folder, SINGLE_ROUNDS, {
       store: (file) => appendRound(file, singles, SINGLE_STREAMS),
       baseline: (file) => rawInsertRound(file, singles, SINGLE_STREAMS),
+      chained: (file) => rawChainedInsertRound(file, singles, SINGLE_STREAMS),
     });
     const latencies = (round: Round) =>
       `p50 ${percentileMicros(round.latenciesMs, 0.5)}, p99 ${percentileMicros(round.latenciesMs, 0.99)}`;
@@ -153,6 +216,18 @@ export async function runEventStoreAppendBench(): Promise<void> {
       single.store[0].perSecond,
       single.baseline[0].perSecond,
       SINGLE_TARGET,
+    );
+    report(
+      'event-store.append.single.chained-baseline',
+      single.chained[0].perSecond,
+      'inserts/s',
+      `the baseline with the audit chain, ${spread(single.chained)}, ${latencies(single.chained[0])}`,
+    );
+    reportRatio(
+      'event-store.append.single.chain-cost',
+      single.chained[0].perSecond,
+      single.baseline[0].perSecond,
+      CHAIN_TARGET,
     );
 
     const batches = Array.from({ length: BATCH_EVENTS / BATCH_SIZE }, (_, batch) =>

@@ -1,7 +1,9 @@
+import { runAuditChainBench } from './audit-chain.bench';
 import { runBootBench } from './boot.bench';
 import { runDataApiListBench } from './data-api-list.bench';
 import { runEventFeedBench } from './event-feed.bench';
 import { runEventStoreAppendBench } from './event-store-append.bench';
+import { runHistoryBench } from './history.bench';
 import { runHttpApiBench } from './http-api.bench';
 import { runMysqlEventStoreBench } from './mysql-event-store.bench';
 import { runMysqlFindBench } from './mysql-find.bench';
@@ -15,12 +17,14 @@ async function main() {
   await runProjectionCatchUpBench();
   await runBootBench();
   await runHttpApiBench();
+  await runHistoryBench();
   await runMysqlEventStoreBench();
   await runMysqlIntrospectionBench();
   await runMysqlFindBench();
   await runDataApiListBench();
   await runPublishSakilaBench();
   await runEventFeedBench();
+  await runAuditChainBench();
 }
 
 main().catch((error: unknown) => {

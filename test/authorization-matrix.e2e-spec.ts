@@ -215,6 +215,16 @@ describe('authorization matrix: every operation x every kind of caller', () => {
       call: () => ({ path: '/api/environments/development' }),
     },
     {
+      operation: 'GET /api/environments/{name}/history',
+      expected: developmentMembers,
+      call: () => ({ path: '/api/environments/development/history' }),
+    },
+    {
+      operation: 'GET /api/environments/{env}/deployments',
+      expected: developmentMembers,
+      call: () => ({ path: '/api/environments/development/deployments' }),
+    },
+    {
       operation: 'GET /api/users',
       expected: { ...users, developer: 403 },
       call: () => ({ path: '/api/users' }),
@@ -235,6 +245,12 @@ describe('authorization matrix: every operation x every kind of caller', () => {
       operation: 'GET /api/users/{id}',
       expected: { ...users, developer: 404, otherAdmin: 404 },
       call: () => ({ path: `/api/users/${targetUserId}` }),
+    },
+    {
+      // Its past also for the auditors and administrators of the environments they held a role in.
+      operation: 'GET /api/users/{id}/history',
+      expected: { ...users, developer: 404, otherAdmin: 404 },
+      call: () => ({ path: `/api/users/${targetUserId}/history` }),
     },
     {
       operation: 'PUT /api/users/{id}/roles',
@@ -267,6 +283,11 @@ describe('authorization matrix: every operation x every kind of caller', () => {
       operation: 'GET /api/integrations/{id}',
       expected: developmentMembers,
       call: () => ({ path: integration() }),
+    },
+    {
+      operation: 'GET /api/integrations/{id}/history',
+      expected: developmentMembers,
+      call: () => ({ path: integration('/history') }),
     },
     {
       operation: 'GET /api/integrations/{id}/review',
@@ -351,6 +372,11 @@ describe('authorization matrix: every operation x every kind of caller', () => {
       call: () => ({ path: `/api/connections/${SAMPLE_CONNECTION_ID}` }),
     },
     {
+      operation: 'GET /api/connections/{id}/history',
+      expected: developmentMembers,
+      call: () => ({ path: `/api/connections/${SAMPLE_CONNECTION_ID}/history` }),
+    },
+    {
       operation: 'POST /api/connections/{id}/test',
       expected: developmentMembers,
       call: () => ({ path: `/api/connections/${SAMPLE_CONNECTION_ID}/test` }),
@@ -394,6 +420,12 @@ describe('authorization matrix: every operation x every kind of caller', () => {
       expected: { ...users, developer: 404, otherAdmin: 404, owner: 404 },
       call: () => ({ path: `/api/connection-requests/${requestId}` }),
     },
+    {
+      // Someone else's request: its past also for the owners, who audit every environment.
+      operation: 'GET /api/connection-requests/{id}/history',
+      expected: { ...users, developer: 404, otherAdmin: 404 },
+      call: () => ({ path: `/api/connection-requests/${requestId}/history` }),
+    },
     ...(['approve', 'reject', 'cancel'] as const).map((decision): Row => ({
       operation: `POST /api/connection-requests/{id}/${decision}`,
       expected: { ...users, developer: 404, otherAdmin: 404, owner: 404 },
@@ -409,6 +441,12 @@ describe('authorization matrix: every operation x every kind of caller', () => {
       call: () => ({ path: '/api/projections/environments/rebuild' }),
     },
     { operation: 'POST /api/audit/replay', expected: owners, call: () => ({ path: '/api/audit/replay' }) },
+    {
+      // Any environment's auditors and admins, and owners: the answer names positions, never an event.
+      operation: 'GET /api/audit/verify',
+      expected: { ...users, developer: 403 },
+      call: () => ({ path: '/api/audit/verify' }),
+    },
     {
       operation: 'POST /api/integrations/{id}/publish',
       expected: developmentMembers,

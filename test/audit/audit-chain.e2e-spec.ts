@@ -2,33 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { AUDIT_KEY, chainSealed, readyReportsBrokenChain, until } from '../support/audit-chain';
 import { ADMIN, bearer, startTestApp, type TestApp } from '../support/test-app';
 
 const PASSWORD = 'a-password-for-tests';
-const AUDIT_KEY = 'an audit key that lives outside the data folder';
 
 jest.setTimeout(60_000);
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 const createUser = async (t: TestApp, owner: string, username: string, roles: object[]) =>
   t.http().post('/api/users').set(bearer(owner)).send({ username, password: PASSWORD, roles }).expect(201);
-
-/** Waits until the sealer has verified and signed the chain up to the head. */
-const sealed = (t: TestApp, owner: string) =>
-  until('the audit chain sealer to catch up', async () => {
-    const { body } = await t.http().get('/api/projections').set(bearer(owner)).expect(200);
-    const sealer = (body.processes as { name: string; lag: number }[]).find((p) => p.name === 'audit-chain');
-    return sealer && sealer.lag === 0 ? sealer : undefined;
-  });
 
 describe('GET /api/audit/verify', () => {
   let t: TestApp;
@@ -65,7 +47,7 @@ describe('GET /api/audit/verify', () => {
   });
 
   it('given the chain sealer caught up, then it signed a checkpoint at the head and shows no lag', async () => {
-    const sealer = await sealed(t, owner);
+    const sealer = await chainSealed(t, owner);
     expect(sealer).toMatchObject({ name: 'audit-chain', lag: 0 });
     const verified = await until('a signed checkpoint', async () => {
       const { body } = await t.http().get('/api/audit/verify').set(bearer(owner)).expect(200);
@@ -84,7 +66,7 @@ describe("an edit of a stored event while the installation is down (a developer'
     const first = await startTestApp({ DATA_DIR: dataDir, AUDIT_KEY });
     const owner = await first.login(ADMIN.username, ADMIN.password);
     await createUser(first, owner, 'dana', [{ environment: 'development', role: 'developer' }]);
-    await sealed(first, owner);
+    await chainSealed(first, owner);
     await first.close();
 
     // When someone edits her stored UserRegistered event to make her an admin
@@ -102,10 +84,7 @@ describe("an edit of a stored event while the installation is down (a developer'
     // Then the next start reports it
     const second = await startTestApp({ DATA_DIR: dataDir, AUDIT_KEY });
     try {
-      const ready = await until('/ready to report the broken chain', async () => {
-        const { body } = await second.http().get('/ready').expect(200);
-        return body.auditChain ? body : undefined;
-      });
+      const ready = await readyReportsBrokenChain(second);
       expect(ready).toMatchObject({
         status: 'ready',
         degraded: expect.arrayContaining(['audit-chain']),
@@ -114,6 +93,15 @@ describe("an edit of a stored event while the installation is down (a developer'
       const admin = await second.login(ADMIN.username, ADMIN.password);
       const { body } = await second.http().get('/api/audit/verify').set(bearer(admin)).expect(200);
       expect(body).toMatchObject({ ok: false, firstMismatch: { position: edited.position, kind: 'edited' } });
+
+      // And a rebuild, which would adopt the edited history, is refused unless forced
+      const refused = await second
+        .http()
+        .post('/api/projections/users/rebuild')
+        .set(bearer(admin))
+        .expect(409);
+      expect(refused.body.code).toBe('AUDIT.CHAIN_BROKEN');
+      await second.http().post('/api/projections/users/rebuild?force=true').set(bearer(admin)).expect(202);
     } finally {
       await second.close();
     }

@@ -21,6 +21,16 @@ import {
   ListConnectionRequestsHandler,
 } from './connection-request-queries/connection-request-queries.http';
 import { ConnectionRequestViews } from './connection-request-queries/connection-request-views';
+import { ConnectionHistoryController } from './connection-history/connection-history.http';
+import {
+  GetConnectionHistoryHandler,
+  GetPastConnectionHandler,
+} from './connection-history/connection-history.queries';
+import { ConnectionRequestHistoryController } from './connection-request-history/connection-request-history.http';
+import {
+  GetConnectionRequestHistoryHandler,
+  GetPastConnectionRequestHandler,
+} from './connection-request-history/connection-request-history.queries';
 import { CreateConnectionHandler } from './create-connection/create-connection.command';
 import { CreateConnectionController } from './create-connection/create-connection.http';
 import { ApprovedRequestReactor } from './decide-connection-request/approved-request.reactor';
@@ -35,9 +45,11 @@ import { RequestConnectionController } from './request-connection/request-connec
   imports: [IdentityModule],
   controllers: [
     ConnectionQueriesController,
+    ConnectionHistoryController,
     CreateConnectionController,
     BrowseConnectionController,
     ConnectionRequestQueriesController,
+    ConnectionRequestHistoryController,
     RequestConnectionController,
     DecideConnectionRequestController,
   ],
@@ -59,6 +71,10 @@ import { RequestConnectionController } from './request-connection/request-connec
     DecideConnectionRequestHandler,
     ListConnectionRequestsHandler,
     GetConnectionRequestHandler,
+    GetConnectionHistoryHandler,
+    GetPastConnectionHandler,
+    GetConnectionRequestHistoryHandler,
+    GetPastConnectionRequestHandler,
   ],
   exports: [ConnectionAccess, OpenConnectors, ConnectionViews],
 })

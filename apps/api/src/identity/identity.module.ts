@@ -26,7 +26,14 @@ import {
   ListEnvironmentsHandler,
 } from './environments/environment-queries/environment-queries.http';
 import { EnvironmentViews } from './environments/environment-queries/environment-views';
+import { EnvironmentHistoryController } from './environments/environment-history/environment-history.http';
+import {
+  GetEnvironmentHistoryHandler,
+  GetPastEnvironmentHandler,
+} from './environments/environment-history/environment-history.queries';
 import { FirstStart } from './first-start/first-start';
+import { UserHistoryController } from './users/user-history/user-history.http';
+import { GetPastUserHandler, GetUserHistoryHandler } from './users/user-history/user-history.queries';
 import { ChangeUserRolesHandler } from './users/change-user-roles/change-user-roles.command';
 import { ChangeUserRolesController } from './users/change-user-roles/change-user-roles.http';
 import { CreateUserHandler } from './users/create-user/create-user.command';
@@ -37,6 +44,7 @@ import {
   UserQueriesController,
 } from './users/user-queries/user-queries.http';
 import { UserViews } from './users/user-queries/user-views';
+import { ActorNames } from './users/user-queries/actor-names';
 
 const tokensLogger = new Logger('Tokens');
 
@@ -45,8 +53,10 @@ const tokensLogger = new Logger('Tokens');
   controllers: [
     LoginController,
     EnvironmentQueriesController,
+    EnvironmentHistoryController,
     CreateEnvironmentController,
     UserQueriesController,
+    UserHistoryController,
     CreateUserController,
     ChangeUserRolesController,
     CreateApiKeyController,
@@ -83,6 +93,7 @@ const tokensLogger = new Logger('Tokens');
     UserViews,
     ApiKeyViews,
     UserDirectory,
+    ActorNames,
     ApiKeyVerifier,
     Authenticator,
     FirstStart,
@@ -98,8 +109,12 @@ const tokensLogger = new Logger('Tokens');
     CreateApiKeyHandler,
     RevokeApiKeyHandler,
     ListApiKeysHandler,
+    GetEnvironmentHistoryHandler,
+    GetPastEnvironmentHandler,
+    GetUserHistoryHandler,
+    GetPastUserHandler,
   ],
-  exports: [Authenticator, EnvironmentAccess, FirstStart],
+  exports: [Authenticator, EnvironmentAccess, FirstStart, ActorNames],
 })
 export class IdentityModule implements OnApplicationShutdown {
   constructor(

@@ -4,9 +4,10 @@ export { AcceptsApiKey, API_KEY_HEADER } from './auth/accepts-api-key.decorator'
 export { type Actor, type AuthenticatedUser } from './auth/authenticated-user';
 export { Authenticator } from './auth/authenticator';
 export { ApiKeyHashStore } from './auth/crypto/api-key-hash-store.port';
-export { allows, authorize, environmentsAllowing } from './auth/policy';
+export { allows, authorize, environmentsAllowing, mayReadPast } from './auth/policy';
 export { Public } from './auth/public.decorator';
 export { Ctx, type RequestContext } from './auth/request-context.decorator';
+export { ActorNames } from './users/user-queries/actor-names';
 export { EnvironmentAccess } from './environments/environment-access/environment-access';
 export { AuthGuard } from './auth/auth.guard';
 export { FirstStart } from './first-start/first-start';

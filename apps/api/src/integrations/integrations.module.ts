@@ -9,6 +9,9 @@ import { ConvertToOpenHandler } from './convert-to-open/convert-to-open.command'
 import { ConvertToOpenController } from './convert-to-open/convert-to-open.http';
 import { CreateIntegrationHandler } from './create-integration/create-integration.command';
 import { CreateIntegrationController } from './create-integration/create-integration.http';
+import { IntegrationHistoryController } from './integration-history/integration-history.http';
+import { GetIntegrationHistoryHandler } from './integration-history/integration-history.query';
+import { GetPastIntegrationHandler } from './integration-history/past-integration.query';
 import { IntegrationQueriesController } from './integration-queries/integration-queries.http';
 import { GetIntegrationHandler, ListIntegrationsHandler } from './integration-queries/integration-queries';
 import { GetIntegrationReviewHandler } from './integration-queries/integration-review.query';
@@ -30,6 +33,7 @@ import { SelectDatabaseController } from './select-database/select-database.http
   imports: [IdentityModule, ConnectionsModule],
   controllers: [
     IntegrationQueriesController,
+    IntegrationHistoryController,
     CreateIntegrationController,
     SelectConnectionController,
     SelectDatabaseController,
@@ -52,6 +56,8 @@ import { SelectDatabaseController } from './select-database/select-database.http
     ListIntegrationsHandler,
     GetIntegrationHandler,
     GetIntegrationReviewHandler,
+    GetIntegrationHistoryHandler,
+    GetPastIntegrationHandler,
   ],
   exports: [IntegrationViews],
 })

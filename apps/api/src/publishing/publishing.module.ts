@@ -16,6 +16,8 @@ import { InstallDependencyUpdateController } from './dependencies/install-depend
 import { DeploymentQueriesController } from './deployments/deployment-queries/deployment-queries.http';
 import { ListIntegrationDeploymentsHandler } from './deployments/deployment-queries/deployment-queries';
 import { DeploymentViews } from './deployments/deployment-queries/deployment-views';
+import { EnvironmentDeploymentsController } from './deployments/environment-deployments/environment-deployments.http';
+import { ListEnvironmentDeploymentsHandler } from './deployments/environment-deployments/environment-deployments.query';
 import { BindConnectionHandler } from './deployments/bind-connection/bind-connection.command';
 import { BindConnectionController } from './deployments/bind-connection/bind-connection.http';
 import { PromoteVersionHandler } from './deployments/promote-version/promote-version.command';
@@ -57,6 +59,7 @@ import { StartRepublishController } from './republish/start-republish/start-repu
     PromoteVersionController,
     BindConnectionController,
     DeploymentQueriesController,
+    EnvironmentDeploymentsController,
     DependencyQueriesController,
     InstallDependencyUpdateController,
     StartRepublishController,
@@ -86,6 +89,7 @@ import { StartRepublishController } from './republish/start-republish/start-repu
     PromoteVersionHandler,
     BindConnectionHandler,
     ListIntegrationDeploymentsHandler,
+    ListEnvironmentDeploymentsHandler,
     ListDependenciesHandler,
     GetIntegrationDependenciesHandler,
     InstallDependencyUpdateHandler,

@@ -110,7 +110,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A connection request the caller may see, with its ETag */
+        /** A connection request the caller may see, with its ETag. With asOf or version, as it was then (folded from the event log; its requester, and the administrators, auditors and owners of its environment) */
         get: operations["ConnectionRequestQueriesController_get"];
         put?: never;
         post?: never;
@@ -148,6 +148,23 @@ export interface paths {
         put?: never;
         /** Cancel a pending request (its requester or an administrator) */
         post: operations["DecideConnectionRequestController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connection-requests/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every event of the connection request, oldest first, with who made it and what it changed (its requester, and the administrators, auditors and owners of its environment) */
+        get: operations["ConnectionRequestHistoryController_history"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -196,7 +213,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A connection you may view; never its password */
+        /** A connection you may view; never its password. With asOf or version, as it was then (folded from the event log; those who read it, and the auditors and administrators of its environment) */
         get: operations["ConnectionQueriesController_get"];
         put?: never;
         post?: never;
@@ -249,6 +266,23 @@ export interface paths {
         };
         /** Attributes, keys and indexes of one table */
         get: operations["BrowseConnectionController_table"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connections/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every event of the connection, oldest first, with who made it and what it changed; never its password (those who read it, and the auditors and administrators of its environment) */
+        get: operations["ConnectionHistoryController_history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -401,6 +435,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/environments/{env}/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The integration versions deployed in the environment and the connections bound there; with asOf, those of that moment (folded from the event log) */
+        get: operations["EnvironmentDeploymentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/environments/{env}/integrations/{id}/connection": {
         parameters: {
             query?: never;
@@ -425,8 +476,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An environment the caller holds a role in (owners: any) */
+        /** An environment the caller holds a role in (owners: any); with asOf or version, as it was then (folded from the event log) */
         get: operations["EnvironmentQueriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/environments/{name}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every event of the environment, oldest first, with who made it and what it changed (who holds a role there, and owners) */
+        get: operations["EnvironmentHistoryController_history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -460,7 +528,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An integration, with its ETag */
+        /** An integration, with its ETag; with asOf or version, as it was then (folded from the event log; its members, and the auditors and administrators of its environment) */
         get: operations["IntegrationQueriesController_get"];
         put?: never;
         post?: never;
@@ -589,6 +657,23 @@ export interface paths {
         head?: never;
         /** Rename an entity: always refused (409), entities keep their names */
         patch: operations["RenameEntityController_rename"];
+        trace?: never;
+    };
+    "/api/integrations/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every event of the integration, oldest first, with who made it and what it changed (its members, and the auditors and administrators of its environment) */
+        get: operations["IntegrationHistoryController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/integrations/{id}/open": {
@@ -823,8 +908,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A user the caller may see (the same visibility as the list; anyone: themselves) */
+        /** A user the caller may see (the same visibility as the list; anyone: themselves). With asOf or version, as it was then (folded from the event log; also for the auditors and administrators of every environment the user held a role in) */
         get: operations["UserQueriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every event of the user, oldest first, with who made it and what it changed (who may see the user, and the auditors and administrators of every environment the user held a role in) */
+        get: operations["UserHistoryController_history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1297,6 +1399,22 @@ export interface components {
             /** @example 2.0.0 */
             version: string;
         };
+        DeployedIntegration: {
+            /** @description null while none is bound: the integration's own connection serves its development environment; elsewhere the data API answers 409 until an administrator binds one */
+            binding: components["schemas"]["ConnectionBinding"] | null;
+            /** Format: date-time */
+            deployedAt: string;
+            /** @description User id of who deployed it */
+            deployedBy: string;
+            /** @example qa */
+            environment: string;
+            /** @enum {string} */
+            environmentKind: "development" | "qa" | "production";
+            /** Format: uuid */
+            integrationId: string;
+            /** @example 1 */
+            version: number;
+        };
         Deployment: {
             /**
              * Format: uuid
@@ -1414,6 +1532,26 @@ export interface components {
         Health: {
             /** @enum {string} */
             status: "ok";
+        };
+        HistoryActor: {
+            /** @description The user id (or `system`, or the id of an actor that is no user) */
+            id: string;
+            /** @description The username (the id itself for an actor that is no user) */
+            username: string;
+        };
+        HistoryEntry: {
+            actor: components["schemas"]["HistoryActor"];
+            /** @description What the event changed in the object's state (its creation: every field) */
+            changes: components["schemas"]["StateChange"][];
+            /** Format: date-time */
+            recordedAt: string;
+            /**
+             * @description The stored event type
+             * @example IntegrationDetailsChanged
+             */
+            type: string;
+            /** @description The object's version after the event (its ETag then; `?version=` answers that state). Events of other streams that the object's view reads (an integration's publications) keep the version */
+            version: number;
         };
         Index: {
             /**
@@ -2059,6 +2197,17 @@ export interface components {
             /** @example main */
             database: string;
         };
+        StateChange: {
+            /** @description The value after the event; absent when the event removed it */
+            after?: (string | number | boolean | Record<string, never> | unknown[]) | null;
+            /** @description The value before the event; absent when the event added it */
+            before?: (string | number | boolean | Record<string, never> | unknown[]) | null;
+            /**
+             * @description JSON Pointer into the object as its GET answers it; an element of a list of things with a distinct `id`, `name` or `environment` is named by it instead of its index. Empty: the whole object
+             * @example /entities/Album/attributes/Title/nullable
+             */
+            path: string;
+        };
         Table: {
             columns: components["schemas"]["Column"][];
             comment?: string;
@@ -2537,7 +2686,12 @@ export interface operations {
     };
     ConnectionRequestQueriesController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description As it was at this moment (after its last event recorded then or before), read from the event log */
+                asOf?: string;
+                /** @description As it was at this version (the ETag it had then), read from the event log; not with asOf */
+                version?: number;
+            };
             header?: never;
             path: {
                 /** @description The connection request id */
@@ -2557,7 +2711,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionRequest"];
                 };
             };
-            /** @description The id is not a UUID */
+            /** @description The id is not a UUID, or asOf is no date-time with an offset, version no integer >= 0, or both are given */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2575,7 +2729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description CONNECTION_REQUEST.NOT_FOUND: no such request, or one the caller may not see */
+            /** @description CONNECTION_REQUEST.NOT_FOUND: no such request, or one the caller may not see; with asOf or version: one that did not exist then, or whose past the caller may not read */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2748,6 +2902,68 @@ export interface operations {
             };
             /** @description PRECONDITION_FAILED: If-Match names another version of the request */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConnectionRequestHistoryController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The connection request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole history, oldest first; `total` counts its events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HistoryEntry"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTION_REQUEST.NOT_FOUND: no such request, or one whose past the caller may not read */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3010,7 +3226,12 @@ export interface operations {
     };
     ConnectionQueriesController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description As it was at this moment (after its last event recorded then or before), read from the event log */
+                asOf?: string;
+                /** @description As it was at this version (the ETag it had then), read from the event log; not with asOf */
+                version?: number;
+            };
             header?: never;
             path: {
                 /** @description The connection id */
@@ -3028,7 +3249,7 @@ export interface operations {
                     "application/json": components["schemas"]["Connection"];
                 };
             };
-            /** @description The id is not a UUID */
+            /** @description The id is not a UUID, or asOf is no date-time with an offset, version no integer >= 0, or both are given */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3046,7 +3267,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description CONNECTION.NOT_FOUND: no such connection, a deleted one, or one of an environment the caller holds no role in */
+            /** @description CONNECTION.NOT_FOUND: no such connection, a deleted one, or one of an environment the caller holds no role in; with asOf or version: one that did not exist then (or was deleted), or whose past the caller may not read */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3309,6 +3530,68 @@ export interface operations {
             };
             /** @description CONNECTOR.UNREACHABLE or CONNECTOR.TIMEOUT: the database does not answer (Retry-After) */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConnectionHistoryController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The connection id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole history, oldest first; `total` counts its events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HistoryEntry"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTION.NOT_FOUND: no such connection, or one whose past the caller may not read */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4339,6 +4622,71 @@ export interface operations {
             };
         };
     };
+    EnvironmentDeploymentsController_list: {
+        parameters: {
+            query?: {
+                /** @description As it was at this moment (after its last event recorded then or before), read from the event log */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The environment name */
+                env: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per integration deployed there, by integration id */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DeployedIntegration"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description asOf is no date-time with an offset */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description ENVIRONMENT.NOT_FOUND: no such environment, or one the caller holds no role in (owners: any) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     BindConnectionController_bind: {
         parameters: {
             query?: never;
@@ -4437,7 +4785,12 @@ export interface operations {
     };
     EnvironmentQueriesController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description As it was at this moment (after its last event recorded then or before), read from the event log */
+                asOf?: string;
+                /** @description As it was at this version (the ETag it had then), read from the event log; not with asOf */
+                version?: number;
+            };
             header?: never;
             path: {
                 /** @description The environment name */
@@ -4455,8 +4808,79 @@ export interface operations {
                     "application/json": components["schemas"]["Environment"];
                 };
             };
+            /** @description asOf is no date-time with an offset, version no integer >= 0, or both are given */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description ENVIRONMENT.NOT_FOUND: no such environment, one the caller may not see, or (asOf, version) one that did not exist then */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EnvironmentHistoryController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The environment name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole history, oldest first; `total` counts its events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HistoryEntry"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description ENVIRONMENT.NOT_FOUND: no such environment, or one whose past the caller may not read */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4619,7 +5043,12 @@ export interface operations {
     };
     IntegrationQueriesController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description As it was at this moment (after its last event recorded then or before), read from the event log */
+                asOf?: string;
+                /** @description As it was at this version (the ETag it had then), read from the event log; not with asOf */
+                version?: number;
+            };
             header?: never;
             path: {
                 /** @description The integration id */
@@ -4639,7 +5068,7 @@ export interface operations {
                     "application/json": components["schemas"]["Integration"];
                 };
             };
-            /** @description The id is not a UUID */
+            /** @description The id is not a UUID, or asOf is no date-time with an offset, version no integer >= 0, or both are given */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4657,7 +5086,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description INTEGRATION.NOT_FOUND: no such integration, or one of an environment the caller holds no role in */
+            /** @description INTEGRATION.NOT_FOUND: no such integration, or one of an environment the caller holds no role in; with asOf or version: one that did not exist then, or whose past the caller may not read */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5386,6 +5815,68 @@ export interface operations {
             };
         };
     };
+    IntegrationHistoryController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole history, oldest first; `total` counts its events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HistoryEntry"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: no such integration, or one whose past the caller may not read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ConvertToOpenController_convert: {
         parameters: {
             query?: never;
@@ -5870,7 +6361,10 @@ export interface operations {
     };
     ProjectionsStatusController_rebuild: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Rebuild even though the audit chain is broken (the altered events are adopted) */
+                force?: boolean;
+            };
             header?: never;
             path: {
                 /** @description The projection name */
@@ -5916,7 +6410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description PROJECTION.RUNS_ELSEWHERE: another instance runs the projections (it holds their lease) */
+            /** @description PROJECTION.RUNS_ELSEWHERE: another instance runs the projections (it holds their lease); AUDIT.CHAIN_BROKEN: a stored event was altered, so a rebuild would adopt it (unless `force=true`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6224,7 +6718,12 @@ export interface operations {
     };
     UserQueriesController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description As it was at this moment (after its last event recorded then or before), read from the event log */
+                asOf?: string;
+                /** @description As it was at this version (the ETag it had then), read from the event log; not with asOf */
+                version?: number;
+            };
             header?: never;
             path: {
                 /** @description The user id */
@@ -6240,6 +6739,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description The id is not a UUID, or asOf is no date-time with an offset, version no integer >= 0, or both are given */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description USER.NOT_FOUND: no such user, or one the caller may not see; with asOf or version: one that did not exist then, or whose past the caller may not read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UserHistoryController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole history, oldest first; `total` counts its events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HistoryEntry"][];
+                        total: number;
+                    };
                 };
             };
             /** @description The id is not a UUID */
@@ -6260,7 +6821,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description USER.NOT_FOUND: no such user, or one the caller may not see */
+            /** @description USER.NOT_FOUND: no such user, or one whose past the caller may not read */
             404: {
                 headers: {
                     [name: string]: unknown;

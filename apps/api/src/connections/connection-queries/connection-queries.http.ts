@@ -11,7 +11,9 @@ import {
 import { IsIn, IsString, MaxLength } from 'class-validator';
 import { PROVIDERS, type Provider } from '@ib/domain';
 import { type AuthenticatedUser, Ctx, type RequestContext } from '../../identity';
+import { PastStateParams } from '../../infrastructure/history/past-state.params';
 import { ApiList, ApiProblems } from '../../infrastructure/http/openapi/api-responses';
+import { GetPastConnectionQuery } from '../connection-history/connection-history.queries';
 import { ConnectionSchema } from './connection.schema';
 import { type ConnectionListFilter, ConnectionViews, type ConnectionView } from './connection-views';
 import { Omittable } from '../../infrastructure/http/omittable.decorator';
@@ -84,14 +86,27 @@ export class ConnectionQueriesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A connection you may view; never its password' })
+  @ApiOperation({
+    summary:
+      'A connection you may view; never its password. With asOf or version, as it was then (folded from ' +
+      'the event log; those who read it, and the auditors and administrators of its environment)',
+  })
   @ApiParam({ name: 'id', format: 'uuid', description: 'The connection id' })
   @ApiOkResponse({ type: ConnectionSchema })
   @ApiProblems({
-    400: 'The id is not a UUID',
-    404: 'CONNECTION.NOT_FOUND: no such connection, a deleted one, or one of an environment the caller holds no role in',
+    400: 'The id is not a UUID, or asOf is no date-time with an offset, version no integer >= 0, or both are given',
+    404:
+      'CONNECTION.NOT_FOUND: no such connection, a deleted one, or one of an environment the caller holds no role in; ' +
+      'with asOf or version: one that did not exist then (or was deleted), or whose past the caller may not read',
   })
-  get(@Param('id', ParseUUIDPipe) id: string, @Ctx() context: RequestContext) {
-    return this.queries.execute(new GetConnectionQuery(context.user, id));
+  get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @QueryParams() past: PastStateParams,
+    @Ctx() context: RequestContext,
+  ) {
+    const moment = past.moment();
+    return moment === undefined
+      ? this.queries.execute(new GetConnectionQuery(context.user, id))
+      : this.queries.execute(new GetPastConnectionQuery(context.user, id, moment));
   }
 }

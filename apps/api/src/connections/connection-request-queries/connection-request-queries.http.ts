@@ -12,7 +12,9 @@ import { IsIn, IsString, MaxLength } from 'class-validator';
 import { type AuthenticatedUser, Ctx, type RequestContext } from '../../identity';
 import { setEtag } from '../../infrastructure/http/etag';
 import { type HttpReply } from '../../infrastructure/http/http-types';
+import { PastStateParams } from '../../infrastructure/history/past-state.params';
 import { ApiList, ApiProblems, ETAG_HEADER } from '../../infrastructure/http/openapi/api-responses';
+import { GetPastConnectionRequestQuery } from '../connection-request-history/connection-request-history.queries';
 import { type ConnectionRequestStatus } from './connection-requests.projection';
 import { CONNECTION_REQUEST_STATUSES, ConnectionRequestSchema } from './connection-request.schema';
 import {
@@ -95,19 +97,30 @@ export class ConnectionRequestQueriesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A connection request the caller may see, with its ETag' })
+  @ApiOperation({
+    summary:
+      'A connection request the caller may see, with its ETag. With asOf or version, as it was then ' +
+      '(folded from the event log; its requester, and the administrators, auditors and owners of its environment)',
+  })
   @ApiParam({ name: 'id', format: 'uuid', description: 'The connection request id' })
   @ApiOkResponse({ type: ConnectionRequestSchema, headers: ETAG_HEADER })
   @ApiProblems({
-    400: 'The id is not a UUID',
-    404: 'CONNECTION_REQUEST.NOT_FOUND: no such request, or one the caller may not see',
+    400: 'The id is not a UUID, or asOf is no date-time with an offset, version no integer >= 0, or both are given',
+    404:
+      'CONNECTION_REQUEST.NOT_FOUND: no such request, or one the caller may not see; with asOf or version: ' +
+      'one that did not exist then, or whose past the caller may not read',
   })
   async get(
     @Param('id', ParseUUIDPipe) id: string,
+    @QueryParams() past: PastStateParams,
     @Ctx() context: RequestContext,
     @Res({ passthrough: true }) reply: HttpReply,
   ) {
-    const view = await this.queries.execute(new GetConnectionRequestQuery(context.user, id));
+    const moment = past.moment();
+    const view =
+      moment === undefined
+        ? await this.queries.execute(new GetConnectionRequestQuery(context.user, id))
+        : await this.queries.execute(new GetPastConnectionRequestQuery(context.user, id, moment));
     setEtag(reply, view.version);
     return view;
   }

@@ -77,6 +77,13 @@ export const approvedRequestIdsWithoutConnection = async (
   ).items.map(({ id }) => id);
 
 /** Administrators see every request of their environments; others see their own. */
+export const mayReadRequest = (
+  user: AuthenticatedUser,
+  view: Pick<ConnectionRequestView, 'environment' | 'requestedBy'>,
+): boolean =>
+  allows(user, 'connection-request.read-all', view.environment) ||
+  (view.requestedBy === user.id && allows(user, 'connection-request.create', view.environment));
+
 @Injectable()
 export class ConnectionRequestViews {
   private readonly store: ViewStore<ConnectionRequestView>;
@@ -90,16 +97,9 @@ export class ConnectionRequestViews {
     this.connections = stores.of(ConnectionRow);
   }
 
-  private visible(view: ConnectionRequestView, user: AuthenticatedUser) {
-    return (
-      allows(user, 'connection-request.read-all', view.environment) ||
-      (view.requestedBy === user.id && allows(user, 'connection-request.create', view.environment))
-    );
-  }
-
   async get(id: string, user?: AuthenticatedUser): Promise<ConnectionRequestView> {
     const view = await this.store.get(id);
-    if (!view || (user && !this.visible(view, user)))
+    if (!view || (user && !mayReadRequest(user, view)))
       throw new NotFoundError('CONNECTION_REQUEST.NOT_FOUND', `Connection request ${id} does not exist`);
     return view;
   }
@@ -116,7 +116,7 @@ export class ConnectionRequestViews {
     return view;
   }
 
-  /** `visible`, as the view store's filter: every request where they may read all, else their own. */
+  /** `mayReadRequest`, as the view store's filter: every request where they may read all, else their own. */
   async list(user: AuthenticatedUser, { environment, status, offset, limit }: ConnectionRequestListFilter) {
     const mine = environmentsAllowing(user, 'connection-request.create');
     const environments = environment ? mine.filter((name) => name === environment) : mine;

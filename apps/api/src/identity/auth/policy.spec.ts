@@ -1,6 +1,6 @@
 import { ForbiddenError, type RoleGrant } from '@ib/domain';
 import { type AuthenticatedUser } from './authenticated-user';
-import { allows, authorize } from './policy';
+import { allows, authorize, mayReadPast } from './policy';
 
 const userWith = (roles: RoleGrant[], owner = false): AuthenticatedUser => ({
   id: 'u-1',
@@ -63,5 +63,36 @@ describe('the authorization policy', () => {
     expect(allows(owner, 'audit.read', 'prod')).toBe(true);
     expect(allows(owner, 'audit.read', undefined)).toBe(true);
     expect(allows(owner, 'integration.read', 'prod')).toBe(false);
+  });
+
+  describe('reading the past of an object (history, asOf, version)', () => {
+    it('given a developer who reads the object now, then they read its past too', () => {
+      const developer = userWith([{ environment: 'dev', role: 'developer' }]);
+      expect(mayReadPast(developer, ['dev'], true)).toBe(true);
+    });
+
+    it('given a developer whom its read rule hides it from (another one’s request), then its past is hidden too', () => {
+      const developer = userWith([{ environment: 'dev', role: 'developer' }]);
+      expect(mayReadPast(developer, ['dev'], false)).toBe(false);
+    });
+
+    it('given an auditor or an admin of its environment, then they read its past even where its read rule hides it', () => {
+      expect(mayReadPast(userWith([{ environment: 'dev', role: 'auditor' }]), ['dev'], false)).toBe(true);
+      expect(mayReadPast(userWith([{ environment: 'dev', role: 'admin' }]), ['dev'], false)).toBe(true);
+    });
+
+    it('given an admin of another environment, then the past stays hidden', () => {
+      expect(mayReadPast(userWith([{ environment: 'prod', role: 'admin' }]), ['dev'], false)).toBe(false);
+    });
+
+    it('given an object of several environments (a user’s grants), then auditing one of them is enough', () => {
+      const auditor = userWith([{ environment: 'qa', role: 'auditor' }]);
+      expect(mayReadPast(auditor, ['dev', 'qa'], false)).toBe(true);
+    });
+
+    it('given an object of no environment, then owners only', () => {
+      expect(mayReadPast(userWith([], true), [], false)).toBe(true);
+      expect(mayReadPast(userWith([{ environment: 'dev', role: 'admin' }]), [], false)).toBe(false);
+    });
   });
 });

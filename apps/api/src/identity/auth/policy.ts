@@ -166,3 +166,24 @@ export const environmentsAllowing = (
   action: Action,
   environments: readonly string[] = environmentsOf(user),
 ): string[] => environments.filter((environment) => allows(user, action, environment));
+
+/**
+ * Who reads an object's history and past states (`GET .../:id/history`, `?asOf=`, `?version=`), given
+ * the environments it lives in and whether its own read rule lets `user` read it now (`readsItNow`):
+ * - whoever reads the object now reads its past too: a developer looks back over what they build, as
+ *   in any editor's version history. Its past holds nothing of another environment and no secret, only
+ *   earlier values of what they read now, and who changed them;
+ * - the auditors and administrators of its environment, and owners (`audit.read`), read the past of
+ *   every object there, also of one its read rule hides from them now (another user's connection
+ *   request, the grants a user held there, a deleted connection). An object of no environment: owners.
+ * To anyone else it does not exist (404), as when they read it.
+ */
+export const mayReadPast = (
+  user: AuthenticatedUser,
+  environments: readonly string[],
+  readsItNow: boolean,
+): boolean =>
+  readsItNow ||
+  (environments.length === 0
+    ? allows(user, 'audit.read')
+    : environments.some((environment) => allows(user, 'audit.read', environment)));

@@ -68,22 +68,33 @@ export async function verifyChain(log: ChainedLog, options: VerifyOptions = {}):
   });
   if (forged) return result(forgedCheckpoint(forged));
 
-  for (;;) {
-    const rows = await log.readChain(previous.position, batchSize);
-    for (const row of rows) {
-      if (options.to !== undefined && row.position > options.to) return result(null);
-      const checkpoint = pending[nextCheckpoint];
-      if (checkpoint && checkpoint.position < row.position) return result(missingAtCheckpoint(checkpoint));
-      const mismatch = linkMismatch(row, previous);
-      if (mismatch) return result(mismatch);
-      if (checkpoint?.position === row.position) {
-        if (checkpoint.hash !== row.hash) return result(rewritten(row.position));
-        nextCheckpoint++;
+  // The next page is read while this one is hashed: a server store answers meanwhile.
+  let next: Promise<ChainRow[]> | undefined = log.readChain(previous.position, batchSize);
+  try {
+    while (next) {
+      const rows: ChainRow[] = await next;
+      const last = rows.at(-1);
+      next =
+        rows.length === batchSize && last && (options.to === undefined || last.position < options.to)
+          ? log.readChain(last.position, batchSize)
+          : undefined;
+      for (const row of rows) {
+        if (options.to !== undefined && row.position > options.to) return result(null);
+        const checkpoint = pending[nextCheckpoint];
+        if (checkpoint && checkpoint.position < row.position) return result(missingAtCheckpoint(checkpoint));
+        const mismatch = linkMismatch(row, previous);
+        if (mismatch) return result(mismatch);
+        if (checkpoint?.position === row.position) {
+          if (checkpoint.hash !== row.hash) return result(rewritten(row.position));
+          nextCheckpoint++;
+        }
+        previous = { position: row.position, hash: row.hash! };
+        checked++;
       }
-      previous = { position: row.position, hash: row.hash! };
-      checked++;
     }
-    if (rows.length < batchSize) break;
+  } finally {
+    // A page read ahead of a mismatch is not needed, and its failure is nobody's.
+    next?.catch(() => undefined);
   }
   const beyond = pending[nextCheckpoint];
   if (beyond && (options.to === undefined || beyond.position <= options.to))

@@ -1,14 +1,14 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { chainLink, GENESIS_HASH } from '../audit-chain/chain-link';
 import { ensurePrivateFile } from '../private-files';
 import { CHAIN_COLUMNS } from './chained-event';
 import { upgradeToChain } from './sqlite-chain-upgrade';
 
 /**
- * global_position is the rowid alias (no AUTOINCREMENT): each insert takes the largest one + 1 within
- * the write transaction, so writers are serialised and a rolled-back append leaves no hole. data and
- * metadata hold JSON text. previous_position and hash chain the log (see audit-chain/chain-link.ts);
- * they are null only in a row written outside the store, which verification reports.
+ * global_position is the rowid alias (no AUTOINCREMENT): the store gives each event the position after
+ * the last one, under SQLite's single writer, so positions follow commit order and a rolled-back append
+ * leaves no hole. data and metadata hold JSON text. previous_position and hash chain the log (see
+ * audit-chain/chain-link.ts); they are null only in a row written outside the store, which
+ * verification reports.
  */
 export const CREATE_EVENTS = `
 CREATE TABLE IF NOT EXISTS events (
@@ -35,10 +35,6 @@ CREATE TABLE IF NOT EXISTS events_chain_checkpoints (
   signature TEXT
 ) STRICT`;
 
-/** The last event's position and hash, or the genesis values: what the next event is chained to. */
-const LAST_LINK = `(SELECT coalesce((SELECT global_position FROM events ORDER BY global_position DESC LIMIT 1), 0) AS position,
-  coalesce((SELECT hash FROM events ORDER BY global_position DESC LIMIT 1), '${GENESIS_HASH}') AS hash) AS last`;
-
 const INSERTED_COLUMNS =
   'event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at';
 const EVENT_COLUMNS = `global_position, ${INSERTED_COLUMNS}`;
@@ -56,10 +52,9 @@ export const SQL = {
   head: 'SELECT coalesce(max(global_position), 0) AS head FROM events',
   streamHead:
     'SELECT stream_version, global_position FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1',
-  // The chain is extended inside the write lock: the previous event is read by the insert itself.
-  insert: `INSERT INTO events (global_position, previous_position, hash, ${INSERTED_COLUMNS})
-    SELECT last.position + 1, last.position, ib_chain_link(last.hash, last.position, last.position + 1, ?), ?, ?, ?, ?, ?, ?, ?, ?
-    FROM ${LAST_LINK}`,
+  // Positions are given, not left to SQLite: each event is chained to the one before it (see lastLink).
+  insert: `INSERT INTO events (global_position, previous_position, hash, ${INSERTED_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  lastLink: 'SELECT global_position AS position, hash FROM events ORDER BY global_position DESC LIMIT 1',
   findEvent: 'SELECT stream_id, stream_version, global_position FROM events WHERE event_id = ?',
   readStream: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version`,
   readAll: `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
@@ -91,12 +86,6 @@ export function openEventsDatabase(file: string, busyTimeoutMs: number): EventsD
   const db = new DatabaseSync(file, { timeout: busyTimeoutMs });
   try {
     for (const pragma of DURABILITY_PRAGMAS) db.exec(pragma);
-    db.function(
-      'ib_chain_link',
-      { deterministic: true },
-      (previousHash, previousPosition, position, digest) =>
-        chainLink(String(previousHash), Number(previousPosition), Number(position), String(digest)),
-    );
     db.exec(CREATE_EVENTS);
     db.exec(CREATE_CHAIN_CHECKPOINTS);
     upgradeToChain(db);

@@ -30,6 +30,8 @@ import { isUniqueViolation, toUnavailableError } from './sqlite-faults';
 import { type EventRow, recordedEventOf, type StoredEventRef } from './stored-event';
 import { type ChainCheckpoint, type ChainedLog, type ChainRow } from '../audit-chain/chain-row';
 import { chainRowOf, digestOfAppended, type StoredChainRow } from './chained-event';
+import { chainLink } from '../audit-chain/chain-link';
+import { type ChainAnchor, GENESIS_ANCHOR } from '../audit-chain/chain-verification';
 
 export type SqliteEventStoreOptions = Readonly<{
   file: string;
@@ -63,6 +65,14 @@ export class SqliteEventStore implements EventStore, ChainedLog {
   private closed = false;
   private readonly recent = new RecentEvents((row) => this.toRecordedEvent(row));
   private readonly versions = new KnownStreamVersions();
+  /**
+   * The last event this connection stored or read under the write lock: the next one is chained to it
+   * and takes the position after it. Another process's append takes that position first, so the
+   * primary key refuses a stale one and the careful path reads the link again.
+   */
+  private lastLink?: ChainAnchor;
+  /** The link the append in progress ends with: it becomes lastLink once the append has committed. */
+  private appendedLink?: ChainAnchor;
 
   private readonly subscriptions: PollingSubscriptions;
 
@@ -185,6 +195,7 @@ export class SqliteEventStore implements EventStore, ChainedLog {
       ? { kind: 'appended', result: appended }
       : this.appendAfterStoredVersion(streamId, encoded, expected, recordedAt);
     if (outcome.kind === 'appended') {
+      this.lastLink = this.appendedLink;
       this.versions.set(streamId, outcome.result.nextExpectedVersion);
       this.remember(streamId, encoded, outcome.result, recordedAt);
       return outcome.result;
@@ -208,16 +219,19 @@ export class SqliteEventStore implements EventStore, ChainedLog {
       expected === 'no_stream' || expected === NO_STREAM_VERSION
         ? NO_STREAM_VERSION
         : this.versions.get(streamId);
+    const link = this.lastLink;
+    if (link === undefined) return undefined;
     if (known === undefined || (typeof expected === 'number' && expected !== known)) return undefined;
     if (expected === 'stream_exists' && known === NO_STREAM_VERSION) return undefined;
     try {
       // One event needs no BEGIN: a lone INSERT is its own transaction.
       return encoded.length === 1
-        ? this.insertAfter(streamId, encoded, known, recordedAt)
-        : this.inTransaction(() => this.insertAfter(streamId, encoded, known, recordedAt));
+        ? this.insertAfter(streamId, encoded, known, recordedAt, link)
+        : this.inTransaction(() => this.insertAfter(streamId, encoded, known, recordedAt, link));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       this.versions.forget(streamId);
+      this.lastLink = undefined;
       return undefined;
     }
   }
@@ -234,7 +248,8 @@ export class SqliteEventStore implements EventStore, ChainedLog {
         const current = this.streamHead(streamId).version;
         this.versions.set(streamId, current);
         if (!matchesExpectedVersion(expected, current)) return { kind: 'wrong_version', current };
-        return { kind: 'appended', result: this.insertAfter(streamId, encoded, current, recordedAt) };
+        const link = this.readLastLink();
+        return { kind: 'appended', result: this.insertAfter(streamId, encoded, current, recordedAt, link) };
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -262,22 +277,33 @@ export class SqliteEventStore implements EventStore, ChainedLog {
   }
 
   /**
-   * Inserts the events as versions `version + 1`, ... SQLite gives each the next global position
-   * (the largest rowid + 1). Throws a unique violation, before anything is committed, when a version
-   * or an event id is taken.
+   * Inserts the events as versions `version + 1`, ... at the positions after `link`, each chained to the
+   * one before it (see audit-chain/chain-link.ts). Throws a unique violation, before anything is
+   * committed, when a version, a position or an event id is taken. The new last link is noted for the
+   * caller, who keeps it once the append has committed.
    */
   private insertAfter(
     streamId: string,
     encoded: readonly EncodedEvent[],
     version: number,
     recordedAt: string,
+    link: ChainAnchor,
   ): AppendResult {
     const { insert } = this.open().statements;
-    let position = 0;
+    let previous = link;
     for (const event of encoded) {
       const [eventId, type, schemaVersion, data, metadata] = event;
-      const { lastInsertRowid } = insert.run(
+      const position = previous.position + 1;
+      const hash = chainLink(
+        previous.hash,
+        previous.position,
+        position,
         digestOfAppended(event, streamId, ++version, recordedAt),
+      );
+      insert.run(
+        position,
+        previous.position,
+        hash,
         eventId,
         streamId,
         version,
@@ -287,9 +313,17 @@ export class SqliteEventStore implements EventStore, ChainedLog {
         metadata,
         recordedAt,
       );
-      position = Number(lastInsertRowid);
+      previous = { position, hash };
     }
-    return { nextExpectedVersion: version, lastPosition: position };
+    this.appendedLink = previous;
+    return { nextExpectedVersion: version, lastPosition: previous.position };
+  }
+
+  /** The last stored event's position and hash (the genesis values on an empty log). */
+  private readLastLink(): ChainAnchor {
+    const row = this.open().statements.lastLink.get() as
+      { position: number; hash: string | null } | undefined;
+    return row ? { position: row.position, hash: row.hash ?? GENESIS_ANCHOR.hash } : GENESIS_ANCHOR;
   }
 
   private appendNothing(streamId: string, expected: ExpectedVersion): AppendResult {

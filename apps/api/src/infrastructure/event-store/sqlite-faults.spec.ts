@@ -26,12 +26,14 @@ describe('sqlite faults', () => {
     expect(toUnavailableError(enospc, 'open')).toBeInstanceOf(EventStoreUnavailableError);
   });
 
-  it('given a constraint violation or a plain bug, then it is not an availability fault', () => {
+  it('given a constraint violation or a plain bug, then it is not an availability fault; a taken position or key is a unique violation', () => {
     expect(toUnavailableError(sqliteError(2067, 'UNIQUE constraint failed'), 'append')).toBeUndefined();
     expect(toUnavailableError(new TypeError('undefined is not a function'), 'append')).toBeUndefined();
     expect(isUniqueViolation(sqliteError(2067, 'UNIQUE constraint failed: events.event_id'))).toBe(true);
+    // The store gives positions itself: another connection appended after the last event it knew.
     expect(isUniqueViolation(sqliteError(1555, 'UNIQUE constraint failed: events.global_position'))).toBe(
-      false,
+      true,
     );
+    expect(isUniqueViolation(sqliteError(787, 'FOREIGN KEY constraint failed'))).toBe(false);
   });
 });

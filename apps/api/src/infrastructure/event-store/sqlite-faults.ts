@@ -17,6 +17,8 @@ const UNAVAILABLE_CODES = new Map<number, string>([
 /** File system faults met while creating the data folder. */
 const UNAVAILABLE_FS_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR', 'EIO', 'EDQUOT']);
 const SQLITE_CONSTRAINT_UNIQUE = 2067;
+/** A position taken: another connection appended after the last event this one knew. */
+const SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
 
 const errorProperty = (error: unknown, key: 'errcode' | 'code'): unknown =>
   typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[key] : undefined;
@@ -27,8 +29,10 @@ export const sqliteResultCode = (error: unknown): number | undefined => {
   return typeof code === 'number' ? code : undefined;
 };
 
-export const isUniqueViolation = (error: unknown): boolean =>
-  sqliteResultCode(error) === SQLITE_CONSTRAINT_UNIQUE;
+export const isUniqueViolation = (error: unknown): boolean => {
+  const code = sqliteResultCode(error);
+  return code === SQLITE_CONSTRAINT_UNIQUE || code === SQLITE_CONSTRAINT_PRIMARYKEY;
+};
 
 /** The unavailable error for a storage fault, or undefined when the error is something else (a bug, a domain error). */
 export function toUnavailableError(error: unknown, action: string): EventStoreUnavailableError | undefined {

@@ -4,7 +4,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@
 import { Ctx, type RequestContext } from '../../identity';
 import { setEtag } from '../../infrastructure/http/etag';
 import { type HttpReply } from '../../infrastructure/http/http-types';
+import { PastStateParams } from '../../infrastructure/history/past-state.params';
 import { ApiList, ApiProblems, ETAG_HEADER } from '../../infrastructure/http/openapi/api-responses';
+import { GetPastIntegrationQuery } from '../integration-history/past-integration.query';
 import { GetIntegrationQuery, ListIntegrationsQuery } from './integration-queries';
 import { IntegrationListParams } from './integration-list.params';
 import { GetIntegrationReviewQuery } from './integration-review.query';
@@ -34,16 +36,28 @@ export class IntegrationQueriesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'An integration, with its ETag' })
+  @ApiOperation({
+    summary:
+      'An integration, with its ETag; with asOf or version, as it was then (folded from the event log; ' +
+      'its members, and the auditors and administrators of its environment)',
+  })
   @ApiParam(ID)
   @ApiOkResponse({ type: IntegrationSchema, headers: ETAG_HEADER })
-  @ApiProblems(UNKNOWN)
+  @ApiProblems({
+    400: 'The id is not a UUID, or asOf is no date-time with an offset, version no integer >= 0, or both are given',
+    404: `${UNKNOWN[404]}; with asOf or version: one that did not exist then, or whose past the caller may not read`,
+  })
   async get(
     @Param('id', ParseUUIDPipe) id: string,
+    @QueryParams() past: PastStateParams,
     @Ctx() context: RequestContext,
     @Res({ passthrough: true }) reply: HttpReply,
   ) {
-    const view = await this.queries.execute(new GetIntegrationQuery(context.user, id));
+    const moment = past.moment();
+    const view =
+      moment === undefined
+        ? await this.queries.execute(new GetIntegrationQuery(context.user, id))
+        : await this.queries.execute(new GetPastIntegrationQuery(context.user, id, moment));
     setEtag(reply, view.version);
     return view;
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Logger, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Logger, Param, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -6,12 +6,14 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiQuery,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
 import { ConcurrencyError, NotFoundError } from '@ib/domain';
 import { authorize, Ctx, type RequestContext } from '../../identity';
 import { ApiProblems } from '../../infrastructure/http/openapi/api-responses';
+import { AuditChainMonitor } from '../../infrastructure/audit-chain/audit-chain-monitor';
 import { ProcessManagerRunner } from '../../infrastructure/process-managers/process-manager-runner';
 import { ProjectionRunner } from '../../infrastructure/read-model/projection-runner';
 import { BackgroundJobs } from '../../infrastructure/leases/background-jobs';
@@ -32,6 +34,7 @@ export class ProjectionsStatusController {
     private readonly projections: ProjectionRunner,
     private readonly processes: ProcessManagerRunner,
     private readonly jobs: BackgroundJobs,
+    private readonly chain: AuditChainMonitor,
   ) {}
 
   @Get()
@@ -96,13 +99,30 @@ export class ProjectionsStatusController {
   @ApiProblems({
     403: 'AUTH.OWNER_REQUIRED: for owners of the installation',
     404: 'PROJECTION.NOT_FOUND: no projection has this name',
-    409: 'PROJECTION.RUNS_ELSEWHERE: another instance runs the projections (it holds their lease)',
+    409:
+      'PROJECTION.RUNS_ELSEWHERE: another instance runs the projections (it holds their lease); ' +
+      'AUDIT.CHAIN_BROKEN: a stored event was altered, so a rebuild would adopt it (unless `force=true`)',
+  })
+  @ApiQuery({
+    name: 'force',
+    required: false,
+    type: Boolean,
+    description: 'Rebuild even though the audit chain is broken (the altered events are adopted)',
   })
   async rebuild(
     @Param('name') name: string,
     @Ctx() context: RequestContext,
+    @Query('force') force?: string,
   ): Promise<ProjectionRebuildSchema> {
     authorize(context.user, 'operations.rebuild');
+    const mismatch =
+      this.chain.status().state === 'broken' ? this.chain.status().last?.firstMismatch : undefined;
+    if (mismatch && force !== 'true')
+      throw new ConcurrencyError(
+        'AUDIT.CHAIN_BROKEN',
+        `The stored event at position ${mismatch.position} was altered (${mismatch.kind}): a rebuild would ` +
+          'adopt it. Restore the log, or rebuild with force=true',
+      );
     const known = (await this.projections.status()).some((projection) => projection.name === name);
     if (!known) throw new NotFoundError('PROJECTION.NOT_FOUND', `There is no projection named '${name}'`);
     const holder = (await this.jobs.status()).find(({ job }) => job === 'projections');

@@ -7,6 +7,8 @@ import { allows, environmentsAllowing } from '../../auth/policy';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
 import { ApiList, ApiProblems } from '../../../infrastructure/http/openapi/api-responses';
 import { PageParams } from '../../../infrastructure/http/page-params';
+import { PastStateParams } from '../../../infrastructure/history/past-state.params';
+import { GetPastEnvironmentQuery } from '../environment-history/environment-history.queries';
 import { EnvironmentSchema } from './environment.schema';
 import { EnvironmentViews, type EnvironmentView } from './environment-views';
 
@@ -67,10 +69,20 @@ export class EnvironmentQueriesController {
   }
 
   @Get(':name')
-  @ApiOperation({ summary: 'An environment the caller holds a role in (owners: any)' })
+  @ApiOperation({
+    summary:
+      'An environment the caller holds a role in (owners: any); with asOf or version, as it was then (folded from the event log)',
+  })
   @ApiParam({ name: 'name', description: 'The environment name', example: 'qa' })
   @ApiOkResponse({ type: EnvironmentSchema })
-  get(@Param('name') name: string, @Ctx() context: RequestContext) {
-    return this.queries.execute(new GetEnvironmentQuery(context.user, name));
+  @ApiProblems({
+    400: 'asOf is no date-time with an offset, version no integer >= 0, or both are given',
+    404: 'ENVIRONMENT.NOT_FOUND: no such environment, one the caller may not see, or (asOf, version) one that did not exist then',
+  })
+  get(@Param('name') name: string, @QueryParams() past: PastStateParams, @Ctx() context: RequestContext) {
+    const moment = past.moment();
+    return moment === undefined
+      ? this.queries.execute(new GetEnvironmentQuery(context.user, name))
+      : this.queries.execute(new GetPastEnvironmentQuery(context.user, name, moment));
   }
 }

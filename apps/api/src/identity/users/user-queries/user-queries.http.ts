@@ -7,6 +7,8 @@ import { authorize, environmentsAllowing, maySeeUser, usersSeenBy } from '../../
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
 import { ApiList, ApiProblems } from '../../../infrastructure/http/openapi/api-responses';
 import { PageParams } from '../../../infrastructure/http/page-params';
+import { PastStateParams } from '../../../infrastructure/history/past-state.params';
+import { GetPastUserQuery } from '../user-history/user-history.queries';
 import { UserSchema } from './user.schema';
 import { UserViews, type UserView } from './user-views';
 
@@ -78,15 +80,27 @@ export class UserQueriesController {
 
   @Get(':id')
   @ApiOperation({
-    summary: 'A user the caller may see (the same visibility as the list; anyone: themselves)',
+    summary:
+      'A user the caller may see (the same visibility as the list; anyone: themselves). With asOf or version, ' +
+      'as it was then (folded from the event log; also for the auditors and administrators of every ' +
+      'environment the user held a role in)',
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'The user id' })
   @ApiOkResponse({ type: UserSchema })
   @ApiProblems({
-    400: 'The id is not a UUID',
-    404: 'USER.NOT_FOUND: no such user, or one the caller may not see',
+    400: 'The id is not a UUID, or asOf is no date-time with an offset, version no integer >= 0, or both are given',
+    404:
+      'USER.NOT_FOUND: no such user, or one the caller may not see; with asOf or version: one that did not ' +
+      'exist then, or whose past the caller may not read',
   })
-  get(@Param('id', ParseUUIDPipe) id: string, @Ctx() context: RequestContext) {
-    return this.queries.execute(new GetUserQuery(context.user, id));
+  get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @QueryParams() past: PastStateParams,
+    @Ctx() context: RequestContext,
+  ) {
+    const moment = past.moment();
+    return moment === undefined
+      ? this.queries.execute(new GetUserQuery(context.user, id))
+      : this.queries.execute(new GetPastUserQuery(context.user, id, moment));
   }
 }

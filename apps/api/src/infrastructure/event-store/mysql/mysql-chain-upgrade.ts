@@ -9,9 +9,9 @@ type LegacyRow = readonly [position: number | string, ...fields: ChainedFields];
 /**
  * Until the head row holds a hash, the chain has not started: the events stored before it existed get
  * their links, in log order, in one transaction holding the head row's lock (appends wait, so none can
- * be chained to a link not yet computed). A new log only starts the chain at the genesis values. An
- * instance finding the hash set has nothing to do: the events stored before are covered as they were
- * at the first start that had the chain.
+ * be chained to a link not yet computed), and the head row the last of them (the genesis values on a
+ * new log). An instance finding the hash set has nothing to do: the events stored before are covered
+ * as they were at the first start that had the chain.
  */
 export async function completeChain(pool: Pool): Promise<void> {
   const [heads] = await pool.query('SELECT hash FROM events_head WHERE id = 1');

@@ -1,4 +1,5 @@
 import { type EncodedEvent } from '../append-outcome';
+import { GENESIS_HASH } from '../../audit-chain/chain-link';
 import { CHAIN_COLUMNS, digestOfAppended } from '../chained-event';
 
 /**
@@ -92,13 +93,36 @@ export const SQL = {
 export type AppendBatch = Readonly<{
   sql: string;
   values: unknown[];
-  /** Index of the UPDATE whose insertId is the last reserved position (absent: reserved before). */
-  reservation?: number;
+  /** Index of the UPDATE whose insertId is the last reserved position. */
+  reservation: number;
 }>;
 
-/** Takes the head row's lock and reserves `count` positions: the insertId it answers is the last one. */
-export const reservePositions = (count: number): string =>
-  `UPDATE events_head SET position = LAST_INSERT_ID(position + ${count}) WHERE id = 1`;
+/** Takes the head row's lock without reserving anything (an append that must read before it writes). */
+export const LOCK_HEAD = 'SELECT position FROM events_head WHERE id = 1 FOR UPDATE';
+
+/**
+ * Reserves `count` positions and extends the chain in the head row, in one UPDATE of it:
+ * - `position` first: its new value is the last reserved position (also answered as the insertId);
+ * - `hash`: the link of each new event, each kept in a session variable for the rows (@ib_h0...), the
+ *   first chained to the head row's last link (the genesis values on a new log), the others to the one
+ *   before; SQL assigns left to right, so `position` is the new one here and `last_position` still the
+ *   old one, kept in @ib_previous for the first row;
+ * - `last_position`: the last new event.
+ * Every session variable the rows read is assigned by this statement of the same batch.
+ */
+function reserveAndChain(count: number): string {
+  const at = (index: number) => `position - ${count - 1 - index}`;
+  const links = Array.from({ length: count }, (_, index) => {
+    const previousHash =
+      index === 0 ? `COALESCE(CONVERT(hash USING utf8mb4), '${GENESIS_HASH}')` : `@ib_h${index - 1}`;
+    const previousPosition = index === 0 ? '(@ib_previous := last_position)' : at(index - 1);
+    return `@ib_h${index} := SHA2(CONCAT(${previousHash}, ':', ${previousPosition}, ':', ${at(index)}, ':', ?), 256)`;
+  });
+  return (
+    `UPDATE events_head SET position = LAST_INSERT_ID(position + ${count}), ` +
+    `hash = SUBSTR(CONCAT(${links.join(', ')}), -64), last_position = position WHERE id = 1`
+  );
+}
 
 /**
  * One append after a known stream version as one batch of statements, so it costs one round trip:
@@ -107,58 +131,58 @@ export const reservePositions = (count: number): string =>
  *    has seen position p never meets a smaller one later: the late-commit problem of AUTO_INCREMENT
  *    logs cannot occur. A refused append leaves its reserved positions unused (positions are ordered,
  *    not contiguous);
- * 2. under that lock the head row also says which event was stored last and its hash: each row is
- *    chained to the one before it (see audit-chain/chain-link.ts; the digest of its fields is computed
- *    here, the link with SHA2() by the server) and the head row keeps the new last link;
- * 3. the rows go in at the expected versions: the unique (stream, version) key refuses a stream that is
- *    ahead, the foreign key to each row's previous version one that is behind.
- * A refused statement stops the batch inside its transaction: the caller rolls back on that connection.
- * `reserved`: the connection's transaction already holds the lock and the positions (reservePositions).
+ * 2. the same UPDATE extends the audit chain the head row keeps (see reserveAndChain and
+ *    audit-chain/chain-link.ts: the digest of each event's fields is computed here, its link by the
+ *    server with SHA2()), so the chain costs no statement of its own;
+ * 3. the rows go in at the expected versions, with their links: the unique (stream, version) key
+ *    refuses a stream that is ahead, the foreign key to each row's previous version one that is behind.
+ * A refused statement stops the batch inside its transaction: the caller rolls back on that connection,
+ * and the head row's reservation and link are rolled back with it.
+ * `inTransaction`: the connection has begun the transaction already (and may hold the lock: LOCK_HEAD).
  */
 export function appendBatch(
   streamId: string,
   events: readonly EncodedEvent[],
   after: number,
   recordedAt: string,
-  reserved = false,
+  inTransaction = false,
 ): AppendBatch {
   checkedVersion(after);
   const count = events.length;
   const position = (index: number) => `LAST_INSERT_ID() - ${count - 1 - index}`;
   const previous = (index: number) => (index === 0 ? '@ib_previous' : position(index - 1));
   const rows = events
-    .map(
-      (_, index) =>
-        `(${position(index)}, ${previous(index)}, ` +
-        `@ib_hash := SHA2(CONCAT(@ib_hash, ':', ${previous(index)}, ':', ${position(index)}, ':', ?), 256), ` +
-        '?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    )
+    .map((_, index) => `(${position(index)}, ${previous(index)}, @ib_h${index}, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     .join(', ');
+  const digests = events.map((event, index) =>
+    digestOfAppended(event, streamId, after + 1 + index, recordedAt),
+  );
   return {
     sql: [
-      ...(reserved ? [] : ['START TRANSACTION', reservePositions(count)]),
-      'SELECT hash, last_position INTO @ib_hash, @ib_previous FROM events_head WHERE id = 1',
+      ...(inTransaction ? [] : ['START TRANSACTION']),
+      reserveAndChain(count),
       `INSERT INTO events (${INSERTED_COLUMNS}) VALUES ${rows}`,
-      'UPDATE events_head SET hash = @ib_hash, last_position = LAST_INSERT_ID() WHERE id = 1',
       'COMMIT',
     ].join(';\n'),
-    values: events.flatMap((event, index) => {
-      const [eventId, type, schemaVersion, data, metadata] = event;
-      const version = after + 1 + index;
-      return [
-        digestOfAppended(event, streamId, version, recordedAt),
-        eventId,
-        streamId,
-        version,
-        version === 0 ? null : version - 1,
-        type,
-        schemaVersion,
-        data,
-        metadata,
-        recordedAt,
-      ];
-    }),
-    reservation: reserved ? undefined : 1,
+    values: [
+      ...digests,
+      ...events.flatMap((event, index) => {
+        const [eventId, type, schemaVersion, data, metadata] = event;
+        const version = after + 1 + index;
+        return [
+          eventId,
+          streamId,
+          version,
+          version === 0 ? null : version - 1,
+          type,
+          schemaVersion,
+          data,
+          metadata,
+          recordedAt,
+        ];
+      }),
+    ],
+    reservation: inTransaction ? 0 : 1,
   };
 }
 

@@ -22,7 +22,7 @@ import { type MysqlServer } from '../../mysql/mysql-server-url';
 import {
   appendBatch,
   CREATE_TABLES,
-  reservePositions,
+  LOCK_HEAD,
   SQL,
   UPGRADE_FROM_HEAD_ROW,
   UPGRADE_TO_CHAIN,
@@ -210,15 +210,14 @@ export class MysqlEventStore implements EventStore, ChainedLog {
     const connection = await this.pool.getConnection();
     let current: number;
     try {
-      const [answers] = (await connection.query(
-        `START TRANSACTION; ${reservePositions(encoded.length)}; ${SQL.streamVersion}`,
-        [streamId],
-      )) as unknown as [unknown[]];
-      const lastPosition = Number((answers[1] as ResultSetHeader).insertId);
+      const [answers] = (await connection.query(`START TRANSACTION; ${LOCK_HEAD}; ${SQL.streamVersion}`, [
+        streamId,
+      ])) as unknown as [unknown[]];
       current = Number((answers[2] as { version: number | string }[])[0].version);
       if (matchesExpectedVersion(expected, current)) {
         const batch = appendBatch(streamId, encoded, current, recordedAt, true);
-        await connection.query(batch.sql, batch.values);
+        const [written] = (await connection.query(batch.sql, batch.values)) as unknown as [unknown[]];
+        const lastPosition = Number((written[batch.reservation] as ResultSetHeader).insertId);
         return { nextExpectedVersion: current + encoded.length, lastPosition };
       }
       await connection.query(SQL.rollback);
@@ -249,7 +248,7 @@ export class MysqlEventStore implements EventStore, ChainedLog {
     } finally {
       connection.release();
     }
-    const lastPosition = Number((answers[batch.reservation!] as ResultSetHeader).insertId);
+    const lastPosition = Number((answers[batch.reservation] as ResultSetHeader).insertId);
     return { nextExpectedVersion: after + encoded.length, lastPosition };
   }
 

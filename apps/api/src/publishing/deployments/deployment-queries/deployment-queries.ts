@@ -2,7 +2,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { type EnvironmentKind, type Provider } from '@ib/domain';
 import { type AuthenticatedUser } from '../../../identity';
 import { IntegrationViews } from '../../../integrations';
-import { DeploymentViews } from './deployment-views';
+import { type DeploymentView, DeploymentViews } from './deployment-views';
 import {
   assertCanRead,
   type List,
@@ -25,6 +25,23 @@ export type EnvironmentDeploymentEntry = Readonly<{
   binding: ConnectionBinding | null;
 }>;
 
+/** A deployment as the routes answer it: its binding, or null while none is. */
+export const deploymentEntry = (deployment: DeploymentView): EnvironmentDeploymentEntry => {
+  const { environment, environmentKind, version, deployedBy, deployedAt } = deployment;
+  const { connectionId, connectionProvider, boundBy, boundAt } = deployment;
+  return {
+    environment,
+    environmentKind,
+    version,
+    deployedBy,
+    deployedAt,
+    binding:
+      connectionId === undefined || connectionProvider === undefined
+        ? null
+        : { connectionId, connectionProvider, boundBy, boundAt },
+  };
+};
+
 export class ListIntegrationDeploymentsQuery extends Query<List<EnvironmentDeploymentEntry>> {
   constructor(
     readonly user: AuthenticatedUser,
@@ -43,23 +60,7 @@ export class ListIntegrationDeploymentsHandler implements IQueryHandler<ListInte
 
   async execute({ user, integrationId }: ListIntegrationDeploymentsQuery) {
     await assertCanRead(this.views, integrationId, user);
-    const items = (await this.deployments.list({ integrationId })).map(
-      (deployment): EnvironmentDeploymentEntry => {
-        const { environment, environmentKind, version, deployedBy, deployedAt } = deployment;
-        const { connectionId, connectionProvider, boundBy, boundAt } = deployment;
-        return {
-          environment,
-          environmentKind,
-          version,
-          deployedBy,
-          deployedAt,
-          binding:
-            connectionId === undefined || connectionProvider === undefined
-              ? null
-              : { connectionId, connectionProvider, boundBy, boundAt },
-        };
-      },
-    );
+    const items = (await this.deployments.list({ integrationId })).map(deploymentEntry);
     return { items, total: items.length };
   }
 }

@@ -1,22 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { type ViewStore, ViewStores } from '../../../infrastructure/read-model/view-store';
+import {
+  type ViewCondition,
+  type ViewStore,
+  ViewStores,
+} from '../../../infrastructure/read-model/view-store';
 import { deploymentId, type DeploymentView } from './deployments.projection';
 import { DeploymentRow } from './deployments.table';
 
 export { deploymentId, type DeploymentView } from './deployments.projection';
 
-/** One per integration and environment, by integration then environment; `integrationId` narrows to one. */
+/**
+ * One per integration and environment, by integration then environment; `integrationId` narrows to
+ * one integration, `environment` to one environment.
+ */
 export const listDeployments = async (
   store: ViewStore<DeploymentView>,
-  query: Readonly<{ integrationId?: string }> = {},
-): Promise<DeploymentView[]> =>
-  (
-    await store.list({
-      where:
-        query.integrationId === undefined ? [] : [{ field: 'integrationId', equals: query.integrationId }],
-      orderBy: [{ field: 'integrationId' }, { field: 'environment' }],
-    })
-  ).items;
+  query: Readonly<{ integrationId?: string; environment?: string }> = {},
+): Promise<DeploymentView[]> => {
+  const where: ViewCondition[] = [];
+  if (query.integrationId !== undefined) where.push({ field: 'integrationId', equals: query.integrationId });
+  if (query.environment !== undefined) where.push({ field: 'environment', equals: query.environment });
+  return (await store.list({ where, orderBy: [{ field: 'integrationId' }, { field: 'environment' }] })).items;
+};
 
 /** What serves the integration in `environment`, if a version is deployed there. */
 export const findDeployment = (
@@ -38,7 +43,7 @@ export class DeploymentViews {
     return findDeployment(this.store, integrationId, environment);
   }
 
-  list(query: Readonly<{ integrationId?: string }> = {}): Promise<DeploymentView[]> {
+  list(query: Readonly<{ integrationId?: string; environment?: string }> = {}): Promise<DeploymentView[]> {
     return listDeployments(this.store, query);
   }
 }
