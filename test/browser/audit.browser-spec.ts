@@ -118,12 +118,14 @@ describe('the console, in a browser: the audit log, histories, past states, the 
 
   const downloaded = async (download: Download) => readFileSync((await download.path()) ?? '', 'utf8');
 
-  /** The picker takes a typed local date-time, confirmed with Enter, as a user types one. */
+  /** A local date-time typed into the picker and confirmed with its OK button, as a user does. */
   const pickAsOf = async (moment: Date) => {
     const picker = page.getByLabel('As of');
     await picker.click();
     await picker.fill(dayjs(moment).format('YYYY-MM-DD HH:mm:ss'));
-    await picker.press('Enter');
+    const popup = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+    await popup.getByRole('button', { name: 'OK' }).click();
+    await popup.waitFor({ state: 'hidden' });
   };
 
   const failing = async (run: () => Promise<void>) => {
@@ -184,7 +186,6 @@ describe('the console, in a browser: the audit log, histories, past states, the 
         environment: 'development',
         correlationId: expect.any(String),
       });
-      await drawer.getByRole('button', { name: 'Open the integration' }).waitFor();
       await drawer.getByRole('button', { name: 'Close' }).click();
       await drawer.waitFor({ state: 'hidden' });
 
@@ -218,19 +219,26 @@ describe('the console, in a browser: the audit log, histories, past states, the 
         expect(await request.headerValue('authorization')).toMatch(/^Bearer /);
         expect(request.url()).not.toContain(owner);
       }
+
+      // When the owner opens the event again and follows it to its object
+      await page.getByRole('button', { name: `Open event ${position}` }).click();
+      await drawer.getByRole('button', { name: 'Open the integration' }).click();
+
+      // Then the integration's page opens
+      await page.waitForURL(`${baseUrl}/integrations/show/${integrationId}`);
+      await page.getByRole('heading', { name: 'Shop renamed' }).waitFor();
       expect(pageErrors).toEqual([]);
     }));
 
   it("shows the integration's history as readable changes, and the integration as it was before the rename", () =>
     failing(async () => {
-      // Given the renaming event, opened again from the audit log
-      const [position] = await positions();
-      await page.getByRole('button', { name: `Open event ${position}` }).click();
-
-      // When the owner follows it to the integration and opens its History tab
-      await page.getByRole('button', { name: 'Open the integration' }).click();
+      // Given the owner on the integration's page, from My integrations
+      await menu('My integrations').click();
+      await page.getByRole('button', { name: 'Show Shop renamed' }).click();
       await page.waitForURL(`${baseUrl}/integrations/show/${integrationId}`);
       await page.getByRole('heading', { name: 'Shop renamed' }).waitFor();
+
+      // When the owner opens its History tab
       await page.getByRole('tab', { name: 'History' }).click();
 
       // Then each event is listed, newest first, with who made it and what it changed
@@ -245,7 +253,10 @@ describe('the console, in a browser: the audit log, histories, past states, the 
       const added = page
         .getByRole('listitem', { name: `IntegrationEntitiesAdded by ${DEVELOPER.username}` })
         .locator('li[data-path="/entities/customers"]');
-      expect(await added.innerText()).toMatch(/^\/entities\/customers: added \{/);
+      // (an object added: indented on lines of its own)
+      expect(await added.innerText()).toMatch(
+        /^\/entities\/customers: added\s+\{\n {2}"name": "customers",\n/,
+      );
 
       // When the owner picks a moment before the rename
       await pickAsOf(beforeRename);
@@ -339,6 +350,24 @@ describe('the console, in a browser: the audit log, histories, past states, the 
       await chain.getByText(`The audit chain is broken at position ${edited.position}`).waitFor();
       expect(await chain.locator('.ant-alert-error').count()).toBe(1);
       await chain.locator('.ant-descriptions-item-content', { hasText: /^edited$/ }).waitFor();
+      expect(pageErrors).toEqual([]);
+    }));
+
+  it("shows a user's page with their history", () =>
+    failing(async () => {
+      // When the owner opens the developer's page from Users, and its History tab
+      await menu('Users').click();
+      await page.getByRole('button', { name: `Show ${DEVELOPER.username}` }).click();
+      await page.getByRole('heading', { name: DEVELOPER.username, exact: true }).waitFor();
+      await page.getByRole('tab', { name: 'History' }).click();
+
+      // Then her registration is listed, by the owner, with her name and role added
+      const registered = page.getByRole('listitem', { name: `UserRegistered by ${ADMIN.username}` });
+      await registered.waitFor();
+      expect(await registered.locator('li[data-path="/username"]').innerText()).toBe(
+        `/username: added "${DEVELOPER.username}"`,
+      );
+      expect(await registered.locator('li[data-path^="/roles"]').first().innerText()).toContain('developer');
       expect(pageErrors).toEqual([]);
     }));
 

@@ -109,23 +109,10 @@ export type AuditEvent = {
   data: Record<string, unknown>;
 };
 
-/**
- * What one event changed in an object, as GET /<objects>/:id/history answers it (oldest first).
- * Restated from the API's contract until the history is in the OpenAPI document (then:
- * Schemas['HistoryEntry'] and Schemas['StateChange']).
- */
-export type StateChange = { path: string; before?: unknown; after?: unknown };
-export type HistoryEntry = {
-  version: number;
-  type: string;
-  recordedAt: string;
-  actor: { id: string; username: string };
-  changes: StateChange[];
-};
+/** What one event changed in an object: GET /<objects>/:id/history answers these, oldest first. */
+export type HistoryEntry = Schemas['HistoryEntry'];
+/** `path` a JSON Pointer into the object; `before` absent: added; `after` absent: removed. */
+export type StateChange = Schemas['StateChange'];
 
-/**
- * An integration deployed in an environment, as GET /environments/:env/deployments answers it (also
- * `?asOf=`). Restated from the API's contract until it is in the OpenAPI document (then:
- * Schemas['DeployedIntegration']).
- */
-export type DeployedIntegration = Deployment & { integrationId: string };
+/** An integration deployed in an environment: GET /environments/:env/deployments (also `?asOf=`). */
+export type DeployedIntegration = Schemas['DeployedIntegration'];

@@ -1,13 +1,24 @@
+import type { CSSProperties } from 'react';
 import { DateField } from '@refinedev/antd';
 import { useCan, useCustom, useGo, type HttpError } from '@refinedev/core';
 import { Alert, Button, Empty, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { AuditOutlined } from '@ant-design/icons';
 import type { HistoryEntry, Items, StateChange } from '../types';
 
-const json = (value: unknown) => JSON.stringify(value);
-
 const ADDED = { background: '#f6ffed', color: '#237804' };
 const REMOVED = { background: '#fff1f0', color: '#a8071a', textDecoration: 'line-through' };
+const INLINE = 80;
+
+/** A value as JSON: on the line when short, else indented in a block of its own. */
+const Value = ({ value, style }: { value: unknown; style: CSSProperties }) => {
+  const line = JSON.stringify(value) ?? 'undefined';
+  if (line.length <= INLINE) return <Typography.Text style={style}>{line}</Typography.Text>;
+  return (
+    <pre style={{ ...style, margin: '4px 0', padding: 8, maxHeight: 320, overflow: 'auto', fontSize: 12 }}>
+      {JSON.stringify(value, null, 2)}
+    </pre>
+  );
+};
 
 /** One change as `path: before -> after`; what was added or removed shows as such, in its colour. */
 const Change = ({ change }: { change: StateChange }) => {
@@ -19,19 +30,17 @@ const Change = ({ change }: { change: StateChange }) => {
       <Typography.Text code>{path || '(the whole object)'}</Typography.Text>:{' '}
       {added ? (
         <>
-          <Tag color="green">added</Tag>
-          <Typography.Text style={ADDED}>{json(change.after)}</Typography.Text>
+          <Tag color="green">added</Tag> <Value value={change.after} style={ADDED} />
         </>
       ) : removed ? (
         <>
-          <Tag color="red">removed</Tag>
-          <Typography.Text style={REMOVED}>{json(change.before)}</Typography.Text>
+          <Tag color="red">removed</Tag> <Value value={change.before} style={REMOVED} />
         </>
       ) : (
         <>
-          <Typography.Text style={REMOVED}>{json(change.before)}</Typography.Text>
+          <Value value={change.before} style={REMOVED} />
           {' -> '}
-          <Typography.Text style={ADDED}>{json(change.after)}</Typography.Text>
+          <Value value={change.after} style={ADDED} />
         </>
       )}
     </li>
