@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DateField, List } from '@refinedev/antd';
 import { useInfiniteList } from '@refinedev/core';
 import { Button, Card, Space, Table, Tag, Typography } from 'antd';
@@ -28,7 +28,13 @@ export const AuditList = () => {
     queryOptions: { refetchOnWindowFocus: false },
   });
   const events = result.data?.pages.flatMap((page) => page.data) ?? [];
-  const knownTypes = [...new Set(events.map(({ type }) => type))].sort();
+  // The types offered: every one seen since the page opened (a narrower search keeps offering the others).
+  const [knownTypes, setKnownTypes] = useState<string[]>([]);
+  const shownTypes = [...new Set(events.map(({ type }) => type))];
+  useEffect(() => {
+    if (shownTypes.some((type) => !knownTypes.includes(type)))
+      setKnownTypes((known) => [...new Set([...known, ...shownTypes])].sort());
+  }, [shownTypes.join(',')]);
   const apply = (next: AuditSearch) => setParams(searchParamsOf(next));
 
   return (
