@@ -60,7 +60,7 @@ export const SQL = {
   readAll: `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
   // Rows of other types are skipped by SQLite, before their data is ever copied out or decoded.
   readAllOfTypes: `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? AND type IN (SELECT value FROM json_each(?)) ORDER BY global_position LIMIT ?`,
-  readChain: `SELECT ${CHAIN_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
+  readChain: `SELECT ${CHAIN_COLUMNS} FROM events WHERE global_position > ? AND global_position <= ? ORDER BY global_position LIMIT ?`,
   chainCheckpoints:
     'SELECT position, hash, signed_at, signature FROM events_chain_checkpoints ORDER BY position',
   saveChainCheckpoint:

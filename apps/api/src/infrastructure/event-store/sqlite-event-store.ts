@@ -146,9 +146,9 @@ export class SqliteEventStore implements EventStore, ChainedLog {
     return this.subscriptions.subscribe(options, handler);
   }
 
-  async readChain(afterPosition: number, limit: number): Promise<ChainRow[]> {
+  async readChain(afterPosition: number, limit: number, upTo = Number.MAX_SAFE_INTEGER): Promise<ChainRow[]> {
     return this.guard('read the chain', () => {
-      const rows = this.open().statements.readChain.all(afterPosition, Math.max(0, limit));
+      const rows = this.open().statements.readChain.all(afterPosition, upTo, Math.max(0, limit));
       return (rows as unknown as StoredChainRow[]).map(chainRowOf);
     });
   }

@@ -1,6 +1,6 @@
 import { type EncodedEvent } from '../append-outcome';
 import { GENESIS_HASH } from '../../audit-chain/chain-link';
-import { CHAIN_COLUMNS, digestOfAppended } from '../chained-event';
+import { digestOfAppended } from '../chained-event';
 
 /**
  * The log: one row per event, positions given by the append under the head row's lock (see
@@ -70,13 +70,30 @@ export const INSERTED_COLUMNS =
 const EVENT_COLUMNS =
   'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at';
 
+/** chain-link.ts's canonicalEncoding in SQL: each field's UTF-8 byte length, ':', the field, ';'. */
+const DIGESTED_FIELDS = [
+  'event_id',
+  'stream_id',
+  'stream_version',
+  'type',
+  'schema_version',
+  'data',
+  'metadata',
+  'recorded_at',
+]
+  .map((column) => `LENGTH(${column}), ':', ${column}, ';'`)
+  .join(', ');
+
 export const SQL = {
   head: 'SELECT COALESCE(MAX(global_position), 0) AS head FROM events',
   hasPreviousVersion: `SELECT COUNT(*) AS found FROM information_schema.columns
     WHERE table_schema = DATABASE() AND table_name = 'events' AND column_name = 'previous_version'`,
   hasChain: `SELECT COUNT(*) AS found FROM information_schema.columns
     WHERE table_schema = DATABASE() AND table_name = 'events' AND column_name = 'hash'`,
-  readChain: `SELECT ${CHAIN_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
+  // The server hashes its stored fields itself (the canonical encoding of chain-link.ts, byte lengths
+  // and all): a verification then reads four short columns per event instead of the events.
+  readChain: `SELECT global_position, previous_position, hash, SHA2(CONCAT(${DIGESTED_FIELDS}), 256) AS digest
+    FROM events WHERE global_position > ? AND global_position <= ? ORDER BY global_position LIMIT ?`,
   chainCheckpoints:
     'SELECT position, hash, signed_at, signature FROM events_chain_checkpoints ORDER BY position',
   saveChainCheckpoint:

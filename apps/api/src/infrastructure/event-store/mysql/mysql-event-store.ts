@@ -29,7 +29,7 @@ import {
 } from './mysql-event-store.schema';
 import { completeChain } from './mysql-chain-upgrade';
 import { type ChainCheckpoint, type ChainedLog, type ChainRow } from '../../audit-chain/chain-row';
-import { chainRowOf, type StoredChainRow } from '../chained-event';
+import { type DigestedChainRow, digestedChainRowOf } from '../chained-event';
 import { duplicateKeyOf, isPreviousVersionMissing, toUnavailableError } from './mysql-faults';
 
 export type MysqlEventStoreOptions = Readonly<{
@@ -139,15 +139,15 @@ export class MysqlEventStore implements EventStore, ChainedLog {
     return this.subscriptions.subscribe(options, handler);
   }
 
-  async readChain(afterPosition: number, limit: number): Promise<ChainRow[]> {
+  async readChain(afterPosition: number, limit: number, upTo = Number.MAX_SAFE_INTEGER): Promise<ChainRow[]> {
     return this.guard('read the chain', async () => {
       await this.ensureSchema();
       const [rows] = await this.pool.query({
         sql: SQL.readChain,
-        values: [afterPosition, Math.max(0, limit)],
+        values: [afterPosition, upTo, Math.max(0, limit)],
         rowsAsArray: true,
       });
-      return (rows as unknown as StoredChainRow[]).map(chainRowOf);
+      return (rows as unknown as DigestedChainRow[]).map(digestedChainRowOf);
     });
   }
 
