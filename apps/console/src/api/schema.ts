@@ -6377,6 +6377,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectionRebuild"];
                 };
             };
+            /** @description REQUEST.INVALID_QUERY: force is neither true nor false */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
             401: {
                 headers: {
