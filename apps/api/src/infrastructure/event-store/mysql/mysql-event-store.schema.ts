@@ -1,5 +1,5 @@
 import { type EncodedEvent } from '../append-outcome';
-import { GENESIS_HASH } from '../../audit-chain/chain-link';
+import { chainLink, GENESIS_HASH } from '../../audit-chain/chain-link';
 import { digestOfAppended } from '../chained-event';
 
 /**
@@ -114,8 +114,71 @@ export type AppendBatch = Readonly<{
   reservation: number;
 }>;
 
-/** Takes the head row's lock without reserving anything (an append that must read before it writes). */
-export const LOCK_HEAD = 'SELECT position FROM events_head WHERE id = 1 FOR UPDATE';
+/**
+ * Takes the head row's lock and reads it (an append that computes before it writes): the last reserved
+ * position, the last stored event's position and its link.
+ */
+export const LOCK_HEAD = 'SELECT position, last_position, hash FROM events_head WHERE id = 1 FOR UPDATE';
+
+export type HeadRow = Readonly<{
+  position: number | string;
+  last_position: number | string;
+  hash: string | null;
+}>;
+
+/**
+ * An append as the second half of a transaction that holds the head row's lock (LOCK_HEAD) and has
+ * read it: the positions after it, the links computed here (as SQL would, see chain-link.ts), the head
+ * row moved on, the rows in. Costs a second round trip, saves the server a SHA2() per event: the way
+ * for larger batches, and for appends that must read the stream's version first anyway.
+ */
+export function lockedAppendBatch(
+  streamId: string,
+  events: readonly EncodedEvent[],
+  after: number,
+  recordedAt: string,
+  head: HeadRow,
+): { sql: string; values: unknown[]; lastPosition: number } {
+  checkedVersion(after);
+  let previous = { position: Number(head.last_position), hash: head.hash ?? GENESIS_HASH };
+  const first = Number(head.position) + 1;
+  const rows = events.map((event, index) => {
+    const [eventId, type, schemaVersion, data, metadata] = event;
+    const version = after + 1 + index;
+    const position = first + index;
+    const hash = chainLink(
+      previous.hash,
+      previous.position,
+      position,
+      digestOfAppended(event, streamId, version, recordedAt),
+    );
+    const row = [
+      position,
+      previous.position,
+      hash,
+      eventId,
+      streamId,
+      version,
+      version === 0 ? null : version - 1,
+      type,
+      schemaVersion,
+      data,
+      metadata,
+      recordedAt,
+    ];
+    previous = { position, hash };
+    return row;
+  });
+  return {
+    sql: [
+      'UPDATE events_head SET position = ?, last_position = ?, hash = ? WHERE id = 1',
+      `INSERT INTO events (${INSERTED_COLUMNS}) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      'COMMIT',
+    ].join(';\n'),
+    values: [previous.position, previous.position, previous.hash, ...rows.flat()],
+    lastPosition: previous.position,
+  };
+}
 
 /**
  * Reserves `count` positions and extends the chain in the head row, in one UPDATE of it:
@@ -155,14 +218,13 @@ function reserveAndChain(count: number): string {
  *    refuses a stream that is ahead, the foreign key to each row's previous version one that is behind.
  * A refused statement stops the batch inside its transaction: the caller rolls back on that connection,
  * and the head row's reservation and link are rolled back with it.
- * `inTransaction`: the connection has begun the transaction already (and may hold the lock: LOCK_HEAD).
+ * Each link costs the server a SHA2() (a few microseconds): larger batches take lockedAppendBatch.
  */
 export function appendBatch(
   streamId: string,
   events: readonly EncodedEvent[],
   after: number,
   recordedAt: string,
-  inTransaction = false,
 ): AppendBatch {
   checkedVersion(after);
   const count = events.length;
@@ -176,7 +238,7 @@ export function appendBatch(
   );
   return {
     sql: [
-      ...(inTransaction ? [] : ['START TRANSACTION']),
+      'START TRANSACTION',
       reserveAndChain(count),
       `INSERT INTO events (${INSERTED_COLUMNS}) VALUES ${rows}`,
       'COMMIT',
@@ -199,7 +261,7 @@ export function appendBatch(
         ];
       }),
     ],
-    reservation: inTransaction ? 0 : 1,
+    reservation: 1,
   };
 }
 
