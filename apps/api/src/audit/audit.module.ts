@@ -1,9 +1,18 @@
 import { Module } from '@nestjs/common';
+import { AuditExport } from './export-audit-log/audit-export';
+import { ExportAuditLogController } from './export-audit-log/audit-export.http';
+import { AuditCriteriaBuilder } from './search-audit-log/audit-criteria-builder';
+import { SearchAuditLogController } from './search-audit-log/search-audit-log.http';
+import { SearchAuditLogHandler } from './search-audit-log/search-audit-log.query';
+import { UserGrantHistory } from './user-grants/user-grant-history';
 
 /**
  * What auditors and operators ask of the log itself: the audit search and export, each object's
  * history and past states, the hash chain's verification, and the replay that proves the read model.
  * Everything here reads the event store, never the read model's views of it.
  */
-@Module({ controllers: [], providers: [] })
+@Module({
+  controllers: [SearchAuditLogController, ExportAuditLogController],
+  providers: [UserGrantHistory, AuditCriteriaBuilder, SearchAuditLogHandler, AuditExport],
+})
 export class AuditModule {}

@@ -37,6 +37,7 @@ import {
   UserQueriesController,
 } from './users/user-queries/user-queries.http';
 import { UserViews } from './users/user-queries/user-views';
+import { UserNames } from './users/user-names/user-names';
 
 const tokensLogger = new Logger('Tokens');
 
@@ -81,6 +82,7 @@ const tokensLogger = new Logger('Tokens');
     EnvironmentAccess,
     EnvironmentViews,
     UserViews,
+    UserNames,
     ApiKeyViews,
     UserDirectory,
     ApiKeyVerifier,
@@ -99,7 +101,7 @@ const tokensLogger = new Logger('Tokens');
     RevokeApiKeyHandler,
     ListApiKeysHandler,
   ],
-  exports: [Authenticator, EnvironmentAccess, FirstStart],
+  exports: [Authenticator, EnvironmentAccess, FirstStart, UserNames],
 })
 export class IdentityModule implements OnApplicationShutdown {
   constructor(

@@ -10,5 +10,6 @@ export { Ctx, type RequestContext } from './auth/request-context.decorator';
 export { EnvironmentAccess } from './environments/environment-access/environment-access';
 export { AuthGuard } from './auth/auth.guard';
 export { FirstStart } from './first-start/first-start';
+export { UserNames } from './users/user-names/user-names';
 export { parseIfMatch } from './auth/request-context.decorator';
 export { IDENTITY_VIEWS } from './identity-views.list';

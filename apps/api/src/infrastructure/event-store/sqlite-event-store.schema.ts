@@ -1,5 +1,6 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { ensurePrivateFile } from '../private-files';
+import { addSqliteAuditColumns } from './audit-query/sqlite-audit-schema';
 
 /**
  * global_position is the rowid alias (no AUTOINCREMENT), so SQLite assigns the largest one + 1 within
@@ -60,6 +61,7 @@ export function openEventsDatabase(file: string, busyTimeoutMs: number): EventsD
   try {
     for (const pragma of DURABILITY_PRAGMAS) db.exec(pragma);
     db.exec(CREATE_EVENTS);
+    addSqliteAuditColumns(db);
     const statements = Object.fromEntries(
       Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)]),
     ) as unknown as EventStatements;

@@ -28,6 +28,8 @@ import { RecentEvents } from './recent-events';
 import { type EventsDatabase, type HeadRow, openEventsDatabase } from './sqlite-event-store.schema';
 import { isUniqueViolation, toUnavailableError } from './sqlite-faults';
 import { type EventRow, recordedEventOf, type StoredEventRef } from './stored-event';
+import { type AuditQuery } from './audit-query/audit-query.port';
+import { SqliteAuditQuery } from './audit-query/sqlite-audit-query';
 
 export type SqliteEventStoreOptions = Readonly<{
   file: string;
@@ -125,6 +127,11 @@ export class SqliteEventStore implements EventStore {
     handler: SubscriptionHandler,
   ): Subscription {
     return this.subscriptions.subscribe(options, handler);
+  }
+
+  /** The audit search on this store's file and connection. */
+  auditQuery(): AuditQuery {
+    return new SqliteAuditQuery({ database: () => this.open().db, upcasters: this.options.upcasters });
   }
 
   async close(): Promise<void> {

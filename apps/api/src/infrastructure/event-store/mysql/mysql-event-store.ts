@@ -21,6 +21,9 @@ import { openProductPool, productSession } from '../../mysql/mysql-pool';
 import { type MysqlServer } from '../../mysql/mysql-server-url';
 import { appendBatch, CREATE_TABLES, SQL, UPGRADE_FROM_HEAD_ROW } from './mysql-event-store.schema';
 import { duplicateKeyOf, isPreviousVersionMissing, toUnavailableError } from './mysql-faults';
+import { type AuditQuery } from '../audit-query/audit-query.port';
+import { addMysqlAuditColumns } from './mysql-audit-schema';
+import { MysqlAuditQuery } from './mysql-audit-query';
 
 export type MysqlEventStoreOptions = Readonly<{
   server: MysqlServer;
@@ -120,6 +123,15 @@ export class MysqlEventStore implements EventStore {
     handler: SubscriptionHandler,
   ): Subscription {
     return this.subscriptions.subscribe(options, handler);
+  }
+
+  /** The audit search on this log, through this store's pool. */
+  auditQuery(): AuditQuery {
+    return new MysqlAuditQuery({
+      pool: this.pool,
+      ready: () => this.guard('open the log', () => this.ensureSchema()),
+      upcasters: this.options.upcasters,
+    });
   }
 
   async close(): Promise<void> {
@@ -263,6 +275,7 @@ export class MysqlEventStore implements EventStore {
       const [rows] = await this.pool.query(SQL.hasPreviousVersion);
       if (Number((rows as { found: number | string }[])[0].found) === 0)
         for (const statement of UPGRADE_FROM_HEAD_ROW) await this.pool.query(statement);
+      await addMysqlAuditColumns(this.pool);
     })().catch((error: unknown) => {
       this.schemaReady = undefined;
       throw error;
