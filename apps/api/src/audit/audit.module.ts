@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity';
 import { AuditExport } from './export-audit-log/audit-export';
 import { ExportAuditLogController } from './export-audit-log/audit-export.http';
 import { AuditCriteriaBuilder } from './search-audit-log/audit-criteria-builder';
@@ -12,6 +13,7 @@ import { UserGrantHistory } from './user-grants/user-grant-history';
  * Everything here reads the event store, never the read model's views of it.
  */
 @Module({
+  imports: [IdentityModule],
   controllers: [SearchAuditLogController, ExportAuditLogController],
   providers: [UserGrantHistory, AuditCriteriaBuilder, SearchAuditLogHandler, AuditExport],
 })

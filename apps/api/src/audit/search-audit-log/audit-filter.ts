@@ -69,9 +69,17 @@ const text = (problems: Problems, field: string, value: string | undefined): str
   return trimmed;
 };
 
+/** Date.parse rolls 2025-02-30 over to March; a filter that names no day is refused instead. */
+function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 function time(problems: Problems, field: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const parsed = ISO_TIME.test(value) ? Date.parse(value) : Number.NaN;
+  const parsed = ISO_TIME.test(value) && isCalendarDate(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(parsed))
     return problems.add(
       field,
