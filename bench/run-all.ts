@@ -1,3 +1,4 @@
+import { runAuditQueryBench } from './audit-query.bench';
 import { runBootBench } from './boot.bench';
 import { runDataApiListBench } from './data-api-list.bench';
 import { runEventFeedBench } from './event-feed.bench';
@@ -21,6 +22,7 @@ async function main() {
   await runDataApiListBench();
   await runPublishSakilaBench();
   await runEventFeedBench();
+  await runAuditQueryBench();
 }
 
 main().catch((error: unknown) => {

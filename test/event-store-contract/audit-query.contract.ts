@@ -23,7 +23,6 @@ const MINUTE = 60_000;
 const ALICE = uuidv7();
 const BOB = uuidv7();
 const ACTORS = [ALICE, BOB, 'system'] as const;
-const ENVIRONMENTS = ['development', 'qa', undefined] as const;
 const INTEGRATIONS = [uuidv7(), uuidv7(), uuidv7()];
 const PUBLICATION = uuidv7();
 /** Stream, its environment (user streams have none), and the types its events take in turn. */

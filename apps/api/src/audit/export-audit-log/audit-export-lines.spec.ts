@@ -72,6 +72,13 @@ describe('auditExportChunks', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
+  it('given no event, when exported as CSV, then the header alone; as NDJSON, nothing', async () => {
+    expect(await text(auditExportChunks(pagesOf(), 'csv', lookup))).toBe(
+      'position,eventId,type,streamId,streamVersion,recordedAt,actorId,actorUsername,environment,correlationId,causationId,data\r\n',
+    );
+    expect(await text(auditExportChunks(pagesOf(), 'ndjson', lookup))).toBe('');
+  });
+
   it('given an event of no environment, then its CSV field is empty', async () => {
     const item = toAuditItem(
       { ...event(1), metadata: { actorId: 'system', correlationId: 'c', causationId: 'r' } },

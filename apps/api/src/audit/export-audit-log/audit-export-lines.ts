@@ -50,7 +50,7 @@ export const csvRecord = (item: AuditItem): string =>
 export const ndjsonLine = (item: AuditItem): string => `${JSON.stringify(item)}\n`;
 
 /**
- * The export's text, a page of the log at a time (CSV: its header first). Each page is formatted only
+ * The export's text, a page of the log at a time (CSV: its header first, with the first page). Each page is formatted only
  * when the consumer asks for the next chunk, and formatting asks for the next page: whatever the
  * log's length, one page is held at a time.
  */
@@ -61,11 +61,14 @@ export async function* auditExportChunks(
 ): AsyncIterable<AuditExportChunk> {
   const names = new ActorNames(lookup);
   const line = format === 'csv' ? csvRecord : ndjsonLine;
-  if (format === 'csv') yield { text: `${AUDIT_CSV_COLUMNS.join(',')}\r\n`, events: 0 };
+  // The CSV header travels with the first page, so that nothing is sent before the log answered.
+  let header = format === 'csv' ? `${AUDIT_CSV_COLUMNS.join(',')}\r\n` : '';
   for await (const events of pages) {
     await names.learn(events);
-    let text = '';
+    let text = header;
+    header = '';
     for (const event of events) text += line(toAuditItem(event, names));
     yield { text, events: events.length };
   }
+  if (header !== '') yield { text: header, events: 0 };
 }

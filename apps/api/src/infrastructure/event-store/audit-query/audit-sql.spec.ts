@@ -3,6 +3,7 @@ import {
   auditBranches,
   auditStatement,
   AUDIT_INDEXES,
+  chooseAccess,
   drivingIndexes,
   MAX_BRANCHES,
   mergeBranchPages,
@@ -196,12 +197,94 @@ describe('auditStatement', () => {
     const [branch] = auditBranches({ scope: { environments: ['qa'], streamIds: [] }, types: ['A'] });
 
     expect(
-      probeStatement(indexNamed('events_audit_environment_type'), branch, { above: 1, below: 9 }, 5000),
+      probeStatement(
+        'sqlite',
+        indexNamed('events_audit_environment_type'),
+        branch,
+        { above: 1, below: 9 },
+        5000,
+      ),
     ).toEqual({
       sql:
         'SELECT count(*) AS found FROM (SELECT 1 FROM events INDEXED BY events_audit_environment_type ' +
-        'WHERE environment = ? AND type = ? AND global_position > ? AND global_position < ? LIMIT ?)',
+        'WHERE environment = ? AND type = ? AND global_position > ? AND global_position < ? LIMIT ?) AS probe',
       values: ['qa', 'A', 1, 9, 5000],
+    });
+  });
+
+  it("given MySQL, then the type index is the log's own and indexes are forced by name", () => {
+    const [branch] = auditBranches({ types: ['A'], actorIds: ['alice'] });
+
+    expect(probeStatement('mysql', indexNamed('events_audit_type'), branch, {}, 10).sql).toBe(
+      'SELECT count(*) AS found FROM (SELECT 1 FROM events FORCE INDEX (events_type_position) WHERE type = ? LIMIT ?) AS probe',
+    );
+    expect(
+      auditStatement(
+        'mysql',
+        branch,
+        {},
+        {},
+        { order: 'desc', limit: 1 },
+        { kind: 'index', index: indexNamed('events_audit_actor') },
+      ).sql,
+    ).toContain('FROM events FORCE INDEX (events_audit_actor) WHERE');
+    expect(
+      auditStatement('mysql', auditBranches({})[0], {}, {}, { order: 'desc', limit: 1 }, { kind: 'position' })
+        .sql,
+    ).toContain('FROM events FORCE INDEX (PRIMARY) ORDER BY');
+  });
+});
+
+describe('chooseAccess', () => {
+  const window = { below: 1000 };
+
+  it('given one stream, then the database reads it by its own key', async () => {
+    const [branch] = auditBranches({ streamIds: ['integration-1'], types: ['A'] });
+
+    expect(await chooseAccess('sqlite', branch, window, () => 0)).toEqual({ kind: 'planned' });
+  });
+
+  it('given no equality, then by position alone', async () => {
+    expect(
+      await chooseAccess('sqlite', auditBranches({ from: '2025-01-01T00:00:00.000Z' })[0], window, () => 0),
+    ).toEqual({
+      kind: 'position',
+    });
+  });
+
+  it('given one index that applies, then it, without a probe', async () => {
+    const count = jest.fn(() => 0);
+
+    expect(await chooseAccess('sqlite', auditBranches({ actorIds: ['alice'] })[0], window, count)).toEqual({
+      kind: 'index',
+      index: indexNamed('events_audit_actor'),
+    });
+    expect(count).not.toHaveBeenCalled();
+  });
+
+  it('given several, then the one holding the fewest entries for the values; ties go to the pair with the environment', async () => {
+    const [branch] = auditBranches({
+      scope: { environments: ['qa'], streamIds: [] },
+      types: ['A'],
+      actorIds: ['alice'],
+    });
+    const counts: Record<string, number> = {
+      events_audit_environment_actor: 5000,
+      events_audit_environment_type: 5000,
+      events_audit_actor: 5000,
+      events_audit_type: 12,
+      events_audit_environment: 5000,
+    };
+    const counted = (probe: { sql: string }) => counts[/INDEXED BY (\w+)/.exec(probe.sql)![1]];
+
+    expect(await chooseAccess('sqlite', branch, window, counted)).toEqual({
+      kind: 'index',
+      index: indexNamed('events_audit_type'),
+    });
+    counts.events_audit_type = 5000;
+    expect(await chooseAccess('sqlite', branch, window, counted)).toEqual({
+      kind: 'index',
+      index: indexNamed('events_audit_environment_actor'),
     });
   });
 });

@@ -21,7 +21,12 @@ export type IndexedAuditColumn = Exclude<AuditColumn, 'stream_id'>;
  * index entry of the other filter; hence the pairs with environment. Rarest kinds first, as a rule of
  * thumb for ties.
  */
-export type AuditIndex = Readonly<{ name: string; columns: readonly IndexedAuditColumn[] }>;
+export type AuditIndex = Readonly<{
+  name: string;
+  columns: readonly IndexedAuditColumn[];
+  /** Its name on MariaDB/MySQL, when the log has it already under another. */
+  mysqlName?: string;
+}>;
 
 export const AUDIT_INDEXES: readonly AuditIndex[] = [
   { name: 'events_audit_correlation', columns: ['correlation_id'] },
@@ -30,7 +35,7 @@ export const AUDIT_INDEXES: readonly AuditIndex[] = [
   { name: 'events_audit_environment_type', columns: ['environment', 'type'] },
   { name: 'events_audit_category', columns: ['stream_category'] },
   { name: 'events_audit_actor', columns: ['actor_id'] },
-  { name: 'events_audit_type', columns: ['type'] },
+  { name: 'events_audit_type', columns: ['type'], mysqlName: 'events_type_position' },
   { name: 'events_audit_environment', columns: ['environment'] },
 ];
 
@@ -244,11 +249,23 @@ function filters(
 
 const whereClause = (where: readonly string[]) => (where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`);
 
-/** The table as `access` reads it; MySQL plans by itself, kept off the recorded_at index (see timeBounds). */
+const indexName = (dialect: AuditDialect, index: AuditIndex) =>
+  dialect === 'mysql' ? (index.mysqlName ?? index.name) : index.name;
+
+/**
+ * The table as `access` reads it. Neither database is left to choose between the audit indexes: SQLite
+ * keeps no statistics per value, and MariaDB, whose estimates are good, still prefers an index that
+ * saves a sort over one that saves reading (the ORDER BY ... LIMIT heuristic).
+ */
 function source(dialect: AuditDialect, access: AuditAccess): string {
-  if (dialect === 'mysql') return `events IGNORE INDEX (${RECORDED_AT_INDEX})`;
-  if (access.kind === 'index') return `events INDEXED BY ${access.index.name}`;
-  return access.kind === 'position' ? 'events NOT INDEXED' : 'events';
+  if (dialect === 'sqlite') {
+    if (access.kind === 'index') return `events INDEXED BY ${access.index.name}`;
+    return access.kind === 'position' ? 'events NOT INDEXED' : 'events';
+  }
+  if (access.kind === 'index') return `events FORCE INDEX (${indexName(dialect, access.index)})`;
+  return access.kind === 'position'
+    ? 'events FORCE INDEX (PRIMARY)'
+    : `events IGNORE INDEX (${RECORDED_AT_INDEX})`;
 }
 
 /** One branch's page in `order`: at most `limit` + 1 events (the one more says whether a page follows). */
@@ -275,6 +292,7 @@ export function auditStatement(
  * index that holds the fewest.
  */
 export function probeStatement(
+  dialect: AuditDialect,
   index: AuditIndex,
   branch: AuditBranch,
   window: PositionWindow,
@@ -294,10 +312,42 @@ export function probeStatement(
     where.push('global_position < ?');
     values.push(window.below);
   }
+  const hint = dialect === 'sqlite' ? 'INDEXED BY' : 'FORCE INDEX';
   return {
-    sql: `SELECT count(*) AS found FROM (SELECT 1 FROM events INDEXED BY ${index.name}${whereClause(where)} LIMIT ?)`,
+    sql:
+      `SELECT count(*) AS found FROM (SELECT 1 FROM events ${hint} ${dialect === 'sqlite' ? index.name : `(${indexName(dialect, index)})`}` +
+      `${whereClause(where)} LIMIT ?) AS probe`,
     values: [...values, cap],
   };
+}
+
+/** Index entries a probe counts at most: enough to tell a rare value from a common one, in about a millisecond. */
+export const PROBE_CAP = 5_000;
+
+/**
+ * How a branch is read: a stream's own key is the best access to it, and lists left unsplit are
+ * planned by the database; otherwise the index of the branch's equalities that holds the fewest
+ * entries in the window (`count` answers a probeStatement), or the position alone when none applies.
+ */
+export async function chooseAccess(
+  dialect: AuditDialect,
+  branch: AuditBranch,
+  window: PositionWindow,
+  count: (probe: AuditStatement) => Promise<number> | number,
+): Promise<AuditAccess> {
+  if (branch.equals.some(([column]) => column === 'stream_id')) return { kind: 'planned' };
+  const candidates = drivingIndexes(branch);
+  if (candidates.length === 0)
+    return branch.anyOf.length > 0 || branch.scope !== undefined ? { kind: 'planned' } : { kind: 'position' };
+  let best = candidates[0];
+  if (candidates.length > 1) {
+    let fewest = Number.POSITIVE_INFINITY;
+    for (const index of candidates) {
+      const found = await count(probeStatement(dialect, index, branch, window, PROBE_CAP));
+      if (found < fewest) [best, fewest] = [index, found];
+    }
+  }
+  return { kind: 'index', index: best };
 }
 
 export type MergedPage = Readonly<{ rows: EventRow[]; next?: number }>;

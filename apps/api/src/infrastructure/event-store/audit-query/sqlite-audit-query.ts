@@ -13,15 +13,11 @@ import {
   pagesOf,
 } from './audit-query.port';
 import {
-  type AuditAccess,
-  type AuditBranch,
   auditBranches,
   auditStatement,
-  drivingIndexes,
+  chooseAccess,
   mergeBranchPages,
   pageWindow,
-  type PositionWindow,
-  probeStatement,
   timeBounds,
 } from './audit-sql';
 
@@ -33,14 +29,8 @@ export type SqliteAuditQueryOptions = Readonly<{
 
 /** Statement texts differ only by which filters a search has: a few dozen shapes, prepared once each. */
 const MAX_PREPARED = 128;
-/** Index entries a probe counts at most: enough to tell a rare value from a common one, in well under a millisecond. */
-const PROBE_CAP = 5_000;
 
-/**
- * The audit search on the SQLite store's file, from its indexes (see audit-sql.ts). SQLite keeps no
- * statistics per value, so when a statement could be driven by several indexes, each is probed for
- * how many entries its value has in the page's window, and the rarest drives it.
- */
+/** The audit search on the SQLite store's file, from its indexes (see audit-sql.ts). */
 export class SqliteAuditQuery implements AuditQuery {
   private readonly prepared = new Map<string, StatementSync>();
   private preparedFor?: DatabaseSync;
@@ -56,17 +46,19 @@ export class SqliteAuditQuery implements AuditQuery {
       });
       const window = pageWindow(bounds, page);
       if (window === undefined) return { events: [] };
-      const pages = auditBranches(criteria).map((branch) => {
-        const { sql, values } = auditStatement(
-          'sqlite',
-          branch,
-          criteria,
-          window,
-          page,
-          this.access(branch, window),
+      const pages: EventRow[][] = [];
+      for (const branch of auditBranches(criteria)) {
+        const access = await chooseAccess('sqlite', branch, window, ({ sql, values }) => {
+          const { found } = this.statement(sql, false).get(...(values as (string | number)[])) as {
+            found: number;
+          };
+          return found;
+        });
+        const { sql, values } = auditStatement('sqlite', branch, criteria, window, page, access);
+        pages.push(
+          this.statement(sql, true).all(...(values as (string | number)[])) as unknown as EventRow[],
         );
-        return this.statement(sql, true).all(...(values as (string | number)[])) as unknown as EventRow[];
-      });
+      }
       const { rows, next } = mergeBranchPages(pages, page);
       const events = rows.map((row): RecordedEvent => recordedEventOf(row, this.options.upcasters));
       return next === undefined ? { events } : { events, next };
@@ -77,31 +69,6 @@ export class SqliteAuditQuery implements AuditQuery {
 
   pages(criteria: AuditCriteria, order: AuditOrder, pageSize: number): AsyncIterable<RecordedEvent[]> {
     return pagesOf(this, criteria, order, pageSize);
-  }
-
-  /**
-   * A stream's own key is the best access to it (SQLite picks it); lists left unsplit are planned by
-   * SQLite too. Otherwise: the index of the rarest equality, or the position alone when there is none.
-   */
-  private access(branch: AuditBranch, window: PositionWindow): AuditAccess {
-    if (branch.equals.some(([column]) => column === 'stream_id')) return { kind: 'planned' };
-    const candidates = drivingIndexes(branch);
-    if (candidates.length === 0)
-      return branch.anyOf.length > 0 || branch.scope !== undefined
-        ? { kind: 'planned' }
-        : { kind: 'position' };
-    let best = candidates[0];
-    if (candidates.length > 1) {
-      let fewest = Number.POSITIVE_INFINITY;
-      for (const index of candidates) {
-        const { sql, values } = probeStatement(index, branch, window, PROBE_CAP);
-        const { found } = this.statement(sql, false).get(...(values as (string | number)[])) as {
-          found: number;
-        };
-        if (found < fewest) [best, fewest] = [index, found];
-      }
-    }
-    return { kind: 'index', index: best };
   }
 
   private statement(sql: string, asArrays: boolean): StatementSync {

@@ -14,6 +14,7 @@ import {
 import {
   auditBranches,
   auditStatement,
+  chooseAccess,
   mergeBranchPages,
   pageWindow,
   timeBounds,
@@ -27,11 +28,7 @@ export type MysqlAuditQueryOptions = Readonly<{
   upcasters?: Readonly<Record<string, Upcaster>>;
 }>;
 
-/**
- * The audit search on the MariaDB/MySQL log, from its indexes (see audit-sql.ts); branches run side by
- * side. The server estimates each index's entries per value itself (index dives), so it picks the
- * driving index; it is only kept off the recorded_at index, which finds the time bounds.
- */
+/** The audit search on the MariaDB/MySQL log, from its indexes (see audit-sql.ts); branches run side by side. */
 export class MysqlAuditQuery implements AuditQuery {
   constructor(private readonly options: MysqlAuditQueryOptions) {}
 
