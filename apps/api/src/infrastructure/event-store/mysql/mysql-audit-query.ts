@@ -46,9 +46,11 @@ export class MysqlAuditQuery implements AuditQuery {
       if (window === undefined) return { events: [] };
       const pages = await Promise.all(
         auditBranches(criteria).map(async (branch) => {
-          const { sql, values } = auditStatement('mysql', branch, criteria, window, page, {
-            kind: 'planned',
+          const access = await chooseAccess('mysql', branch, window, async (probe) => {
+            const [rows] = await pool.query(probe.sql, probe.values);
+            return Number((rows as { found: number | string }[])[0].found);
           });
+          const { sql, values } = auditStatement('mysql', branch, criteria, window, page, access);
           const [rows] = await pool.query({ sql, values, rowsAsArray: true });
           return rows as unknown as EventRow[];
         }),
