@@ -2,6 +2,7 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { ensurePrivateFile } from '../private-files';
 import { CHAIN_COLUMNS } from './chained-event';
 import { upgradeToChain } from './sqlite-chain-upgrade';
+import { addSqliteAuditColumns } from './audit-query/sqlite-audit-schema';
 
 /**
  * global_position is the rowid alias (no AUTOINCREMENT): the store gives each event the position after
@@ -89,6 +90,7 @@ export function openEventsDatabase(file: string, busyTimeoutMs: number): EventsD
     db.exec(CREATE_EVENTS);
     db.exec(CREATE_CHAIN_CHECKPOINTS);
     upgradeToChain(db);
+    addSqliteAuditColumns(db);
     const statements = Object.fromEntries(
       Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)]),
     ) as unknown as EventStatements;

@@ -33,6 +33,9 @@ import { completeChain } from './mysql-chain-upgrade';
 import { type ChainCheckpoint, type ChainedLog, type ChainRow } from '../../audit-chain/chain-row';
 import { type DigestedChainRow, digestedChainRowOf } from '../chained-event';
 import { duplicateKeyOf, isPreviousVersionMissing, toUnavailableError } from './mysql-faults';
+import { type AuditQuery } from '../audit-query/audit-query.port';
+import { addMysqlAuditColumns } from './mysql-audit-schema';
+import { MysqlAuditQuery } from './mysql-audit-query';
 
 export type MysqlEventStoreOptions = Readonly<{
   server: MysqlServer;
@@ -177,6 +180,15 @@ export class MysqlEventStore implements EventStore, ChainedLog {
         checkpoint.signedAt,
         checkpoint.signature,
       ]);
+    });
+  }
+
+  /** The audit search on this log, through this store's pool. */
+  auditQuery(): AuditQuery {
+    return new MysqlAuditQuery({
+      pool: this.pool,
+      ready: () => this.guard('open the log', () => this.ensureSchema()),
+      upcasters: this.options.upcasters,
     });
   }
 
@@ -368,6 +380,7 @@ export class MysqlEventStore implements EventStore, ChainedLog {
       if (!(await this.hasColumn(SQL.hasChain)))
         for (const statement of UPGRADE_TO_CHAIN) await ignoringDuplicateColumn(this.pool.query(statement));
       await completeChain(this.pool);
+      await addMysqlAuditColumns(this.pool);
     })().catch((error: unknown) => {
       this.schemaReady = undefined;
       throw error;
