@@ -13,6 +13,7 @@ import {
   DURABILITY_PRAGMAS,
   SQL,
 } from '../apps/api/src/infrastructure/event-store/sqlite-event-store.schema';
+import { addSqliteAuditColumns } from '../apps/api/src/infrastructure/event-store/audit-query/sqlite-audit-schema';
 import { benchEvent } from './lib/bench-event';
 import { report, reportRatio } from './lib/report';
 
@@ -71,6 +72,8 @@ function rawInsertRound(file: string, batches: readonly NewEvent[][], streams: n
   const db = new DatabaseSync(file);
   for (const pragma of DURABILITY_PRAGMAS) db.exec(pragma);
   db.exec(CREATE_EVENTS);
+  // The store maintains the audit search's indexes on every append: so does the floor.
+  addSqliteAuditColumns(db);
   const insert = db.prepare(UNCHAINED_INSERT);
   const versions = new Array<number>(streams).fill(-1);
   const latenciesMs = new Float64Array(batches.length);
@@ -111,6 +114,7 @@ function rawChainedInsertRound(file: string, batches: readonly NewEvent[][], str
   const db = new DatabaseSync(file);
   for (const pragma of DURABILITY_PRAGMAS) db.exec(pragma);
   db.exec(CREATE_EVENTS);
+  addSqliteAuditColumns(db);
   const insert = db.prepare(SQL.insert);
   const versions = new Array<number>(streams).fill(-1);
   const latenciesMs = new Float64Array(batches.length);

@@ -1,4 +1,5 @@
 import { runAuditChainBench } from './audit-chain.bench';
+import { runAuditQueryBench } from './audit-query.bench';
 import { runBootBench } from './boot.bench';
 import { runDataApiListBench } from './data-api-list.bench';
 import { runEventFeedBench } from './event-feed.bench';
@@ -25,6 +26,7 @@ async function main() {
   await runPublishSakilaBench();
   await runEventFeedBench();
   await runAuditChainBench();
+  await runAuditQueryBench();
 }
 
 main().catch((error: unknown) => {

@@ -76,6 +76,8 @@ const developmentAdmins = (others: Outcome = 403): Expected => ({
   owner: 403,
 });
 const owners: Expected = { ...users, developer: 403, admin: 403, otherAdmin: 403 };
+/** The audit log: any administrator reads that of their environments, owners all of it. */
+const auditReaders: Expected = { ...users, developer: 403 };
 const dataApi: Expected = { ...everyone, anonymous: 401, otherAdmin: 403 };
 
 describe('authorization matrix: every operation x every kind of caller', () => {
@@ -563,6 +565,13 @@ describe('authorization matrix: every operation x every kind of caller', () => {
       operation: 'GET /api/republish-runs/{runId}',
       expected: developmentMembers,
       call: () => ({ path: `/api/republish-runs/${runId}` }),
+    },
+    // The audit log: owners read all of it, administrators (and auditors) that of their environments.
+    { operation: 'GET /api/audit', expected: auditReaders, call: () => ({ path: '/api/audit' }) },
+    {
+      operation: 'GET /api/audit/export',
+      expected: auditReaders,
+      call: () => ({ path: '/api/audit/export?format=csv' }),
     },
   ];
 

@@ -4,6 +4,7 @@ import {
   DURABILITY_PRAGMAS,
   SQL,
 } from '../../apps/api/src/infrastructure/event-store/sqlite-event-store.schema';
+import { addSqliteAuditColumns } from '../../apps/api/src/infrastructure/event-store/audit-query/sqlite-audit-schema';
 import { type SampleAppend } from '../../apps/api/src/read-model/testing/sample-history';
 
 const EVENTS_PER_TRANSACTION = 20_000;
@@ -19,6 +20,8 @@ export function writeSampleLog(file: string, appends: readonly SampleAppend[], r
   try {
     for (const pragma of DURABILITY_PRAGMAS) db.exec(pragma);
     db.exec(CREATE_EVENTS);
+    // As the store makes it: opening it later then adds nothing (no index built inside a measurement).
+    addSqliteAuditColumns(db);
     const insert = db.prepare(SQL.insert);
     const versions = new Map<string, number>();
     let written = 0;

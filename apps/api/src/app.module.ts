@@ -22,6 +22,8 @@ import { EVENT_STORE, type EventStore } from './infrastructure/event-store/event
 import { LogHead } from './infrastructure/event-store/log-head';
 import { CurrentViews } from './infrastructure/consistency/current-views';
 import { createEventStore } from './infrastructure/event-store/open-event-store';
+import { AUDIT_QUERY } from './infrastructure/event-store/audit-query/audit-query.port';
+import { auditQueryOf } from './infrastructure/event-store/audit-query/audit-query-of';
 import { ProblemDetailsFilter } from './infrastructure/http/problem-details.filter';
 import { createValidationPipe } from './infrastructure/http/validation.pipe';
 import { IdempotencyInterceptor } from './infrastructure/idempotency/idempotency.interceptor';
@@ -67,6 +69,8 @@ export class AppModule {
         provide: EVENT_STORE,
         useFactory: () => overrides.eventStore ?? createEventStore(config.eventStore, config.dataDir),
       },
+      // Asked of the store object, so a store given in overrides answers with its own.
+      { provide: AUDIT_QUERY, useFactory: auditQueryOf, inject: [EVENT_STORE] },
       {
         provide: SecretStore,
         useFactory: () =>
@@ -121,6 +125,7 @@ export class AppModule {
         APP_CONFIG,
         CLOCK,
         EVENT_STORE,
+        AUDIT_QUERY,
         SecretStore,
         IDEMPOTENCY_STORE,
         CommandRunner,

@@ -1,4 +1,11 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity';
+import { AuditExport } from './export-audit-log/audit-export';
+import { ExportAuditLogController } from './export-audit-log/audit-export.http';
+import { AuditCriteriaBuilder } from './search-audit-log/audit-criteria-builder';
+import { SearchAuditLogController } from './search-audit-log/search-audit-log.http';
+import { SearchAuditLogHandler } from './search-audit-log/search-audit-log.query';
+import { UserGrantHistory } from './user-grants/user-grant-history';
 import { AuditChainSealer } from './chain/audit-chain-sealer';
 import { ReplayController } from './replay/replay.http';
 import { VerifyChainController } from './verify-chain/verify-chain.http';
@@ -10,7 +17,8 @@ import { VerifyChainController } from './verify-chain/verify-chain.http';
  * which compares them with it.
  */
 @Module({
-  controllers: [VerifyChainController, ReplayController],
-  providers: [AuditChainSealer],
+  imports: [IdentityModule],
+  controllers: [SearchAuditLogController, ExportAuditLogController, VerifyChainController, ReplayController],
+  providers: [UserGrantHistory, AuditCriteriaBuilder, SearchAuditLogHandler, AuditExport, AuditChainSealer],
 })
 export class AuditModule {}

@@ -1,1 +1,2 @@
 export { AuditModule } from './audit.module';
+export { auditExportChunks } from './export-audit-log/audit-export-lines';

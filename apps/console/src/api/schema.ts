@@ -1,5 +1,39 @@
 // Generated from /api/docs-json by `npm run api:types` (openapi-typescript); do not edit by hand.
 export interface paths {
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the audit log: the events the caller may read (owners: all; auditors and administrators: those of their environments), newest first, a page at a time through `next` */
+        get: operations["SearchAuditLogController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the events of an audit search (same filters and visibility, every page), streamed: NDJSON (one event per line, as the search answers it) or CSV (data as JSON in one field) */
+        get: operations["ExportAuditLogController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/replay": {
         parameters: {
             query?: never;
@@ -1030,6 +1064,12 @@ export interface components {
             /** @enum {string} */
             status: "active" | "revoked";
         };
+        AuditActor: {
+            /** @description The actor id the event records: a user id, or `system` */
+            id: string;
+            /** @description The user's username; an actor that is no user (`system`) keeps its id */
+            username: string;
+        };
         AuditChainAlarm: {
             /**
              * @description What was done to it (details: GET /api/audit/verify)
@@ -1043,6 +1083,38 @@ export interface components {
             position: number;
             /** @enum {string} */
             state: "broken";
+        };
+        AuditEvent: {
+            actor: components["schemas"]["AuditActor"];
+            /** @description The request (or event) that caused this event */
+            causationId: string;
+            /** @description Shared by every event of one request (X-Correlation-Id) */
+            correlationId: string;
+            /** @description The event data as recorded (secrets are never recorded, only references to them) */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description The environment the event was recorded in; null for user events (a user spans environments) */
+            environment: string | null;
+            /** Format: uuid */
+            eventId: string;
+            /** @description Global position: the order of the log */
+            position: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @example integration-0197a3c2-7d1e-7c4a-9a51-3b9f2e8d4c10 */
+            streamId: string;
+            streamVersion: number;
+            /**
+             * @description The event type, a past-tense fact
+             * @example IntegrationCreated
+             */
+            type: string;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEvent"][];
+            /** @description Send as `after` (with the same filters and order) for the next page; null on the last page */
+            next: string | null;
         };
         BindConnectionBody: {
             /** Format: uuid */
@@ -2272,6 +2344,166 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    SearchAuditLogController_search: {
+        parameters: {
+            query?: {
+                /** @description Who caused the events: a user id, a username, or `system` */
+                actor?: string;
+                /** @description The `next` of the page before (same filters and order) */
+                after?: string;
+                /** @description A kind of object: its events (with `id`: those of that one object). `deployment` takes the integration id; `publication` a publication id or an integration id (its publications); `user` a user id or a username */
+                aggregate?: "integration" | "connection" | "connection-request" | "environment" | "user" | "api-key" | "deployment" | "publication" | "dependency";
+                /** @description The events of one request (its X-Correlation-Id) */
+                correlationId?: string;
+                /** @description One environment's events (you need the auditor or admin role there, or to be an owner); its users' events included */
+                environment?: string;
+                /** @description Recorded at or after this time (ISO 8601, a date or a date-time with offset) */
+                from?: string;
+                /** @description The id of one object of `aggregate` (needs `aggregate`) */
+                id?: string;
+                limit?: number;
+                /** @description desc: newest first */
+                order?: "desc" | "asc";
+                /** @description One stream, by its exact id */
+                stream?: string;
+                /** @description Recorded before this time (ISO 8601) */
+                to?: string;
+                /** @description Event types, comma-separated (any of them) */
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description AUDIT.INVALID_FILTER: an unknown aggregate, id without aggregate, a bad time, limit or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.AUDITOR_REQUIRED: no auditor or admin role (in `environment`, when given), and no owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportAuditLogController_export: {
+        parameters: {
+            query?: {
+                /** @description Who caused the events: a user id, a username, or `system` */
+                actor?: string;
+                /** @description A kind of object: its events (with `id`: those of that one object). `deployment` takes the integration id; `publication` a publication id or an integration id (its publications); `user` a user id or a username */
+                aggregate?: "integration" | "connection" | "connection-request" | "environment" | "user" | "api-key" | "deployment" | "publication" | "dependency";
+                /** @description The events of one request (its X-Correlation-Id) */
+                correlationId?: string;
+                /** @description One environment's events (you need the auditor or admin role there, or to be an owner); its users' events included */
+                environment?: string;
+                format?: "ndjson" | "csv";
+                /** @description Recorded at or after this time (ISO 8601, a date or a date-time with offset) */
+                from?: string;
+                /** @description The id of one object of `aggregate` (needs `aggregate`) */
+                id?: string;
+                /** @description desc: newest first */
+                order?: "desc" | "asc";
+                /** @description One stream, by its exact id */
+                stream?: string;
+                /** @description Recorded before this time (ISO 8601) */
+                to?: string;
+                /** @description Event types, comma-separated (any of them) */
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events, in the order asked for */
+            200: {
+                headers: {
+                    /** @description attachment; filename="audit-<environment or all>-<time>.<format>" */
+                    "Content-Disposition": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description AUDIT.INVALID_FILTER: a bad filter, or a format other than ndjson and csv */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.AUDITOR_REQUIRED: no auditor or admin role (in `environment`, when given), and no owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ReplayController_run: {
         parameters: {
             query?: never;
@@ -6381,6 +6613,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectionRebuild"];
+                };
+            };
+            /** @description REQUEST.INVALID_QUERY: force is neither true nor false */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */

@@ -16,8 +16,10 @@ export const GENESIS_HASH = '0'.repeat(64);
 export const GENESIS_POSITION = 0;
 
 /**
- * The stored fields of an event, each as the store keeps it (data and metadata as their JSON text).
- * Length-prefixed, so no field's content can be mistaken for a separator: the encoding is canonical.
+ * The stored fields of an event, each as the store keeps it (data and metadata as their JSON text),
+ * each prefixed with its length in UTF-8 bytes, so no field's content can be mistaken for a separator:
+ * the encoding is canonical, and a SQL server computes the same bytes (LENGTH() and CONCAT() on
+ * utf8mb4), which lets MariaDB hash its stored events itself (see mysql-event-store.schema.ts).
  */
 export type ChainedFields = readonly [
   eventId: string,
@@ -34,7 +36,7 @@ export function canonicalEncoding(fields: ChainedFields): string {
   let encoded = '';
   for (const field of fields) {
     const text = String(field);
-    encoded += `${text.length}:${text};`;
+    encoded += `${Buffer.byteLength(text)}:${text};`;
   }
   return encoded;
 }

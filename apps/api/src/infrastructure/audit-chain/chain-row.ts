@@ -1,15 +1,13 @@
-import { type ChainedFields } from './chain-link';
-
 /**
  * A stored event as the chain's verifier reads it: its position, the position it names as the one
- * before it, its stored hash (null when it was written without one), and its chained fields exactly as
- * stored.
+ * before it, its stored hash (null when it was written without one), and the digest of its fields as
+ * they are stored now (see chain-link.ts), computed by the store that read them.
  */
 export type ChainRow = Readonly<{
   position: number;
   previousPosition: number | null;
   hash: string | null;
-  fields: ChainedFields;
+  digest: string;
 }>;
 
 /** A point of the chain an instance verified: the hash of the event at `position`, signed with AUDIT_KEY. */
@@ -23,8 +21,10 @@ export type ChainCheckpoint = Readonly<{
 
 /** What an event store that keeps the chain offers its verifier. */
 export interface ChainedLog {
-  /** Events after `afterPosition`, in log order, at most `limit` of them. */
-  readChain(afterPosition: number, limit: number): Promise<ChainRow[]>;
+  /** Events after `afterPosition` (up to `upTo` when given), in log order, at most `limit` of them. */
+  readChain(afterPosition: number, limit: number, upTo?: number): Promise<ChainRow[]>;
+  /** Position of the last stored event (0 when empty). */
+  headPosition(): Promise<number>;
   /** Every stored checkpoint, by position. */
   chainCheckpoints(): Promise<ChainCheckpoint[]>;
   /** Stores a checkpoint; one already stored at that position is kept. */

@@ -1,4 +1,4 @@
-import { chainLink, digestOf, GENESIS_HASH, GENESIS_POSITION } from './chain-link';
+import { chainLink, GENESIS_HASH, GENESIS_POSITION } from './chain-link';
 import { type ChainCheckpoint, type ChainedLog, type ChainRow } from './chain-row';
 import { type AuditKey, checkpointSignatureHolds } from './checkpoint-signature';
 
@@ -41,7 +41,8 @@ export type VerifyOptions = Readonly<{
   batchSize?: number;
 }>;
 
-const DEFAULT_BATCH = 5_000;
+const DEFAULT_BATCH = 10_000;
+const PAGES_AHEAD = 3;
 
 /**
  * Recomputes the chain from an anchor to the head. Every event must name the event before it, carry
@@ -68,18 +69,24 @@ export async function verifyChain(log: ChainedLog, options: VerifyOptions = {}):
   });
   if (forged) return result(forgedCheckpoint(forged));
 
-  // The next page is read while this one is hashed: a server store answers meanwhile.
-  let next: Promise<ChainRow[]> | undefined = log.readChain(previous.position, batchSize);
+  // Pages are ranges of positions, so the next ones are read while this one is checked (a server
+  // store answers meanwhile, on its own cores); holes in the positions only make a page shorter.
+  const end = options.to ?? (await log.headPosition());
+  let requested = previous.position;
+  const inFlight: Promise<ChainRow[]>[] = [];
+  const readAhead = () => {
+    while (inFlight.length < PAGES_AHEAD && requested < end) {
+      const upTo = Math.min(end, requested + batchSize);
+      inFlight.push(log.readChain(requested, batchSize, upTo));
+      requested = upTo;
+    }
+  };
   try {
-    while (next) {
-      const rows: ChainRow[] = await next;
-      const last = rows.at(-1);
-      next =
-        rows.length === batchSize && last && (options.to === undefined || last.position < options.to)
-          ? log.readChain(last.position, batchSize)
-          : undefined;
+    readAhead();
+    while (inFlight.length > 0) {
+      const rows: ChainRow[] = await inFlight.shift()!;
+      readAhead();
       for (const row of rows) {
-        if (options.to !== undefined && row.position > options.to) return result(null);
         const checkpoint = pending[nextCheckpoint];
         if (checkpoint && checkpoint.position < row.position) return result(missingAtCheckpoint(checkpoint));
         const mismatch = linkMismatch(row, previous);
@@ -93,8 +100,8 @@ export async function verifyChain(log: ChainedLog, options: VerifyOptions = {}):
       }
     }
   } finally {
-    // A page read ahead of a mismatch is not needed, and its failure is nobody's.
-    next?.catch(() => undefined);
+    // Pages read ahead of a mismatch are not needed, and their failures are nobody's.
+    for (const page of inFlight) page.catch(() => undefined);
   }
   const beyond = pending[nextCheckpoint];
   if (beyond && (options.to === undefined || beyond.position <= options.to))
@@ -128,7 +135,7 @@ function linkMismatch(row: ChainRow, previous: ChainAnchor): ChainMismatch | und
       kind: 'inserted',
       reason: `The event at position ${previous.position} was not in the chain: the event at ${row.position} was chained after position ${row.previousPosition}`,
     };
-  if (chainLink(previous.hash, previous.position, row.position, digestOf(row.fields)) !== row.hash)
+  if (chainLink(previous.hash, previous.position, row.position, row.digest) !== row.hash)
     return {
       position: row.position,
       kind: 'edited',

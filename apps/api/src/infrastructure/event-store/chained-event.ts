@@ -31,9 +31,25 @@ export type StoredChainRow = readonly [
 export const CHAIN_COLUMNS =
   'global_position, previous_position, hash, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at';
 
+/** The row with the digest of its fields computed here (a store that cannot compute it itself). */
 export const chainRowOf = (row: StoredChainRow): ChainRow => ({
   position: Number(row[0]),
   previousPosition: row[1] === null ? null : Number(row[1]),
   hash: row[2],
-  fields: [row[3], row[4], Number(row[5]), row[6], Number(row[7]), row[8], row[9], row[10]],
+  digest: digestOf([row[3], row[4], Number(row[5]), row[6], Number(row[7]), row[8], row[9], row[10]]),
+});
+
+/** A row whose digest the server computed: global_position, previous_position, hash, digest. */
+export type DigestedChainRow = readonly [
+  position: number | string,
+  previousPosition: number | string | null,
+  hash: string | null,
+  digest: string,
+];
+
+export const digestedChainRowOf = (row: DigestedChainRow): ChainRow => ({
+  position: Number(row[0]),
+  previousPosition: row[1] === null ? null : Number(row[1]),
+  hash: row[2],
+  digest: row[3],
 });

@@ -2,6 +2,7 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { ensurePrivateFile } from '../private-files';
 import { CHAIN_COLUMNS } from './chained-event';
 import { upgradeToChain } from './sqlite-chain-upgrade';
+import { addSqliteAuditColumns } from './audit-query/sqlite-audit-schema';
 
 /**
  * global_position is the rowid alias (no AUTOINCREMENT): the store gives each event the position after
@@ -60,7 +61,7 @@ export const SQL = {
   readAll: `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
   // Rows of other types are skipped by SQLite, before their data is ever copied out or decoded.
   readAllOfTypes: `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? AND type IN (SELECT value FROM json_each(?)) ORDER BY global_position LIMIT ?`,
-  readChain: `SELECT ${CHAIN_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
+  readChain: `SELECT ${CHAIN_COLUMNS} FROM events WHERE global_position > ? AND global_position <= ? ORDER BY global_position LIMIT ?`,
   chainCheckpoints:
     'SELECT position, hash, signed_at, signature FROM events_chain_checkpoints ORDER BY position',
   saveChainCheckpoint:
@@ -89,6 +90,7 @@ export function openEventsDatabase(file: string, busyTimeoutMs: number): EventsD
     db.exec(CREATE_EVENTS);
     db.exec(CREATE_CHAIN_CHECKPOINTS);
     upgradeToChain(db);
+    addSqliteAuditColumns(db);
     const statements = Object.fromEntries(
       Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)]),
     ) as unknown as EventStatements;

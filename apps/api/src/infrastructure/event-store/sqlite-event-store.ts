@@ -32,6 +32,8 @@ import { type ChainCheckpoint, type ChainedLog, type ChainRow } from '../audit-c
 import { chainRowOf, digestOfAppended, type StoredChainRow } from './chained-event';
 import { chainLink } from '../audit-chain/chain-link';
 import { type ChainAnchor, GENESIS_ANCHOR } from '../audit-chain/chain-verification';
+import { type AuditQuery } from './audit-query/audit-query.port';
+import { SqliteAuditQuery } from './audit-query/sqlite-audit-query';
 
 export type SqliteEventStoreOptions = Readonly<{
   file: string;
@@ -146,9 +148,9 @@ export class SqliteEventStore implements EventStore, ChainedLog {
     return this.subscriptions.subscribe(options, handler);
   }
 
-  async readChain(afterPosition: number, limit: number): Promise<ChainRow[]> {
+  async readChain(afterPosition: number, limit: number, upTo = Number.MAX_SAFE_INTEGER): Promise<ChainRow[]> {
     return this.guard('read the chain', () => {
-      const rows = this.open().statements.readChain.all(afterPosition, Math.max(0, limit));
+      const rows = this.open().statements.readChain.all(afterPosition, upTo, Math.max(0, limit));
       return (rows as unknown as StoredChainRow[]).map(chainRowOf);
     });
   }
@@ -173,6 +175,11 @@ export class SqliteEventStore implements EventStore, ChainedLog {
         checkpoint.signature,
       ),
     );
+  }
+
+  /** The audit search on this store's file and connection. */
+  auditQuery(): AuditQuery {
+    return new SqliteAuditQuery({ database: () => this.open().db, upcasters: this.options.upcasters });
   }
 
   async close(): Promise<void> {

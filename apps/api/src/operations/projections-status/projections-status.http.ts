@@ -10,7 +10,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { ConcurrencyError, NotFoundError } from '@ib/domain';
+import { ConcurrencyError, NotFoundError, ValidationError } from '@ib/domain';
 import { authorize, Ctx, type RequestContext } from '../../identity';
 import { ApiProblems } from '../../infrastructure/http/openapi/api-responses';
 import { AuditChainMonitor } from '../../infrastructure/audit-chain/audit-chain-monitor';
@@ -97,6 +97,7 @@ export class ProjectionsStatusController {
   @ApiParam({ name: 'name', description: 'The projection name', example: 'integrations' })
   @ApiAcceptedResponse({ type: ProjectionRebuildSchema, description: 'The rebuild started' })
   @ApiProblems({
+    400: 'REQUEST.INVALID_QUERY: force is neither true nor false',
     403: 'AUTH.OWNER_REQUIRED: for owners of the installation',
     404: 'PROJECTION.NOT_FOUND: no projection has this name',
     409:
@@ -115,6 +116,10 @@ export class ProjectionsStatusController {
     @Query('force') force?: string,
   ): Promise<ProjectionRebuildSchema> {
     authorize(context.user, 'operations.rebuild');
+    if (force !== undefined && force !== 'true' && force !== 'false')
+      throw new ValidationError('REQUEST.INVALID_QUERY', 'force must be true or false', [
+        { field: 'force', message: 'must be true or false' },
+      ]);
     const mismatch =
       this.chain.status().state === 'broken' ? this.chain.status().last?.firstMismatch : undefined;
     if (mismatch && force !== 'true')

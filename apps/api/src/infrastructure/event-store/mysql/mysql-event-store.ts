@@ -23,14 +23,19 @@ import {
   appendBatch,
   CREATE_TABLES,
   LOCK_HEAD,
+  lockedAppendBatch,
+  type HeadRow,
   SQL,
   UPGRADE_FROM_HEAD_ROW,
   UPGRADE_TO_CHAIN,
 } from './mysql-event-store.schema';
 import { completeChain } from './mysql-chain-upgrade';
 import { type ChainCheckpoint, type ChainedLog, type ChainRow } from '../../audit-chain/chain-row';
-import { chainRowOf, type StoredChainRow } from '../chained-event';
+import { type DigestedChainRow, digestedChainRowOf } from '../chained-event';
 import { duplicateKeyOf, isPreviousVersionMissing, toUnavailableError } from './mysql-faults';
+import { type AuditQuery } from '../audit-query/audit-query.port';
+import { addMysqlAuditColumns } from './mysql-audit-schema';
+import { MysqlAuditQuery } from './mysql-audit-query';
 
 export type MysqlEventStoreOptions = Readonly<{
   server: MysqlServer;
@@ -49,6 +54,8 @@ export type MysqlEventStoreOptions = Readonly<{
 const DEFAULT_POLL_INTERVAL_MS = 250;
 const DEFAULT_HEAD_POLL_MS = 10;
 const DEFAULT_SUBSCRIPTION_BATCH_SIZE = 100;
+/** Appends of up to this many events have their links computed by the server (see appendBatch). */
+const SERVER_LINKED_EVENTS = 4;
 
 type CheckpointRow = Readonly<{
   position: number | string;
@@ -139,15 +146,15 @@ export class MysqlEventStore implements EventStore, ChainedLog {
     return this.subscriptions.subscribe(options, handler);
   }
 
-  async readChain(afterPosition: number, limit: number): Promise<ChainRow[]> {
+  async readChain(afterPosition: number, limit: number, upTo = Number.MAX_SAFE_INTEGER): Promise<ChainRow[]> {
     return this.guard('read the chain', async () => {
       await this.ensureSchema();
       const [rows] = await this.pool.query({
         sql: SQL.readChain,
-        values: [afterPosition, Math.max(0, limit)],
+        values: [afterPosition, upTo, Math.max(0, limit)],
         rowsAsArray: true,
       });
-      return (rows as unknown as StoredChainRow[]).map(chainRowOf);
+      return (rows as unknown as DigestedChainRow[]).map(digestedChainRowOf);
     });
   }
 
@@ -176,6 +183,15 @@ export class MysqlEventStore implements EventStore, ChainedLog {
     });
   }
 
+  /** The audit search on this log, through this store's pool. */
+  auditQuery(): AuditQuery {
+    return new MysqlAuditQuery({
+      pool: this.pool,
+      ready: () => this.guard('open the log', () => this.ensureSchema()),
+      upcasters: this.options.upcasters,
+    });
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -191,34 +207,44 @@ export class MysqlEventStore implements EventStore, ChainedLog {
     await this.ensureSchema();
     if (events.length === 0) return this.appendNothing(streamId, expected);
     const encoded = events.map(encodeEvent);
-    if (expected === 'no_stream') return this.appendAfter(streamId, encoded, NO_STREAM_VERSION, expected);
-    if (typeof expected === 'number') return this.appendAfter(streamId, encoded, expected, expected);
-    return this.appendUnpinned(streamId, encoded, expected);
+    // Up to a few events, one round trip with the links computed by the server; beyond, or when the
+    // stream's version must be read first, two round trips with the links computed here.
+    if (encoded.length > SERVER_LINKED_EVENTS || (expected !== 'no_stream' && typeof expected !== 'number'))
+      return this.appendUnderLock(streamId, encoded, expected);
+    return this.appendAfter(
+      streamId,
+      encoded,
+      expected === 'no_stream' ? NO_STREAM_VERSION : expected,
+      expected,
+    );
   }
 
   /**
-   * `any` and `stream_exists` append after the version the stream has under the head row's lock: every
-   * event is chained with its stream version, so the version is read (one round trip) before the rows
-   * are sent (a second one), and no other append can move the stream in between.
+   * In two round trips under the head row's lock: the first reads the head row (and, for `any` and
+   * `stream_exists`, the stream's version, which every event is chained with); the second writes the
+   * rows with the links computed here. No other append can move the head or the stream in between.
    */
-  private async appendUnpinned(
+  private async appendUnderLock(
     streamId: string,
     encoded: readonly EncodedEvent[],
-    expected: 'any' | 'stream_exists',
+    expected: ExpectedVersion,
   ): Promise<AppendResult> {
     const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
+    const pinned =
+      expected === 'no_stream' ? NO_STREAM_VERSION : typeof expected === 'number' ? expected : undefined;
     const connection = await this.pool.getConnection();
     let current: number;
     try {
-      const [answers] = (await connection.query(`START TRANSACTION; ${LOCK_HEAD}; ${SQL.streamVersion}`, [
-        streamId,
-      ])) as unknown as [unknown[]];
-      current = Number((answers[2] as { version: number | string }[])[0].version);
+      const [answers] = (await connection.query(
+        `START TRANSACTION; ${LOCK_HEAD}${pinned === undefined ? `; ${SQL.streamVersion}` : ''}`,
+        pinned === undefined ? [streamId] : [],
+      )) as unknown as [unknown[]];
+      const head = (answers[1] as HeadRow[])[0];
+      current = pinned ?? Number((answers[2] as { version: number | string }[])[0].version);
       if (matchesExpectedVersion(expected, current)) {
-        const batch = appendBatch(streamId, encoded, current, recordedAt, true);
-        const [written] = (await connection.query(batch.sql, batch.values)) as unknown as [unknown[]];
-        const lastPosition = Number((written[batch.reservation] as ResultSetHeader).insertId);
-        return { nextExpectedVersion: current + encoded.length, lastPosition };
+        const batch = lockedAppendBatch(streamId, encoded, current, recordedAt, head);
+        await connection.query(batch.sql, batch.values);
+        return { nextExpectedVersion: current + encoded.length, lastPosition: batch.lastPosition };
       }
       await connection.query(SQL.rollback);
     } catch (error) {
@@ -354,6 +380,7 @@ export class MysqlEventStore implements EventStore, ChainedLog {
       if (!(await this.hasColumn(SQL.hasChain)))
         for (const statement of UPGRADE_TO_CHAIN) await ignoringDuplicateColumn(this.pool.query(statement));
       await completeChain(this.pool);
+      await addMysqlAuditColumns(this.pool);
     })().catch((error: unknown) => {
       this.schemaReady = undefined;
       throw error;
