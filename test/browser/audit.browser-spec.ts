@@ -55,6 +55,15 @@ describe('the console, in a browser: the audit log, histories, past states, the 
       .expect(201);
     const developer = await t.login(DEVELOPER.username, DEVELOPER.password);
 
+    // More events than one page of the audit log (50), made first: Shop stays first in My integrations
+    for (let n = 1; n <= 40; n++)
+      await t
+        .http()
+        .post('/api/integrations')
+        .set(bearer(owner))
+        .send({ provider: 'sqlite', applicationName: `Filler ${n}` })
+        .expect(201);
+
     // The developer builds Shop on the sample database, then renames it a second later; the owner
     // publishes the renamed one (so it is deployed in development only after the rename)
     beforeCreation = await aSecondPassed();
@@ -146,9 +155,24 @@ describe('the console, in a browser: the audit log, histories, past states, the 
       await menu('Audit log').click();
       await page.getByRole('heading', { name: 'Audit log', exact: true }).waitFor();
       await auditTable().locator('tbody tr.ant-table-row').first().waitFor();
+      const firstPage = await positions();
+      expect(firstPage).toHaveLength(50);
+      expect(firstPage[0]).toBe(await t.store.headPosition());
+
+      // When the owner loads the older events
+      await page.getByRole('button', { name: 'Load older events' }).click();
+
+      // Then they follow, asked of the API with the cursor of the first page, down to the first event
+      for (let attempt = 0; attempt < 100 && (await positions()).length === 50; attempt++)
+        await page.waitForTimeout(100);
       const newestFirst = await positions();
-      expect(newestFirst.length).toBeGreaterThan(5);
+      expect(newestFirst.length).toBeGreaterThan(50);
+      expect(newestFirst.slice(0, 50)).toEqual(firstPage);
       expect([...newestFirst].sort((a, b) => b - a)).toEqual(newestFirst);
+      expect(new Set(newestFirst).size).toBe(newestFirst.length);
+      expect(newestFirst.at(-1)).toBe(1);
+      expect(lastAuditQuery('/api/audit')).toEqual({ after: expect.any(String), limit: '50' });
+      expect(await page.getByRole('button', { name: 'Load older events' }).count()).toBe(0);
 
       // When the owner filters by the developer and the event type of a rename
       await page.getByLabel('Actor').fill(DEVELOPER.username);

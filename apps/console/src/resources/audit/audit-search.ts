@@ -1,4 +1,5 @@
 import type { CrudFilter } from '@refinedev/core';
+import type { AuditAggregate, AuditQuery } from '../../types';
 
 /**
  * The audit filters, named as the API's query parameters (GET /audit and /audit/export take the same
@@ -18,6 +19,9 @@ export const AUDIT_FILTERS = [
 export type AuditFilterName = (typeof AUDIT_FILTERS)[number];
 export type AuditSearch = Partial<Record<AuditFilterName, string>>;
 
+// Every filter is one the API takes.
+AUDIT_FILTERS satisfies readonly (keyof AuditQuery)[];
+
 /** The kinds of object the log can be narrowed to (`aggregate`), with `id` the one object. */
 export const AUDIT_AGGREGATES = [
   'integration',
@@ -29,7 +33,7 @@ export const AUDIT_AGGREGATES = [
   'deployment',
   'publication',
   'dependency',
-] as const;
+] as const satisfies readonly AuditAggregate[];
 
 export const auditSearchOf = (params: URLSearchParams): AuditSearch => {
   const search: AuditSearch = {};
@@ -49,5 +53,5 @@ export const crudFiltersOf = (search: AuditSearch): CrudFilter[] =>
   Object.entries(search).map(([field, value]) => ({ field, operator: 'eq', value }));
 
 /** The audit search of one object, for a link from its page. */
-export const auditLinkOf = (aggregate: (typeof AUDIT_AGGREGATES)[number], id: string): string =>
+export const auditLinkOf = (aggregate: AuditAggregate, id: string): string =>
   `/audit?${searchParamsOf({ aggregate, id }).toString()}`;
