@@ -9,6 +9,7 @@ import {
 } from '../apps/api/src/infrastructure/event-store/audit-query/audit-query.port';
 import { MysqlEventStore } from '../apps/api/src/infrastructure/event-store/mysql/mysql-event-store';
 import { INSERTED_COLUMNS } from '../apps/api/src/infrastructure/event-store/mysql/mysql-event-store.schema';
+import { chainLinker } from './lib/chain-links';
 import { openEventsDatabase } from '../apps/api/src/infrastructure/event-store/sqlite-event-store.schema';
 import { SqliteEventStore } from '../apps/api/src/infrastructure/event-store/sqlite-event-store';
 import { auditExportChunks } from '../apps/api/src/audit';
@@ -229,13 +230,14 @@ async function measureExport(store: string, query: AuditQuery, format: 'ndjson' 
 function fillSqlite(file: string, rows: Iterable<AuditLogRow>): number {
   const { db, statements } = openEventsDatabase(file, 5_000);
   const versions = new Map<string, number>();
+  const links = chainLinker();
   let written = 0;
   try {
     db.exec('BEGIN IMMEDIATE');
     for (const row of rows) {
       const version = (versions.get(row.streamId) ?? -1) + 1;
       versions.set(row.streamId, version);
-      statements.insert.run(
+      const fields = [
         row.eventId,
         row.streamId,
         version,
@@ -244,7 +246,8 @@ function fillSqlite(file: string, rows: Iterable<AuditLogRow>): number {
         row.data,
         row.metadata,
         row.recordedAt,
-      );
+      ] as const;
+      statements.insert.run(...links.next(fields), ...fields);
       if (++written % ROWS_PER_TRANSACTION === 0) db.exec('COMMIT; BEGIN IMMEDIATE');
     }
     db.exec('COMMIT');
@@ -288,8 +291,8 @@ async function fillMysql(database: string, rows: Iterable<AuditLogRow>): Promise
   const pool = openProductPool({ ...mysqlTarget(), database }, { connectionLimit: 1 });
   try {
     const versions = new Map<string, number>();
+    const links = chainLinker();
     let batch: unknown[][] = [];
-    let position = 0;
     const flush = async () => {
       if (batch.length === 0) return;
       await pool.query(`INSERT INTO events (${INSERTED_COLUMNS}) VALUES ?`, [batch]);
@@ -298,8 +301,20 @@ async function fillMysql(database: string, rows: Iterable<AuditLogRow>): Promise
     for (const row of rows) {
       const version = (versions.get(row.streamId) ?? -1) + 1;
       versions.set(row.streamId, version);
+      const [position, previous, hash] = links.next([
+        row.eventId,
+        row.streamId,
+        version,
+        row.type,
+        1,
+        row.data,
+        row.metadata,
+        row.recordedAt,
+      ]);
       batch.push([
-        ++position,
+        position,
+        previous,
+        hash,
         row.eventId,
         row.streamId,
         version,
@@ -313,7 +328,12 @@ async function fillMysql(database: string, rows: Iterable<AuditLogRow>): Promise
       if (batch.length === INSERT_BATCH) await flush();
     }
     await flush();
-    await pool.query('UPDATE events_head SET position = ? WHERE id = 1', [position]);
+    const [position, , hash] = links.last();
+    await pool.query('UPDATE events_head SET position = ?, last_position = ?, hash = ? WHERE id = 1', [
+      position,
+      position,
+      hash,
+    ]);
     await pool.query('ANALYZE TABLE events');
     return position;
   } finally {

@@ -6,12 +6,13 @@ import {
 } from '../../apps/api/src/infrastructure/event-store/sqlite-event-store.schema';
 import { addSqliteAuditColumns } from '../../apps/api/src/infrastructure/event-store/audit-query/sqlite-audit-schema';
 import { type SampleAppend } from '../../apps/api/src/read-model/testing/sample-history';
+import { chainLinker } from './chain-links';
 
 const EVENTS_PER_TRANSACTION = 20_000;
 
 /**
  * Writes a sample history into a new event store file: the rows append() would have written, one
- * command after the other (stream versions in order, positions from SQLite), but in a few large
+ * command after the other (stream versions in order, positions and links as the store gives them), but in a few large
  * transactions. Filling a million-event log through append(), a commit per command, takes about a
  * minute that no figure of this benchmark measures.
  */
@@ -24,12 +25,13 @@ export function writeSampleLog(file: string, appends: readonly SampleAppend[], r
     addSqliteAuditColumns(db);
     const insert = db.prepare(SQL.insert);
     const versions = new Map<string, number>();
+    const links = chainLinker();
     let written = 0;
     db.exec('BEGIN IMMEDIATE');
     for (const { streamId, events } of appends) {
       let version = versions.get(streamId) ?? -1;
       for (const event of events) {
-        insert.run(
+        const fields = [
           event.eventId,
           streamId,
           ++version,
@@ -38,7 +40,8 @@ export function writeSampleLog(file: string, appends: readonly SampleAppend[], r
           JSON.stringify(event.data),
           JSON.stringify(event.metadata),
           recordedAt,
-        );
+        ] as const;
+        insert.run(...links.next(fields), ...fields);
         if (++written % EVENTS_PER_TRANSACTION === 0) db.exec('COMMIT; BEGIN IMMEDIATE');
       }
       versions.set(streamId, version);
