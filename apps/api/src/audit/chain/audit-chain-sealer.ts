@@ -49,6 +49,7 @@ export class AuditChainSealer implements ProcessManager, OnModuleInit {
   async handle(events: readonly RecordedEvent[]): Promise<void> {
     const to = events.at(-1)?.globalPosition;
     if (to === undefined || to <= this.anchor.position) return;
+    await this.chain.log?.extendChain?.(to);
     const verification = await this.chain.verifyAfter(this.anchor, to);
     if (!verification.ok) {
       const mismatch = verification.firstMismatch!;

@@ -23,8 +23,18 @@ export type ChainCheckpoint = Readonly<{
 export interface ChainedLog {
   /** Events after `afterPosition` (up to `upTo` when given), in log order, at most `limit` of them. */
   readChain(afterPosition: number, limit: number, upTo?: number): Promise<ChainRow[]>;
-  /** Position of the last stored event (0 when empty). */
-  headPosition(): Promise<number>;
+  /**
+   * Positions far apart (KurrentDB's are log offsets): pages are then read one after the other,
+   * each after the last position read, instead of as ranges of positions read ahead.
+   */
+  readonly sparsePositions?: boolean;
+  /** Position of the last chained event (0 when none): verification goes up to it. */
+  chainHead(): Promise<number>;
+  /**
+   * For a store that chains after the fact (KurrentDB): links the events stored since the last link,
+   * up to `upTo`. The SQL stores chain each event as it is appended and have nothing to do.
+   */
+  extendChain?(upTo: number): Promise<void>;
   /** Every stored checkpoint, by position. */
   chainCheckpoints(): Promise<ChainCheckpoint[]>;
   /** Stores a checkpoint; one already stored at that position is kept. */

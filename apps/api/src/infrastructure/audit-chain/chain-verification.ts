@@ -71,7 +71,7 @@ export async function verifyChain(log: ChainedLog, options: VerifyOptions = {}):
 
   // Pages are ranges of positions, so the next ones are read while this one is checked (a server
   // store answers meanwhile, on its own cores); holes in the positions only make a page shorter.
-  const end = options.to ?? (await log.headPosition());
+  const end = options.to ?? (await log.chainHead());
   let requested = previous.position;
   const inFlight: Promise<ChainRow[]>[] = [];
   const readAhead = () => {
@@ -81,11 +81,19 @@ export async function verifyChain(log: ChainedLog, options: VerifyOptions = {}):
       requested = upTo;
     }
   };
+  // Sparse positions: one page after the other, each after the last position read.
+  const readNext = (rows: readonly ChainRow[]) => {
+    const last = rows.at(-1)?.position ?? end;
+    if (rows.length === batchSize && last < end) inFlight.push(log.readChain(last, batchSize, end));
+  };
   try {
-    readAhead();
+    if (log.sparsePositions) {
+      if (requested < end) inFlight.push(log.readChain(requested, batchSize, end));
+    } else readAhead();
     while (inFlight.length > 0) {
       const rows: ChainRow[] = await inFlight.shift()!;
-      readAhead();
+      if (log.sparsePositions) readNext(rows);
+      else readAhead();
       for (const row of rows) {
         const checkpoint = pending[nextCheckpoint];
         if (checkpoint && checkpoint.position < row.position) return result(missingAtCheckpoint(checkpoint));

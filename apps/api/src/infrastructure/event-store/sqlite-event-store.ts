@@ -155,6 +155,11 @@ export class SqliteEventStore implements EventStore, ChainedLog {
     });
   }
 
+  /** Every event is chained as it is appended: the chain ends at the head. */
+  chainHead(): Promise<number> {
+    return this.headPosition();
+  }
+
   async chainCheckpoints(): Promise<ChainCheckpoint[]> {
     return this.guard('read the chain checkpoints', () =>
       (this.open().statements.chainCheckpoints.all() as unknown as CheckpointRow[]).map((row) => ({

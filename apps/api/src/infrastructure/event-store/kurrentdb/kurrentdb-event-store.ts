@@ -35,6 +35,8 @@ import {
   toStreamState,
   toUnavailableError,
 } from './kurrentdb-mapping';
+import { KurrentChain } from './kurrentdb-chain';
+import { type ChainCheckpoint, type ChainedLog, type ChainRow } from '../../audit-chain/chain-row';
 
 /** A server-side `$all` filter, as the client's streamNameFilter / eventTypeFilter build it. */
 export type KurrentFilter =
@@ -115,7 +117,7 @@ function connect(connectionString: string): KurrentClientPort {
  * already in the stream, so that look-up also runs before an append that could duplicate one (every
  * append but `no_stream`): a read of the stream, which is short, one per aggregate.
  */
-export class KurrentDbEventStore implements EventStore {
+export class KurrentDbEventStore implements EventStore, ChainedLog {
   private readonly client: KurrentClientPort;
   private readonly prefixes: readonly string[];
   private readonly streamFilter: KurrentFilter;
@@ -129,6 +131,9 @@ export class KurrentDbEventStore implements EventStore {
    * while any subscription is.
    */
   private readonly subscriptions: PollingSubscriptions;
+  private readonly chain: KurrentChain;
+  /** Log offsets: see ChainedLog. */
+  readonly sparsePositions = true;
 
   constructor(private readonly options: KurrentDbEventStoreOptions) {
     this.subscriptions = new PollingSubscriptions({
@@ -141,6 +146,9 @@ export class KurrentDbEventStore implements EventStore {
     });
     this.client = options.client ?? connect(options.connectionString);
     this.prefixes = options.streamPrefixes ?? KURRENT_STREAM_PREFIXES;
+    this.chain = new KurrentChain(this.client, (fromPosition, limit) =>
+      this.readAll({ fromPosition, limit }),
+    );
     this.streamFilter = { filterOn: 'streamName', checkpointInterval: 1, prefixes: [...this.prefixes] };
   }
 
@@ -234,6 +242,26 @@ export class KurrentDbEventStore implements EventStore {
         if (received < maxCount) return accepted;
       }
     });
+  }
+
+  chainHead(): Promise<number> {
+    return this.guard('read the chain', () => this.chain.chainHead());
+  }
+
+  readChain(afterPosition: number, limit: number, upTo?: number): Promise<ChainRow[]> {
+    return this.guard('read the chain', () => this.chain.readChain(afterPosition, limit, upTo));
+  }
+
+  extendChain(upTo: number): Promise<void> {
+    return this.guard('extend the chain', () => this.chain.extend(upTo));
+  }
+
+  chainCheckpoints(): Promise<ChainCheckpoint[]> {
+    return this.guard('read the chain checkpoints', () => this.chain.chainCheckpoints());
+  }
+
+  saveChainCheckpoint(checkpoint: ChainCheckpoint): Promise<void> {
+    return this.guard('save a chain checkpoint', () => this.chain.saveChainCheckpoint(checkpoint));
   }
 
   async headPosition(): Promise<number> {

@@ -158,6 +158,11 @@ export class MysqlEventStore implements EventStore, ChainedLog {
     });
   }
 
+  /** Every event is chained as it is appended: the chain ends at the head. */
+  chainHead(): Promise<number> {
+    return this.headPosition();
+  }
+
   async chainCheckpoints(): Promise<ChainCheckpoint[]> {
     return this.guard('read the chain checkpoints', async () => {
       await this.ensureSchema();
