@@ -2,8 +2,26 @@ import { randomUUID } from 'node:crypto';
 import { type RecordedEvent } from '@ib/domain';
 import { chainLink, digestOf, GENESIS_HASH, GENESIS_POSITION } from '../../audit-chain/chain-link';
 import { type ChainCheckpoint, type ChainRow } from '../../audit-chain/chain-row';
-import { isStreamNotFound, isWrongExpectedVersion, type KurrentRecordedEvent } from './kurrentdb-mapping';
-import { type KurrentClientPort } from './kurrentdb-event-store';
+import {
+  isStreamNotFound,
+  isWrongExpectedVersion,
+  type KurrentEventData,
+  type KurrentRecordedEvent,
+  type KurrentStreamState,
+} from './kurrentdb-mapping';
+
+/** The two calls of the store's client (KurrentClientPort) the chain makes. */
+interface ChainStreams {
+  appendToStream(
+    streamName: string,
+    events: KurrentEventData[],
+    options: { streamState: KurrentStreamState },
+  ): Promise<unknown>;
+  readStream(
+    streamName: string,
+    options: { fromRevision: bigint; direction: 'forwards'; maxCount: number },
+  ): AsyncIterable<{ event?: KurrentRecordedEvent }>;
+}
 
 /** Streams of the chain itself: outside our aggregates' prefixes, so no projection ever reads them. */
 export const CHAIN_LINKS_STREAM = 'audit-chain-links';
@@ -42,7 +60,7 @@ export class KurrentChain {
   private revision = -1n;
 
   constructor(
-    private readonly client: KurrentClientPort,
+    private readonly client: ChainStreams,
     private readonly readAll: (fromPosition: number, limit: number) => Promise<RecordedEvent[]>,
   ) {}
 
