@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { type RecordedEvent } from '@ib/domain';
 import { AuditChainMonitor } from '../../infrastructure/audit-chain/audit-chain-monitor';
 import { type ChainAnchor, GENESIS_ANCHOR } from '../../infrastructure/audit-chain/chain-verification';
@@ -9,28 +9,31 @@ import { ProcessManagerRunner } from '../../infrastructure/process-managers/proc
 export const AUDIT_CHAIN_SEALER = 'audit-chain';
 
 /**
- * A signed checkpoint after this many events, or this long after the first unsigned one: a deletion
- * at the end of the log is soon noticed, and a quiet log is signed up to its head.
+ * How long after the first event not yet sealed the stretch is verified and signed: commands come one
+ * by one, and sealing each would cost every command reads of the log; a second later, the whole
+ * stretch is sealed at once. A deletion at the end of the log is noticed from the next seal on.
  */
-const CHECKPOINT_EVERY_EVENTS = 100;
-const CHECKPOINT_DELAY_MS = 1_000;
+const SEAL_DELAY_MS = 1_000;
 
 /**
- * Follows the log and verifies each new stretch of the chain as it is written, then signs a checkpoint
- * of it (AUDIT_KEY): a later rewrite of everything before that point, hashes included, no longer
- * matches the signature. It runs under the process managers' lease, on one instance, from its own
- * checkpoint; a broken chain makes it fail and retry (shown in GET /api/projections and /ready) rather
- * than sign a chain it found altered.
+ * Follows the log and, a second after new events arrive, verifies the new stretch of the chain (on
+ * KurrentDB, links it first), then signs a checkpoint of it with AUDIT_KEY: a later rewrite of
+ * everything before that point, hashes included, no longer matches the signature. It runs under the
+ * process managers' lease, on one instance. Its runner checkpoint only says which events it was
+ * handed; what it verified is its signed checkpoints, from which it resumes. A broken chain is logged
+ * and reported by /ready (AuditChainMonitor), and nothing after it is signed.
  */
 @Injectable()
 export class AuditChainSealer implements ProcessManager, OnModuleInit {
   readonly name = AUDIT_CHAIN_SEALER;
   readonly handles = 'all';
   readonly firstStart = 'beginning';
+  private readonly logger = new Logger('AuditChain');
   private anchor: ChainAnchor = GENESIS_ANCHOR;
-  private unsigned = 0;
+  /** The last position handed over and not sealed yet. */
+  private pendingTo = 0;
   private timer?: NodeJS.Timeout;
-  private signing: Promise<void> = Promise.resolve();
+  private sealing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly chain: AuditChainMonitor,
@@ -43,41 +46,40 @@ export class AuditChainSealer implements ProcessManager, OnModuleInit {
 
   async resumeInFlight(): Promise<void> {
     this.anchor = await this.chain.trustedAnchor();
-    this.unsigned = 0;
   }
 
-  async handle(events: readonly RecordedEvent[]): Promise<void> {
+  handle(events: readonly RecordedEvent[]): void {
     const to = events.at(-1)?.globalPosition;
-    if (to === undefined || to <= this.anchor.position) return;
-    await this.chain.log?.extendChain?.(to);
-    const verification = await this.chain.verifyAfter(this.anchor, to);
-    if (!verification.ok) {
-      const mismatch = verification.firstMismatch!;
-      throw new Error(`The audit chain is broken at position ${mismatch.position}: ${mismatch.reason}`);
-    }
-    this.anchor = { position: verification.head, hash: verification.headHash };
-    this.unsigned += verification.checked;
-    if (this.unsigned >= CHECKPOINT_EVERY_EVENTS) await this.sign();
-    else this.timer ??= setTimeout(() => void this.sign().catch(() => undefined), CHECKPOINT_DELAY_MS);
+    if (to === undefined || to <= Math.max(this.anchor.position, this.pendingTo)) return;
+    this.pendingTo = to;
+    this.timer ??= setTimeout(() => void this.seal(), SEAL_DELAY_MS);
   }
 
   async stop(): Promise<void> {
-    await this.sign().catch(() => undefined);
+    await this.seal();
   }
 
-  /** One signature at a time, of the anchor as it is then; a failed one is retried by the next. */
-  private sign(): Promise<void> {
+  /** One seal at a time, of everything handed over until then; a failed one is tried at the next. */
+  private seal(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.signing = this.signing
-      .catch(() => undefined)
-      .then(async () => {
-        if (this.unsigned === 0) return;
-        const anchor = this.anchor;
-        const unsigned = this.unsigned;
-        await this.chain.checkpoint(anchor);
-        this.unsigned -= unsigned;
+    this.sealing = this.sealing
+      .then(() => this.sealPending())
+      .catch((error: unknown) => {
+        this.logger.warn(
+          `Sealing the audit chain failed, tried again with the next events: ${String(error)}`,
+        );
       });
-    return this.signing;
+    return this.sealing;
+  }
+
+  private async sealPending(): Promise<void> {
+    const to = this.pendingTo;
+    if (to <= this.anchor.position || this.chain.status().state === 'broken') return;
+    await this.chain.log?.extendChain?.(to);
+    const verification = await this.chain.verifyAfter(this.anchor, to);
+    if (!verification.ok) return;
+    this.anchor = { position: verification.head, hash: verification.headHash };
+    await this.chain.checkpoint(this.anchor);
   }
 }
