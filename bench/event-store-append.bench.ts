@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { DatabaseSync } from 'node:sqlite';
 import { type NewEvent } from '../apps/api/src/infrastructure/event-store/event-store.port';
 import { SqliteEventStore } from '../apps/api/src/infrastructure/event-store/sqlite-event-store';
-import { chainLink } from '../apps/api/src/infrastructure/audit-chain/chain-link';
+import { ChainExtension } from '../apps/api/src/infrastructure/audit-chain/chain-link';
 import { digestOfAppended } from '../apps/api/src/infrastructure/event-store/chained-event';
 import { encodeEvent } from '../apps/api/src/infrastructure/event-store/append-outcome';
 import {
@@ -119,7 +119,7 @@ function rawChainedInsertRound(file: string, batches: readonly NewEvent[][], str
   const versions = new Array<number>(streams).fill(-1);
   const latenciesMs = new Float64Array(batches.length);
   let events = 0;
-  let previous = { position: 0, hash: '0'.repeat(64) };
+  const chain = new ChainExtension();
 
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -132,12 +132,13 @@ function rawChainedInsertRound(file: string, batches: readonly NewEvent[][], str
       const streamId = `integration-${stream}`;
       const version = ++versions[stream];
       const recordedAt = new Date().toISOString();
-      const position = previous.position + 1;
-      const digest = digestOfAppended(encoded, streamId, version, recordedAt);
-      const hash = chainLink(previous.hash, previous.position, position, digest);
+      const { position, previousPosition, hash } = chain.next(
+        chain.head.position + 1,
+        digestOfAppended(encoded, streamId, version, recordedAt),
+      );
       insert.run(
         position,
-        previous.position,
+        previousPosition,
         hash,
         eventId,
         streamId,
@@ -148,7 +149,6 @@ function rawChainedInsertRound(file: string, batches: readonly NewEvent[][], str
         metadata,
         recordedAt,
       );
-      previous = { position, hash };
       events++;
     }
     latenciesMs[index] = performance.now() - before;

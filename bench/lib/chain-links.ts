@@ -1,9 +1,7 @@
 import {
   type ChainedFields,
-  chainLink,
+  ChainExtension,
   digestOf,
-  GENESIS_HASH,
-  GENESIS_POSITION,
 } from '../../apps/api/src/infrastructure/audit-chain/chain-link';
 
 export type ChainLink = readonly [position: number, previousPosition: number, hash: string];
@@ -13,13 +11,14 @@ export type ChainLink = readonly [position: number, previousPosition: number, ha
  * that fill a log without append() keep it a valid chain, so verifying or reopening it finds no mismatch.
  */
 export function chainLinker(): { next: (fields: ChainedFields) => ChainLink; last: () => ChainLink } {
-  let previous: ChainLink = [GENESIS_POSITION, GENESIS_POSITION, GENESIS_HASH];
+  const chain = new ChainExtension();
+  let last: ChainLink = [chain.head.position, chain.head.position, chain.head.hash];
   return {
     next: (fields) => {
-      const position = previous[0] + 1;
-      previous = [position, previous[0], chainLink(previous[2], previous[0], position, digestOf(fields))];
-      return previous;
+      const link = chain.next(chain.head.position + 1, digestOf(fields));
+      last = [link.position, link.previousPosition, link.hash];
+      return last;
     },
-    last: () => previous,
+    last: () => last,
   };
 }

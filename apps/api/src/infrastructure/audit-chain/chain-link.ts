@@ -49,3 +49,32 @@ export const chainLink = (
   position: number,
   digest: string,
 ): string => hash('sha256', `${previousHash}:${previousPosition}:${position}:${digest}`);
+
+/** A point of the chain: an event's position and its hash (the genesis values before the first). */
+export type ChainPoint = Readonly<{ position: number; hash: string }>;
+
+/** What a store writes beside an event it links: the position before it and its hash. */
+export type EventLink = Readonly<{ position: number; previousPosition: number; hash: string }>;
+
+/**
+ * Extends the chain one event at a time after `last`, as every store does when it links what it
+ * writes (appends, the first start of an old log, KurrentDB's links written after the fact).
+ */
+export class ChainExtension {
+  constructor(private last: ChainPoint = { position: GENESIS_POSITION, hash: GENESIS_HASH }) {}
+
+  /** The link of the event stored at `position`, whose fields have `digest`; it becomes the last. */
+  next(position: number, digest: string): EventLink {
+    const link = {
+      position,
+      previousPosition: this.last.position,
+      hash: chainLink(this.last.hash, this.last.position, position, digest),
+    };
+    this.last = { position, hash: link.hash };
+    return link;
+  }
+
+  get head(): ChainPoint {
+    return this.last;
+  }
+}

@@ -1,4 +1,4 @@
-import { chainLink, GENESIS_HASH, GENESIS_POSITION } from './chain-link';
+import { chainLink, type ChainPoint, GENESIS_HASH, GENESIS_POSITION } from './chain-link';
 import { type ChainCheckpoint, type ChainedLog, type ChainRow } from './chain-row';
 import { type AuditKey, checkpointSignatureHolds } from './checkpoint-signature';
 
@@ -16,7 +16,7 @@ export type MismatchKind =
 export type ChainMismatch = Readonly<{ position: number; kind: MismatchKind; reason: string }>;
 
 /** Where a verification starts: after a point of the chain known to be good (the genesis by default). */
-export type ChainAnchor = Readonly<{ position: number; hash: string }>;
+export type ChainAnchor = ChainPoint;
 
 export const GENESIS_ANCHOR: ChainAnchor = { position: GENESIS_POSITION, hash: GENESIS_HASH };
 

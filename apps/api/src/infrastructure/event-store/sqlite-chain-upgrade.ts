@@ -1,5 +1,5 @@
 import { type DatabaseSync } from 'node:sqlite';
-import { chainLink, digestOf, GENESIS_HASH, GENESIS_POSITION } from '../audit-chain/chain-link';
+import { ChainExtension, digestOf } from '../audit-chain/chain-link';
 
 const PAGE = 10_000;
 
@@ -41,13 +41,12 @@ function chainStoredEvents(db: DatabaseSync): void {
   );
   read.setReturnArrays(true);
   const update = db.prepare('UPDATE events SET previous_position = ?, hash = ? WHERE global_position = ?');
-  let previous = { position: GENESIS_POSITION, hash: GENESIS_HASH };
+  const chain = new ChainExtension();
   for (;;) {
-    const rows = read.all(previous.position) as unknown as LegacyRow[];
+    const rows = read.all(chain.head.position) as unknown as LegacyRow[];
     for (const [position, ...fields] of rows) {
-      const hash = chainLink(previous.hash, previous.position, position, digestOf(fields));
-      update.run(previous.position, hash, position);
-      previous = { position, hash };
+      const link = chain.next(position, digestOf(fields));
+      update.run(link.previousPosition, link.hash, position);
     }
     if (rows.length < PAGE) return;
   }

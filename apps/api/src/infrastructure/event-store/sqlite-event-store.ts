@@ -30,7 +30,7 @@ import { isUniqueViolation, toUnavailableError } from './sqlite-faults';
 import { type EventRow, recordedEventOf, type StoredEventRef } from './stored-event';
 import { type ChainCheckpoint, type ChainedLog, type ChainRow } from '../audit-chain/chain-row';
 import { chainRowOf, digestOfAppended, type StoredChainRow } from './chained-event';
-import { chainLink } from '../audit-chain/chain-link';
+import { ChainExtension } from '../audit-chain/chain-link';
 import { type ChainAnchor, GENESIS_ANCHOR } from '../audit-chain/chain-verification';
 import { type AuditQuery } from './audit-query/audit-query.port';
 import { SqliteAuditQuery } from './audit-query/sqlite-audit-query';
@@ -302,19 +302,16 @@ export class SqliteEventStore implements EventStore, ChainedLog {
     link: ChainAnchor,
   ): AppendResult {
     const { insert } = this.open().statements;
-    let previous = link;
+    const chain = new ChainExtension(link);
     for (const event of encoded) {
       const [eventId, type, schemaVersion, data, metadata] = event;
-      const position = previous.position + 1;
-      const hash = chainLink(
-        previous.hash,
-        previous.position,
-        position,
+      const { position, previousPosition, hash } = chain.next(
+        chain.head.position + 1,
         digestOfAppended(event, streamId, ++version, recordedAt),
       );
       insert.run(
         position,
-        previous.position,
+        previousPosition,
         hash,
         eventId,
         streamId,
@@ -325,10 +322,9 @@ export class SqliteEventStore implements EventStore, ChainedLog {
         metadata,
         recordedAt,
       );
-      previous = { position, hash };
     }
-    this.appendedLink = previous;
-    return { nextExpectedVersion: version, lastPosition: previous.position };
+    this.appendedLink = chain.head;
+    return { nextExpectedVersion: version, lastPosition: chain.head.position };
   }
 
   /** The last stored event's position and hash (the genesis values on an empty log). */

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type RecordedEvent } from '@ib/domain';
-import { chainLink, digestOf, GENESIS_HASH, GENESIS_POSITION } from '../../audit-chain/chain-link';
+import {
+  ChainExtension,
+  type ChainPoint,
+  digestOf,
+  GENESIS_HASH,
+  GENESIS_POSITION,
+} from '../../audit-chain/chain-link';
 import { type ChainCheckpoint, type ChainRow } from '../../audit-chain/chain-row';
 import {
   isStreamNotFound,
@@ -56,7 +62,7 @@ export const digestOfRecorded = (event: RecordedEvent): string =>
  */
 export class KurrentChain {
   private readonly links = new Map<number, Link>();
-  private last: readonly [position: number, hash: string] = [GENESIS_POSITION, GENESIS_HASH];
+  private last: ChainPoint = { position: GENESIS_POSITION, hash: GENESIS_HASH };
   private revision = -1n;
 
   constructor(
@@ -66,12 +72,12 @@ export class KurrentChain {
 
   async chainHead(): Promise<number> {
     await this.refresh();
-    return this.last[0];
+    return this.last.position;
   }
 
   async readChain(afterPosition: number, limit: number, upTo = Number.MAX_SAFE_INTEGER): Promise<ChainRow[]> {
     await this.refresh();
-    const end = Math.min(upTo, this.last[0]);
+    const end = Math.min(upTo, this.last.position);
     if (afterPosition >= end) return [];
     const events = await this.readAll(afterPosition, limit);
     const rows: ChainRow[] = [];
@@ -91,18 +97,16 @@ export class KurrentChain {
   /** Links the events stored after the last link, up to `upTo`: the sealer's step before it verifies. */
   async extend(upTo: number): Promise<void> {
     await this.refresh();
-    let [previousPosition, previousHash] = this.last;
-    while (previousPosition < upTo) {
-      const events = (await this.readAll(previousPosition, LINKS_PER_EVENT)).filter(
+    let chain = new ChainExtension(this.last);
+    while (chain.head.position < upTo) {
+      const events = (await this.readAll(chain.head.position, LINKS_PER_EVENT)).filter(
         (event) => event.globalPosition <= upTo,
       );
       if (events.length === 0) return;
-      const links: [number, number, string][] = [];
-      for (const event of events) {
-        const hash = chainLink(previousHash, previousPosition, event.globalPosition, digestOfRecorded(event));
-        links.push([event.globalPosition, previousPosition, hash]);
-        [previousPosition, previousHash] = [event.globalPosition, hash];
-      }
+      const links = events.map((event) => {
+        const link = chain.next(event.globalPosition, digestOfRecorded(event));
+        return [link.position, link.previousPosition, link.hash] as const;
+      });
       try {
         await this.client.appendToStream(
           CHAIN_LINKS_STREAM,
@@ -121,7 +125,7 @@ export class KurrentChain {
         // Another sealer linked them first: take its links and go on from there.
         if (!isWrongExpectedVersion(error)) throw error;
         await this.refresh();
-        [previousPosition, previousHash] = this.last;
+        chain = new ChainExtension(this.last);
         continue;
       }
       await this.refresh();
@@ -157,7 +161,7 @@ export class KurrentChain {
       for (const [position, previousPosition, hash] of (event.data as { links: [number, number, string][] })
         .links) {
         this.links.set(position, [previousPosition, hash]);
-        this.last = [position, hash];
+        this.last = { position, hash };
       }
       this.revision = event.revision;
     }

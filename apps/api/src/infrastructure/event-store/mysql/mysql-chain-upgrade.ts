@@ -1,5 +1,5 @@
 import { type Pool, type PoolConnection } from 'mysql2/promise';
-import { chainLink, digestOf, GENESIS_HASH, GENESIS_POSITION } from '../../audit-chain/chain-link';
+import { ChainExtension, type ChainPoint, digestOf } from '../../audit-chain/chain-link';
 import { type ChainedFields } from '../../audit-chain/chain-link';
 
 const PAGE = 5_000;
@@ -38,7 +38,7 @@ export async function completeChain(pool: Pool): Promise<void> {
   }
 }
 
-async function chainStoredEvents(connection: PoolConnection): Promise<{ position: number; hash: string }> {
+async function chainStoredEvents(connection: PoolConnection): Promise<ChainPoint> {
   await connection.query(
     `CREATE TEMPORARY TABLE IF NOT EXISTS ib_chain_links (
       position BIGINT UNSIGNED NOT NULL PRIMARY KEY,
@@ -46,12 +46,12 @@ async function chainStoredEvents(connection: PoolConnection): Promise<{ position
       hash CHAR(64) CHARACTER SET ascii NOT NULL
     ) ENGINE = InnoDB`,
   );
-  let previous = { position: GENESIS_POSITION, hash: GENESIS_HASH };
+  const chain = new ChainExtension();
   for (;;) {
     const [rows] = await connection.query({
       sql: `SELECT global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at
         FROM events WHERE global_position > ? ORDER BY global_position LIMIT ${PAGE}`,
-      values: [previous.position],
+      values: [chain.head.position],
       rowsAsArray: true,
     });
     const page = rows as unknown as LegacyRow[];
@@ -79,9 +79,8 @@ async function chainStoredEvents(connection: PoolConnection): Promise<{ position
         metadata,
         recordedAt,
       ];
-      const hash = chainLink(previous.hash, previous.position, position, digestOf(fields));
-      links.push([position, previous.position, hash]);
-      previous = { position, hash };
+      const link = chain.next(position, digestOf(fields));
+      links.push([link.position, link.previousPosition, link.hash]);
     }
     await connection.query('DELETE FROM ib_chain_links');
     await connection.query('INSERT INTO ib_chain_links (position, previous_position, hash) VALUES ?', [
@@ -94,5 +93,5 @@ async function chainStoredEvents(connection: PoolConnection): Promise<{ position
     if (page.length < PAGE) break;
   }
   await connection.query('DROP TEMPORARY TABLE IF EXISTS ib_chain_links');
-  return previous;
+  return chain.head;
 }

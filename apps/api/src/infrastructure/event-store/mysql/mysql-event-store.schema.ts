@@ -1,5 +1,5 @@
 import { type EncodedEvent } from '../append-outcome';
-import { chainLink, GENESIS_HASH } from '../../audit-chain/chain-link';
+import { ChainExtension, GENESIS_HASH } from '../../audit-chain/chain-link';
 import { digestOfAppended } from '../chained-event';
 
 /**
@@ -140,21 +140,18 @@ export function lockedAppendBatch(
   head: HeadRow,
 ): { sql: string; values: unknown[]; lastPosition: number } {
   checkedVersion(after);
-  let previous = { position: Number(head.last_position), hash: head.hash ?? GENESIS_HASH };
+  const chain = new ChainExtension({ position: Number(head.last_position), hash: head.hash ?? GENESIS_HASH });
   const first = Number(head.position) + 1;
   const rows = events.map((event, index) => {
     const [eventId, type, schemaVersion, data, metadata] = event;
     const version = after + 1 + index;
-    const position = first + index;
-    const hash = chainLink(
-      previous.hash,
-      previous.position,
-      position,
+    const { position, previousPosition, hash } = chain.next(
+      first + index,
       digestOfAppended(event, streamId, version, recordedAt),
     );
-    const row = [
+    return [
       position,
-      previous.position,
+      previousPosition,
       hash,
       eventId,
       streamId,
@@ -166,17 +163,16 @@ export function lockedAppendBatch(
       metadata,
       recordedAt,
     ];
-    previous = { position, hash };
-    return row;
   });
+  const last = chain.head;
   return {
     sql: [
       'UPDATE events_head SET position = ?, last_position = ?, hash = ? WHERE id = 1',
       `INSERT INTO events (${INSERTED_COLUMNS}) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       'COMMIT',
     ].join(';\n'),
-    values: [previous.position, previous.position, previous.hash, ...rows.flat()],
-    lastPosition: previous.position,
+    values: [last.position, last.position, last.hash, ...rows.flat()],
+    lastPosition: last.position,
   };
 }
 
