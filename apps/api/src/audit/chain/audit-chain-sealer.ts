@@ -75,7 +75,7 @@ export class AuditChainSealer implements ProcessManager, OnModuleInit {
 
   private async sealPending(): Promise<void> {
     const to = this.pendingTo;
-    if (to <= this.anchor.position || this.chain.status().state === 'broken') return;
+    if (to <= this.anchor.position || this.chain.brokenAt()) return;
     await this.chain.log?.extendChain?.(to);
     const verification = await this.chain.verifyAfter(this.anchor, to);
     if (!verification.ok) return;

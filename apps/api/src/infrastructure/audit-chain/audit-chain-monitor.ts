@@ -1,7 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { type EventStore } from '../event-store/event-store.port';
 import { type ChainCheckpoint, type ChainedLog, isChainedLog } from './chain-row';
-import { type ChainAnchor, type ChainVerification, GENESIS_ANCHOR, verifyChain } from './chain-verification';
+import {
+  type ChainAnchor,
+  type ChainMismatch,
+  type ChainVerification,
+  GENESIS_ANCHOR,
+  verifyChain,
+} from './chain-verification';
 import { type AuditKey, checkpointSignatureHolds, signCheckpoint } from './checkpoint-signature';
 
 export type AuditChainState = 'unsupported' | 'verifying' | 'verified' | 'broken' | 'unavailable';
@@ -26,6 +32,8 @@ export class AuditChainMonitor {
   private state: AuditChainState;
   private last?: AuditChainStatus['last'];
   private starting?: Promise<void>;
+  /** What broke the chain, until a verification of the whole log holds again. */
+  private mismatch?: ChainMismatch;
 
   constructor(
     private readonly store: EventStore,
@@ -40,6 +48,11 @@ export class AuditChainMonitor {
 
   get keyConfigured(): boolean {
     return this.key !== undefined;
+  }
+
+  /** The first altered event found, while the chain is broken. */
+  brokenAt(): ChainMismatch | undefined {
+    return this.mismatch;
   }
 
   status(): AuditChainStatus {
@@ -78,27 +91,31 @@ export class AuditChainMonitor {
   }
 
   /** Verifies every stored event and records the outcome. */
-  async verifyWholeLog(): Promise<ChainVerification> {
+  verifyWholeLog(): Promise<ChainVerification> {
+    return this.verifyFrom(GENESIS_ANCHOR);
+  }
+
+  private async verifySinceCheckpoint(): Promise<ChainVerification> {
+    return this.verifyFrom(await this.trustedAnchor());
+  }
+
+  /** Verifies the events after `from` (up to `to`, the head by default) and records the outcome. */
+  private async verifyFrom(from: ChainAnchor, to?: number): Promise<ChainVerification> {
     const log = this.log;
     if (!log) throw new Error('This event store keeps no hash chain');
     try {
-      const verification = await verifyChain(log, { key: this.key });
+      const verification = await verifyChain(log, { key: this.key, from, to });
       // Only a verification of the whole log clears a mismatch found earlier (the log was restored).
-      if (verification.ok) this.state = 'verified';
+      if (verification.ok && from.position === GENESIS_ANCHOR.position && to === undefined) {
+        this.state = 'verified';
+        this.mismatch = undefined;
+      }
       this.record(verification);
       return verification;
     } catch (error) {
       if (this.state === 'verifying') this.state = 'unavailable';
       throw error;
     }
-  }
-
-  private async verifySinceCheckpoint(): Promise<ChainVerification> {
-    const anchor = await this.trustedAnchor();
-    const verification = await verifyChain(this.log!, { key: this.key, from: anchor });
-    if (verification.ok) this.state = 'verified';
-    this.record(verification);
-    return verification;
   }
 
   /** The newest checkpoint this instance may trust: signed with the key when there is one. */
@@ -109,8 +126,8 @@ export class AuditChainMonitor {
     return newest ? { position: newest.position, hash: newest.hash } : GENESIS_ANCHOR;
   }
 
-  /** Records a verification of part of the log (the sealer's): a mismatch breaks, a success only keeps. */
-  record(verification: ChainVerification): void {
+  /** Records a verification: a mismatch breaks, a success only keeps (see verifyFrom). */
+  private record(verification: ChainVerification): void {
     this.last = { ...verification, at: new Date().toISOString() };
     if (verification.ok) {
       if (this.state !== 'broken') this.state = 'verified';
@@ -118,18 +135,15 @@ export class AuditChainMonitor {
     }
     this.state = 'broken';
     const mismatch = verification.firstMismatch!;
+    this.mismatch = mismatch;
     this.logger.error(
       `The audit chain is broken at position ${mismatch.position} (${mismatch.kind}): ${mismatch.reason}`,
     );
   }
 
   /** Verifies the events after `anchor` up to position `to` (the sealer's step) and records the outcome. */
-  async verifyAfter(anchor: ChainAnchor, to: number): Promise<ChainVerification> {
-    const log = this.log;
-    if (!log) throw new Error('This event store keeps no hash chain');
-    const verification = await verifyChain(log, { key: this.key, from: anchor, to });
-    this.record(verification);
-    return verification;
+  verifyAfter(anchor: ChainAnchor, to: number): Promise<ChainVerification> {
+    return this.verifyFrom(anchor, to);
   }
 
   /** Signs and stores a checkpoint at a verified point of the chain. */

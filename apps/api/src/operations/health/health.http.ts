@@ -46,8 +46,7 @@ export class HealthController {
       await this.store.headPosition();
       await this.projections.status();
       const degraded = [...this.processes.retrying()];
-      const chain = this.chain.status();
-      const mismatch = chain.state === 'broken' ? chain.last?.firstMismatch : undefined;
+      const mismatch = this.chain.brokenAt();
       if (mismatch && !degraded.includes('audit-chain')) degraded.push('audit-chain');
       return {
         status: 'ready',

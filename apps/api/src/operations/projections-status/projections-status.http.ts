@@ -120,8 +120,7 @@ export class ProjectionsStatusController {
       throw new ValidationError('REQUEST.INVALID_QUERY', 'force must be true or false', [
         { field: 'force', message: 'must be true or false' },
       ]);
-    const mismatch =
-      this.chain.status().state === 'broken' ? this.chain.status().last?.firstMismatch : undefined;
+    const mismatch = this.chain.brokenAt();
     if (mismatch && force !== 'true')
       throw new ConcurrencyError(
         'AUDIT.CHAIN_BROKEN',
