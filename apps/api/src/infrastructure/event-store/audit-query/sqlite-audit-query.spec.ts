@@ -7,6 +7,7 @@ import { anEvent, aStream } from '../../../../../../test/event-store-contract/ev
 import { CREATE_EVENTS } from '../sqlite-event-store.schema';
 import { SqliteEventStore } from '../sqlite-event-store';
 import { auditQueryOf } from './audit-query-of';
+import { RETIRED_AUDIT_INDEXES } from './audit-sql';
 import { SQLITE_AUDIT_COLUMNS, SQLITE_AUDIT_INDEXES } from './sqlite-audit-schema';
 import { SqliteAuditQuery } from './sqlite-audit-query';
 
@@ -68,6 +69,26 @@ describe('SqliteAuditQuery', () => {
         SQLITE_AUDIT_INDEXES.map((statement) => /INDEX IF NOT EXISTS (\w+)/.exec(statement)?.[1]),
       ),
     );
+  });
+
+  it('given a file with the indexes an earlier build made, when the store opens it, then the retired ones are dropped', async () => {
+    const file = join(folder, 'events.sqlite');
+    const opened = async () => {
+      const store = new SqliteEventStore({ file });
+      await store.append(aStream(), [anEvent()], { expectedVersion: 'no_stream' });
+      await store.close();
+    };
+    await opened();
+    const earlier = new DatabaseSync(file);
+    for (const name of RETIRED_AUDIT_INDEXES)
+      earlier.exec(`CREATE INDEX ${name} ON events (environment, actor_id, global_position)`);
+    earlier.close();
+
+    await opened();
+
+    const { indexes } = columnsAndIndexes(file);
+    expect(indexes.filter((name) => RETIRED_AUDIT_INDEXES.includes(name))).toEqual([]);
+    expect(indexes).toEqual(expect.arrayContaining(['events_audit_environment_type']));
   });
 
   it('given a file with the audit columns, when it is opened again, then nothing is added twice', async () => {

@@ -1,5 +1,5 @@
 import { type DatabaseSync } from 'node:sqlite';
-import { AUDIT_INDEXES, RECORDED_AT_INDEX } from './audit-sql';
+import { AUDIT_INDEXES, RECORDED_AT_INDEX, RETIRED_AUDIT_INDEXES } from './audit-sql';
 import { STREAM_CATEGORY_SQL } from './stream-category';
 
 /**
@@ -27,8 +27,8 @@ export const SQLITE_AUDIT_INDEXES: readonly string[] = [
 const COLUMN_NAMES = `SELECT name FROM pragma_table_xinfo('events')`;
 
 /**
- * Adds the audit columns and indexes a file lacks (a file written before them, or a new one), and
- * nothing else. Another connection may be doing the same: a column it added first is not an error.
+ * Adds the audit columns and indexes a file lacks (a file written before them, or a new one) and drops
+ * the retired ones, nothing else. Another connection may be doing the same: a column it added first is not an error.
  */
 export function addSqliteAuditColumns(db: DatabaseSync): void {
   const present = () =>
@@ -43,4 +43,5 @@ export function addSqliteAuditColumns(db: DatabaseSync): void {
     }
   }
   for (const statement of SQLITE_AUDIT_INDEXES) db.exec(statement);
+  for (const name of RETIRED_AUDIT_INDEXES) db.exec(`DROP INDEX IF EXISTS ${name}`);
 }

@@ -9,6 +9,7 @@ import {
 } from '../../../../../../test/support/mariadb';
 import { parseMysqlUrl } from '../../mysql/mysql-server-url';
 import { auditQueryOf } from '../audit-query/audit-query-of';
+import { RETIRED_AUDIT_INDEXES } from '../audit-query/audit-sql';
 import { MysqlAuditQuery } from './mysql-audit-query';
 import { MYSQL_AUDIT_COLUMNS, MYSQL_AUDIT_INDEXES } from './mysql-audit-schema';
 import { CREATE_TABLES } from './mysql-event-store.schema';
@@ -104,6 +105,40 @@ describe('MysqlAuditQuery', () => {
         `SELECT DISTINCT index_name AS name FROM information_schema.statistics WHERE table_schema = ? AND table_name = 'events'`,
       ),
     ).toEqual(expect.arrayContaining(MYSQL_AUDIT_INDEXES.map(([name]) => name)));
+  });
+
+  it('given a log with the indexes an earlier build made, when the store opens it, then the retired ones are dropped', async () => {
+    const earlier = uniqueDatabaseName('ib_audit_retired');
+    await createDatabase(earlier);
+    try {
+      const opened = async () => {
+        const store = new MysqlEventStore({ server: serverOf(earlier) });
+        await store.open();
+        await store.close();
+      };
+      await opened();
+      const connection = await createConnection(serverOf(earlier));
+      try {
+        for (const name of RETIRED_AUDIT_INDEXES)
+          await connection.query(
+            `ALTER TABLE events ADD KEY ${name} (environment, actor_id, global_position)`,
+          );
+
+        await opened();
+
+        const [rows] = await connection.query(
+          `SELECT DISTINCT index_name AS name FROM information_schema.statistics WHERE table_schema = ? AND table_name = 'events'`,
+          [earlier],
+        );
+        const names = (rows as { name: string }[]).map(({ name }) => name);
+        expect(names.filter((name) => RETIRED_AUDIT_INDEXES.includes(name))).toEqual([]);
+        expect(names).toEqual(expect.arrayContaining(MYSQL_AUDIT_INDEXES.map(([name]) => name)));
+      } finally {
+        await connection.end();
+      }
+    } finally {
+      await dropDatabase(earlier);
+    }
   });
 
   it('given two stores opening a new log at once, then both get going: the later ALTER finds nothing left to add', async () => {

@@ -1,5 +1,5 @@
 import { type Pool } from 'mysql2/promise';
-import { AUDIT_INDEXES, RECORDED_AT_INDEX } from '../audit-query/audit-sql';
+import { AUDIT_INDEXES, RECORDED_AT_INDEX, RETIRED_AUDIT_INDEXES } from '../audit-query/audit-sql';
 import { STREAM_CATEGORY_SQL } from '../audit-query/stream-category';
 
 const metadataText = (path: string) => `LEFT(JSON_UNQUOTE(JSON_EXTRACT(metadata, '${path}')), 255)`;
@@ -35,7 +35,7 @@ export const MYSQL_AUDIT_SQL = {
     WHERE table_schema = DATABASE() AND table_name = 'events'`,
 } as const;
 
-/** The one ALTER TABLE that adds what is missing, or undefined when nothing is. */
+/** The one ALTER TABLE that adds what is missing and drops retired indexes, or undefined when nothing is to do. */
 export function addMysqlAuditColumnsStatement(
   columns: ReadonlySet<string>,
   indexes: ReadonlySet<string>,
@@ -47,16 +47,19 @@ export function addMysqlAuditColumnsStatement(
     ...MYSQL_AUDIT_INDEXES.filter(([name]) => !indexes.has(name)).map(
       ([name, columnList]) => `ADD KEY ${name} (${columnList})`,
     ),
+    ...RETIRED_AUDIT_INDEXES.filter((name) => indexes.has(name)).map((name) => `DROP KEY ${name}`),
   ];
   return clauses.length === 0 ? undefined : `ALTER TABLE events ${clauses.join(', ')}`;
 }
 
 const ER_DUP_FIELDNAME = 1060;
 const ER_DUP_KEYNAME = 1061;
+/** Another instance dropped a retired index first. */
+const ER_CANT_DROP_FIELD_OR_KEY = 1091;
 
 /**
- * Gives a log the audit columns and indexes it lacks (a table made before them, or a new one): one
- * ALTER TABLE, which builds the indexes over the existing rows. Another instance starting at the same
+ * Gives a log the audit columns and indexes it lacks (a table made before them, or a new one), and
+ * drops the retired ones: one ALTER TABLE, which builds the indexes over the existing rows. Another instance starting at the same
  * moment may add them first: then nothing is missing any more, and its duplicate is no error.
  */
 export async function addMysqlAuditColumns(pool: Pool): Promise<void> {
@@ -74,7 +77,10 @@ export async function addMysqlAuditColumns(pool: Pool): Promise<void> {
     await pool.query(statement);
   } catch (error) {
     const errno = (error as { errno?: number }).errno;
-    if ((errno !== ER_DUP_FIELDNAME && errno !== ER_DUP_KEYNAME) || (await missing()) !== undefined)
+    if (
+      (errno !== ER_DUP_FIELDNAME && errno !== ER_DUP_KEYNAME && errno !== ER_CANT_DROP_FIELD_OR_KEY) ||
+      (await missing()) !== undefined
+    )
       throw error;
   }
 }
