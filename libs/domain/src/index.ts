@@ -28,6 +28,7 @@ export * from './user/user.events';
 export * from './user/user.commands';
 export * from './user/user.decider';
 export * from './user/user.stream';
+export * from './user/notification-kinds';
 export * from './publication/publication.events';
 export * from './publication/publication.commands';
 export * from './publication/publication.decider';
