@@ -271,6 +271,22 @@ describe('authorization matrix: every operation x every kind of caller', () => {
         };
       },
     },
+    {
+      // Another user's address: the administrators of every environment they hold a role in.
+      operation: 'PATCH /api/users/{id}',
+      expected: { ...users, developer: 403, otherAdmin: 404, owner: 403 },
+      call: () => ({ path: `/api/users/${targetUserId}`, body: { email: `${next()}@matrix.example` } }),
+    },
+    { operation: 'GET /api/users/me', expected: users, call: () => ({ path: '/api/users/me' }) },
+    {
+      // One's own profile: every logged-in user, whatever their role.
+      operation: 'PUT /api/users/me',
+      expected: users,
+      call: () => ({
+        path: '/api/users/me',
+        body: { email: `${next()}@matrix.example`, notifications: { email: ['request-approved'] } },
+      }),
+    },
     { operation: 'GET /api/providers', expected: users, call: () => ({ path: '/api/providers' }) },
     { operation: 'GET /api/integrations', expected: users, call: () => ({ path: '/api/integrations' }) },
     {

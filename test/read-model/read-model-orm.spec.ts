@@ -54,6 +54,7 @@ describe('createReadModelOrm', () => {
       '0007-user-sessions',
       '0008-republish-runs',
       '0009-job-leases',
+      '0010-user-email',
     ]);
   });
 

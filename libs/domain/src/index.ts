@@ -29,6 +29,7 @@ export * from './user/user.commands';
 export * from './user/user.decider';
 export * from './user/user.stream';
 export * from './user/notification-kinds';
+export * from './user/email-address';
 export * from './publication/publication.events';
 export * from './publication/publication.commands';
 export * from './publication/publication.decider';

@@ -38,6 +38,10 @@ import { ChangeUserRolesHandler } from './users/change-user-roles/change-user-ro
 import { ChangeUserRolesController } from './users/change-user-roles/change-user-roles.http';
 import { CreateUserHandler } from './users/create-user/create-user.command';
 import { CreateUserController } from './users/create-user/create-user.http';
+import { ChangeUserEmailHandler } from './users/change-user-email/change-user-email.command';
+import { ChangeUserEmailController } from './users/change-user-email/change-user-email.http';
+import { ChangeMyProfileHandler } from './users/my-profile/change-my-profile.command';
+import { MyProfileController } from './users/my-profile/my-profile.http';
 import {
   GetUserHandler,
   ListUsersHandler,
@@ -55,10 +59,13 @@ const tokensLogger = new Logger('Tokens');
     EnvironmentQueriesController,
     EnvironmentHistoryController,
     CreateEnvironmentController,
+    // Before every `/api/users/:id` route: Express tries routes in the order they are declared.
+    MyProfileController,
     UserQueriesController,
     UserHistoryController,
     CreateUserController,
     ChangeUserRolesController,
+    ChangeUserEmailController,
     CreateApiKeyController,
     RevokeApiKeyController,
     ApiKeyQueriesController,
@@ -104,6 +111,8 @@ const tokensLogger = new Logger('Tokens');
     GetEnvironmentHandler,
     CreateUserHandler,
     ChangeUserRolesHandler,
+    ChangeUserEmailHandler,
+    ChangeMyProfileHandler,
     ListUsersHandler,
     GetUserHandler,
     CreateApiKeyHandler,

@@ -949,7 +949,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a user's e-mail address (anyone their own; another's: the administrators of every environment the user holds a role in, and for an owner an owner too) */
+        patch: operations["ChangeUserEmailController_change"];
         trace?: never;
     };
     "/api/users/{id}/history": {
@@ -979,6 +980,24 @@ export interface paths {
         get?: never;
         /** Replace a user's role grants (administrators of each environment whose grants change; the owner role: owners). Withdrawing a grant ends the sessions the user has open */
         put: operations["ChangeUserRolesController_change"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller, with their e-mail address and the notification settings in effect */
+        get: operations["MyProfileController_get"];
+        /** Change the caller's own e-mail address and which notifications also go by email (anyone logged in, auditors too) */
+        put: operations["MyProfileController_change"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1175,6 +1194,24 @@ export interface components {
             icon?: string;
             /** @example Orders_IS */
             moduleName: string;
+        };
+        ChangeMyProfileBody: {
+            /**
+             * Format: email
+             * @description The new address (its domain is stored lower-case); null: none; absent: unchanged
+             * @example dana@example.com
+             */
+            email?: string | null;
+            /** @description Absent: unchanged */
+            notifications?: components["schemas"]["NotificationSettingsBody"];
+        };
+        ChangeUserBody: {
+            /**
+             * Format: email
+             * @description The new address (its domain is stored lower-case); null: none
+             * @example dana@example.com
+             */
+            email: string | null;
         };
         ChangeUserRolesBody: {
             /** @description The installation role; absent: unchanged (owners only) */
@@ -1411,6 +1448,12 @@ export interface components {
         };
         CreateUserBody: {
             displayName?: string;
+            /**
+             * Format: email
+             * @description Where notifications go by mail (its domain is stored lower-case); absent: none
+             * @example dana@example.com
+             */
+            email?: string;
             /** @description The installation role (creates environments); granted by owners only */
             owner?: boolean;
             /** @description Hashed with scrypt; never stored or returned in clear */
@@ -1840,6 +1883,41 @@ export interface components {
             roles: components["schemas"]["RoleGrant"][];
             /** @example dana */
             username: string;
+        };
+        MyProfile: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description User id of its creator (`system` for the bootstrap administrator) */
+            createdBy: string;
+            /** @example Dana Scully */
+            displayName?: string;
+            /**
+             * Format: email
+             * @description Where notifications go by mail; absent: the user has no address
+             * @example dana@example.com
+             */
+            email?: string;
+            /** Format: uuid */
+            id: string;
+            /** @description In effect: the kinds the user chose, or every kind when they never chose */
+            notifications: components["schemas"]["NotificationSettings"];
+            /** @description The installation role (creates environments, runs operations) */
+            owner: boolean;
+            roles: components["schemas"]["RoleGrant"][];
+            /** Format: date-time */
+            updatedAt: string;
+            /** @example dana */
+            username: string;
+            /** @description The version of the user: send it as If-Match to change their roles */
+            version: number;
+        };
+        NotificationSettings: {
+            /** @description The kinds that also go by email (in-app notifications are always on) */
+            email: ("connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required")[];
+        };
+        NotificationSettingsBody: {
+            /** @description Every kind that goes by email from now on; the others stay in-app only */
+            email: ("connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required")[];
         };
         ProblemDetails: {
             /**
@@ -2323,6 +2401,14 @@ export interface components {
             createdBy: string;
             /** @example Dana Scully */
             displayName?: string;
+            /**
+             * Format: email
+             * @description Where notifications go by mail; absent: the user has no address
+             * @example dana@example.com
+             */
+            email?: string;
+            /** @description The notification kinds the user chose to get by email too; absent: they never chose (all kinds) */
+            emailKinds?: ("connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required")[];
             /** Format: uuid */
             id: string;
             /** @description The installation role (creates environments, runs operations) */
@@ -6901,7 +6987,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description USER.INVALID or a missing or invalid field */
+            /** @description USER.INVALID (a malformed `email` among others) or a missing or invalid field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7002,6 +7088,99 @@ export interface operations {
             };
             /** @description USER.NOT_FOUND: no such user, or one the caller may not see; with asOf or version: one that did not exist then, or whose past the caller may not read */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChangeUserEmailController_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The user version the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The user id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeUserBody"];
+            };
+        };
+        responses: {
+            /** @description The user with their new address */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description USER.INVALID: a malformed `email`; an id that is not a UUID, or an invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: the caller does not administer every environment of the user; AUTH.OWNER_REQUIRED: an owner's address, changed by a non-owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description USER.NOT_FOUND: no such user, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description EVENT_STORE.WRONG_EXPECTED_VERSION: the user changed concurrently */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the user */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7147,6 +7326,115 @@ export interface operations {
                 };
             };
             /** @description USER.LAST_OWNER: the last owner keeps the role; EVENT_STORE.WRONG_EXPECTED_VERSION: the user changed concurrently */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the user */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MyProfileController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyProfile"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MyProfileController_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The user version the change is based on */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeMyProfileBody"];
+            };
+        };
+        responses: {
+            /** @description The caller with the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyProfile"];
+                };
+            };
+            /** @description USER.INVALID: a malformed `email`; REQUEST.INVALID: an unknown notification kind or another invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description EVENT_STORE.WRONG_EXPECTED_VERSION: the user changed concurrently */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -1,10 +1,18 @@
 import { type Command } from '../shared/command';
+import { type NotificationKind } from './notification-kinds';
 import { type RoleGrant } from './user.events';
 
 /** The stream is `user-<lowercased username>`, so a username is unique by construction. */
 export type RegisterUser = Command<
   'RegisterUser',
-  { userId: string; username: string; displayName?: string; roles: readonly RoleGrant[]; owner?: boolean }
+  {
+    userId: string;
+    username: string;
+    displayName?: string;
+    roles: readonly RoleGrant[];
+    owner?: boolean;
+    email?: string;
+  }
 >;
 
 /** `owner` absent: the installation role stays as it is. */
@@ -17,4 +25,19 @@ export type RecordPasswordChange = Command<'RecordPasswordChange', { userId: str
 
 export type LogOutUser = Command<'LogOutUser', { userId: string }>;
 
-export type UserCommand = RegisterUser | ChangeUserRoles | RecordPasswordChange | LogOutUser;
+/** `email` absent: the user has no address any more. */
+export type ChangeUserEmail = Command<'ChangeUserEmail', { userId: string; email?: string }>;
+
+/** Every kind that goes by email from now on; the others stay in-app only. */
+export type ChangeNotificationSettings = Command<
+  'ChangeNotificationSettings',
+  { userId: string; emailKinds: readonly NotificationKind[] }
+>;
+
+export type UserCommand =
+  | RegisterUser
+  | ChangeUserRoles
+  | RecordPasswordChange
+  | LogOutUser
+  | ChangeUserEmail
+  | ChangeNotificationSettings;

@@ -1,7 +1,10 @@
 import { fold } from '../shared/decider';
 import { DeciderSpecification, invalidFields } from '../shared/decider-specification';
 import { IllegalStateError, NotFoundError, ValidationError } from '../shared/errors';
+import { DEFAULT_EMAIL_KINDS, type NotificationKind } from './notification-kinds';
 import {
+  type ChangeNotificationSettings,
+  type ChangeUserEmail,
   type ChangeUserRoles,
   type LogOutUser,
   type RecordPasswordChange,
@@ -61,6 +64,25 @@ const passwordChanged: UserEvent = {
   data: { userId, changedBy: 'admin', changedAt: at },
 };
 
+const changeEmail = (email?: string): ChangeUserEmail => ({
+  type: 'ChangeUserEmail',
+  data: { userId, ...(email === undefined ? {} : { email }) },
+  metadata,
+});
+const emailChanged = (email?: string): UserEvent => ({
+  type: 'UserEmailChanged',
+  data: { userId, ...(email === undefined ? {} : { email }), changedBy: 'admin', changedAt: at },
+});
+const changeSettings = (emailKinds: readonly NotificationKind[]): ChangeNotificationSettings => ({
+  type: 'ChangeNotificationSettings',
+  data: { userId, emailKinds },
+  metadata,
+});
+const settingsChanged = (emailKinds: readonly NotificationKind[]): UserEvent => ({
+  type: 'UserNotificationSettingsChanged',
+  data: { userId, emailKinds, changedBy: 'admin', changedAt: at },
+});
+
 const given = DeciderSpecification.for(userDecider);
 
 describe('User decider', () => {
@@ -109,6 +131,129 @@ describe('User decider', () => {
       given([])
         .when(registerUser({ roles: [developer, { environment: ' ', role: 'root' as never }] }))
         .thenThrows(ValidationError, 'USER.INVALID', invalidFields('roles[1].role', 'roles[1].environment')));
+  });
+
+  describe('an e-mail address', () => {
+    const withEmail = (email: string): UserEvent => ({ ...registered, data: { ...registered.data, email } });
+
+    it('is registered with the user when given', () =>
+      given([])
+        .when(registerUser({ email: 'alice@corp.example' }))
+        .then([withEmail('alice@corp.example')]));
+
+    it('keeps its local part as typed and lower-cases its domain', () =>
+      given([])
+        .when(registerUser({ email: 'Alice.Smith@Corp.EXAMPLE' }))
+        .then([withEmail('Alice.Smith@corp.example')]));
+
+    it.each([
+      ['no at sign', 'alice.corp.example'],
+      ['no domain', 'alice@'],
+      ['a single-label domain', 'alice@localhost'],
+      ['a space', 'alice smith@corp.example'],
+      ['a display name', 'Alice <alice@corp.example>'],
+      ['two at signs', 'alice@bob@corp.example'],
+      ['a line break', 'alice@corp.example\nBcc: x@evil.example'],
+      ['an empty string', ''],
+      ['a local part over 64 characters', `${'a'.repeat(65)}@corp.example`],
+      [
+        'more than 254 characters',
+        `alice@${'a'.repeat(60)}.${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.example`,
+      ],
+      ['no string', 42 as never],
+    ])('is refused at registration with %s, naming the field', (_, email) =>
+      given([])
+        .when(registerUser({ email }))
+        .thenThrows(ValidationError, 'USER.INVALID', invalidFields('email')),
+    );
+
+    it('is changed', () =>
+      given([registered])
+        .when(changeEmail('alice@new.example'))
+        .then([emailChanged('alice@new.example')]));
+
+    it('is cleared when the change names none', () =>
+      given([registered, emailChanged('alice@corp.example')])
+        .when(changeEmail())
+        .then([emailChanged()]));
+
+    it('records nothing when it is the same address, whatever the case of its domain', () =>
+      given([withEmail('alice@corp.example')])
+        .when(changeEmail('alice@CORP.example'))
+        .thenNothingHappens());
+
+    it('records nothing when a user without one is asked to have none', () =>
+      given([registered]).when(changeEmail()).thenNothingHappens());
+
+    it('counts a local part in another case as another address', () =>
+      given([withEmail('alice@corp.example')])
+        .when(changeEmail('Alice@corp.example'))
+        .then([emailChanged('Alice@corp.example')]));
+
+    it('is refused when malformed, naming the field', () =>
+      given([registered])
+        .when(changeEmail('not an address'))
+        .thenThrows(ValidationError, 'USER.INVALID', invalidFields('email')));
+
+    it('cannot be given to a missing user', () =>
+      given([]).when(changeEmail('alice@corp.example')).thenThrows(NotFoundError, 'USER.NOT_FOUND'));
+
+    it('is folded into the user, and gone once cleared', () => {
+      expect(fold(userDecider, [registered, emailChanged('a@corp.example')])).toMatchObject({
+        email: 'a@corp.example',
+      });
+      expect(fold(userDecider, [withEmail('a@corp.example'), emailChanged()])).not.toHaveProperty('email');
+    });
+
+    it('leaves the sessions open', () =>
+      expect(sessionVersionAfter([registered, emailChanged('a@corp.example'), emailChanged()])).toBe(0));
+  });
+
+  describe('ChangeNotificationSettings', () => {
+    it('records the kinds that go by email', () =>
+      given([registered])
+        .when(changeSettings(['request-approved', 'publication-failed']))
+        .then([settingsChanged(['request-approved', 'publication-failed'])]));
+
+    it('keeps the kinds in one order, each once', () =>
+      given([registered])
+        .when(changeSettings(['publication-failed', 'request-approved', 'publication-failed']))
+        .then([settingsChanged(['request-approved', 'publication-failed'])]));
+
+    it('turns every email off with no kind', () =>
+      given([registered])
+        .when(changeSettings([]))
+        .then([settingsChanged([])]));
+
+    it('records nothing when the kinds are those the user gets already', () =>
+      given([registered, settingsChanged(['request-rejected'])])
+        .when(changeSettings(['request-rejected']))
+        .thenNothingHappens());
+
+    it('records nothing when a user on the defaults chooses the defaults', () =>
+      given([registered])
+        .when(changeSettings([...DEFAULT_EMAIL_KINDS].reverse()))
+        .thenNothingHappens());
+
+    it('refuses an unknown kind, naming it', () =>
+      given([registered])
+        .when(changeSettings(['request-approved', 'weekly-digest' as never]))
+        .thenThrows(ValidationError, 'USER.INVALID', invalidFields('emailKinds[1]')));
+
+    it('refuses settings that are no list', () =>
+      given([registered])
+        .when(changeSettings('request-approved' as never))
+        .thenThrows(ValidationError, 'USER.INVALID', invalidFields('emailKinds')));
+
+    it('refuses a missing user', () =>
+      given([]).when(changeSettings([])).thenThrows(NotFoundError, 'USER.NOT_FOUND'));
+
+    it('folds the choice into the user; without one, the user has none of their own', () => {
+      expect(fold(userDecider, [registered])).not.toHaveProperty('emailKinds');
+      expect(fold(userDecider, [registered, settingsChanged(['request-approved'])])).toMatchObject({
+        emailKinds: ['request-approved'],
+      });
+    });
   });
 
   describe('ChangeUserRoles', () => {

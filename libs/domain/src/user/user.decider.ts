@@ -2,7 +2,11 @@ import { type Decider, assertNever } from '../shared/decider';
 import { IllegalStateError, NotFoundError } from '../shared/errors';
 import { ignoreUnknownEvent } from '../shared/ignore-unknown-event';
 import { type FieldCheck, fieldErrors, textProblem, throwIfInvalid, trimmed } from '../shared/validation';
+import { emailProblem, normalizedEmail } from './email-address';
+import { DEFAULT_EMAIL_KINDS, NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds';
 import {
+  type ChangeNotificationSettings,
+  type ChangeUserEmail,
   type ChangeUserRoles,
   type LogOutUser,
   type RecordPasswordChange,
@@ -24,6 +28,10 @@ export type RegisteredUser = Readonly<{
   createdBy: string;
   createdAt: string;
   passwordChangedAt?: string;
+  /** Where notifications go by mail; none: in-app only. */
+  email?: string;
+  /** The kinds that also go by email; absent: DEFAULT_EMAIL_KINDS. */
+  emailKinds?: readonly NotificationKind[];
   /**
    * Counts the changes that end every session opened before them (a grant or the owner role
    * withdrawn, a new password, a logout): a token names the count it was issued at.
@@ -57,6 +65,19 @@ export const withdrawsRights = (
   owner: boolean,
 ): boolean => user.roles.some((grant) => !has(roles, grant)) || (user.owner && !owner);
 
+/** The kinds that go to the user by email, their own choice or the defaults. */
+export const effectiveEmailKinds = (user: Pick<RegisteredUser, 'emailKinds'>): readonly NotificationKind[] =>
+  user.emailKinds ?? DEFAULT_EMAIL_KINDS;
+
+const isNotificationKind = (value: unknown): value is NotificationKind =>
+  typeof value === 'string' && (NOTIFICATION_KINDS as readonly string[]).includes(value);
+
+/** An absent address is no address; a present one must be one we can send to. */
+const emailCheck = (email: unknown): FieldCheck => [
+  'email',
+  email === undefined ? undefined : emailProblem(email),
+];
+
 const registered = (state: User, userId: string): RegisteredUser => {
   if (state.status === 'none') throw new NotFoundError('USER.NOT_FOUND', `User ${userId} does not exist`);
   return state;
@@ -80,6 +101,7 @@ const registerUser = ({ data, metadata }: RegisterUser, state: User): UserEvent[
       ['displayName', typeof data.displayName === 'string' ? textProblem(data.displayName) : undefined],
       ...roleChecks(data.roles),
       ownerCheck(data.owner),
+      emailCheck(data.email),
     ),
   );
   return [
@@ -91,6 +113,7 @@ const registerUser = ({ data, metadata }: RegisterUser, state: User): UserEvent[
         displayName: data.displayName,
         roles: data.roles,
         owner: data.owner === true,
+        ...(data.email === undefined ? {} : { email: normalizedEmail(data.email) }),
         createdBy: metadata.actorId,
         createdAt: metadata.now.toISOString(),
       },
@@ -141,6 +164,63 @@ const recordPasswordChange = ({ data, metadata }: RecordPasswordChange, state: U
   ];
 };
 
+const changeEmail = ({ data, metadata }: ChangeUserEmail, state: User): UserEvent[] => {
+  const user = registered(state, data.userId);
+  throwIfInvalid('USER.INVALID', 'The e-mail address is invalid', fieldErrors(emailCheck(data.email)));
+  const email = data.email === undefined ? undefined : normalizedEmail(data.email);
+  if (email === user.email) return [];
+  return [
+    {
+      type: 'UserEmailChanged',
+      data: {
+        userId: data.userId,
+        ...(email === undefined ? {} : { email }),
+        changedBy: metadata.actorId,
+        changedAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+};
+
+/**
+ * Kinds are kept in NOTIFICATION_KINDS order, each once, so one choice has one shape. A choice equal to
+ * what the user gets already (their own or the defaults) changes nothing: a user who never narrowed the
+ * defaults keeps getting the kinds added later.
+ */
+const changeNotificationSettings = (
+  { data, metadata }: ChangeNotificationSettings,
+  state: User,
+): UserEvent[] => {
+  const user = registered(state, data.userId);
+  const chosen: unknown = data.emailKinds;
+  throwIfInvalid(
+    'USER.INVALID',
+    'The notification settings are invalid',
+    Array.isArray(chosen)
+      ? fieldErrors(
+          ...chosen.map((kind: unknown, index): FieldCheck => [
+            `emailKinds[${index}]`,
+            isNotificationKind(kind) ? undefined : `must be one of ${NOTIFICATION_KINDS.join(', ')}`,
+          ]),
+        )
+      : fieldErrors(['emailKinds', 'must be a list of notification kinds']),
+  );
+  const emailKinds = NOTIFICATION_KINDS.filter((kind) => data.emailKinds.includes(kind));
+  const current = effectiveEmailKinds(user);
+  if (emailKinds.length === current.length && emailKinds.every((kind) => current.includes(kind))) return [];
+  return [
+    {
+      type: 'UserNotificationSettingsChanged',
+      data: {
+        userId: data.userId,
+        emailKinds,
+        changedBy: metadata.actorId,
+        changedAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+};
+
 const decide = (command: UserCommand, state: User): UserEvent[] => {
   switch (command.type) {
     case 'RegisterUser':
@@ -151,6 +231,10 @@ const decide = (command: UserCommand, state: User): UserEvent[] => {
       return recordPasswordChange(command, state);
     case 'LogOutUser':
       return logOut(command, state);
+    case 'ChangeUserEmail':
+      return changeEmail(command, state);
+    case 'ChangeNotificationSettings':
+      return changeNotificationSettings(command, state);
     default:
       return assertNever(command);
   }
@@ -184,6 +268,12 @@ const evolve = (state: User, event: UserEvent): User => {
       };
     case 'UserLoggedOut':
       return { ...state, sessionVersion: state.sessionVersion + 1 };
+    case 'UserEmailChanged': {
+      const { email: _previous, ...rest } = state;
+      return event.data.email === undefined ? rest : { ...rest, email: event.data.email };
+    }
+    case 'UserNotificationSettingsChanged':
+      return { ...state, emailKinds: event.data.emailKinds };
     default:
       return ignoreUnknownEvent(event, state);
   }

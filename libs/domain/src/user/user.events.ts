@@ -1,4 +1,5 @@
 import { type Event } from '../shared/event';
+import { type NotificationKind } from './notification-kinds';
 
 /** An auditor reads an environment (its audit log, histories, past states) and changes nothing. */
 export const ROLES = ['developer', 'admin', 'auditor'] as const;
@@ -12,6 +13,8 @@ export const SYSTEM_ACTOR_ID = 'system';
  * Password hashes never enter events: they live in the credential store, keyed by userId.
  * `owner` (the installation role: creates environments, runs operations) is absent on users registered
  * before it existed: then the bootstrap administrator, the only user the system itself registers, is it.
+ * `email` (where notifications go by mail) is absent when the user has none, as on every user registered
+ * before addresses existed; its domain is lower-case (see normalizedEmail).
  */
 export type UserRegistered = Event<
   'UserRegistered',
@@ -21,6 +24,7 @@ export type UserRegistered = Event<
     displayName?: string;
     roles: readonly RoleGrant[];
     owner?: boolean;
+    email?: string;
     createdBy: string;
     createdAt: string;
   }
@@ -40,11 +44,34 @@ export type UserPasswordChanged = Event<
 /** Every session of the user ended: tokens issued before are refused from now on. */
 export type UserLoggedOut = Event<'UserLoggedOut', { userId: string; loggedOutAt: string }>;
 
-export type UserEvent = UserRegistered | UserRolesChanged | UserPasswordChanged | UserLoggedOut;
+/** The user's address changed; `email` absent: they have none any more. */
+export type UserEmailChanged = Event<
+  'UserEmailChanged',
+  { userId: string; email?: string; changedBy: string; changedAt: string }
+>;
+
+/**
+ * The kinds of notification that also go to the user by email from now on (in NOTIFICATION_KINDS order,
+ * each once); until the first of these events, DEFAULT_EMAIL_KINDS do.
+ */
+export type UserNotificationSettingsChanged = Event<
+  'UserNotificationSettingsChanged',
+  { userId: string; emailKinds: readonly NotificationKind[]; changedBy: string; changedAt: string }
+>;
+
+export type UserEvent =
+  | UserRegistered
+  | UserRolesChanged
+  | UserPasswordChanged
+  | UserLoggedOut
+  | UserEmailChanged
+  | UserNotificationSettingsChanged;
 
 export const USER_EVENT_TYPES: readonly UserEvent['type'][] = [
   'UserRegistered',
   'UserRolesChanged',
   'UserPasswordChanged',
   'UserLoggedOut',
+  'UserEmailChanged',
+  'UserNotificationSettingsChanged',
 ];

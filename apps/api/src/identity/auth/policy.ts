@@ -144,6 +144,30 @@ export const maySeeUser = (
   user.owner ||
   seen.roles.some((grant) => allows(user, 'user.read', grant.environment));
 
+/**
+ * Who manages users at all: owners, and the administrators of some environment. Anyone else is refused
+ * (403) before any user is looked up, as when they list users.
+ */
+export function authorizeUserAdministration(user: AuthenticatedUser): void {
+  if (user.owner) return;
+  const [administered] = environmentsAllowing(user, 'user.read');
+  authorize(user, 'user.read', administered ?? user.environment);
+}
+
+/**
+ * Changing what belongs to another user as a whole (their e-mail address): it is theirs in every
+ * environment they hold a role in, so it needs the administrator of each (`user.grant`, as changing
+ * their grants there would), and an owner's also needs an owner, as granting that role does.
+ */
+export function authorizeUserChange(
+  user: AuthenticatedUser,
+  changed: Readonly<{ roles: readonly RoleGrant[]; owner: boolean }>,
+): void {
+  for (const environment of new Set(changed.roles.map((grant) => grant.environment)))
+    authorize(user, 'user.grant', environment);
+  if (changed.owner) authorize(user, 'user.grant-owner');
+}
+
 /** `maySeeUser` as conditions on the users view (its `id` and `roles` fields), so a page and its total obey it. */
 export const usersSeenBy = (user: AuthenticatedUser): readonly ViewCondition[] =>
   user.owner

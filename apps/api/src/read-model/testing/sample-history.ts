@@ -146,6 +146,7 @@ export function sampleHistory(options: SampleHistoryOptions): SampleAppend[] {
               username,
               ...(rng.chance(0.7) ? { displayName: `User ${username}` } : {}),
               roles,
+              ...(username === 'dev1' ? { email: `${username}@example.test` } : {}),
               createdBy: 'root',
               createdAt: at(),
             },
@@ -177,6 +178,33 @@ export function sampleHistory(options: SampleHistoryOptions): SampleAppend[] {
             data: { userId, changedBy: userId, changedAt: at() },
           } satisfies UserEvent,
         });
+      // Addresses set and cleared, and notification settings, without drawing from the generator (the rest stays as it was).
+      if (username === 'dev0' || username === 'dev1')
+        steps.push(
+          {
+            streamId,
+            actorId: userId,
+            environment: 'dev',
+            event: {
+              type: 'UserEmailChanged',
+              data: {
+                userId,
+                ...(username === 'dev0' ? { email: `${username}@example.test` } : {}),
+                changedBy: userId,
+                changedAt: at(),
+              },
+            } satisfies UserEvent,
+          },
+          {
+            streamId,
+            actorId: userId,
+            environment: 'dev',
+            event: {
+              type: 'UserNotificationSettingsChanged',
+              data: { userId, emailKinds: ['request-approved'], changedBy: userId, changedAt: at() },
+            } satisfies UserEvent,
+          },
+        );
       return steps;
     });
   }

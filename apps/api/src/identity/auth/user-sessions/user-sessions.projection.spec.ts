@@ -73,6 +73,23 @@ describe('user sessions projection', () => {
       .then({ [userId]: { ...alice, sessionVersion: 2 } });
   });
 
+  it('given a user, when their address or notification settings change, then their sessions stand as they were', () => {
+    const [wasRegistered, emailChanged, settingsChanged] = history(
+      registered(),
+      {
+        type: 'UserEmailChanged',
+        data: { userId, email: 'alice@example.com', changedBy: userId, changedAt: at },
+      },
+      {
+        type: 'UserNotificationSettingsChanged',
+        data: { userId, emailKinds: [], changedBy: userId, changedAt: at },
+      },
+    );
+    given([wasRegistered, emailChanged])
+      .when(settingsChanged)
+      .then({ [userId]: alice });
+  });
+
   it('shows nothing for the events of a user it never saw registered', () => {
     const [loggedOut] = history({ type: 'UserLoggedOut', data: { userId, loggedOutAt: at } });
     given([]).when(loggedOut).then({});

@@ -47,6 +47,10 @@ const evolve = (view: UserSessionView | undefined, recorded: RecordedEvent): Use
     case 'UserPasswordChanged':
     case 'UserLoggedOut':
       return { ...view, sessionVersion: view.sessionVersion + 1 };
+    // An address or a choice of notifications grants and ends nothing.
+    case 'UserEmailChanged':
+    case 'UserNotificationSettingsChanged':
+      return view;
     default:
       return assertNever(recorded);
   }

@@ -11,6 +11,7 @@ export type CreateUserInput = Readonly<{
   displayName?: string;
   roles: readonly RoleGrant[];
   owner?: boolean;
+  email?: string;
 }>;
 
 export class CreateUserCommand extends Command<CommandOutcome & { userId: string }> {
@@ -51,6 +52,7 @@ export class CreateUserHandler implements ICommandHandler<CreateUserCommand> {
           displayName: input.displayName,
           roles: input.roles,
           ...(input.owner === undefined ? {} : { owner: input.owner }),
+          ...(input.email === undefined ? {} : { email: input.email }),
         },
       }),
       { actor: context.actor },

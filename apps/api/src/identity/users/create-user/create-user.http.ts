@@ -21,7 +21,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ROLES, type Role } from '@ib/domain';
+import { EMAIL_MAX_LENGTH, ROLES, type Role } from '@ib/domain';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
 import { ApiProblems } from '../../../infrastructure/http/openapi/api-responses';
 import { UserSchema } from '../user-queries/user.schema';
@@ -70,6 +70,17 @@ export class CreateUserBody {
   @Omittable()
   @IsBoolean()
   owner?: boolean;
+
+  @ApiPropertyOptional({
+    format: 'email',
+    maxLength: EMAIL_MAX_LENGTH,
+    example: 'dana@example.com',
+    description: 'Where notifications go by mail (its domain is stored lower-case); absent: none',
+  })
+  @Omittable()
+  @IsString()
+  @MaxLength(EMAIL_MAX_LENGTH)
+  email?: string;
 }
 
 @ApiTags('users')
@@ -89,7 +100,7 @@ export class CreateUserController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: UserSchema })
   @ApiProblems({
-    400: 'USER.INVALID or a missing or invalid field',
+    400: 'USER.INVALID (a malformed `email` among others) or a missing or invalid field',
     403: 'AUTH.ADMIN_REQUIRED: a grant in an environment the caller does not administer; AUTH.OWNER_REQUIRED: `owner` set by a non-owner',
     409: 'USER.ALREADY_EXISTS: the username is taken; IDEMPOTENCY.IN_PROGRESS: the same request still runs (Retry-After)',
     422: 'IDEMPOTENCY.KEY_REUSED: the Idempotency-Key came with another body',

@@ -3,7 +3,7 @@ import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '@ib/domain';
 import { type AuthenticatedUser } from '../../auth/authenticated-user';
-import { authorize, environmentsAllowing, maySeeUser, usersSeenBy } from '../../auth/policy';
+import { authorizeUserAdministration, maySeeUser, usersSeenBy } from '../../auth/policy';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
 import { ApiList, ApiProblems } from '../../../infrastructure/http/openapi/api-responses';
 import { PageParams } from '../../../infrastructure/http/page-params';
@@ -11,13 +11,6 @@ import { PastStateParams } from '../../../infrastructure/history/past-state.para
 import { GetPastUserQuery } from '../user-history/user-history.queries';
 import { UserSchema } from './user.schema';
 import { UserViews, type UserView } from './user-views';
-
-/** Listing users is for owners and administrators (a 403 for anyone else). */
-const assertMayListUsers = (user: AuthenticatedUser): void => {
-  if (user.owner) return;
-  const [administered] = environmentsAllowing(user, 'user.read');
-  authorize(user, 'user.read', administered ?? user.environment);
-};
 
 export class ListUsersQuery extends Query<{ items: UserView[]; total: number }> {
   constructor(
@@ -33,7 +26,8 @@ export class ListUsersHandler implements IQueryHandler<ListUsersQuery> {
   constructor(private readonly views: UserViews) {}
   /** `maySeeUser`, as the view's filter: themselves, and the holders of a role where they read users. */
   async execute({ user, page }: ListUsersQuery) {
-    assertMayListUsers(user);
+    // Listing users is for owners and administrators (a 403 for anyone else).
+    authorizeUserAdministration(user);
     return this.views.list({ where: usersSeenBy(user), ...page });
   }
 }

@@ -1,10 +1,27 @@
-import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { EMAIL_MAX_LENGTH, NOTIFICATION_KINDS, type NotificationKind } from '@ib/domain';
 import { LoginUserSchema } from '../../auth/login/login.schema';
 import { type UserView } from './users.projection';
 
 /** An IT user as the API answers it; the password hash never leaves the credential store. */
 @ApiSchema({ name: 'User' })
 export class UserSchema extends LoginUserSchema implements UserView {
+  @ApiPropertyOptional({
+    format: 'email',
+    maxLength: EMAIL_MAX_LENGTH,
+    example: 'dana@example.com',
+    description: 'Where notifications go by mail; absent: the user has no address',
+  })
+  email?: string;
+
+  @ApiPropertyOptional({
+    enum: NOTIFICATION_KINDS,
+    isArray: true,
+    description:
+      'The notification kinds the user chose to get by email too; absent: they never chose (all kinds)',
+  })
+  emailKinds?: NotificationKind[];
+
   @ApiProperty({ description: 'User id of its creator (`system` for the bootstrap administrator)' })
   createdBy!: string;
 

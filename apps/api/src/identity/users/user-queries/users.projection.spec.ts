@@ -101,4 +101,34 @@ describe('users projection', () => {
       .when(loggedOut)
       .then({ [userId]: { ...alice, version: 1 } });
   });
+
+  it('shows the address the user registered with, and its changes until it is cleared', () => {
+    const [wasRegistered, changed, cleared] = history(
+      registered({ email: 'alice@corp.example' }),
+      { type: 'UserEmailChanged', data: { userId, email: 'a@new.example', changedBy: userId, changedAt } },
+      { type: 'UserEmailChanged', data: { userId, changedBy: 'root', changedAt } },
+    );
+    given([])
+      .when(wasRegistered)
+      .then({ [userId]: { ...alice, email: 'alice@corp.example' } });
+    given([wasRegistered])
+      .when(changed)
+      .then({ [userId]: { ...alice, email: 'a@new.example', updatedAt: changedAt, version: 1 } });
+    given([wasRegistered, changed])
+      .when(cleared)
+      .then({ [userId]: { ...alice, updatedAt: changedAt, version: 2 } });
+  });
+
+  it('shows the kinds the user chose to get by email; none chosen, none shown', () => {
+    const [wasRegistered, chosen] = history(registered(), {
+      type: 'UserNotificationSettingsChanged',
+      data: { userId, emailKinds: ['request-approved'], changedBy: userId, changedAt },
+    });
+    given([])
+      .when(wasRegistered)
+      .then({ [userId]: alice });
+    given([wasRegistered])
+      .when(chosen)
+      .then({ [userId]: { ...alice, emailKinds: ['request-approved'], updatedAt: changedAt, version: 1 } });
+  });
 });

@@ -1,5 +1,6 @@
 import {
   assertNever,
+  type NotificationKind,
   type RecordedEvent,
   type RoleGrant,
   SYSTEM_ACTOR_ID,
@@ -21,6 +22,10 @@ export type UserView = Readonly<{
   roles: readonly RoleGrant[];
   /** The installation role (creates environments, runs operations). */
   owner: boolean;
+  /** Where notifications go by mail; absent: the user has no address. */
+  email?: string;
+  /** The kinds that also go by email; absent: the user never chose, DEFAULT_EMAIL_KINDS apply. */
+  emailKinds?: readonly NotificationKind[];
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -33,7 +38,7 @@ const evolve = (view: UserView | undefined, recorded: RecordedEvent): UserView |
   if (!isUserEvent(recorded)) return view;
   const version = recorded.streamVersion;
   if (recorded.type === 'UserRegistered') {
-    const { userId, username, displayName, roles, owner, createdBy, createdAt } = recorded.data;
+    const { userId, username, displayName, roles, owner, email, createdBy, createdAt } = recorded.data;
     return withoutUndefined<UserView>({
       id: userId,
       username,
@@ -41,6 +46,7 @@ const evolve = (view: UserView | undefined, recorded: RecordedEvent): UserView |
       roles,
       // Registered before the owner role existed: the bootstrap administrator is the owner.
       owner: owner ?? createdBy === SYSTEM_ACTOR_ID,
+      email,
       createdBy,
       createdAt,
       updatedAt: createdAt,
@@ -61,6 +67,15 @@ const evolve = (view: UserView | undefined, recorded: RecordedEvent): UserView |
       return { ...view, updatedAt: recorded.data.changedAt, version };
     case 'UserLoggedOut':
       return { ...view, version };
+    case 'UserEmailChanged':
+      return withoutUndefined<UserView>({
+        ...view,
+        email: recorded.data.email,
+        updatedAt: recorded.data.changedAt,
+        version,
+      });
+    case 'UserNotificationSettingsChanged':
+      return { ...view, emailKinds: recorded.data.emailKinds, updatedAt: recorded.data.changedAt, version };
     default:
       return assertNever(recorded);
   }

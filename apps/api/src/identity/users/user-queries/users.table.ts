@@ -1,4 +1,4 @@
-import { type RoleGrant } from '@ib/domain';
+import { type NotificationKind, type RoleGrant } from '@ib/domain';
 import { defineEntity, p } from '@mikro-orm/libsql';
 
 /**
@@ -15,6 +15,8 @@ export const UserRow = defineEntity({
     displayName: p.string().nullable(),
     roles: p.json<readonly RoleGrant[]>(),
     owner: p.boolean().default(false),
+    email: p.string().nullable(),
+    emailKinds: p.json<readonly NotificationKind[]>().nullable(),
     createdBy: p.string(),
     createdAt: p.string(),
     updatedAt: p.string(),
