@@ -20,6 +20,8 @@ export type SmtpPeerOptions = Readonly<{
   auth?: Login;
   /** Recipients answered 550 (mailbox unavailable): a permanent refusal. */
   refuseRecipients?: RegExp;
+  /** false: messages are only counted (`received`), not parsed or kept, so a benchmark measures the client. */
+  parse?: boolean;
 }>;
 
 type Login = Readonly<{ user: string; password: string }>;
@@ -43,6 +45,8 @@ const addressText = (header: AddressObject | AddressObject[] | undefined): strin
  */
 export class SmtpPeer {
   readonly messages: ReceivedMail[] = [];
+  /** Messages accepted since the start, parsed or not. */
+  received = 0;
   private server?: SMTPServer;
   private readonly sockets = new Set<Socket>();
 
@@ -117,6 +121,8 @@ export class SmtpPeer {
     const auth = this.options.auth;
     return {
       logger: false,
+      // No DNS: the peer answers at once and works without a resolver.
+      disableReverseLookup: true,
       disabledCommands: auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
       authOptional: auth === undefined,
       allowInsecureAuth: true,
@@ -129,8 +135,17 @@ export class SmtpPeer {
           ? callback(Object.assign(new Error(`No mailbox ${address}`), { responseCode: 550 }))
           : callback(),
       onData: (stream, session, callback) => {
+        if (this.options.parse === false) {
+          stream.on('end', () => {
+            this.received++;
+            callback();
+          });
+          stream.resume();
+          return;
+        }
         simpleParser(stream)
           .then((parsed) => {
+            this.received++;
             this.messages.push({
               from: addressText(parsed.from),
               to: session.envelope.rcptTo.map(({ address }) => address),
