@@ -6,6 +6,7 @@ import { runEventFeedBench } from './event-feed.bench';
 import { runEventStoreAppendBench } from './event-store-append.bench';
 import { runHistoryBench } from './history.bench';
 import { runHttpApiBench } from './http-api.bench';
+import { runMailBench } from './mail.bench';
 import { runMysqlEventStoreBench } from './mysql-event-store.bench';
 import { runMysqlFindBench } from './mysql-find.bench';
 import { runMysqlIntrospectionBench } from './mysql-introspection.bench';
@@ -27,6 +28,7 @@ async function main() {
   await runEventFeedBench();
   await runAuditChainBench();
   await runAuditQueryBench();
+  await runMailBench();
 }
 
 main().catch((error: unknown) => {

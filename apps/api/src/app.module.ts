@@ -28,6 +28,7 @@ import { ProblemDetailsFilter } from './infrastructure/http/problem-details.filt
 import { createValidationPipe } from './infrastructure/http/validation.pipe';
 import { IdempotencyInterceptor } from './infrastructure/idempotency/idempotency.interceptor';
 import { IdempotentPosts } from './infrastructure/idempotency/idempotent-posts';
+import { MailModule } from './infrastructure/mail/mail.module';
 import { createIdempotencyStore } from './infrastructure/idempotency/open-idempotency-store';
 import { IDEMPOTENCY_STORE } from './infrastructure/idempotency/idempotency-store.port';
 import {
@@ -141,6 +142,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         coreModule,
+        MailModule,
         CqrsModule.forRoot(),
         IdentityModule,
         ConnectionsModule,

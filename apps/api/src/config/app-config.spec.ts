@@ -116,6 +116,91 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('SMTP_URL and MAIL_FROM', () => {
+    it('given no SMTP_URL, then mail is off', () => expect(loadConfig({}, '/srv').mail).toBeUndefined());
+
+    it('given smtp:// with a login, then mail goes there on plain TCP (STARTTLS when offered), from the default sender', () =>
+      expect(loadConfig({ SMTP_URL: 'smtp://ib%40corp:p%40ss@mail.example:2525' }, '/srv').mail).toEqual({
+        host: 'mail.example',
+        port: 2525,
+        secure: false,
+        auth: { user: 'ib@corp', password: 'p@ss' },
+        from: 'Integration Builder <no-reply@localhost>',
+      }));
+
+    it('given smtps:// without a port or login, then TLS on 465 without AUTH', () =>
+      expect(loadConfig({ SMTP_URL: 'smtps://mail.example' }, '/srv').mail).toEqual({
+        host: 'mail.example',
+        port: 465,
+        secure: true,
+        from: 'Integration Builder <no-reply@localhost>',
+      }));
+
+    it('given smtp:// without a port, then the submission port 587', () =>
+      expect(loadConfig({ SMTP_URL: 'smtp://relay.internal/' }, '/srv').mail).toMatchObject({ port: 587 }));
+
+    it.each(['ops@ib.example', 'Integration Builder <ops@ib.example>', '"IB, ops" <ops@ib.example>'])(
+      'given MAIL_FROM=%s, then it is the sender',
+      (from) =>
+        expect(loadConfig({ SMTP_URL: 'smtp://mail.example', MAIL_FROM: from }, '/srv').mail?.from).toBe(
+          from,
+        ),
+    );
+
+    it.each([
+      ['http://ib:topsecretpw@mail.example', /SMTP_URL must start with smtp:\/\/ or smtps:\/\//],
+      ['mail.example:25', /SMTP_URL must start with smtp:\/\/ or smtps:\/\//],
+      ['smtp://ib:topsecretpw@mail example', /SMTP_URL is not a valid URL/],
+      ['smtp://ib:topsecretpw@mail.example:99999', /SMTP_URL is not a valid URL/],
+      ['smtp://ib:topsecretpw@mail.example?tls=off', /SMTP_URL takes no path, query or fragment/],
+      ['smtp://ib@mail.example', /SMTP_URL must give both a user and a password, or neither/],
+    ])('given SMTP_URL=%s, then the start stops naming the variable, never the password', (url, message) => {
+      const error = caught(() => loadConfig({ SMTP_URL: url }, '/srv'));
+
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error.message).toMatch(message);
+      expect(error.message).not.toContain('topsecretpw');
+    });
+
+    it.each([
+      'no-reply',
+      'Integration Builder',
+      'IB <no-reply>',
+      'a@b.example, c@d.example',
+      'IB <a@b.example>\r\nBcc: x@y.example',
+    ])('given MAIL_FROM=%j, then the start stops naming the variable', (from) => {
+      const error = caught(() => loadConfig({ SMTP_URL: 'smtp://mail.example', MAIL_FROM: from }, '/srv'));
+
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error.message).toMatch(/MAIL_FROM must be an address/);
+    });
+  });
+
+  describe('PUBLIC_URL', () => {
+    it('given none, then links point at this process on localhost', () =>
+      expect(loadConfig({ PORT: '8080' }, '/srv').publicUrl).toBe('http://localhost:8080'));
+
+    it.each([
+      ['https://ib.example.com/', 'https://ib.example.com'],
+      ['https://ib.example.com/console//', 'https://ib.example.com/console'],
+      ['http://10.0.0.5:3000', 'http://10.0.0.5:3000'],
+    ])('given %s, then links start with %s', (url, base) =>
+      expect(loadConfig({ PUBLIC_URL: url }, '/srv').publicUrl).toBe(base),
+    );
+
+    it.each([
+      ['ftp://ib.example.com', /PUBLIC_URL must be an http:\/\/ or https:\/\/ URL/],
+      ['ib.example.com', /PUBLIC_URL must be an http:\/\/ or https:\/\/ URL/],
+      ['https://ib.example.com/?from=mail', /PUBLIC_URL takes no user, password, query or fragment/],
+      ['https://admin:pw@ib.example.com', /PUBLIC_URL takes no user, password, query or fragment/],
+    ])('given %s, then the start stops naming the variable', (url, message) => {
+      const error = caught(() => loadConfig({ PUBLIC_URL: url }, '/srv'));
+
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error.message).toMatch(message);
+    });
+  });
+
   describe('KAFKA_*', () => {
     it('given no KAFKA_BROKERS, then there is no event feed', () =>
       expect(loadConfig({ KAFKA_TOPIC: 'ignored' }, '/srv').eventFeed).toBeUndefined());

@@ -1,7 +1,10 @@
 import { isAbsolute, resolve } from 'node:path';
 import { type DatabaseLocation, type EventStoreLocation } from '../infrastructure/server-locations';
 import { type KafkaSettings } from '../infrastructure/event-feed/kafka-settings';
+import { type MailSettings } from '../infrastructure/mail/mail-settings';
 import { eventFeedSettings } from './event-feed-settings';
+import { mailSettings } from './mail-settings';
+import { publicUrl } from './public-url';
 import { databaseLocation, eventStoreLocation, instanceId } from './server-urls';
 
 export type HttpAdapterKind = 'fastify' | 'express';
@@ -19,6 +22,10 @@ export type AppConfig = Readonly<{
   instanceId: string;
   /** KAFKA_*: where the relay publishes every event; undefined (no relay) without KAFKA_BROKERS. */
   eventFeed?: KafkaSettings;
+  /** SMTP_URL and MAIL_FROM: where mail goes; undefined (mail off, in-app notifications on) without SMTP_URL. */
+  mail?: MailSettings;
+  /** PUBLIC_URL: the console's address as people reach it, without a trailing slash (links in messages). */
+  publicUrl: string;
   /** Folder SQLite connections may open files in; nothing outside it is ever read. */
   sqliteDatabasesDir: string;
   adminUsername: string;
@@ -108,14 +115,18 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 
   const instance = instanceId(env.INSTANCE_ID, problems);
   const eventFeed = eventFeedSettings(env, instance, problems);
+  const mail = mailSettings(env, problems);
+  const port = int('PORT', 3000, 0, 65535);
   const config: AppConfig = {
-    port: int('PORT', 3000, 0, 65535),
+    port,
     host: env.HOST || '0.0.0.0',
     dataDir,
     eventStore,
     database,
     instanceId: instance,
     ...(eventFeed ? { eventFeed } : {}),
+    ...(mail ? { mail } : {}),
+    publicUrl: publicUrl(env.PUBLIC_URL, port, problems),
     sqliteDatabasesDir: path(env.SQLITE_DATABASES_DIR || resolve(dataDir, 'databases')),
     adminUsername,
     adminPassword,
