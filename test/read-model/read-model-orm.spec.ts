@@ -36,6 +36,8 @@ describe('createReadModelOrm', () => {
       'integration_dependency_states',
       'integrations',
       'job_leases',
+      'mail_deliveries',
+      'notifications',
       'process_instances',
       'projection_checkpoints',
       'publications',
@@ -54,6 +56,7 @@ describe('createReadModelOrm', () => {
       '0007-user-sessions',
       '0008-republish-runs',
       '0009-job-leases',
+      '0011-notifications',
     ]);
   });
 

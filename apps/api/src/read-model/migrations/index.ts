@@ -8,6 +8,7 @@ import { ProcessInstances0006 } from './0006-process-instances.migration';
 import { UserSessions0007 } from './0007-user-sessions.migration';
 import { RepublishRuns0008 } from './0008-republish-runs.migration';
 import { JobLeases0009 } from './0009-job-leases.migration';
+import { Notifications0011 } from './0011-notifications.migration';
 
 /** Every read-model migration in order; listed explicitly so bundles and ts-jest need no file discovery. */
 export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
   { name: '0007-user-sessions', class: UserSessions0007 },
   { name: '0008-republish-runs', class: RepublishRuns0008 },
   { name: '0009-job-leases', class: JobLeases0009 },
+  { name: '0011-notifications', class: Notifications0011 },
 ];
