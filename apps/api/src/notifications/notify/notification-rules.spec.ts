@@ -1,4 +1,4 @@
-import { type RecordedEvent } from '@ib/domain';
+import { type ConnectionRequested, type RecordedEvent } from '@ib/domain';
 import { notificationIdOf } from '../notification-id';
 import { type EventFacts, notificationsFor } from './notification-rules';
 
@@ -23,12 +23,12 @@ const recorded = (type: string, data: object, actorId = 'system'): RecordedEvent
   };
 };
 
-const requestData = {
+const requestData: ConnectionRequested['data'] = {
   requestId: REQUEST_ID,
   environment: 'development',
   name: 'Orders DB',
   provider: 'mysql',
-  details: { host: 'db.internal', port: 3306, user: 'orders', database: 'orders' },
+  details: { host: 'db.internal', port: 3306, username: 'orders', database: 'orders' },
   secretRef: 'secret-0197a3c2',
   note: 'For the orders app',
   requestedBy: 'dana',
