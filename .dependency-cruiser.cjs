@@ -18,6 +18,7 @@ const CONTEXTS = {
   operations: ['read-model', 'identity'],
   'event-feed': [],
   audit: ['read-model', 'identity'],
+  notifications: ['read-model', 'identity', 'connections', 'integrations'],
 };
 const anyContext = `${API}(${Object.keys(CONTEXTS).join('|')})/`;
 

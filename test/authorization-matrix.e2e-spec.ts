@@ -2,6 +2,7 @@ import {
   SAMPLE_CONNECTION_ID,
   createIntegration,
   entityNames,
+  eventually,
   finishedRun,
   publishedOrFail,
 } from './support/publishing';
@@ -185,6 +186,13 @@ describe('authorization matrix: every operation x every kind of caller', () => {
   afterAll(() => t.close());
 
   const integration = (rest = '') => `/api/integrations/${integrationId}${rest}`;
+  /** What the administrator of development was told of the request: their notification, nobody else's. */
+  const adminsNotification = () =>
+    eventually(async () => {
+      const { body } = await t.http().get('/api/notifications?limit=100').set(bearer(tokens.admin));
+      const items = body.items as { id: string; link: string }[];
+      return items.find(({ link }) => link.endsWith(requestId))?.id;
+    }, 'the administrator to be told of the request');
   const data = (rest = '') => `/api/data/development/${integrationId}/${customers}${rest}`;
 
   const ROWS: readonly Row[] = [
@@ -582,6 +590,20 @@ describe('authorization matrix: every operation x every kind of caller', () => {
       expected: developmentMembers,
       call: () => ({ path: `/api/republish-runs/${runId}` }),
     },
+    // Each user reads and marks their own notifications: another's does not exist for them (404).
+    { operation: 'GET /api/notifications', expected: users, call: () => ({ path: '/api/notifications' }) },
+    {
+      operation: 'POST /api/notifications/read-all',
+      expected: users,
+      call: () => ({ path: '/api/notifications/read-all' }),
+    },
+    {
+      operation: 'POST /api/notifications/{id}/read',
+      expected: { ...users, developer: 404, otherAdmin: 404, owner: 404 },
+      call: async () => ({ path: `/api/notifications/${await adminsNotification()}/read` }),
+    },
+    // What waits for the caller's decision: anyone asks, each is answered with their own (maybe none).
+    { operation: 'GET /api/approvals', expected: users, call: () => ({ path: '/api/approvals' }) },
     // The audit log: owners read all of it, administrators (and auditors) that of their environments.
     { operation: 'GET /api/audit', expected: auditReaders, call: () => ({ path: '/api/audit' }) },
     {

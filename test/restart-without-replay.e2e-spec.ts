@@ -105,6 +105,8 @@ describe('a restart on a log of 100k events', () => {
       expect((body.processes as Checkpointed[]).map(({ name }) => name).sort()).toEqual([
         'approved-connection-requests',
         'breaking-updates',
+        'mailer',
+        'notifications',
         'publication',
         'republish',
       ]);

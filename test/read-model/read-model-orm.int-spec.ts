@@ -80,6 +80,8 @@ describe('createReadModelOrm on MariaDB/MySQL', () => {
       'integration_dependency_states',
       'integrations',
       'job_leases',
+      'mail_deliveries',
+      'notifications',
       'process_instances',
       'projection_checkpoints',
       'publications',

@@ -36,6 +36,8 @@ describe('createReadModelOrm', () => {
       'integration_dependency_states',
       'integrations',
       'job_leases',
+      'mail_deliveries',
+      'notifications',
       'process_instances',
       'projection_checkpoints',
       'publications',
@@ -55,6 +57,7 @@ describe('createReadModelOrm', () => {
       '0008-republish-runs',
       '0009-job-leases',
       '0010-user-email',
+      '0011-notifications',
     ]);
   });
 

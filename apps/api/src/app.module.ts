@@ -9,6 +9,7 @@ import { DataApiModule } from './data-api';
 import { EventFeedModule } from './event-feed';
 import { AuthGuard, IdentityModule } from './identity';
 import { IntegrationsModule } from './integrations';
+import { NotificationsModule } from './notifications';
 import { OperationsModule } from './operations';
 import { PublishingModule } from './publishing';
 import { Lifecycle } from './app-lifecycle';
@@ -151,6 +152,7 @@ export class AppModule {
         DataApiModule,
         OperationsModule,
         AuditModule,
+        NotificationsModule,
         EventFeedModule.register(config.eventFeed, overrides.eventFeedPublisher),
       ],
       providers: [

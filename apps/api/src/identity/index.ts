@@ -13,3 +13,5 @@ export { AuthGuard } from './auth/auth.guard';
 export { FirstStart } from './first-start/first-start';
 export { parseIfMatch } from './auth/request-context.decorator';
 export { IDENTITY_VIEWS } from './identity-views.list';
+export { type UserView } from './users/user-queries/users.projection';
+export { UserRow } from './users/user-queries/users.table';

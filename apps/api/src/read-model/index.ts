@@ -1,4 +1,9 @@
-export { READ_MODEL_ORM, ReadModelModule } from './read-model.module';
+export {
+  READ_MODEL_ACCESS,
+  READ_MODEL_ORM,
+  type ReadModelAccess,
+  ReadModelModule,
+} from './read-model.module';
 export {
   createReadModelOrm,
   type MysqlReadModelOptions,

@@ -55,5 +55,51 @@ export const JobLeaseRow = defineEntity({
   },
 });
 
-/** The read model's own tables, beside the views' tables: checkpoints, process instances and leases. */
-export const READ_MODEL_TABLES = [ProjectionCheckpointRow, ProcessInstanceRow, JobLeaseRow] as const;
+/**
+ * What the notifications reactor told a user; `readAt` is the user's own state, set by them. Not a
+ * view: no projection rebuilds it (see the notifications context).
+ */
+export const NotificationRow = defineEntity({
+  name: 'NotificationRow',
+  tableName: 'notifications',
+  properties: {
+    id: p.string().primary(),
+    userId: p.string(),
+    kind: p.string(),
+    title: p.text(),
+    body: p.text(),
+    link: p.string(),
+    eventId: p.string().index(),
+    position: p.type(LongIntegerType),
+    environment: p.string().nullable(),
+    createdAt: p.string(),
+    readAt: p.string().nullable(),
+  },
+  indexes: [{ properties: ['userId', 'position'] }],
+});
+
+/** The email of one notification: recorded (pending) before it is sent, then marked sent. */
+export const MailDeliveryRow = defineEntity({
+  name: 'MailDeliveryRow',
+  tableName: 'mail_deliveries',
+  properties: {
+    id: p.string().primary(),
+    recipient: p.string(),
+    state: p.string(),
+    attempts: p.integer(),
+    lastError: p.text().nullable(),
+    sentAt: p.string().nullable(),
+  },
+});
+
+/**
+ * The read model's own tables, beside the views' tables: checkpoints, process instances, leases, and
+ * the tables reactors write themselves (notifications and their mail deliveries).
+ */
+export const READ_MODEL_TABLES = [
+  ProjectionCheckpointRow,
+  ProcessInstanceRow,
+  JobLeaseRow,
+  NotificationRow,
+  MailDeliveryRow,
+] as const;

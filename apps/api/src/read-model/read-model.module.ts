@@ -20,9 +20,24 @@ import { type ReadModelWriter } from '../infrastructure/read-model/read-model-wr
 import { BackgroundJobs, type JobName } from '../infrastructure/leases/background-jobs';
 import { type LeaseTiming } from '../infrastructure/leases/leased-job';
 import { ViewReplay } from '../infrastructure/read-model/view-replay';
+import { type ReadModelDialect, type ViewReader } from '../infrastructure/read-model/view-reader';
 
 export const READ_MODEL_ORM = Symbol('READ_MODEL_ORM');
 const READ_MODEL_DATABASE = Symbol('READ_MODEL_DATABASE');
+
+/**
+ * For the tables a context writes itself rather than through a projection (notifications): where to
+ * read them, and the read model's one writer, as a request writes through it (a user's own state) and
+ * as the process managers do (only under their lease).
+ */
+export type ReadModelAccess = Readonly<{
+  dialect: ReadModelDialect;
+  reader: ViewReader;
+  writer: ReadModelWriter;
+  processWriter: ReadModelWriter;
+}>;
+
+export const READ_MODEL_ACCESS = Symbol('READ_MODEL_ACCESS');
 
 export type ReadModelModuleOptions = Readonly<{
   /** `<dataDir>/read-model.sqlite` (or ':memory:'), or a MariaDB/MySQL database (DATABASE_URL). */
@@ -140,6 +155,16 @@ export class ReadModelModule {
             ),
           inject: [READ_MODEL_DATABASE, BackgroundJobs],
         },
+        {
+          provide: READ_MODEL_ACCESS,
+          useFactory: (database: ReadModelDatabase, jobs: BackgroundJobs): ReadModelAccess => ({
+            dialect: database.dialect,
+            reader: database.reader,
+            writer: database.writer,
+            processWriter: fenced(jobs, 'process-managers', database.writer),
+          }),
+          inject: [READ_MODEL_DATABASE, BackgroundJobs],
+        },
         ReadModelShutdown,
       ],
       exports: [
@@ -147,6 +172,7 @@ export class ReadModelModule {
         ProjectionRunner,
         ViewReplay,
         READ_MODEL_ORM,
+        READ_MODEL_ACCESS,
         PROCESS_CHECKPOINTS,
         BackgroundJobs,
       ],

@@ -1,5 +1,22 @@
 // Generated from /api/docs-json by `npm run api:types` (openapi-typescript); do not edit by hand.
 export interface paths {
+    "/api/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything waiting for your decision, newest first: the pending connection requests of the environments you administer */
+        get: operations["ApprovalsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -832,6 +849,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notifications, newest first, a page at a time through `next`, with how many are unread */
+        get: operations["MyNotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of your notifications read */
+        post: operations["MyNotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every one of your notifications read */
+        post: operations["MyNotificationsController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projections": {
         parameters: {
             query?: never;
@@ -1082,6 +1150,43 @@ export interface components {
             revokedBy?: string;
             /** @enum {string} */
             status: "active" | "revoked";
+        };
+        Approval: {
+            /** @example development */
+            environment: string;
+            /**
+             * Format: uuid
+             * @description The id of what waits (the connection request)
+             */
+            id: string;
+            /**
+             * @description What waits: a connection request today
+             * @enum {string}
+             */
+            kind: "connection-request";
+            /**
+             * @description Its path in the console
+             * @example /connection-requests/show/0197a3c2-7d1e-7c4a-9a51-3b9f2e8d4c10
+             */
+            link: string;
+            /** Format: date-time */
+            requestedAt: string;
+            requestedBy: components["schemas"]["ApprovalRequester"];
+            /**
+             * @description Its name (the connection asked for)
+             * @example Orders DB (dev)
+             */
+            title: string;
+        };
+        ApprovalRequester: {
+            /** Format: uuid */
+            id: string;
+            /** @example dana */
+            username: string;
+        };
+        Approvals: {
+            /** @description Newest first */
+            items: components["schemas"]["Approval"][];
         };
         AuditActor: {
             /** @description The actor id the event records: a user id, or `system` */
@@ -1911,6 +2016,41 @@ export interface components {
             /** @description The version of the user: send it as If-Match to change their roles */
             version: number;
         };
+        Notification: {
+            /** @description Plain text; lines separated by \n */
+            body: string;
+            /**
+             * Format: date-time
+             * @description When what it tells of happened
+             */
+            createdAt: string;
+            /** @description The environment it is about */
+            environment?: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required";
+            /**
+             * @description The path of what it is about in the console
+             * @example /connection-requests/show/0197a3c2-7d1e-7c4a-9a51-3b9f2e8d4c10
+             */
+            link: string;
+            /**
+             * Format: date-time
+             * @description When the recipient read it; absent while unread
+             */
+            readAt?: string;
+            /** @example Connection requested: Orders DB (dev) */
+            title: string;
+        };
+        NotificationPage: {
+            /** @description Newest first */
+            items: components["schemas"]["Notification"][];
+            /** @description Send as `after` for the next (older) page; null on the last page */
+            next: string | null;
+            /** @description How many of all of them are unread */
+            unread: number;
+        };
         NotificationSettings: {
             /** @description The kinds that also go by email (in-app notifications are always on) */
             email: ("connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required")[];
@@ -2430,6 +2570,43 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ApprovalsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Approvals"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     SearchAuditLogController_search: {
         parameters: {
             query?: {
@@ -6600,6 +6777,151 @@ export interface operations {
             };
             /** @description ENVIRONMENT.BUILDER_DEVELOPMENT_ONLY (logged in to qa or production), REPUBLISH.IN_PROGRESS (a run of the environment is still running) or REPUBLISH.NOTHING_REQUIRED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MyNotificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description The `next` of the page before */
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description NOTIFICATION.INVALID_CURSOR, or a limit out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MyNotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notification, read (also when it already was) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description NOTIFICATION.NOT_FOUND: no notification of that id is yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MyNotificationsController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All read (also when they already were) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -123,6 +123,21 @@ describe('ProcessManagerRunner', () => {
     expect(manager.handled).toEqual([1, 3]);
   });
 
+  it('given a manager handed a batch, then positionOf says up to where, once its handler resolved', async () => {
+    const manager = new RecordingManager();
+    const gate = deferred();
+    manager.gate = gate.promise;
+    const runner = runnerOf(manager);
+    await runner.start();
+    const position = await append('JobStarted', 'a');
+    await eventually(() => manager.entered === 1, 'the batch to be handed over');
+
+    expect(runner.positionOf('jobs')).toBeLessThan(position);
+    gate.resolve();
+    await eventually(() => runner.positionOf('jobs') === position, 'the position to follow');
+    expect(runner.positionOf('nobody')).toBeUndefined();
+  });
+
   it('given a checkpoint stored by an earlier run, when a new runner starts, then it hands over only the events after it', async () => {
     const first = new RecordingManager();
     const firstRunner = runnerOf(first);

@@ -150,6 +150,15 @@ export class ProcessManagerRunner {
     }));
   }
 
+  /**
+   * Up to where the manager named `name` was handed the log here (its handler resolved for every event
+   * up to it); undefined when none is registered by that name. A reactor that builds on another's work
+   * waits for it to pass the events it is handling.
+   */
+  positionOf(name: string): number | undefined {
+    return this.registered.find(({ manager }) => manager.name === name)?.position;
+  }
+
   /** The managers whose last batch failed here and waits to be handed over again; reads nothing. */
   retrying(): string[] {
     if (!this.running) return [];

@@ -9,6 +9,7 @@ import { UserSessions0007 } from './0007-user-sessions.migration';
 import { RepublishRuns0008 } from './0008-republish-runs.migration';
 import { JobLeases0009 } from './0009-job-leases.migration';
 import { UserEmail0010 } from './0010-user-email.migration';
+import { Notifications0011 } from './0011-notifications.migration';
 
 /** Every read-model migration in order; listed explicitly so bundles and ts-jest need no file discovery. */
 export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
   { name: '0008-republish-runs', class: RepublishRuns0008 },
   { name: '0009-job-leases', class: JobLeases0009 },
   { name: '0010-user-email', class: UserEmail0010 },
+  { name: '0011-notifications', class: Notifications0011 },
 ];
