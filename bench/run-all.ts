@@ -11,6 +11,7 @@ import { runMysqlFindBench } from './mysql-find.bench';
 import { runMysqlIntrospectionBench } from './mysql-introspection.bench';
 import { runProjectionCatchUpBench } from './projection-catch-up.bench';
 import { runPublishSakilaBench } from './publish-sakila.bench';
+import { runSseFanoutBench } from './sse-fanout.bench';
 
 /** `npm run bench`: every benchmark in one run, so figures and ratios come from the same machine state. */
 async function main() {
@@ -27,6 +28,7 @@ async function main() {
   await runEventFeedBench();
   await runAuditChainBench();
   await runAuditQueryBench();
+  await runSseFanoutBench();
 }
 
 main().catch((error: unknown) => {
