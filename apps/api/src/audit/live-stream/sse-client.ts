@@ -12,7 +12,7 @@ export const MAX_UNREAD_BYTES = 256 * 1024;
 /** Live frames held while a client replays what it missed; beyond, it is dropped as too slow. */
 const MAX_HELD_FRAMES = 10_000;
 
-type Held = Readonly<{ position?: number; frame: string; ownUser?: boolean }>;
+type Held = Readonly<{ position?: number; frame: string; endsStream?: boolean }>;
 
 /**
  * One open stream: who it shows events to, and where its answer is. It starts by replaying what
@@ -44,12 +44,13 @@ export class SseClient {
   /** A change from the live subscription: written if the viewer may see it (held while replaying). */
   offerChange(position: number, scope: EventScope, frame: string): void {
     if (this.closed || position <= this.lastPosition || !maySee(this.viewer, scope)) return;
+    const endsStream = scope.streamId === this.ownStream;
     if (this.held !== undefined) {
       if (this.held.length >= MAX_HELD_FRAMES) return this.drop();
-      this.held.push({ position, frame, ownUser: scope.streamId === this.ownStream });
+      this.held.push({ position, frame, endsStream });
       return;
     }
-    this.writeChange(position, scope, frame);
+    this.writeChange(position, frame, endsStream);
   }
 
   /** A frame for this viewer that is no change (a notification): written in its turn. */
@@ -62,7 +63,7 @@ export class SseClient {
   /** While replaying: writes a missed change, waiting while the client reads what it was sent. */
   async replay(position: number, scope: EventScope, frame: string): Promise<void> {
     if (this.closed || position <= this.lastPosition || !maySee(this.viewer, scope)) return;
-    this.writeChange(position, scope, frame);
+    this.writeChange(position, frame, scope.streamId === this.ownStream);
     if (!this.closed && this.response.writableNeedDrain)
       await Promise.race([once(this.response, 'drain'), once(this.response, 'close')]);
   }
@@ -70,21 +71,17 @@ export class SseClient {
   /** The changes it missed are skipped up to `position`: the client reloads what it shows instead. */
   skipTo(position: number, frame: string): void {
     if (this.closed || position <= this.lastPosition) return;
-    this.lastPosition = position;
-    this.write(frame);
+    this.writeChange(position, frame, false);
   }
 
   /** Replay done: the held frames are written, and the next ones as they come. */
   goLive(): void {
     const held = this.held ?? [];
     this.held = undefined;
-    for (const { position, frame, ownUser } of held) {
+    for (const { position, frame, endsStream } of held) {
       if (this.closed) return;
       if (position === undefined) this.write(frame);
-      else if (position > this.lastPosition) {
-        this.writeAndTrack(position, frame);
-        if (ownUser) this.close();
-      }
+      else if (position > this.lastPosition) this.writeChange(position, frame, endsStream === true);
     }
   }
 
@@ -104,16 +101,14 @@ export class SseClient {
     this.onClose(this);
   }
 
-  private writeChange(position: number, scope: EventScope, frame: string): void {
-    this.writeAndTrack(position, frame);
-    // A change to the viewer's own user (roles, password, logout) may end what this stream was
-    // opened with: the client comes back with a new ticket, issued to the user as they are now.
-    if (scope.streamId === this.ownStream) this.close();
-  }
-
-  private writeAndTrack(position: number, frame: string): void {
+  /**
+   * `endsStream`: a change to the viewer's own user (roles, password, logout) may end what this
+   * stream was opened with; the client comes back with a new ticket, issued to the user as they are now.
+   */
+  private writeChange(position: number, frame: string, endsStream: boolean): void {
     this.lastPosition = position;
     this.write(frame);
+    if (endsStream) this.close();
   }
 
   /** Too far behind: the connection is cut, and nothing more is buffered for it. */
