@@ -12,6 +12,7 @@ import { runMysqlFindBench } from './mysql-find.bench';
 import { runMysqlIntrospectionBench } from './mysql-introspection.bench';
 import { runProjectionCatchUpBench } from './projection-catch-up.bench';
 import { runPublishSakilaBench } from './publish-sakila.bench';
+import { runSseFanoutBench } from './sse-fanout.bench';
 
 /** `npm run bench`: every benchmark in one run, so figures and ratios come from the same machine state. */
 async function main() {
@@ -29,6 +30,7 @@ async function main() {
   await runAuditChainBench();
   await runAuditQueryBench();
   await runMailBench();
+  await runSseFanoutBench();
 }
 
 main().catch((error: unknown) => {

@@ -604,6 +604,17 @@ describe('authorization matrix: every operation x every kind of caller', () => {
     },
     // What waits for the caller's decision: anyone asks, each is answered with their own (maybe none).
     { operation: 'GET /api/approvals', expected: users, call: () => ({ path: '/api/approvals' }) },
+    // The live stream: any user gets a ticket; the stream opens with a ticket only (none here: 401 for all).
+    {
+      operation: 'POST /api/stream/tickets',
+      expected: users,
+      call: () => ({ path: '/api/stream/tickets' }),
+    },
+    {
+      operation: 'GET /api/stream',
+      expected: { anonymous: 401, apiKey: 401, developer: 401, admin: 401, otherAdmin: 401, owner: 401 },
+      call: () => ({ path: '/api/stream' }),
+    },
     // The audit log: owners read all of it, administrators (and auditors) that of their environments.
     { operation: 'GET /api/audit', expected: auditReaders, call: () => ({ path: '/api/audit' }) },
     {

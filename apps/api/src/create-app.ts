@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { openEventStore } from './infrastructure/event-store/open-event-store';
 import { DATA_ROUTES, DataApiRoutes, dataApiPaths, DataRowListSchema, DataRowSchema } from './data-api';
 import { AppModule, type AppOverrides } from './app.module';
+import { STREAM_TICKET_SCHEME } from './audit';
 import { API_KEY_HEADER } from './identity';
 import { type AppConfig, ConfigError } from './config/app-config';
 import { BODY_LIMIT_BYTES, type JsonBodyOptions, readJsonBody } from './infrastructure/http/json-body';
@@ -112,6 +113,15 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
           description: 'An app key of one environment; accepted by the data API only',
         },
         API_KEY_HEADER,
+      )
+      .addApiKey(
+        {
+          type: 'apiKey',
+          in: 'query',
+          name: 'ticket',
+          description: 'A stream ticket (POST /api/stream/tickets); accepted by GET /api/stream only',
+        },
+        STREAM_TICKET_SCHEME,
       )
       .build(),
     { extraModels: [ProblemDetailsSchema, DataRowSchema, DataRowListSchema] },

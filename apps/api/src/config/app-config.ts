@@ -48,6 +48,8 @@ export type AppConfig = Readonly<{
   jsonMaxDepth: number;
   /** Idempotency-Keys: remembered for `ttlMs`; an attempt silent for `abandonAfterMs` is taken over by a retry. */
   idempotency: Readonly<{ ttlMs: number; abandonAfterMs: number }>;
+  /** How often an open event stream (GET /api/stream) gets a heartbeat comment, so proxies keep it open. */
+  streamHeartbeatMs: number;
   /** Failed logins tolerated per username and per client address within the window, then 429. */
   loginThrottle: Readonly<{
     maxFailuresPerUsername: number;
@@ -145,6 +147,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       ttlMs: int('IDEMPOTENCY_TTL_HOURS', 24, 1, 8_760) * 3_600_000,
       abandonAfterMs: int('IDEMPOTENCY_ABANDON_AFTER_SECONDS', 30, 1, 600) * 1000,
     },
+    streamHeartbeatMs: int('STREAM_HEARTBEAT_MS', 15_000, 50, 300_000),
     loginThrottle: {
       maxFailuresPerUsername: int('LOGIN_MAX_FAILURES', 10, 1, 1000),
       maxFailuresPerAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS', 100, 1, 100_000),

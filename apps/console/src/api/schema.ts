@@ -985,6 +985,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-sent events of what changes: `event: change` (id: the position; data: `{ type, streamId, position }`, never the event data) for every stored event the ticket holder may see, and `event: notification` (data: `{ id, kind, title, link }`) for their new notifications
+         * @description Opened with a ticket (POST /api/stream/tickets), not a bearer token. A comment line `: heartbeat` comes every STREAM_HEARTBEAT_MS (15 s). With Last-Event-ID (or `lastEventId`) the changes after that position come first, then the live ones; a resume too far back gets `event: reset` (reload, then follow from its id). A ticket opens one stream: when the stream ends (it does when the holder's own user changes: roles, password, logout), the client asks for a new ticket and opens a new EventSource with `lastEventId`. A client that reads too slowly is disconnected.
+         */
+        get: operations["LiveStreamController_open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stream/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A ticket that opens one event stream (GET /api/stream?ticket=...): single use, valid 30 s
+         * @description A browser cannot set Authorization on an EventSource, and a bearer token in a URL would end up in logs and histories: the stream is opened with this ticket instead. It is bound to the caller as they are now; the stream it opens shows what their roles may see.
+         */
+        post: operations["LiveStreamController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -2497,6 +2537,15 @@ export interface components {
              * @example /entities/Album/attributes/Title/nullable
              */
             path: string;
+        };
+        StreamTicket: {
+            /**
+             * Format: date-time
+             * @description When the ticket stops opening a stream
+             */
+            expiresAt: string;
+            /** @description Opens one event stream: GET /api/stream?ticket=... within 30 s, once */
+            ticket: string;
         };
         Table: {
             columns: components["schemas"]["Column"][];
@@ -7204,6 +7253,97 @@ export interface operations {
             };
             /** @description REPUBLISH.NOT_FOUND: unknown, or of an environment the caller has no role in */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LiveStreamController_open: {
+        parameters: {
+            query?: {
+                /** @description Resume after this position (the id of the last `change` received), as the Last-Event-ID header does; for a new EventSource, which cannot set that header. The header wins when both are sent */
+                lastEventId?: string;
+            };
+            header?: {
+                /** @description Resume after this position */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream (never ends by itself) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description STREAM.INVALID_LAST_EVENT_ID: Last-Event-ID or lastEventId is not a position */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.INVALID_STREAM_TICKET: no ticket, or one that is expired or already used; AUTH.SESSION_ENDED: the holder's user changed since the ticket was issued */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LiveStreamController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StreamTicket"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -26,6 +26,12 @@ export class UserGrantHistory {
       .map((user) => user.streamId);
   }
 
+  /** The environments the user of `streamId` ever held a role in (none for an unknown stream). */
+  async environmentsOf(streamId: string): Promise<readonly string[]> {
+    await this.catchUp();
+    return this.grants.get(streamId)?.environments ?? [];
+  }
+
   /** One catch-up at a time; a caller arriving during one waits for the next, which sees its events. */
   private async catchUp(): Promise<void> {
     while (this.catchingUp) await this.catchingUp;

@@ -44,6 +44,7 @@ const UNAVAILABLE_ERROR_NAMES = new Set([
   'CredentialStoreUnavailableError',
   'PackageStoreUnavailableError',
   'ReadModelUnavailableError',
+  'StreamTicketsUnavailableError',
 ]);
 
 const HTTP_CODES: Record<number, string> = {
