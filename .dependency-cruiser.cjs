@@ -18,7 +18,7 @@ const CONTEXTS = {
   operations: ['read-model', 'identity'],
   'event-feed': [],
   audit: ['read-model', 'identity'],
-  notifications: ['read-model', 'identity', 'connections', 'integrations'],
+  notifications: ['read-model', 'identity', 'connections', 'integrations', 'audit'],
 };
 const anyContext = `${API}(${Object.keys(CONTEXTS).join('|')})/`;
 

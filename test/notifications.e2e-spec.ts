@@ -1,4 +1,6 @@
+import { type AddressInfo } from 'node:net';
 import { eventually } from './support/publishing';
+import { SseReader } from './support/sse-reader';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
 
 type Notification = Readonly<{
@@ -54,6 +56,7 @@ describe('notifications: people are told what needs them, and read only their ow
 
   beforeAll(async () => {
     t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
     root = await t.login(ADMIN.username, ADMIN.password);
     ada = await user('ada', 'admin');
     dana = await user('dana', 'developer');
@@ -104,6 +107,40 @@ describe('notifications: people are told what needs them, and read only their ow
       items: Approval[];
     };
     expect(after.items.map((approval) => approval.id)).not.toContain(id);
+  });
+
+  it('given an administrator’s console is open on the live stream, when a developer requests a connection, then the notification arrives on that stream, not on the developer’s', async () => {
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const streamOf = async (token: string) => {
+      const { ticket } = (await t.http().post('/api/stream/tickets').set(bearer(token)).expect(200)).body as {
+        ticket: string;
+      };
+      const reader = await SseReader.open(`http://127.0.0.1:${port}/api/stream?ticket=${ticket}`, {});
+      await reader.waitFor((frame) => frame.comment === 'connected', 'the opening');
+      return reader;
+    };
+    const [adas, danas] = [await streamOf(ada), await streamOf(dana)];
+    try {
+      const { id } = await requestConnection(dana, 'Live one');
+
+      const frame = await adas.waitFor(
+        (f) => f.event === 'notification' && (f.data ?? '').includes(id),
+        'the notification on ada’s stream',
+        5_000,
+      );
+      expect(JSON.parse(frame.data!)).toEqual({
+        id: expect.any(String),
+        kind: 'connection-requested',
+        title: 'Connection requested: Live one',
+        link: `/connection-requests/show/${id}`,
+      });
+      // dana's stream carries the change itself, never the administrators' notification
+      await danas.waitFor((f) => f.event === 'change' && (f.data ?? '').includes(id), 'dana’s change');
+      expect(danas.frames.filter((f) => f.event === 'notification')).toEqual([]);
+    } finally {
+      adas.close();
+      danas.close();
+    }
   });
 
   it('given a request cancelled by its requester, then nobody is told of the cancellation', async () => {

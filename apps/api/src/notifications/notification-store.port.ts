@@ -15,6 +15,10 @@ export interface NotificationStore {
   record(notifications: readonly Omit<Notification, 'readAt'>[]): Promise<void>;
   /** The notifications of these events, in log order. */
   ofEvents(eventIds: readonly string[]): Promise<Notification[]>;
+  /** Every user's notifications of events after `position`, in log order, at most `limit`. */
+  after(position: number, limit: number): Promise<Notification[]>;
+  /** The position of the latest event anyone was notified of (0 when none). */
+  lastPosition(): Promise<number>;
   /** A page of the user's notifications, newest first, older than position `after` when given. */
   page(userId: string, page: Readonly<{ after?: number; limit: number }>): Promise<NotificationPage>;
   unreadCount(userId: string): Promise<number>;

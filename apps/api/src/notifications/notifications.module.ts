@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { type AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
+import { AuditModule } from '../audit';
 import { IdentityModule } from '../identity';
 import { IntegrationsModule } from '../integrations';
 import { CLOCK, type Clock } from '../infrastructure/clock';
@@ -7,8 +9,9 @@ import { MAIL_SENDER, type MailSender } from '../infrastructure/mail/mail-sender
 import { ProcessManagerRunner } from '../infrastructure/process-managers/process-manager-runner';
 import { ApprovalsController } from './approvals/approvals.http';
 import { ApprovalsInbox } from './approvals/approvals-inbox';
+import { NotificationPush } from './live/notification-push';
 import { Mailer } from './mail/mailer.reactor';
-import { PUBLIC_URL, publicUrlOf } from './mail/public-url';
+import { PUBLIC_URL } from './mail/public-url';
 import { MyNotifications } from './my-notifications/my-notifications';
 import { MyNotificationsController } from './my-notifications/my-notifications.http';
 import { NotificationReactors } from './notification-reactors';
@@ -29,15 +32,16 @@ import { UsersRecipientDirectory } from './recipients/users-recipient-directory'
  * theirs; the approvals inbox lists what waits for the caller's decision.
  */
 @Module({
-  imports: [IdentityModule, IntegrationsModule],
+  imports: [IdentityModule, IntegrationsModule, AuditModule],
   controllers: [MyNotificationsController, ApprovalsController],
   providers: [
     ReadModelNotificationStore,
     { provide: NOTIFICATION_STORE, useExisting: ReadModelNotificationStore },
     { provide: MAIL_DELIVERIES, useExisting: ReadModelNotificationStore },
     { provide: RECIPIENT_DIRECTORY, useClass: UsersRecipientDirectory },
-    { provide: PUBLIC_URL, useFactory: publicUrlOf, inject: [APP_CONFIG] },
+    { provide: PUBLIC_URL, useFactory: (config: AppConfig) => config.publicUrl, inject: [APP_CONFIG] },
     Notifier,
+    NotificationPush,
     {
       provide: Mailer,
       useFactory: (

@@ -106,6 +106,22 @@ export class ReadModelNotificationStore implements NotificationStore, MailDelive
     return rows.map(notificationOf);
   }
 
+  async after(position: number, limit: number): Promise<Notification[]> {
+    const rows = await this.access.reader.rows(
+      'select * from `notifications` where `position` > ? order by `position`, `id` limit ?',
+      [position, limit],
+    );
+    return rows.map(notificationOf);
+  }
+
+  async lastPosition(): Promise<number> {
+    const [row] = await this.access.reader.rows(
+      'select coalesce(max(`position`), 0) as `last` from `notifications`',
+      [],
+    );
+    return Number(row?.last ?? 0);
+  }
+
   async page(
     userId: string,
     { after, limit }: Readonly<{ after?: number; limit: number }>,

@@ -70,7 +70,8 @@ export const NotificationRow = defineEntity({
     body: p.text(),
     link: p.string(),
     eventId: p.string().index(),
-    position: p.type(LongIntegerType),
+    // Every instance's live stream follows new notifications by position (see NotificationPush).
+    position: p.type(LongIntegerType).index(),
     environment: p.string().nullable(),
     createdAt: p.string(),
     readAt: p.string().nullable(),

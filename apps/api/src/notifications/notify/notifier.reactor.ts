@@ -17,6 +17,7 @@ import { IntegrationViews } from '../../integrations';
 import { EVENT_STORE, type EventStore } from '../../infrastructure/event-store/event-store.port';
 import { type ProcessManager } from '../../infrastructure/process-managers/process-manager';
 import { ProjectionRunner } from '../../infrastructure/read-model/projection-runner';
+import { NotificationPush } from '../live/notification-push';
 import { NOTIFYING_EVENT_TYPES } from '../notification';
 import { NOTIFICATION_STORE, type NotificationStore } from '../notification-store.port';
 import { RECIPIENT_DIRECTORY, type RecipientDirectory } from '../recipients/recipient-directory.port';
@@ -48,6 +49,7 @@ export class Notifier implements ProcessManager {
     private readonly names: ActorNames,
     private readonly integrations: IntegrationViews,
     @Inject(NOTIFICATION_STORE) private readonly notifications: NotificationStore,
+    private readonly push: NotificationPush,
   ) {}
 
   /** Nothing is in flight between batches: each batch's notifications are written before it resolves. */
@@ -61,6 +63,7 @@ export class Notifier implements ProcessManager {
     const drafts: NotificationDraft[] = [];
     for (const event of events) drafts.push(...notificationsFor(event, await this.factsOf(event)));
     await this.notifications.record(drafts);
+    if (drafts.length > 0) this.push.wake();
   }
 
   private async factsOf(event: RecordedEvent): Promise<EventFacts> {

@@ -1,30 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { type NotificationKind } from '@ib/domain';
 import { UserRow, type UserView } from '../../identity';
 import { type ViewStore, ViewStores } from '../../infrastructure/read-model/view-store';
 import { type Recipient, type RecipientDirectory } from './recipient-directory.port';
 
-/**
- * A user's email settings, read where the users view has them: a view without them (or a user
- * without an address) leaves them out, and such a user is told in the console only.
- */
-type UserWithMail = UserView &
-  Readonly<{ email?: string | null; emailKinds?: readonly NotificationKind[] | null }>;
-
-const recipientOf = ({ id, username, email, emailKinds }: UserWithMail): Recipient => ({
+/** A user without an address is told in the console only; without chosen kinds, gets the defaults. */
+const recipientOf = ({ id, username, email, emailKinds }: UserView): Recipient => ({
   id,
   username,
-  ...(typeof email === 'string' && email !== '' ? { email } : {}),
-  ...(Array.isArray(emailKinds) ? { emailKinds } : {}),
+  ...(email === undefined ? {} : { email }),
+  ...(emailKinds === undefined ? {} : { emailKinds }),
 });
 
 /** RecipientDirectory on the users view. */
 @Injectable()
 export class UsersRecipientDirectory implements RecipientDirectory {
-  private readonly users: ViewStore<UserWithMail>;
+  private readonly users: ViewStore<UserView>;
 
   constructor(stores: ViewStores) {
-    this.users = stores.of<UserWithMail>(UserRow);
+    this.users = stores.of<UserView>(UserRow);
   }
 
   async adminsOf(environment: string): Promise<Recipient[]> {

@@ -22,6 +22,17 @@ export class InMemoryNotificationStore implements NotificationStore, MailDeliver
       .sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
   }
 
+  async after(position: number, limit: number): Promise<Notification[]> {
+    return [...this.notifications.values()]
+      .filter((notification) => notification.position > position)
+      .sort((a, b) => a.position - b.position || a.id.localeCompare(b.id))
+      .slice(0, limit);
+  }
+
+  async lastPosition(): Promise<number> {
+    return Math.max(0, ...[...this.notifications.values()].map(({ position }) => position));
+  }
+
   async page(
     userId: string,
     { after, limit }: Readonly<{ after?: number; limit: number }>,

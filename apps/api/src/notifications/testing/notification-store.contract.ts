@@ -62,6 +62,17 @@ export function describeNotificationStoreContract(
       expect(await store.unreadCount('ada')).toBe(5);
     });
 
+    it('given notifications of several users, then those after a position come in log order, and the last position is known', async () => {
+      expect(await store.lastPosition()).toBe(0);
+      await store.record([notification(3, 'bob'), notification(1, 'ada'), notification(3, 'ada')]);
+      await store.record([notification(7, 'cyd')]);
+
+      expect((await store.after(1, 10)).map(({ id }) => id)).toEqual(['n-3-ada', 'n-3-bob', 'n-7-cyd']);
+      expect((await store.after(1, 2)).map(({ id }) => id)).toEqual(['n-3-ada', 'n-3-bob']);
+      expect(await store.after(7, 10)).toEqual([]);
+      expect(await store.lastPosition()).toBe(7);
+    });
+
     it('marks only the user’s own notifications read', async () => {
       await store.record([notification(1, 'ada'), notification(1, 'bob'), notification(2, 'ada')]);
 

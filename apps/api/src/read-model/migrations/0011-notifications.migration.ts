@@ -27,6 +27,7 @@ export class Notifications0011 extends ReadModelMigration {
     );
     this.addSql(this.ddl.createIndex('notifications', ['user_id', 'position']));
     this.addSql(this.ddl.createIndex('notifications', ['event_id']));
+    this.addSql(this.ddl.createIndex('notifications', ['position']));
     this.addSql(
       this.ddl.createTable('mail_deliveries', {
         id: column.string().primary(),
