@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
 
 const TOKEN_SECRET = 'one-token-secret-for-both-instances-0123456789';
-/** Short leases, so a takeover happens within the spec's patience. */
-const leaseTiming = { ttlMs: 1_000, renewEveryMs: 100 };
+/** Short leases, so a takeover happens within the spec's patience; long enough that a loaded machine (renewals late by a second) keeps the holder. */
+const leaseTiming = { ttlMs: 3_000, renewEveryMs: 100 };
 
 type Lease = { job: string; holder: string; here: boolean };
 
