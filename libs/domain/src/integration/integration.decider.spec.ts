@@ -495,7 +495,9 @@ describe('Integration decider', () => {
 
   describe('ChooseNullPolicy', () => {
     it("switches a draft from the default 'preserve' to 'overwrite'", () =>
-      given([created()]).when(chooseNullPolicy('overwrite')).then([nullPolicyChosen('overwrite')]));
+      given([created()])
+        .when(chooseNullPolicy('overwrite'))
+        .then([nullPolicyChosen('overwrite')]));
 
     it('switches back to preserve', () =>
       given([created(), nullPolicyChosen('overwrite')])
@@ -504,7 +506,9 @@ describe('Integration decider', () => {
 
     it('records nothing when the policy is already the one in force, the default included', () => {
       given([created()]).when(chooseNullPolicy('preserve')).then([]);
-      given([created(), nullPolicyChosen('overwrite')]).when(chooseNullPolicy('overwrite')).then([]);
+      given([created(), nullPolicyChosen('overwrite')])
+        .when(chooseNullPolicy('overwrite'))
+        .then([]);
     });
 
     it('refuses a policy it does not know, naming the field', () =>

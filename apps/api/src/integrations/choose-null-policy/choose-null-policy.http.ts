@@ -35,7 +35,8 @@ export class ChooseNullPolicyController {
 
   @Put(':id/null-policy')
   @ApiOperation({
-    summary: "Choose what the data API does with NULLs (overwrite or preserve) in the versions published next",
+    summary:
+      'Choose what the data API does with NULLs (overwrite or preserve) in the versions published next',
   })
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiParam({ name: 'id', format: 'uuid', description: 'The integration id' })

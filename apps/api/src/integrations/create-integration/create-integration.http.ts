@@ -61,8 +61,7 @@ export class CreateIntegrationBody {
 
   @ApiPropertyOptional({
     enum: NULL_POLICIES,
-    description:
-      "What the data API does with NULLs (see Integration.nullPolicy); defaults to 'preserve'",
+    description: "What the data API does with NULLs (see Integration.nullPolicy); defaults to 'preserve'",
   })
   @Omittable()
   @IsIn(NULL_POLICIES)
