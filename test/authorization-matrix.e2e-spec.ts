@@ -374,6 +374,14 @@ describe('authorization matrix: every operation x every kind of caller', () => {
       }),
     },
     {
+      operation: 'PUT /api/integrations/{id}/null-policy',
+      expected: developmentMembers,
+      call: async () => ({
+        path: `/api/integrations/${await draft('created')}/null-policy`,
+        body: { nullPolicy: 'overwrite' },
+      }),
+    },
+    {
       operation: 'POST /api/integrations/{id}/open',
       expected: developmentMembers,
       call: async () => ({ path: `/api/integrations/${await draft('created')}/open` }),

@@ -13,29 +13,8 @@ import {
   sampleCopy,
   startPublication,
 } from './support/publishing';
+import { binary, tarEntries } from './support/package-files';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
-
-/** File names in a ustar archive (one 512-byte header per file, contents padded to 512 bytes). */
-const tarEntries = (bytes: Buffer): Map<string, string> => {
-  const entries = new Map<string, string>();
-  for (let offset = 0; offset + 512 <= bytes.length;) {
-    const header = bytes.subarray(offset, offset + 512);
-    if (header.every((byte) => byte === 0)) break;
-    const name = header.subarray(0, 100).toString('utf8').replace(/\0.*$/s, '');
-    const size = parseInt(header.subarray(124, 136).toString('utf8').replace(/\0.*$/s, '').trim(), 8);
-    entries.set(name, bytes.subarray(offset + 512, offset + 512 + size).toString('utf8'));
-    offset += 512 + Math.ceil(size / 512) * 512;
-  }
-  return entries;
-};
-
-/** Collects a binary body (supertest buffers only text and JSON by itself). */
-const binary = (response: unknown, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  const stream = response as NodeJS.ReadableStream;
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-};
 
 describe('publishing an integration in development', () => {
   let t: TestApp;

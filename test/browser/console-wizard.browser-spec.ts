@@ -95,6 +95,10 @@ describe('the console, in a browser: a new developer builds an integration', () 
       // Then the module name follows the application name with the _IS suffix
       expect(await page.getByLabel('Module name').inputValue()).toBe('Shop_IS');
 
+      // And NULLs are preserved unless dana chooses otherwise, which she does
+      expect(await page.getByRole('radio', { name: 'Preserve' }).isChecked()).toBe(true);
+      await page.getByRole('radio', { name: 'Overwrite' }).check();
+
       // When dana creates the draft
       await page.getByRole('button', { name: 'Create draft', exact: true }).click();
 
@@ -183,6 +187,7 @@ describe('the console, in a browser: a new developer builds an integration', () 
       expect(await description('Module').innerText()).toBe('Shop_IS');
       expect(await description('Connection').innerText()).toBe('Shop data');
       expect(await description('Database').innerText()).toBe('main');
+      expect(await description('Null values').innerText()).toBe('overwrite');
       await page.getByRole('heading', { name: 'Entities (2)' }).waitFor();
       // (an entity's panel header: entity name, table, kind, attribute count)
       await page.getByRole('button', { name: /customers customers table 10 attributes/ }).waitFor();
@@ -220,6 +225,7 @@ describe('the console, in a browser: a new developer builds an integration', () 
         status: 'draft',
         connectionId: approved.connectionId,
         database: 'main',
+        nullPolicy: 'overwrite',
       });
       expect(saved.body.entities.map((entity: { table: string }) => entity.table).sort()).toEqual([
         'customers',

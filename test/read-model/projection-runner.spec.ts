@@ -71,6 +71,7 @@ describe.each(['inline', 'thread'] as const)('ProjectionRunner writing %s', (wri
       description: '',
       status: 'open',
       entities: [],
+      nullPolicy: 'preserve',
       createdBy: 'alice',
       createdAt: at,
       updatedAt: '2025-03-05T00:00:00.000Z',

@@ -25,6 +25,7 @@ export async function eventually<T>(
 type Draft = Readonly<{
   applicationName: string;
   provider?: string;
+  nullPolicy?: 'overwrite' | 'preserve';
   connectionId?: string;
   database?: string;
   tables?: readonly string[];
@@ -36,7 +37,11 @@ export async function createIntegration(t: TestApp, token: string, draft: Draft)
     .http()
     .post('/api/integrations')
     .set(bearer(token))
-    .send({ provider: draft.provider ?? 'sqlite', applicationName: draft.applicationName })
+    .send({
+      provider: draft.provider ?? 'sqlite',
+      applicationName: draft.applicationName,
+      ...(draft.nullPolicy === undefined ? {} : { nullPolicy: draft.nullPolicy }),
+    })
     .expect(201);
   const id = created.body.id as string;
   if (draft.connectionId === undefined) return id;

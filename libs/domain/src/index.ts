@@ -11,6 +11,7 @@ export * from './integration/integration.commands';
 export * from './integration/integration.decider';
 export * from './integration/integration.stream';
 export { integrationModuleName, type IntegrationDetails } from './integration/integration.details';
+export * from './integration/integration.null-policy';
 export { mergeEntities } from './integration/integration.entities';
 export * from './connection/connection.events';
 export * from './connection/connection.commands';

@@ -26,7 +26,8 @@ function findQueryOf(table: TableInfo, url: string): FindQuery {
 /** A page of an entity's rows, as the data API answers `GET /api/data/:env/:integrationId/:entity`. */
 export async function listRows(served: ServedEntity, url: string) {
   const query = findQueryOf(served.table, url);
-  const result = await served.data.find(served.table, query);
+  // The deployed version's null policy (see row-operations.ts).
+  const result = await served.data.find(served.table, query, served.options);
   return {
     items: result.rows,
     ...(result.total !== undefined ? { count: result.total } : {}),

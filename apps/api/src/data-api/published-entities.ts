@@ -7,7 +7,7 @@ import {
   connectionDecider,
   connectionStreamId,
 } from '@ib/domain';
-import { type EntityDataAccess, type TableInfo } from '@ib/connectors';
+import { type DataOptions, type EntityDataAccess, type TableInfo } from '@ib/connectors';
 import { type AuthenticatedUser, authorize } from '../identity';
 import { ConnectionViews, OpenConnectors } from '../connections';
 import { IntegrationViews } from '../integrations';
@@ -23,13 +23,26 @@ import {
 } from '../publishing';
 
 /** A published version's entities, with their TableInfo in the database that serves them. */
-type ServedVersion = Readonly<{ entities: readonly Entity[]; tables: ReadonlyMap<Entity, TableInfo> }>;
+type ServedVersion = Readonly<{
+  entities: readonly Entity[];
+  tables: ReadonlyMap<Entity, TableInfo>;
+  options: DataOptions;
+}>;
 
 /** Which entity of which integration, served in which environment (the path of a data route). */
 export type EntityRoute = Readonly<{ env: string; integrationId: string; entity: string }>;
 
-/** An entity of the version deployed in an environment, with the data access that serves it. */
-export type ServedEntity = Readonly<{ entity: Entity; table: TableInfo; data: EntityDataAccess }>;
+/**
+ * An entity of the version deployed in an environment, with the data access that serves it and the
+ * options every read and write of it goes with: the null policy of the deployed version (see
+ * row-operations.ts for what each policy does).
+ */
+export type ServedEntity = Readonly<{
+  entity: Entity;
+  table: TableInfo;
+  data: EntityDataAccess;
+  options: DataOptions;
+}>;
 
 /**
  * An entity's published metadata as the connectors' TableInfo (identifiers only ever come from it),
@@ -137,7 +150,7 @@ export class PublishedEntities {
     // A connection bound in an environment may name the database that serves it there (QA's copy).
     const database = deployment.connectionId === undefined ? undefined : connection.details.database;
     const served = database ? await this.version(integrationId, deployment.version, database) : published;
-    return { entity, table: served.tables.get(entity)!, data };
+    return { entity, table: served.tables.get(entity)!, data, options: published.options };
   }
 
   /** In development the integration's own connection serves it unless another one is bound. */
@@ -180,10 +193,13 @@ export class PublishedEntities {
     const key = `${integrationId}/${version}/${schema}`;
     const known = this.served.get(key);
     if (known) return known;
-    const { entities } = published.integration;
+    const { entities, nullPolicy } = published.integration;
     const served = {
       entities,
       tables: new Map(entities.map((entity) => [entity, tableInfoOf(entity, schema)])),
+      // The integration folded up to the version's publication is what its manifest was generated
+      // from (publication.process.ts), so this is the policy the deployed version's manifest records.
+      options: { nullPolicy },
     };
     this.served.set(key, served);
     return served;

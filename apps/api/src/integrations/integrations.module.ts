@@ -5,6 +5,8 @@ import { AddEntitiesHandler } from './add-entities/add-entities.command';
 import { AddEntitiesController } from './add-entities/add-entities.http';
 import { ChangeDetailsHandler } from './change-details/change-details.command';
 import { ChangeDetailsController } from './change-details/change-details.http';
+import { ChooseNullPolicyHandler } from './choose-null-policy/choose-null-policy.command';
+import { ChooseNullPolicyController } from './choose-null-policy/choose-null-policy.http';
 import { ConvertToOpenHandler } from './convert-to-open/convert-to-open.command';
 import { ConvertToOpenController } from './convert-to-open/convert-to-open.http';
 import { CreateIntegrationHandler } from './create-integration/create-integration.command';
@@ -27,7 +29,7 @@ import { SelectDatabaseController } from './select-database/select-database.http
 
 /**
  * Integrations through the wizard: create, pick a connection and a database, choose tables as
- * entities, edit them. What was published is asked of Publishing through EVER_PUBLISHED_ENTITIES.
+ * entities, choose the null policy, edit them. What was published is asked of Publishing through EVER_PUBLISHED_ENTITIES.
  */
 @Module({
   imports: [IdentityModule, ConnectionsModule],
@@ -41,6 +43,7 @@ import { SelectDatabaseController } from './select-database/select-database.http
     RemoveEntityController,
     RenameEntityController,
     ChangeDetailsController,
+    ChooseNullPolicyController,
     ConvertToOpenController,
   ],
   providers: [
@@ -52,6 +55,7 @@ import { SelectDatabaseController } from './select-database/select-database.http
     RemoveEntityHandler,
     RenameEntityHandler,
     ChangeDetailsHandler,
+    ChooseNullPolicyHandler,
     ConvertToOpenHandler,
     ListIntegrationsHandler,
     GetIntegrationHandler,

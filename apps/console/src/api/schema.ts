@@ -727,6 +727,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/integrations/{id}/null-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose what the data API does with NULLs (overwrite or preserve) in the versions published next */
+        put: operations["ChooseNullPolicyController_choose"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integrations/{id}/open": {
         parameters: {
             query?: never;
@@ -1364,6 +1381,13 @@ export interface components {
             /** @description Every grant the user holds afterwards */
             roles: components["schemas"]["RoleGrantBody"][];
         };
+        ChooseNullPolicyBody: {
+            /**
+             * @example preserve
+             * @enum {string}
+             */
+            nullPolicy: "overwrite" | "preserve";
+        };
         Column: {
             autoIncrement: boolean;
             defaultIsExpression?: boolean;
@@ -1588,6 +1612,11 @@ export interface components {
              * @example Orders_IS
              */
             moduleName?: string;
+            /**
+             * @description What the data API does with NULLs (see Integration.nullPolicy); defaults to 'preserve'
+             * @enum {string}
+             */
+            nullPolicy?: "overwrite" | "preserve";
             /** @enum {string} */
             provider: "sqlite" | "mysql" | "mssql";
         };
@@ -1916,6 +1945,11 @@ export interface components {
             id: string;
             /** @example Orders_IS */
             moduleName: string;
+            /**
+             * @description What the data API of a version published from this draft does with NULLs. `overwrite`: values are read and written as they are. `preserve` (the default): a NULL is read as its type default (''/0/false/epoch) and that default written to a nullable attribute is stored as NULL again. A deployed version keeps the policy its manifest records.
+             * @enum {string}
+             */
+            nullPolicy: "overwrite" | "preserve";
             /** @enum {string} */
             provider: "sqlite" | "mysql" | "mssql";
             /** @description The integration version the latest published version was made from */
@@ -6403,6 +6437,90 @@ export interface operations {
             };
             /** @description INTEGRATION.NOT_FOUND: no such integration, or one whose past the caller may not read */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChooseNullPolicyController_choose: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The integration id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChooseNullPolicyBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
+            /** @description INTEGRATION.INVALID, an id that is not a UUID, or a missing or unknown null policy */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: no such integration, or one of an environment the caller holds no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.OPEN_LOCKED: converted to open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the integration */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

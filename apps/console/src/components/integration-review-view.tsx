@@ -50,6 +50,7 @@ export const IntegrationDetails = ({ integration, connectionName, entityExtra }:
       </Descriptions.Item>
       <Descriptions.Item label="Connection">{connectionName ?? <Tag>none</Tag>}</Descriptions.Item>
       <Descriptions.Item label="Database">{integration.database ?? <Tag>none</Tag>}</Descriptions.Item>
+      <Descriptions.Item label="Null values">{integration.nullPolicy}</Descriptions.Item>
       <Descriptions.Item label="Updated">
         <DateField value={integration.updatedAt} format="YYYY-MM-DD HH:mm" />
       </Descriptions.Item>

@@ -84,6 +84,24 @@ describe('null policy', () => {
     ).toEqual({ text: 'a', count: 1, price: null, at: null, flag: true, required: '' });
   });
 
+  it("given 'preserve', when a key or a NOT NULL column holds its default, then it is written as is", () => {
+    expect(applyNullPolicyOnWrite(table, { id: 0, required: '', text: '' }, 'preserve')).toEqual({
+      id: 0,
+      required: '',
+      text: null,
+    });
+  });
+
+  it("given 'preserve', when an explicit null or an absent column is written, then nothing is added", () => {
+    expect(applyNullPolicyOnWrite(table, { text: null }, 'preserve')).toEqual({ text: null });
+    expect(applyNullPolicyOnWrite(table, { count: 5 }, 'preserve')).toEqual({ count: 5 });
+  });
+
+  it('given no policy, then values pass unchanged (the data API always passes one)', () => {
+    expect(applyNullPolicyOnRead(table, allNull)).toBe(allNull);
+    expect(applyNullPolicyOnWrite(table, { text: '' })).toEqual({ text: '' });
+  });
+
   it("given 'preserve', when a row lacks a column (fields), then it is not added", () => {
     expect(applyNullPolicyOnRead(table, { id: 1 }, 'preserve')).toEqual({ id: 1 });
   });

@@ -76,6 +76,60 @@ describe('MysqlDataAccess', () => {
     expect(statements[0].sql).toBe('SELECT `id`, `name` FROM `db`.`t` ORDER BY `id` ASC LIMIT ?');
   });
 
+  describe('null policy', () => {
+    const contacts = table(
+      ['id'],
+      [
+        col('id', 'Integer'),
+        col('name', 'Text'),
+        col('phone', 'Text', { nullable: true }),
+        col('visits', 'Integer', { nullable: true }),
+      ],
+    );
+    const stored = { id: 0, name: '', phone: null, visits: null };
+
+    it("given 'preserve', when rows are found or got, then NULLs come back as type defaults", async () => {
+      const { runner } = recordingRunner({ insertId: 0, affectedRows: 0 }, [{ ...stored }]);
+      const data = new MysqlDataAccess(runner);
+      const options = { nullPolicy: 'preserve' } as const;
+      const defaults = { id: 0, name: '', phone: '', visits: 0 };
+      expect((await data.find(contacts, {}, options)).rows).toEqual([defaults]);
+      expect(await data.get(contacts, { id: 0 }, options)).toEqual(defaults);
+    });
+
+    it("given 'overwrite' or no policy, when rows are found, then NULLs stay null", async () => {
+      const { runner } = recordingRunner({ insertId: 0, affectedRows: 0 }, [{ ...stored }]);
+      const data = new MysqlDataAccess(runner);
+      expect((await data.find(contacts, {}, { nullPolicy: 'overwrite' })).rows).toEqual([stored]);
+      expect((await data.find(contacts, {})).rows).toEqual([stored]);
+    });
+
+    it("given 'preserve', when defaults are written, then nullable columns are bound NULL, the key and NOT NULL ones as sent", async () => {
+      const { runner, statements } = recordingRunner({ insertId: 0, affectedRows: 1 });
+      const data = new MysqlDataAccess(runner);
+      const options = { nullPolicy: 'preserve' } as const;
+      expect(await data.insert(contacts, { id: 0, name: '', phone: '', visits: 0 }, options)).toEqual({
+        id: 0,
+      });
+      await data.update(contacts, { id: 0 }, { name: '', phone: '', visits: 2 }, options);
+      expect(statements.map(({ values }) => values)).toEqual([
+        [0, '', null, null],
+        ['', null, 2, 0],
+      ]);
+    });
+
+    it("given 'overwrite', when defaults are written, then they are bound as sent", async () => {
+      const { runner, statements } = recordingRunner({ insertId: 0, affectedRows: 1 });
+      await new MysqlDataAccess(runner).update(
+        contacts,
+        { id: 1 },
+        { phone: '', visits: 0 },
+        { nullPolicy: 'overwrite' },
+      );
+      expect(statements[0].values).toEqual(['', 0, 1]);
+    });
+  });
+
   it('given an unknown field, when inserted, then refused before any statement', async () => {
     const { runner, statements } = recordingRunner({ insertId: 0, affectedRows: 0 });
     await expect(new MysqlDataAccess(runner).insert(autoIncrement, { nope: 1 })).rejects.toBeInstanceOf(

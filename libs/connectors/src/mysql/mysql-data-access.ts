@@ -138,11 +138,14 @@ export class MysqlDataAccess implements EntityDataAccess {
     // what decodeRow would build but for a few columns, so those are decoded in place, not copied.
     const inPlace =
       (query.fields === undefined || query.fields.length === 0) &&
-      (options?.nullPolicy ?? 'overwrite') === 'overwrite' &&
       (read.length === 0 || hasTableKeys(table, read[0]));
-    const rows = inPlace
+    const decoded = inPlace
       ? decodeInPlace(columnsToDecode(table), read)
-      : read.map((row) => applyNullPolicyOnRead(table, decodeRow(table, row), options?.nullPolicy));
+      : read.map((row) => decodeRow(table, row));
+    const rows =
+      (options?.nullPolicy ?? 'overwrite') === 'overwrite'
+        ? decoded
+        : decoded.map((row) => applyNullPolicyOnRead(table, row, options?.nullPolicy));
     if (!query.count) return { rows };
     const [counted] = await this.read(buildCount(dialect, table, query.filters));
     return { rows, total: Number(counted[COUNT_ALIAS]) };

@@ -213,6 +213,15 @@ describe('SQLite data access on Chinook', () => {
       await data.update(track, key, { Composer: '' }, { nullPolicy: 'overwrite' });
       expect(await data.get(track, key)).toMatchObject({ Composer: '' });
     });
+
+    it("when rows with NULLs are found under 'preserve', then each NULL is its type's default; under 'overwrite', null", async () => {
+      await data.update(track, { TrackId: 4 }, { Composer: null });
+      const query = { filters: [{ field: 'TrackId', op: 'eq', value: 4 }] } as const;
+      const [preserved] = (await data.find(track, query, { nullPolicy: 'preserve' })).rows;
+      expect(preserved).toMatchObject({ TrackId: 4, Composer: '' });
+      const [overwritten] = (await data.find(track, query, { nullPolicy: 'overwrite' })).rows;
+      expect(overwritten).toMatchObject({ TrackId: 4, Composer: null });
+    });
   });
 
   describe('given bad input', () => {

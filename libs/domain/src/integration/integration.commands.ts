@@ -1,5 +1,6 @@
 import { type Command } from '../shared/command';
 import { type Entity, type Provider } from '../shared/provider';
+import { type NullPolicy } from './integration.null-policy';
 
 export type CreateIntegration = Command<
   'CreateIntegration',
@@ -12,6 +13,8 @@ export type CreateIntegration = Command<
     moduleName?: string;
     description?: string;
     icon?: string;
+    /** The developer's choice in the wizard; absent leaves DEFAULT_NULL_POLICY. */
+    nullPolicy?: NullPolicy;
   }
 >;
 
@@ -42,6 +45,9 @@ export type RemoveEntity = Command<'RemoveEntity', { integrationId: string; name
 
 export type RenameEntity = Command<'RenameEntity', { integrationId: string; name: string; newName: string }>;
 
+/** Applies to versions published from now on; a deployed version keeps the policy it was published with. */
+export type ChooseNullPolicy = Command<'ChooseNullPolicy', { integrationId: string; nullPolicy: NullPolicy }>;
+
 export type ConvertToOpen = Command<'ConvertToOpen', { integrationId: string }>;
 
 export type IntegrationCommand =
@@ -52,4 +58,5 @@ export type IntegrationCommand =
   | AddEntities
   | RemoveEntity
   | RenameEntity
+  | ChooseNullPolicy
   | ConvertToOpen;

@@ -5,6 +5,7 @@ import { type Attribute, type AttributeType, type Entity } from '../shared/provi
 import {
   type AddEntities,
   type ChangeIntegrationDetails,
+  type ChooseNullPolicy,
   type ConvertToOpen,
   type CreateIntegration,
   type IntegrationCommand,
@@ -16,6 +17,7 @@ import {
 import { integrationDecider } from './integration.decider';
 import { integrationModuleName } from './integration.details';
 import { type IntegrationCreated, type IntegrationEvent } from './integration.events';
+import { type NullPolicy } from './integration.null-policy';
 import { integrationStreamId } from './integration.stream';
 
 const integrationId = 'int-1';
@@ -70,6 +72,10 @@ const entityRemoved = (name: string): IntegrationEvent => ({
   type: 'IntegrationEntityRemoved',
   data: { integrationId, name, removedAt: at },
 });
+const nullPolicyChosen = (nullPolicy: NullPolicy): IntegrationEvent => ({
+  type: 'IntegrationNullPolicyChosen',
+  data: { integrationId, nullPolicy, chosenAt: at },
+});
 const convertedToOpen: IntegrationEvent = {
   type: 'IntegrationConvertedToOpen',
   data: { integrationId, convertedAt: at },
@@ -116,6 +122,11 @@ const renameEntity = (name: string, newName: string): RenameEntity => ({
   data: { integrationId, name, newName },
   metadata,
 });
+const chooseNullPolicy = (nullPolicy: NullPolicy): ChooseNullPolicy => ({
+  type: 'ChooseNullPolicy',
+  data: { integrationId, nullPolicy },
+  metadata,
+});
 const convertToOpen = (): ConvertToOpen => ({ type: 'ConvertToOpen', data: { integrationId }, metadata });
 
 const withDatabase = [created(), connectionSelected(), databaseSelected('chinook')];
@@ -132,6 +143,19 @@ describe('Integration decider', () => {
       given([])
         .when(createIntegration({ moduleName: 'SalesModule', description: 'Orders', icon: 'cart' }))
         .then([created({ moduleName: 'SalesModule', description: 'Orders', icon: 'cart' })]));
+
+    it.each<NullPolicy>(['overwrite', 'preserve'])(
+      "records the null policy the developer chose ('%s') beside the creation",
+      (nullPolicy) =>
+        given([])
+          .when(createIntegration({ nullPolicy }))
+          .then([created(), nullPolicyChosen(nullPolicy)]),
+    );
+
+    it('refuses a null policy it does not know, naming the field', () =>
+      given([])
+        .when(createIntegration({ nullPolicy: 'ignore' as never }))
+        .thenThrows(ValidationError, 'INTEGRATION.INVALID', invalidFields('nullPolicy')));
 
     it('refuses to create the same integration twice', () =>
       given([created()])
@@ -469,6 +493,30 @@ describe('Integration decider', () => {
         .thenThrows(IllegalStateError, 'INTEGRATION.ENTITY_RENAME'));
   });
 
+  describe('ChooseNullPolicy', () => {
+    it("switches a draft from the default 'preserve' to 'overwrite'", () =>
+      given([created()])
+        .when(chooseNullPolicy('overwrite'))
+        .then([nullPolicyChosen('overwrite')]));
+
+    it('switches back to preserve', () =>
+      given([created(), nullPolicyChosen('overwrite')])
+        .when(chooseNullPolicy('preserve'))
+        .then([nullPolicyChosen('preserve')]));
+
+    it('records nothing when the policy is already the one in force, the default included', () => {
+      given([created()]).when(chooseNullPolicy('preserve')).then([]);
+      given([created(), nullPolicyChosen('overwrite')])
+        .when(chooseNullPolicy('overwrite'))
+        .then([]);
+    });
+
+    it('refuses a policy it does not know, naming the field', () =>
+      given([created()])
+        .when(chooseNullPolicy('nullify' as never))
+        .thenThrows(ValidationError, 'INTEGRATION.INVALID', invalidFields('nullPolicy')));
+  });
+
   describe('ConvertToOpen', () => {
     it('converts the integration to open', () =>
       given(withDatabase).when(convertToOpen()).then([convertedToOpen]));
@@ -481,6 +529,7 @@ describe('Integration decider', () => {
     ['AddEntities', addEntities(entity('Artist'))],
     ['RemoveEntity', removeEntity('Album')],
     ['RenameEntity', renameEntity('Album', 'Record')],
+    ['ChooseNullPolicy', chooseNullPolicy('overwrite')],
     ['ConvertToOpen', convertToOpen()],
   ];
 
@@ -519,7 +568,15 @@ describe('Integration decider', () => {
         connectionId: 'conn-1',
         database: 'chinook',
         entities: [albumWithTitle, entity('Track')],
+        nullPolicy: 'preserve',
       });
+    });
+
+    it('keeps the null policy last chosen, the default until one is', () => {
+      expect(fold(integrationDecider, [created()])).toMatchObject({ nullPolicy: 'preserve' });
+      expect(
+        fold(integrationDecider, [created(), nullPolicyChosen('overwrite'), entitiesAdded(entity('Album'))]),
+      ).toMatchObject({ nullPolicy: 'overwrite' });
     });
 
     it('keeps the data of an integration converted to open', () =>

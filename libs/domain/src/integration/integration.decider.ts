@@ -6,6 +6,7 @@ import { fieldErrors, throwIfInvalid, trimmed } from '../shared/validation';
 import {
   type AddEntities,
   type ChangeIntegrationDetails,
+  type ChooseNullPolicy,
   type ConvertToOpen,
   type CreateIntegration,
   type IntegrationCommand,
@@ -17,6 +18,7 @@ import {
 import { type IntegrationDetails, integrationDetails } from './integration.details';
 import { entitiesToAdd, mergeEntities } from './integration.entities';
 import { type IntegrationEvent } from './integration.events';
+import { DEFAULT_NULL_POLICY, type NullPolicy, isNullPolicy } from './integration.null-policy';
 
 type IntegrationData = IntegrationDetails &
   Readonly<{
@@ -26,6 +28,7 @@ type IntegrationData = IntegrationDetails &
     connectionId?: string;
     database?: string;
     entities: readonly Entity[];
+    nullPolicy: NullPolicy;
   }>;
 
 export type DraftIntegration = Readonly<{ status: 'draft' }> & IntegrationData;
@@ -51,17 +54,23 @@ const draft = (state: Integration, integrationId: string): DraftIntegration => {
   return integration;
 };
 
+const nullPolicyProblem = (nullPolicy: unknown): string | undefined =>
+  isNullPolicy(nullPolicy) ? undefined : "must be 'overwrite' or 'preserve'";
+
 const createIntegration = ({ data, metadata }: CreateIntegration, state: Integration): IntegrationEvent[] => {
   if (state.status !== 'none')
     throw new IllegalStateError(
       'INTEGRATION.ALREADY_EXISTS',
       `Integration ${data.integrationId} already exists`,
     );
+  const { nullPolicy } = data;
   const details = integrationDetails(data, [
     ['provider', isProvider(data.provider) ? undefined : 'is not a supported provider'],
     ['environment', trimmed(data.environment) === '' ? 'is required' : undefined],
+    ['nullPolicy', nullPolicy === undefined ? undefined : nullPolicyProblem(nullPolicy)],
   ]);
-  return [
+  const createdAt = metadata.now.toISOString();
+  const events: IntegrationEvent[] = [
     {
       type: 'IntegrationCreated',
       data: {
@@ -70,10 +79,17 @@ const createIntegration = ({ data, metadata }: CreateIntegration, state: Integra
         provider: data.provider,
         ...details,
         createdBy: metadata.actorId,
-        createdAt: metadata.now.toISOString(),
+        createdAt,
       },
     },
   ];
+  // A choice made is recorded even when it is the default: the default may change, the choice may not.
+  if (nullPolicy !== undefined)
+    events.push({
+      type: 'IntegrationNullPolicyChosen',
+      data: { integrationId: data.integrationId, nullPolicy, chosenAt: createdAt },
+    });
+  return events;
 };
 
 const changeDetails = (
@@ -180,6 +196,26 @@ const removeEntity = ({ data, metadata }: RemoveEntity, state: Integration): Int
   ];
 };
 
+const chooseNullPolicy = ({ data, metadata }: ChooseNullPolicy, state: Integration): IntegrationEvent[] => {
+  const integration = draft(state, data.integrationId);
+  throwIfInvalid(
+    'INTEGRATION.INVALID',
+    'The null policy is invalid',
+    fieldErrors(['nullPolicy', nullPolicyProblem(data.nullPolicy)]),
+  );
+  if (integration.nullPolicy === data.nullPolicy) return [];
+  return [
+    {
+      type: 'IntegrationNullPolicyChosen',
+      data: {
+        integrationId: data.integrationId,
+        nullPolicy: data.nullPolicy,
+        chosenAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+};
+
 /** The product forbids renames; the command exists so the API answers with the rule, not a 404. */
 const renameEntity = ({ data }: RenameEntity, state: Integration): never => {
   draft(state, data.integrationId);
@@ -215,6 +251,8 @@ const decide = (command: IntegrationCommand, state: Integration): IntegrationEve
       return removeEntity(command, state);
     case 'RenameEntity':
       return renameEntity(command, state);
+    case 'ChooseNullPolicy':
+      return chooseNullPolicy(command, state);
     case 'ConvertToOpen':
       return convertToOpen(command, state);
     default:
@@ -225,7 +263,7 @@ const decide = (command: IntegrationCommand, state: Integration): IntegrationEve
 const evolve = (state: Integration, event: IntegrationEvent): Integration => {
   if (event.type === 'IntegrationCreated') {
     const { createdBy: _by, createdAt: _at, ...data } = event.data;
-    return { status: 'draft', ...data, entities: [] };
+    return { status: 'draft', ...data, entities: [], nullPolicy: DEFAULT_NULL_POLICY };
   }
   // Facts about an integration never created cannot change anything; evolve must not throw.
   if (state.status === 'none') return state;
@@ -243,6 +281,8 @@ const evolve = (state: Integration, event: IntegrationEvent): Integration => {
       return { ...state, entities: mergeEntities(state.entities, event.data.entities) };
     case 'IntegrationEntityRemoved':
       return { ...state, entities: state.entities.filter(({ name }) => name !== event.data.name) };
+    case 'IntegrationNullPolicyChosen':
+      return { ...state, nullPolicy: event.data.nullPolicy };
     case 'IntegrationConvertedToOpen':
       return { ...state, status: 'open' };
     default:

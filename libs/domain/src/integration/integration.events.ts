@@ -1,5 +1,6 @@
 import { type Event } from '../shared/event';
 import { type Entity, type Provider } from '../shared/provider';
+import { type NullPolicy } from './integration.null-policy';
 
 export type IntegrationCreated = Event<
   'IntegrationCreated',
@@ -48,6 +49,12 @@ export type IntegrationEntityRemoved = Event<
   { integrationId: string; name: string; removedAt: string }
 >;
 
+/** An integration without this event has DEFAULT_NULL_POLICY. */
+export type IntegrationNullPolicyChosen = Event<
+  'IntegrationNullPolicyChosen',
+  { integrationId: string; nullPolicy: NullPolicy; chosenAt: string }
+>;
+
 export type IntegrationConvertedToOpen = Event<
   'IntegrationConvertedToOpen',
   { integrationId: string; convertedAt: string }
@@ -60,6 +67,7 @@ export type IntegrationEvent =
   | IntegrationDatabaseSelected
   | IntegrationEntitiesAdded
   | IntegrationEntityRemoved
+  | IntegrationNullPolicyChosen
   | IntegrationConvertedToOpen;
 
 export const INTEGRATION_EVENT_TYPES: readonly IntegrationEvent['type'][] = [
@@ -69,5 +77,6 @@ export const INTEGRATION_EVENT_TYPES: readonly IntegrationEvent['type'][] = [
   'IntegrationDatabaseSelected',
   'IntegrationEntitiesAdded',
   'IntegrationEntityRemoved',
+  'IntegrationNullPolicyChosen',
   'IntegrationConvertedToOpen',
 ];

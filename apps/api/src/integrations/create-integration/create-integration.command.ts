@@ -1,5 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type Provider, integrationDecider, integrationStreamId } from '@ib/domain';
+import { type NullPolicy, type Provider, integrationDecider, integrationStreamId } from '@ib/domain';
 import { type RequestContext, EnvironmentAccess } from '../../identity';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
 
@@ -10,6 +10,7 @@ export type CreateIntegrationInput = Readonly<{
   moduleName?: string;
   description?: string;
   icon?: string;
+  nullPolicy?: NullPolicy;
 }>;
 
 export class CreateIntegrationCommand extends Command<CommandOutcome & { integrationId: string }> {

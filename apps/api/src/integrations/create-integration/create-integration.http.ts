@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength } from 'class-validator';
-import { PROVIDERS, type Provider } from '@ib/domain';
+import { NULL_POLICIES, type NullPolicy, PROVIDERS, type Provider } from '@ib/domain';
 import { Ctx, type RequestContext } from '../../identity';
 import { type HttpReply } from '../../infrastructure/http/http-types';
 import { ApiProblems, ETAG_HEADER, LOCATION_HEADER } from '../../infrastructure/http/openapi/api-responses';
@@ -58,6 +58,14 @@ export class CreateIntegrationBody {
   @IsString()
   @MaxLength(100_000)
   icon?: string;
+
+  @ApiPropertyOptional({
+    enum: NULL_POLICIES,
+    description: "What the data API does with NULLs (see Integration.nullPolicy); defaults to 'preserve'",
+  })
+  @Omittable()
+  @IsIn(NULL_POLICIES)
+  nullPolicy?: NullPolicy;
 }
 
 @ApiTags('integrations')

@@ -87,6 +87,7 @@ describe('integration queries', () => {
       description: '',
       status: 'draft',
       entities: [],
+      nullPolicy: 'preserve',
       createdBy: 'alice',
       createdAt: day(2),
       updatedAt: day(2),

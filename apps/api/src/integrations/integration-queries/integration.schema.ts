@@ -4,6 +4,8 @@ import {
   type Attribute,
   type AttributeType,
   type Entity,
+  NULL_POLICIES,
+  type NullPolicy,
   PROVIDERS,
   type Provider,
 } from '@ib/domain';
@@ -100,6 +102,16 @@ export class IntegrationSchema implements IntegrationView {
 
   @ApiProperty({ type: [IntegrationEntitySchema] })
   entities!: IntegrationEntitySchema[];
+
+  @ApiProperty({
+    enum: NULL_POLICIES,
+    description:
+      'What the data API of a version published from this draft does with NULLs. `overwrite`: values are ' +
+      'read and written as they are. `preserve` (the default): a NULL is read as its type default ' +
+      "(''/0/false/epoch) and that default written to a nullable attribute is stored as NULL again. " +
+      'A deployed version keeps the policy its manifest records.',
+  })
+  nullPolicy!: NullPolicy;
 
   @ApiProperty({ description: 'User id of its creator' })
   createdBy!: string;

@@ -59,6 +59,7 @@ const draft: IntegrationView = {
   description: 'Orders and invoices',
   status: 'draft',
   entities: [],
+  nullPolicy: 'preserve',
   createdBy: 'alice',
   createdAt,
   updatedAt: createdAt,
@@ -104,6 +105,16 @@ describe('integrations projection', () => {
           version: 1,
         },
       });
+  });
+
+  it('shows the default null policy until one is chosen, then the one chosen', () => {
+    const [wasCreated, chosen] = history(created(), {
+      type: 'IntegrationNullPolicyChosen',
+      data: { integrationId, nullPolicy: 'overwrite', chosenAt: later },
+    });
+    given([wasCreated])
+      .when(chosen)
+      .then({ [integrationId]: { ...draft, nullPolicy: 'overwrite', updatedAt: later, version: 1 } });
   });
 
   it('records the selected connection and database', () => {

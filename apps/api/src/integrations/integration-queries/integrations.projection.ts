@@ -1,10 +1,12 @@
 import {
   assertNever,
+  DEFAULT_NULL_POLICY,
   type Entity,
   INTEGRATION_EVENT_TYPES,
   type IntegrationEvent,
   type IntegrationPublished,
   mergeEntities,
+  type NullPolicy,
   type Provider,
   type RecordedEvent,
 } from '@ib/domain';
@@ -27,6 +29,8 @@ export type IntegrationView = Readonly<{
   connectionId?: string;
   database?: string;
   entities: readonly Entity[];
+  /** What the data API of a version published from this draft does with NULLs. */
+  nullPolicy: NullPolicy;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -79,6 +83,7 @@ const evolveDraft = (
       icon,
       status: 'draft',
       entities: [],
+      nullPolicy: DEFAULT_NULL_POLICY,
       createdBy,
       createdAt,
       updatedAt: createdAt,
@@ -125,6 +130,8 @@ const evolveDraft = (
         updatedAt: recorded.data.removedAt,
         version,
       };
+    case 'IntegrationNullPolicyChosen':
+      return { ...view, nullPolicy: recorded.data.nullPolicy, updatedAt: recorded.data.chosenAt, version };
     case 'IntegrationConvertedToOpen':
       return { ...view, status: 'open', updatedAt: recorded.data.convertedAt, version };
     default:

@@ -1,4 +1,4 @@
-import { type Entity, type Provider } from '@ib/domain';
+import { type Entity, type NullPolicy, type Provider } from '@ib/domain';
 import { defineEntity, p } from '@mikro-orm/libsql';
 
 /**
@@ -20,6 +20,8 @@ export const IntegrationRow = defineEntity({
     connectionId: p.string().nullable(),
     database: p.string().nullable(),
     entities: p.json<readonly Entity[]>(),
+    // Nullable only because a column cannot be added NOT NULL without a default; 0012 fills it.
+    nullPolicy: p.string().$type<NullPolicy>().nullable(),
     createdBy: p.string(),
     createdAt: p.string(),
     updatedAt: p.string(),

@@ -1,11 +1,7 @@
 import { type RuntimeDependency } from '@ib/domain';
-import { type NullPolicy } from './package';
 
 /** Part of every package hash: a new generator gives new packages for the same schema. */
 export const GENERATOR_VERSION = '1.1.0';
-
-/** How the generated API treats a null in an update body. */
-export const NULL_POLICY: NullPolicy = 'preserve';
 
 /** The runtime components every published version needs, with the versions it is built against. */
 export const RUNTIME_DEPENDENCIES: readonly RuntimeDependency[] = [

@@ -1,6 +1,6 @@
-import { type Attribute, type AttributeType, type Entity, type Provider } from '@ib/domain';
+import { type Attribute, type AttributeType, type Entity, type NullPolicy, type Provider } from '@ib/domain';
 
-export type NullPolicy = 'overwrite' | 'preserve';
+export { type NullPolicy } from '@ib/domain';
 
 export type PackageInput = Readonly<{
   integrationId: string;

@@ -35,7 +35,7 @@ import { PackageStore } from '../package-store.port';
 import { PublicationIndex } from '../publication-index';
 import { PublicationViews } from '../publication-queries/publication-views';
 import { type IntegrationState, PublishedVersions } from '../published-versions';
-import { GENERATOR_VERSION, NULL_POLICY, STALE_AFTER_MS } from '../publication-settings';
+import { GENERATOR_VERSION, STALE_AFTER_MS } from '../publication-settings';
 
 type Step = Unstamped<PublicationCommand>;
 
@@ -225,7 +225,9 @@ export class PublicationProcess implements ProcessManager, OnModuleInit {
       provider: integration.provider,
       version: state.version,
       entities: integration.entities,
-      nullPolicy: NULL_POLICY,
+      // The developer's choice as of the published integration version; the data API serves the
+      // version by the same fold (PublishedVersions), so it applies what this manifest records.
+      nullPolicy: integration.nullPolicy,
       generatorVersion: GENERATOR_VERSION,
     });
     await this.packages.put(generated.hash, generated.bytes);

@@ -1,6 +1,15 @@
 import type { ChangeEvent } from 'react';
-import { Form, Input } from 'antd';
+import { Form, Input, Radio } from 'antd';
 import { IconPicker } from '../../../components/icon-picker';
+
+const NULL_POLICY_OPTIONS = [
+  { value: 'preserve', label: 'Preserve' },
+  { value: 'overwrite', label: 'Overwrite' },
+];
+
+const NULL_POLICY_HELP =
+  'Preserve: apps read a NULL as its default value (empty text, 0, false) and writing that default back ' +
+  'keeps the NULL. Overwrite: apps read and write values as they are, so a default written replaces a NULL.';
 
 /** The service module takes the application name with an `_IS` suffix until the user names it. */
 export const SettingsStep = () => {
@@ -30,6 +39,9 @@ export const SettingsStep = () => {
       </Form.Item>
       <Form.Item label="Icon" name="icon">
         <IconPicker />
+      </Form.Item>
+      <Form.Item label="Null values" name="nullPolicy" initialValue="preserve" extra={NULL_POLICY_HELP}>
+        <Radio.Group options={NULL_POLICY_OPTIONS} />
       </Form.Item>
     </>
   );
