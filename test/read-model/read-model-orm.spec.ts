@@ -28,6 +28,7 @@ describe('createReadModelOrm', () => {
       );
     expect(tables.map(({ name }) => name)).toEqual([
       'api_keys',
+      'connection_bindings',
       'connection_requests',
       'connections',
       'dependencies',
@@ -58,6 +59,7 @@ describe('createReadModelOrm', () => {
       '0009-job-leases',
       '0010-user-email',
       '0011-notifications',
+      '0013-connection-bindings',
     ]);
   });
 
