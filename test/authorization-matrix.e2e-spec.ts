@@ -119,6 +119,17 @@ describe('authorization matrix: every operation x every kind of caller', () => {
         details: { path: 'sample.sqlite' },
       })) as { id: string }
     ).id;
+  const newConnection = async (provider: 'sqlite' | 'mysql' = 'sqlite') =>
+    (
+      (await post('/api/connections', {
+        name: `Connection ${next()}`,
+        provider,
+        environment: 'development',
+        ...(provider === 'sqlite'
+          ? { details: { path: 'sample.sqlite' } }
+          : { details: { host: 'db.invalid', username: 'app' }, password: 'first' }),
+      })) as { id: string }
+    ).id;
   const newRow = async () =>
     (
       (await post(`/api/data/development/${integrationId}/${customers}`, {
@@ -399,6 +410,28 @@ describe('authorization matrix: every operation x every kind of caller', () => {
           details: { path: 'sample.sqlite' },
         },
       }),
+    },
+    {
+      // Who may create connections in its environment changes, rotates and deletes them.
+      operation: 'PATCH /api/connections/{id}',
+      expected: developmentAdmins(404),
+      call: async () => ({
+        path: `/api/connections/${await newConnection()}`,
+        body: { name: `Renamed ${next()}` },
+      }),
+    },
+    {
+      operation: 'PUT /api/connections/{id}/password',
+      expected: developmentAdmins(404),
+      call: async () => ({
+        path: `/api/connections/${await newConnection('mysql')}/password`,
+        body: { password: 'rotated' },
+      }),
+    },
+    {
+      operation: 'DELETE /api/connections/{id}',
+      expected: developmentAdmins(404),
+      call: async () => ({ path: `/api/connections/${await newConnection()}` }),
     },
     {
       operation: 'GET /api/connections/{id}',

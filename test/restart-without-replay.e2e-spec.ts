@@ -109,6 +109,7 @@ describe('a restart on a log of 100k events', () => {
         'notifications',
         'publication',
         'republish',
+        'secret-shredding',
       ]);
     } finally {
       await restarted.close();

@@ -28,6 +28,7 @@ describe('createReadModelOrm', () => {
       );
     expect(tables.map(({ name }) => name)).toEqual([
       'api_keys',
+      'connection_bindings',
       'connection_requests',
       'connections',
       'dependencies',
@@ -59,6 +60,7 @@ describe('createReadModelOrm', () => {
       '0010-user-email',
       '0011-notifications',
       '0012-integration-null-policy',
+      '0013-connection-bindings',
     ]);
   });
 

@@ -31,6 +31,7 @@ import { createDatabase, dropDatabase, uniqueDatabaseName } from './mariadb';
 export const VIEW_TABLES = [
   'connections',
   'connection_requests',
+  'connection_bindings',
   'integrations',
   'publications',
   'deployments',

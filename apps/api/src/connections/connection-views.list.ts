@@ -1,6 +1,8 @@
 import { type ProjectedView } from '../infrastructure/read-model/projection-runner';
 import { connectionsProjection } from './connection-queries/connections.projection';
 import { ConnectionRow } from './connection-queries/connections.table';
+import { connectionBindingsProjection } from './connection-bindings/connection-bindings.projection';
+import { ConnectionBindingRow } from './connection-bindings/connection-bindings.table';
 import { connectionRequestsProjection } from './connection-request-queries/connection-requests.projection';
 import { ConnectionRequestRow } from './connection-request-queries/connection-requests.table';
 
@@ -8,4 +10,5 @@ import { ConnectionRequestRow } from './connection-request-queries/connection-re
 export const CONNECTIONS_VIEWS: readonly ProjectedView[] = [
   { projection: connectionsProjection, entity: ConnectionRow },
   { projection: connectionRequestsProjection, entity: ConnectionRequestRow },
+  { projection: connectionBindingsProjection, entity: ConnectionBindingRow },
 ];

@@ -31,22 +31,36 @@ import {
   GetConnectionRequestHistoryHandler,
   GetPastConnectionRequestHandler,
 } from './connection-request-history/connection-request-history.queries';
+import { ChangeConnectionHandler } from './change-connection/change-connection.command';
+import { ChangeConnectionController } from './change-connection/change-connection.http';
+import { ConnectionBindings } from './connection-bindings/connection-bindings';
 import { CreateConnectionHandler } from './create-connection/create-connection.command';
 import { CreateConnectionController } from './create-connection/create-connection.http';
 import { ApprovedRequestReactor } from './decide-connection-request/approved-request.reactor';
 import { ConnectionFromRequest } from './decide-connection-request/connection-from-request';
 import { DecideConnectionRequestHandler } from './decide-connection-request/decide-connection-request.command';
 import { DecideConnectionRequestController } from './decide-connection-request/decide-connection-request.http';
+import { DeleteConnectionHandler } from './delete-connection/delete-connection.command';
+import { DeleteConnectionController } from './delete-connection/delete-connection.http';
 import { RequestConnectionHandler } from './request-connection/request-connection.command';
 import { RequestConnectionController } from './request-connection/request-connection.http';
+import { RotateConnectionPasswordHandler } from './rotate-connection-password/rotate-connection-password.command';
+import { RotateConnectionPasswordController } from './rotate-connection-password/rotate-connection-password.http';
+import { SecretShreddingReactor } from './secret-shredding/secret-shredding.reactor';
 
-/** Connections to external databases, the requests for them and their approval, and browsing them. */
+/**
+ * Connections to external databases (created, changed, rotated, deleted, their secrets destroyed once
+ * released), the requests for them and their approval, and browsing them.
+ */
 @Module({
   imports: [IdentityModule],
   controllers: [
     ConnectionQueriesController,
     ConnectionHistoryController,
     CreateConnectionController,
+    ChangeConnectionController,
+    RotateConnectionPasswordController,
+    DeleteConnectionController,
     BrowseConnectionController,
     ConnectionRequestQueriesController,
     ConnectionRequestHistoryController,
@@ -60,7 +74,12 @@ import { RequestConnectionController } from './request-connection/request-connec
     ConnectionRequestViews,
     ConnectionFromRequest,
     ApprovedRequestReactor,
+    SecretShreddingReactor,
+    ConnectionBindings,
     CreateConnectionHandler,
+    ChangeConnectionHandler,
+    RotateConnectionPasswordHandler,
+    DeleteConnectionHandler,
     ListConnectionsHandler,
     GetConnectionHandler,
     TestConnectionHandler,

@@ -77,8 +77,9 @@ export const tableInfoOf = (entity: Entity, schema: string): TableInfo => ({
  * environment (deployments), the breaking updates that require a republish there (integration
  * dependency states), its entities as published (PublishedVersions: the integration stream folded up
  * to the version the publication recorded, once per version, as no view keeps the entities of each
- * published version), and the connection that serves the environment (connections; its details and
- * secret reference never change, so its stream is folded once per connection).
+ * published version), and the connection that serves the environment (connections; its stream is
+ * folded again only when the view shows a new version of it: changed details or a rotated password,
+ * which OpenConnectors then opens a new connector for).
  *
  * Each request brings a head position read after it began (`head`, see LogHead) and the views are
  * waited for up to it, so any write that answered before a request began (another deployment, a
@@ -90,8 +91,8 @@ export const tableInfoOf = (entity: Entity, schema: string): TableInfo => ({
 export class PublishedEntities {
   /** A published version never changes: its tables are described once per serving database. */
   private readonly served = new Map<string, ServedVersion>();
-  /** Active connections as folded from their streams, by id (their status is read from the view). */
-  private readonly connections = new Map<string, ActiveConnection>();
+  /** Active connections as folded from their streams, by id, with the version folded (status: the view's). */
+  private readonly connections = new Map<string, Readonly<{ version: number; state: ActiveConnection }>>();
   /** Routes resolved by earlier requests, by `env/integrationId/entity`. */
   private readonly resolved = new AnswersAsOf<ServedEntity>();
 
@@ -174,10 +175,10 @@ export class PublishedEntities {
     const view = await this.connectionViews.find(connectionId);
     if (view === undefined || view.deleted) throw noConnection();
     const known = this.connections.get(connectionId);
-    if (known !== undefined) return known;
-    const { state } = await this.runner.load(connectionStreamId(connectionId), connectionDecider);
+    if (known !== undefined && known.version >= view.version) return known.state;
+    const { state, version } = await this.runner.load(connectionStreamId(connectionId), connectionDecider);
     if (state.status !== 'active') throw noConnection();
-    this.connections.set(connectionId, state);
+    this.connections.set(connectionId, { version, state });
     return state;
   }
 

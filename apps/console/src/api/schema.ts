@@ -268,10 +268,12 @@ export interface paths {
         get: operations["ConnectionQueriesController_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete a connection that serves no deployment (administrators of its environment): its password is destroyed (crypto-shredded), its history stays */
+        delete: operations["DeleteConnectionController_delete"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a connection's name, details and options (administrators of its environment); connectors opened with the old details are closed */
+        patch: operations["ChangeConnectionController_change"];
         trace?: never;
     };
     "/api/connections/{id}/databases": {
@@ -335,6 +337,23 @@ export interface paths {
         /** Every event of the connection, oldest first, with who made it and what it changed; never its password (those who read it, and the auditors and administrators of its environment) */
         get: operations["ConnectionHistoryController_history"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connections/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rotate the password of a connection (administrators of its environment): the new one is stored encrypted and the old one destroyed (crypto-shredded); connectors opened with it are closed */
+        put: operations["RotateConnectionPasswordController_rotate"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1348,6 +1367,15 @@ export interface components {
              */
             tookMs?: number;
         };
+        ChangeConnectionBody: {
+            /** @description The whole new details, options included (what is left out is removed); absent: unchanged. Only what the connection's provider reads: a file path for SQLite, a server for the others */
+            details?: components["schemas"]["ConnectionDetailsBody"];
+            /**
+             * @description Absent: unchanged
+             * @example Orders DB (dev)
+             */
+            name?: string;
+        };
         ChangeDetailsBody: {
             /** @example Orders */
             applicationName: string;
@@ -1439,7 +1467,7 @@ export interface components {
              * @description The connection request it was created from
              */
             requestId?: string;
-            /** @description The version of the connection */
+            /** @description The version of the connection (its ETag): send it as If-Match to change it */
             version: number;
         };
         ConnectionBinding: {
@@ -2544,6 +2572,10 @@ export interface components {
             environment: string;
             /** @enum {string} */
             role: "developer" | "admin" | "auditor";
+        };
+        RotateConnectionPasswordBody: {
+            /** @description The new password; stored encrypted, never returned */
+            password: string;
         };
         RuntimeDependency: {
             /** @example integration-manager */
@@ -3729,6 +3761,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
                     /** @description Path of the created resource */
                     Location?: string;
                     [name: string]: unknown;
@@ -3821,6 +3855,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3847,6 +3883,179 @@ export interface operations {
             };
             /** @description CONNECTION.NOT_FOUND: no such connection, a deleted one, or one of an environment the caller holds no role in; with asOf or version: one that did not exist then (or was deleted), or whose past the caller may not read */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteConnectionController_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version of the connection last seen */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The connection id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: it is not found from now on */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: administrators of the connection’s environment delete it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTION.NOT_FOUND: no such connection, one deleted already, or one of an environment the caller holds no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTION.BOUND: it serves an integration in an environment; bind another connection there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the connection */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChangeConnectionController_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version of the connection last seen */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The connection id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeConnectionBody"];
+            };
+        };
+        responses: {
+            /** @description The connection as changed */
+            200: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connection"];
+                };
+            };
+            /** @description CONNECTION.INVALID (details another provider reads, a SQLite path outside the databases folder, a secret in the details), an id that is not a UUID, or an invalid or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: administrators of the connection’s environment change it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTION.NOT_FOUND: no such connection, a deleted one, or one of an environment the caller holds no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the connection */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4170,6 +4379,101 @@ export interface operations {
             };
             /** @description CONNECTION.NOT_FOUND: no such connection, or one whose past the caller may not read */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RotateConnectionPasswordController_rotate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version of the connection last seen */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The connection id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateConnectionPasswordBody"];
+            };
+        };
+        responses: {
+            /** @description The connection, rotated */
+            200: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connection"];
+                };
+            };
+            /** @description CONNECTION.INVALID (SQLite connections have no password), an id that is not a UUID, or a missing or too long password */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: administrators of the connection’s environment rotate its password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTION.NOT_FOUND: no such connection, a deleted one, or one of an environment the caller holds no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the connection */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description STORAGE.UNAVAILABLE: the secret store cannot keep the password now; nothing was changed (Retry-After) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

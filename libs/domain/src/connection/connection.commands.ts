@@ -16,6 +16,26 @@ export type CreateConnection = Command<
   }
 >;
 
-export type DeleteConnection = Command<'DeleteConnection', { connectionId: string }>;
+/** The whole new name and details: the handler fills in what the caller left unchanged. */
+export type ChangeConnectionDetails = Command<
+  'ChangeConnectionDetails',
+  { connectionId: string; name: string; details: ConnectionDetails }
+>;
 
-export type ConnectionCommand = CreateConnection | DeleteConnection;
+/** `secretRef`: the new password, already in the secret store; the one it replaces is destroyed. */
+export type RotateConnectionPassword = Command<
+  'RotateConnectionPassword',
+  { connectionId: string; secretRef: string }
+>;
+
+/** Where a deployment is served by the connection (a ConnectionBound not replaced since). */
+export type ConnectionBinding = Readonly<{ integrationId: string; environment: string }>;
+
+/** The handler reads where the connection is bound: a bound connection cannot be deleted. */
+export type DeleteConnection = Command<
+  'DeleteConnection',
+  { connectionId: string; boundIn: readonly ConnectionBinding[] }
+>;
+
+export type ConnectionCommand =
+  CreateConnection | ChangeConnectionDetails | RotateConnectionPassword | DeleteConnection;

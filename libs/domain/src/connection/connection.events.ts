@@ -20,14 +20,40 @@ export type ConnectionCreated = Event<
   }
 >;
 
+/** The connection's name and details as they are from now on (whole, not a difference). */
+export type ConnectionDetailsChanged = Event<
+  'ConnectionDetailsChanged',
+  { connectionId: string; name: string; details: ConnectionDetails; changedBy: string; changedAt: string }
+>;
+
+/**
+ * A new password replaced the previous one, whose secret is destroyed (crypto-shredded) once this is
+ * recorded. Both are references into the secret store, never secrets.
+ */
+export type ConnectionPasswordRotated = Event<
+  'ConnectionPasswordRotated',
+  {
+    connectionId: string;
+    secretRef: string;
+    /** Absent when the connection had no password before. */
+    previousSecretRef?: string;
+    rotatedBy: string;
+    rotatedAt: string;
+  }
+>;
+
+/** Once recorded, the connection's secret is destroyed (crypto-shredded). */
 export type ConnectionDeleted = Event<
   'ConnectionDeleted',
   { connectionId: string; deletedBy: string; deletedAt: string }
 >;
 
-export type ConnectionEvent = ConnectionCreated | ConnectionDeleted;
+export type ConnectionEvent =
+  ConnectionCreated | ConnectionDetailsChanged | ConnectionPasswordRotated | ConnectionDeleted;
 
 export const CONNECTION_EVENT_TYPES: readonly ConnectionEvent['type'][] = [
   'ConnectionCreated',
+  'ConnectionDetailsChanged',
+  'ConnectionPasswordRotated',
   'ConnectionDeleted',
 ];

@@ -1,6 +1,6 @@
 import { type ConnectionDetails } from '../shared/connection-details';
 import { type FieldError } from '../shared/errors';
-import { isProvider } from '../shared/provider';
+import { type Provider, isProvider } from '../shared/provider';
 import { type FieldCheck, fieldErrors, lengthProblem, textProblem, trimmed } from '../shared/validation';
 
 const MAX_NAME = 100;
@@ -39,5 +39,22 @@ export const connectionFieldErrors = (
         : undefined,
     ],
     ...(details === undefined ? [] : secretKeyChecks(details)),
+  );
+};
+
+/** The details each provider reads: a SQLite file is opened by path, a server by host and user. */
+const PROVIDER_FIELDS: Readonly<Record<Provider, readonly (keyof ConnectionDetails)[]>> = {
+  sqlite: ['path', 'options'],
+  mysql: ['host', 'port', 'database', 'username', 'options'],
+  mssql: ['host', 'port', 'database', 'username', 'options'],
+};
+
+/** Details another provider would read: stored, they would be shown and never used. */
+export const foreignDetailErrors = (provider: Provider, details: ConnectionDetails): FieldError[] => {
+  const own = PROVIDER_FIELDS[provider] as readonly string[];
+  return fieldErrors(
+    ...Object.entries(details)
+      .filter(([key, value]) => value !== undefined && !own.includes(key))
+      .map(([key]): FieldCheck => [`details.${key}`, `is not used by ${provider} connections`]),
   );
 };

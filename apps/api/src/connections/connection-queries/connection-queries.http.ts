@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query as QueryParams, Res } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -12,7 +12,9 @@ import { IsIn, IsString, MaxLength } from 'class-validator';
 import { PROVIDERS, type Provider } from '@ib/domain';
 import { type AuthenticatedUser, Ctx, type RequestContext } from '../../identity';
 import { PastStateParams } from '../../infrastructure/history/past-state.params';
-import { ApiList, ApiProblems } from '../../infrastructure/http/openapi/api-responses';
+import { setEtag } from '../../infrastructure/http/etag';
+import { type HttpReply } from '../../infrastructure/http/http-types';
+import { ApiList, ApiProblems, ETAG_HEADER } from '../../infrastructure/http/openapi/api-responses';
 import { GetPastConnectionQuery } from '../connection-history/connection-history.queries';
 import { ConnectionSchema } from './connection.schema';
 import { type ConnectionListFilter, ConnectionViews, type ConnectionView } from './connection-views';
@@ -92,21 +94,25 @@ export class ConnectionQueriesController {
       'the event log; those who read it, and the auditors and administrators of its environment)',
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'The connection id' })
-  @ApiOkResponse({ type: ConnectionSchema })
+  @ApiOkResponse({ type: ConnectionSchema, headers: ETAG_HEADER })
   @ApiProblems({
     400: 'The id is not a UUID, or asOf is no date-time with an offset, version no integer >= 0, or both are given',
     404:
       'CONNECTION.NOT_FOUND: no such connection, a deleted one, or one of an environment the caller holds no role in; ' +
       'with asOf or version: one that did not exist then (or was deleted), or whose past the caller may not read',
   })
-  get(
+  async get(
     @Param('id', ParseUUIDPipe) id: string,
     @QueryParams() past: PastStateParams,
     @Ctx() context: RequestContext,
+    @Res({ passthrough: true }) reply: HttpReply,
   ) {
     const moment = past.moment();
-    return moment === undefined
-      ? this.queries.execute(new GetConnectionQuery(context.user, id))
-      : this.queries.execute(new GetPastConnectionQuery(context.user, id, moment));
+    const view =
+      moment === undefined
+        ? await this.queries.execute(new GetConnectionQuery(context.user, id))
+        : await this.queries.execute(new GetPastConnectionQuery(context.user, id, moment));
+    setEtag(reply, view.version);
+    return view;
   }
 }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, type Provider } from '@ib/domain';
 import { type AuthenticatedUser, allows, environmentsAllowing } from '../../identity';
+import { type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
 import { ReadYourWrites } from '../../infrastructure/consistency/read-your-writes';
+import { setEtag } from '../../infrastructure/http/etag';
+import { type HttpReply } from '../../infrastructure/http/http-types';
 import {
   type ViewCondition,
   type ViewPage,
@@ -67,9 +70,16 @@ export class ConnectionViews {
     return view;
   }
 
-  async afterWrite(id: string, position: number): Promise<ConnectionView> {
+  /** The connection once the read model has caught up with the write; the ETag is the version the write left. */
+  async afterWrite(
+    id: string,
+    { version, position }: Pick<CommandOutcome, 'version' | 'position'>,
+    reply: HttpReply,
+  ): Promise<ConnectionView> {
     await this.consistency.after(position);
-    return this.get(id);
+    const view = await this.get(id);
+    setEtag(reply, version);
+    return view;
   }
 
   async list(user: AuthenticatedUser, { environment, provider, offset, limit }: ConnectionListFilter) {

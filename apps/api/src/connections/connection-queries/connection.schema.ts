@@ -39,6 +39,10 @@ export class ConnectionSchema implements ConnectionView {
   @ApiProperty({ description: 'Always false in answers: deleted connections are not found' })
   deleted!: boolean;
 
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'The version of the connection' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'The version of the connection (its ETag): send it as If-Match to change it',
+  })
   version!: number;
 }

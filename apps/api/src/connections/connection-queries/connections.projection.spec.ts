@@ -57,6 +57,39 @@ describe('connections projection', () => {
       .then({ [connectionId]: { ...connection, requestId: 'req-1', requestedBy: 'bob' } });
   });
 
+  it('shows the new name and details, replacing the old ones whole', () => {
+    const [wasCreated, changed] = history(created(), {
+      type: 'ConnectionDetailsChanged',
+      data: {
+        connectionId,
+        name: 'Sales replica',
+        details: { host: 'replica.local', database: 'sales', username: 'reader' },
+        changedBy: 'root',
+        changedAt: createdAt,
+      },
+    });
+    given([wasCreated])
+      .when(changed)
+      .then({
+        [connectionId]: {
+          ...connection,
+          name: 'Sales replica',
+          details: { host: 'replica.local', database: 'sales', username: 'reader' },
+          version: 1,
+        },
+      });
+  });
+
+  it('says a rotated connection has a secret, never which one', () => {
+    const [wasCreated, rotated] = history(created(), {
+      type: 'ConnectionPasswordRotated',
+      data: { connectionId, secretRef: 'secret-2', rotatedBy: 'root', rotatedAt: createdAt },
+    });
+    given([wasCreated])
+      .when(rotated)
+      .then({ [connectionId]: { ...connection, hasSecret: true, version: 1 } });
+  });
+
   it('keeps a deleted connection, flagged', () => {
     const [wasCreated, deleted] = history(created(), {
       type: 'ConnectionDeleted',

@@ -53,6 +53,12 @@ const evolve = (view: ConnectionView | undefined, recorded: RecordedEvent): Conn
         version,
       });
     }
+    case 'ConnectionDetailsChanged': {
+      const { name, details } = recorded.data;
+      return view && { ...view, name, details, version };
+    }
+    case 'ConnectionPasswordRotated':
+      return view && { ...view, hasSecret: true, version };
     case 'ConnectionDeleted':
       // Kept, flagged: integrations and audit still name the connection after it is gone.
       return view && { ...view, deleted: true, version };

@@ -14,7 +14,7 @@ import { IsIn, IsString, Length, MaxLength, ValidateNested } from 'class-validat
 import { PROVIDERS, type Provider } from '@ib/domain';
 import { Ctx, type RequestContext } from '../../identity';
 import { type HttpReply } from '../../infrastructure/http/http-types';
-import { ApiProblems, LOCATION_HEADER } from '../../infrastructure/http/openapi/api-responses';
+import { ApiProblems, ETAG_HEADER, LOCATION_HEADER } from '../../infrastructure/http/openapi/api-responses';
 import { ConnectionDetailsBody } from '../connection-details.body';
 import { ConnectionSchema } from '../connection-queries/connection.schema';
 import { ConnectionViews } from '../connection-queries/connection-views';
@@ -62,7 +62,7 @@ export class CreateConnectionController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Create a connection (administrators)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ type: ConnectionSchema, headers: LOCATION_HEADER })
+  @ApiCreatedResponse({ type: ConnectionSchema, headers: { ...LOCATION_HEADER, ...ETAG_HEADER } })
   @ApiProblems({
     400: 'CONNECTION.INVALID (a SQLite path outside the databases folder, details the provider needs) or a missing or invalid field',
     403: 'AUTH.ADMIN_REQUIRED: administrators of the environment create connections (others request them)',
@@ -80,6 +80,6 @@ export class CreateConnectionController {
       new CreateConnectionCommand({ ...body, details: { ...body.details }, environment }, context),
     );
     reply.header('Location', `/api/connections/${outcome.connectionId}`);
-    return this.views.afterWrite(outcome.connectionId, outcome.position);
+    return this.views.afterWrite(outcome.connectionId, outcome, reply);
   }
 }

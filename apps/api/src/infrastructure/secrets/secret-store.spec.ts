@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { SecretShreddedError, SecretStoreUnavailableError, SecretTamperedError } from './secret-errors';
+import { SecretSealer } from './secret-sealing';
 import { SqliteSecretStore } from './secret-store';
 import { describeSecretStoreContract } from './testing/secret-store.contract';
 
@@ -165,6 +166,42 @@ describe('SqliteSecretStore', () => {
 
     await expect(store.get(attacker)).rejects.toThrow(SecretTamperedError);
     expect(await store.get(victim)).toBe('victim secret');
+  });
+
+  it('given a ciphertext copied out before its secret was shredded, when it is put back, then nothing left in the store decrypts it: its data key is gone', async () => {
+    const store = given();
+    const ref = await store.put('the old password');
+    const neighbours = [await store.put('a neighbour'), await store.put('another neighbour')];
+    const copied = {
+      wrappedKey: Buffer.from(rawRow(ref).wrapped_key),
+      ciphertext: Buffer.from(rawRow(ref).ciphertext),
+    };
+    const sealer = new SecretSealer(masterKey);
+    // The copy is what the secret was: with its data key, it opens.
+    expect(sealer.open(ref, { ...copied, shredded: false })).toBe('the old password');
+
+    await store.shred(ref);
+    // As a backup of the ciphertext column, or a forensic copy of it, would put it back.
+    withRawDatabase((db) =>
+      db.prepare('UPDATE secrets SET ciphertext = ? WHERE ref = ?').run(copied.ciphertext, ref),
+    );
+
+    expect(rawRow(ref).wrapped_key).toBeNull();
+    await expect(store.get(ref)).rejects.toThrow(SecretShreddedError);
+    // Every secret had a data key of its own: none of those left opens the copy.
+    const remaining = withRawDatabase(
+      (db) =>
+        db.prepare('SELECT wrapped_key FROM secrets WHERE wrapped_key IS NOT NULL').all() as {
+          wrapped_key: Uint8Array;
+        }[],
+    );
+    expect(remaining).toHaveLength(neighbours.length);
+    for (const { wrapped_key } of remaining)
+      expect(() =>
+        sealer.open(ref, { wrappedKey: wrapped_key, ciphertext: copied.ciphertext, shredded: false }),
+      ).toThrow(SecretTamperedError);
+    expect(fileBytes().includes(copied.wrappedKey)).toBe(false);
+    for (const neighbour of neighbours) expect(await store.get(neighbour)).toMatch(/neighbour$/);
   });
 
   it('given a file that cannot be created, when the store opens, then it fails with SecretStoreUnavailableError', () => {

@@ -249,6 +249,41 @@ export function sampleHistory(options: SampleHistoryOptions): SampleAppend[] {
             } satisfies ConnectionEvent,
           },
         ];
+        // Every fifth connection is changed later, and one with a password has it rotated (not drawn, so
+        // the rest of the history stays as it was).
+        if (index % 5 === 1) {
+          steps.push({
+            streamId: connectionStreamId(connectionId),
+            actorId: 'root',
+            environment,
+            event: {
+              type: 'ConnectionDetailsChanged',
+              data: {
+                connectionId,
+                name: `Connection ${index} (moved)`,
+                details: details(provider, index + 1),
+                changedBy: 'root',
+                changedAt: at(),
+              },
+            } satisfies ConnectionEvent,
+          });
+          if (provider !== 'sqlite')
+            steps.push({
+              streamId: connectionStreamId(connectionId),
+              actorId: 'root',
+              environment,
+              event: {
+                type: 'ConnectionPasswordRotated',
+                data: {
+                  connectionId,
+                  secretRef: `secret-${index}-rotated`,
+                  previousSecretRef: `secret-${index}`,
+                  rotatedBy: 'root',
+                  rotatedAt: at(),
+                },
+              } satisfies ConnectionEvent,
+            });
+        }
         if (rng.chance(0.1))
           steps.push({
             streamId: connectionStreamId(connectionId),

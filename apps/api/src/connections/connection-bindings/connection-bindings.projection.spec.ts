@@ -1,0 +1,52 @@
+import { type DeploymentEvent, integrationDeploymentsStreamId } from '@ib/domain';
+import {
+  eventRecorder,
+  ProjectionSpecification,
+} from '../../infrastructure/read-model/testing/projection-specification';
+import { connectionBindingsProjection } from './connection-bindings.projection';
+
+const integrationId = 'int-1';
+const at = '2025-03-04T05:06:07.000Z';
+const deployed = (environment: string): DeploymentEvent => ({
+  type: 'VersionDeployed',
+  data: { integrationId, version: 1, environment, environmentKind: 'qa', deployedBy: 'root', deployedAt: at },
+});
+const bound = (environment: string, connectionId: string): DeploymentEvent => ({
+  type: 'ConnectionBound',
+  data: {
+    integrationId,
+    environment,
+    connectionId,
+    connectionProvider: 'sqlite',
+    boundBy: 'root',
+    boundAt: at,
+  },
+});
+const history = (...events: DeploymentEvent[]) => {
+  const record = eventRecorder();
+  return events.map((event) => record(integrationDeploymentsStreamId(integrationId), event));
+};
+const given = ProjectionSpecification.for(connectionBindingsProjection);
+
+describe('connection bindings projection', () => {
+  it('knows which connection serves an integration in an environment', () => {
+    const [wasDeployed, wasBound] = history(deployed('qa'), bound('qa', 'conn-1'));
+    given([wasDeployed])
+      .when(wasBound)
+      .then({
+        'int-1:qa': { id: 'int-1:qa', integrationId, environment: 'qa', connectionId: 'conn-1' },
+      });
+  });
+
+  it('forgets the connection a new binding replaced there', () => {
+    const [first, second] = history(bound('qa', 'conn-1'), bound('qa', 'conn-2'));
+    given([first])
+      .when(second)
+      .then({
+        'int-1:qa': { id: 'int-1:qa', integrationId, environment: 'qa', connectionId: 'conn-2' },
+      });
+  });
+
+  it('reads nothing else of the deployments', () =>
+    expect(connectionBindingsProjection.handles).toEqual(['ConnectionBound']));
+});
