@@ -241,4 +241,34 @@ describe('the console, in a browser: a live inbox, notifications and the profile
       await fieldError.first().waitFor({ state: 'detached' });
       expect(pageErrors).toEqual([]);
     }));
+
+  it('follows on after its stream ended because the user changed: a rejection still reaches the bell', () =>
+    failing(async () => {
+      // Given the developer's console after the profile was saved (their user changed: the stream the
+      // ticket opened ended, and the console opened a new one), back on their connection requests
+      await menu(developer, 'Connection requests').click();
+      await developer.getByRole('heading', { name: 'Connection requests', exact: true }).waitFor();
+      const loadsBefore = await markOpen(developer);
+      const owner = await t.login(ADMIN.username, ADMIN.password);
+
+      // When they request another connection and an administrator rejects it
+      const { body: request } = await t
+        .http()
+        .post('/api/connection-requests')
+        .set(bearer(developerToken))
+        .send({ name: 'Second DB', provider: 'sqlite', details: { path: 'sample.sqlite' } })
+        .expect(201);
+      await t
+        .http()
+        .post(`/api/connection-requests/${request.id as string}/reject`)
+        .set(bearer(owner))
+        .send({ reason: 'Use Orders DB (dev)' })
+        .expect(200);
+
+      // Then their open console shows it rejected, and the bell the notification, without a reload
+      await row(developer, 'Second DB').getByRole('cell', { name: 'rejected', exact: true }).waitFor();
+      await bell(developer, 1).waitFor();
+      await stillOpen(developer, loadsBefore);
+      expect(pageErrors).toEqual([]);
+    }));
 });

@@ -112,6 +112,7 @@ describe('the tab’s event stream', () => {
   let changes: StreamChange[];
   let notifications: StreamNotification[];
   let resets: number;
+  let reopenings: number;
   let stream: LiveStream;
 
   const latest = () => sources[sources.length - 1];
@@ -128,6 +129,7 @@ describe('the tab’s event stream', () => {
     changes = [];
     notifications = [];
     resets = 0;
+    reopenings = 0;
     stream = new LiveStream({
       issueTicket: () =>
         ticketFailure ? Promise.reject(ticketFailure) : Promise.resolve(`ticket-${++tickets}`),
@@ -140,6 +142,7 @@ describe('the tab’s event stream', () => {
         change: (change) => changes.push(change),
         notification: (notification) => notifications.push(notification),
         reset: () => resets++,
+        reopened: () => reopenings++,
       },
     });
   });
@@ -158,6 +161,7 @@ describe('the tab’s event stream', () => {
     ]);
 
     latest().emit('open');
+    expect([resets, reopenings]).toEqual([0, 0]);
     latest().change(41, `connection-request-${UUID}`);
     latest().emit(
       'notification',
@@ -186,6 +190,7 @@ describe('the tab’s event stream', () => {
     expect([latest().ticket, latest().lastEventId]).toEqual(['ticket-2', '42']);
     latest().emit('open');
     expect(resets).toBe(0); // the server replays what was missed
+    expect(reopenings).toBe(1); // but not the notifications: they are read again
   });
 
   it('waits longer after each attempt that does not open, and starts over once one opens', async () => {

@@ -41,6 +41,8 @@ export const liveStream = new LiveStream({
     },
     notification: (notification) =>
       deliver({ channel: NOTIFICATIONS_CHANNEL, type: 'created', payload: notification, date: new Date() }),
+    reopened: () =>
+      deliver({ channel: NOTIFICATIONS_CHANNEL, type: 'updated', payload: {}, date: new Date() }),
     reset: () => {
       for (const channel of new Set([...subscriptions].map((subscription) => subscription.channel)))
         deliver({ channel, type: 'updated', payload: {}, date: new Date() });

@@ -9,6 +9,11 @@ export type StreamListener = Readonly<{
   notification: (notification: StreamNotification) => void;
   /** What was missed cannot be told change by change: reload everything shown. */
   reset: () => void;
+  /**
+   * A stream opened again after a gap. The changes missed are replayed (or a reset comes), but not the
+   * notifications, which have no position: read them again.
+   */
+  reopened: () => void;
 }>;
 
 /** The part of a browser's EventSource the stream uses (a spec hands a fake). */
@@ -87,10 +92,12 @@ export class LiveStream {
     this.source = source;
     const { listener } = this.ports;
     source.addEventListener('open', () => {
-      const missedUnknown = this.wasOpen && this.lastEventId === undefined;
+      const reopened = this.wasOpen;
       this.failures = 0;
       this.wasOpen = true;
-      if (missedUnknown) listener.reset();
+      if (!reopened) return;
+      listener.reopened();
+      if (this.lastEventId === undefined) listener.reset();
     });
     source.addEventListener('change', (event) => {
       this.lastEventId = event.lastEventId || this.lastEventId;

@@ -22,6 +22,8 @@ export const ProfilePage = () => {
     id: 'me',
     action: 'edit',
     redirect: false,
+    // A change made elsewhere would otherwise reset the fields under the user's hands.
+    liveMode: 'off',
     successNotification: { type: 'success', message: 'Profile saved' },
   });
   const profile = query?.data?.data;
