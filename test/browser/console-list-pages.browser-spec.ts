@@ -71,6 +71,8 @@ describe('the console, in a browser: a list of more integrations than one page o
       await page.getByLabel('Username').fill(ADMIN.username);
       await page.getByLabel('Password').fill(ADMIN.password);
       await page.getByRole('button', { name: 'Log in', exact: true }).click();
+      await page.getByRole('heading', { name: 'Approvals', exact: true }).waitFor(); // an administrator's home
+      await page.getByRole('menuitem', { name: 'My integrations' }).click();
       await page.getByRole('heading', { name: 'My integrations', exact: true }).waitFor();
       await expectRows(range(55, 46));
 

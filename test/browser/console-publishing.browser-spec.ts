@@ -70,6 +70,8 @@ describe('the console, in a browser: publishing and API keys', () => {
 
       // Given the administrator, logged in, on the integration's page
       await logIn(ADMIN);
+      await page.getByRole('heading', { name: 'Approvals', exact: true }).waitFor(); // an administrator's home
+      await menu('My integrations').click();
       await page.getByRole('heading', { name: 'My integrations', exact: true }).waitFor();
       await page.getByRole('button', { name: 'Show Shop' }).click();
       await page.waitForURL(`${baseUrl}/integrations/show/${integrationId}`);

@@ -17,6 +17,8 @@ jest.setTimeout(180_000);
 /** The pages of apps/console/src/App.tsx (and resources.tsx); `:id` is an integration of the sample. */
 const PAGES = [
   '/',
+  '/approvals',
+  '/profile',
   '/integrations',
   '/integrations/create',
   '/integrations/show/:id',

@@ -64,7 +64,7 @@ describe('the console, in a browser: a new developer builds an integration', () 
 
       // Given the administrator, logged in
       await logIn(ADMIN);
-      await page.getByRole('heading', { name: 'My integrations', exact: true }).waitFor();
+      await page.getByRole('heading', { name: 'Approvals', exact: true }).waitFor(); // an administrator's home
 
       // When the administrator creates the developer dana in Users
       await menu('Users').click();

@@ -6,20 +6,21 @@ import {
   ThemedTitle,
   useNotificationProvider,
 } from '@refinedev/antd';
-import routerProvider, {
-  CatchAllNavigate,
-  DocumentTitleHandler,
-  NavigateToResource,
-} from '@refinedev/react-router';
-import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
+import routerProvider, { CatchAllNavigate, DocumentTitleHandler } from '@refinedev/react-router';
+import { BrowserRouter, Navigate, Outlet, Route, Routes } from 'react-router';
 import { App as AntdApp, ConfigProvider, Result } from 'antd';
 import { DatabaseOutlined } from '@ant-design/icons';
+import { ConsoleHeader } from './components/console-header';
+import { LiveStreamConnection } from './components/live-stream-connection';
 import { LoginPage } from './components/login-page';
 import { accessControlProvider } from './providers/access-control-provider';
 import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
+import { liveProvider } from './providers/live-provider';
+import { homePath, readSession } from './providers/session';
 import { resources } from './resources';
 import { ApiKeyList } from './resources/api-keys/list';
+import { ApprovalList } from './resources/approvals/list';
 import { AuditList } from './resources/audit/list';
 import { ConnectionRequestCreate } from './resources/connection-requests/create';
 import { ConnectionRequestList } from './resources/connection-requests/list';
@@ -34,6 +35,7 @@ import { EnvironmentShow } from './resources/environments/show';
 import { IntegrationCreate } from './resources/integrations/create';
 import { IntegrationList } from './resources/integrations/list';
 import { IntegrationShow } from './resources/integrations/show';
+import { ProfilePage } from './resources/profile/profile-page';
 import { ProjectionList } from './resources/projections/list';
 import { UserCreate } from './resources/users/create';
 import { UserList } from './resources/users/list';
@@ -49,9 +51,13 @@ const retry = (failures: number, error: unknown) =>
 
 const Forbidden = () => <Result status="403" title="Administrators only" />;
 
+/** The home page of whoever is logged in (read when shown: the session is written at login). */
+const Home = () => <Navigate to={homePath(readSession())} replace />;
+
 const Console = () => (
   <Authenticated key="console" fallback={<CatchAllNavigate to="/login" />}>
-    <ThemedLayout Title={Title}>
+    <LiveStreamConnection />
+    <ThemedLayout Title={Title} Header={ConsoleHeader}>
       <CanAccess fallback={<Forbidden />}>
         <Outlet />
       </CanAccess>
@@ -61,7 +67,7 @@ const Console = () => (
 
 const Public = () => (
   <Authenticated key="public" fallback={<Outlet />}>
-    <NavigateToResource resource="integrations" />
+    <Home />
   </Authenticated>
 );
 
@@ -77,6 +83,7 @@ export const App = () => (
         <Refine
           dataProvider={dataProvider}
           authProvider={authProvider}
+          liveProvider={liveProvider}
           accessControlProvider={accessControlProvider}
           routerProvider={routerProvider}
           notificationProvider={useNotificationProvider}
@@ -84,13 +91,17 @@ export const App = () => (
           options={{
             syncWithLocation: true,
             disableTelemetry: true,
+            // Lists and pages follow the event stream: what changes shows without a reload or polling.
+            liveMode: 'auto',
             title: { text: 'Integration Builder' },
             reactQuery: { clientConfig: { defaultOptions: { queries: { retry } } } },
           }}
         >
           <Routes>
             <Route element={<Console />}>
-              <Route index element={<NavigateToResource resource="integrations" />} />
+              <Route index element={<Home />} />
+              <Route path="/approvals" element={<ApprovalList />} />
+              <Route path="/profile" element={<ProfilePage />} />
               <Route path="/integrations">
                 <Route index element={<IntegrationList />} />
                 <Route path="create" element={<IntegrationCreate />} />

@@ -1,4 +1,5 @@
 import type { ResourceProps } from '@refinedev/core';
+import { ApprovalsIcon } from './resources/approvals/approvals-icon';
 import {
   ApiOutlined,
   AppstoreOutlined,
@@ -13,6 +14,7 @@ import {
 
 /** The console's resources; their names are the API paths under /api (API keys live under each environment). */
 export const resources: ResourceProps[] = [
+  { name: 'approvals', list: '/approvals', meta: { label: 'Approvals', icon: <ApprovalsIcon /> } },
   {
     name: 'integrations',
     list: '/integrations',

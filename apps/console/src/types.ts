@@ -104,3 +104,15 @@ export type StateChange = Schemas['StateChange'];
 
 /** An integration deployed in an environment: GET /environments/:env/deployments (also `?asOf=`). */
 export type DeployedIntegration = Schemas['DeployedIntegration'];
+
+// ---- notifications ----
+
+/** One of the caller's notifications (GET /notifications answers a `NotificationPage`, newest first). */
+export type Notification = Schemas['Notification'];
+export type NotificationKind = Notification['kind'];
+/** What waits for the caller's decision (GET /approvals). */
+export type Approval = Schemas['Approval'];
+/** The caller, with their address and the kinds that also go by email (GET /users/me). */
+export type MyProfile = Schemas['MyProfile'];
+/** PUT /users/me */
+export type MyProfileChange = Schemas['ChangeMyProfileBody'];

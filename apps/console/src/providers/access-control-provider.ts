@@ -30,9 +30,16 @@ const OWNER_ONLY: Record<string, readonly string[]> = {
   projections: ['list'],
 };
 
+/** The approvals inbox: for those who may decide something somewhere, and owners (whose home it is). */
+const INBOX: Record<string, readonly string[]> = { approvals: ['list'] };
+
 export const accessControlProvider: AccessControlProvider = {
   can: async ({ resource, action, params }) => {
     const session = readSession();
+    if (resource && INBOX[resource]?.includes(action))
+      return session?.user.owner === true || session?.user.roles.some(({ role }) => role === 'admin')
+        ? { can: true }
+        : { can: false, reason: 'Only an administrator decides what waits here' };
     if (resource && OWNER_ONLY[resource]?.includes(action))
       return session?.user.owner === true
         ? { can: true }

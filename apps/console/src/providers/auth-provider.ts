@@ -1,6 +1,7 @@
 import type { AuthProvider, HttpError } from '@refinedev/core';
 import type { LoginResponse, User } from '../types';
 import { http } from './http';
+import { stopLiveStream } from './live-provider';
 import { clearSession, isExpired, readSession, writeSession } from './session';
 
 export type LoginForm = { environment: string; username: string; password: string };
@@ -34,6 +35,7 @@ export const authProvider: AuthProvider = {
 
   logout: async () => {
     // Ends the session on the server too (every tab, every token); leaving works even if that fails.
+    stopLiveStream();
     if (readSession()) await http('/auth/logout', { method: 'POST' }).catch(() => undefined);
     clearSession();
     return { success: true, redirectTo: '/login' };

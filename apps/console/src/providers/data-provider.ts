@@ -82,7 +82,9 @@ async function readCursorPage<T extends BaseRecord>(
 ): Promise<GetListResponse<T>> {
   const after = typeof currentPage === 'string' ? currentPage : undefined;
   const { data } = await http<CursorPage<T>>(path(resource), { query: { ...query, after, limit: pageSize } });
-  return { data: data.items, total: data.items.length, cursor: { next: data.next ?? undefined } };
+  // What a page tells beside its rows (the notifications' `unread` count) stays on the answer.
+  const { items, next, ...about } = data;
+  return { ...about, data: items, total: items.length, cursor: { next: next ?? undefined } };
 }
 
 /** No list takes a set of ids: each record is read on its own, as getOne reads it. */

@@ -28,3 +28,12 @@ export const hasRole = (user: User | undefined, role: Role, environment: string 
 
 /** The environment the builder works in: the one chosen on the login page. */
 export const currentEnvironment = (): string => readSession()?.environment ?? 'development';
+
+/**
+ * Where the console opens: what waits for their decision for administrators of the environment they
+ * logged into and for owners, their integrations for everyone else.
+ */
+export const homePath = (session: Session | undefined): string =>
+  session !== undefined && (session.user.owner || hasRole(session.user, 'admin', session.environment))
+    ? '/approvals'
+    : '/integrations';

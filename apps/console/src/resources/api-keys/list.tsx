@@ -5,6 +5,7 @@ import { Empty, Select, Space, Table, Typography } from 'antd';
 import { StatusTag } from '../../components/status-tag';
 import { useAdminEnvironments } from '../../components/use-admin-environments';
 import { useEventually } from '../../components/use-eventually';
+import { useLiveRefresh } from '../../components/use-live-refresh';
 import { useUserNames } from '../../components/use-user-names';
 import { currentEnvironment } from '../../providers/session';
 import type { ApiKey, Items } from '../../types';
@@ -24,6 +25,7 @@ export const ApiKeyList = () => {
     method: 'get',
     queryOptions: { enabled: environment !== undefined, refetchInterval: eventually.refetchInterval },
   });
+  useLiveRefresh('api-keys', () => environment !== undefined && query.refetch());
   const keys = query.data?.data.items ?? [];
 
   /** After a write: read the keys until the key shows with the status it now has. */

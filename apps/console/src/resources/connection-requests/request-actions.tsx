@@ -8,6 +8,17 @@ import type { ConnectionRequest } from '../../types';
 
 type Decision = 'approve' | 'reject' | 'cancel';
 
+/**
+ * What deciding needs of a request. The version, when known, guards the decision (If-Match): the
+ * approvals inbox lists pending requests without theirs, and a request decided meanwhile is refused anyway.
+ */
+export type DecidableRequest = Pick<
+  ConnectionRequest,
+  'id' | 'name' | 'environment' | 'status' | 'requestedBy'
+> & {
+  version?: number;
+};
+
 const DONE: Record<Decision, string> = {
   approve: 'Request approved: the connection was created',
   reject: 'Request rejected',
@@ -15,7 +26,7 @@ const DONE: Record<Decision, string> = {
 };
 
 /** Administrators approve or reject a pending request; the requester may cancel it. */
-export const RequestActions = ({ request }: { request: ConnectionRequest }) => {
+export const RequestActions = ({ request }: { request: DecidableRequest }) => {
   const [rejecting, setRejecting] = useState(false);
   const invalidate = useInvalidate();
   const { data: identity } = useGetIdentity<Identity>();
@@ -27,13 +38,14 @@ export const RequestActions = ({ request }: { request: ConnectionRequest }) => {
         url: `/connection-requests/${request.id}/${decision}`,
         method: 'post',
         values,
-        config: { headers: ifMatch(request.version) },
+        config: request.version === undefined ? undefined : { headers: ifMatch(request.version) },
         successNotification: { type: 'success', message: DONE[decision] },
       },
       {
         onSuccess: () => setRejecting(false),
         onSettled: () => {
           void invalidate({ resource: 'connection-requests', invalidates: ['list'] });
+          void invalidate({ resource: 'approvals', invalidates: ['list'] });
           if (decision === 'approve') void invalidate({ resource: 'connections', invalidates: ['list'] });
         },
       },

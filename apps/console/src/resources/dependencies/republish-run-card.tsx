@@ -1,13 +1,15 @@
 import { useCustom, useList } from '@refinedev/core';
 import { Button, Card, Progress, Space, Table, Typography } from 'antd';
 import { StatusTag } from '../../components/status-tag';
+import { useLiveRefresh } from '../../components/use-live-refresh';
 import type { Integration, RepublishItem, RepublishRun } from '../../types';
 
-const POLL_MS = 1000;
+/** The run's progress arrives on the event stream; this slower read is for a stream that is down. */
+const POLL_MS = 5000;
 
 type Props = { runId: string; onClose: () => void };
 
-/** A republish run, read every second until it finishes: its progress and each integration's outcome. */
+/** A republish run, followed until it finishes: its progress and each integration's outcome. */
 export const RepublishRunCard = ({ runId, onClose }: Props) => {
   const { query } = useCustom<RepublishRun>({
     url: `/republish-runs/${runId}`,
@@ -17,6 +19,7 @@ export const RepublishRunCard = ({ runId, onClose }: Props) => {
         current.state.data === undefined || current.state.data.data.status === 'running' ? POLL_MS : false,
     },
   });
+  useLiveRefresh('dependencies', () => query.refetch());
   const { result } = useList<Integration>({ resource: 'integrations', pagination: { mode: 'off' } });
   const names = new Map(result.data.map(({ id, applicationName }) => [id, applicationName]));
   const run = query.data?.data;

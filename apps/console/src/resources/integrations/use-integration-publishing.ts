@@ -1,9 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useCustom } from '@refinedev/core';
 import { useEventually } from '../../components/use-eventually';
+import { useLiveRefresh } from '../../components/use-live-refresh';
 import type { Deployment, IntegrationDependencies, Items, Publication, PublishedVersion } from '../../types';
 
-const POLL_MS = 1000;
+/**
+ * A running publication's steps arrive on the event stream; reading it now and then as well keeps it
+ * moving should the stream be down (a proxy that holds server-sent events back).
+ */
+const POLL_MS = 5000;
 /** The lists are read models: what a finished publication changed reaches them a moment later. */
 const SETTLE_MS = 1500;
 
@@ -19,8 +24,9 @@ const merge = (listed: Publication[], current: Publication | undefined): Publica
 };
 
 /**
- * What publishing made of an integration: its publications (the running one polled every second until
- * it ends), published versions, deployments per environment and the state of its dependencies.
+ * What publishing made of an integration: its publications (the running one followed until it ends),
+ * published versions, deployments per environment and the state of its dependencies, each read again
+ * when the event stream tells of a change to integrations.
  */
 export const useIntegrationPublishing = (integrationId: string | undefined) => {
   const enabled = integrationId !== undefined;
@@ -84,6 +90,12 @@ export const useIntegrationPublishing = (integrationId: string | undefined) => {
     const settle = setTimeout(() => void refresh(), SETTLE_MS);
     return () => clearTimeout(settle);
   }, [ended]); // once per ended publication
+
+  useLiveRefresh('integrations', () => {
+    if (!enabled) return;
+    void refresh();
+    if (runningId !== undefined) void runningQuery.refetch();
+  });
 
   const publications = merge(listed, current);
   return {

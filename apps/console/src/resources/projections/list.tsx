@@ -1,6 +1,7 @@
 import { List } from '@refinedev/antd';
 import { useCustom } from '@refinedev/core';
 import { Progress, Space, Table, Tag, Typography } from 'antd';
+import { useLiveRefresh } from '../../components/use-live-refresh';
 import type { ProcessManager, Projection, ProjectionsStatus } from '../../types';
 import { AuditChainCard } from './audit-chain-card';
 import { ReplayCard } from './replay-card';
@@ -26,6 +27,7 @@ export const ProjectionList = () => {
     method: 'get',
     queryOptions: { refetchInterval: 5000 },
   });
+  useLiveRefresh('projections', () => query.refetch());
   const status = query.data?.data;
   return (
     <List title="Operations">

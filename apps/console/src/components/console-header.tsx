@@ -1,0 +1,43 @@
+import { useGetIdentity, useGo } from '@refinedev/core';
+import { DownOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Layout, Space, Typography, theme } from 'antd';
+import type { Identity } from '../providers/auth-provider';
+import { NotificationBell } from './notification-bell';
+
+/** The header of every page: the notification bell and the user, whose menu leads to their profile. */
+export const ConsoleHeader = () => {
+  const { token } = theme.useToken();
+  const go = useGo();
+  const { data: user } = useGetIdentity<Identity>();
+  if (!user) return null;
+  return (
+    <Layout.Header
+      style={{
+        backgroundColor: token.colorBgElevated,
+        display: 'flex',
+        justifyContent: 'flex-end',
+        alignItems: 'center',
+        padding: '0 24px',
+        height: 64,
+      }}
+    >
+      <Space size="middle">
+        <NotificationBell />
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: [{ key: 'profile', icon: <UserOutlined />, label: 'Profile and notifications' }],
+            onClick: () => go({ to: '/profile' }),
+          }}
+        >
+          <Button type="text" aria-label="User menu">
+            <Space size="small">
+              <Typography.Text strong>{user.name}</Typography.Text>
+              <DownOutlined style={{ fontSize: 10 }} />
+            </Space>
+          </Button>
+        </Dropdown>
+      </Space>
+    </Layout.Header>
+  );
+};

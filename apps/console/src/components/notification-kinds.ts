@@ -1,0 +1,13 @@
+import type { NotificationKind } from '../types';
+
+/** Each kind of notification, in the words of the profile page (who gets it, and when). */
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  'connection-requested': 'A connection is requested in an environment I administer',
+  'request-approved': 'My connection request is approved',
+  'request-rejected': 'My connection request is rejected',
+  'request-cancelled': 'My connection request is cancelled by someone else',
+  'publication-failed': 'A publication I started fails',
+  'republish-required': 'An integration of an environment I administer needs republishing',
+};
+
+export const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_KIND_LABELS) as NotificationKind[];
