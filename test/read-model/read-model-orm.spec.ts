@@ -58,6 +58,7 @@ describe('createReadModelOrm', () => {
       '0009-job-leases',
       '0010-user-email',
       '0011-notifications',
+      '0014-user-access',
     ]);
   });
 

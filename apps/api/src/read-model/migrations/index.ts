@@ -10,6 +10,7 @@ import { RepublishRuns0008 } from './0008-republish-runs.migration';
 import { JobLeases0009 } from './0009-job-leases.migration';
 import { UserEmail0010 } from './0010-user-email.migration';
 import { Notifications0011 } from './0011-notifications.migration';
+import { UserAccess0014 } from './0014-user-access.migration';
 
 /** Every read-model migration in order; listed explicitly so bundles and ts-jest need no file discovery. */
 export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
   { name: '0009-job-leases', class: JobLeases0009 },
   { name: '0010-user-email', class: UserEmail0010 },
   { name: '0011-notifications', class: Notifications0011 },
+  { name: '0014-user-access', class: UserAccess0014 },
 ];
