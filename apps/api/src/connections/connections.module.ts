@@ -9,6 +9,7 @@ import {
 } from './browse-connection/browse-connection.queries';
 import { ConnectionAccess } from './connection-access/connection-access';
 import { OpenConnectors } from './connection-access/open-connectors';
+import { ConnectionProbe } from './connection-access/connection-probe';
 import {
   ConnectionQueriesController,
   GetConnectionHandler,
@@ -56,6 +57,7 @@ import { RequestConnectionController } from './request-connection/request-connec
   providers: [
     ConnectionAccess,
     OpenConnectors,
+    ConnectionProbe,
     ConnectionViews,
     ConnectionRequestViews,
     ConnectionFromRequest,
@@ -76,6 +78,6 @@ import { RequestConnectionController } from './request-connection/request-connec
     GetConnectionRequestHistoryHandler,
     GetPastConnectionRequestHandler,
   ],
-  exports: [ConnectionAccess, OpenConnectors, ConnectionViews],
+  exports: [ConnectionAccess, OpenConnectors, ConnectionViews, ConnectionProbe],
 })
 export class ConnectionsModule {}
