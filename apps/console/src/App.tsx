@@ -14,6 +14,7 @@ import routerProvider, {
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { App as AntdApp, ConfigProvider, Result } from 'antd';
 import { DatabaseOutlined } from '@ant-design/icons';
+import { ChangePasswordPage } from './components/change-password-page';
 import { LoginPage } from './components/login-page';
 import { accessControlProvider } from './providers/access-control-provider';
 import { authProvider } from './providers/auth-provider';
@@ -126,6 +127,7 @@ export const App = () => (
             <Route element={<Public />}>
               <Route path="/login" element={<LoginPage />} />
             </Route>
+            <Route path="/change-password" element={<ChangePasswordPage />} />
           </Routes>
           <DocumentTitleHandler />
         </Refine>

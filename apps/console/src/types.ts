@@ -104,3 +104,10 @@ export type StateChange = Schemas['StateChange'];
 
 /** An integration deployed in an environment: GET /environments/:env/deployments (also `?asOf=`). */
 export type DeployedIntegration = Schemas['DeployedIntegration'];
+
+// ---- user management ----
+
+/** The answer to a password reset: the only time the one-time password is shown. */
+export type PasswordReset = Schemas['PasswordReset'];
+export type EnvironmentHealth = Schemas['EnvironmentHealth'];
+export type ConnectionHealth = Schemas['ConnectionHealth'];
