@@ -110,6 +110,14 @@ describe('authorization matrix: every operation x every kind of caller', () => {
     });
     return id;
   };
+  const newDeveloper = async () =>
+    (
+      (await post('/api/users', {
+        username: `d-${next()}`,
+        password: PASSWORD,
+        roles: [{ environment: 'development', role: 'developer' }],
+      })) as { id: string }
+    ).id;
   const newRequest = async () =>
     (
       (await post('/api/connection-requests', {
@@ -224,6 +232,16 @@ describe('authorization matrix: every operation x every kind of caller', () => {
       call: () => ({ path: '/api/auth/logout' }),
     },
     { operation: 'GET /api/auth/me', expected: users, call: () => ({ path: '/api/auth/me' }) },
+    {
+      // One's own password, whatever one's role: a wrong current one is refused (400) past authorization,
+      // so the caller keeps the session the rows after it use.
+      operation: 'POST /api/auth/password',
+      expected: { ...users, developer: 400, admin: 400, otherAdmin: 400, owner: 400 },
+      call: () => ({
+        path: '/api/auth/password',
+        body: { currentPassword: 'not-the-password', newPassword: 'another-password-1' },
+      }),
+    },
     { operation: 'GET /api/environments', expected: users, call: () => ({ path: '/api/environments' }) },
     {
       operation: 'POST /api/environments',
@@ -244,6 +262,11 @@ describe('authorization matrix: every operation x every kind of caller', () => {
       operation: 'GET /api/environments/{env}/deployments',
       expected: developmentMembers,
       call: () => ({ path: '/api/environments/development/deployments' }),
+    },
+    {
+      operation: 'GET /api/environments/{env}/health',
+      expected: developmentMembers,
+      call: () => ({ path: '/api/environments/development/health' }),
     },
     {
       operation: 'GET /api/users',
@@ -291,10 +314,19 @@ describe('authorization matrix: every operation x every kind of caller', () => {
       },
     },
     {
-      // Another user's address: the administrators of every environment they hold a role in.
+      // Another user's address, or disabling them: the administrators of every environment they hold a role in.
       operation: 'PATCH /api/users/{id}',
       expected: { ...users, developer: 403, otherAdmin: 404, owner: 403 },
-      call: () => ({ path: `/api/users/${targetUserId}`, body: { email: `${next()}@matrix.example` } }),
+      call: async () => ({
+        path: `/api/users/${await newDeveloper()}`,
+        body: { email: `${next()}@matrix.example`, disabled: true },
+      }),
+    },
+    {
+      // A one-time password for another user: as for their address.
+      operation: 'POST /api/users/{id}/password-reset',
+      expected: { ...users, developer: 403, otherAdmin: 404, owner: 403 },
+      call: () => ({ path: `/api/users/${targetUserId}/password-reset` }),
     },
     { operation: 'GET /api/users/me', expected: users, call: () => ({ path: '/api/users/me' }) },
     {

@@ -61,6 +61,7 @@ describe('createReadModelOrm', () => {
       '0011-notifications',
       '0012-integration-null-policy',
       '0013-connection-bindings',
+      '0014-user-access',
     ]);
   });
 

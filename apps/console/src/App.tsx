@@ -12,6 +12,7 @@ import { App as AntdApp, ConfigProvider, Result } from 'antd';
 import { DatabaseOutlined } from '@ant-design/icons';
 import { ConsoleHeader } from './components/console-header';
 import { LiveStreamConnection } from './components/live-stream-connection';
+import { ChangePasswordPage } from './components/change-password-page';
 import { LoginPage } from './components/login-page';
 import { accessControlProvider } from './providers/access-control-provider';
 import { authProvider } from './providers/auth-provider';
@@ -137,6 +138,7 @@ export const App = () => (
             <Route element={<Public />}>
               <Route path="/login" element={<LoginPage />} />
             </Route>
+            <Route path="/change-password" element={<ChangePasswordPage />} />
           </Routes>
           <DocumentTitleHandler />
         </Refine>

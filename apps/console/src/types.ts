@@ -116,3 +116,10 @@ export type Approval = Schemas['Approval'];
 export type MyProfile = Schemas['MyProfile'];
 /** PUT /users/me */
 export type MyProfileChange = Schemas['ChangeMyProfileBody'];
+
+// ---- user management ----
+
+/** The answer to a password reset: the only time the one-time password is shown. */
+export type PasswordReset = Schemas['PasswordReset'];
+export type EnvironmentHealth = Schemas['EnvironmentHealth'];
+export type ConnectionHealth = Schemas['ConnectionHealth'];

@@ -9,6 +9,7 @@ import {
 } from './browse-connection/browse-connection.queries';
 import { ConnectionAccess } from './connection-access/connection-access';
 import { OpenConnectors } from './connection-access/open-connectors';
+import { ConnectionProbe } from './connection-access/connection-probe';
 import {
   ConnectionQueriesController,
   GetConnectionHandler,
@@ -70,6 +71,7 @@ import { SecretShreddingReactor } from './secret-shredding/secret-shredding.reac
   providers: [
     ConnectionAccess,
     OpenConnectors,
+    ConnectionProbe,
     ConnectionViews,
     ConnectionRequestViews,
     ConnectionFromRequest,
@@ -95,6 +97,6 @@ import { SecretShreddingReactor } from './secret-shredding/secret-shredding.reac
     GetConnectionRequestHistoryHandler,
     GetPastConnectionRequestHandler,
   ],
-  exports: [ConnectionAccess, OpenConnectors, ConnectionViews],
+  exports: [ConnectionAccess, OpenConnectors, ConnectionViews, ConnectionProbe],
 })
 export class ConnectionsModule {}

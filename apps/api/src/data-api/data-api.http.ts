@@ -106,7 +106,7 @@ export class DataApiRoutes {
       try {
         // The checks in the order Nest ran them: the caller, the Idempotency-Key, then the call itself.
         const head = await this.head.read();
-        const user = await this.authenticator.authenticate(request, true, head);
+        const user = await this.authenticator.authenticate(request, { acceptsApiKey: true }, head);
         request.user = user;
         const key = this.idempotency.keyOf(request);
         const { status, body, headers } =

@@ -13,7 +13,10 @@ import { Authenticator } from './auth/authenticator';
 import { CredentialStore, PasswordHasher, TokenService } from './auth/crypto';
 import { ApiKeyHashStore } from './auth/crypto/api-key-hash-store.port';
 import { createApiKeyHashStore, createCredentialStore } from './auth/crypto/open-credential-stores';
+import { ChangePasswordHandler } from './auth/change-password/change-password.command';
+import { ChangePasswordController } from './auth/change-password/change-password.http';
 import { LoginHandler } from './auth/login/login.command';
+import { LoginThrottle } from './auth/login/login-throttle';
 import { LoginController } from './auth/login/login.http';
 import { LogoutHandler } from './auth/login/logout.command';
 import { UserDirectory } from './auth/user-sessions/user-directory';
@@ -34,12 +37,13 @@ import {
 import { FirstStart } from './first-start/first-start';
 import { UserHistoryController } from './users/user-history/user-history.http';
 import { GetPastUserHandler, GetUserHistoryHandler } from './users/user-history/user-history.queries';
-import { ChangeUserRolesHandler } from './users/change-user-roles/change-user-roles.command';
+import { ChangeUserHandler } from './users/change-user/change-user.command';
+import { ChangeUserController } from './users/change-user/change-user.http';
 import { ChangeUserRolesController } from './users/change-user-roles/change-user-roles.http';
+import { ResetUserPasswordHandler } from './users/reset-user-password/reset-user-password.command';
+import { ResetUserPasswordController } from './users/reset-user-password/reset-user-password.http';
 import { CreateUserHandler } from './users/create-user/create-user.command';
 import { CreateUserController } from './users/create-user/create-user.http';
-import { ChangeUserEmailHandler } from './users/change-user-email/change-user-email.command';
-import { ChangeUserEmailController } from './users/change-user-email/change-user-email.http';
 import { ChangeMyProfileHandler } from './users/my-profile/change-my-profile.command';
 import { MyProfileController } from './users/my-profile/my-profile.http';
 import {
@@ -56,6 +60,7 @@ const tokensLogger = new Logger('Tokens');
 @Module({
   controllers: [
     LoginController,
+    ChangePasswordController,
     EnvironmentQueriesController,
     EnvironmentHistoryController,
     CreateEnvironmentController,
@@ -65,7 +70,8 @@ const tokensLogger = new Logger('Tokens');
     UserHistoryController,
     CreateUserController,
     ChangeUserRolesController,
-    ChangeUserEmailController,
+    ChangeUserController,
+    ResetUserPasswordController,
     CreateApiKeyController,
     RevokeApiKeyController,
     ApiKeyQueriesController,
@@ -82,6 +88,12 @@ const tokensLogger = new Logger('Tokens');
       useFactory: (config: AppConfig) => createApiKeyHashStore(config.database, config.dataDir),
     },
     { provide: PasswordHasher, useValue: new PasswordHasher() },
+    {
+      // One count of failed password checks for logins and password changes alike.
+      provide: LoginThrottle,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new LoginThrottle(config.loginThrottle),
+    },
     {
       provide: TokenService,
       inject: [APP_CONFIG],
@@ -110,8 +122,9 @@ const tokensLogger = new Logger('Tokens');
     ListEnvironmentsHandler,
     GetEnvironmentHandler,
     CreateUserHandler,
-    ChangeUserRolesHandler,
-    ChangeUserEmailHandler,
+    ChangeUserHandler,
+    ResetUserPasswordHandler,
+    ChangePasswordHandler,
     ChangeMyProfileHandler,
     ListUsersHandler,
     GetUserHandler,

@@ -18,6 +18,8 @@ import { ListIntegrationDeploymentsHandler } from './deployments/deployment-quer
 import { DeploymentViews } from './deployments/deployment-queries/deployment-views';
 import { EnvironmentDeploymentsController } from './deployments/environment-deployments/environment-deployments.http';
 import { ListEnvironmentDeploymentsHandler } from './deployments/environment-deployments/environment-deployments.query';
+import { EnvironmentHealthController } from './deployments/environment-health/environment-health.http';
+import { GetEnvironmentHealthHandler } from './deployments/environment-health/environment-health.query';
 import { BindConnectionHandler } from './deployments/bind-connection/bind-connection.command';
 import { BindConnectionController } from './deployments/bind-connection/bind-connection.http';
 import { PromoteVersionHandler } from './deployments/promote-version/promote-version.command';
@@ -60,6 +62,7 @@ import { StartRepublishController } from './republish/start-republish/start-repu
     BindConnectionController,
     DeploymentQueriesController,
     EnvironmentDeploymentsController,
+    EnvironmentHealthController,
     DependencyQueriesController,
     InstallDependencyUpdateController,
     StartRepublishController,
@@ -90,6 +93,7 @@ import { StartRepublishController } from './republish/start-republish/start-repu
     BindConnectionHandler,
     ListIntegrationDeploymentsHandler,
     ListEnvironmentDeploymentsHandler,
+    GetEnvironmentHealthHandler,
     ListDependenciesHandler,
     GetIntegrationDependenciesHandler,
     InstallDependencyUpdateHandler,

@@ -136,6 +136,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the caller's password, giving the current one: the only call a session opened with a one-time password may make. Every session of the caller ends (this one too): log in again with the new password */
+        post: operations["ChangePasswordController_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/connection-requests": {
         parameters: {
             query?: never;
@@ -514,6 +531,23 @@ export interface paths {
         };
         /** The integration versions deployed in the environment and the connections bound there; with asOf, those of that moment (folded from the event log) */
         get: operations["EnvironmentDeploymentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/environments/{env}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether each connection bound in the environment answers and how fast (all tested at once, each given up after a few seconds), the last drift check and an overall status */
+        get: operations["EnvironmentHealthController_health"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1093,8 +1127,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a user's e-mail address (anyone their own; another's: the administrators of every environment the user holds a role in, and for an owner an owner too) */
-        patch: operations["ChangeUserEmailController_change"];
+        /** Change a user: their e-mail address (anyone their own), their role grants, or disable or enable them. Every part or none changes. Another's address and disabling or enabling: the administrators of every environment the user holds a role in (an owner: an owner too); grants: the administrators of each environment whose grants change (the owner role: owners) */
+        patch: operations["ChangeUserController_change"];
         trace?: never;
     };
     "/api/users/{id}/history": {
@@ -1108,6 +1142,26 @@ export interface paths {
         get: operations["UserHistoryController_history"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a user a one-time password (another user's: the administrators of every environment they hold a role in, an owner: an owner too). Every session of the user ends; a login with it may only change it
+         * @description A retry with the same Idempotency-Key answers without `oneTimePassword`: it is never stored. Reset again instead.
+         */
+        post: operations["ResetUserPasswordController_reset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1395,13 +1449,25 @@ export interface components {
             /** @description Absent: unchanged */
             notifications?: components["schemas"]["NotificationSettingsBody"];
         };
+        ChangePasswordBody: {
+            /** @description The password the caller logged in with (a one-time one, or their own) */
+            currentPassword: string;
+            /** @description Hashed with scrypt; never stored or returned in clear */
+            newPassword: string;
+        };
         ChangeUserBody: {
+            /** @description true: the user can no longer log in and every token they hold is refused at once; false: they may log in again */
+            disabled?: boolean;
             /**
              * Format: email
-             * @description The new address (its domain is stored lower-case); null: none
+             * @description The new address (its domain is stored lower-case); null: none; absent: unchanged
              * @example dana@example.com
              */
-            email: string | null;
+            email?: string | null;
+            /** @description The installation role; absent: unchanged (owners only) */
+            owner?: boolean;
+            /** @description Every grant the user holds afterwards (as PUT /api/users/{id}/roles); absent: unchanged */
+            roles?: components["schemas"]["RoleGrantBody"][];
         };
         ChangeUserRolesBody: {
             /** @description The installation role; absent: unchanged (owners only) */
@@ -1517,6 +1583,27 @@ export interface components {
             /** @example 3306 */
             port?: number;
             username?: string;
+        };
+        ConnectionHealth: {
+            /** Format: uuid */
+            connectionId: string;
+            /** @description Down: why (CONNECTOR.TIMEOUT when it did not answer within a few seconds) */
+            error?: components["schemas"]["HealthProblem"];
+            /** @description The integrations deployed in the environment that call through it */
+            integrationIds: string[];
+            /** @description Up: milliseconds from opening a connection to the answer of the connection test */
+            latencyMs?: number;
+            /** @description Absent when the bound connection no longer exists */
+            name?: string;
+            /** @enum {string} */
+            provider?: "sqlite" | "mysql" | "mssql";
+            /** @example 3.45.1 */
+            serverVersion?: string;
+            /**
+             * @description up: the connection test answered in time
+             * @enum {string}
+             */
+            status: "up" | "down";
         };
         ConnectionRequest: {
             /**
@@ -1822,6 +1909,27 @@ export interface components {
             /** @example 1 */
             version: number;
         };
+        EnvironmentHealth: {
+            /**
+             * Format: date-time
+             * @description When the connections were tested
+             */
+            checkedAt: string;
+            /** @description Each connection bound there, by id */
+            connections: components["schemas"]["ConnectionHealth"][];
+            /** @example qa */
+            environment: string;
+            /**
+             * Format: date-time
+             * @description When the schema drift of the environment was last checked: drift checks do not exist yet, so always null
+             */
+            lastDriftCheck: string | null;
+            /**
+             * @description ok: every bound connection answers (or none is bound); degraded: some do not; down: none does
+             * @enum {string}
+             */
+            status: "ok" | "degraded" | "down";
+        };
         FieldError: {
             /** @example applicationName */
             field: string;
@@ -1849,6 +1957,12 @@ export interface components {
         Health: {
             /** @enum {string} */
             status: "ok";
+        };
+        HealthProblem: {
+            /** @example CONNECTOR.DATABASE_NOT_FOUND */
+            code: string;
+            /** @description What went wrong, fit to show (never a password) */
+            message: string;
         };
         HistoryActor: {
             /** @description The user id (or `system`, or the id of an actor that is no user) */
@@ -2076,6 +2190,8 @@ export interface components {
             accessToken: string;
             /** Format: date-time */
             expiresAt: string;
+            /** @description true: the password was a one-time one an administrator set; the token may only change it (POST /api/auth/password), every other call answers 403 AUTH.PASSWORD_CHANGE_REQUIRED */
+            passwordChangeRequired: boolean;
             /** @enum {string} */
             tokenType: "Bearer";
             user: components["schemas"]["LoginUser"];
@@ -2096,6 +2212,8 @@ export interface components {
             createdAt: string;
             /** @description User id of its creator (`system` for the bootstrap administrator) */
             createdBy: string;
+            /** @description A disabled user cannot log in, and every token they held is refused */
+            disabled: boolean;
             /** @example Dana Scully */
             displayName?: string;
             /**
@@ -2106,6 +2224,8 @@ export interface components {
             email?: string;
             /** Format: uuid */
             id: string;
+            /** @description An administrator set a one-time password the user has not changed yet: a login with it may only change it */
+            mustChangePassword: boolean;
             /** @description In effect: the kinds the user chose, or every kind when they never chose */
             notifications: components["schemas"]["NotificationSettings"];
             /** @description The installation role (creates environments, runs operations) */
@@ -2160,6 +2280,13 @@ export interface components {
         NotificationSettingsBody: {
             /** @description Every kind that goes by email from now on; the others stay in-app only */
             email: ("connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required")[];
+        };
+        PasswordReset: {
+            /**
+             * @description Shown this once and stored nowhere but as a hash: hand it to the user, who logs in with it and must change it (POST /api/auth/password) before anything else
+             * @example K7QMZ-4RXPA-T9WHC-3NDEV
+             */
+            oneTimePassword: string;
         };
         ProblemDetails: {
             /**
@@ -2654,6 +2781,8 @@ export interface components {
             createdAt: string;
             /** @description User id of its creator (`system` for the bootstrap administrator) */
             createdBy: string;
+            /** @description A disabled user cannot log in, and every token they held is refused */
+            disabled: boolean;
             /** @example Dana Scully */
             displayName?: string;
             /**
@@ -2666,6 +2795,8 @@ export interface components {
             emailKinds?: ("connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required")[];
             /** Format: uuid */
             id: string;
+            /** @description An administrator set a one-time password the user has not changed yet: a login with it may only change it */
+            mustChangePassword: boolean;
             /** @description The installation role (creates environments, runs operations) */
             owner: boolean;
             roles: components["schemas"]["RoleGrant"][];
@@ -3032,7 +3163,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description AUTH.INVALID_CREDENTIALS: unknown user or wrong password (the answer does not tell which) */
+            /** @description AUTH.INVALID_CREDENTIALS: unknown user or wrong password (the answer does not tell which); AUTH.USER_DISABLED: the right password of a disabled user */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3125,6 +3256,64 @@ export interface operations {
             };
             /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChangePasswordController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordBody"];
+            };
+        };
+        responses: {
+            /** @description The password changed; every session of the caller ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTH.WRONG_PASSWORD: `currentPassword` is not the current password; USER.INVALID: the new password is the current one; a missing or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.TOO_MANY_ATTEMPTS: too many wrong passwords for this user or address; Retry-After says when to try again */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5538,6 +5727,55 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description ENVIRONMENT.NOT_FOUND: no such environment, or one the caller holds no role in (owners: any) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EnvironmentHealthController_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The environment name */
+                env: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentHealth"];
                 };
             };
             /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
@@ -7990,7 +8228,7 @@ export interface operations {
             };
         };
     };
-    ChangeUserEmailController_change: {
+    ChangeUserController_change: {
         parameters: {
             query?: never;
             header?: {
@@ -8009,7 +8247,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The user with their new address */
+            /** @description The user as changed */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8018,7 +8256,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description USER.INVALID: a malformed `email`; an id that is not a UUID, or an invalid field */
+            /** @description USER.INVALID: nothing to change, a malformed `email` or an invalid grant; an id that is not a UUID, or an invalid field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8036,7 +8274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description AUTH.ADMIN_REQUIRED: the caller does not administer every environment of the user; AUTH.OWNER_REQUIRED: an owner's address, changed by a non-owner */
+            /** @description AUTH.ADMIN_REQUIRED: the caller does not administer every environment of the user (address, disabling) or one whose grants change; AUTH.OWNER_REQUIRED: an owner changed, or `owner` changed, by a non-owner */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8054,7 +8292,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description EVENT_STORE.WRONG_EXPECTED_VERSION: the user changed concurrently */
+            /** @description USER.CANNOT_DISABLE_SELF: the caller disables themselves; USER.LAST_OWNER: the last owner who can log in is disabled or loses the role; EVENT_STORE.WRONG_EXPECTED_VERSION: the user changed concurrently */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8145,6 +8383,85 @@ export interface operations {
             };
         };
     };
+    ResetUserPasswordController_reset: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The user id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The one-time password, shown this once */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordReset"];
+                };
+            };
+            /** @description An id that is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: the caller does not administer every environment of the user; AUTH.OWNER_REQUIRED: an owner, reset by a non-owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description USER.NOT_FOUND: no such user, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description USER.CANNOT_RESET_OWN_PASSWORD: the caller resets their own (change it with POST /api/auth/password) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ChangeUserRolesController_change: {
         parameters: {
             query?: never;
@@ -8209,7 +8526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description USER.LAST_OWNER: the last owner keeps the role; EVENT_STORE.WRONG_EXPECTED_VERSION: the user changed concurrently */
+            /** @description USER.LAST_OWNER: the last owner who can log in keeps the role; EVENT_STORE.WRONG_EXPECTED_VERSION: the user changed concurrently */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -26,8 +26,9 @@ export const authProvider: AuthProvider = {
         expiresAt: data.expiresAt,
         user: data.user,
         environment,
+        ...(data.passwordChangeRequired ? { passwordChangeRequired: true } : {}),
       });
-      return { success: true, redirectTo: '/' };
+      return { success: true, redirectTo: data.passwordChangeRequired ? '/change-password' : '/' };
     } catch (error) {
       return { success: false, error: toError(error) };
     }
@@ -43,7 +44,9 @@ export const authProvider: AuthProvider = {
 
   check: async () => {
     const session = readSession();
-    if (session && !isExpired(session)) return { authenticated: true };
+    // A one-time password's session opens nothing but the change-password page (outside the console).
+    if (session && !isExpired(session) && session.passwordChangeRequired !== true)
+      return { authenticated: true };
     clearSession();
     return { authenticated: false, logout: true, redirectTo: '/login' };
   },

@@ -1,7 +1,13 @@
 import type { LoginResponse, Role, User } from '../types';
 
-/** The login answer plus the environment the user logged into; kept per browser tab. */
-export type Session = Pick<LoginResponse, 'accessToken' | 'expiresAt' | 'user'> & { environment: string };
+/**
+ * The login answer plus the environment the user logged into; kept per browser tab. With
+ * `passwordChangeRequired` the token may only change the password (see the change-password page).
+ */
+export type Session = Pick<LoginResponse, 'accessToken' | 'expiresAt' | 'user'> & {
+  environment: string;
+  passwordChangeRequired?: boolean;
+};
 
 const KEY = 'integration-builder.session';
 

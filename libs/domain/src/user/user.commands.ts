@@ -34,10 +34,37 @@ export type ChangeNotificationSettings = Command<
   { userId: string; emailKinds: readonly NotificationKind[] }
 >;
 
+/** The actor may not disable themselves (see the decider). */
+export type DisableUser = Command<'DisableUser', { userId: string }>;
+
+export type EnableUser = Command<'EnableUser', { userId: string }>;
+
+/** An administrator set a one-time password (stored apart, as a hash): the user must change it. */
+export type ResetUserPassword = Command<'ResetUserPassword', { userId: string }>;
+
+/**
+ * Several changes of one user at once, decided in turn and recorded together or not at all. Each field
+ * absent: that part stays as it is; `email: null` clears the address; `owner` without `roles` keeps the grants.
+ */
+export type ChangeUser = Command<
+  'ChangeUser',
+  {
+    userId: string;
+    roles?: readonly RoleGrant[];
+    owner?: boolean;
+    email?: string | null;
+    disabled?: boolean;
+  }
+>;
+
 export type UserCommand =
   | RegisterUser
   | ChangeUserRoles
   | RecordPasswordChange
   | LogOutUser
   | ChangeUserEmail
-  | ChangeNotificationSettings;
+  | ChangeNotificationSettings
+  | DisableUser
+  | EnableUser
+  | ResetUserPassword
+  | ChangeUser;

@@ -4,11 +4,13 @@ import { IllegalStateError, NotFoundError, ValidationError } from '../shared/err
 import { DEFAULT_EMAIL_KINDS, type NotificationKind } from './notification-kinds';
 import {
   type ChangeNotificationSettings,
+  type ChangeUser,
   type ChangeUserEmail,
   type ChangeUserRoles,
   type LogOutUser,
   type RecordPasswordChange,
   type RegisterUser,
+  type UserCommand,
 } from './user.commands';
 import { userDecider } from './user.decider';
 import { type RoleGrant, SYSTEM_ACTOR_ID, type UserEvent } from './user.events';
@@ -331,6 +333,113 @@ describe('User decider', () => {
 
     it('refuses a missing user', () =>
       given([]).when(recordPasswordChange).thenThrows(NotFoundError, 'USER.NOT_FOUND'));
+  });
+
+  describe('disabling and enabling', () => {
+    const disable = (actorId = 'admin'): UserCommand => ({
+      type: 'DisableUser',
+      data: { userId },
+      metadata: { actorId, now },
+    });
+    const enable: UserCommand = { type: 'EnableUser', data: { userId }, metadata };
+    const disabled: UserEvent = {
+      type: 'UserDisabled',
+      data: { userId, disabledBy: 'admin', disabledAt: at },
+    };
+    const enabled: UserEvent = { type: 'UserEnabled', data: { userId, enabledBy: 'admin', enabledAt: at } };
+
+    it('disables a user', () => given([registered]).when(disable()).then([disabled]));
+    it('records nothing when the user is disabled already', () =>
+      given([registered, disabled]).when(disable()).thenNothingHappens());
+    it('refuses to let anyone disable themselves', () =>
+      given([registered]).when(disable(userId)).thenThrows(IllegalStateError, 'USER.CANNOT_DISABLE_SELF'));
+    it('enables a disabled user again', () => given([registered, disabled]).when(enable).then([enabled]));
+    it('records nothing when the user is enabled already', () =>
+      given([registered]).when(enable).thenNothingHappens());
+    it('refuses a missing user', () => given([]).when(disable()).thenThrows(NotFoundError, 'USER.NOT_FOUND'));
+    it('ends every session on disabling, and opens none on enabling', () => {
+      expect(sessionVersionAfter([registered, disabled])).toBe(1);
+      expect(sessionVersionAfter([registered, disabled, enabled])).toBe(1);
+      expect(fold(userDecider, [registered, disabled])).toMatchObject({ disabled: true });
+      expect(fold(userDecider, [registered, disabled, enabled])).toMatchObject({ disabled: false });
+    });
+  });
+
+  describe('ResetUserPassword', () => {
+    const reset = (actorId = 'admin'): UserCommand => ({
+      type: 'ResetUserPassword',
+      data: { userId },
+      metadata: { actorId, now },
+    });
+    const wasReset: UserEvent = {
+      type: 'UserPasswordReset',
+      data: { userId, resetBy: 'admin', resetAt: at },
+    };
+
+    it('records that a one-time password was set, never the password', () =>
+      given([registered]).when(reset()).then([wasReset]));
+    it('records each reset, since each sets another one-time password', () =>
+      given([registered, wasReset]).when(reset()).then([wasReset]));
+    it("refuses a reset of one's own password", () =>
+      given([registered])
+        .when(reset(userId))
+        .thenThrows(IllegalStateError, 'USER.CANNOT_RESET_OWN_PASSWORD'));
+    it('refuses a missing user', () => given([]).when(reset()).thenThrows(NotFoundError, 'USER.NOT_FOUND'));
+    it('ends every session and asks for a new password until the user chooses one', () => {
+      expect(fold(userDecider, [registered, wasReset])).toMatchObject({
+        mustChangePassword: true,
+        sessionVersion: 1,
+      });
+      expect(fold(userDecider, [registered, wasReset, passwordChanged])).toMatchObject({
+        mustChangePassword: false,
+        sessionVersion: 2,
+      });
+    });
+  });
+
+  describe('ChangeUser', () => {
+    const change = (data: Omit<ChangeUser['data'], 'userId'>, actorId = 'admin'): ChangeUser => ({
+      type: 'ChangeUser',
+      data: { userId, ...data },
+      metadata: { actorId, now },
+    });
+    const disabled: UserEvent = {
+      type: 'UserDisabled',
+      data: { userId, disabledBy: 'admin', disabledAt: at },
+    };
+
+    it('records every named part, in one decision', () =>
+      given([registered])
+        .when(change({ roles: [qaAdmin], email: 'alice@corp.example', disabled: true }))
+        .then([rolesChanged([qaAdmin]), emailChanged('alice@corp.example'), disabled]));
+
+    it('clears the address with null', () =>
+      given([registered, emailChanged('alice@corp.example')])
+        .when(change({ email: null }))
+        .then([emailChanged()]));
+
+    it('keeps the grants when only the owner role changes', () =>
+      given([registered])
+        .when(change({ owner: true }))
+        .then([rolesChanged([developer], true)]));
+
+    it('records only the parts that change something', () =>
+      given([registered, emailChanged('alice@corp.example')])
+        .when(change({ roles: [developer], email: 'alice@corp.example', disabled: false }))
+        .thenNothingHappens());
+
+    it('records nothing at all when one part is refused', () =>
+      given([registered])
+        .when(change({ email: 'alice@corp.example', roles: [] }))
+        .thenThrows(ValidationError, 'USER.INVALID', invalidFields('roles')));
+
+    it('refuses a change that names nothing', () =>
+      given([registered]).when(change({})).thenThrows(ValidationError, 'USER.INVALID'));
+
+    it('refuses to let the actor disable themselves', () =>
+      given([registered])
+        .when(change({ disabled: true }, userId))
+        .thenThrows(IllegalStateError, 'USER.CANNOT_DISABLE_SELF'));
   });
 
   it('folds roles and the last password change into the user', () =>

@@ -1,16 +1,20 @@
 import { type Decider, assertNever } from '../shared/decider';
-import { IllegalStateError, NotFoundError } from '../shared/errors';
+import { IllegalStateError, NotFoundError, ValidationError } from '../shared/errors';
 import { ignoreUnknownEvent } from '../shared/ignore-unknown-event';
 import { type FieldCheck, fieldErrors, textProblem, throwIfInvalid, trimmed } from '../shared/validation';
 import { emailProblem, normalizedEmail } from './email-address';
 import { DEFAULT_EMAIL_KINDS, NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds';
 import {
   type ChangeNotificationSettings,
+  type ChangeUser,
   type ChangeUserEmail,
   type ChangeUserRoles,
+  type DisableUser,
+  type EnableUser,
   type LogOutUser,
   type RecordPasswordChange,
   type RegisterUser,
+  type ResetUserPassword,
   type UserCommand,
 } from './user.commands';
 import { ROLES, SYSTEM_ACTOR_ID, type Role, type RoleGrant, type UserEvent } from './user.events';
@@ -34,9 +38,13 @@ export type RegisteredUser = Readonly<{
   emailKinds?: readonly NotificationKind[];
   /**
    * Counts the changes that end every session opened before them (a grant or the owner role
-   * withdrawn, a new password, a logout): a token names the count it was issued at.
+   * withdrawn, a new or reset password, a logout, being disabled): a token names the count it was issued at.
    */
   sessionVersion: number;
+  /** A disabled user cannot log in. */
+  disabled: boolean;
+  /** The password is a one-time one an administrator set: a login with it may only change it. */
+  mustChangePassword: boolean;
 }>;
 export type User = Readonly<{ status: 'none' }> | RegisteredUser;
 
@@ -221,6 +229,85 @@ const changeNotificationSettings = (
   ];
 };
 
+/** Nobody disables themselves: they would lock themselves out with nobody asked. */
+const disableUser = ({ data, metadata }: DisableUser, state: User): UserEvent[] => {
+  const user = registered(state, data.userId);
+  if (metadata.actorId === data.userId)
+    throw new IllegalStateError('USER.CANNOT_DISABLE_SELF', 'You cannot disable yourself');
+  if (user.disabled) return [];
+  return [
+    {
+      type: 'UserDisabled',
+      data: { userId: data.userId, disabledBy: metadata.actorId, disabledAt: metadata.now.toISOString() },
+    },
+  ];
+};
+
+const enableUser = ({ data, metadata }: EnableUser, state: User): UserEvent[] => {
+  const user = registered(state, data.userId);
+  if (!user.disabled) return [];
+  return [
+    {
+      type: 'UserEnabled',
+      data: { userId: data.userId, enabledBy: metadata.actorId, enabledAt: metadata.now.toISOString() },
+    },
+  ];
+};
+
+/**
+ * One's own password is changed with the current one: a reset needs none, so resetting one's own would
+ * let whoever holds a session take the account over.
+ */
+const resetPassword = ({ data, metadata }: ResetUserPassword, state: User): UserEvent[] => {
+  registered(state, data.userId);
+  if (metadata.actorId === data.userId)
+    throw new IllegalStateError(
+      'USER.CANNOT_RESET_OWN_PASSWORD',
+      'Change your own password with your current one instead',
+    );
+  return [
+    {
+      type: 'UserPasswordReset',
+      data: { userId: data.userId, resetBy: metadata.actorId, resetAt: metadata.now.toISOString() },
+    },
+  ];
+};
+
+/** Each named part decided on the state the parts before it left, so together they are one change. */
+const changeUser = ({ data, metadata }: ChangeUser, state: User): UserEvent[] => {
+  const user = registered(state, data.userId);
+  const { userId } = data;
+  const parts: UserCommand[] = [];
+  if (data.roles !== undefined || data.owner !== undefined)
+    parts.push({
+      type: 'ChangeUserRoles',
+      data: {
+        userId,
+        roles: data.roles ?? user.roles,
+        ...(data.owner === undefined ? {} : { owner: data.owner }),
+      },
+      metadata,
+    });
+  if (data.email !== undefined)
+    parts.push({
+      type: 'ChangeUserEmail',
+      data: { userId, ...(data.email === null ? {} : { email: data.email }) },
+      metadata,
+    });
+  if (data.disabled !== undefined)
+    parts.push({ type: data.disabled ? 'DisableUser' : 'EnableUser', data: { userId }, metadata });
+  if (parts.length === 0)
+    throw new ValidationError('USER.INVALID', 'Name at least one of roles, owner, email or disabled');
+  const events: UserEvent[] = [];
+  let current: User = user;
+  for (const part of parts) {
+    const decided = decide(part, current);
+    events.push(...decided);
+    current = decided.reduce(evolve, current);
+  }
+  return events;
+};
+
 const decide = (command: UserCommand, state: User): UserEvent[] => {
   switch (command.type) {
     case 'RegisterUser':
@@ -235,6 +322,14 @@ const decide = (command: UserCommand, state: User): UserEvent[] => {
       return changeEmail(command, state);
     case 'ChangeNotificationSettings':
       return changeNotificationSettings(command, state);
+    case 'DisableUser':
+      return disableUser(command, state);
+    case 'EnableUser':
+      return enableUser(command, state);
+    case 'ResetUserPassword':
+      return resetPassword(command, state);
+    case 'ChangeUser':
+      return changeUser(command, state);
     default:
       return assertNever(command);
   }
@@ -247,6 +342,8 @@ const evolve = (state: User, event: UserEvent): User => {
       ...event.data,
       owner: event.data.owner ?? event.data.createdBy === SYSTEM_ACTOR_ID,
       sessionVersion: 0,
+      disabled: false,
+      mustChangePassword: false,
     };
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -264,8 +361,20 @@ const evolve = (state: User, event: UserEvent): User => {
       return {
         ...state,
         passwordChangedAt: event.data.changedAt,
+        mustChangePassword: false,
         sessionVersion: state.sessionVersion + 1,
       };
+    case 'UserPasswordReset':
+      return {
+        ...state,
+        passwordChangedAt: event.data.resetAt,
+        mustChangePassword: true,
+        sessionVersion: state.sessionVersion + 1,
+      };
+    case 'UserDisabled':
+      return { ...state, disabled: true, sessionVersion: state.sessionVersion + 1 };
+    case 'UserEnabled':
+      return { ...state, disabled: false };
     case 'UserLoggedOut':
       return { ...state, sessionVersion: state.sessionVersion + 1 };
     case 'UserEmailChanged': {

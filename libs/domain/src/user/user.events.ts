@@ -36,10 +36,27 @@ export type UserRolesChanged = Event<
   { userId: string; roles: readonly RoleGrant[]; owner?: boolean; changedBy: string; changedAt: string }
 >;
 
+/** The user chose a new password (giving the current one); a one-time one no longer needs changing. */
 export type UserPasswordChanged = Event<
   'UserPasswordChanged',
   { userId: string; changedBy: string; changedAt: string }
 >;
+
+/**
+ * An administrator gave the user a one-time password (its hash in the credential store, the password
+ * itself shown once to the administrator and nowhere else): every session ends, and until the user
+ * changes it (UserPasswordChanged) a login with it may do nothing but that.
+ */
+export type UserPasswordReset = Event<
+  'UserPasswordReset',
+  { userId: string; resetBy: string; resetAt: string }
+>;
+
+/** The user may no longer log in; every session ended. */
+export type UserDisabled = Event<'UserDisabled', { userId: string; disabledBy: string; disabledAt: string }>;
+
+/** A disabled user may log in again (with the password they had). */
+export type UserEnabled = Event<'UserEnabled', { userId: string; enabledBy: string; enabledAt: string }>;
 
 /** Every session of the user ended: tokens issued before are refused from now on. */
 export type UserLoggedOut = Event<'UserLoggedOut', { userId: string; loggedOutAt: string }>;
@@ -65,7 +82,10 @@ export type UserEvent =
   | UserPasswordChanged
   | UserLoggedOut
   | UserEmailChanged
-  | UserNotificationSettingsChanged;
+  | UserNotificationSettingsChanged
+  | UserPasswordReset
+  | UserDisabled
+  | UserEnabled;
 
 export const USER_EVENT_TYPES: readonly UserEvent['type'][] = [
   'UserRegistered',
@@ -74,4 +94,7 @@ export const USER_EVENT_TYPES: readonly UserEvent['type'][] = [
   'UserLoggedOut',
   'UserEmailChanged',
   'UserNotificationSettingsChanged',
+  'UserPasswordReset',
+  'UserDisabled',
+  'UserEnabled',
 ];

@@ -51,6 +51,14 @@ export class OpenConnectors implements OnApplicationShutdown {
     this.closeLater(known);
   }
 
+  /**
+   * A connector of the caller's own, opened now and closed by the caller: what a health check needs, as
+   * the shared one may still answer through a handle opened before the database went away.
+   */
+  openUnshared(connection: ActiveConnection): Promise<Connector> {
+    return this.connect(connection);
+  }
+
   private async connect(connection: ActiveConnection): Promise<Connector> {
     const password = connection.secretRef ? await this.secrets.get(connection.secretRef) : undefined;
     return openConnector({

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { type HttpRequest } from '../../infrastructure/http/http-types';
 import { ACCEPTS_API_KEY } from './accepts-api-key.decorator';
 import { Authenticator } from './authenticator';
+import { PASSWORD_CHANGE_ROUTE } from './password-change-route.decorator';
 import { IS_PUBLIC } from './public.decorator';
 
 /**
@@ -22,7 +23,8 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const acceptsApiKey = this.reflector.getAllAndOverride<boolean>(ACCEPTS_API_KEY, targets) === true;
-    request.user = await this.authenticator.authenticate(request, acceptsApiKey);
+    const passwordChange = this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_ROUTE, targets) === true;
+    request.user = await this.authenticator.authenticate(request, { acceptsApiKey, passwordChange });
     return true;
   }
 }

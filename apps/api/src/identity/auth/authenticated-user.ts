@@ -13,6 +13,8 @@ export type AuthenticatedUser = Readonly<{
   owner: boolean;
   environment: string;
   apiKey?: Readonly<{ keyId: string; appName: string }>;
+  /** Logged in with a one-time password: they may only change it. */
+  mustChangePassword?: true;
 }>;
 
 export { type Actor } from '../../infrastructure/command-handling/actor';

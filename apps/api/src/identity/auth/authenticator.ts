@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ForbiddenError } from '@ib/domain';
 import { ApiKeyVerifier } from '../api-keys/api-key-verifier';
 import { CLOCK, type Clock } from '../../infrastructure/clock';
 import { Unauthenticated } from '../../infrastructure/access/access-errors';
@@ -28,11 +29,15 @@ const missing = (acceptsApiKey: boolean) =>
       )
     : Unauthenticated.bearerRequired();
 
+/** How a route takes its callers (see AuthGuard): an app's key, and a user who must change their password. */
+export type RouteAccess = Readonly<{ acceptsApiKey: boolean; passwordChange?: boolean }>;
+
 /**
  * Who calls: a bearer token's user, or, where `acceptsApiKey`, the app an `X-API-Key` belongs to;
  * anything else is a 401 problem. A token says who it was issued to; what that user may do is read
- * from the log now, and a token issued before the user's sessions ended (a withdrawn role, a new
- * password, a logout) is refused.
+ * from the log now, and a token issued before the user's sessions ended (a withdrawn role, a new or
+ * reset password, a logout, being disabled) is refused, as is every token of a disabled user. A user
+ * logged in with a one-time password may only change it (`passwordChange` routes): elsewhere 403.
  */
 @Injectable()
 export class Authenticator {
@@ -49,7 +54,7 @@ export class Authenticator {
    */
   async authenticate(
     request: HttpRequest,
-    acceptsApiKey: boolean,
+    { acceptsApiKey, passwordChange = false }: RouteAccess,
     asOf?: number,
   ): Promise<AuthenticatedUser> {
     const authorization = headerOf(request, 'authorization');
@@ -66,7 +71,13 @@ export class Authenticator {
     }
     const token = authorization === undefined ? undefined : BEARER.exec(authorization)?.[1];
     if (token === undefined) throw missing(acceptsApiKey);
-    return this.userOf(this.claimsOf(token), asOf);
+    const user = await this.userOf(this.claimsOf(token), asOf);
+    if (user.mustChangePassword === true && !passwordChange)
+      throw new ForbiddenError(
+        'AUTH.PASSWORD_CHANGE_REQUIRED',
+        'Your password is a one-time one: change it (POST /api/auth/password) before anything else',
+      );
+    return user;
   }
 
   /** The claims of a token this service signed, that has not expired. */
@@ -80,6 +91,8 @@ export class Authenticator {
 
   private async userOf(claims: TokenClaims, asOf?: number): Promise<AuthenticatedUser> {
     const user = await this.users.current(claims.sub, asOf);
+    // Named apart from an ended session, so the client can say why logging in again will not help.
+    if (user?.disabled === true) throw unauthorized('AUTH.USER_DISABLED', 'This user is disabled');
     if (user === undefined || user.sessionVersion !== claims.ver)
       throw unauthorized('AUTH.SESSION_ENDED', 'This session has ended; log in again');
     return {
@@ -88,6 +101,7 @@ export class Authenticator {
       roles: user.roles,
       owner: user.owner,
       environment: claims.env,
+      ...(user.mustChangePassword ? { mustChangePassword: true as const } : {}),
     };
   }
 }

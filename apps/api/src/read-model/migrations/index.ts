@@ -12,6 +12,7 @@ import { UserEmail0010 } from './0010-user-email.migration';
 import { Notifications0011 } from './0011-notifications.migration';
 import { IntegrationNullPolicy0012 } from './0012-integration-null-policy.migration';
 import { ConnectionBindings0013 } from './0013-connection-bindings.migration';
+import { UserAccess0014 } from './0014-user-access.migration';
 
 /** Every read-model migration in order; listed explicitly so bundles and ts-jest need no file discovery. */
 export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
   { name: '0011-notifications', class: Notifications0011 },
   { name: '0012-integration-null-policy', class: IntegrationNullPolicy0012 },
   { name: '0013-connection-bindings', class: ConnectionBindings0013 },
+  { name: '0014-user-access', class: UserAccess0014 },
 ];

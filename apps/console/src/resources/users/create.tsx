@@ -1,8 +1,7 @@
 import type { HttpError } from '@refinedev/core';
 import { Create, useForm } from '@refinedev/antd';
-import { Button, Checkbox, Form, Input, Select, Space } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useEnvironmentSelect } from '../../components/use-environment-select';
+import { Checkbox, Form, Input } from 'antd';
+import { RoleGrantsField } from '../../components/role-grants-field';
 import { currentEnvironment, readSession } from '../../providers/session';
 import type { RoleGrant, UserView } from '../../types';
 
@@ -14,16 +13,9 @@ type UserDraft = {
   owner?: boolean;
 };
 
-const ROLES = [
-  { label: 'Developer', value: 'developer' },
-  { label: 'Administrator', value: 'admin' },
-  { label: 'Auditor (read only)', value: 'auditor' },
-];
-
 /** An IT user with role grants per environment. */
 export const UserCreate = () => {
   const { formProps, saveButtonProps } = useForm<UserView, HttpError, UserDraft>();
-  const environments = useEnvironmentSelect();
   return (
     <Create saveButtonProps={saveButtonProps}>
       <Form
@@ -41,36 +33,7 @@ export const UserCreate = () => {
         <Form.Item label="Password" name="password" rules={[{ required: true, min: 8 }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.List name="roles">
-          {(grants, { add, remove }) => (
-            <Form.Item label="Roles">
-              {grants.map(({ key, name }) => (
-                <Space key={key} align="baseline">
-                  <Form.Item name={[name, 'environment']} rules={[{ required: true }]}>
-                    <Select
-                      {...environments}
-                      aria-label="Environment"
-                      placeholder="Environment"
-                      style={{ width: 200 }}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[name, 'role']} rules={[{ required: true }]}>
-                    <Select aria-label="Role" options={ROLES} style={{ width: 160 }} />
-                  </Form.Item>
-                  <Button
-                    type="text"
-                    aria-label="Remove this role"
-                    icon={<MinusCircleOutlined />}
-                    onClick={() => remove(name)}
-                  />
-                </Space>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: 'developer' })}>
-                Grant a role
-              </Button>
-            </Form.Item>
-          )}
-        </Form.List>
+        <RoleGrantsField />
         {readSession()?.user.owner === true && (
           <Form.Item
             name="owner"

@@ -9,8 +9,9 @@ export type LoginThrottleSettings = Readonly<{
 const MAX_KEYS = 100_000;
 
 /**
- * Counts failed logins in a sliding window, by username (whether or not such a user exists, so the
- * answer never tells) and by client address. Once either count reaches its limit, logins with that
+ * Counts failed password checks (logins, and password changes with a wrong current password) in a
+ * sliding window, by username (whether or not such a user exists, so the answer never tells) and by
+ * client address. Once either count reaches its limit, logins with that
  * username or from that address are refused until the oldest failure leaves the window, before any
  * password is checked. Kept in this process's memory: with several instances, each counts its own.
  */

@@ -1,8 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ForbiddenError, NotFoundError, type RoleGrant, userDecider, userStreamId } from '@ib/domain';
-import { APP_CONFIG } from '../../../config/app-config.provider';
-import { type AppConfig } from '../../../config/app-config';
 import { EnvironmentAccess } from '../../environments/environment-access/environment-access';
 import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
@@ -14,6 +12,8 @@ export type LoginResult = Readonly<{
   accessToken: string;
   tokenType: 'Bearer';
   expiresAt: string;
+  /** Logged in with a one-time password: the token may only change it (POST /api/auth/password). */
+  passwordChangeRequired: boolean;
   user: {
     id: string;
     username: string;
@@ -48,19 +48,15 @@ const tooManyAttempts = (seconds: number) =>
 /** Environment + IT user credentials give a short-lived token for that user's roles. */
 @CommandHandler(LoginCommand)
 export class LoginHandler implements ICommandHandler<LoginCommand> {
-  private readonly throttle: LoginThrottle;
-
   constructor(
     private readonly runner: CommandRunner,
     private readonly environments: EnvironmentAccess,
     private readonly hasher: PasswordHasher,
     private readonly credentials: CredentialStore,
     private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.throttle = new LoginThrottle(config.loginThrottle);
-  }
+  ) {}
 
   async execute({ environment, username, password, address }: LoginCommand): Promise<LoginResult> {
     // Refused before the password is checked: a guesser learns nothing and costs no hashing.
@@ -75,6 +71,12 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
       throw invalidCredentials();
     }
     this.throttle.recordSuccess(username);
+    // Told only to who knows the password, so it reveals nothing of who exists.
+    if (state.disabled)
+      throw new Unauthenticated(
+        'AUTH.USER_DISABLED',
+        'This user is disabled; an administrator may enable them again',
+      );
     const noAccess = new ForbiddenError(
       'AUTH.NO_ACCESS_TO_ENVIRONMENT',
       `Environment '${environment}' does not exist or you have no role in it`,
@@ -98,6 +100,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
       accessToken: issued.token,
       tokenType: 'Bearer',
       expiresAt: issued.expiresAt.toISOString(),
+      passwordChangeRequired: state.mustChangePassword,
       user: {
         id: state.userId,
         username: state.username,

@@ -47,7 +47,7 @@ export class LoginController {
   @ApiOkResponse({ type: LoginResultSchema })
   @ApiProblems({
     400: 'A missing or invalid field',
-    401: 'AUTH.INVALID_CREDENTIALS: unknown user or wrong password (the answer does not tell which)',
+    401: 'AUTH.INVALID_CREDENTIALS: unknown user or wrong password (the answer does not tell which); AUTH.USER_DISABLED: the right password of a disabled user',
     403: 'AUTH.NO_ACCESS_TO_ENVIRONMENT: the environment does not exist or the user holds no role in it',
     429: 'AUTH.TOO_MANY_ATTEMPTS: too many failed logins for this username or address; Retry-After says when to try again',
   })

@@ -36,6 +36,13 @@ export class LoginResultSchema implements LoginResult {
   @ApiProperty({ format: 'date-time' })
   expiresAt!: string;
 
+  @ApiProperty({
+    description:
+      'true: the password was a one-time one an administrator set; the token may only change it ' +
+      '(POST /api/auth/password), every other call answers 403 AUTH.PASSWORD_CHANGE_REQUIRED',
+  })
+  passwordChangeRequired!: boolean;
+
   @ApiProperty({ type: LoginUserSchema })
   user!: LoginUserSchema;
 }

@@ -25,6 +25,8 @@ const alice: UserSessionView = {
   roles: [developer],
   owner: false,
   sessionVersion: 0,
+  disabled: false,
+  mustChangePassword: false,
 };
 
 const history = (...events: UserEvent[]) => {
@@ -70,6 +72,34 @@ describe('user sessions projection', () => {
     );
     given([wasRegistered, passwordChanged])
       .when(loggedOut)
+      .then({ [userId]: { ...alice, sessionVersion: 2 } });
+  });
+
+  it('given a user, when they are disabled, then their sessions end; when enabled again, none reopens', () => {
+    const [wasRegistered, disabled, enabled] = history(
+      registered(),
+      { type: 'UserDisabled', data: { userId, disabledBy: 'root', disabledAt: at } },
+      { type: 'UserEnabled', data: { userId, enabledBy: 'root', enabledAt: at } },
+    );
+    given([wasRegistered])
+      .when(disabled)
+      .then({ [userId]: { ...alice, disabled: true, sessionVersion: 1 } });
+    given([wasRegistered, disabled])
+      .when(enabled)
+      .then({ [userId]: { ...alice, sessionVersion: 1 } });
+  });
+
+  it('given a user, when their password is reset, then their sessions end and the next may only change it, until they do', () => {
+    const [wasRegistered, reset, changed] = history(
+      registered(),
+      { type: 'UserPasswordReset', data: { userId, resetBy: 'root', resetAt: at } },
+      { type: 'UserPasswordChanged', data: { userId, changedBy: userId, changedAt: at } },
+    );
+    given([wasRegistered])
+      .when(reset)
+      .then({ [userId]: { ...alice, mustChangePassword: true, sessionVersion: 1 } });
+    given([wasRegistered, reset])
+      .when(changed)
       .then({ [userId]: { ...alice, sessionVersion: 2 } });
   });
 

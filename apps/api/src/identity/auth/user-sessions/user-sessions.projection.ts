@@ -19,8 +19,12 @@ export type UserSessionView = Readonly<{
   username: string;
   roles: readonly RoleGrant[];
   owner: boolean;
-  /** Raised each time the user's sessions end (a withdrawn right, a new password, a logout). */
+  /** Raised each time the user's sessions end (a withdrawn right, a new or reset password, a logout, disabling). */
   sessionVersion: number;
+  /** A disabled user's tokens are refused, whatever version they name. */
+  disabled: boolean;
+  /** Their password is a one-time one: a session may do nothing but change it. */
+  mustChangePassword: boolean;
 }>;
 
 const isUserEvent = isOneOf<UserEvent>(USER_EVENT_TYPES);
@@ -30,7 +34,15 @@ const evolve = (view: UserSessionView | undefined, recorded: RecordedEvent): Use
   if (!isUserEvent(recorded)) return view;
   if (recorded.type === 'UserRegistered') {
     const { userId, username, roles, owner, createdBy } = recorded.data;
-    return { id: userId, username, roles, owner: owner ?? createdBy === SYSTEM_ACTOR_ID, sessionVersion: 0 };
+    return {
+      id: userId,
+      username,
+      roles,
+      owner: owner ?? createdBy === SYSTEM_ACTOR_ID,
+      sessionVersion: 0,
+      disabled: false,
+      mustChangePassword: false,
+    };
   }
   if (view === undefined) return undefined;
   switch (recorded.type) {
@@ -45,6 +57,13 @@ const evolve = (view: UserSessionView | undefined, recorded: RecordedEvent): Use
       };
     }
     case 'UserPasswordChanged':
+      return { ...view, mustChangePassword: false, sessionVersion: view.sessionVersion + 1 };
+    case 'UserPasswordReset':
+      return { ...view, mustChangePassword: true, sessionVersion: view.sessionVersion + 1 };
+    case 'UserDisabled':
+      return { ...view, disabled: true, sessionVersion: view.sessionVersion + 1 };
+    case 'UserEnabled':
+      return { ...view, disabled: false };
     case 'UserLoggedOut':
       return { ...view, sessionVersion: view.sessionVersion + 1 };
     // An address or a choice of notifications grants and ends nothing.

@@ -15,5 +15,7 @@ export const UserSessionRow = defineEntity({
     roles: p.json<readonly RoleGrant[]>(),
     owner: p.boolean(),
     sessionVersion: p.integer(),
+    disabled: p.boolean().default(false),
+    mustChangePassword: p.boolean().default(false),
   },
 });

@@ -17,7 +17,7 @@ import { ApiProblems } from '../../../infrastructure/http/openapi/api-responses'
 import { RoleGrantBody } from '../create-user/create-user.http';
 import { UserSchema } from '../user-queries/user.schema';
 import { UserViews } from '../user-queries/user-views';
-import { ChangeUserRolesCommand } from './change-user-roles.command';
+import { ChangeUserCommand } from '../change-user/change-user.command';
 import { Omittable } from '../../../infrastructure/http/omittable.decorator';
 
 export class ChangeUserRolesBody {
@@ -56,7 +56,7 @@ export class ChangeUserRolesController {
     400: 'USER.INVALID, an id that is not a UUID, or a missing or invalid field',
     403: 'AUTH.ADMIN_REQUIRED: a changed grant in an environment the caller does not administer; AUTH.OWNER_REQUIRED: `owner` changed by a non-owner',
     404: 'USER.NOT_FOUND: no such user, or one the caller may not see',
-    409: 'USER.LAST_OWNER: the last owner keeps the role; EVENT_STORE.WRONG_EXPECTED_VERSION: the user changed concurrently',
+    409: 'USER.LAST_OWNER: the last owner who can log in keeps the role; EVENT_STORE.WRONG_EXPECTED_VERSION: the user changed concurrently',
     412: 'PRECONDITION_FAILED: If-Match names another version of the user',
   })
   async change(
@@ -65,9 +65,8 @@ export class ChangeUserRolesController {
     @Ctx() context: RequestContext,
   ) {
     const roles = body.roles.map(({ environment, role }) => ({ environment, role }));
-    const outcome = await this.commands.execute(
-      new ChangeUserRolesCommand(id, { roles, owner: body.owner }, context),
-    );
+    const owner = body.owner === undefined ? {} : { owner: body.owner };
+    const outcome = await this.commands.execute(new ChangeUserCommand(id, { roles, ...owner }, context));
     return this.views.afterWrite(id, outcome.position);
   }
 }

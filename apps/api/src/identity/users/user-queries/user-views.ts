@@ -21,8 +21,12 @@ export const listUsers = (
   return store.list({ where, orderBy: [{ field: 'username' }], offset, limit });
 };
 
+/** Owners who can still log in: a disabled owner runs nothing, so is no owner to count on. */
 export const countOwners = (store: ViewStore<UserView>): Promise<number> =>
-  store.count([{ field: 'owner', equals: true }]);
+  store.count([
+    { field: 'owner', equals: true },
+    { field: 'disabled', equals: false },
+  ]);
 
 @Injectable()
 export class UserViews {

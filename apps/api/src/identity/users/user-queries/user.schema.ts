@@ -22,6 +22,15 @@ export class UserSchema extends LoginUserSchema implements UserView {
   })
   emailKinds?: NotificationKind[];
 
+  @ApiProperty({ description: 'A disabled user cannot log in, and every token they held is refused' })
+  disabled!: boolean;
+
+  @ApiProperty({
+    description:
+      'An administrator set a one-time password the user has not changed yet: a login with it may only change it',
+  })
+  mustChangePassword!: boolean;
+
   @ApiProperty({ description: 'User id of its creator (`system` for the bootstrap administrator)' })
   createdBy!: string;
 

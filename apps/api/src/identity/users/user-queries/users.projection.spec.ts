@@ -26,6 +26,8 @@ const alice: UserView = {
   username: 'Alice',
   roles: [{ environment: 'dev', role: 'developer' }],
   owner: false,
+  disabled: false,
+  mustChangePassword: false,
   createdBy: 'root',
   createdAt,
   updatedAt: createdAt,
@@ -68,6 +70,34 @@ describe('users projection', () => {
     given([wasRegistered])
       .when(passwordChanged)
       .then({ [userId]: { ...alice, updatedAt: changedAt, version: 1 } });
+  });
+
+  it('shows a user disabled, then enabled again', () => {
+    const [wasRegistered, disabled, enabled] = history(
+      registered(),
+      { type: 'UserDisabled', data: { userId, disabledBy: 'root', disabledAt: changedAt } },
+      { type: 'UserEnabled', data: { userId, enabledBy: 'root', enabledAt: changedAt } },
+    );
+    given([wasRegistered])
+      .when(disabled)
+      .then({ [userId]: { ...alice, disabled: true, updatedAt: changedAt, version: 1 } });
+    given([wasRegistered, disabled])
+      .when(enabled)
+      .then({ [userId]: { ...alice, updatedAt: changedAt, version: 2 } });
+  });
+
+  it('shows a reset password as one to change until the user changes it, and nothing of either', () => {
+    const [wasRegistered, reset, changed] = history(
+      registered(),
+      { type: 'UserPasswordReset', data: { userId, resetBy: 'root', resetAt: changedAt } },
+      { type: 'UserPasswordChanged', data: { userId, changedBy: userId, changedAt } },
+    );
+    given([wasRegistered])
+      .when(reset)
+      .then({ [userId]: { ...alice, mustChangePassword: true, updatedAt: changedAt, version: 1 } });
+    given([wasRegistered, reset])
+      .when(changed)
+      .then({ [userId]: { ...alice, updatedAt: changedAt, version: 2 } });
   });
 
   it('shows the owner role granted and withdrawn', () => {

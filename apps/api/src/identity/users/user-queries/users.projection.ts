@@ -26,6 +26,10 @@ export type UserView = Readonly<{
   email?: string;
   /** The kinds that also go by email; absent: the user never chose, DEFAULT_EMAIL_KINDS apply. */
   emailKinds?: readonly NotificationKind[];
+  /** A disabled user cannot log in. */
+  disabled: boolean;
+  /** An administrator set a one-time password that the user has not changed yet. */
+  mustChangePassword: boolean;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -47,6 +51,8 @@ const evolve = (view: UserView | undefined, recorded: RecordedEvent): UserView |
       // Registered before the owner role existed: the bootstrap administrator is the owner.
       owner: owner ?? createdBy === SYSTEM_ACTOR_ID,
       email,
+      disabled: false,
+      mustChangePassword: false,
       createdBy,
       createdAt,
       updatedAt: createdAt,
@@ -64,7 +70,13 @@ const evolve = (view: UserView | undefined, recorded: RecordedEvent): UserView |
         version,
       };
     case 'UserPasswordChanged':
-      return { ...view, updatedAt: recorded.data.changedAt, version };
+      return { ...view, mustChangePassword: false, updatedAt: recorded.data.changedAt, version };
+    case 'UserPasswordReset':
+      return { ...view, mustChangePassword: true, updatedAt: recorded.data.resetAt, version };
+    case 'UserDisabled':
+      return { ...view, disabled: true, updatedAt: recorded.data.disabledAt, version };
+    case 'UserEnabled':
+      return { ...view, disabled: false, updatedAt: recorded.data.enabledAt, version };
     case 'UserLoggedOut':
       return { ...view, version };
     case 'UserEmailChanged':

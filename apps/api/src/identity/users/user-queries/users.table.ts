@@ -17,6 +17,8 @@ export const UserRow = defineEntity({
     owner: p.boolean().default(false),
     email: p.string().nullable(),
     emailKinds: p.json<readonly NotificationKind[]>().nullable(),
+    disabled: p.boolean().default(false),
+    mustChangePassword: p.boolean().default(false),
     createdBy: p.string(),
     createdAt: p.string(),
     updatedAt: p.string(),
