@@ -61,7 +61,8 @@ describe('EVENT_STORE_URL on MariaDB', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+    // Two starts of the app on the server, each folding the log: seconds on a loaded machine.
+  }, 60_000);
 
   it.each([
     ['a refused password', { password: 'wrong-password-123' }, /ER_ACCESS_DENIED_ERROR/],

@@ -68,7 +68,8 @@ describe('publishing Chinook on MariaDB and serving it to apps', () => {
     await Promise.all([loadChinook(devDatabase), loadChinook(qaDatabase)]);
     t = await startTestApp({ DATA_DIR: dataDir });
     admin = await t.login(ADMIN.username, ADMIN.password);
-  });
+    // Two Chinook databases take seconds to load, more on a loaded machine.
+  }, 60_000);
   afterAll(async () => {
     await t?.close();
     await Promise.all([dropDatabase(devDatabase), dropDatabase(qaDatabase)]);

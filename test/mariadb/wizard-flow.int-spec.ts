@@ -13,7 +13,8 @@ describe('the integration wizard against Chinook on MariaDB', () => {
     await loadChinook(database);
     t = await startTestApp();
     admin = await t.login(ADMIN.username, ADMIN.password);
-  });
+    // Loading Chinook takes seconds, more on a loaded machine.
+  }, 60_000);
   afterAll(async () => {
     await t?.close();
     await dropDatabase(database);
