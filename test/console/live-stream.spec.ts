@@ -193,6 +193,23 @@ describe('the tab’s event stream', () => {
     expect(reopenings).toBe(1); // but not the notifications: they are read again
   });
 
+  it('says whether a stream is open: from its opening to its end, and not after a logout', async () => {
+    stream.start();
+    await settle();
+    expect(stream.isOpen).toBe(false);
+
+    latest().emit('open');
+    expect(stream.isOpen).toBe(true);
+    latest().emit('error');
+    expect(stream.isOpen).toBe(false);
+    jest.advanceTimersByTime(retryDelay(0));
+    await settle();
+    latest().emit('open');
+    expect(stream.isOpen).toBe(true);
+    stream.stop();
+    expect(stream.isOpen).toBe(false);
+  });
+
   it('waits longer after each attempt that does not open, and starts over once one opens', async () => {
     stream.start();
     await settle();

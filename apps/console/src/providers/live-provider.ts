@@ -50,6 +50,9 @@ export const liveStream = new LiveStream({
   },
 });
 
+/** The poll interval of a page that follows something running: none while the stream tells it. */
+export const pollWhileStreamIsDown = (ms: number): number | false => (liveStream.isOpen ? false : ms);
+
 /** Ends the stream and what it still had to tell (at logout). */
 export const stopLiveStream = (): void => {
   liveStream.stop();

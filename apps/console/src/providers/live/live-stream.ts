@@ -57,8 +57,14 @@ export class LiveStream {
   private lastEventId?: string;
   private failures = 0;
   private wasOpen = false;
+  private open = false;
 
   constructor(private readonly ports: LiveStreamPorts) {}
+
+  /** Whether a stream is open now: pages poll only while it is not (a fallback, not the way). */
+  get isOpen(): boolean {
+    return this.open;
+  }
 
   start(): void {
     if (this.running) return;
@@ -75,6 +81,7 @@ export class LiveStream {
     this.lastEventId = undefined;
     this.failures = 0;
     this.wasOpen = false;
+    this.open = false;
   }
 
   private async connect(run: number): Promise<void> {
@@ -93,6 +100,7 @@ export class LiveStream {
     const { listener } = this.ports;
     source.addEventListener('open', () => {
       const reopened = this.wasOpen;
+      this.open = true;
       this.failures = 0;
       this.wasOpen = true;
       if (!reopened) return;
@@ -112,6 +120,7 @@ export class LiveStream {
     });
     source.addEventListener('error', () => {
       if (this.source !== source) return;
+      this.open = false;
       source.close();
       this.source = undefined;
       this.retryLater(run);

@@ -2,9 +2,10 @@ import { useCustom, useList } from '@refinedev/core';
 import { Button, Card, Progress, Space, Table, Typography } from 'antd';
 import { StatusTag } from '../../components/status-tag';
 import { useLiveRefresh } from '../../components/use-live-refresh';
+import { pollWhileStreamIsDown } from '../../providers/live-provider';
 import type { Integration, RepublishItem, RepublishRun } from '../../types';
 
-/** The run's progress arrives on the event stream; this slower read is for a stream that is down. */
+/** The run's progress arrives on the event stream; this slower read is only for a stream that is down. */
 const POLL_MS = 5000;
 
 type Props = { runId: string; onClose: () => void };
@@ -16,7 +17,9 @@ export const RepublishRunCard = ({ runId, onClose }: Props) => {
     method: 'get',
     queryOptions: {
       refetchInterval: (current) =>
-        current.state.data === undefined || current.state.data.data.status === 'running' ? POLL_MS : false,
+        current.state.data === undefined || current.state.data.data.status === 'running'
+          ? pollWhileStreamIsDown(POLL_MS)
+          : false,
     },
   });
   useLiveRefresh('dependencies', () => query.refetch());

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useCustom } from '@refinedev/core';
 import { useEventually } from '../../components/use-eventually';
 import { useLiveRefresh } from '../../components/use-live-refresh';
+import { pollWhileStreamIsDown } from '../../providers/live-provider';
 import type { Deployment, IntegrationDependencies, Items, Publication, PublishedVersion } from '../../types';
 
 /**
@@ -38,7 +39,8 @@ export const useIntegrationPublishing = (integrationId: string | undefined) => {
     method: 'get',
     queryOptions: {
       enabled,
-      refetchInterval: (query) => (query.state.data?.data.items.some(isRunning) ? POLL_MS : false),
+      refetchInterval: (query) =>
+        query.state.data?.data.items.some(isRunning) ? pollWhileStreamIsDown(POLL_MS) : false,
     },
   });
   const listed = publicationsQuery.data?.data.items ?? [];
@@ -50,7 +52,9 @@ export const useIntegrationPublishing = (integrationId: string | undefined) => {
     queryOptions: {
       enabled: runningId !== undefined,
       refetchInterval: (query) =>
-        query.state.data === undefined || isRunning(query.state.data.data) ? POLL_MS : false,
+        query.state.data === undefined || isRunning(query.state.data.data)
+          ? pollWhileStreamIsDown(POLL_MS)
+          : false,
     },
   });
   const current = runningId === undefined ? undefined : runningQuery.data?.data;
