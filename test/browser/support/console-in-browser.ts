@@ -42,7 +42,7 @@ export async function startConsoleInBrowser(): Promise<ConsoleInBrowser> {
   page.setDefaultTimeout(15_000);
   page.setDefaultNavigationTimeout(30_000);
   const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('pageerror', (error) => pageErrors.push(error.message + ' @@ ' + error.stack));
   return {
     t,
     browser,

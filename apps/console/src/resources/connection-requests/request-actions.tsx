@@ -52,8 +52,8 @@ export const RequestActions = ({ request }: { request: DecidableRequest }) => {
     );
 
   if (request.status !== 'pending') return null;
-  const isRequester =
-    identity !== undefined && [identity.id, identity.username].includes(request.requestedBy);
+  // No identity while a login or logout is under way (undefined, or null once logged out).
+  const isRequester = identity != null && [identity.id, identity.username].includes(request.requestedBy);
   const params = { environment: request.environment };
   return (
     <Space>
