@@ -207,6 +207,8 @@ async function measureExport(store: string, query: AuditQuery, format: 'ndjson' 
   global.gc?.();
   const before = process.memoryUsage().rss;
   const samples: number[] = [];
+  /** The live heap after a collection (with --expose-gc): what the export holds, apart from garbage. */
+  const heaps: number[] = [];
   let events = 0;
   let bytes = 0;
   const started = performance.now();
@@ -221,6 +223,10 @@ async function measureExport(store: string, query: AuditQuery, format: 'ndjson' 
     events += chunk.events;
     if (events >= nextSample) {
       samples.push(process.memoryUsage().rss);
+      if (global.gc) {
+        global.gc();
+        heaps.push(process.memoryUsage().heapUsed);
+      }
       nextSample += 100_000;
     }
   }
@@ -230,7 +236,10 @@ async function measureExport(store: string, query: AuditQuery, format: 'ndjson' 
   const band =
     steady.length === 0
       ? 'too few events to sample'
-      : `after the first 100k events rss stays within ${mb(Math.min(...steady))}-${mb(Math.max(...steady))}`;
+      : `after the first 100k events rss stays within ${mb(Math.min(...steady))}-${mb(Math.max(...steady))}` +
+        (heaps.length > 1
+          ? `, live heap after GC ${heaps.map(mb).join(' ')}`
+          : ' (run with --expose-gc for the live heap)');
   report(
     `audit.${store}.export.${format}`,
     events / seconds,
