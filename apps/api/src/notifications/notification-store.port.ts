@@ -32,7 +32,8 @@ export interface NotificationStore {
 export type MailDelivery = Readonly<{
   id: string;
   recipient: string;
-  state: 'pending' | 'sent';
+  /** `refused`: the mail server refused it for good (a 5xx); it is never sent again. */
+  state: 'pending' | 'sent' | 'refused';
   attempts: number;
   lastError?: string;
   sentAt?: string;
@@ -45,6 +46,7 @@ export interface MailDeliveries {
   begin(id: string, recipient: string): Promise<void>;
   sent(id: string, at: string): Promise<void>;
   failed(id: string, error: string): Promise<void>;
+  refused(id: string, error: string): Promise<void>;
 }
 
 export const NOTIFICATION_STORE = Symbol('NOTIFICATION_STORE');

@@ -59,7 +59,7 @@ const deliveryOf = (row: Row): MailDelivery => {
   return {
     id: String(row.id),
     recipient: String(row.recipient),
-    state: row.state === 'sent' ? 'sent' : 'pending',
+    state: row.state === 'sent' || row.state === 'refused' ? row.state : 'pending',
     attempts: Number(row.attempts),
     ...(lastError === undefined ? {} : { lastError }),
     ...(sentAt === undefined ? {} : { sentAt }),
@@ -195,6 +195,15 @@ export class ReadModelNotificationStore implements NotificationStore, MailDelive
   async failed(id: string, error: string): Promise<void> {
     await this.write(this.access.processWriter, 'mail delivery failed', {
       sql: 'update `mail_deliveries` set `attempts` = `attempts` + 1, `last_error` = ? where `id` = ?',
+      rows: [[error.slice(0, 2000), id]],
+    });
+  }
+
+  async refused(id: string, error: string): Promise<void> {
+    await this.write(this.access.processWriter, 'mail delivery refused', {
+      sql:
+        "update `mail_deliveries` set `state` = 'refused', `attempts` = `attempts` + 1, `last_error` = ? " +
+        'where `id` = ?',
       rows: [[error.slice(0, 2000), id]],
     });
   }

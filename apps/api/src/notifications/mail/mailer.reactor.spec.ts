@@ -1,4 +1,5 @@
 import { type NotificationKind, type RecordedEvent } from '@ib/domain';
+import { MailDeliveryError } from '../../infrastructure/mail/mail-delivery.error';
 import { type MailMessage, type MailSender } from '../../infrastructure/mail/mail-sender.port';
 import { type Notification } from '../notification';
 import { type Recipient, type RecipientDirectory } from '../recipients/recipient-directory.port';
@@ -11,14 +12,17 @@ const PUBLIC_URL = 'https://builder.example.com';
 /** Sends into a list; each attempt takes the next of `outcomes` (then: up), `down` failing as a server that is down. */
 class FakeMailSender implements MailSender {
   readonly sent: MailMessage[] = [];
-  outcomes: ('up' | 'down')[] = [];
+  outcomes: ('up' | 'down' | 'refused')[] = [];
   attempts = 0;
 
   constructor(readonly enabled = true) {}
 
   async send(message: MailMessage): Promise<void> {
     this.attempts += 1;
-    if (this.outcomes.shift() === 'down') throw new Error('connect ECONNREFUSED 127.0.0.1:2525');
+    const outcome = this.outcomes.shift();
+    if (outcome === 'down') throw new Error('connect ECONNREFUSED 127.0.0.1:2525');
+    if (outcome === 'refused')
+      throw new MailDeliveryError('550 5.1.1 mailbox unavailable', 'EENVELOPE', 550, true);
     this.sent.push(message);
   }
 
@@ -130,6 +134,28 @@ describe('Mailer', () => {
       '<n-2-ada@builder.example.com>',
     ]);
     expect(store.deliveries.get('n-1-eve')).toMatchObject({ state: 'sent', attempts: 3 });
+  });
+
+  it('given the mail server refuses one recipient for good, then that message is marked refused and never tried again, and the others go out', async () => {
+    const sender = new FakeMailSender();
+    const mailer = mailerWith(sender);
+    const batch = [event(1), event(2)];
+
+    // The first message goes out, the second is refused (550), the rest go out
+    sender.outcomes = ['up', 'refused'];
+    await mailer.handle(batch);
+    await mailer.handle(batch);
+
+    expect(sender.sent.map(({ messageId }) => messageId)).toEqual([
+      '<n-1-ada@builder.example.com>',
+      '<n-2-ada@builder.example.com>',
+    ]);
+    expect(store.deliveries.get('n-1-eve')).toMatchObject({
+      state: 'refused',
+      attempts: 1,
+      lastError: expect.stringContaining('550'),
+    });
+    expect(sender.attempts).toBe(3);
   });
 
   it('given a delivery recorded before sending, then a crash between the two sends it again to the same address', async () => {

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DEFAULT_EMAIL_KINDS, type RecordedEvent } from '@ib/domain';
 import { type Clock } from '../../infrastructure/clock';
+import { MailDeliveryError } from '../../infrastructure/mail/mail-delivery.error';
 import { type MailSender } from '../../infrastructure/mail/mail-sender.port';
 import { type ProcessManager } from '../../infrastructure/process-managers/process-manager';
 import { NOTIFYING_EVENT_TYPES, type Notification } from '../notification';
@@ -30,7 +31,8 @@ const addressFor = (recipient: Recipient | undefined, notification: Notification
 /**
  * Sends by email the notifications their recipients want so, once the notifier has recorded them:
  * at least once, and deduplicated. Each message is recorded as a pending delivery before it is sent
- * and marked sent after; one already sent is never sent again. When sending fails the handler throws,
+ * and marked sent after; one already sent is never sent again. A message the server refuses for good
+ * is marked refused and never tried again. When sending fails otherwise the handler throws,
  * so the runner hands the batch over again with a growing pause (GET /api/projections shows the
  * mailer's lag and last error) while commands go on. Without a mail server (SMTP_URL unset) it moves
  * on and records nothing: in-app notifications are told all the same.
@@ -71,7 +73,7 @@ export class Mailer implements ProcessManager {
     const deliveries = await this.deliveries.of(notifications.map(({ id }) => id));
     for (const notification of notifications) {
       const delivery = deliveries.get(notification.id);
-      if (delivery?.state === 'sent') continue;
+      if (delivery?.state === 'sent' || delivery?.state === 'refused') continue;
       // A delivery recorded before goes where it was meant to go then.
       const to = delivery?.recipient ?? addressFor(recipients.get(notification.userId), notification);
       if (to === undefined) continue;
@@ -79,6 +81,13 @@ export class Mailer implements ProcessManager {
       try {
         await sender.send(notificationMail(notification, to, this.publicUrl));
       } catch (error) {
+        // Refused for good (a 5xx: no such mailbox, say): sending again would be refused again, and
+        // would hold back every message after it. Recorded, and the others go on.
+        if (error instanceof MailDeliveryError && error.permanent) {
+          await this.deliveries.refused(notification.id, messageOf(error));
+          this.logger.warn(`Mail of notification ${notification.id} refused: ${messageOf(error)}`);
+          continue;
+        }
         await this.deliveries
           .failed(notification.id, messageOf(error))
           .catch((recording: unknown) =>

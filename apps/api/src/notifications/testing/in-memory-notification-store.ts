@@ -91,4 +91,14 @@ export class InMemoryNotificationStore implements NotificationStore, MailDeliver
     const delivery = this.deliveries.get(id)!;
     this.deliveries.set(id, { ...delivery, attempts: delivery.attempts + 1, lastError: error });
   }
+
+  async refused(id: string, error: string): Promise<void> {
+    const delivery = this.deliveries.get(id)!;
+    this.deliveries.set(id, {
+      ...delivery,
+      state: 'refused',
+      attempts: delivery.attempts + 1,
+      lastError: error,
+    });
+  }
 }

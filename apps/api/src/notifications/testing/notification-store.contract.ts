@@ -107,5 +107,19 @@ export function describeNotificationStoreContract(
         sentAt: '2025-03-05T00:00:00.000Z',
       });
     });
+
+    it('records a delivery refused for good, with the refusal', async () => {
+      await store.begin('n-2-bob', 'bob@example.com');
+
+      await store.refused('n-2-bob', '550 mailbox unavailable');
+
+      expect((await store.of(['n-2-bob'])).get('n-2-bob')).toEqual({
+        id: 'n-2-bob',
+        recipient: 'bob@example.com',
+        state: 'refused',
+        attempts: 1,
+        lastError: '550 mailbox unavailable',
+      });
+    });
   });
 }
