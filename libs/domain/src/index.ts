@@ -55,3 +55,4 @@ export * from './republish/republish.commands';
 export * from './republish/republish.stream';
 export * from './dependency/dependency.decider';
 export * from './republish/republish.decider';
+export * from './schema-drift/schema-comparison';
