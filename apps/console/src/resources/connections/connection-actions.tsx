@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { CanAccess } from '@refinedev/core';
-import { Button } from 'antd';
+import { Button, Space } from 'antd';
 import { EditOutlined, KeyOutlined } from '@ant-design/icons';
 import type { Connection } from '../../types';
 import { DeleteConnectionButton } from './delete-connection-button';
@@ -18,17 +18,14 @@ export const ConnectionActions = ({ connection, onReload }: Props) => {
   const close = () => setOpen(undefined);
   const params = { environment: connection.environment };
   return (
-    <>
+    <Space>
       <CanAccess resource="connections" action="edit" params={params}>
         <Button size="small" icon={<EditOutlined />} onClick={() => setOpen('edit')}>
           Edit
         </Button>
-        <EditConnectionModal
-          connection={connection}
-          open={open === 'edit'}
-          onClose={close}
-          onReload={onReload}
-        />
+        {open === 'edit' && (
+          <EditConnectionModal connection={connection} onClose={close} onReload={onReload} />
+        )}
         {/* SQLite connections have no password (the API refuses to rotate one). */}
         {connection.provider !== 'sqlite' && (
           <>
@@ -42,6 +39,6 @@ export const ConnectionActions = ({ connection, onReload }: Props) => {
       <CanAccess resource="connections" action="delete" params={params}>
         <DeleteConnectionButton connection={connection} />
       </CanAccess>
-    </>
+    </Space>
   );
 };

@@ -5,8 +5,8 @@ import type { Connection, ConnectionChange } from '../../types';
 import { useConnectionCommand } from './use-connection-command';
 
 type Props = {
+  /** The connection as the administrator saw it when opening the form (mounted then, with it). */
   connection: Connection;
-  open: boolean;
   onClose: () => void;
   /** Reads the connection again: after a change made meanwhile, the form shows it as it is now. */
   onReload: () => Promise<Connection | undefined>;
@@ -19,11 +19,14 @@ const valuesOf = ({ name, details }: Connection): Values => ({ name, details });
 /**
  * The connection's name, details and options, as they are, to change. The whole details go back (what
  * the form leaves out is removed); neither the provider, the environment nor the password change here.
+ * The version sent is that of the connection shown in the form: a live refresh of the page beneath does
+ * not move it, so a change made meanwhile is refused rather than overwritten unseen.
  */
-export const EditConnectionModal = ({ connection, open, onClose, onReload }: Props) => {
+export const EditConnectionModal = ({ connection, onClose, onReload }: Props) => {
   const [form] = Form.useForm<Values>();
+  const [seen, setSeen] = useState(connection);
   const [stale, setStale] = useState(false);
-  const { run, isRunning } = useConnectionCommand(connection);
+  const { run, isRunning } = useConnectionCommand(seen);
 
   const save = async ({ name, details }: Values) => {
     const change: ConnectionChange = { name, details };
@@ -37,23 +40,20 @@ export const EditConnectionModal = ({ connection, open, onClose, onReload }: Pro
     if (outcome.kind !== 'stale') return;
     setStale(true);
     const current = await onReload();
-    if (current) form.setFieldsValue(valuesOf(current));
+    if (!current) return;
+    setSeen(current);
+    form.setFieldsValue(valuesOf(current));
   };
 
   return (
     <Modal
-      open={open}
-      title={`Edit "${connection.name}"`}
+      open
+      title={`Edit "${seen.name}"`}
       okText="Save"
       okButtonProps={{ loading: isRunning }}
       onOk={() => form.submit()}
       onCancel={onClose}
-      afterClose={() => {
-        setStale(false);
-        form.resetFields();
-      }}
       width={640}
-      destroyOnHidden
     >
       {stale && (
         <Alert
@@ -67,10 +67,10 @@ export const EditConnectionModal = ({ connection, open, onClose, onReload }: Pro
       <Form
         form={form}
         layout="vertical"
-        initialValues={valuesOf(connection)}
+        initialValues={valuesOf(seen)}
         onFinish={(values) => void save(values)}
       >
-        <ConnectionFields environment={connection.environment} provider={connection.provider} editing />
+        <ConnectionFields environment={seen.environment} provider={seen.provider} editing />
       </Form>
     </Modal>
   );
