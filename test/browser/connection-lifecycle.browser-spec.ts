@@ -114,6 +114,17 @@ describe('the console, in a browser: a connection changed, rotated and deleted; 
     await page.getByRole('heading', { name, exact: true }).waitFor();
   };
 
+  /** Clicks a button of the page's header, once the toasts over it (top right) are closed. */
+  const clickHeaderButton = async (name: string) => {
+    const close = page.locator('.ant-notification-notice-close');
+    for (let attempt = 0; attempt < 50 && (await close.count()) > 0; attempt++)
+      await close
+        .first()
+        .click({ force: true, timeout: 1_000 })
+        .catch(() => undefined); // gone meanwhile
+    await page.getByRole('button', { name }).click();
+  };
+
   const editDialog = () => page.getByRole('dialog', { name: /^Edit "/ });
 
   /** Confirms the open Popconfirm with its button. */
@@ -127,7 +138,7 @@ describe('the console, in a browser: a connection changed, rotated and deleted; 
       await openConnection(serverId, 'Orders server');
 
       // When they edit its name and host and save
-      await page.getByRole('button', { name: 'Edit' }).click();
+      await clickHeaderButton('Edit');
       let dialog = editDialog();
       await dialog.getByLabel('Host', { exact: true }).fill('db2.invalid');
       await dialog.getByLabel('Name', { exact: true }).fill('Orders server (moved)');
@@ -147,9 +158,12 @@ describe('the console, in a browser: a connection changed, rotated and deleted; 
       });
 
       // When they edit it again while someone else changes it meanwhile
-      await page.getByRole('button', { name: 'Edit' }).click();
+      await clickHeaderButton('Edit');
       dialog = editDialog();
       await dialog.getByLabel('Host', { exact: true }).waitFor();
+      // (its options show as they are, once unfolded)
+      await dialog.getByRole('button', { name: 'Advanced options' }).click();
+      expect(await dialog.getByLabel('Connect timeout (ms)').inputValue()).toBe('5000');
       const { version } = await connection(serverId);
       await t
         .http()
@@ -185,7 +199,7 @@ describe('the console, in a browser: a connection changed, rotated and deleted; 
 
       // When they rotate its password
       const before = await t.store.readStream(connectionStreamId(serverId));
-      await page.getByRole('button', { name: 'Rotate password' }).click();
+      await clickHeaderButton('Rotate password');
       const rotation = page.getByRole('dialog', { name: /^Rotate the password of/ });
       await rotation.getByLabel('New password').fill(NEW_PASSWORD);
       await rotation.getByRole('button', { name: 'Rotate', exact: true }).click();
@@ -198,7 +212,7 @@ describe('the console, in a browser: a connection changed, rotated and deleted; 
         'ConnectionPasswordRotated',
       ]);
       expect(await page.content()).not.toContain(NEW_PASSWORD);
-      await page.getByRole('button', { name: 'Rotate password' }).click();
+      await clickHeaderButton('Rotate password');
       expect(
         await page
           .getByRole('dialog', { name: /^Rotate the password of/ })
@@ -209,7 +223,7 @@ describe('the console, in a browser: a connection changed, rotated and deleted; 
 
       // When they try to delete the connection that serves Shop in qa
       await openConnection(boundId, 'QA shop');
-      await page.getByRole('button', { name: 'Delete' }).click();
+      await clickHeaderButton('Delete');
       await confirm('Delete');
 
       // Then it is not deleted: the page says where it serves, with a link to the integration
@@ -226,7 +240,7 @@ describe('the console, in a browser: a connection changed, rotated and deleted; 
 
       // When they delete the connection that serves nothing
       await openConnection(spareId, 'Spare copy');
-      await page.getByRole('button', { name: 'Delete' }).click();
+      await clickHeaderButton('Delete');
       await confirm('Delete');
 
       // Then it is deleted, and they are back on the list
@@ -262,6 +276,41 @@ describe('the console, in a browser: a connection changed, rotated and deleted; 
     } catch (error) {
       await page?.screenshot({ path: FAILURE_SCREENSHOT, fullPage: true }).catch(() => undefined);
       throw error;
+    }
+  });
+  it('shows a developer the connection, but neither Edit, Rotate password nor Delete', async () => {
+    // Given a developer of development, logged in in a tab of their own
+    await t
+      .http()
+      .post('/api/users')
+      .set(bearer(token))
+      .send({
+        username: 'lifecycle-dev',
+        password: 'lifecycle-dev-password',
+        roles: [{ environment: 'development', role: 'developer' }],
+      })
+      .expect(201);
+    const tab = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      await tab.goto(`${baseUrl}/login`);
+      await tab.getByLabel('Environment').fill('development');
+      await tab.getByLabel('Username').fill('lifecycle-dev');
+      await tab.getByLabel('Password').fill('lifecycle-dev-password');
+      await tab.getByRole('button', { name: 'Log in', exact: true }).click();
+      await tab.getByRole('banner').getByText('lifecycle-dev', { exact: true }).waitFor();
+
+      // When they open the MySQL connection
+      await tab.goto(`${baseUrl}/connections/show/${serverId}`);
+      await tab.getByRole('button', { name: 'Test' }).waitFor();
+
+      // Then only its test is offered
+      for (const name of ['Edit', 'Rotate password', 'Delete'])
+        expect(await tab.getByRole('button', { name }).count()).toBe(0);
+    } catch (error) {
+      await tab.screenshot({ path: FAILURE_SCREENSHOT, fullPage: true }).catch(() => undefined);
+      throw error;
+    } finally {
+      await tab.close();
     }
   });
 });
