@@ -13,7 +13,12 @@ export const DeleteConnectionButton = ({ connection }: { connection: Connection 
   const { run, isRunning } = useConnectionCommand(connection);
 
   const remove = async () => {
-    const outcome = await run({ path: '', method: 'delete', successMessage: 'Connection deleted' });
+    const outcome = await run({
+      path: '',
+      method: 'delete',
+      successMessage: 'Connection deleted',
+      shownOnPage: ['CONNECTION.BOUND'],
+    });
     if (outcome.kind === 'applied') go({ to: '/connections' });
     if (outcome.kind === 'refused' && outcome.error.code === 'CONNECTION.BOUND')
       setBound(outcome.error.message);

@@ -35,6 +35,7 @@ export const EditConnectionModal = ({ connection, onClose, onReload }: Props) =>
       method: 'patch',
       values: change,
       successMessage: 'Connection saved',
+      shownOnPage: ['PRECONDITION_FAILED'],
     });
     if (outcome.kind === 'applied' || outcome.kind === 'pending') onClose();
     if (outcome.kind !== 'stale') return;

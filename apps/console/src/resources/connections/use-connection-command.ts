@@ -9,6 +9,8 @@ type Command = {
   method: 'patch' | 'put' | 'delete';
   values?: object;
   successMessage: string;
+  /** The problem codes the caller answers on the page itself, rather than in a notification. */
+  shownOnPage?: readonly string[];
 };
 
 /**
@@ -20,9 +22,6 @@ export type ConnectionCommandOutcome =
   | { kind: 'pending'; change: PendingChange }
   | { kind: 'stale' }
   | { kind: 'refused'; error: HttpError };
-
-/** The problem codes the caller answers on the page itself, rather than in a notification. */
-const SHOWN_ON_PAGE = new Set(['PRECONDITION_FAILED', 'CONNECTION.BOUND']);
 
 /**
  * Changes, rotations and deletions carry the version of the connection the administrator saw
@@ -38,6 +37,7 @@ export const useConnectionCommand = (connection: Connection) => {
     method,
     values,
     successMessage,
+    shownOnPage = [],
   }: Command): Promise<ConnectionCommandOutcome> => {
     try {
       const { data } = await mutateAsync({
@@ -50,7 +50,7 @@ export const useConnectionCommand = (connection: Connection) => {
             ? { type: 'success', message: PENDING_CHANGE_MESSAGE, description: 'Not applied yet' }
             : { type: 'success', message: successMessage },
         errorNotification: (error) =>
-          error?.code !== undefined && SHOWN_ON_PAGE.has(String(error.code))
+          shownOnPage.includes(String(error?.code))
             ? false
             : { type: 'error', message: 'The connection was not changed', description: error?.message },
       });
