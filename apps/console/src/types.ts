@@ -28,6 +28,8 @@ export type IntegrationReview = Schemas['IntegrationReview'];
 
 export type ConnectionDetails = Schemas['ConnectionDetails'];
 export type Connection = Schemas['Connection'];
+/** PATCH /connections/:id: the name, and the details whole (options included). */
+export type ConnectionChange = Schemas['ChangeConnectionBody'];
 /** A connection to create or to request: the request adds a note for the administrator. */
 export type ConnectionDraft = Schemas['RequestConnectionBody'];
 export type ConnectionTest = Schemas['ConnectionTestResult'];

@@ -10,6 +10,8 @@ type Props = {
   provider?: ProviderId;
   defaultEnvironment?: string;
   withNote?: boolean;
+  /** Changing a connection: its password has a way of its own (rotation), and every option is sent. */
+  editing?: boolean;
 };
 
 /** Secrets travel beside the details, never inside them. */
@@ -47,12 +49,14 @@ const ProviderFieldItem = ({ field }: { field: ProviderField }) => {
 };
 
 /** Every detail an administrator needs to create the connection, described by the provider itself. */
-export const ConnectionFields = ({ environment, provider, defaultEnvironment, withNote }: Props) => {
+export const ConnectionFields = ({ environment, provider, defaultEnvironment, withNote, editing }: Props) => {
   const form = Form.useFormInstance();
   const chosenProvider = Form.useWatch<ProviderId | undefined>('provider', form) ?? provider;
   const { result: providers } = useList<Provider>({ resource: 'providers', pagination: { mode: 'off' } });
   const environmentSelect = useEnvironmentSelect({ enabled: environment === undefined });
-  const fields = providers.data.find((p) => p.id === chosenProvider)?.fields ?? [];
+  const fields = (providers.data.find((p) => p.id === chosenProvider)?.fields ?? []).filter(
+    (field) => !editing || field.type !== 'password',
+  );
 
   return (
     <>
@@ -82,7 +86,7 @@ export const ConnectionFields = ({ environment, provider, defaultEnvironment, wi
       {fields.map((field) => (
         <ProviderFieldItem key={field.name} field={field} />
       ))}
-      <ConnectionOptions provider={fields.length > 0 ? chosenProvider : undefined} />
+      <ConnectionOptions provider={fields.length > 0 ? chosenProvider : undefined} forceRender={editing} />
       {withNote && (
         <Form.Item label="Note for the administrator" name="note">
           <Input.TextArea rows={3} />

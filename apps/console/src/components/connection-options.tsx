@@ -114,8 +114,17 @@ const OptionItem = ({ option }: { option: ConnectionOption }) => {
   }
 };
 
+type Props = {
+  provider?: ProviderId;
+  /**
+   * Mounted while folded: a change replaces the details whole, so the options already set must be
+   * sent back even when the user never unfolds them (a field never mounted is not submitted).
+   */
+  forceRender?: boolean;
+};
+
 /** The provider's advanced options, folded away: only those the user sets are sent. */
-export const ConnectionOptions = ({ provider }: { provider?: ProviderId }) => {
+export const ConnectionOptions = ({ provider, forceRender }: Props) => {
   const form = Form.useFormInstance();
   const tls = Form.useWatch<string | undefined>(optionName('tls'), form);
   if (!provider) return null;
@@ -129,6 +138,7 @@ export const ConnectionOptions = ({ provider }: { provider?: ProviderId }) => {
         {
           key: 'advanced',
           label: 'Advanced options',
+          forceRender,
           children: (
             <>
               {provider !== 'sqlite' && (

@@ -4,7 +4,7 @@ import { hasRole, readSession } from './session';
 /** Actions only an administrator of the environment may take; everything else is open to developers. */
 const ADMIN_ONLY: Record<string, readonly string[]> = {
   users: ['create'],
-  connections: ['create'],
+  connections: ['create', 'edit', 'delete'],
   'connection-requests': ['approve', 'reject'],
   deployments: ['promote', 'bind'],
   // Runtime dependencies belong to the builder: an administrator of a development environment decides.

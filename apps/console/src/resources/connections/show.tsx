@@ -1,15 +1,19 @@
 import { DateField, Show } from '@refinedev/antd';
 import { useShow, type HttpError } from '@refinedev/core';
-import { Descriptions, Tag } from 'antd';
+import { Descriptions, Space, Tag } from 'antd';
 import { DetailsAndHistory } from '../../components/details-and-history';
 import { StatusTag } from '../../components/status-tag';
 import { useUserNames } from '../../components/use-user-names';
 import type { Connection } from '../../types';
 import { auditLinkOf } from '../audit/audit-search';
+import { ConnectionActions } from './connection-actions';
 import { serverOf } from './connection-server';
 import { TestConnectionButton } from './test-connection-button';
 
-/** A connection and its history; never its password (the API has none to give). */
+/**
+ * A connection and its history; never its password (the API has none to give). Administrators of its
+ * environment change, rotate and delete it here.
+ */
 export const ConnectionShow = () => {
   const userName = useUserNames();
   const { result: connection, query, showId: id } = useShow<Connection>({ errorNotification: false });
@@ -19,7 +23,16 @@ export const ConnectionShow = () => {
       isLoading={false}
       title={connection?.name ?? 'Connection'}
       headerButtons={
-        connection && !connection.deleted && <TestConnectionButton connectionId={connection.id} />
+        connection &&
+        !connection.deleted && (
+          <Space>
+            <TestConnectionButton connectionId={connection.id} />
+            <ConnectionActions
+              connection={connection}
+              onReload={async () => (await query.refetch()).data?.data}
+            />
+          </Space>
+        )
       }
     >
       <DetailsAndHistory

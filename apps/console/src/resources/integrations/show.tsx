@@ -13,6 +13,7 @@ import { ConvertToOpenButton } from './convert-to-open-button';
 import { AsOfPicker } from './as-of-picker';
 import { DeploymentsTable } from './deployments-table';
 import { IntegrationAsOf } from './integration-as-of';
+import { NullPolicyCard } from './null-policy-card';
 import { PublicationsTable } from './publications-table';
 import { PublishButton } from './publish-button';
 import { RepublishRequiredAlert } from './republish-required-alert';
@@ -70,6 +71,7 @@ export const IntegrationShow = () => {
       )}
       {integration && (
         <>
+          <NullPolicyCard integration={integration} onChanged={() => void reviewQuery.refetch()} />
           <PublicationsTable
             integration={integration}
             publications={publishing.publications}

@@ -1,15 +1,7 @@
 import type { ChangeEvent } from 'react';
 import { Form, Input, Radio } from 'antd';
 import { IconPicker } from '../../../components/icon-picker';
-
-const NULL_POLICY_OPTIONS = [
-  { value: 'preserve', label: 'Preserve' },
-  { value: 'overwrite', label: 'Overwrite' },
-];
-
-const NULL_POLICY_HELP =
-  'Preserve: apps read a NULL as its default value (empty text, 0, false) and writing that default back ' +
-  'keeps the NULL. Overwrite: apps read and write values as they are, so a default written replaces a NULL.';
+import { NULL_POLICY_HELP, NULL_POLICY_OPTIONS } from '../null-policy';
 
 /** The service module takes the application name with an `_IS` suffix until the user names it. */
 export const SettingsStep = () => {
