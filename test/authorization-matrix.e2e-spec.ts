@@ -581,6 +581,12 @@ describe('authorization matrix: every operation x every kind of caller', () => {
       }),
     },
     {
+      // The administrator of qa unbinds what the row before bound.
+      operation: 'DELETE /api/environments/{env}/integrations/{id}/connection',
+      expected: { ...developmentAdmins(404) },
+      call: () => ({ path: `/api/environments/qa/integrations/${integrationId}/connection` }),
+    },
+    {
       operation: 'GET /api/data/{env}/{integrationId}/{entity}',
       expected: dataApi,
       call: () => ({ path: data() }),

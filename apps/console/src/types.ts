@@ -64,6 +64,8 @@ export type PublishedVersion = Schemas['PublishedVersion'];
 export type ConnectionBinding = Schemas['ConnectionBinding'];
 /** The version an environment serves, and the connection bound there (none: its calls answer 409). */
 export type Deployment = Schemas['EnvironmentDeployment'];
+/** A difference between a version and a database, as the promotion gate's 409 lists it. */
+export type SchemaDifference = Schemas['SchemaMismatchDifference'];
 
 export type RepublishRequirement = Schemas['RepublishRequirement'];
 export type EnvironmentDependencies = Schemas['EnvironmentDependencies'];

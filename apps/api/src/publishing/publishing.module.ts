@@ -24,6 +24,9 @@ import { BindConnectionHandler } from './deployments/bind-connection/bind-connec
 import { BindConnectionController } from './deployments/bind-connection/bind-connection.http';
 import { PromoteVersionHandler } from './deployments/promote-version/promote-version.command';
 import { PromoteVersionController } from './deployments/promote-version/promote-version.http';
+import { PromotionGate } from './deployments/promotion-gate/promotion-gate';
+import { UnbindConnectionHandler } from './deployments/unbind-connection/unbind-connection.command';
+import { UnbindConnectionController } from './deployments/unbind-connection/unbind-connection.http';
 import { createPackageStore } from './publications/open-package-store';
 import { PackageStore } from './publications/package-store.port';
 import { PublicationProcess } from './publications/process/publication.process';
@@ -60,6 +63,7 @@ import { StartRepublishController } from './republish/start-republish/start-repu
     IntegrationPublicationsController,
     PromoteVersionController,
     BindConnectionController,
+    UnbindConnectionController,
     DeploymentQueriesController,
     EnvironmentDeploymentsController,
     EnvironmentHealthController,
@@ -91,6 +95,8 @@ import { StartRepublishController } from './republish/start-republish/start-repu
     ListIntegrationVersionsHandler,
     PromoteVersionHandler,
     BindConnectionHandler,
+    UnbindConnectionHandler,
+    PromotionGate,
     ListIntegrationDeploymentsHandler,
     ListEnvironmentDeploymentsHandler,
     GetEnvironmentHealthHandler,

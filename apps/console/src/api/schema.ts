@@ -567,7 +567,8 @@ export interface paths {
         /** Bind the connection that serves the integration in an environment (admin there) */
         put: operations["BindConnectionController_bind"];
         post?: never;
-        delete?: never;
+        /** Unbind the connection that serves the integration in an environment (admin there): its data API answers as if none was ever bound */
+        delete: operations["UnbindConnectionController_unbind"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1373,6 +1374,13 @@ export interface components {
         BindConnectionBody: {
             /** Format: uuid */
             connectionId: string;
+            /** @description Deploy although the database does not match the version (PROMOTION.SCHEMA_MISMATCH); never overrides a failed connection test. Requires a reason, recorded in the event with the differences */
+            force?: boolean;
+            /**
+             * @description Why the mismatch is accepted: required with force
+             * @example The column is added back by tonight’s release
+             */
+            reason?: string;
         };
         ChainCheckpoints: {
             /**
@@ -1840,6 +1848,13 @@ export interface components {
         DeployVersionBody: {
             /** @example qa */
             environment: string;
+            /** @description Deploy although the database does not match the version (PROMOTION.SCHEMA_MISMATCH); never overrides a failed connection test. Requires a reason, recorded in the event with the differences */
+            force?: boolean;
+            /**
+             * @description Why the mismatch is accepted: required with force
+             * @example The column is added back by tonight’s release
+             */
+            reason?: string;
             /** @example 1 */
             version: number;
         };
@@ -2712,6 +2727,59 @@ export interface components {
              * @example 1.0.0
              */
             version: string;
+        };
+        SchemaMismatchDifference: {
+            /** @description What the database has now */
+            actual?: string;
+            /** @description Whether it makes calls of the data API fail or lose data */
+            breaking: boolean;
+            /** @example phone */
+            column?: string;
+            /** @example Customer */
+            entity?: string;
+            /**
+             * @description What the version published (a native type, a key)
+             * @example TEXT
+             */
+            expected?: string;
+            /** @enum {string} */
+            kind: "TABLE_DROPPED" | "TABLE_KIND_CHANGED" | "COLUMN_DROPPED" | "TYPE_CHANGED" | "TYPE_NARROWED" | "NULLABILITY_TIGHTENED" | "KEY_CHANGED" | "REQUIRED_COLUMN_ADDED" | "TABLE_ADDED" | "COLUMN_ADDED" | "TYPE_WIDENED" | "NULLABILITY_RELAXED";
+            /** @example Column customers.phone does not exist */
+            message: string;
+            /** @example customers */
+            table: string;
+        };
+        SchemaMismatchProblem: {
+            /**
+             * @description Stable, machine-readable code
+             * @example REQUEST.INVALID
+             */
+            code: string;
+            /**
+             * @description PROMOTION.CONNECTION_TEST_FAILED: the connector's code
+             * @example CONNECTOR.UNREACHABLE
+             */
+            connectorCode?: string;
+            /** @example The request has invalid fields */
+            detail: string;
+            /** @description PROMOTION.SCHEMA_MISMATCH: every difference, breaking or not */
+            differences?: components["schemas"]["SchemaMismatchDifference"][];
+            /** @description One entry per invalid field */
+            errors?: components["schemas"]["FieldError"][];
+            /**
+             * @description The path that was asked for
+             * @example /api/integrations
+             */
+            instance?: string;
+            /** @example 400 */
+            status: number;
+            /** @example Invalid request */
+            title: string;
+            /**
+             * @description A URI reference naming the kind of problem
+             * @example /problems/request-invalid
+             */
+            type: string;
         };
         SelectConnectionBody: {
             connectionId: string;
@@ -5838,7 +5906,7 @@ export interface operations {
                     "application/json": components["schemas"]["Deployment"];
                 };
             };
-            /** @description Invalid connectionId */
+            /** @description Invalid connectionId; force without a reason */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5874,7 +5942,100 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description DEPLOYMENT.NOT_DEPLOYED (no version deployed there), DEPLOYMENT.PROVIDER_MISMATCH, DEPLOYMENT.CONNECTION_ENVIRONMENT_MISMATCH, or EVENT_STORE.WRONG_EXPECTED_VERSION */
+            /** @description PROMOTION.SCHEMA_MISMATCH (the connection's database does not match the deployed version: `differences` lists each one; force with a reason overrides it), PROMOTION.CONNECTION_TEST_FAILED, DEPLOYMENT.NOT_DEPLOYED (no version deployed there), DEPLOYMENT.PROVIDER_MISMATCH, DEPLOYMENT.CONNECTION_ENVIRONMENT_MISMATCH, or EVENT_STORE.WRONG_EXPECTED_VERSION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["SchemaMismatchProblem"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the integration's deployments */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnbindConnectionController_unbind: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The streamVersion last seen */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The environment the connection serves it in */
+                env: string;
+                /** @description The integration id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deployment, unbound */
+            200: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: the caller does not administer the environment */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: unknown, or of an environment the caller has no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description DEPLOYMENT.NOT_BOUND (no connection serves it there), or EVENT_STORE.WRONG_EXPECTED_VERSION (changed concurrently) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6525,7 +6686,7 @@ export interface operations {
                     "application/json": components["schemas"]["Deployment"];
                 };
             };
-            /** @description Invalid version or environment name */
+            /** @description Invalid version or environment name; force without a reason */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6561,13 +6722,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description DEPLOYMENT.PROMOTION_TARGET (a development environment), DEPLOYMENT.VERSION_NOT_PUBLISHED, or EVENT_STORE.WRONG_EXPECTED_VERSION (changed concurrently) */
+            /** @description PROMOTION.SCHEMA_MISMATCH (the bound connection's database does not match the version: `differences` lists each one; force with a reason overrides it), PROMOTION.CONNECTION_TEST_FAILED (the bound connection failed its test), DEPLOYMENT.PROMOTION_TARGET (a development environment), DEPLOYMENT.VERSION_NOT_PUBLISHED, or EVENT_STORE.WRONG_EXPECTED_VERSION (changed concurrently) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["SchemaMismatchProblem"];
                 };
             };
             /** @description PRECONDITION_FAILED: If-Match names another version of the integration's deployments */

@@ -64,6 +64,8 @@ export const toHttpError = async (response: Response): Promise<HttpError> => {
     code: problem.code,
     type: problem.type,
     title: problem.title,
+    // The whole answer, for the members some problems add (the promotion gate's `differences`).
+    problem,
   };
 };
 

@@ -2,6 +2,7 @@ import { type EnvironmentKind } from '../environment/environment.events';
 import { type RuntimeDependency } from '../publication/publication.events';
 import { type Command } from '../shared/command';
 import { type Provider } from '../shared/provider';
+import { type SchemaOverride } from './deployment.events';
 
 /**
  * Development gets the version a publication produced; qa and production get one by promotion.
@@ -17,6 +18,8 @@ export type DeployVersion = Command<
     environmentKind: EnvironmentKind;
     publishedVersions: readonly number[];
     builtAgainst: readonly RuntimeDependency[];
+    /** The promotion gate found a schema mismatch and the administrator deployed anyway. */
+    override?: SchemaOverride;
   }
 >;
 
@@ -30,8 +33,12 @@ export type BindConnection = Command<
     connectionProvider: Provider;
     connectionEnvironment: string;
     integrationProvider: Provider;
+    /** The promotion gate found a schema mismatch and the administrator bound anyway. */
+    override?: SchemaOverride;
   }
 >;
+
+export type UnbindConnection = Command<'UnbindConnection', { integrationId: string; environment: string }>;
 
 /**
  * `environment` and `version`: where the breaking update was installed, and its version. Without
@@ -42,4 +49,4 @@ export type RequireRepublish = Command<
   { integrationId: string; dependency: string; reason: string; environment?: string; version?: string }
 >;
 
-export type DeploymentCommand = DeployVersion | BindConnection | RequireRepublish;
+export type DeploymentCommand = DeployVersion | BindConnection | UnbindConnection | RequireRepublish;

@@ -1,15 +1,22 @@
 import { fold } from '../shared/decider';
 import { DeciderSpecification, invalidFields } from '../shared/decider-specification';
 import { IllegalStateError, ValidationError } from '../shared/errors';
-import { type BindConnection, type DeployVersion, type RequireRepublish } from './deployment.commands';
+import {
+  type BindConnection,
+  type DeployVersion,
+  type RequireRepublish,
+  type UnbindConnection,
+} from './deployment.commands';
 import {
   deploymentDecider,
   deploymentIn,
   republishRequirementsIn,
   requiresRepublish,
 } from './deployment.decider';
+import { type SchemaDifference } from '../schema-drift/schema-comparison';
 import {
   type ConnectionBound,
+  type ConnectionUnbound,
   type DeploymentEvent,
   type RepublishRequired,
   type VersionDeployed,
@@ -47,6 +54,32 @@ const bindConnection = (data: Partial<BindConnection['data']> = {}): BindConnect
   },
   metadata,
 });
+const unbindConnection = (data: Partial<UnbindConnection['data']> = {}): UnbindConnection => ({
+  type: 'UnbindConnection',
+  data: { integrationId, environment: 'qa', ...data },
+  metadata,
+});
+const connectionUnbound = (data: Partial<ConnectionUnbound['data']> = {}): DeploymentEvent => ({
+  type: 'ConnectionUnbound',
+  data: {
+    integrationId,
+    environment: 'qa',
+    connectionId: 'conn-qa',
+    unboundBy: 'admin',
+    unboundAt: at,
+    ...data,
+  },
+});
+const droppedColumn: SchemaDifference = {
+  kind: 'COLUMN_DROPPED',
+  breaking: true,
+  table: 'customers',
+  entity: 'Customer',
+  column: 'phone',
+  expected: 'TEXT',
+  message: 'Column customers.phone does not exist',
+};
+const override = { reason: 'The column comes back with the next release', differences: [droppedColumn] };
 const requireRepublish = (data: Partial<RequireRepublish['data']> = {}): RequireRepublish => ({
   type: 'RequireRepublish',
   data: { integrationId, dependency: 'data-api-runtime', reason: 'Breaking update to 2.0.0', ...data },
@@ -131,6 +164,14 @@ describe('Deployment decider', () => {
         .when(deployVersion({ version: 3 }))
         .thenThrows(IllegalStateError, 'DEPLOYMENT.VERSION_NOT_PUBLISHED'));
 
+    it('records the override of a schema mismatch with its reason and differences', () =>
+      given([inDevelopment(1)])
+        .when(deployVersion({ override: { ...override, reason: `  ${override.reason} ` } }))
+        .then([versionDeployed({ override })]));
+    it('refuses an override without a reason', () =>
+      given([inDevelopment(1)])
+        .when(deployVersion({ override: { reason: ' ', differences: [droppedColumn] } }))
+        .thenThrows(ValidationError, 'DEPLOYMENT.INVALID', invalidFields('reason')));
     it('names every invalid field', () =>
       given([])
         .when(
@@ -182,10 +223,43 @@ describe('Deployment decider', () => {
     it('refuses an integration never deployed', () =>
       given([]).when(bindConnection()).thenThrows(IllegalStateError, 'DEPLOYMENT.NOT_DEPLOYED'));
 
+    it('records the override of a schema mismatch with its reason and differences', () =>
+      given([inDevelopment(1), versionDeployed()])
+        .when(bindConnection({ override }))
+        .then([connectionBound({ override })]));
+    it('refuses an override without a reason', () =>
+      given([inDevelopment(1), versionDeployed()])
+        .when(bindConnection({ override: { reason: '', differences: [] } }))
+        .thenThrows(ValidationError, 'DEPLOYMENT.INVALID', invalidFields('reason')));
     it('refuses a binding without a connection', () =>
       given([inDevelopment(1), versionDeployed()])
         .when(bindConnection({ connectionId: ' ' }))
         .thenThrows(ValidationError, 'DEPLOYMENT.INVALID', invalidFields('connectionId')));
+  });
+
+  describe('UnbindConnection', () => {
+    it('unbinds the connection that serves the environment', () =>
+      given([inDevelopment(1), versionDeployed(), connectionBound()])
+        .when(unbindConnection())
+        .then([connectionUnbound()]));
+    it('leaves the environment deployed and served by no connection', () => {
+      const unbound = state([inDevelopment(1), versionDeployed(), connectionBound(), connectionUnbound()]);
+      expect(deploymentIn(unbound, 'qa')).toEqual({ version: 1 });
+    });
+    it('binds again once unbound', () =>
+      given([inDevelopment(1), versionDeployed(), connectionBound(), connectionUnbound()])
+        .when(bindConnection())
+        .then([connectionBound()]));
+    it('refuses an environment no connection serves', () =>
+      given([inDevelopment(1), versionDeployed()])
+        .when(unbindConnection())
+        .thenThrows(IllegalStateError, 'DEPLOYMENT.NOT_BOUND'));
+    it('refuses twice', () =>
+      given([inDevelopment(1), versionDeployed(), connectionBound(), connectionUnbound()])
+        .when(unbindConnection())
+        .thenThrows(IllegalStateError, 'DEPLOYMENT.NOT_BOUND'));
+    it('refuses an integration never deployed', () =>
+      given([]).when(unbindConnection()).thenThrows(IllegalStateError, 'DEPLOYMENT.NOT_BOUND'));
   });
 
   describe('RequireRepublish', () => {

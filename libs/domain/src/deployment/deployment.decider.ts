@@ -11,8 +11,9 @@ import {
   type DeployVersion,
   type DeploymentCommand,
   type RequireRepublish,
+  type UnbindConnection,
 } from './deployment.commands';
-import { type DeploymentEvent } from './deployment.events';
+import { type DeploymentEvent, type SchemaOverride } from './deployment.events';
 
 const MAX_REASON = 2000;
 
@@ -96,6 +97,19 @@ const isEnvironmentKind = (value: unknown): value is EnvironmentKind =>
 
 const required = (value: unknown): string | undefined => (trimmed(value) === '' ? 'is required' : undefined);
 
+/** An override must say why: it is what an auditor reads when the data API fails on that database. */
+const overrideProblem = (override: SchemaOverride | undefined): string | undefined => {
+  if (override === undefined) return undefined;
+  const reason = trimmed(override.reason);
+  if (reason === '') return 'is required to override a schema mismatch';
+  return reason.length > MAX_REASON ? `must be at most ${MAX_REASON} characters` : undefined;
+};
+
+const withOverride = (override: SchemaOverride | undefined) =>
+  override === undefined
+    ? {}
+    : { override: { reason: trimmed(override.reason), differences: override.differences } };
+
 const deployed = (
   state: IntegrationDeployments,
   integrationId: string,
@@ -131,6 +145,7 @@ const deployVersion = (
           ? undefined
           : `must be one of ${ENVIRONMENT_KINDS.join(', ')}`,
       ],
+      ['reason', overrideProblem(data.override)],
     ),
   );
   if (!data.publishedVersions.includes(data.version))
@@ -151,6 +166,7 @@ const deployVersion = (
         environmentKind: data.environmentKind,
         deployedBy: metadata.actorId,
         deployedAt: at,
+        ...withOverride(data.override),
       },
     },
   ];
@@ -196,7 +212,11 @@ const bindConnection = (
   throwIfInvalid(
     'DEPLOYMENT.INVALID',
     'The connection binding is invalid',
-    fieldErrors(['connectionId', required(data.connectionId)], ['environment', required(data.environment)]),
+    fieldErrors(
+      ['connectionId', required(data.connectionId)],
+      ['environment', required(data.environment)],
+      ['reason', overrideProblem(data.override)],
+    ),
   );
   const integration = deployed(state, data.integrationId, data.environment);
   if (data.connectionProvider !== data.integrationProvider)
@@ -220,6 +240,36 @@ const bindConnection = (
         connectionProvider: data.connectionProvider,
         boundBy: metadata.actorId,
         boundAt: metadata.now.toISOString(),
+        ...withOverride(data.override),
+      },
+    },
+  ];
+};
+
+const unbindConnection = (
+  { data, metadata }: UnbindConnection,
+  state: IntegrationDeployments,
+): DeploymentEvent[] => {
+  throwIfInvalid(
+    'DEPLOYMENT.INVALID',
+    'The connection unbinding is invalid',
+    fieldErrors(['environment', required(data.environment)]),
+  );
+  const connectionId = find(state, data.environment)?.connectionId;
+  if (connectionId === undefined)
+    throw new IllegalStateError(
+      'DEPLOYMENT.NOT_BOUND',
+      `No connection serves integration ${data.integrationId} in environment ${data.environment}`,
+    );
+  return [
+    {
+      type: 'ConnectionUnbound',
+      data: {
+        integrationId: data.integrationId,
+        environment: data.environment,
+        connectionId,
+        unboundBy: metadata.actorId,
+        unboundAt: metadata.now.toISOString(),
       },
     },
   ];
@@ -278,6 +328,8 @@ const decide = (command: DeploymentCommand, state: IntegrationDeployments): Depl
       return deployVersion(command, state);
     case 'BindConnection':
       return bindConnection(command, state);
+    case 'UnbindConnection':
+      return unbindConnection(command, state);
     case 'RequireRepublish':
       return requireRepublish(command, state);
     default:
@@ -333,6 +385,15 @@ const evolve = (state: IntegrationDeployments, event: DeploymentEvent): Integrat
                 connectionProvider: event.data.connectionProvider,
               },
         ),
+      };
+    case 'ConnectionUnbound':
+      return {
+        ...state,
+        environments: withDeployment(state.environments, event.data.environment, (current) => {
+          if (current === undefined) return undefined;
+          const { connectionId: _connectionId, connectionProvider: _provider, ...unbound } = current;
+          return unbound;
+        }),
       };
     case 'RepublishRequired': {
       const { dependency, reason, requiredAt, environment, version } = event.data;

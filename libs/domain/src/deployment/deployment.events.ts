@@ -1,6 +1,13 @@
 import { type EnvironmentKind } from '../environment/environment.events';
 import { type Event } from '../shared/event';
 import { type Provider } from '../shared/provider';
+import { type SchemaDifference } from '../schema-drift/schema-comparison';
+
+/**
+ * An administrator deployed or bound although the target database does not match the version's
+ * entities: why, and every difference the promotion gate found then (breaking ones included).
+ */
+export type SchemaOverride = Readonly<{ reason: string; differences: readonly SchemaDifference[] }>;
 
 export type VersionDeployed = Event<
   'VersionDeployed',
@@ -11,6 +18,8 @@ export type VersionDeployed = Event<
     environmentKind: EnvironmentKind;
     deployedBy: string;
     deployedAt: string;
+    /** Present when the promotion gate's schema mismatch was overridden. */
+    override?: SchemaOverride;
   }
 >;
 
@@ -23,6 +32,20 @@ export type ConnectionBound = Event<
     connectionProvider: Provider;
     boundBy: string;
     boundAt: string;
+    /** Present when the promotion gate's schema mismatch was overridden. */
+    override?: SchemaOverride;
+  }
+>;
+
+/** The environment is no longer served by a connection: it answers as one never bound. */
+export type ConnectionUnbound = Event<
+  'ConnectionUnbound',
+  {
+    integrationId: string;
+    environment: string;
+    connectionId: string;
+    unboundBy: string;
+    unboundAt: string;
   }
 >;
 
@@ -63,11 +86,12 @@ export type RepublishRequirementCleared = Event<
 >;
 
 export type DeploymentEvent =
-  VersionDeployed | ConnectionBound | RepublishRequired | RepublishRequirementCleared;
+  VersionDeployed | ConnectionBound | ConnectionUnbound | RepublishRequired | RepublishRequirementCleared;
 
 export const DEPLOYMENT_EVENT_TYPES: readonly DeploymentEvent['type'][] = [
   'VersionDeployed',
   'ConnectionBound',
+  'ConnectionUnbound',
   'RepublishRequired',
   'RepublishRequirementCleared',
 ];

@@ -9,6 +9,8 @@ export abstract class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly fieldErrors: readonly FieldError[] = [],
+    /** More of what the caller needs to act on, answered as it is (e.g. a gate's list of differences). */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = new.target.name;

@@ -47,6 +47,14 @@ describe('connection bindings projection', () => {
       });
   });
 
+  it('forgets the binding once the connection is unbound there', () => {
+    const [wasBound, unbound] = history(bound('qa', 'conn-1'), {
+      type: 'ConnectionUnbound',
+      data: { integrationId, environment: 'qa', connectionId: 'conn-1', unboundBy: 'root', unboundAt: at },
+    });
+    given([wasBound]).when(unbound).then({});
+  });
+
   it('reads nothing else of the deployments', () =>
-    expect(connectionBindingsProjection.handles).toEqual(['ConnectionBound']));
+    expect(connectionBindingsProjection.handles).toEqual(['ConnectionBound', 'ConnectionUnbound']));
 });

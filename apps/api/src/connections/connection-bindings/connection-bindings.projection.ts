@@ -1,4 +1,4 @@
-import { type ConnectionBound, type RecordedEvent } from '@ib/domain';
+import { type ConnectionBound, type ConnectionUnbound, type RecordedEvent } from '@ib/domain';
 import { isOneOf, type Projection, type RecordedOf } from '../../infrastructure/read-model/projection';
 
 /**
@@ -14,13 +14,19 @@ export type ConnectionBindingView = Readonly<{
   connectionId: string;
 }>;
 
-const isConnectionBound = isOneOf<ConnectionBound>(['ConnectionBound']);
+type BindingEvent = ConnectionBound | ConnectionUnbound;
+
+const BINDING_EVENT_TYPES: readonly BindingEvent['type'][] = ['ConnectionBound', 'ConnectionUnbound'];
+
+const isBindingEvent = isOneOf<BindingEvent>(BINDING_EVENT_TYPES);
 
 const evolve = (
   view: ConnectionBindingView | undefined,
   recorded: RecordedEvent,
 ): ConnectionBindingView | undefined => {
-  if (!isConnectionBound(recorded)) return view;
+  if (!isBindingEvent(recorded)) return view;
+  // Unbound: the connection serves nothing there any more, so it may be deleted.
+  if (recorded.type === 'ConnectionUnbound') return undefined;
   const { integrationId, environment, connectionId } = recorded.data;
   // A new binding replaces the one before it: the environment is served by one connection.
   return { id: bindingId(integrationId, environment), integrationId, environment, connectionId };
@@ -30,9 +36,9 @@ const bindingId = (integrationId: string, environment: string): string => `${int
 
 export const connectionBindingsProjection: Projection<ConnectionBindingView> = {
   name: 'connection_bindings',
-  handles: ['ConnectionBound'],
+  handles: BINDING_EVENT_TYPES,
   idOf: (event) => {
-    const { integrationId, environment } = (event as RecordedOf<ConnectionBound>).data;
+    const { integrationId, environment } = (event as RecordedOf<BindingEvent>).data;
     return bindingId(integrationId, environment);
   },
   evolve,

@@ -66,6 +66,15 @@ describe('mapError', () => {
     expect(mapped.problem.errors).toEqual([{ field: 'Milliseconds', message: 'must be an integer' }]);
   });
 
+  it('answers the extensions of a domain error as members of the problem, never in place of its own', () => {
+    const differences = [{ kind: 'COLUMN_DROPPED', table: 'customers', column: 'phone' }];
+    const { problem } = mapError(
+      new IllegalStateError('X.MISMATCH', 'differs', [], { differences, status: 200, code: 'OTHER' }),
+    );
+
+    expect(problem).toMatchObject({ status: 409, code: 'X.MISMATCH', detail: 'differs', differences });
+  });
+
   it('answers a constraint violation with a conflict naming the constraint and its fields', () => {
     const mapped = mapError(
       new DataConstraintError('DATA.FOREIGN_KEY_VIOLATION', {

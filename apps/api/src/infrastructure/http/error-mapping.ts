@@ -64,7 +64,11 @@ export function mapError(error: unknown): MappedError {
     const [status, title] =
       error instanceof StaleVersionError ? [412, 'Precondition failed'] : DOMAIN_STATUS[error.kind];
     return {
-      problem: problem(status, error.code, title, error.message, error.fieldErrors),
+      // Extensions never replace the standard members: they come first.
+      problem: {
+        ...error.extensions,
+        ...problem(status, error.code, title, error.message, error.fieldErrors),
+      },
       headers: {},
       unexpected: false,
     };

@@ -2,19 +2,23 @@ import { useState } from 'react';
 import { CanAccess, useCustomMutation, useList } from '@refinedev/core';
 import { Button, Form, Modal, Select } from 'antd';
 import { LinkOutlined } from '@ant-design/icons';
-import type { Connection, Deployment, Integration } from '../../types';
+import type { Connection, Deployment, Integration, SchemaDifference } from '../../types';
 import { boundConnection, type DeploymentsShow } from './bound-connection';
+import { SchemaMismatch } from './schema-mismatch';
+import { schemaMismatchOf, unlessSchemaMismatch } from './schema-mismatch-error';
 
 type Props = {
   integration: Integration;
   deployment: Deployment;
   onBound: (shows: DeploymentsShow) => void;
 };
-type Values = { connectionId: string };
+type Values = { connectionId: string; reason?: string };
 
 /** Binds the connection that serves the integration in an environment (a connection of that environment). */
 export const BindConnectionButton = ({ integration, deployment, onBound }: Props) => {
   const [open, setOpen] = useState(false);
+  /** The differences the gate refused the last binding for: the next one is forced with a reason. */
+  const [mismatch, setMismatch] = useState<SchemaDifference[]>();
   const [form] = Form.useForm<Values>();
   const { environment } = deployment;
   const { result, query } = useList<Connection>({
@@ -28,12 +32,13 @@ export const BindConnectionButton = ({ integration, deployment, onBound }: Props
   });
   const { mutate, mutation } = useCustomMutation<Deployment>();
 
-  const bind = ({ connectionId }: Values) =>
+  const bind = ({ connectionId, reason }: Values) =>
     mutate(
       {
         url: `/environments/${encodeURIComponent(environment)}/integrations/${integration.id}/connection`,
         method: 'put',
-        values: { connectionId },
+        values: { connectionId, ...(mismatch ? { force: true, reason } : {}) },
+        errorNotification: unlessSchemaMismatch,
         successNotification: { type: 'success', message: `Connection bound in ${environment}` },
       },
       {
@@ -45,6 +50,7 @@ export const BindConnectionButton = ({ integration, deployment, onBound }: Props
             ),
           );
         },
+        onError: (error) => setMismatch(schemaMismatchOf(error)),
       },
     );
 
@@ -57,14 +63,26 @@ export const BindConnectionButton = ({ integration, deployment, onBound }: Props
       <Modal
         open={open}
         title={`Bind a connection in ${environment}`}
-        okText="Bind"
-        okButtonProps={{ loading: mutation.isPending }}
+        okText={mismatch ? 'Bind anyway' : 'Bind'}
+        okButtonProps={{ loading: mutation.isPending, danger: mismatch !== undefined }}
         onOk={() => form.submit()}
         onCancel={() => setOpen(false)}
-        afterClose={() => form.resetFields()}
+        afterClose={() => {
+          form.resetFields();
+          setMismatch(undefined);
+        }}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" initialValues={{ connectionId: current }} onFinish={bind}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ connectionId: current }}
+          onFinish={bind}
+          // Another connection is another database: the gate answers it afresh.
+          onValuesChange={(changed: Partial<Values>) => {
+            if ('connectionId' in changed) setMismatch(undefined);
+          }}
+        >
           <Form.Item
             label="Connection"
             name="connectionId"
@@ -77,6 +95,7 @@ export const BindConnectionButton = ({ integration, deployment, onBound }: Props
               notFoundContent={`No ${integration.provider} connection in ${environment}`}
             />
           </Form.Item>
+          {mismatch && <SchemaMismatch differences={mismatch} />}
         </Form>
       </Modal>
     </CanAccess>

@@ -3,19 +3,23 @@ import { useCustomMutation, useList } from '@refinedev/core';
 import { Button, Form, Modal, Select } from 'antd';
 import { RocketOutlined } from '@ant-design/icons';
 import { useAdminEnvironments } from '../../components/use-admin-environments';
-import type { Deployment, Environment, PublishedVersion } from '../../types';
+import type { Deployment, Environment, PublishedVersion, SchemaDifference } from '../../types';
 import type { DeploymentsShow } from './bound-connection';
+import { SchemaMismatch } from './schema-mismatch';
+import { schemaMismatchOf, unlessSchemaMismatch } from './schema-mismatch-error';
 
 type Props = {
   integrationId: string;
   versions: PublishedVersion[];
   onPromoted: (shows: DeploymentsShow) => void;
 };
-type Values = { version: number; environment: string };
+type Values = { version: number; environment: string; reason?: string };
 
 /** Promotes a published version to a qa or production environment the user administers. */
 export const PromoteButton = ({ integrationId, versions, onPromoted }: Props) => {
   const [open, setOpen] = useState(false);
+  /** The differences the gate refused the last promotion for: the next one is forced with a reason. */
+  const [mismatch, setMismatch] = useState<SchemaDifference[]>();
   const [form] = Form.useForm<Values>();
   const administered = useAdminEnvironments();
   const { result } = useList<Environment>({ resource: 'environments', pagination: { mode: 'off' } });
@@ -25,26 +29,26 @@ export const PromoteButton = ({ integrationId, versions, onPromoted }: Props) =>
   );
   if (targets.length === 0) return null;
 
-  const promote = (values: Values) =>
+  const promote = ({ version, environment, reason }: Values) =>
     mutate(
       {
         url: `/integrations/${integrationId}/deployments`,
         method: 'post',
-        values,
+        values: { version, environment, ...(mismatch ? { force: true, reason } : {}) },
+        errorNotification: unlessSchemaMismatch,
         successNotification: {
           type: 'success',
-          message: `Version ${values.version} promoted to ${values.environment}`,
+          message: `Version ${version} promoted to ${environment}`,
         },
       },
       {
         onSuccess: () => {
           setOpen(false);
           onPromoted((deployments) =>
-            deployments.some(
-              ({ environment, version }) => environment === values.environment && version === values.version,
-            ),
+            deployments.some((shown) => shown.environment === environment && shown.version === version),
           );
         },
+        onError: (error) => setMismatch(schemaMismatchOf(error)),
       },
     );
 
@@ -56,11 +60,14 @@ export const PromoteButton = ({ integrationId, versions, onPromoted }: Props) =>
       <Modal
         open={open}
         title="Promote a version"
-        okText="Promote"
-        okButtonProps={{ loading: mutation.isPending }}
+        okText={mismatch ? 'Deploy anyway' : 'Promote'}
+        okButtonProps={{ loading: mutation.isPending, danger: mismatch !== undefined }}
         onOk={() => form.submit()}
         onCancel={() => setOpen(false)}
-        afterClose={() => form.resetFields()}
+        afterClose={() => {
+          form.resetFields();
+          setMismatch(undefined);
+        }}
         destroyOnHidden
       >
         <Form
@@ -68,6 +75,10 @@ export const PromoteButton = ({ integrationId, versions, onPromoted }: Props) =>
           layout="vertical"
           initialValues={{ version: versions[0]?.version }}
           onFinish={promote}
+          // Another version or environment is another comparison: the gate answers it afresh.
+          onValuesChange={(changed: Partial<Values>) => {
+            if ('version' in changed || 'environment' in changed) setMismatch(undefined);
+          }}
         >
           <Form.Item label="Version" name="version" rules={[{ required: true }]}>
             <Select options={versions.map(({ version }) => ({ value: version, label: `v${version}` }))} />
@@ -77,6 +88,7 @@ export const PromoteButton = ({ integrationId, versions, onPromoted }: Props) =>
               options={targets.map(({ name, kind }) => ({ value: name, label: `${name} (${kind})` }))}
             />
           </Form.Item>
+          {mismatch && <SchemaMismatch differences={mismatch} />}
         </Form>
       </Modal>
     </>

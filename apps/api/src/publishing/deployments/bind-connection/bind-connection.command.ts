@@ -4,6 +4,7 @@ import { authorize, type RequestContext } from '../../../identity';
 import { ConnectionAccess } from '../../../connections';
 import { IntegrationViews } from '../../../integrations';
 import { CommandRunner, type CommandOutcome } from '../../../infrastructure/command-handling/command-runner';
+import { type GateRequest, PromotionGate } from '../promotion-gate/promotion-gate';
 
 export class BindConnectionCommand extends Command<CommandOutcome<IntegrationDeployments>> {
   constructor(
@@ -11,6 +12,8 @@ export class BindConnectionCommand extends Command<CommandOutcome<IntegrationDep
     readonly environment: string,
     readonly connectionId: string,
     readonly context: RequestContext,
+    /** Overrides the promotion gate's schema mismatch (see PromotionGate). */
+    readonly gateRequest: GateRequest = {},
   ) {
     super();
   }
@@ -23,9 +26,10 @@ export class BindConnectionHandler implements ICommandHandler<BindConnectionComm
     private readonly runner: CommandRunner,
     private readonly integrations: IntegrationViews,
     private readonly connections: ConnectionAccess,
+    private readonly gate: PromotionGate,
   ) {}
 
-  async execute({ integrationId, environment, connectionId, context }: BindConnectionCommand) {
+  async execute({ integrationId, environment, connectionId, context, gateRequest }: BindConnectionCommand) {
     // An integration the caller may not read does not exist for them, whatever they administer.
     const integration = await this.integrations.get(integrationId, context.user);
     authorize(context.user, 'deployment.bind', environment);
@@ -34,18 +38,27 @@ export class BindConnectionHandler implements ICommandHandler<BindConnectionComm
     return this.runner.run(
       integrationDeploymentsStreamId(integrationId),
       deploymentDecider,
-      () => ({
-        type: 'BindConnection',
-        data: {
-          integrationId,
-          environment,
-          connectionId,
-          connectionProvider: connection.provider,
-          connectionEnvironment: connection.environment,
-          integrationProvider: integration.provider,
-        },
-        metadata: { environment },
-      }),
+      async (state) => {
+        const override = await this.gate.beforeBinding(
+          state,
+          { integrationId, environment, provider: integration.provider },
+          connection,
+          gateRequest,
+        );
+        return {
+          type: 'BindConnection',
+          data: {
+            integrationId,
+            environment,
+            connectionId,
+            connectionProvider: connection.provider,
+            connectionEnvironment: connection.environment,
+            integrationProvider: integration.provider,
+            ...(override === undefined ? {} : { override }),
+          },
+          metadata: { environment },
+        };
+      },
       context,
     );
   }

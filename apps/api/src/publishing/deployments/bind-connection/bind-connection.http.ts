@@ -15,10 +15,12 @@ import { setEtag } from '../../../infrastructure/http/etag';
 import { type HttpReply } from '../../../infrastructure/http/http-types';
 import { ApiProblems, ETAG_HEADER } from '../../../infrastructure/http/openapi/api-responses';
 import { deploymentAnswer } from '../deployment-answer';
+import { GateOverrideBody } from '../promotion-gate/gate-override.body';
+import { ApiGateConflict } from '../promotion-gate/schema-mismatch-problem.schema';
 import { DeploymentSchema } from '../deployment.schema';
 import { BindConnectionCommand } from './bind-connection.command';
 
-export class BindConnectionBody {
+export class BindConnectionBody extends GateOverrideBody {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   connectionId!: string;
@@ -39,16 +41,19 @@ export class BindConnectionController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'The integration id' })
   @ApiOkResponse({ type: DeploymentSchema, headers: ETAG_HEADER })
   @ApiProblems({
-    400: 'Invalid connectionId',
+    400: 'Invalid connectionId; force without a reason',
     403: 'AUTH.ADMIN_REQUIRED: the caller does not administer the environment',
     404:
       'INTEGRATION.NOT_FOUND: unknown, or of an environment the caller has no role in; ' +
       'CONNECTION.NOT_FOUND (unknown or deleted)',
-    409:
-      'DEPLOYMENT.NOT_DEPLOYED (no version deployed there), DEPLOYMENT.PROVIDER_MISMATCH, ' +
-      'DEPLOYMENT.CONNECTION_ENVIRONMENT_MISMATCH, or EVENT_STORE.WRONG_EXPECTED_VERSION',
     412: "PRECONDITION_FAILED: If-Match names another version of the integration's deployments",
   })
+  @ApiGateConflict(
+    "PROMOTION.SCHEMA_MISMATCH (the connection's database does not match the deployed version: " +
+      '`differences` lists each one; force with a reason overrides it), PROMOTION.CONNECTION_TEST_FAILED, ' +
+      'DEPLOYMENT.NOT_DEPLOYED (no version deployed there), DEPLOYMENT.PROVIDER_MISMATCH, ' +
+      'DEPLOYMENT.CONNECTION_ENVIRONMENT_MISMATCH, or EVENT_STORE.WRONG_EXPECTED_VERSION',
+  )
   async bind(
     @Param('env') environment: string,
     @Param('id', ParseUUIDPipe) integrationId: string,
@@ -57,7 +62,10 @@ export class BindConnectionController {
     @Res({ passthrough: true }) reply: HttpReply,
   ) {
     const outcome = await this.commands.execute(
-      new BindConnectionCommand(integrationId, environment, body.connectionId, context),
+      new BindConnectionCommand(integrationId, environment, body.connectionId, context, {
+        force: body.force,
+        reason: body.reason,
+      }),
     );
     setEtag(reply, outcome.version);
     return deploymentAnswer(integrationId, environment, outcome);

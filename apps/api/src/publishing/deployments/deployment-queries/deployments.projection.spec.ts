@@ -85,12 +85,26 @@ describe('deployments projection', () => {
       });
   });
 
+  it('forgets the connection once unbound, keeping the deployment', () => {
+    const [toQa, wasBound, unbound] = history(deployed(1, 'qa', 1), bound('qa', 'conn-qa'), {
+      type: 'ConnectionUnbound',
+      data: { integrationId, environment: 'qa', connectionId: 'conn-qa', unboundBy: 'ops', unboundAt: at(7) },
+    });
+    given([toQa, wasBound])
+      .when(unbound)
+      .then({ [`${integrationId}:qa`]: inQa });
+  });
+
   it('shows nothing for a binding in an environment where nothing is deployed', () => {
     const [wasBound] = history(bound('prod', 'conn-prod'));
     given([]).when(wasBound).then({});
   });
 
   it('leaves republish requirements to the dependency states view', () => {
-    expect(deploymentsProjection.handles).toEqual(['VersionDeployed', 'ConnectionBound']);
+    expect(deploymentsProjection.handles).toEqual([
+      'VersionDeployed',
+      'ConnectionBound',
+      'ConnectionUnbound',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import {
   type ConnectionBound,
+  type ConnectionUnbound,
   type EnvironmentKind,
   type Provider,
   type RecordedEvent,
@@ -23,12 +24,13 @@ export type DeploymentView = Readonly<{
   boundAt?: string;
 }>;
 
-type DeploymentViewEvent = VersionDeployed | ConnectionBound;
+type DeploymentViewEvent = VersionDeployed | ConnectionBound | ConnectionUnbound;
 
 /** The republish events share the deployments stream but belong to the dependency states view. */
 const DEPLOYMENT_VIEW_EVENT_TYPES: readonly DeploymentViewEvent['type'][] = [
   'VersionDeployed',
   'ConnectionBound',
+  'ConnectionUnbound',
 ];
 
 const isDeploymentViewEvent = isOneOf<DeploymentViewEvent>(DEPLOYMENT_VIEW_EVENT_TYPES);
@@ -54,6 +56,17 @@ const evolve = (view: DeploymentView | undefined, recorded: RecordedEvent): Depl
   }
   // A binding where nothing is deployed cannot come from the aggregate: nothing to show.
   if (view === undefined) return undefined;
+  if (recorded.type === 'ConnectionUnbound') {
+    // Served by no connection again: the document reads as one never bound.
+    const {
+      connectionId: _connectionId,
+      connectionProvider: _connectionProvider,
+      boundBy: _boundBy,
+      boundAt: _boundAt,
+      ...unbound
+    } = view;
+    return unbound;
+  }
   const { connectionId, connectionProvider, boundBy, boundAt } = recorded.data;
   return { ...view, connectionId, connectionProvider, boundBy, boundAt };
 };

@@ -9,8 +9,10 @@ import { authorize, type RequestContext, EnvironmentAccess } from '../../../iden
 import { IntegrationViews } from '../../../integrations';
 import { CommandRunner, type CommandOutcome } from '../../../infrastructure/command-handling/command-runner';
 import { PublicationIndex } from '../../publications/publication-index';
+import { type GateRequest, PromotionGate } from '../promotion-gate/promotion-gate';
 
-export type Promotion = Readonly<{ version: number; environment: string }>;
+/** `force` and `reason` override the promotion gate's schema mismatch (see PromotionGate). */
+export type Promotion = Readonly<{ version: number; environment: string }> & GateRequest;
 
 export class PromoteVersionCommand extends Command<CommandOutcome<IntegrationDeployments>> {
   constructor(
@@ -30,9 +32,11 @@ export class PromoteVersionHandler implements ICommandHandler<PromoteVersionComm
     private readonly integrations: IntegrationViews,
     private readonly environments: EnvironmentAccess,
     private readonly index: PublicationIndex,
+    private readonly gate: PromotionGate,
   ) {}
 
-  async execute({ integrationId, promotion: { version, environment }, context }: PromoteVersionCommand) {
+  async execute({ integrationId, promotion, context }: PromoteVersionCommand) {
+    const { version, environment } = promotion;
     // An integration the caller may not read does not exist for them, whatever they administer.
     await this.integrations.get(integrationId, context.user);
     authorize(context.user, 'deployment.promote', environment);
@@ -48,18 +52,26 @@ export class PromoteVersionHandler implements ICommandHandler<PromoteVersionComm
     return this.runner.run(
       integrationDeploymentsStreamId(integrationId),
       deploymentDecider,
-      () => ({
-        type: 'DeployVersion',
-        data: {
-          integrationId,
-          version,
-          environment,
-          environmentKind,
-          publishedVersions: published.map((entry) => entry.version),
-          builtAgainst: published.find((entry) => entry.version === version)?.dependencies ?? [],
-        },
-        metadata: { environment },
-      }),
+      async (state) => {
+        const override = await this.gate.beforePromotion(
+          state,
+          { integrationId, environment, version },
+          promotion,
+        );
+        return {
+          type: 'DeployVersion',
+          data: {
+            integrationId,
+            version,
+            environment,
+            environmentKind,
+            publishedVersions: published.map((entry) => entry.version),
+            builtAgainst: published.find((entry) => entry.version === version)?.dependencies ?? [],
+            ...(override === undefined ? {} : { override }),
+          },
+          metadata: { environment },
+        };
+      },
       context,
     );
   }

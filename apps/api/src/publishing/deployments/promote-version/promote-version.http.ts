@@ -15,10 +15,12 @@ import { setEtag } from '../../../infrastructure/http/etag';
 import { type HttpReply } from '../../../infrastructure/http/http-types';
 import { ApiProblems, ETAG_HEADER } from '../../../infrastructure/http/openapi/api-responses';
 import { deploymentAnswer } from '../deployment-answer';
+import { GateOverrideBody } from '../promotion-gate/gate-override.body';
+import { ApiGateConflict } from '../promotion-gate/schema-mismatch-problem.schema';
 import { DeploymentSchema } from '../deployment.schema';
 import { PromoteVersionCommand } from './promote-version.command';
 
-export class DeployVersionBody {
+export class DeployVersionBody extends GateOverrideBody {
   @ApiProperty({ type: 'integer', minimum: 1, example: 1 })
   @IsInt()
   @Min(1)
@@ -43,23 +45,26 @@ export class PromoteVersionController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'The integration id' })
   @ApiOkResponse({ type: DeploymentSchema, headers: ETAG_HEADER })
   @ApiProblems({
-    400: 'Invalid version or environment name',
+    400: 'Invalid version or environment name; force without a reason',
     403: 'AUTH.ADMIN_REQUIRED: the caller does not administer the target environment',
     404: 'INTEGRATION.NOT_FOUND: unknown, or of an environment the caller has no role in; ENVIRONMENT.NOT_FOUND',
-    409:
-      'DEPLOYMENT.PROMOTION_TARGET (a development environment), DEPLOYMENT.VERSION_NOT_PUBLISHED, ' +
-      'or EVENT_STORE.WRONG_EXPECTED_VERSION (changed concurrently)',
     412: "PRECONDITION_FAILED: If-Match names another version of the integration's deployments",
   })
+  @ApiGateConflict(
+    "PROMOTION.SCHEMA_MISMATCH (the bound connection's database does not match the version: `differences` " +
+      'lists each one; force with a reason overrides it), PROMOTION.CONNECTION_TEST_FAILED (the bound ' +
+      'connection failed its test), DEPLOYMENT.PROMOTION_TARGET (a development environment), ' +
+      'DEPLOYMENT.VERSION_NOT_PUBLISHED, or EVENT_STORE.WRONG_EXPECTED_VERSION (changed concurrently)',
+  )
   async promote(
     @Param('id', ParseUUIDPipe) integrationId: string,
     @Body() body: DeployVersionBody,
     @Ctx() context: RequestContext,
     @Res({ passthrough: true }) reply: HttpReply,
   ) {
-    const { version, environment } = body;
+    const { version, environment, force, reason } = body;
     const outcome = await this.commands.execute(
-      new PromoteVersionCommand(integrationId, { version, environment }, context),
+      new PromoteVersionCommand(integrationId, { version, environment, force, reason }, context),
     );
     setEtag(reply, outcome.version);
     return deploymentAnswer(integrationId, environment, outcome);
