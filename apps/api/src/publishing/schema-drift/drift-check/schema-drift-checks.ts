@@ -110,7 +110,7 @@ export class SchemaDriftChecks {
     actor: Actor,
     timeoutMs: number,
   ): Promise<IntegrationDriftResult | undefined> {
-    const { integrationId, environment, version } = deployment;
+    const { integrationId, version } = deployment;
     const connectionId = await this.connectionOf(deployment);
     const published = await this.versions.version(integrationId, version);
     if (connectionId === undefined || published?.integration.database === undefined) return undefined;
