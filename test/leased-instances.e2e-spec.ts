@@ -35,15 +35,17 @@ describe('two API instances sharing one data folder, each background job under a
   const leasesOf = (status: { leases: Lease[] }) =>
     status.leases.map(({ job, holder, here }) => [job, holder, here]).sort();
 
-  it('given both started, then the first runs the projections and the process managers, and each says which instance does', async () => {
+  it('given both started, then the first runs the projections, the process managers and the drift checks, and each says which instance does', async () => {
     const [onA, onB] = [await statusOf(a), await statusOf(b)];
 
     expect([onA.instance, onB.instance]).toEqual(['api-a', 'api-b']);
     expect(leasesOf(onA)).toEqual([
+      ['drift-checks', 'api-a', true],
       ['process-managers', 'api-a', true],
       ['projections', 'api-a', true],
     ]);
     expect(leasesOf(onB)).toEqual([
+      ['drift-checks', 'api-a', false],
       ['process-managers', 'api-a', false],
       ['projections', 'api-a', false],
     ]);
@@ -85,6 +87,7 @@ describe('two API instances sharing one data folder, each background job under a
     a = await startTestApp({ DATA_DIR: dataDir, INSTANCE_ID: 'api-a', TOKEN_SECRET }, { leaseTiming });
 
     expect(leasesOf(status)).toEqual([
+      ['drift-checks', 'api-b', true],
       ['process-managers', 'api-b', true],
       ['projections', 'api-b', true],
     ]);

@@ -55,6 +55,7 @@ describe('two API instances on MariaDB (EVENT_STORE_URL and DATABASE_URL), nothi
 
   it('given both started, then the first runs the background jobs and the second says so', async () => {
     expect(await leasesOn(b)).toEqual([
+      ['drift-checks', 'api-a', false],
       ['process-managers', 'api-a', false],
       ['projections', 'api-a', false],
     ]);
@@ -101,6 +102,7 @@ describe('two API instances on MariaDB (EVENT_STORE_URL and DATABASE_URL), nothi
     a = await start('api-a');
 
     expect(leases).toEqual([
+      ['drift-checks', 'api-b', true],
       ['process-managers', 'api-b', true],
       ['projections', 'api-b', true],
     ]);

@@ -33,6 +33,7 @@ describe('createReadModelOrm', () => {
       'connections',
       'dependencies',
       'deployments',
+      'environment_drift_checks',
       'environments',
       'integration_dependency_states',
       'integrations',
@@ -44,6 +45,7 @@ describe('createReadModelOrm', () => {
       'publications',
       'read_model_migrations',
       'republish_runs',
+      'schema_drift',
       'user_sessions',
       'users',
     ]);
@@ -62,6 +64,7 @@ describe('createReadModelOrm', () => {
       '0012-integration-null-policy',
       '0013-connection-bindings',
       '0014-user-access',
+      '0016-schema-drift',
     ]);
   });
 

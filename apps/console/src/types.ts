@@ -127,3 +127,7 @@ export type MyProfileChange = Schemas['ChangeMyProfileBody'];
 export type PasswordReset = Schemas['PasswordReset'];
 export type EnvironmentHealth = Schemas['EnvironmentHealth'];
 export type ConnectionHealth = Schemas['ConnectionHealth'];
+export type SchemaDrift = Schemas['SchemaDrift'];
+export type IntegrationDrift = Schemas['IntegrationDrift'];
+export type EnvironmentDrift = Schemas['EnvironmentDrift'];
+export type EnvironmentDriftCheck = Schemas['EnvironmentDriftCheck'];

@@ -56,3 +56,7 @@ export * from './republish/republish.stream';
 export * from './dependency/dependency.decider';
 export * from './republish/republish.decider';
 export * from './schema-drift/schema-comparison';
+export * from './schema-drift/schema-drift.events';
+export * from './schema-drift/schema-drift.commands';
+export * from './schema-drift/schema-drift.decider';
+export * from './schema-drift/schema-drift.stream';

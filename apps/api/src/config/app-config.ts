@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { type DatabaseLocation, type EventStoreLocation } from '../infrastructure/server-locations';
 import { type KafkaSettings } from '../infrastructure/event-feed/kafka-settings';
 import { type MailSettings } from '../infrastructure/mail/mail-settings';
+import { driftCheckInterval } from './drift-check-interval';
 import { eventFeedSettings } from './event-feed-settings';
 import { mailSettings } from './mail-settings';
 import { publicUrl } from './public-url';
@@ -56,6 +57,8 @@ export type AppConfig = Readonly<{
     maxFailuresPerAddress: number;
     windowMs: number;
   }>;
+  /** DRIFT_CHECK_INTERVAL: how often one instance checks every environment's schema drift; 0: never. */
+  driftCheckIntervalMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -153,6 +156,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxFailuresPerAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS', 100, 1, 100_000),
       windowMs: int('LOGIN_WINDOW_SECONDS', 900, 1, 86_400) * 1000,
     },
+    driftCheckIntervalMs: driftCheckInterval(env.DRIFT_CHECK_INTERVAL, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

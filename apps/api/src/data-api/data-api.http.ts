@@ -7,6 +7,7 @@ import { type Route } from '../infrastructure/http/route-table';
 import { IdempotentPosts } from '../infrastructure/idempotency/idempotent-posts';
 import { type DataRoute, type RouteParams, checkRoute, knownRoute, rawKeyOf } from './data-route';
 import { listRows } from './list-rows';
+import { meansMissingSchema } from './missing-schema';
 import { PublishedEntities, type ServedEntity } from './published-entities';
 import { createRow, deleteRow, getRow, updateRow } from './row-operations';
 
@@ -132,7 +133,13 @@ export class DataApiRoutes {
     // Read, as on every route of the API: a malformed If-Match is refused, whatever the route.
     parseIfMatch(headerOf(request, 'if-match'));
     const route = knownRoute(request.params) ?? (await checkRoute(request.params));
-    return operation({ request, route, served: await this.entities.resolve(user, route, head) });
+    const served = await this.entities.resolve(user, route, head);
+    try {
+      return await operation({ request, route, served });
+    } catch (error) {
+      if (!meansMissingSchema(error)) throw error;
+      throw (await this.entities.driftNow(route, served)) ?? error;
+    }
   }
 
   /** A POST with an Idempotency-Key: run once, its repeats answered what it answered. */

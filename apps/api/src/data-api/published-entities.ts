@@ -4,6 +4,7 @@ import {
   type Entity,
   IllegalStateError,
   NotFoundError,
+  SYSTEM_ACTOR_ID,
   connectionDecider,
   connectionStreamId,
 } from '@ib/domain';
@@ -20,7 +21,11 @@ import {
   enumValues,
   type IntegrationDependencyStateView,
   PublishedVersions,
+  SchemaDriftChecks,
+  SchemaDriftViews,
 } from '../publishing';
+import { uuidv7 } from '../infrastructure/ids';
+import { schemaDriftConflict } from './schema-drift-conflict';
 
 /** A published version's entities, with their TableInfo in the database that serves them. */
 type ServedVersion = Readonly<{
@@ -105,7 +110,21 @@ export class PublishedEntities {
     private readonly connectors: OpenConnectors,
     private readonly connectionViews: ConnectionViews,
     private readonly integrations: IntegrationViews,
+    private readonly drift: SchemaDriftViews,
+    private readonly driftChecks: SchemaDriftChecks,
   ) {}
+
+  /**
+   * The database said a table or column the entity names is missing: checks the integration's drift
+   * there now (recording it), and answers the 409 the entity's breaking drift gets, if it has any.
+   */
+  async driftNow(route: EntityRoute, served: ServedEntity): Promise<IllegalStateError | undefined> {
+    const actor = { userId: SYSTEM_ACTOR_ID, correlationId: uuidv7(), causationId: uuidv7() };
+    const result = await this.driftChecks.checkIntegration(route.env, route.integrationId, actor);
+    return result === undefined
+      ? undefined
+      : schemaDriftConflict(served.entity, route.env, result.differences);
+  }
 
   async resolve(user: AuthenticatedUser, route: EntityRoute, head: number): Promise<ServedEntity> {
     authorize(user, 'data.access', route.env);
@@ -140,6 +159,12 @@ export class PublishedEntities {
         'DATA.ENTITY_NOT_FOUND',
         `Version ${deployment.version} of integration ${integrationId} has no entity ${entityName}`,
       );
+    // Breaking drift recorded against the deployed version: a clear 409 rather than SQL that fails.
+    const drift = await this.drift.find(integrationId, environment);
+    if (drift?.version === deployment.version) {
+      const conflict = schemaDriftConflict(entity, environment, drift.differences);
+      if (conflict !== undefined) throw conflict;
+    }
     const connectionId = deployment.connectionId ?? (await this.ownConnection(integrationId, environment));
     const connection = await this.connection(integrationId, environment, connectionId);
     const { data } = await this.connectors.of(connection);

@@ -30,4 +30,6 @@ export const NOTIFYING_EVENT_TYPES = [
   'ConnectionRequestCancelled',
   'IntegrationPublishFailed',
   'RepublishRequired',
+  'SchemaDriftDetected',
+  'SchemaDriftResolved',
 ] as const;

@@ -31,3 +31,6 @@ export {
   type RepublishRequirementView,
   updatesIn,
 } from './dependencies/dependency-queries/dependency-views';
+export { SchemaDriftChecks } from './schema-drift/drift-check/schema-drift-checks';
+export { type IntegrationDriftResult } from './schema-drift/drift-check/drift-check.result';
+export { type SchemaDriftView, SchemaDriftViews } from './schema-drift/drift-queries/schema-drift-views';

@@ -11,6 +11,11 @@ import { publicationsProjection } from './publications/publication-queries/publi
 import { PublicationRow } from './publications/publication-queries/publications.table';
 import { republishRunsProjection } from './republish/republish-queries/republish-runs.projection';
 import { RepublishRunRow } from './republish/republish-queries/republish-runs.table';
+import {
+  environmentDriftChecksProjection,
+  schemaDriftProjection,
+} from './schema-drift/drift-queries/schema-drift.projection';
+import { EnvironmentDriftCheckRow, SchemaDriftRow } from './schema-drift/drift-queries/schema-drift.table';
 
 /** The views this context owns, each projection with its table, for the app shell to hand to the read model. */
 export const PUBLISHING_VIEWS: readonly ProjectedView[] = [
@@ -19,4 +24,6 @@ export const PUBLISHING_VIEWS: readonly ProjectedView[] = [
   { projection: integrationDependencyStatesProjection, entity: IntegrationDependencyStateRow },
   { projection: dependenciesProjection, entity: DependencyRow },
   { projection: republishRunsProjection, entity: RepublishRunRow },
+  { projection: schemaDriftProjection, entity: SchemaDriftRow },
+  { projection: environmentDriftChecksProjection, entity: EnvironmentDriftCheckRow },
 ];

@@ -48,6 +48,16 @@ import { RepublishRunViews } from './republish/republish-queries/republish-run-v
 import { RepublishRuns } from './republish/republish-runs';
 import { StartRepublishHandler } from './republish/start-republish/start-republish.command';
 import { StartRepublishController } from './republish/start-republish/start-republish.http';
+import { RunDriftCheckHandler } from './schema-drift/drift-check/run-drift-check.command';
+import { RunDriftCheckController } from './schema-drift/drift-check/run-drift-check.http';
+import { ScheduledDriftChecks } from './schema-drift/drift-check/scheduled-drift-checks';
+import { SchemaDriftChecks } from './schema-drift/drift-check/schema-drift-checks';
+import {
+  GetEnvironmentDriftHandler,
+  GetIntegrationDriftHandler,
+} from './schema-drift/drift-queries/drift-queries';
+import { DriftQueriesController } from './schema-drift/drift-queries/drift-queries.http';
+import { SchemaDriftViews } from './schema-drift/drift-queries/schema-drift-views';
 
 /**
  * Publications and their packages, deployments to environments, runtime dependencies and republish
@@ -71,6 +81,8 @@ import { StartRepublishController } from './republish/start-republish/start-repu
     InstallDependencyUpdateController,
     StartRepublishController,
     RepublishQueriesController,
+    RunDriftCheckController,
+    DriftQueriesController,
   ],
   providers: [
     PublicationViews,
@@ -104,8 +116,22 @@ import { StartRepublishController } from './republish/start-republish/start-repu
     GetIntegrationDependenciesHandler,
     InstallDependencyUpdateHandler,
     StartRepublishHandler,
+    SchemaDriftViews,
+    SchemaDriftChecks,
+    ScheduledDriftChecks,
+    RunDriftCheckHandler,
+    GetIntegrationDriftHandler,
+    GetEnvironmentDriftHandler,
   ],
-  exports: [EVER_PUBLISHED_ENTITIES, PublishedVersions, PackageStore, DeploymentViews, DependencyViews],
+  exports: [
+    EVER_PUBLISHED_ENTITIES,
+    PublishedVersions,
+    PackageStore,
+    DeploymentViews,
+    DependencyViews,
+    SchemaDriftViews,
+    SchemaDriftChecks,
+  ],
 })
 export class PublishingModule implements OnApplicationShutdown {
   constructor(@Inject(PackageStore) private readonly packages: PackageStore) {}

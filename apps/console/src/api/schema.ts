@@ -539,6 +539,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/environments/{env}/drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The schema drift of every integration checked in the environment, and the environment's last check */
+        get: operations["DriftQueriesController_environment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/environments/{env}/drift-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compare every integration deployed in the environment with its live database now (admins there): drift found or resolved is recorded, and each integration answered with what was found */
+        post: operations["RunDriftCheckController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/environments/{env}/health": {
         parameters: {
             query?: never;
@@ -722,6 +756,23 @@ export interface paths {
         get?: never;
         /** Change an integration's application name, module name, description and icon */
         put: operations["ChangeDetailsController_change"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/{id}/drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The integration's current schema drift in each environment it was checked in (whoever reads the integration) */
+        get: operations["DriftQueriesController_integration"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1250,6 +1301,14 @@ export interface components {
              *     ]
              */
             tables: string[];
+        };
+        AffectedApiKey: {
+            /** @example warehouse */
+            appName: string;
+            /** Format: uuid */
+            keyId: string;
+            /** @example prod */
+            label: string;
         };
         ApiKey: {
             /** @example Warehouse app */
@@ -1924,6 +1983,33 @@ export interface components {
             /** @example 1 */
             version: number;
         };
+        EnvironmentDrift: {
+            /** @example qa */
+            environment: string;
+            items: components["schemas"]["SchemaDrift"][];
+            lastCheck: components["schemas"]["EnvironmentDriftCheckSummary"] | null;
+        };
+        EnvironmentDriftCheck: {
+            /** Format: date-time */
+            checkedAt: string;
+            /** @example qa */
+            environment: string;
+            /** @description Each integration deployed there with a connection that serves it */
+            integrations: components["schemas"]["IntegrationDriftResult"][];
+        };
+        EnvironmentDriftCheckSummary: {
+            /** @description Integrations with breaking drift */
+            breaking: number;
+            /** Format: date-time */
+            checkedAt: string;
+            /** @example qa */
+            environment: string;
+            integrations: number;
+            /** @description Integrations with non-breaking drift only */
+            nonBreaking: number;
+            /** @description Integrations whose database did not answer */
+            unreachable: number;
+        };
         EnvironmentHealth: {
             /**
              * Format: date-time
@@ -1936,7 +2022,7 @@ export interface components {
             environment: string;
             /**
              * Format: date-time
-             * @description When the schema drift of the environment was last checked: drift checks do not exist yet, so always null
+             * @description When the schema drift of the environment was last checked (POST .../drift-checks or the scheduled check); null: never
              */
             lastDriftCheck: string | null;
             /**
@@ -2139,6 +2225,28 @@ export interface components {
             /** @description Every requirement, of every environment */
             republishRequirements: components["schemas"]["RepublishRequirement"][];
         };
+        IntegrationDrift: {
+            /** Format: uuid */
+            integrationId: string;
+            /** @description One per environment checked, by environment */
+            items: components["schemas"]["SchemaDrift"][];
+        };
+        IntegrationDriftResult: {
+            breaking: number;
+            differences: components["schemas"]["SchemaDifference"][];
+            /** @description Unreachable: why */
+            error?: components["schemas"]["HealthProblem"];
+            /** Format: uuid */
+            integrationId: string;
+            nonBreaking: number;
+            /**
+             * @description ok: in sync; drift: differences found; unreachable: the database did not answer
+             * @enum {string}
+             */
+            status: "ok" | "drift" | "unreachable";
+            /** @description The version deployed in the environment */
+            version: number;
+        };
         IntegrationEntity: {
             attributes: components["schemas"]["EntityAttribute"][];
             /** @enum {string} */
@@ -2266,7 +2374,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required";
+            kind: "connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required" | "schema-drift";
             /**
              * @description The path of what it is about in the console
              * @example /connection-requests/show/0197a3c2-7d1e-7c4a-9a51-3b9f2e8d4c10
@@ -2290,11 +2398,11 @@ export interface components {
         };
         NotificationSettings: {
             /** @description The kinds that also go by email (in-app notifications are always on) */
-            email: ("connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required")[];
+            email: ("connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required" | "schema-drift")[];
         };
         NotificationSettingsBody: {
             /** @description Every kind that goes by email from now on; the others stay in-app only */
-            email: ("connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required")[];
+            email: ("connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required" | "schema-drift")[];
         };
         PasswordReset: {
             /**
@@ -2728,6 +2836,63 @@ export interface components {
              */
             version: string;
         };
+        SchemaDifference: {
+            /**
+             * @description What the database has now
+             * @example varchar(20)
+             */
+            actual?: string;
+            /** @description Breaking: calls of the data API fail or lose data (dropped table or column, narrowed or changed type, nullability tightened, key changed, a required column added); the others an app does not notice */
+            breaking: boolean;
+            /** @example email */
+            column?: string;
+            /**
+             * @description The entity concerned; absent for a new table
+             * @example Customer
+             */
+            entity?: string;
+            /**
+             * @description What the published version says
+             * @example varchar(50)
+             */
+            expected?: string;
+            /** @enum {string} */
+            kind: "TABLE_DROPPED" | "TABLE_KIND_CHANGED" | "COLUMN_DROPPED" | "TYPE_CHANGED" | "TYPE_NARROWED" | "NULLABILITY_TIGHTENED" | "KEY_CHANGED" | "REQUIRED_COLUMN_ADDED" | "TABLE_ADDED" | "COLUMN_ADDED" | "TYPE_WIDENED" | "NULLABILITY_RELAXED";
+            /** @example Column customers.email does not exist */
+            message: string;
+            /** @example customers */
+            table: string;
+        };
+        SchemaDrift: {
+            /** @description The environment's active API keys, which reach the integration (for its administrators) */
+            apiKeys?: components["schemas"]["AffectedApiKey"][];
+            breaking: number;
+            /**
+             * Format: date-time
+             * @description When the current (or last) drift was found
+             */
+            detectedAt?: string;
+            differences: components["schemas"]["SchemaDifference"][];
+            /** @description The entities the differences concern */
+            entities: string[];
+            /** @example qa */
+            environment: string;
+            /** Format: uuid */
+            integrationId: string;
+            nonBreaking: number;
+            /**
+             * Format: date-time
+             * @description When drift was last found resolved
+             */
+            resolvedAt?: string;
+            /**
+             * @description ok: the last check found the database as published
+             * @enum {string}
+             */
+            status: "ok" | "drift";
+            /** @description The deployed version the database was compared with */
+            version: number;
+        };
         SchemaMismatchDifference: {
             /** @description What the database has now */
             actual?: string;
@@ -2860,7 +3025,7 @@ export interface components {
              */
             email?: string;
             /** @description The notification kinds the user chose to get by email too; absent: they never chose (all kinds) */
-            emailKinds?: ("connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required")[];
+            emailKinds?: ("connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required" | "schema-drift")[];
             /** Format: uuid */
             id: string;
             /** @description An administrator set a one-time password the user has not changed yet: a login with it may only change it */
@@ -5826,6 +5991,112 @@ export interface operations {
             };
         };
     };
+    DriftQueriesController_environment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                env: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentDrift"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description ENVIRONMENT.NOT_FOUND: no such environment, or one the caller holds no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RunDriftCheckController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The environment name */
+                env: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentDriftCheck"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: the caller does not administer the environment */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description ENVIRONMENT.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     EnvironmentHealthController_health: {
         parameters: {
             query?: never;
@@ -6817,6 +7088,75 @@ export interface operations {
             };
             /** @description PRECONDITION_FAILED: If-Match names another version of the integration */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DriftQueriesController_integration: {
+        parameters: {
+            query?: {
+                /** @description One environment; without it, every environment the caller holds a role in */
+                environment?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationDrift"];
+                };
+            };
+            /** @description Invalid id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.NO_ACCESS_TO_ENVIRONMENT: the caller holds no role in `environment` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: unknown, or of an environment the caller has no role in */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

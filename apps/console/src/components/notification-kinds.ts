@@ -8,6 +8,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'request-cancelled': 'My connection request is cancelled by someone else',
   'publication-failed': 'A publication I started fails',
   'republish-required': 'An integration of an environment I administer needs republishing',
+  'schema-drift': 'Breaking schema drift found (or resolved) in an environment I administer',
 };
 
 export const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_KIND_LABELS) as NotificationKind[];

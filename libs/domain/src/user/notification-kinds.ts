@@ -15,6 +15,8 @@ export const NOTIFICATION_KINDS = [
   'publication-failed',
   /** An integration deployed in an environment the recipient administers must be republished. */
   'republish-required',
+  /** Breaking schema drift was found, or resolved, in an environment the recipient administers. */
+  'schema-drift',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -36,6 +36,7 @@ export type Action =
   | 'dependency.read'
   | 'dependency.install'
   | 'republish.start'
+  | 'drift.check'
   | 'data.access'
   | 'operations.read'
   | 'operations.rebuild'
@@ -65,6 +66,7 @@ const NEEDS: Readonly<Record<Action, Need>> = {
   'dependency.read': 'reader',
   'dependency.install': 'admin',
   'republish.start': 'admin',
+  'drift.check': 'admin',
   'data.access': 'member',
   'operations.read': 'owner',
   'operations.rebuild': 'owner',

@@ -3,8 +3,8 @@ import { FencedWriter } from './fenced-writer';
 import { type JobLease, type JobLeases } from './job-leases.port';
 import { DEFAULT_LEASE_TIMING, LeasedJob, type LeasedJobHooks, type LeaseTiming } from './leased-job';
 
-/** The two background jobs; each runs on one instance at a time. */
-export type JobName = 'projections' | 'process-managers';
+/** The background jobs; each runs on one instance at a time. */
+export type JobName = 'projections' | 'process-managers' | 'drift-checks';
 
 export type LeaseStatus = Readonly<{
   job: string;

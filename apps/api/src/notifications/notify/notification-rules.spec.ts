@@ -171,6 +171,77 @@ describe('notificationsFor', () => {
     ]);
   });
 
+  it('given breaking schema drift, then the administrators of the environment are told each breaking difference', () => {
+    const drift = (breaking: boolean) =>
+      recorded('SchemaDriftDetected', {
+        integrationId: INTEGRATION_ID,
+        environment: 'qa',
+        version: 2,
+        differences: [
+          { kind: 'TABLE_ADDED', breaking: false, table: 'audit', message: 'Table audit was added' },
+          ...(breaking
+            ? [
+                {
+                  kind: 'COLUMN_DROPPED',
+                  breaking: true,
+                  table: 'orders',
+                  message: 'Column orders.note does not exist',
+                },
+              ]
+            : []),
+        ],
+        breaking: breaking ? 1 : 0,
+        nonBreaking: 1,
+        entities: [],
+        apiKeys: [],
+        detectedAt: RECORDED_AT,
+      });
+    const facts: EventFacts = {
+      names,
+      admins: ['ada'],
+      integration: { name: 'Orders', environment: 'development' },
+    };
+
+    const told = notificationsFor(drift(true), facts);
+
+    expect(told).toEqual([
+      expect.objectContaining({
+        userId: 'ada',
+        kind: 'schema-drift',
+        title: 'Breaking schema drift: Orders in qa',
+        environment: 'qa',
+      }),
+    ]);
+    expect(told[0].body).toContain('- Column orders.note does not exist');
+    expect(told[0].body).not.toContain('Table audit');
+    expect(notificationsFor(drift(false), facts)).toEqual([]);
+  });
+
+  it('given breaking schema drift resolved, then the administrators are told; non-breaking drift resolved tells nobody', () => {
+    const resolved = (wasBreaking: boolean) =>
+      recorded('SchemaDriftResolved', {
+        integrationId: INTEGRATION_ID,
+        environment: 'qa',
+        version: 2,
+        wasBreaking,
+        resolvedAt: RECORDED_AT,
+      });
+    const facts: EventFacts = {
+      names,
+      admins: ['ada'],
+      integration: { name: 'Orders', environment: 'development' },
+    };
+
+    expect(notificationsFor(resolved(true), facts)).toEqual([
+      expect.objectContaining({
+        userId: 'ada',
+        kind: 'schema-drift',
+        title: 'Schema drift resolved: Orders in qa',
+      }),
+    ]);
+    expect(notificationsFor(resolved(false), facts)).toEqual([]);
+  });
+
   it('given the same event twice, then its notifications have the same ids (recorded once)', () => {
     const event = requested();
 

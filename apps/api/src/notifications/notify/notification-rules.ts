@@ -8,6 +8,8 @@ import {
   type NotificationKind,
   type RecordedEvent,
   type RepublishRequired,
+  type SchemaDriftDetected,
+  type SchemaDriftResolved,
 } from '@ib/domain';
 import { type Notification } from '../notification';
 import { notificationIdOf } from '../notification-id';
@@ -64,7 +66,8 @@ const draftsOf = (event: RecordedEvent, recipients: readonly string[], told: Tol
  * - a connection requested: every administrator of its environment, but the requester;
  * - a request approved, rejected (with the reason) or cancelled: its requester, unless they did it;
  * - a publication failed (with the failing step and reason): whoever asked to publish;
- * - an integration that must be republished: the administrators of the environment concerned.
+ * - an integration that must be republished: the administrators of the environment concerned;
+ * - breaking schema drift found in an environment, and its resolution: the administrators there.
  * Only names, kinds and ids are copied: never the connection's details or secret reference.
  */
 export function notificationsFor(event: RecordedEvent, facts: EventFacts): NotificationDraft[] {
@@ -142,9 +145,36 @@ export function notificationsFor(event: RecordedEvent, facts: EventFacts): Notif
         ...(where === undefined ? {} : { environment: where }),
       });
     }
+    case 'SchemaDriftDetected':
+    case 'SchemaDriftResolved':
+      return schemaDriftNotifications(event, facts);
     default:
       return [];
   }
+}
+
+function schemaDriftNotifications(event: RecordedEvent, facts: EventFacts): NotificationDraft[] {
+  const data = event.data as SchemaDriftDetected['data'] | SchemaDriftResolved['data'];
+  const { integrationId, environment, version } = data;
+  const name = facts.integration?.name ?? integrationId;
+  const told = { kind: 'schema-drift' as const, link: integrationLink(integrationId), environment };
+  if ('differences' in data) {
+    const breaking = data.differences.filter((difference) => difference.breaking);
+    if (breaking.length === 0) return [];
+    return draftsOf(event, facts.admins ?? [], {
+      ...told,
+      title: `Breaking schema drift: ${name} in ${environment}`,
+      body:
+        `The database serving version ${version} of ${name} in ${environment} no longer matches it; ` +
+        `its data API answers 409 on the entities concerned.\n${breaking.map(({ message }) => `- ${message}`).join('\n')}`,
+    });
+  }
+  if (!data.wasBreaking) return [];
+  return draftsOf(event, facts.admins ?? [], {
+    ...told,
+    title: `Schema drift resolved: ${name} in ${environment}`,
+    body: `The database serving version ${version} of ${name} in ${environment} matches it again.`,
+  });
 }
 
 /** A decision on a request, told to its requester unless they made it themselves. */

@@ -11,6 +11,8 @@ import {
   publicationStreamId,
   type RecordedEvent,
   type RepublishRequired,
+  type SchemaDriftDetected,
+  type SchemaDriftResolved,
 } from '@ib/domain';
 import { ActorNames } from '../../identity';
 import { IntegrationViews } from '../../integrations';
@@ -105,6 +107,17 @@ export class Notifier implements ProcessManager {
         return {
           names: new Map(),
           admins: where === undefined ? [] : await this.adminIdsOf(where),
+          ...(integration === undefined ? {} : { integration }),
+        };
+      }
+      case 'SchemaDriftDetected':
+      case 'SchemaDriftResolved': {
+        const { integrationId, environment } = event.data as
+          SchemaDriftDetected['data'] | SchemaDriftResolved['data'];
+        const integration = await this.integrationOf(integrationId);
+        return {
+          names: new Map(),
+          admins: await this.adminIdsOf(environment),
           ...(integration === undefined ? {} : { integration }),
         };
       }

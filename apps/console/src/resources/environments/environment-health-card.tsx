@@ -1,8 +1,15 @@
-import { useCustom, type HttpError } from '@refinedev/core';
+import { useCustom, useCustomMutation, type HttpError } from '@refinedev/core';
 import { Link } from 'react-router';
 import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import type { ConnectionHealth, EnvironmentHealth } from '../../types';
+import { useAdminEnvironments } from '../../components/use-admin-environments';
+import { SchemaDriftBadge } from '../../components/schema-drift-badge';
+import type {
+  ConnectionHealth,
+  EnvironmentDrift,
+  EnvironmentDriftCheck,
+  EnvironmentHealth,
+} from '../../types';
 
 const STATUS_COLORS: Record<string, string> = { ok: 'green', up: 'green', degraded: 'orange', down: 'red' };
 
@@ -17,7 +24,31 @@ export const EnvironmentHealthCard = ({ environment }: { environment: string }) 
     queryOptions: { refetchOnWindowFocus: false, retry: false },
     errorNotification: false,
   });
+  const drift = useCustom<EnvironmentDrift>({
+    url: `/environments/${encodeURIComponent(environment)}/drift`,
+    method: 'get',
+    queryOptions: { refetchOnWindowFocus: false, retry: false },
+    errorNotification: false,
+  });
+  const administers = useAdminEnvironments().includes(environment);
+  const { mutate, mutation } = useCustomMutation<EnvironmentDriftCheck>();
+  const checkDrift = () =>
+    mutate(
+      {
+        url: `/environments/${encodeURIComponent(environment)}/drift-checks`,
+        method: 'post',
+        values: {},
+        successNotification: { type: 'success', message: `Schema drift of ${environment} checked` },
+      },
+      {
+        onSuccess: () => {
+          void query.refetch();
+          void drift.query.refetch();
+        },
+      },
+    );
   const health = query.data?.data;
+  const drifting = (drift.query.data?.data.items ?? []).filter(({ status }) => status === 'drift');
   const error = query.error as HttpError | null;
   return (
     <Card
@@ -73,9 +104,21 @@ export const EnvironmentHealthCard = ({ environment }: { environment: string }) 
               },
             ]}
           />
-          <Typography.Text type="secondary">
-            Last drift check: {health.lastDriftCheck ?? 'none (drift checks are not available yet)'}
-          </Typography.Text>
+          <Space wrap style={{ marginTop: 8 }}>
+            <Typography.Text type="secondary">
+              Last drift check: {health.lastDriftCheck ?? 'never'}
+            </Typography.Text>
+            {drifting.map((item) => (
+              <Link key={item.integrationId} to={`/integrations/show/${item.integrationId}`}>
+                <SchemaDriftBadge drift={item} />
+              </Link>
+            ))}
+            {administers && (
+              <Button size="small" loading={mutation.isPending} onClick={checkDrift}>
+                Check now
+              </Button>
+            )}
+          </Space>
         </>
       )}
     </Card>

@@ -2,6 +2,7 @@ import { CreateButton, DateField, EditButton, List, ShowButton, useTable } from 
 import { Space, Table } from 'antd';
 import { StatusTag } from '../../components/status-tag';
 import type { Integration } from '../../types';
+import { IntegrationDriftTags } from './integration-drift-tags';
 
 /** "My integrations": every integration of the environments the user has rights on. */
 export const IntegrationList = () => {
@@ -21,6 +22,11 @@ export const IntegrationList = () => {
           render={(value: string) => <StatusTag value={value} />}
         />
         <Table.Column dataIndex="database" title="Database" />
+        <Table.Column<Integration>
+          key="drift"
+          title="Schema drift"
+          render={(_, record) => <IntegrationDriftTags integrationId={record.id} />}
+        />
         <Table.Column<Integration>
           key="entities"
           title="Entities"

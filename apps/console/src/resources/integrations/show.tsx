@@ -14,6 +14,7 @@ import { AsOfPicker } from './as-of-picker';
 import { DeploymentsTable } from './deployments-table';
 import { IntegrationAsOf } from './integration-as-of';
 import { NullPolicyCard } from './null-policy-card';
+import { IntegrationDriftTags } from './integration-drift-tags';
 import { PublicationsTable } from './publications-table';
 import { PublishButton } from './publish-button';
 import { RepublishRequiredAlert } from './republish-required-alert';
@@ -64,6 +65,7 @@ export const IntegrationShow = () => {
   const now = (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <RepublishRequiredAlert state={publishing.dependencies} />
+      {integration && <IntegrationDriftTags integrationId={integration.id} />}
       {review ? (
         <IntegrationReviewView review={review} entityExtra={editable ? removeButton : undefined} />
       ) : (

@@ -5,6 +5,7 @@ import { ConnectionAccess, ConnectionProbe } from '../../../connections';
 import { allows, type AuthenticatedUser, EnvironmentAccess } from '../../../identity';
 import { IntegrationViews } from '../../../integrations';
 import { CLOCK, type Clock } from '../../../infrastructure/clock';
+import { SchemaDriftViews } from '../../schema-drift/drift-queries/schema-drift-views';
 import { type DeploymentView, DeploymentViews } from '../deployment-queries/deployment-views';
 import {
   boundConnections,
@@ -39,6 +40,7 @@ export class GetEnvironmentHealthHandler implements IQueryHandler<GetEnvironment
     private readonly environments: EnvironmentAccess,
     private readonly connections: ConnectionAccess,
     private readonly probe: ConnectionProbe,
+    private readonly drift: SchemaDriftViews,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -51,14 +53,17 @@ export class GetEnvironmentHealthHandler implements IQueryHandler<GetEnvironment
     const bound = boundConnections(
       await Promise.all(deployments.map((deployment) => this.serving(deployment))),
     );
-    const connections = await Promise.all(
-      [...bound].map(([connectionId, integrationIds]) => this.check(connectionId, integrationIds)),
-    );
+    const [connections, lastDriftCheck] = await Promise.all([
+      Promise.all(
+        [...bound].map(([connectionId, integrationIds]) => this.check(connectionId, integrationIds)),
+      ),
+      this.drift.lastCheckOf(environment),
+    ]);
     return {
       environment,
       status: overallStatus(connections),
       checkedAt,
-      lastDriftCheck: null,
+      lastDriftCheck: lastDriftCheck?.checkedAt ?? null,
       connections,
     };
   }

@@ -68,9 +68,10 @@ export class EnvironmentHealthSchema implements EnvironmentHealth {
     format: 'date-time',
     nullable: true,
     description:
-      'When the schema drift of the environment was last checked: drift checks do not exist yet, so always null',
+      'When the schema drift of the environment was last checked (POST .../drift-checks or the scheduled ' +
+      'check); null: never',
   })
-  lastDriftCheck!: null;
+  lastDriftCheck!: string | null;
 
   @ApiProperty({ type: [ConnectionHealthSchema], description: 'Each connection bound there, by id' })
   connections!: ConnectionHealthSchema[];

@@ -22,8 +22,8 @@ export type EnvironmentHealth = Readonly<{
   environment: string;
   status: HealthStatus;
   checkedAt: string;
-  /** Drift checks do not exist yet: always null. */
-  lastDriftCheck: null;
+  /** When the environment's schema drift was last checked; null: never. */
+  lastDriftCheck: string | null;
   connections: readonly ConnectionHealth[];
 }>;
 
