@@ -38,6 +38,8 @@ export const VIEW_TABLES = [
   'integration_dependency_states',
   'dependencies',
   'republish_runs',
+  'schema_drift',
+  'environment_drift_checks',
   'environments',
   'users',
   'api_keys',
