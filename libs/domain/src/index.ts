@@ -55,3 +55,8 @@ export * from './republish/republish.commands';
 export * from './republish/republish.stream';
 export * from './dependency/dependency.decider';
 export * from './republish/republish.decider';
+export * from './change-request/change-request.change';
+export * from './change-request/change-request.events';
+export * from './change-request/change-request.commands';
+export * from './change-request/change-request.decider';
+export * from './change-request/change-request.stream';
