@@ -31,3 +31,5 @@ export {
   type RepublishRequirementView,
   updatesIn,
 } from './dependencies/dependency-queries/dependency-views';
+export { DeploymentChangeChecks } from './deployments/four-eyes/deployment-change-checks';
+export { interceptUnbind } from './deployments/four-eyes/unbind-interception';

@@ -24,6 +24,8 @@ import { BindConnectionHandler } from './deployments/bind-connection/bind-connec
 import { BindConnectionController } from './deployments/bind-connection/bind-connection.http';
 import { PromoteVersionHandler } from './deployments/promote-version/promote-version.command';
 import { PromoteVersionController } from './deployments/promote-version/promote-version.http';
+import { DeploymentChangeChecks } from './deployments/four-eyes/deployment-change-checks';
+import { DeploymentChangeExecutors } from './deployments/four-eyes/deployment-change-executors';
 import { createPackageStore } from './publications/open-package-store';
 import { PackageStore } from './publications/package-store.port';
 import { PublicationProcess } from './publications/process/publication.process';
@@ -91,6 +93,8 @@ import { StartRepublishController } from './republish/start-republish/start-repu
     ListIntegrationVersionsHandler,
     PromoteVersionHandler,
     BindConnectionHandler,
+    DeploymentChangeChecks,
+    DeploymentChangeExecutors,
     ListIntegrationDeploymentsHandler,
     ListEnvironmentDeploymentsHandler,
     GetEnvironmentHealthHandler,
@@ -99,7 +103,14 @@ import { StartRepublishController } from './republish/start-republish/start-repu
     InstallDependencyUpdateHandler,
     StartRepublishHandler,
   ],
-  exports: [EVER_PUBLISHED_ENTITIES, PublishedVersions, PackageStore, DeploymentViews, DependencyViews],
+  exports: [
+    EVER_PUBLISHED_ENTITIES,
+    PublishedVersions,
+    PackageStore,
+    DeploymentViews,
+    DependencyViews,
+    DeploymentChangeChecks,
+  ],
 })
 export class PublishingModule implements OnApplicationShutdown {
   constructor(@Inject(PackageStore) private readonly packages: PackageStore) {}

@@ -114,7 +114,7 @@ const evolve = (state: Environment, event: EnvironmentEvent): Environment => {
     case 'EnvironmentPolicyChanged':
       return state.status === 'none' ? state : { ...state, fourEyes: event.data.fourEyes };
     default:
-      return ignoreUnknownEvent(event.type, state);
+      return ignoreUnknownEvent(event, state);
   }
 };
 

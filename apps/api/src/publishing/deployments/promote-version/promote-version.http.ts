@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiHeader,
   ApiOkResponse,
@@ -10,12 +11,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsInt, IsString, Matches, Min } from 'class-validator';
+import { FourEyes, PENDING_CHANGE_RESPONSE, pendingAnswer } from '../../../governance';
 import { Ctx, type RequestContext } from '../../../identity';
 import { setEtag } from '../../../infrastructure/http/etag';
 import { type HttpReply } from '../../../infrastructure/http/http-types';
 import { ApiProblems, ETAG_HEADER } from '../../../infrastructure/http/openapi/api-responses';
 import { deploymentAnswer } from '../deployment-answer';
 import { DeploymentSchema } from '../deployment.schema';
+import { DeploymentChangeChecks } from '../four-eyes/deployment-change-checks';
 import { PromoteVersionCommand } from './promote-version.command';
 
 export class DeployVersionBody {
@@ -34,7 +37,11 @@ export class DeployVersionBody {
 @ApiBearerAuth()
 @Controller('api/integrations')
 export class PromoteVersionController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly fourEyes: FourEyes,
+    private readonly checks: DeploymentChangeChecks,
+  ) {}
 
   @Post(':id/deployments')
   @HttpCode(200)
@@ -42,6 +49,7 @@ export class PromoteVersionController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'The streamVersion last seen' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'The integration id' })
   @ApiOkResponse({ type: DeploymentSchema, headers: ETAG_HEADER })
+  @ApiAcceptedResponse(PENDING_CHANGE_RESPONSE)
   @ApiProblems({
     400: 'Invalid version or environment name',
     403: 'AUTH.ADMIN_REQUIRED: the caller does not administer the target environment',
@@ -58,6 +66,14 @@ export class PromoteVersionController {
     @Res({ passthrough: true }) reply: HttpReply,
   ) {
     const { version, environment } = body;
+    const { integrationName } = await this.checks.promote(integrationId, { version, environment }, context);
+    const pending = await this.fourEyes.intercept(
+      context,
+      environment,
+      { kind: 'promote', integrationId, body: { ...body } },
+      { summary: `Promote version ${version} of ${integrationName} to ${environment}` },
+    );
+    if (pending) return pendingAnswer(reply, pending);
     const outcome = await this.commands.execute(
       new PromoteVersionCommand(integrationId, { version, environment }, context),
     );
