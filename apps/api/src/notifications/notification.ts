@@ -30,4 +30,8 @@ export const NOTIFYING_EVENT_TYPES = [
   'ConnectionRequestCancelled',
   'IntegrationPublishFailed',
   'RepublishRequired',
+  'ChangeRequested',
+  'ChangeApplied',
+  'ChangeFailed',
+  'ChangeRejected',
 ] as const;

@@ -15,6 +15,12 @@ export const NOTIFICATION_KINDS = [
   'publication-failed',
   /** An integration deployed in an environment the recipient administers must be republished. */
   'republish-required',
+  /** Another administrator asked for a four-eyes change in an environment the recipient administers. */
+  'change-requested',
+  /** The recipient's change request was approved and applied, or applied refused (failed). */
+  'change-decided',
+  /** The recipient's change request was rejected (with the reason). */
+  'change-rejected',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
