@@ -14,6 +14,6 @@ export const EnvironmentRow = defineEntity({
     address: p.string().nullable(),
     createdBy: p.string(),
     createdAt: p.string(),
-    fourEyes: p.boolean(),
+    fourEyes: p.boolean().default(false),
   },
 });
