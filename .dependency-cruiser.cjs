@@ -11,14 +11,15 @@ const API = '^apps/api/src/';
 const CONTEXTS = {
   'read-model': [],
   identity: ['read-model'],
-  connections: ['read-model', 'identity'],
+  governance: ['read-model', 'identity'],
+  connections: ['read-model', 'identity', 'governance'],
   integrations: ['read-model', 'identity', 'connections'],
-  publishing: ['read-model', 'identity', 'connections', 'integrations'],
+  publishing: ['read-model', 'identity', 'governance', 'connections', 'integrations'],
   'data-api': ['read-model', 'identity', 'connections', 'integrations', 'publishing'],
   operations: ['read-model', 'identity'],
   'event-feed': [],
   audit: ['read-model', 'identity'],
-  notifications: ['read-model', 'identity', 'connections', 'integrations', 'audit'],
+  notifications: ['read-model', 'identity', 'governance', 'connections', 'integrations', 'audit'],
 };
 const anyContext = `${API}(${Object.keys(CONTEXTS).join('|')})/`;
 

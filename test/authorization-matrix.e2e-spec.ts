@@ -127,6 +127,13 @@ describe('authorization matrix: every operation x every kind of caller', () => {
         details: { path: 'sample.sqlite' },
       })) as { id: string }
     ).id;
+  /** A pending change request of production, asked for by root: switching its four-eyes off. */
+  const newChangeRequest = async () => {
+    const policy = (fourEyes: boolean) =>
+      t.http().put('/api/environments/production/policy').set(bearer(root)).send({ fourEyes });
+    await policy(true).expect(200);
+    return ((await policy(false).expect(202)).body as { changeRequestId: string }).changeRequestId;
+  };
   const newConnection = async (provider: 'sqlite' | 'mysql' = 'sqlite') =>
     (
       (await post('/api/connections', {
@@ -533,6 +540,38 @@ describe('authorization matrix: every operation x every kind of caller', () => {
         ...(decision === 'reject' ? { body: { reason: 'Use the replica' } } : {}),
       }),
     })),
+    {
+      operation: 'GET /api/change-requests',
+      expected: users,
+      call: () => ({ path: '/api/change-requests' }),
+    },
+    {
+      // Root's request in production: its administrators see it, nobody else.
+      operation: 'GET /api/change-requests/{id}',
+      expected: { ...users, developer: 404, admin: 404, owner: 404 },
+      call: async () => ({ path: `/api/change-requests/${await newChangeRequest()}` }),
+    },
+    ...(['approve', 'reject'] as const).map((decision): Row => ({
+      // Another administrator of production decides; whoever does not see it finds nothing.
+      operation: `POST /api/change-requests/{id}/${decision}`,
+      expected: { ...users, developer: 404, admin: 404, owner: 404 },
+      call: async () => ({
+        path: `/api/change-requests/${await newChangeRequest()}/${decision}`,
+        ...(decision === 'reject' ? { body: { reason: 'Not now' } } : {}),
+      }),
+    })),
+    {
+      // Only its requester (root) cancels: another administrator is refused.
+      operation: 'POST /api/change-requests/{id}/cancel',
+      expected: { ...users, developer: 404, admin: 404, otherAdmin: 403, owner: 404 },
+      call: async () => ({ path: `/api/change-requests/${await newChangeRequest()}/cancel` }),
+    },
+    {
+      // qa's policy: its administrators set it; an environment one holds no role in is not found.
+      operation: 'PUT /api/environments/{env}/policy',
+      expected: { ...users, developer: 404, otherAdmin: 404, owner: 404 },
+      call: () => ({ path: '/api/environments/qa/policy', body: { fourEyes: false } }),
+    },
     { operation: 'GET /api/projections', expected: owners, call: () => ({ path: '/api/projections' }) },
     {
       operation: 'POST /api/projections/{name}/rebuild',

@@ -101,6 +101,7 @@ describe('connection requests: approved or rejected once, cancelled only while p
     const head = await t.store.headPosition();
     expect(status.body.items.map((p: { name: string }) => p.name).sort()).toEqual([
       'api_keys',
+      'change_requests',
       'connection_bindings',
       'connection_requests',
       'connections',

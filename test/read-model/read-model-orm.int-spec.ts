@@ -72,6 +72,7 @@ describe('createReadModelOrm on MariaDB/MySQL', () => {
     // Sorted here: information_schema orders by its own collation, not by code point as SQLite does.
     expect(tables.map(({ name }) => name).sort()).toEqual([
       'api_keys',
+      'change_requests',
       'connection_bindings',
       'connection_requests',
       'connections',

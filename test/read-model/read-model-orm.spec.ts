@@ -28,6 +28,7 @@ describe('createReadModelOrm', () => {
       );
     expect(tables.map(({ name }) => name)).toEqual([
       'api_keys',
+      'change_requests',
       'connection_bindings',
       'connection_requests',
       'connections',
@@ -64,6 +65,7 @@ describe('createReadModelOrm', () => {
       '0012-integration-null-policy',
       '0013-connection-bindings',
       '0014-user-access',
+      '0015-four-eyes',
       '0016-schema-drift',
     ]);
   });

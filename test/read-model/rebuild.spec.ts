@@ -82,8 +82,8 @@ describe.each(['inline', 'thread'] as const)('read model rebuild, writing %s', (
   it('given a mixed history of hundreds of events, then the rows are the in-memory fold of the log', async () => {
     expect(head).toBeGreaterThan(400);
     const rows = await snapshot();
-    // The sample history starts no republish run, so only that view stays empty.
-    for (const table of VIEW_TABLES.filter((name) => name !== 'republish_runs'))
+    // The sample history starts no republish run and asks for no four-eyes change: those views stay empty.
+    for (const table of VIEW_TABLES.filter((name) => name !== 'republish_runs' && name !== 'change_requests'))
       expect(rows[table].length).toBeGreaterThan(0);
     expect(sorted(await served())).toStrictEqual(sorted(await folded()));
   });

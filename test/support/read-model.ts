@@ -44,6 +44,7 @@ export const VIEW_TABLES = [
   'users',
   'api_keys',
   'user_sessions',
+  'change_requests',
 ] as const;
 export const CHECKPOINTED_AT = '2025-06-01T00:00:00.000Z';
 

@@ -7,6 +7,7 @@ import { AuditChainMonitor, auditKeyOf } from './infrastructure/audit-chain/audi
 import { ConnectionsModule } from './connections';
 import { DataApiModule } from './data-api';
 import { EventFeedModule } from './event-feed';
+import { GovernanceModule } from './governance';
 import { AuthGuard, IdentityModule } from './identity';
 import { IntegrationsModule } from './integrations';
 import { NotificationsModule } from './notifications';
@@ -146,6 +147,7 @@ export class AppModule {
         MailModule,
         CqrsModule.forRoot(),
         IdentityModule,
+        GovernanceModule,
         ConnectionsModule,
         IntegrationsModule,
         PublishingModule,

@@ -1,4 +1,5 @@
 import { CONNECTIONS_VIEWS } from './connections';
+import { GOVERNANCE_VIEWS } from './governance';
 import { type ProjectedView } from './infrastructure/read-model/projection-runner';
 import { IDENTITY_VIEWS } from './identity';
 import { INTEGRATIONS_VIEWS } from './integrations';
@@ -14,4 +15,5 @@ export const APP_VIEWS: readonly ProjectedView[] = [
   ...INTEGRATIONS_VIEWS,
   ...PUBLISHING_VIEWS,
   ...IDENTITY_VIEWS,
+  ...GOVERNANCE_VIEWS,
 ];

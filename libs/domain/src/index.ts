@@ -60,3 +60,8 @@ export * from './schema-drift/schema-drift.events';
 export * from './schema-drift/schema-drift.commands';
 export * from './schema-drift/schema-drift.decider';
 export * from './schema-drift/schema-drift.stream';
+export * from './change-request/change-request.change';
+export * from './change-request/change-request.events';
+export * from './change-request/change-request.commands';
+export * from './change-request/change-request.decider';
+export * from './change-request/change-request.stream';

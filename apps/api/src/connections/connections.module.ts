@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GovernanceModule } from '../governance';
 import { IdentityModule } from '../identity';
 import { BrowseConnectionController } from './browse-connection/browse-connection.http';
 import {
@@ -48,13 +49,15 @@ import { RequestConnectionController } from './request-connection/request-connec
 import { RotateConnectionPasswordHandler } from './rotate-connection-password/rotate-connection-password.command';
 import { RotateConnectionPasswordController } from './rotate-connection-password/rotate-connection-password.http';
 import { SecretShreddingReactor } from './secret-shredding/secret-shredding.reactor';
+import { ConnectionChangeChecks } from './four-eyes/connection-change-checks';
+import { ConnectionChangeExecutors } from './four-eyes/connection-change-executors';
 
 /**
  * Connections to external databases (created, changed, rotated, deleted, their secrets destroyed once
  * released), the requests for them and their approval, and browsing them.
  */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, GovernanceModule],
   controllers: [
     ConnectionQueriesController,
     ConnectionHistoryController,
@@ -78,6 +81,8 @@ import { SecretShreddingReactor } from './secret-shredding/secret-shredding.reac
     ApprovedRequestReactor,
     SecretShreddingReactor,
     ConnectionBindings,
+    ConnectionChangeChecks,
+    ConnectionChangeExecutors,
     CreateConnectionHandler,
     ChangeConnectionHandler,
     RotateConnectionPasswordHandler,

@@ -136,7 +136,7 @@ const tokensLogger = new Logger('Tokens');
     GetUserHistoryHandler,
     GetPastUserHandler,
   ],
-  exports: [Authenticator, EnvironmentAccess, FirstStart, ActorNames, ApiKeyViews],
+  exports: [Authenticator, EnvironmentAccess, EnvironmentViews, FirstStart, ActorNames, ApiKeyViews],
 })
 export class IdentityModule implements OnApplicationShutdown {
   constructor(

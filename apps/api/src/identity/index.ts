@@ -16,3 +16,5 @@ export { parseIfMatch } from './auth/request-context.decorator';
 export { IDENTITY_VIEWS } from './identity-views.list';
 export { type UserView } from './users/user-queries/users.projection';
 export { UserRow } from './users/user-queries/users.table';
+export { EnvironmentViews } from './environments/environment-queries/environment-views';
+export { EnvironmentSchema } from './environments/environment-queries/environment.schema';

@@ -32,4 +32,8 @@ export const NOTIFYING_EVENT_TYPES = [
   'RepublishRequired',
   'SchemaDriftDetected',
   'SchemaDriftResolved',
+  'ChangeRequested',
+  'ChangeApplied',
+  'ChangeFailed',
+  'ChangeRejected',
 ] as const;

@@ -34,3 +34,5 @@ export {
 export { SchemaDriftChecks } from './schema-drift/drift-check/schema-drift-checks';
 export { type IntegrationDriftResult } from './schema-drift/drift-check/drift-check.result';
 export { type SchemaDriftView, SchemaDriftViews } from './schema-drift/drift-queries/schema-drift-views';
+export { DeploymentChangeChecks } from './deployments/four-eyes/deployment-change-checks';
+export { interceptUnbind } from './deployments/four-eyes/unbind-interception';

@@ -27,6 +27,8 @@ import { PromoteVersionController } from './deployments/promote-version/promote-
 import { PromotionGate } from './deployments/promotion-gate/promotion-gate';
 import { UnbindConnectionHandler } from './deployments/unbind-connection/unbind-connection.command';
 import { UnbindConnectionController } from './deployments/unbind-connection/unbind-connection.http';
+import { DeploymentChangeChecks } from './deployments/four-eyes/deployment-change-checks';
+import { DeploymentChangeExecutors } from './deployments/four-eyes/deployment-change-executors';
 import { createPackageStore } from './publications/open-package-store';
 import { PackageStore } from './publications/package-store.port';
 import { PublicationProcess } from './publications/process/publication.process';
@@ -109,6 +111,8 @@ import { SchemaDriftViews } from './schema-drift/drift-queries/schema-drift-view
     BindConnectionHandler,
     UnbindConnectionHandler,
     PromotionGate,
+    DeploymentChangeChecks,
+    DeploymentChangeExecutors,
     ListIntegrationDeploymentsHandler,
     ListEnvironmentDeploymentsHandler,
     GetEnvironmentHealthHandler,
@@ -131,6 +135,7 @@ import { SchemaDriftViews } from './schema-drift/drift-queries/schema-drift-view
     DependencyViews,
     SchemaDriftViews,
     SchemaDriftChecks,
+    DeploymentChangeChecks,
   ],
 })
 export class PublishingModule implements OnApplicationShutdown {

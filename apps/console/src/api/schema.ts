@@ -7,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everything waiting for your decision, newest first: the pending connection requests of the environments you administer */
+        /** Everything waiting for your decision, newest first: the pending connection requests of the environments you administer, and their pending change requests someone else asked for */
         get: operations["ApprovalsController_list"];
         put?: never;
         post?: never;
@@ -147,6 +147,91 @@ export interface paths {
         put?: never;
         /** Change the caller's password, giving the current one: the only call a session opened with a one-time password may make. Every session of the caller ends (this one too): log in again with the new password */
         post: operations["ChangePasswordController_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Four-eyes change requests, newest first: every one of the environments you administer, and your own */
+        get: operations["ChangeRequestQueriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/change-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A change request (its requester, the administrators of its environment) */
+        get: operations["ChangeRequestQueriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/change-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve, as another administrator of its environment: the change runs at once (status applied, or failed with the reason it was refused) */
+        post: operations["DecideChangeRequestController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/change-requests/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a pending request (its requester only) */
+        post: operations["DecideChangeRequestController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/change-requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject with a reason (administrators of its environment) */
+        post: operations["DecideChangeRequestController_reject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -603,6 +688,23 @@ export interface paths {
         post?: never;
         /** Unbind the connection that serves the integration in an environment (admin there): its data API answers as if none was ever bound */
         delete: operations["UnbindConnectionController_unbind"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/environments/{env}/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the environment's policy (administrators there): four-eyes on applies at once; off, where it is on, is a change request another administrator approves */
+        put: operations["EnvironmentPolicyController_set"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1346,14 +1448,14 @@ export interface components {
             environment: string;
             /**
              * Format: uuid
-             * @description The id of what waits (the connection request)
+             * @description The id of what waits (the connection or change request)
              */
             id: string;
             /**
-             * @description What waits: a connection request today
+             * @description What waits: a connection request, or a four-eyes change request someone else asked for
              * @enum {string}
              */
-            kind: "connection-request";
+            kind: "connection-request" | "change-request";
             /**
              * @description Its path in the console
              * @example /connection-requests/show/0197a3c2-7d1e-7c4a-9a51-3b9f2e8d4c10
@@ -1363,7 +1465,7 @@ export interface components {
             requestedAt: string;
             requestedBy: components["schemas"]["ApprovalRequester"];
             /**
-             * @description Its name (the connection asked for)
+             * @description Its name (the connection asked for), or the summary of the change
              * @example Orders DB (dev)
              */
             title: string;
@@ -1521,6 +1623,52 @@ export interface components {
             currentPassword: string;
             /** @description Hashed with scrypt; never stored or returned in clear */
             newPassword: string;
+        };
+        ChangeRequest: {
+            /** @description The change as the call asked for it (`kind`, the ids it names, the body it sent); never a password */
+            change: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description When the approved change was applied or refused
+             */
+            completedAt?: string;
+            /**
+             * Format: date-time
+             * @description Absent while pending
+             */
+            decidedAt?: string;
+            /** @description Who approved, rejected or cancelled it (absent while pending) */
+            decidedBy?: string;
+            /**
+             * @description The environment whose policy asked for four eyes
+             * @example production
+             */
+            environment: string;
+            /** @description Why the approved change was refused when it ran (failed only) */
+            failureCode?: string;
+            /** @description The refusal, in words (failed only) */
+            failureMessage?: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "promote" | "bind" | "unbind" | "create-connection" | "edit-connection" | "rotate-password" | "delete-connection" | "environment-policy";
+            /** @description Why it was rejected (rejected requests only) */
+            reason?: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: uuid
+             * @description User id of the requester
+             */
+            requestedBy: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "applied" | "failed" | "rejected" | "cancelled";
+            /** @example Promote version 2 of Orders to production */
+            summary: string;
+            /** @description The version of the request (its ETag) */
+            version: number;
         };
         ChangeUserBody: {
             /** @description true: the user can no longer log in and every token they hold is refused at once; false: they may log in again */
@@ -1949,6 +2097,8 @@ export interface components {
             createdAt: string;
             /** @description User id of its creator (`system` for the first development environment) */
             createdBy: string;
+            /** @description Whether changes there (promotions, bindings, connections) need a second administrator: on by default in production (PUT /api/environments/{env}/policy) */
+            fourEyes: boolean;
             /** @enum {string} */
             kind: "development" | "qa" | "production";
             /** @example qa */
@@ -2030,6 +2180,10 @@ export interface components {
              * @enum {string}
              */
             status: "ok" | "degraded" | "down";
+        };
+        EnvironmentPolicyBody: {
+            /** @description Whether changes there need a second administrator */
+            fourEyes: boolean;
         };
         FieldError: {
             /** @example applicationName */
@@ -2374,7 +2528,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required" | "schema-drift";
+            kind: "connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required" | "schema-drift" | "change-requested" | "change-decided" | "change-rejected";
             /**
              * @description The path of what it is about in the console
              * @example /connection-requests/show/0197a3c2-7d1e-7c4a-9a51-3b9f2e8d4c10
@@ -2398,11 +2552,11 @@ export interface components {
         };
         NotificationSettings: {
             /** @description The kinds that also go by email (in-app notifications are always on) */
-            email: ("connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required" | "schema-drift")[];
+            email: ("connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required" | "schema-drift" | "change-requested" | "change-decided" | "change-rejected")[];
         };
         NotificationSettingsBody: {
             /** @description Every kind that goes by email from now on; the others stay in-app only */
-            email: ("connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required" | "schema-drift")[];
+            email: ("connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required" | "schema-drift" | "change-requested" | "change-decided" | "change-rejected")[];
         };
         PasswordReset: {
             /**
@@ -2410,6 +2564,15 @@ export interface components {
              * @example K7QMZ-4RXPA-T9WHC-3NDEV
              */
             oneTimePassword: string;
+        };
+        PendingChange: {
+            /**
+             * Format: uuid
+             * @description GET /api/change-requests/{id}; another administrator approves it
+             */
+            changeRequestId: string;
+            /** @enum {string} */
+            status: "pending";
         };
         ProblemDetails: {
             /**
@@ -2676,6 +2839,10 @@ export interface components {
         };
         RejectBody: {
             /** @example Use the shared reporting replica instead */
+            reason: string;
+        };
+        RejectChangeBody: {
+            /** @example Not before the release notes are out */
             reason: string;
         };
         RenameEntityBody: {
@@ -3025,7 +3192,7 @@ export interface components {
              */
             email?: string;
             /** @description The notification kinds the user chose to get by email too; absent: they never chose (all kinds) */
-            emailKinds?: ("connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required" | "schema-drift")[];
+            emailKinds?: ("connection-requested" | "request-approved" | "request-rejected" | "request-cancelled" | "publication-failed" | "republish-required" | "schema-drift" | "change-requested" | "change-decided" | "change-rejected")[];
             /** Format: uuid */
             id: string;
             /** @description An administrator set a one-time password the user has not changed yet: a login with it may only change it */
@@ -3547,6 +3714,399 @@ export interface operations {
             };
             /** @description AUTH.TOO_MANY_ATTEMPTS: too many wrong passwords for this user or address; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChangeRequestQueriesController_list: {
+        parameters: {
+            query?: {
+                /** @description Only the requests of this environment */
+                environment?: string;
+                /** @description Rows to answer at most; `total` still counts them all */
+                limit?: number;
+                /** @description Rows to skip */
+                offset?: number;
+                /** @description Only the requests in this status */
+                status?: "pending" | "approved" | "applied" | "failed" | "rejected" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the requests; `total` counts them all */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ChangeRequest"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description An unknown status, a too long environment name, or offset or limit out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChangeRequestQueriesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The change request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CHANGE_REQUEST.NOT_FOUND: no such request, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DecideChangeRequestController_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The change request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request as decided */
+            200: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description FOUR_EYES.SAME_PERSON (the requester approves nothing of their own), AUTH.ADMIN_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CHANGE_REQUEST.NOT_FOUND: no such request, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CHANGE_REQUEST.NOT_PENDING: it was approved, rejected or cancelled already (the detail says by whom and when), or another decision was recorded at the same moment */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the request */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DecideChangeRequestController_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The change request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request as decided */
+            200: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description FOUR_EYES.NOT_REQUESTER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CHANGE_REQUEST.NOT_FOUND: no such request, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CHANGE_REQUEST.NOT_PENDING: it was approved, rejected or cancelled already (the detail says by whom and when), or another decision was recorded at the same moment */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the request */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DecideChangeRequestController_reject: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The change request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectChangeBody"];
+            };
+        };
+        responses: {
+            /** @description The request as decided */
+            200: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            /** @description CHANGE_REQUEST.INVALID (the reason), an id that is not a UUID, or a missing reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CHANGE_REQUEST.NOT_FOUND: no such request, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CHANGE_REQUEST.NOT_PENDING: it was approved, rejected or cancelled already (the detail says by whom and when), or another decision was recorded at the same moment */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the request */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4193,6 +4753,15 @@ export interface operations {
                     "application/json": components["schemas"]["Connection"];
                 };
             };
+            /** @description The environment's policy asks for four eyes: nothing changed yet, a change request waits for another administrator of the environment */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description CONNECTION.INVALID (a SQLite path outside the databases folder, details the provider needs) or a missing or invalid field */
             400: {
                 headers: {
@@ -4338,6 +4907,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The environment's policy asks for four eyes: nothing changed yet, a change request waits for another administrator of the environment */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description Deleted: it is not found from now on */
             204: {
                 headers: {
@@ -4438,6 +5016,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Connection"];
+                };
+            };
+            /** @description The environment's policy asks for four eyes: nothing changed yet, a change request waits for another administrator of the environment */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
                 };
             };
             /** @description CONNECTION.INVALID (details another provider reads, a SQLite path outside the databases folder, a secret in the details), an id that is not a UUID, or an invalid or unknown field */
@@ -4847,6 +5434,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Connection"];
+                };
+            };
+            /** @description The environment's policy asks for four eyes: nothing changed yet, a change request waits for another administrator of the environment */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
                 };
             };
             /** @description CONNECTION.INVALID (SQLite connections have no password), an id that is not a UUID, or a missing or too long password */
@@ -6177,6 +6773,15 @@ export interface operations {
                     "application/json": components["schemas"]["Deployment"];
                 };
             };
+            /** @description The environment's policy asks for four eyes: nothing changed yet, a change request waits for another administrator of the environment */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description Invalid connectionId; force without a reason */
             400: {
                 headers: {
@@ -6317,6 +6922,87 @@ export interface operations {
             };
             /** @description PRECONDITION_FAILED: If-Match names another version of the integration's deployments */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EnvironmentPolicyController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The environment name */
+                env: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnvironmentPolicyBody"];
+            };
+        };
+        responses: {
+            /** @description The environment with its policy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Environment"];
+                };
+            };
+            /** @description The environment's policy asks for four eyes: nothing changed yet, a change request waits for another administrator of the environment */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
+            /** @description fourEyes missing or not a boolean */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: administrators of the environment set its policy */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description ENVIRONMENT.NOT_FOUND: no such environment, or one the caller holds no role in */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6955,6 +7641,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            /** @description The environment's policy asks for four eyes: nothing changed yet, a change request waits for another administrator of the environment */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
                 };
             };
             /** @description Invalid version or environment name; force without a reason */

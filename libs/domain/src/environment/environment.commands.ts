@@ -7,4 +7,13 @@ export type CreateEnvironment = Command<
   { name: string; kind: EnvironmentKind; address?: string }
 >;
 
-export type EnvironmentCommand = CreateEnvironment;
+/**
+ * Whether changes in the environment need a second administrator. `changeRequestId` names the approved
+ * change request that switches four-eyes off: one administrator alone may turn it on, never off.
+ */
+export type ChangeEnvironmentPolicy = Command<
+  'ChangeEnvironmentPolicy',
+  { name: string; fourEyes: boolean; changeRequestId?: string }
+>;
+
+export type EnvironmentCommand = CreateEnvironment | ChangeEnvironmentPolicy;

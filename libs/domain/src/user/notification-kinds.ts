@@ -17,6 +17,12 @@ export const NOTIFICATION_KINDS = [
   'republish-required',
   /** Breaking schema drift was found, or resolved, in an environment the recipient administers. */
   'schema-drift',
+  /** Another administrator asked for a four-eyes change in an environment the recipient administers. */
+  'change-requested',
+  /** The recipient's change request was approved and applied, or applied refused (failed). */
+  'change-decided',
+  /** The recipient's change request was rejected (with the reason). */
+  'change-rejected',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

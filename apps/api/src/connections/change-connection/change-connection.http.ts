@@ -1,6 +1,7 @@
 import { Body, Controller, Param, ParseUUIDPipe, Patch, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiHeader,
   ApiOkResponse,
@@ -11,6 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsString, Length, ValidateNested } from 'class-validator';
+import { FourEyes, PENDING_CHANGE_RESPONSE, pendingAnswer } from '../../governance';
 import { Ctx, type RequestContext } from '../../identity';
 import { type HttpReply } from '../../infrastructure/http/http-types';
 import { ApiProblems, ETAG_HEADER } from '../../infrastructure/http/openapi/api-responses';
@@ -18,6 +20,7 @@ import { Omittable } from '../../infrastructure/http/omittable.decorator';
 import { ConnectionDetailsBody } from '../connection-details.body';
 import { ConnectionSchema } from '../connection-queries/connection.schema';
 import { ConnectionViews } from '../connection-queries/connection-views';
+import { ConnectionChangeChecks } from '../four-eyes/connection-change-checks';
 import { ChangeConnectionCommand } from './change-connection.command';
 
 /** Neither the provider nor the environment changes; the password has a route of its own. */
@@ -47,6 +50,8 @@ export class ChangeConnectionController {
   constructor(
     private readonly commands: CommandBus,
     private readonly views: ConnectionViews,
+    private readonly fourEyes: FourEyes,
+    private readonly checks: ConnectionChangeChecks,
   ) {}
 
   @Patch(':id')
@@ -58,6 +63,7 @@ export class ChangeConnectionController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version of the connection last seen' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'The connection id' })
   @ApiOkResponse({ type: ConnectionSchema, headers: ETAG_HEADER, description: 'The connection as changed' })
+  @ApiAcceptedResponse(PENDING_CHANGE_RESPONSE)
   @ApiProblems({
     400: 'CONNECTION.INVALID (details another provider reads, a SQLite path outside the databases folder, a secret in the details), an id that is not a UUID, or an invalid or unknown field',
     403: 'AUTH.ADMIN_REQUIRED: administrators of the connection’s environment change it',
@@ -70,16 +76,24 @@ export class ChangeConnectionController {
     @Ctx() context: RequestContext,
     @Res({ passthrough: true }) reply: HttpReply,
   ) {
-    const outcome = await this.commands.execute(
-      new ChangeConnectionCommand(
-        id,
-        {
-          ...(body.name === undefined ? {} : { name: body.name }),
-          ...(body.details === undefined ? {} : { details: definedOnly(body.details) }),
-        },
-        context,
-      ),
+    const edit = {
+      ...(body.name === undefined ? {} : { name: body.name }),
+      ...(body.details === undefined ? {} : { details: definedOnly(body.details) }),
+    };
+    const { environment, name } = await this.checks.edit(id, edit, context);
+    const pending = await this.fourEyes.intercept(
+      context,
+      environment,
+      {
+        kind: 'edit-connection',
+        connectionId: id,
+        edit,
+        ...(context.ifMatch === undefined ? {} : { ifMatch: context.ifMatch }),
+      },
+      { summary: `Change the connection "${name}" in ${environment}` },
     );
+    if (pending) return pendingAnswer(reply, pending);
+    const outcome = await this.commands.execute(new ChangeConnectionCommand(id, edit, context));
     return this.views.afterWrite(id, outcome, reply);
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
@@ -12,12 +13,14 @@ import {
 import { Type } from 'class-transformer';
 import { IsIn, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { PROVIDERS, type Provider } from '@ib/domain';
+import { FourEyes, PENDING_CHANGE_RESPONSE, pendingAnswer } from '../../governance';
 import { Ctx, type RequestContext } from '../../identity';
 import { type HttpReply } from '../../infrastructure/http/http-types';
 import { ApiProblems, ETAG_HEADER, LOCATION_HEADER } from '../../infrastructure/http/openapi/api-responses';
 import { ConnectionDetailsBody } from '../connection-details.body';
 import { ConnectionSchema } from '../connection-queries/connection.schema';
 import { ConnectionViews } from '../connection-queries/connection-views';
+import { ConnectionChangeChecks } from '../four-eyes/connection-change-checks';
 import { CreateConnectionCommand } from './create-connection.command';
 import { Omittable } from '../../infrastructure/http/omittable.decorator';
 
@@ -56,6 +59,8 @@ export class CreateConnectionController {
   constructor(
     private readonly commands: CommandBus,
     private readonly views: ConnectionViews,
+    private readonly fourEyes: FourEyes,
+    private readonly checks: ConnectionChangeChecks,
   ) {}
 
   @Post()
@@ -63,6 +68,7 @@ export class CreateConnectionController {
   @ApiOperation({ summary: 'Create a connection (administrators)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: ConnectionSchema, headers: { ...LOCATION_HEADER, ...ETAG_HEADER } })
+  @ApiAcceptedResponse(PENDING_CHANGE_RESPONSE)
   @ApiProblems({
     400: 'CONNECTION.INVALID (a SQLite path outside the databases folder, details the provider needs) or a missing or invalid field',
     403: 'AUTH.ADMIN_REQUIRED: administrators of the environment create connections (others request them)',
@@ -76,9 +82,23 @@ export class CreateConnectionController {
     @Res({ passthrough: true }) reply: HttpReply,
   ) {
     const environment = body.environment ?? context.user.environment;
-    const outcome = await this.commands.execute(
-      new CreateConnectionCommand({ ...body, details: { ...body.details }, environment }, context),
+    const input = { ...body, details: { ...body.details }, environment };
+    this.checks.create(input, context);
+    const { password, ...connection } = input;
+    const pending = await this.fourEyes.intercept(
+      context,
+      environment,
+      {
+        kind: 'create-connection',
+        connection: { name: connection.name, provider: connection.provider, details: connection.details },
+      },
+      {
+        summary: `Create the ${body.provider} connection "${body.name}" in ${environment}`,
+        ...(password === undefined ? {} : { secret: password }),
+      },
     );
+    if (pending) return pendingAnswer(reply, pending);
+    const outcome = await this.commands.execute(new CreateConnectionCommand(input, context));
     reply.header('Location', `/api/connections/${outcome.connectionId}`);
     return this.views.afterWrite(outcome.connectionId, outcome, reply);
   }

@@ -1,5 +1,11 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
+  type ChangeApplied,
+  type ChangeCancelled,
+  type ChangeFailed,
+  type ChangeRejected,
+  changeRequestDecider,
+  changeRequestStreamId,
   type ConnectionDeleted,
   type ConnectionPasswordRotated,
   type ConnectionRequestCancelled,
@@ -9,6 +15,7 @@ import {
   connectionRequestDecider,
   connectionRequestStreamId,
   connectionStreamId,
+  secretRefOf,
 } from '@ib/domain';
 import { CommandRunner } from '../../infrastructure/command-handling/command-runner';
 import { type ProcessManager } from '../../infrastructure/process-managers/process-manager';
@@ -18,11 +25,20 @@ import { SecretStore } from '../../infrastructure/secrets/secret-store.port';
 
 /** The facts after which a secret is no longer needed by anything. */
 type SecretReleased =
-  ConnectionPasswordRotated | ConnectionDeleted | ConnectionRequestRejected | ConnectionRequestCancelled;
+  | ConnectionPasswordRotated
+  | ConnectionDeleted
+  | ConnectionRequestRejected
+  | ConnectionRequestCancelled
+  | ChangeRejected
+  | ChangeCancelled
+  | ChangeApplied
+  | ChangeFailed;
 
 /**
  * Destroys (crypto-shreds) a secret once the log says nothing needs it any more: the password a
- * rotation replaced, a deleted connection's, a rejected or cancelled request's. Driven by the stored
+ * rotation replaced, a deleted connection's, a rejected or cancelled request's, and the one a four-eyes
+ * change sealed once the change is over (rejected, cancelled, or run: the command it ran keeps a copy
+ * of its own). Driven by the stored
  * events rather than by the handlers that record them, so a process stopped between the append and the
  * shredding still destroys the secret: the checkpoint moves only once a batch is shredded, a failing
  * batch is delivered again, and shredding twice is harmless. It starts from the beginning of the log,
@@ -36,6 +52,10 @@ export class SecretShreddingReactor implements ProcessManager, OnModuleInit {
     'ConnectionDeleted',
     'ConnectionRequestRejected',
     'ConnectionRequestCancelled',
+    'ChangeRejected',
+    'ChangeCancelled',
+    'ChangeApplied',
+    'ChangeFailed',
   ] satisfies SecretReleased['type'][];
   readonly firstStart = 'beginning';
   private readonly logger = new Logger(SecretShreddingReactor.name);
@@ -82,6 +102,19 @@ export class SecretShreddingReactor implements ProcessManager, OnModuleInit {
         return (state.status === 'rejected' || state.status === 'cancelled') && state.secretRef !== undefined
           ? [state.secretRef]
           : [];
+      }
+      case 'ChangeRejected':
+      case 'ChangeCancelled':
+      case 'ChangeApplied':
+      case 'ChangeFailed': {
+        const { changeRequestId } = event.data as ChangeRejected['data'];
+        const { state } = await this.runner.load(
+          changeRequestStreamId(changeRequestId),
+          changeRequestDecider,
+        );
+        const ref =
+          state.status === 'none' || state.status === 'pending' ? undefined : secretRefOf(state.change);
+        return ref === undefined ? [] : [ref];
       }
     }
   }

@@ -89,6 +89,16 @@ export class Authenticator {
     }
   }
 
+  /**
+   * A user as they are now, acting in `environment`, for work done on their behalf later (an approved
+   * change runs with its requester's rights of the moment); undefined when gone or disabled.
+   */
+  async currentUser(userId: string, environment: string): Promise<AuthenticatedUser | undefined> {
+    const user = await this.users.current(userId);
+    if (user === undefined || user.disabled === true) return undefined;
+    return { id: user.id, username: user.username, roles: user.roles, owner: user.owner, environment };
+  }
+
   private async userOf(claims: TokenClaims, asOf?: number): Promise<AuthenticatedUser> {
     const user = await this.users.current(claims.sub, asOf);
     // Named apart from an ended session, so the client can say why logging in again will not help.

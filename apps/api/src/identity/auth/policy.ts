@@ -18,6 +18,8 @@ import { type ViewCondition } from '../../infrastructure/read-model/view-store';
 export type Action =
   | 'environment.create'
   | 'environment.read'
+  | 'environment.policy'
+  | 'change-request.decide'
   | 'user.grant'
   | 'user.grant-owner'
   | 'user.read'
@@ -48,6 +50,8 @@ type Need = 'reader' | 'member' | 'admin' | 'auditor' | 'owner';
 const NEEDS: Readonly<Record<Action, Need>> = {
   'environment.create': 'owner',
   'environment.read': 'reader',
+  'environment.policy': 'admin',
+  'change-request.decide': 'admin',
   'user.grant': 'admin',
   'user.grant-owner': 'owner',
   'user.read': 'admin',

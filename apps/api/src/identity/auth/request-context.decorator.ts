@@ -18,6 +18,11 @@ export type RequestContext = Readonly<{
    * attempt of the request gets the same ones, so a retry names the streams a crashed attempt wrote.
    */
   ids: IdSource;
+  /**
+   * The change request whose approval runs this command: it was asked for and approved already, so
+   * four-eyes lets it through instead of asking again.
+   */
+  approvedChange?: string;
 }>;
 
 const header = (request: HttpRequest, name: string): string | undefined => {

@@ -12,16 +12,22 @@ export class ApprovalRequesterSchema {
 /** Something waiting for the caller's decision. */
 @ApiSchema({ name: 'Approval' })
 export class ApprovalSchema {
-  @ApiProperty({ enum: ['connection-request'], description: 'What waits: a connection request today' })
-  kind!: 'connection-request';
+  @ApiProperty({
+    enum: ['connection-request', 'change-request'],
+    description: 'What waits: a connection request, or a four-eyes change request someone else asked for',
+  })
+  kind!: 'connection-request' | 'change-request';
 
-  @ApiProperty({ format: 'uuid', description: 'The id of what waits (the connection request)' })
+  @ApiProperty({ format: 'uuid', description: 'The id of what waits (the connection or change request)' })
   id!: string;
 
   @ApiProperty({ example: 'development' })
   environment!: string;
 
-  @ApiProperty({ example: 'Orders DB (dev)', description: 'Its name (the connection asked for)' })
+  @ApiProperty({
+    example: 'Orders DB (dev)',
+    description: 'Its name (the connection asked for), or the summary of the change',
+  })
   title!: string;
 
   @ApiProperty({ type: ApprovalRequesterSchema })

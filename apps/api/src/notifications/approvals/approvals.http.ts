@@ -14,7 +14,7 @@ export class ApprovalsController {
   @ApiOperation({
     summary:
       'Everything waiting for your decision, newest first: the pending connection requests of the ' +
-      'environments you administer',
+      'environments you administer, and their pending change requests someone else asked for',
   })
   @ApiOkResponse({ type: ApprovalsSchema })
   list(@Ctx() context: RequestContext) {

@@ -1,4 +1,7 @@
 import {
+  type ChangeFailed,
+  type ChangeRejected,
+  type ChangeRequested,
   type ConnectionRequestApproved,
   type ConnectionRequestCancelled,
   type ConnectionRequested,
@@ -27,6 +30,10 @@ export type EventFacts = Readonly<{
   request?: ConnectionRequested['data'];
   /** The publication as it was asked: its failure names only its id. */
   publication?: IntegrationPublishRequested['data'];
+  /** The change request as it was asked: its outcome names only its id. */
+  change?: ChangeRequested['data'];
+  /** Who approved the change request (its outcome does not say). */
+  approvedBy?: string;
   /** The integration concerned (publication failed, republish required). */
   integration?: Readonly<{ name: string; environment: string }>;
 }>;
@@ -44,6 +51,7 @@ type Told = Readonly<{
 
 const requestLink = (requestId: string) => `/connection-requests/show/${requestId}`;
 const integrationLink = (integrationId: string) => `/integrations/show/${integrationId}`;
+const changeLink = (changeRequestId: string) => `/change-requests/show/${changeRequestId}`;
 
 const nameOf = (facts: EventFacts, userId: string) => facts.names.get(userId) ?? userId;
 
@@ -68,6 +76,8 @@ const draftsOf = (event: RecordedEvent, recipients: readonly string[], told: Tol
  * - a publication failed (with the failing step and reason): whoever asked to publish;
  * - an integration that must be republished: the administrators of the environment concerned;
  * - breaking schema drift found in an environment, and its resolution: the administrators there.
+ * - a four-eyes change requested: every administrator of its environment but the requester; its
+ *   outcome (applied, failed, rejected with the reason): its requester.
  * Only names, kinds and ids are copied: never the connection's details or secret reference.
  */
 export function notificationsFor(event: RecordedEvent, facts: EventFacts): NotificationDraft[] {
@@ -148,6 +158,35 @@ export function notificationsFor(event: RecordedEvent, facts: EventFacts): Notif
     case 'SchemaDriftDetected':
     case 'SchemaDriftResolved':
       return schemaDriftNotifications(event, facts);
+    case 'ChangeRequested': {
+      const { changeRequestId, environment, summary, requestedBy } = event.data as ChangeRequested['data'];
+      return draftsOf(
+        event,
+        (facts.admins ?? []).filter((id) => id !== requestedBy),
+        {
+          kind: 'change-requested',
+          title: `Approval needed: ${summary}`,
+          body:
+            `${nameOf(facts, requestedBy)} asks for a change in ${environment}: ${summary}.\n` +
+            'Another administrator approves or rejects it.',
+          link: changeLink(changeRequestId),
+          environment,
+        },
+      );
+    }
+    case 'ChangeApplied':
+    case 'ChangeFailed':
+    case 'ChangeRejected': {
+      const { change } = facts;
+      if (change === undefined) return [];
+      const data = event.data as ChangeFailed['data'] | ChangeRejected['data'];
+      const told = changeOutcome(event.type, data, change, facts);
+      return draftsOf(event, [change.requestedBy], {
+        ...told,
+        link: changeLink(change.changeRequestId),
+        environment: change.environment,
+      });
+    }
     default:
       return [];
   }
@@ -175,6 +214,43 @@ function schemaDriftNotifications(event: RecordedEvent, facts: EventFacts): Noti
     title: `Schema drift resolved: ${name} in ${environment}`,
     body: `The database serving version ${version} of ${name} in ${environment} matches it again.`,
   });
+}
+
+function changeOutcome(
+  type: 'ChangeApplied' | 'ChangeFailed' | 'ChangeRejected',
+  data: ChangeFailed['data'] | ChangeRejected['data'],
+  change: ChangeRequested['data'],
+  facts: EventFacts,
+): Omit<Told, 'link' | 'environment'> {
+  const approver = facts.approvedBy === undefined ? 'Another administrator' : nameOf(facts, facts.approvedBy);
+  switch (type) {
+    case 'ChangeApplied':
+      return {
+        kind: 'change-decided',
+        title: `Change applied: ${change.summary}`,
+        body: `${approver} approved your change in ${change.environment}, and it was applied: ${change.summary}.`,
+      };
+    case 'ChangeFailed': {
+      const { code, message } = data as ChangeFailed['data'];
+      return {
+        kind: 'change-decided',
+        title: `Change failed: ${change.summary}`,
+        body:
+          `${approver} approved your change in ${change.environment}, but it was refused when it ran: ` +
+          `${change.summary}.\nReason: ${message} (${code})`,
+      };
+    }
+    case 'ChangeRejected': {
+      const { rejectedBy, reason } = data as ChangeRejected['data'];
+      return {
+        kind: 'change-rejected',
+        title: `Change rejected: ${change.summary}`,
+        body:
+          `${nameOf(facts, rejectedBy)} rejected your change in ${change.environment}: ${change.summary}.` +
+          `\nReason: ${reason}`,
+      };
+    }
+  }
 }
 
 /** A decision on a request, told to its requester unless they made it themselves. */

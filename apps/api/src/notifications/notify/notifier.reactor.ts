@@ -1,5 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  type ChangeRejected,
+  type ChangeRequested,
+  changeRequestStreamId,
   type ConnectionRequestApproved,
   type ConnectionRequestCancelled,
   type ConnectionRequested,
@@ -87,6 +90,26 @@ export class Notifier implements ProcessManager {
         const names = await this.names.of(request === undefined ? [actor] : [actor, request.requestedBy]);
         return request === undefined ? { names } : { names, request };
       }
+      case 'ChangeRequested': {
+        const { environment, requestedBy } = event.data as ChangeRequested['data'];
+        return { names: await this.names.of([requestedBy]), admins: await this.adminIdsOf(environment) };
+      }
+      case 'ChangeApplied':
+      case 'ChangeFailed':
+      case 'ChangeRejected': {
+        const { changeRequestId } = event.data as { changeRequestId: string };
+        const { change, approvedBy } = await this.changeOf(changeRequestId);
+        const rejectedBy =
+          event.type === 'ChangeRejected' ? (event.data as ChangeRejected['data']).rejectedBy : undefined;
+        const names = await this.names.of(
+          [approvedBy, rejectedBy].filter((id): id is string => id !== undefined),
+        );
+        return {
+          names,
+          ...(change === undefined ? {} : { change }),
+          ...(approvedBy === undefined ? {} : { approvedBy }),
+        };
+      }
       case 'IntegrationPublishFailed': {
         const { publicationId, integrationId } = event.data as IntegrationPublishFailed['data'];
         const [publication, integration] = await Promise.all([
@@ -134,6 +157,15 @@ export class Notifier implements ProcessManager {
     const { events } = await this.store.readStream(connectionRequestStreamId(requestId));
     return events.find((event) => event.type === 'ConnectionRequested')?.data as
       ConnectionRequested['data'] | undefined;
+  }
+
+  private async changeOf(changeRequestId: string) {
+    const { events } = await this.store.readStream(changeRequestStreamId(changeRequestId));
+    const change = events.find((event) => event.type === 'ChangeRequested')?.data as
+      ChangeRequested['data'] | undefined;
+    const approval = events.find((event) => event.type === 'ChangeApproved')?.data as
+      { approvedBy: string } | undefined;
+    return { change, approvedBy: approval?.approvedBy };
   }
 
   private async publicationOf(

@@ -13,6 +13,7 @@ import { Notifications0011 } from './0011-notifications.migration';
 import { IntegrationNullPolicy0012 } from './0012-integration-null-policy.migration';
 import { ConnectionBindings0013 } from './0013-connection-bindings.migration';
 import { UserAccess0014 } from './0014-user-access.migration';
+import { FourEyes0015 } from './0015-four-eyes.migration';
 import { SchemaDrift0016 } from './0016-schema-drift.migration';
 
 /** Every read-model migration in order; listed explicitly so bundles and ts-jest need no file discovery. */
@@ -31,5 +32,6 @@ export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
   { name: '0012-integration-null-policy', class: IntegrationNullPolicy0012 },
   { name: '0013-connection-bindings', class: ConnectionBindings0013 },
   { name: '0014-user-access', class: UserAccess0014 },
+  { name: '0015-four-eyes', class: FourEyes0015 },
   { name: '0016-schema-drift', class: SchemaDrift0016 },
 ];

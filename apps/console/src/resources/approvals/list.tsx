@@ -4,7 +4,10 @@ import { Table, Typography } from 'antd';
 import type { Approval } from '../../types';
 import { RequestActions } from '../connection-requests/request-actions';
 
-const KINDS: Record<Approval['kind'], string> = { 'connection-request': 'Connection request' };
+const KINDS: Record<Approval['kind'], string> = {
+  'connection-request': 'Connection request',
+  'change-request': 'Change request',
+};
 
 /** What waits for the caller's decision, newest first; it follows the event stream, so it needs no reload. */
 export const ApprovalList = () => {
@@ -35,17 +38,20 @@ export const ApprovalList = () => {
         <Table.Column<Approval>
           key="actions"
           title="Actions"
-          render={(_, approval) => (
-            <RequestActions
-              request={{
-                id: approval.id,
-                name: approval.title,
-                environment: approval.environment,
-                status: 'pending',
-                requestedBy: approval.requestedBy.id,
-              }}
-            />
-          )}
+          render={(_, approval) =>
+            // A change request is decided on its own page (the console's change-request pages come later).
+            approval.kind !== 'connection-request' ? null : (
+              <RequestActions
+                request={{
+                  id: approval.id,
+                  name: approval.title,
+                  environment: approval.environment,
+                  status: 'pending',
+                  requestedBy: approval.requestedBy.id,
+                }}
+              />
+            )
+          }
         />
       </Table>
     </List>

@@ -47,6 +47,7 @@ describe('environment queries', () => {
       name: 'qa',
       kind: 'qa',
       createdBy: 'root',
+      fourEyes: false,
       createdAt: at,
     });
     expect(await environments.get('prod')).toBeUndefined();

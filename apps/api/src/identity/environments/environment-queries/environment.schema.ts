@@ -19,4 +19,11 @@ export class EnvironmentSchema implements EnvironmentView {
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
+
+  @ApiProperty({
+    description:
+      'Whether changes there (promotions, bindings, connections) need a second administrator: ' +
+      'on by default in production (PUT /api/environments/{env}/policy)',
+  })
+  fourEyes!: boolean;
 }

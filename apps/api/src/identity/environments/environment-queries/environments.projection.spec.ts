@@ -34,8 +34,32 @@ describe('environments projection', () => {
         }),
       )
       .then({
-        dev: { name: 'dev', kind: 'development', address: 'https://dev.local', createdBy: 'root', createdAt },
-        prod: { name: 'prod', kind: 'production', createdBy: 'root', createdAt },
+        dev: {
+          name: 'dev',
+          kind: 'development',
+          address: 'https://dev.local',
+          createdBy: 'root',
+          createdAt,
+          fourEyes: false,
+        },
+        prod: { name: 'prod', kind: 'production', createdBy: 'root', createdAt, fourEyes: true },
       });
+  });
+
+  it('shows the policy an administrator changed', () => {
+    const recorded = record();
+    given([
+      recorded({
+        type: 'EnvironmentCreated',
+        data: { name: 'qa', kind: 'qa', createdBy: 'root', createdAt },
+      }),
+    ])
+      .when(
+        recorded({
+          type: 'EnvironmentPolicyChanged',
+          data: { name: 'qa', fourEyes: true, changedBy: 'root', changedAt: createdAt },
+        }),
+      )
+      .then({ qa: { name: 'qa', kind: 'qa', createdBy: 'root', createdAt, fourEyes: true } });
   });
 });

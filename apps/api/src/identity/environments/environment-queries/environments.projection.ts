@@ -1,5 +1,6 @@
 import {
   assertNever,
+  defaultFourEyes,
   ENVIRONMENT_EVENT_TYPES,
   type EnvironmentEvent,
   type EnvironmentKind,
@@ -19,6 +20,8 @@ export type EnvironmentView = Readonly<{
   address?: string;
   createdBy: string;
   createdAt: string;
+  /** The effective policy: whether changes there need a second administrator. */
+  fourEyes: boolean;
 }>;
 
 const isEnvironmentEvent = isOneOf<EnvironmentEvent>(ENVIRONMENT_EVENT_TYPES);
@@ -28,10 +31,19 @@ const evolve = (view: EnvironmentView | undefined, recorded: RecordedEvent): Env
   switch (recorded.type) {
     case 'EnvironmentCreated': {
       const { name, kind, address, createdBy, createdAt } = recorded.data;
-      return withoutUndefined<EnvironmentView>({ name, kind, address, createdBy, createdAt });
+      return withoutUndefined<EnvironmentView>({
+        name,
+        kind,
+        address,
+        createdBy,
+        createdAt,
+        fourEyes: defaultFourEyes(kind),
+      });
     }
+    case 'EnvironmentPolicyChanged':
+      return view === undefined ? undefined : { ...view, fourEyes: recorded.data.fourEyes };
     default:
-      return assertNever(recorded.type);
+      return assertNever(recorded);
   }
 };
 

@@ -14,5 +14,6 @@ export const EnvironmentRow = defineEntity({
     address: p.string().nullable(),
     createdBy: p.string(),
     createdAt: p.string(),
+    fourEyes: p.boolean().default(false),
   },
 });

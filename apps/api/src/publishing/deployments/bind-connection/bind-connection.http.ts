@@ -1,6 +1,7 @@
 import { Body, Controller, Param, ParseUUIDPipe, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiHeader,
   ApiOkResponse,
@@ -10,6 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
+import { FourEyes, PENDING_CHANGE_RESPONSE, pendingAnswer } from '../../../governance';
 import { Ctx, type RequestContext } from '../../../identity';
 import { setEtag } from '../../../infrastructure/http/etag';
 import { type HttpReply } from '../../../infrastructure/http/http-types';
@@ -18,6 +20,7 @@ import { deploymentAnswer } from '../deployment-answer';
 import { GateOverrideBody } from '../promotion-gate/gate-override.body';
 import { ApiGateConflict } from '../promotion-gate/schema-mismatch-problem.schema';
 import { DeploymentSchema } from '../deployment.schema';
+import { DeploymentChangeChecks } from '../four-eyes/deployment-change-checks';
 import { BindConnectionCommand } from './bind-connection.command';
 
 export class BindConnectionBody extends GateOverrideBody {
@@ -30,7 +33,11 @@ export class BindConnectionBody extends GateOverrideBody {
 @ApiBearerAuth()
 @Controller('api/environments')
 export class BindConnectionController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly fourEyes: FourEyes,
+    private readonly checks: DeploymentChangeChecks,
+  ) {}
 
   @Put(':env/integrations/:id/connection')
   @ApiOperation({
@@ -40,6 +47,7 @@ export class BindConnectionController {
   @ApiParam({ name: 'env', description: 'The environment the connection serves it in', example: 'qa' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'The integration id' })
   @ApiOkResponse({ type: DeploymentSchema, headers: ETAG_HEADER })
+  @ApiAcceptedResponse(PENDING_CHANGE_RESPONSE)
   @ApiProblems({
     400: 'Invalid connectionId; force without a reason',
     403: 'AUTH.ADMIN_REQUIRED: the caller does not administer the environment',
@@ -61,6 +69,19 @@ export class BindConnectionController {
     @Ctx() context: RequestContext,
     @Res({ passthrough: true }) reply: HttpReply,
   ) {
+    const { integrationName } = await this.checks.bind(
+      integrationId,
+      environment,
+      body.connectionId,
+      context,
+    );
+    const pending = await this.fourEyes.intercept(
+      context,
+      environment,
+      { kind: 'bind', integrationId, body: { ...body } },
+      { summary: `Bind a connection to ${integrationName} in ${environment}` },
+    );
+    if (pending) return pendingAnswer(reply, pending);
     const outcome = await this.commands.execute(
       new BindConnectionCommand(integrationId, environment, body.connectionId, context, {
         force: body.force,

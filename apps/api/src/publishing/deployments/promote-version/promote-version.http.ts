@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiHeader,
   ApiOkResponse,
@@ -10,6 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsInt, IsString, Matches, Min } from 'class-validator';
+import { FourEyes, PENDING_CHANGE_RESPONSE, pendingAnswer } from '../../../governance';
 import { Ctx, type RequestContext } from '../../../identity';
 import { setEtag } from '../../../infrastructure/http/etag';
 import { type HttpReply } from '../../../infrastructure/http/http-types';
@@ -18,6 +20,7 @@ import { deploymentAnswer } from '../deployment-answer';
 import { GateOverrideBody } from '../promotion-gate/gate-override.body';
 import { ApiGateConflict } from '../promotion-gate/schema-mismatch-problem.schema';
 import { DeploymentSchema } from '../deployment.schema';
+import { DeploymentChangeChecks } from '../four-eyes/deployment-change-checks';
 import { PromoteVersionCommand } from './promote-version.command';
 
 export class DeployVersionBody extends GateOverrideBody {
@@ -36,7 +39,11 @@ export class DeployVersionBody extends GateOverrideBody {
 @ApiBearerAuth()
 @Controller('api/integrations')
 export class PromoteVersionController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly fourEyes: FourEyes,
+    private readonly checks: DeploymentChangeChecks,
+  ) {}
 
   @Post(':id/deployments')
   @HttpCode(200)
@@ -44,6 +51,7 @@ export class PromoteVersionController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'The streamVersion last seen' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'The integration id' })
   @ApiOkResponse({ type: DeploymentSchema, headers: ETAG_HEADER })
+  @ApiAcceptedResponse(PENDING_CHANGE_RESPONSE)
   @ApiProblems({
     400: 'Invalid version or environment name; force without a reason',
     403: 'AUTH.ADMIN_REQUIRED: the caller does not administer the target environment',
@@ -63,6 +71,14 @@ export class PromoteVersionController {
     @Res({ passthrough: true }) reply: HttpReply,
   ) {
     const { version, environment, force, reason } = body;
+    const { integrationName } = await this.checks.promote(integrationId, { version, environment }, context);
+    const pending = await this.fourEyes.intercept(
+      context,
+      environment,
+      { kind: 'promote', integrationId, body: { ...body } },
+      { summary: `Promote version ${version} of ${integrationName} to ${environment}` },
+    );
+    if (pending) return pendingAnswer(reply, pending);
     const outcome = await this.commands.execute(
       new PromoteVersionCommand(integrationId, { version, environment, force, reason }, context),
     );

@@ -1,0 +1,1 @@
+export const changeRequestStreamId = (changeRequestId: string): string => `change-request-${changeRequestId}`;
