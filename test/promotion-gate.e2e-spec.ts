@@ -316,4 +316,63 @@ describe('the promotion gate', () => {
       await promote(2).expect(200);
     });
   });
+
+  describe('where qa asks for four eyes', () => {
+    let second: string;
+    const approve = (id: string) =>
+      t.http().post(`/api/change-requests/${id}/approve`).set(bearer(second)).send({}).expect(200);
+    const requestsInQa = async () =>
+      (await t.http().get('/api/change-requests?environment=qa').set(bearer(operator)).expect(200)).body
+        .items as unknown[];
+
+    beforeAll(async () => {
+      await t
+        .http()
+        .put('/api/environments/qa/policy')
+        .set(bearer(operator))
+        .send({ fourEyes: true })
+        .expect(200);
+      await t
+        .http()
+        .post('/api/users')
+        .set(bearer(operator))
+        .send({
+          username: 'gate-second-admin',
+          password: PASSWORD,
+          roles: [{ environment: 'qa', role: 'admin' }],
+        })
+        .expect(201);
+      second = await t.login('gate-second-admin', PASSWORD, 'qa');
+    });
+
+    it('given the altered database, when its binding is asked for without force, then the mismatch is refused at once and nothing waits for approval', async () => {
+      const refused = await bind(altered);
+
+      expect([refused.status, refused.body.code]).toEqual([409, 'PROMOTION.SCHEMA_MISMATCH']);
+      expect(await requestsInQa()).toEqual([]);
+    });
+
+    it('given force and a reason, when the binding is approved by a second administrator, then it is bound with the reason recorded', async () => {
+      const asked = await bind(altered, operator, { force: true, reason: 'Phone comes back tonight' }).expect(
+        202,
+      );
+
+      expect((await approve(asked.body.changeRequestId as string)).body.status).toBe('applied');
+      expect((await deploymentEvents()).at(-1)).toMatchObject({
+        type: 'ConnectionBound',
+        data: { connectionId: altered, override: { reason: 'Phone comes back tonight' } },
+      });
+    });
+
+    it('given a bound connection, when its unbinding is approved by a second administrator, then it is unbound', async () => {
+      const asked = await unbind().expect(202);
+      expect((await deploymentEvents()).at(-1)).toMatchObject({ type: 'ConnectionBound' });
+
+      expect((await approve(asked.body.changeRequestId as string)).body.status).toBe('applied');
+      expect((await deploymentEvents()).at(-1)).toMatchObject({
+        type: 'ConnectionUnbound',
+        data: { environment: 'qa', connectionId: altered },
+      });
+    });
+  });
 });

@@ -74,6 +74,7 @@ export class BindConnectionController {
       environment,
       body.connectionId,
       context,
+      { force: body.force, reason: body.reason },
     );
     const pending = await this.fourEyes.intercept(
       context,

@@ -71,7 +71,11 @@ export class PromoteVersionController {
     @Res({ passthrough: true }) reply: HttpReply,
   ) {
     const { version, environment, force, reason } = body;
-    const { integrationName } = await this.checks.promote(integrationId, { version, environment }, context);
+    const { integrationName } = await this.checks.promote(
+      integrationId,
+      { version, environment, force, reason },
+      context,
+    );
     const pending = await this.fourEyes.intercept(
       context,
       environment,
