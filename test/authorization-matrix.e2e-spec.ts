@@ -607,6 +607,21 @@ describe('authorization matrix: every operation x every kind of caller', () => {
       call: () => ({ path: integration('/deployments'), body: { version: 1, environment: 'qa' } }),
     },
     {
+      operation: 'GET /api/integrations/{id}/drift',
+      expected: developmentMembers,
+      call: () => ({ path: integration('/drift') }),
+    },
+    {
+      operation: 'GET /api/environments/{env}/drift',
+      expected: developmentMembers,
+      call: () => ({ path: '/api/environments/development/drift' }),
+    },
+    {
+      operation: 'POST /api/environments/{env}/drift-checks',
+      expected: developmentAdmins(),
+      call: () => ({ path: '/api/environments/development/drift-checks' }),
+    },
+    {
       operation: 'GET /api/integrations/{id}/deployments',
       expected: developmentMembers,
       call: () => ({ path: integration('/deployments') }),

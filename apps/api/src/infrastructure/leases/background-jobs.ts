@@ -4,7 +4,8 @@ import { type JobLease, type JobLeases } from './job-leases.port';
 import { DEFAULT_LEASE_TIMING, LeasedJob, type LeasedJobHooks, type LeaseTiming } from './leased-job';
 
 /** The background jobs; each runs on one instance at a time. */
-export type JobName = 'projections' | 'process-managers' | 'drift-checks';
+export const JOB_NAMES = ['projections', 'process-managers', 'drift-checks'] as const;
+export type JobName = (typeof JOB_NAMES)[number];
 
 export type LeaseStatus = Readonly<{
   job: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { type ProcessManagerStatus } from '../../infrastructure/process-managers/process-manager-runner';
 import { type ProjectionStatus } from '../../infrastructure/read-model/projection-runner';
-import { type LeaseStatus } from '../../infrastructure/leases/background-jobs';
+import { JOB_NAMES, type LeaseStatus } from '../../infrastructure/leases/background-jobs';
 
 /** Where one projection stands against the event store (`implements` keeps it in step with the runner). */
 @ApiSchema({ name: 'ProjectionStatus' })
@@ -81,7 +81,7 @@ export class ProcessManagerStatusSchema implements ProcessManagerStatus {
 /** Which instance runs one background job (`implements` keeps it in step with BackgroundJobs). */
 @ApiSchema({ name: 'JobLease' })
 export class JobLeaseSchema implements LeaseStatus {
-  @ApiProperty({ enum: ['projections', 'process-managers'], example: 'projections' })
+  @ApiProperty({ enum: JOB_NAMES, example: 'projections' })
   job!: string;
 
   @ApiProperty({ description: 'INSTANCE_ID of the instance that runs it', example: 'api-a' })
