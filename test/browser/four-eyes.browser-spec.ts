@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Locator, type Page } from 'playwright-core';
@@ -18,6 +19,8 @@ const BOB = { username: 'bob-admin', password: 'bob-four-eyes-password' };
 const PROMOTION = 'Promote version 1 of Shop to production';
 const POLICY_OFF = 'Switch four-eyes off in production';
 const REASON = 'Production keeps four eyes';
+const BINDING = 'Bind a connection to Shop in production';
+const UNBINDING = 'Unbind the connection of Shop in production';
 
 jest.setTimeout(240_000);
 
@@ -279,6 +282,94 @@ describe('the console, in a browser: four-eyes changes decided by two administra
       expect((await changeRequests('cancelled')).items).toEqual([
         expect.objectContaining({ id: pending.changeRequestId }),
       ]);
+
+      expect(pageErrors).toEqual([]);
+    }));
+
+  it('binds a connection in production and unbinds it, each once another administrator approved', () =>
+    failing(async () => {
+      // Given a connection of production (created, as everything there, by one administrator and approved by another)
+      const [annToken, bobToken] = await Promise.all(
+        [ANN, BOB].map(({ username, password }) => t.login(username, password, 'production')),
+      );
+      copyFileSync(
+        join(t.config.sqliteDatabasesDir, 'sample.sqlite'),
+        join(t.config.sqliteDatabasesDir, 'production-shop.sqlite'),
+      );
+      const { body: creation } = await t
+        .http()
+        .post('/api/connections')
+        .set(bearer(annToken))
+        .send({
+          name: 'Production shop',
+          provider: 'sqlite',
+          environment: 'production',
+          details: { path: 'production-shop.sqlite' },
+        })
+        .expect(202);
+      await t
+        .http()
+        .post(`/api/change-requests/${creation.changeRequestId as string}/approve`)
+        .set(bearer(bobToken))
+        .expect(200);
+      const connectionId = await eventually(async () => {
+        const { body } = await t
+          .http()
+          .get('/api/connections')
+          .query({ environment: 'production' })
+          .set(bearer(root))
+          .expect(200);
+        return (body.items as { id: string; name: string }[]).find(({ name }) => name === 'Production shop')
+          ?.id;
+      }, 'the connection approved');
+      const production = () => row(ann.getByRole('region', { name: 'Deployments' }), 'production');
+      const binding = async () =>
+        (
+          (await t.http().get(`/api/integrations/${integrationId}/deployments`).set(bearer(root)).expect(200))
+            .body.items as { environment: string; binding: { connectionId: string } | null }[]
+        ).find(({ environment }) => environment === 'production')?.binding ?? null;
+
+      // When ann binds it to Shop in production
+      await ann.goto(`${baseUrl}/integrations/show/${integrationId}`);
+      await production().getByText('No connection bound').waitFor();
+      await production().getByRole('button', { name: 'Bind connection' }).click();
+      const dialog = ann.getByRole('dialog', { name: 'Bind a connection in production' });
+      await chooseOption(ann, ann.getByLabel('Connection', { exact: true }), 'Production shop');
+      await dialog.getByRole('button', { name: 'Bind', exact: true }).click();
+
+      // Then it waits for another administrator: nothing is bound yet
+      await toast(ann, 'Sent for approval by another administrator').waitFor();
+      await dialog.waitFor({ state: 'hidden' });
+      await production().getByText('No connection bound').waitFor();
+      expect(await binding()).toBeNull();
+
+      // When bob approves it from his inbox, where it shows which connection
+      await bob.goto(`${baseUrl}/approvals`);
+      const waiting = row(bob, BINDING);
+      await waiting.getByRole('link', { name: 'Production shop', exact: true }).waitFor();
+      await waiting.getByRole('button', { name: 'Approve' }).click();
+      await confirm(bob, 'Approve');
+      await toast(bob, 'Change approved and applied').waitFor();
+
+      // Then ann's page shows the connection bound in production
+      await production().getByText('Production shop', { exact: true }).waitFor();
+      expect(await binding()).toMatchObject({ connectionId });
+
+      // When she unbinds it
+      await production().getByRole('button', { name: 'Unbind' }).click();
+      await confirm(ann, 'Unbind');
+
+      // Then that waits too, and the connection still serves
+      await toast(ann, 'Sent for approval by another administrator').last().waitFor();
+      expect(await binding()).toMatchObject({ connectionId });
+
+      // And once bob approves it, nothing is bound there
+      await bob.goto(`${baseUrl}/approvals`);
+      await row(bob, UNBINDING).getByRole('button', { name: 'Approve' }).click();
+      await confirm(bob, 'Approve');
+      await toast(bob, 'Change approved and applied').last().waitFor();
+      await production().getByText('No connection bound').waitFor();
+      expect(await binding()).toBeNull();
 
       expect(pageErrors).toEqual([]);
     }));
