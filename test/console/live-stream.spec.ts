@@ -18,6 +18,7 @@ describe('which resources a change of a stream touches', () => {
     [`publication-${UUID}`, ['integrations']],
     [`connection-${UUID}`, ['connections']],
     [`connection-request-${UUID}`, ['connection-requests', 'approvals']],
+    [`change-request-${UUID}`, ['change-requests', 'approvals']],
     ['environment-qa', ['environments']],
     ['user-dana-scully', ['users']],
     [`api-key-${UUID}`, ['api-keys']],

@@ -23,6 +23,8 @@ import { resources } from './resources';
 import { ApiKeyList } from './resources/api-keys/list';
 import { ApprovalList } from './resources/approvals/list';
 import { AuditList } from './resources/audit/list';
+import { ChangeRequestList } from './resources/change-requests/list';
+import { ChangeRequestShow } from './resources/change-requests/show';
 import { ConnectionRequestCreate } from './resources/connection-requests/create';
 import { ConnectionRequestList } from './resources/connection-requests/list';
 import { ConnectionRequestShow } from './resources/connection-requests/show';
@@ -118,6 +120,10 @@ export const App = () => (
                 <Route index element={<ConnectionRequestList />} />
                 <Route path="create" element={<ConnectionRequestCreate />} />
                 <Route path="show/:id" element={<ConnectionRequestShow />} />
+              </Route>
+              <Route path="/change-requests">
+                <Route index element={<ChangeRequestList />} />
+                <Route path="show/:id" element={<ChangeRequestShow />} />
               </Route>
               <Route path="/environments">
                 <Route index element={<EnvironmentList />} />

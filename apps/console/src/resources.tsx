@@ -5,6 +5,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   ClusterOutlined,
+  SafetyCertificateOutlined,
   DashboardOutlined,
   KeyOutlined,
   NodeIndexOutlined,
@@ -36,6 +37,12 @@ export const resources: ResourceProps[] = [
     create: '/connection-requests/create',
     show: '/connection-requests/show/:id',
     meta: { label: 'Connection requests', icon: <SendOutlined /> },
+  },
+  {
+    name: 'change-requests',
+    list: '/change-requests',
+    show: '/change-requests/show/:id',
+    meta: { label: 'Change requests', icon: <SafetyCertificateOutlined /> },
   },
   {
     name: 'environments',

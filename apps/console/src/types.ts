@@ -131,3 +131,10 @@ export type SchemaDrift = Schemas['SchemaDrift'];
 export type IntegrationDrift = Schemas['IntegrationDrift'];
 export type EnvironmentDrift = Schemas['EnvironmentDrift'];
 export type EnvironmentDriftCheck = Schemas['EnvironmentDriftCheck'];
+
+// ---- four eyes ----
+
+/** A change an environment's policy holds for a second administrator (GET /change-requests/:id). */
+export type ChangeRequest = Schemas['ChangeRequest'];
+export type ChangeRequestStatus = ChangeRequest['status'];
+export type ChangeKind = ChangeRequest['kind'];

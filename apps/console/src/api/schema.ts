@@ -6875,6 +6875,15 @@ export interface operations {
                     "application/json": components["schemas"]["Deployment"];
                 };
             };
+            /** @description The environment's policy asks for four eyes: nothing changed yet, a change request waits for another administrator of the environment */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description The id is not a UUID */
             400: {
                 headers: {

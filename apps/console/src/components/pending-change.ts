@@ -11,3 +11,7 @@ export const isPendingChange = (answer: unknown): answer is PendingChange =>
   answer !== null &&
   typeof (answer as { changeRequestId?: unknown }).changeRequestId === 'string' &&
   (answer as { status?: unknown }).status === 'pending';
+
+/** The console page of a change request. */
+export const changeRequestPath = (changeRequestId: string): string =>
+  `/change-requests/show/${encodeURIComponent(changeRequestId)}`;

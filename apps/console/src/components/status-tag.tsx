@@ -5,6 +5,7 @@ const COLORS: Record<string, string> = {
   open: 'purple',
   pending: 'gold',
   approved: 'green',
+  applied: 'green',
   rejected: 'red',
   cancelled: 'default',
   development: 'blue',

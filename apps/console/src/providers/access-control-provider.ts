@@ -6,7 +6,9 @@ const ADMIN_ONLY: Record<string, readonly string[]> = {
   users: ['create'],
   connections: ['create', 'edit', 'delete'],
   'connection-requests': ['approve', 'reject'],
-  deployments: ['promote', 'bind'],
+  deployments: ['promote', 'bind', 'unbind'],
+  // A change request is decided by an administrator of its environment (never its requester: the API says so).
+  'change-requests': ['approve', 'reject'],
   // Runtime dependencies belong to the builder: an administrator of a development environment decides.
   dependencies: ['install', 'republish'],
 };
@@ -30,8 +32,11 @@ const OWNER_ONLY: Record<string, readonly string[]> = {
   projections: ['list'],
 };
 
-/** The approvals inbox: for those who may decide something somewhere, and owners (whose home it is). */
-const INBOX: Record<string, readonly string[]> = { approvals: ['list'] };
+/**
+ * The approvals inbox and the change requests: for those who may decide something somewhere, and owners
+ * (whose home it is).
+ */
+const INBOX: Record<string, readonly string[]> = { approvals: ['list'], 'change-requests': ['list'] };
 
 export const accessControlProvider: AccessControlProvider = {
   can: async ({ resource, action, params }) => {

@@ -11,6 +11,8 @@ const BY_PREFIX: readonly (readonly [prefix: string, resources: readonly string[
   // A decided request leaves the inbox; a new one enters it.
   ['connection-request-', ['connection-requests', 'approvals']],
   ['connection-', ['connections']],
+  // A four-eyes change decided leaves the inbox; a new one enters it.
+  ['change-request-', ['change-requests', 'approvals']],
   ['environment-', ['environments']],
   ['user-', ['users']],
   ['api-key-', ['api-keys']],

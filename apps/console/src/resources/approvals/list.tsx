@@ -1,7 +1,11 @@
 import { DateField, List, useTable } from '@refinedev/antd';
+import { useList } from '@refinedev/core';
 import { Link } from 'react-router';
-import { Table, Typography } from 'antd';
-import type { Approval } from '../../types';
+import { Space, Table, Typography } from 'antd';
+import type { Approval, ChangeRequest } from '../../types';
+import { ChangeDetails } from '../change-requests/change-details';
+import { ChangeRequestActions } from '../change-requests/change-request-actions';
+import { CHANGE_KIND_LABELS } from '../change-requests/change-request-model';
 import { RequestActions } from '../connection-requests/request-actions';
 
 const KINDS: Record<Approval['kind'], string> = {
@@ -12,21 +16,40 @@ const KINDS: Record<Approval['kind'], string> = {
 /** What waits for the caller's decision, newest first; it follows the event stream, so it needs no reload. */
 export const ApprovalList = () => {
   const { tableProps } = useTable<Approval>({ pagination: { mode: 'off' }, syncWithLocation: false });
+  // What each pending change request changes: the inbox names it, the request itself tells it.
+  const { result: pendingChanges } = useList<ChangeRequest>({
+    resource: 'change-requests',
+    pagination: { mode: 'off' },
+    filters: [{ field: 'status', operator: 'eq', value: 'pending' }],
+  });
+  const changes = new Map(pendingChanges.data.map((change) => [change.id, change]));
   return (
     <List title="Approvals">
       <Typography.Paragraph type="secondary">
-        What waits for your decision: the pending connection requests of the environments you administer.
+        What waits for your decision: the pending connection requests of the environments you administer, and
+        the changes other administrators of them asked for where four eyes apply.
       </Typography.Paragraph>
       <Table {...tableProps} rowKey="id" aria-label="Waiting for your decision">
         <Table.Column<Approval>
           dataIndex="title"
           title="What"
-          render={(title: string, approval) => <Link to={approval.link}>{title}</Link>}
+          render={(title: string, approval) => {
+            const change = changes.get(approval.id);
+            return (
+              <Space direction="vertical" size="small">
+                <Link to={approval.link}>{title}</Link>
+                {approval.kind === 'change-request' && change && <ChangeDetails request={change} compact />}
+              </Space>
+            );
+          }}
         />
         <Table.Column<Approval>
           dataIndex="kind"
           title="Kind"
-          render={(kind: Approval['kind']) => KINDS[kind]}
+          render={(kind: Approval['kind'], approval) => {
+            const change = changes.get(approval.id);
+            return change ? `${KINDS[kind]}: ${CHANGE_KIND_LABELS[change.kind]}` : KINDS[kind];
+          }}
         />
         <Table.Column dataIndex="environment" title="Environment" />
         <Table.Column<Approval> dataIndex={['requestedBy', 'username']} title="Requested by" />
@@ -38,9 +61,12 @@ export const ApprovalList = () => {
         <Table.Column<Approval>
           key="actions"
           title="Actions"
-          render={(_, approval) =>
-            // A change request is decided on its own page (the console's change-request pages come later).
-            approval.kind !== 'connection-request' ? null : (
+          render={(_, approval) => {
+            if (approval.kind === 'change-request') {
+              const change = changes.get(approval.id);
+              return change ? <ChangeRequestActions request={change} /> : null;
+            }
+            return (
               <RequestActions
                 request={{
                   id: approval.id,
@@ -50,8 +76,8 @@ export const ApprovalList = () => {
                   requestedBy: approval.requestedBy.id,
                 }}
               />
-            )
-          }
+            );
+          }}
         />
       </Table>
     </List>

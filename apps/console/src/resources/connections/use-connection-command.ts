@@ -1,5 +1,6 @@
 import { type HttpError, useCustomMutation, useInvalidate } from '@refinedev/core';
-import { PENDING_CHANGE_MESSAGE, isPendingChange, type PendingChange } from '../../components/pending-change';
+import { isPendingChange, type PendingChange } from '../../components/pending-change';
+import { usePendingChangeNotice } from '../../components/use-pending-change-notice';
 import { ifMatch } from '../../providers/http';
 import type { Connection } from '../../types';
 
@@ -31,6 +32,7 @@ export const useConnectionCommand = (connection: Connection) => {
   const invalidate = useInvalidate();
   // The answer is a connection (200), nothing (204), or a change request waiting for approval (202).
   const { mutateAsync, mutation } = useCustomMutation<Connection | PendingChange>();
+  const noticePending = usePendingChangeNotice();
 
   const run = async ({
     path,
@@ -46,15 +48,16 @@ export const useConnectionCommand = (connection: Connection) => {
         values: values ?? {},
         config: { headers: ifMatch(connection.version) },
         successNotification: (response) =>
-          isPendingChange(response?.data)
-            ? { type: 'success', message: PENDING_CHANGE_MESSAGE, description: 'Not applied yet' }
-            : { type: 'success', message: successMessage },
+          isPendingChange(response?.data) ? false : { type: 'success', message: successMessage },
         errorNotification: (error) =>
           shownOnPage.includes(String(error?.code))
             ? false
             : { type: 'error', message: 'The connection was not changed', description: error?.message },
       });
-      if (isPendingChange(data)) return { kind: 'pending', change: data };
+      if (isPendingChange(data)) {
+        noticePending(data, `The change to ${connection.name}`);
+        return { kind: 'pending', change: data };
+      }
       return { kind: 'applied', connection: data ?? undefined };
     } catch (error) {
       const httpError = error as HttpError;

@@ -11,6 +11,11 @@ export const EnvironmentList = () => {
         <Table.Column dataIndex="name" title="Name" />
         <Table.Column dataIndex="kind" title="Kind" render={(value: string) => <StatusTag value={value} />} />
         <Table.Column dataIndex="address" title="Address" />
+        <Table.Column<Environment>
+          dataIndex="fourEyes"
+          title="Four eyes"
+          render={(fourEyes: boolean) => (fourEyes ? 'On' : 'Off')}
+        />
         <Table.Column
           dataIndex="createdAt"
           title="Created"

@@ -7,14 +7,19 @@ import { useUserNames } from '../../components/use-user-names';
 import type { Environment } from '../../types';
 import { auditLinkOf } from '../audit/audit-search';
 import { EnvironmentHealthCard } from './environment-health-card';
+import { FourEyesPolicyCard } from './four-eyes-policy-card';
 
-/** An environment (its name is its id), the health of the connections serving it, and its history. */
+/**
+ * An environment (its name is its id): its four-eyes policy, the health of the connections serving it,
+ * and its history.
+ */
 export const EnvironmentShow = () => {
   const userName = useUserNames();
   const { result: environment, query, showId: id } = useShow<Environment>({ errorNotification: false });
   const name = String(id ?? '');
   return (
     <Show isLoading={false} title={name || 'Environment'}>
+      {environment && <FourEyesPolicyCard environment={environment} />}
       {name && <EnvironmentHealthCard environment={name} />}
       <DetailsAndHistory
         path={`/environments/${encodeURIComponent(name)}`}

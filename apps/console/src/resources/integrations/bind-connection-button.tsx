@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { CanAccess, useCustomMutation, useList } from '@refinedev/core';
 import { Button, Form, Modal, Select } from 'antd';
 import { LinkOutlined } from '@ant-design/icons';
+import { isPendingChange, type PendingChange } from '../../components/pending-change';
+import { usePendingChangeNotice } from '../../components/use-pending-change-notice';
 import type { Connection, Deployment, Integration, SchemaDifference } from '../../types';
 import { boundConnection, type DeploymentsShow } from './bound-connection';
 import { SchemaMismatch } from './schema-mismatch';
@@ -30,7 +32,9 @@ export const BindConnectionButton = ({ integration, deployment, onBound }: Props
     ],
     queryOptions: { enabled: open },
   });
-  const { mutate, mutation } = useCustomMutation<Deployment>();
+  // The deployment (200), or a change request waiting for another administrator (202, four eyes).
+  const { mutate, mutation } = useCustomMutation<Deployment | PendingChange>();
+  const noticePending = usePendingChangeNotice();
 
   const bind = ({ connectionId, reason }: Values) =>
     mutate(
@@ -39,11 +43,15 @@ export const BindConnectionButton = ({ integration, deployment, onBound }: Props
         method: 'put',
         values: { connectionId, ...(mismatch ? { force: true, reason } : {}) },
         errorNotification: unlessSchemaMismatch,
-        successNotification: { type: 'success', message: `Connection bound in ${environment}` },
+        successNotification: (response) =>
+          isPendingChange(response?.data)
+            ? false
+            : { type: 'success', message: `Connection bound in ${environment}` },
       },
       {
-        onSuccess: () => {
+        onSuccess: ({ data }) => {
           setOpen(false);
+          if (isPendingChange(data)) return noticePending(data, `The binding in ${environment}`);
           onBound((deployments) =>
             deployments.some(
               (current) => current.environment === environment && boundConnection(current) === connectionId,

@@ -7,6 +7,7 @@ import type { Connection, Deployment, Integration, PublishedVersion } from '../.
 import { BindConnectionButton } from './bind-connection-button';
 import { boundConnection, type DeploymentsShow } from './bound-connection';
 import { PromoteButton } from './promote-button';
+import { UnbindConnectionButton } from './unbind-connection-button';
 
 type Props = {
   integration: Integration;
@@ -84,7 +85,14 @@ export const DeploymentsTable = ({ integration, deployments, versions, onChanged
             key="actions"
             title="Actions"
             render={(_, deployment) => (
-              <BindConnectionButton integration={integration} deployment={deployment} onBound={onChanged} />
+              <Space>
+                <BindConnectionButton integration={integration} deployment={deployment} onBound={onChanged} />
+                <UnbindConnectionButton
+                  integration={integration}
+                  deployment={deployment}
+                  onUnbound={onChanged}
+                />
+              </Space>
             )}
           />
         )}

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useCustomMutation, useList } from '@refinedev/core';
 import { Button, Form, Modal, Select } from 'antd';
 import { RocketOutlined } from '@ant-design/icons';
+import { isPendingChange, type PendingChange } from '../../components/pending-change';
 import { useAdminEnvironments } from '../../components/use-admin-environments';
+import { usePendingChangeNotice } from '../../components/use-pending-change-notice';
 import type { Deployment, Environment, PublishedVersion, SchemaDifference } from '../../types';
 import type { DeploymentsShow } from './bound-connection';
 import { SchemaMismatch } from './schema-mismatch';
@@ -23,7 +25,9 @@ export const PromoteButton = ({ integrationId, versions, onPromoted }: Props) =>
   const [form] = Form.useForm<Values>();
   const administered = useAdminEnvironments();
   const { result } = useList<Environment>({ resource: 'environments', pagination: { mode: 'off' } });
-  const { mutate, mutation } = useCustomMutation<Deployment>();
+  // The deployment (200), or a change request waiting for another administrator (202, four eyes).
+  const { mutate, mutation } = useCustomMutation<Deployment | PendingChange>();
+  const noticePending = usePendingChangeNotice();
   const targets = result.data.filter(
     ({ name, kind }) => kind !== 'development' && administered.includes(name),
   );
@@ -36,14 +40,16 @@ export const PromoteButton = ({ integrationId, versions, onPromoted }: Props) =>
         method: 'post',
         values: { version, environment, ...(mismatch ? { force: true, reason } : {}) },
         errorNotification: unlessSchemaMismatch,
-        successNotification: {
-          type: 'success',
-          message: `Version ${version} promoted to ${environment}`,
-        },
+        successNotification: (response) =>
+          isPendingChange(response?.data)
+            ? false
+            : { type: 'success', message: `Version ${version} promoted to ${environment}` },
       },
       {
-        onSuccess: () => {
+        onSuccess: ({ data }) => {
           setOpen(false);
+          if (isPendingChange(data))
+            return noticePending(data, `The promotion of version ${version} to ${environment}`);
           onPromoted((deployments) =>
             deployments.some((shown) => shown.environment === environment && shown.version === version),
           );
