@@ -107,11 +107,13 @@ describe('connection requests: approved or rejected once, cancelled only while p
       'connections',
       'dependencies',
       'deployments',
+      'environment_drift_checks',
       'environments',
       'integration_dependency_states',
       'integrations',
       'publications',
       'republish_runs',
+      'schema_drift',
       'user_sessions',
       'users',
     ]);

@@ -2451,7 +2451,7 @@ export interface components {
              * @example projections
              * @enum {string}
              */
-            job: "projections" | "process-managers";
+            job: "projections" | "process-managers" | "drift-checks";
             /** @description Fencing token: moves on whenever another instance takes the job over */
             token: number;
         };
