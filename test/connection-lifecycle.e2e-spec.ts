@@ -275,6 +275,21 @@ describe('connection lifecycle: change, rotate, delete, and the secrets destroye
       expect(rebound.status).toBe(404);
     });
 
+    it('given a connection an integration is built on in development, then it answers 409 naming the integration', async () => {
+      const { connectionId } = await sqliteConnection();
+      const integrationId = await createIntegration(t, admin, {
+        applicationName: 'Built on a lifecycle connection',
+        connectionId,
+      });
+
+      const refused = await remove(connectionId);
+
+      expect([refused.status, refused.body.code]).toEqual([409, 'CONNECTION.BOUND']);
+      expect(refused.body.detail).toContain(integrationId);
+      expect(refused.body.detail).toContain("'development'");
+      await t.http().get(`/api/connections/${connectionId}`).set(bearer(admin)).expect(200);
+    });
+
     it('given a connection with a password, when it is deleted, then its secret is destroyed and nothing can change it any more', async () => {
       const connectionId = await serverConnection();
       const ref = await secretOf(connectionId);

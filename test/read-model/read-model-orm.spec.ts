@@ -67,6 +67,7 @@ describe('createReadModelOrm', () => {
       '0014-user-access',
       '0015-four-eyes',
       '0016-schema-drift',
+      '0017-own-connection-bindings',
     ]);
   });
 

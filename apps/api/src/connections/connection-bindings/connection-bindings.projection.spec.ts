@@ -1,4 +1,9 @@
-import { type DeploymentEvent, integrationDeploymentsStreamId } from '@ib/domain';
+import {
+  type DeploymentEvent,
+  type IntegrationEvent,
+  integrationDeploymentsStreamId,
+  integrationStreamId,
+} from '@ib/domain';
 import {
   eventRecorder,
   ProjectionSpecification,
@@ -55,6 +60,41 @@ describe('connection bindings projection', () => {
     given([wasBound]).when(unbound).then({});
   });
 
-  it('reads nothing else of the deployments', () =>
-    expect(connectionBindingsProjection.handles).toEqual(['ConnectionBound', 'ConnectionUnbound']));
+  it('knows the connection an integration is built on, in the environment it was created in', () => {
+    const record = eventRecorder();
+    const stream = integrationStreamId(integrationId);
+    const created = record(stream, {
+      type: 'IntegrationCreated',
+      data: {
+        integrationId,
+        environment: 'development',
+        provider: 'sqlite',
+        applicationName: 'Shop',
+        moduleName: 'shop',
+        description: '',
+        createdBy: 'root',
+        createdAt: at,
+      },
+    } satisfies IntegrationEvent);
+    const selected = (connectionId: string) =>
+      record(stream, {
+        type: 'IntegrationConnectionSelected',
+        data: { integrationId, connectionId, selectedAt: at },
+      } satisfies IntegrationEvent);
+    const first = selected('conn-1');
+    const second = selected('conn-2');
+    given([created, first])
+      .when(second)
+      .then({
+        'int-1:own': { id: 'int-1:own', integrationId, environment: 'development', connectionId: 'conn-2' },
+      });
+  });
+
+  it('reads the bindings of the deployments and the connection of each integration, nothing else', () =>
+    expect(connectionBindingsProjection.handles).toEqual([
+      'ConnectionBound',
+      'ConnectionUnbound',
+      'IntegrationCreated',
+      'IntegrationConnectionSelected',
+    ]));
 });

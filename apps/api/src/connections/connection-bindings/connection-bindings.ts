@@ -5,17 +5,26 @@ import { type ViewStore, ViewStores } from '../../infrastructure/read-model/view
 import { type ConnectionBindingView } from './connection-bindings.projection';
 import { ConnectionBindingRow } from './connection-bindings.table';
 
-/** The deployments a connection serves, by integration then environment. */
+/**
+ * Where a connection serves, by integration then environment: the deployments bound to it, and the
+ * integrations built on it (in development, an integration served by its own connection appears once).
+ */
 export const bindingsOf = async (
   store: ViewStore<ConnectionBindingView>,
   connectionId: string,
-): Promise<ConnectionBinding[]> =>
-  (
-    await store.list({
-      where: [{ field: 'connectionId', equals: connectionId }],
-      orderBy: [{ field: 'integrationId' }, { field: 'environment' }],
-    })
-  ).items.map(({ integrationId, environment }) => ({ integrationId, environment }));
+): Promise<ConnectionBinding[]> => {
+  const { items } = await store.list({
+    where: [{ field: 'connectionId', equals: connectionId }],
+    orderBy: [{ field: 'integrationId' }, { field: 'environment' }],
+  });
+  const seen = new Set<string>();
+  return items.flatMap(({ integrationId, environment }) => {
+    const key = `${integrationId}:${environment}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ integrationId, environment }];
+  });
+};
 
 @Injectable()
 export class ConnectionBindings {

@@ -15,6 +15,7 @@ import { ConnectionBindings0013 } from './0013-connection-bindings.migration';
 import { UserAccess0014 } from './0014-user-access.migration';
 import { FourEyes0015 } from './0015-four-eyes.migration';
 import { SchemaDrift0016 } from './0016-schema-drift.migration';
+import { OwnConnectionBindings0017 } from './0017-own-connection-bindings.migration';
 
 /** Every read-model migration in order; listed explicitly so bundles and ts-jest need no file discovery. */
 export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
   { name: '0014-user-access', class: UserAccess0014 },
   { name: '0015-four-eyes', class: FourEyes0015 },
   { name: '0016-schema-drift', class: SchemaDrift0016 },
+  { name: '0017-own-connection-bindings', class: OwnConnectionBindings0017 },
 ];
