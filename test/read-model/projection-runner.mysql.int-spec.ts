@@ -49,7 +49,12 @@ describe('ProjectionRunner on a MariaDB/MySQL read model', () => {
     expect(await model.view('integrations').get('int-3')).toBeUndefined();
     expect((await model.rows('integrations')).map(({ id }) => id)).toEqual(['int-1', 'int-2']);
     expect(await model.view('users').get('user-bob')).toMatchObject({ username: 'bob' });
-    expect(await model.checkpoints()).toEqual({ ...everyViewAt(lastPosition), integrations: 2 });
+    // The connection bindings fold integrations' creation too, and refuse the malformed one alike.
+    expect(await model.checkpoints()).toEqual({
+      ...everyViewAt(lastPosition),
+      integrations: 2,
+      connection_bindings: 2,
+    });
     expect((await runner.status()).find(({ name }) => name === 'integrations')).toEqual({
       name: 'integrations',
       position: 2,
@@ -75,7 +80,7 @@ describe('ProjectionRunner on a MariaDB/MySQL read model', () => {
 
     // Then
     expect(await model.rows('integrations')).toEqual(before);
-    expect(await model.checkpoints()).toEqual({ ...everyViewAt(2), integrations: 1 });
+    expect(await model.checkpoints()).toEqual({ ...everyViewAt(2), integrations: 1, connection_bindings: 1 });
     // The MySQL rebuild builds into `<table>__rebuild` (shadowOf), made with `create table ... like`.
     expect(await model.tables('%rebuild%')).toEqual([]);
     expect((await runner.status()).find(({ name }) => name === 'integrations')).toMatchObject({

@@ -177,7 +177,12 @@ describe.each(['inline', 'thread'] as const)('ProjectionRunner writing %s', (wri
     expect(await model.view('integrations').get('int-2')).toMatchObject({ status: 'draft' });
     expect(await model.view('integrations').get('int-3')).toBeUndefined();
     expect(await model.view('users').get('user-bob')).toMatchObject({ username: 'bob' });
-    expect(await model.checkpoints()).toEqual({ ...everyViewAt(lastPosition), integrations: 2 });
+    // The connection bindings fold integrations' creation too, and refuse the malformed one alike.
+    expect(await model.checkpoints()).toEqual({
+      ...everyViewAt(lastPosition),
+      integrations: 2,
+      connection_bindings: 2,
+    });
     expect((await runner.status()).find(({ name }) => name === 'integrations')).toEqual({
       name: 'integrations',
       position: 2,
@@ -200,7 +205,7 @@ describe.each(['inline', 'thread'] as const)('ProjectionRunner writing %s', (wri
 
     expect(before).toEqual([expect.objectContaining({ id: 'int-1' })]);
     expect(await model.rows('integrations')).toEqual(before);
-    expect(await model.checkpoints()).toEqual({ ...everyViewAt(2), integrations: 1 });
+    expect(await model.checkpoints()).toEqual({ ...everyViewAt(2), integrations: 1, connection_bindings: 1 });
     const shadows = await model.orm.em
       .fork()
       .execute("select name from sqlite_master where type = 'table' and name like '%rebuild%'");

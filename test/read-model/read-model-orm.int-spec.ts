@@ -78,6 +78,7 @@ describe('createReadModelOrm on MariaDB/MySQL', () => {
       'connections',
       'dependencies',
       'deployments',
+      'environment_drift_checks',
       'environments',
       'integration_dependency_states',
       'integrations',
@@ -89,6 +90,7 @@ describe('createReadModelOrm on MariaDB/MySQL', () => {
       'publications',
       'read_model_migrations',
       'republish_runs',
+      'schema_drift',
       'user_sessions',
       'users',
     ]);
