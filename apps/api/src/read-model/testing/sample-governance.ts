@@ -8,14 +8,11 @@ import {
   type ChangeRequestCommand,
   changeRequestDecider,
   changeRequestStreamId,
-  type Command,
   compareSchema,
   type ConnectionDetails,
   connectionDecider,
   connectionStreamId,
   currentDifferences,
-  type Decider,
-  type DeploymentEvent,
   deploymentDecider,
   deploymentIn,
   DomainError,
@@ -26,7 +23,6 @@ import {
   environmentDriftCheckDecider,
   environmentDriftChecksStreamId,
   environmentStreamId,
-  fold,
   integrationDecider,
   integrationDeploymentsStreamId,
   type IntegrationCreated,
@@ -41,6 +37,7 @@ import {
 } from '@ib/domain';
 import { DRIFTS, type Drift, driftedDatabase } from './sample-drifted-database';
 import { type Random } from './sample-random';
+import { SampleLog, type Unstamped } from './sample-log';
 import { type Script, type Step } from './sample-step';
 
 export type SampleGovernanceContext = Readonly<{
@@ -59,68 +56,10 @@ export type SampleGovernance = Readonly<{ prelude: Step[]; sessions: Script[] }>
 const ROOT = 'user-root';
 const OPS = 'user-ops';
 
-type Unstamped<C> = C extends Command ? Omit<C, 'metadata'> : never;
-type Folding<S, E extends AnyEvent> = Pick<Decider<S, never, E>, 'initialState' | 'evolve'>;
 type Integration = DraftIntegration | OpenIntegration;
 
 /** What a drift check finds first: mostly nothing, else one or two differences of any kind a first check sees. */
 const FIRST_DRIFTS = DRIFTS.filter((drift) => drift !== 'TABLE_ADDED');
-
-/**
- * The history as streams, so each new command is decided on the state its stream reached, by its
- * aggregate's decider, as a command handler does: what it appends follows the rules of the domain.
- */
-class SampleLog {
-  private readonly streams = new Map<string, AnyEvent[]>();
-  /** The state each stream was last folded to: a check reads every integration's streams again. */
-  private readonly folded = new Map<string, Readonly<{ decider: unknown; state: unknown }>>();
-
-  constructor(
-    history: readonly Step[],
-    private readonly at: () => string,
-  ) {
-    for (const { streamId, event } of history) this.eventsOf(streamId).push(event);
-  }
-
-  stateOf<S, E extends AnyEvent>(decider: Folding<S, E>, streamId: string): S {
-    const known = this.folded.get(streamId);
-    if (known?.decider === decider) return known.state as S;
-    const state = fold(decider, (this.streams.get(streamId) ?? []) as E[]);
-    this.folded.set(streamId, { decider, state });
-    return state;
-  }
-
-  /** The stream's version, as an If-Match names it. */
-  versionOf(streamId: string): number {
-    return this.streams.get(streamId)?.length ?? 0;
-  }
-
-  /** Throws the decider's error, appending nothing, when the command is refused. */
-  run<S, C extends Command, E extends AnyEvent>(
-    decider: Decider<S, C, E>,
-    streamId: string,
-    command: Unstamped<C>,
-    actorId: string,
-    environment: string,
-  ): Step[] {
-    const stamped = {
-      ...command,
-      metadata: { actorId, now: new Date(this.at()), environment },
-    } as unknown as C;
-    const events = decider.decide(stamped, this.stateOf(decider, streamId));
-    this.eventsOf(streamId).push(...events);
-    this.folded.delete(streamId);
-    return events.map((event) => ({ streamId, event, actorId, environment }));
-  }
-
-  private eventsOf(streamId: string): AnyEvent[] {
-    const known = this.streams.get(streamId);
-    if (known !== undefined) return known;
-    const events: AnyEvent[] = [];
-    this.streams.set(streamId, events);
-    return events;
-  }
-}
 
 /**
  * What issue 15 added, taken up by the installation of a sample history once it has run a while: a
@@ -147,10 +86,7 @@ export function sampleGovernance({ history, random, at, tables }: SampleGovernan
     return state.status === 'none' ? undefined : state;
   };
   const deploymentsOf = (integrationId: string) =>
-    log.stateOf<ReturnType<typeof deploymentDecider.initialState>, DeploymentEvent>(
-      deploymentDecider,
-      integrationDeploymentsStreamId(integrationId),
-    );
+    log.stateOf(deploymentDecider, integrationDeploymentsStreamId(integrationId));
 
   // Four-eyes: a change is asked for by one administrator, decided by another, then run once.
   const decideChange = (
