@@ -16,7 +16,7 @@ import { type INestApplication } from '@nestjs/common';
 import { readAndParseEveryEvent } from './lib/raw-log';
 import { report } from './lib/report';
 
-/** About 14 events per integration, all aggregates included: ~100,000 events. */
+/** About 15 events per integration, all aggregates included: ~105,000 events. */
 const INTEGRATIONS = Number(process.env.BENCH_BOOT_INTEGRATIONS ?? 7_000);
 const ROUNDS = 3;
 

@@ -20,7 +20,7 @@ import { report } from './lib/report';
 const EVENTS = 10_000;
 const PUBLICATIONS = 10;
 const EVENTS_PER_APPEND = 50;
-/** Other objects around it (about 14 events each), so the log is not the integration alone. */
+/** Other objects around it (about 15 events each), so the log is not the integration alone. */
 const OTHER_INTEGRATIONS = 1_500;
 const CALLS = 30;
 const HISTORY_TARGET_MS = 200;

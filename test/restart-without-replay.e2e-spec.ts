@@ -10,7 +10,7 @@ import { appendSampleHistory, sampleHistory } from '../apps/api/src/read-model/t
 import { createIntegration, entityNames, publishedOrFail, SAMPLE_CONNECTION_ID } from './support/publishing';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
 
-/** About 14 events per integration, all aggregates included: ~100,000 events. */
+/** About 15 events per integration, all aggregates included: ~105,000 events. */
 const INTEGRATIONS = 7_000;
 
 /**

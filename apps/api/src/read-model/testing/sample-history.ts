@@ -1,5 +1,4 @@
 import {
-  type AnyEvent,
   apiKeyStreamId,
   type ApiKeyEvent,
   type Attribute,
@@ -28,45 +27,20 @@ import {
 } from '@ib/domain';
 import { type EventStore, type NewEvent } from '../../infrastructure/event-store/event-store.port';
 import { uuidv7 } from '../../infrastructure/ids';
+import { sampleGovernance } from './sample-governance';
+import { random } from './sample-random';
+import { interleave, type Step } from './sample-step';
 
 /** One append: a command's events on one stream. */
 export type SampleAppend = Readonly<{ streamId: string; events: readonly NewEvent[] }>;
 
 export type SampleHistoryOptions = Readonly<{
-  /** The history grows with it: about 14 events per integration, all aggregates included. */
+  /** The history grows with it: about 15 events per integration, all aggregates included. */
   integrations: number;
   seed?: number;
   /** How many wizard sessions run side by side, so streams interleave in the log. */
   concurrentSessions?: number;
 }>;
-
-type Step = Readonly<{ streamId: string; event: AnyEvent; actorId: string; environment: string }>;
-
-/** mulberry32: a small seeded generator, so a history is the same on every run. */
-const random = (seed: number) => {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  return {
-    chance: (probability: number) => next() < probability,
-    int,
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
-    shuffled: <T>(items: readonly T[]): T[] => {
-      const copy = [...items];
-      for (let index = copy.length - 1; index > 0; index -= 1) {
-        const other = int(0, index);
-        [copy[index], copy[other]] = [copy[other], copy[index]];
-      }
-      return copy;
-    },
-  };
-};
 
 const ENVIRONMENTS = [
   { name: 'dev', kind: 'development', address: 'https://dev.example.test' },
@@ -101,7 +75,9 @@ const RUNTIME = ['integration-builder-utils', 'integration-manager'];
  * directly or through approved requests, rejected and cancelled requests, and integrations taken
  * through the wizard (details, connection, database, tables added, re-added and removed, some
  * converted to open), then published (some publications failing), deployed, bound, updated runtime
- * dependencies and API keys. Sessions interleave, as concurrent users would.
+ * dependencies and API keys. Sessions interleave, as concurrent users would. Then the governance of
+ * issue 15 on top of it (see sampleGovernance): environment policies, change requests, bindings
+ * undone or forced over the promotion gate, and schema drift checks in every environment.
  */
 export function sampleHistory(options: SampleHistoryOptions): SampleAppend[] {
   const rng = random(options.seed ?? 7);
@@ -688,8 +664,8 @@ export function sampleHistory(options: SampleHistoryOptions): SampleAppend[] {
     });
   }
 
-  // Interleave: a window of sessions runs at once; each turn one of them takes its next step.
   const appends: SampleAppend[] = [];
+  const history: Step[] = [];
   const toAppend = ({ streamId, event, actorId, environment }: Step, time: string): SampleAppend => {
     const correlationId = uuidv7(Date.parse(time));
     return {
@@ -704,18 +680,22 @@ export function sampleHistory(options: SampleHistoryOptions): SampleAppend[] {
       ],
     };
   };
-  for (const step of setup) appends.push(toAppend(step, at()));
-  const window = options.concurrentSessions ?? 50;
-  const active: Step[][] = [];
-  let nextScript = 0;
-  while (nextScript < scripts.length || active.length > 0) {
-    while (active.length < window && nextScript < scripts.length) active.push(scripts[nextScript++]());
-    const slot = rng.int(0, active.length - 1);
-    const session = active[slot];
-    const step = session.shift();
-    if (step !== undefined) appends.push(toAppend(step, new Date(start + clock).toISOString()));
-    if (session.length === 0) active.splice(slot, 1);
+  const emit = (step: Step) => {
+    history.push(step);
+    appends.push(toAppend(step, new Date(start + clock).toISOString()));
+  };
+  for (const step of setup) {
+    history.push(step);
+    appends.push(toAppend(step, at()));
   }
+  const window = options.concurrentSessions ?? 50;
+  interleave(scripts, window, (sessions) => rng.int(0, sessions - 1), emit);
+
+  // The governance of issue 15 came later, on the history so far: it draws from a generator of its own.
+  const governing = random((options.seed ?? 7) + 2);
+  const governance = sampleGovernance({ history, random: governing, at, tables: TABLES });
+  for (const step of governance.prelude) emit(step);
+  interleave(governance.sessions, window, (sessions) => governing.int(0, sessions - 1), emit);
   return appends;
 }
 
