@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
 import { type DeploymentEvent, integrationDeploymentsStreamId } from '@ib/domain';
 import { createIntegration, eventually, publishedOrFail } from '../support/publishing';
-import { createDatabase, dropDatabase, mysqlUrl, uniqueDatabaseName } from '../support/mariadb';
+import { createDatabase, dropDatabase, uniqueDatabaseName } from '../support/mariadb';
+import { createMysqlConnection, executeIn } from '../support/mariadb-connections';
 import { ADMIN, bearer, startTestApp, type TestApp } from '../support/test-app';
 
 const NOTES = 'CREATE TABLE notes (note_id INT NOT NULL PRIMARY KEY, body TEXT NULL)';
@@ -23,8 +23,6 @@ CREATE TABLE customers (
  * there are refused with the differences listed, until forced with a reason.
  */
 describe('the promotion gate on MariaDB', () => {
-  const server = new URL(mysqlUrl());
-  const password = decodeURIComponent(server.password);
   const devDatabase = uniqueDatabaseName('gate_dev');
   const qaDatabase = uniqueDatabaseName('gate_qa');
   const dataDir = mkdtempSync(join(tmpdir(), 'ib-gate-'));
@@ -33,34 +31,9 @@ describe('the promotion gate on MariaDB', () => {
   let operator: string;
   let qaConnection: string;
 
-  const sql = async (database: string, statement: string) => {
-    const connection = await createConnection({ uri: mysqlUrl(), database });
-    try {
-      await connection.query(statement);
-    } finally {
-      await connection.end();
-    }
-  };
-  const mysqlConnection = async (token: string, name: string, environment?: string, database?: string) =>
-    (
-      await t
-        .http()
-        .post('/api/connections')
-        .set(bearer(token))
-        .send({
-          name,
-          provider: 'mysql',
-          ...(environment ? { environment } : {}),
-          details: {
-            host: server.hostname,
-            port: Number(server.port),
-            username: decodeURIComponent(server.username),
-            ...(database ? { database } : {}),
-          },
-          password,
-        })
-        .expect(201)
-    ).body.id as string;
+  const sql = executeIn;
+  const mysqlConnection = (token: string, name: string, environment?: string, database?: string) =>
+    createMysqlConnection(t, token, { name, environment, database });
   const promote = (version: number, extra: object = {}) =>
     t
       .http()

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
 import {
   createIntegration,
   eventually,
@@ -10,7 +9,8 @@ import {
   publish,
   published,
 } from '../support/publishing';
-import { createDatabase, dropDatabase, loadChinook, mysqlUrl, uniqueDatabaseName } from '../support/mariadb';
+import { createDatabase, dropDatabase, loadChinook, uniqueDatabaseName } from '../support/mariadb';
+import { createMysqlConnection, executeIn } from '../support/mariadb-connections';
 import { ADMIN, bearer, startTestApp, type TestApp } from '../support/test-app';
 
 const MINUTE = 60_000;
@@ -22,8 +22,6 @@ const MINUTE = 60_000;
  * a restart in the middle of a publication.
  */
 describe('publishing Chinook on MariaDB and serving it to apps', () => {
-  const server = new URL(mysqlUrl());
-  const password = decodeURIComponent(server.password);
   const devDatabase = uniqueDatabaseName('chinook_dev');
   const qaDatabase = uniqueDatabaseName('chinook_qa');
   const dataDir = mkdtempSync(join(tmpdir(), 'ib-chinook-'));
@@ -32,34 +30,9 @@ describe('publishing Chinook on MariaDB and serving it to apps', () => {
   let integrationId: string;
   let appKey: string;
 
-  const sql = async (database: string, statement: string) => {
-    const connection = await createConnection({ uri: mysqlUrl(), database });
-    try {
-      await connection.query(statement);
-    } finally {
-      await connection.end();
-    }
-  };
-  const mysqlConnection = async (token: string, name: string, environment?: string, database?: string) =>
-    (
-      await t
-        .http()
-        .post('/api/connections')
-        .set(bearer(token))
-        .send({
-          name,
-          provider: 'mysql',
-          ...(environment ? { environment } : {}),
-          details: {
-            host: server.hostname,
-            port: Number(server.port),
-            username: decodeURIComponent(server.username),
-            ...(database ? { database } : {}),
-          },
-          password,
-        })
-        .expect(201)
-    ).body.id as string;
+  const sql = executeIn;
+  const mysqlConnection = (token: string, name: string, environment?: string, database?: string) =>
+    createMysqlConnection(t, token, { name, environment, database });
   const tracks = (environment = 'development') => `/api/data/${environment}/${integrationId}/Track`;
   const withKey = (key: string) => ({ 'X-API-Key': key });
 

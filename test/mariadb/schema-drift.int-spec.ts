@@ -1,6 +1,7 @@
 import { createConnection, type Connection } from 'mysql2/promise';
 import { createIntegration, published } from '../support/publishing';
 import { createDatabase, dropDatabase, mysqlUrl, uniqueDatabaseName } from '../support/mariadb';
+import { createMysqlConnection } from '../support/mariadb-connections';
 import { ADMIN, bearer, startTestApp, type TestApp } from '../support/test-app';
 
 const PRODUCTS =
@@ -12,7 +13,6 @@ const PRODUCTS =
  * the test alters as a DBA would; each change classified, and the data API refusing the entity.
  */
 describe('schema drift, on MariaDB', () => {
-  const server = new URL(mysqlUrl());
   const devDatabase = uniqueDatabaseName('drift_dev');
   const qaDatabase = uniqueDatabaseName('drift_qa');
   let t: TestApp;
@@ -21,26 +21,8 @@ describe('schema drift, on MariaDB', () => {
   let integrationId: string;
   let qa: Connection;
 
-  const mysqlConnection = async (token: string, name: string, database: string, environment?: string) =>
-    (
-      await t
-        .http()
-        .post('/api/connections')
-        .set(bearer(token))
-        .send({
-          name,
-          provider: 'mysql',
-          ...(environment ? { environment } : {}),
-          details: {
-            host: server.hostname,
-            port: Number(server.port),
-            username: decodeURIComponent(server.username),
-            database,
-          },
-          password: decodeURIComponent(server.password),
-        })
-        .expect(201)
-    ).body.id as string;
+  const mysqlConnection = (token: string, name: string, database: string, environment?: string) =>
+    createMysqlConnection(t, token, { name, environment, database });
 
   beforeAll(async () => {
     for (const database of [devDatabase, qaDatabase]) {
