@@ -25,6 +25,7 @@ import { BindConnectionController } from './deployments/bind-connection/bind-con
 import { PromoteVersionHandler } from './deployments/promote-version/promote-version.command';
 import { PromoteVersionController } from './deployments/promote-version/promote-version.http';
 import { PromotionGate } from './deployments/promotion-gate/promotion-gate';
+import { DeploymentCommands } from './deployments/deployment-commands';
 import { UnbindConnectionHandler } from './deployments/unbind-connection/unbind-connection.command';
 import { UnbindConnectionController } from './deployments/unbind-connection/unbind-connection.http';
 import { DeploymentChangeChecks } from './deployments/four-eyes/deployment-change-checks';
@@ -111,6 +112,7 @@ import { SchemaDriftViews } from './schema-drift/drift-queries/schema-drift-view
     BindConnectionHandler,
     UnbindConnectionHandler,
     PromotionGate,
+    DeploymentCommands,
     DeploymentChangeChecks,
     DeploymentChangeExecutors,
     ListIntegrationDeploymentsHandler,

@@ -1,8 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type IntegrationDeployments, deploymentDecider, integrationDeploymentsStreamId } from '@ib/domain';
-import { authorize, type RequestContext } from '../../../identity';
-import { IntegrationViews } from '../../../integrations';
+import { type RequestContext } from '../../../identity';
 import { CommandRunner, type CommandOutcome } from '../../../infrastructure/command-handling/command-runner';
+import { DeploymentCommands } from '../deployment-commands';
 
 export class UnbindConnectionCommand extends Command<CommandOutcome<IntegrationDeployments>> {
   constructor(
@@ -22,17 +22,15 @@ export class UnbindConnectionCommand extends Command<CommandOutcome<IntegrationD
 export class UnbindConnectionHandler implements ICommandHandler<UnbindConnectionCommand> {
   constructor(
     private readonly runner: CommandRunner,
-    private readonly integrations: IntegrationViews,
+    private readonly deployments: DeploymentCommands,
   ) {}
 
   async execute({ integrationId, environment, context }: UnbindConnectionCommand) {
-    // An integration the caller may not read does not exist for them, whatever they administer.
-    await this.integrations.get(integrationId, context.user);
-    authorize(context.user, 'deployment.bind', environment);
+    const { commandFor } = await this.deployments.unbinding(integrationId, environment, context);
     return this.runner.run(
       integrationDeploymentsStreamId(integrationId),
       deploymentDecider,
-      () => ({ type: 'UnbindConnection', data: { integrationId, environment }, metadata: { environment } }),
+      commandFor,
       context,
     );
   }
