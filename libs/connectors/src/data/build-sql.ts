@@ -178,7 +178,8 @@ class Parameters {
   add(column: ColumnInfo, value: unknown): string {
     this.values.push(this.dialect.toParameter ? this.dialect.toParameter(value, column) : value);
     this.columns.push(column);
-    return this.dialect.placeholder(this.values.length);
+    const placeholder = this.dialect.placeholder(this.values.length);
+    return this.dialect.parameter ? this.dialect.parameter(placeholder, column) : placeholder;
   }
 
   statement(sql: string): SqlStatement {

@@ -59,6 +59,12 @@ export interface SqlDialect {
   filterColumn?(column: ColumnInfo, quoted: string): string;
   /** A driver-ready value for a (checked, encoded) parameter, e.g. SQLite's 1/0 for booleans. */
   toParameter?(value: unknown, column: ColumnInfo | undefined): unknown;
+  /**
+   * The SQL of one bound value, `placeholder` being its placeholder; default `placeholder`. A dialect
+   * may convert the bound value in SQL (Oracle binds a date-time as UTC text read by TO_TIMESTAMP, so
+   * no client or session time zone takes part).
+   */
+  parameter?(placeholder: string, column: ColumnInfo): string;
 }
 
 /** A column as a SELECT lists it: the dialect's selectColumn, else its quoted name. */

@@ -16,7 +16,7 @@ import { type ColumnInfo } from '../spi';
  */
 
 /** The databases whose values the shared data code reads and writes. */
-export type DataProvider = 'sqlite' | 'mysql' | 'mssql';
+export type DataProvider = 'sqlite' | 'mysql' | 'mssql' | 'oracle';
 
 /** A decimal as requests write it: no plus sign, no exponent, digits on both sides of a point. */
 const DECIMAL_WIRE = /^-?(\d+)(?:\.(\d+))?$/;
@@ -151,7 +151,8 @@ const isUnsigned = (nativeType: string) => /\bunsigned\b/i.test(nativeType);
 
 /**
  * The values an Integer attribute's column stores, by its native type: MySQL's signed and unsigned
- * TINYINT ... INT and YEAR, SQL Server's tinyint (unsigned), smallint and int. SQLite's INTEGER is
+ * TINYINT ... INT and YEAR, SQL Server's tinyint (unsigned), smallint and int, Oracle's NUMBER(p)
+ * (p digits). SQLite's INTEGER is
  * 64-bit, of which the API carries the exact part (±2^53-1), like any Integer of an unknown type;
  * SQLite fills an auto-increment key with the largest key plus one, so a key written there stays
  * 2^32 below that bound, leaving room for the keys SQLite generates after it.
@@ -169,7 +170,18 @@ export function integerRange(
     if (bits !== undefined) return isUnsigned(column.nativeType) ? unsigned(bits) : signed(bits);
   }
   if (provider === 'mssql') return MSSQL_RANGES[base] ?? SAFE;
+  if (provider === 'oracle') {
+    const digits = oracleNumberDigits(column.nativeType);
+    if (digits !== undefined && digits <= 15)
+      return { minimum: -(10 ** digits - 1), maximum: 10 ** digits - 1 };
+  }
   return SAFE;
+}
+
+/** The digits of Oracle's NUMBER(p) / NUMBER(p,0): a NUMBER(5) holds -99999 to 99999. */
+function oracleNumberDigits(nativeType: string): number | undefined {
+  const match = /^number\((\d+)(?:,0)?\)$/i.exec(nativeType.replace(/\s+/g, ''));
+  return match ? Number(match[1]) : undefined;
 }
 
 export type LongIntegerRange = Readonly<{ minimum: bigint; maximum: bigint }>;
@@ -178,12 +190,17 @@ export const INT64_RANGE: LongIntegerRange = { minimum: -(2n ** 63n), maximum: 2
 
 /**
  * A LongInteger travels as a 64-bit integer (a JSON number while exact, else its digits as text);
- * MySQL's INT UNSIGNED and BIGINT UNSIGNED hold no negatives.
+ * MySQL's INT UNSIGNED and BIGINT UNSIGNED hold no negatives, Oracle's NUMBER(p) at most p digits.
  */
 export function longIntegerRange(
   column: Pick<ColumnInfo, 'nativeType'>,
   provider?: DataProvider,
 ): LongIntegerRange {
+  if (provider === 'oracle') {
+    const digits = oracleNumberDigits(column.nativeType);
+    if (digits !== undefined && digits <= 18)
+      return { minimum: -(10n ** BigInt(digits) - 1n), maximum: 10n ** BigInt(digits) - 1n };
+  }
   if (provider === 'mysql' && isUnsigned(column.nativeType)) {
     const base = baseType(column.nativeType);
     return { minimum: 0n, maximum: base === 'int' || base === 'integer' ? 2n ** 32n - 1n : 2n ** 63n - 1n };

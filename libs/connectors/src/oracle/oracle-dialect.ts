@@ -1,0 +1,116 @@
+import { parseWireDateTime, type Page, type SqlDialect } from '../data';
+import { type ColumnInfo } from '../spi';
+import { quoteOracleIdentifier } from './quote-identifier';
+
+/** How a date-time column stores its value: DATE and TIMESTAMP have no zone (UTC here), the others do. */
+export type OracleDateTimeType = 'date' | 'timestamp' | 'timestamp_tz' | 'timestamp_ltz';
+
+export function oracleDateTimeType(
+  column: Pick<ColumnInfo, 'kind' | 'nativeType'>,
+): OracleDateTimeType | undefined {
+  if (column.kind !== 'DateTime') return undefined;
+  const type = column.nativeType.toUpperCase();
+  if (type === 'DATE') return 'date';
+  if (type.endsWith('WITH LOCAL TIME ZONE')) return 'timestamp_ltz';
+  if (type.endsWith('WITH TIME ZONE')) return 'timestamp_tz';
+  return 'timestamp';
+}
+
+const DATE_FORMAT = `'YYYY-MM-DD HH24:MI:SS'`;
+const TIMESTAMP_FORMAT = `'YYYY-MM-DD HH24:MI:SS.FF9'`;
+const TIMESTAMP_TZ_FORMAT = `'YYYY-MM-DD HH24:MI:SS.FF9 TZH:TZM'`;
+const LOBS = new Set(['CLOB', 'NCLOB']);
+/** Characters of a CLOB a filter compares: 1,000 characters fit a VARCHAR2(4000) in any character set. */
+const LOB_FILTER_CHARACTERS = 1000;
+
+/**
+ * The Oracle part of the shared builders: double-quoted identifiers (case kept), `:1...` binds,
+ * `OFFSET :n ROWS FETCH FIRST :m ROWS ONLY` paging with bound numbers (one shared cursor for every
+ * page), keys read back with `RETURNING ... INTO` (oracle-data-access.ts adds the INTO).
+ *
+ * Date-times never pass through a JavaScript Date: node-oracledb would read and write DATE and
+ * TIMESTAMP in the client's time zone. They are read with TO_CHAR (zoned ones in UTC through
+ * SYS_EXTRACT_UTC) and written as UTC text through TO_DATE / TO_TIMESTAMP(_TZ), so the same value
+ * comes back whatever the client's or the session's time zone. NUMBERs arrive as exact text (see
+ * oracledb-driver.ts).
+ */
+export const oracleDialect: SqlDialect = {
+  quote: quoteOracleIdentifier,
+  placeholder: (index) => `:${index}`,
+  paginate,
+  // A backslash is an ordinary character in Oracle string literals: `ESCAPE '\'` needs no escaping.
+  likeEscape: '\\',
+  likeWildcards: '%_',
+  insertKey: 'returning',
+  // Oracle has no DEFAULT VALUES; oracle-data-access.ts names one column for `VALUES (DEFAULT)`.
+  emptyInsert: 'VALUES (DEFAULT)',
+  selectColumn: selectOracleColumn,
+  filterColumn: filterOracleColumn,
+  toParameter: toOracleParameter,
+  parameter: oracleParameter,
+};
+
+/** Date-times as text in UTC; an unsupported type as null (it cannot be carried). */
+export function selectOracleColumn(column: ColumnInfo, quoted: string): string {
+  const read = oracleReadExpression(column, quoted);
+  return read === quoted ? quoted : `${read} AS ${quoted}`;
+}
+
+/** The expression a column is read with (see selectOracleColumn). */
+export function oracleReadExpression(column: ColumnInfo, quoted: string): string {
+  if (column.unsupported) return 'NULL';
+  switch (oracleDateTimeType(column)) {
+    case 'date':
+      return `TO_CHAR(${quoted}, ${DATE_FORMAT})`;
+    case 'timestamp':
+      return `TO_CHAR(${quoted}, ${TIMESTAMP_FORMAT})`;
+    case 'timestamp_tz':
+      return `TO_CHAR(SYS_EXTRACT_UTC(${quoted}), ${TIMESTAMP_FORMAT})`;
+    case 'timestamp_ltz':
+      return `TO_CHAR(SYS_EXTRACT_UTC(CAST(${quoted} AS TIMESTAMP WITH TIME ZONE)), ${TIMESTAMP_FORMAT})`;
+    default:
+      return quoted;
+  }
+}
+
+/**
+ * `=` and `<` do not apply to a CLOB (ORA-00932): filters compare its first 1,000 characters. An
+ * unsupported column is null, as it reads.
+ */
+export function filterOracleColumn(column: ColumnInfo, quoted: string): string {
+  if (column.unsupported) return 'NULL';
+  if (LOBS.has(column.nativeType.toUpperCase()))
+    return `DBMS_LOB.SUBSTR(${quoted}, ${LOB_FILTER_CHARACTERS}, 1)`;
+  return quoted;
+}
+
+/** A checked RFC 3339 date-time as the UTC text its column's conversion reads. */
+export function toOracleParameter(value: unknown, column: ColumnInfo | undefined): unknown {
+  const type = column && oracleDateTimeType(column);
+  if (type === undefined || typeof value !== 'string') return value;
+  const utc = parseWireDateTime(value);
+  if (utc === undefined) return value;
+  if (type === 'date') return `${utc.date} ${utc.time}`;
+  const timestamp = `${utc.date} ${utc.time}.${utc.fraction.slice(0, 9).padEnd(9, '0')}`;
+  return type === 'timestamp' ? timestamp : `${timestamp} +00:00`;
+}
+
+export function oracleParameter(placeholder: string, column: ColumnInfo): string {
+  switch (oracleDateTimeType(column)) {
+    case 'date':
+      return `TO_DATE(${placeholder}, ${DATE_FORMAT})`;
+    case 'timestamp':
+      return `TO_TIMESTAMP(${placeholder}, ${TIMESTAMP_FORMAT})`;
+    case 'timestamp_tz':
+    case 'timestamp_ltz':
+      return `TO_TIMESTAMP_TZ(${placeholder}, ${TIMESTAMP_TZ_FORMAT})`;
+    default:
+      return placeholder;
+  }
+}
+
+/** Oracle 12c+ row limiting; unlike SQL Server it needs no ORDER BY and takes a limit of 0. */
+function paginate(sql: string, { limit, offset, bind }: Page): string {
+  const fetch = limit === undefined ? '' : ` FETCH FIRST ${bind(limit)} ROWS ONLY`;
+  return `${sql} OFFSET ${bind(offset ?? 0)} ROWS${fetch}`;
+}
