@@ -111,6 +111,7 @@ export function oracleParameter(placeholder: string, column: ColumnInfo): string
 
 /** Oracle 12c+ row limiting; unlike SQL Server it needs no ORDER BY and takes a limit of 0. */
 function paginate(sql: string, { limit, offset, bind }: Page): string {
-  const fetch = limit === undefined ? '' : ` FETCH FIRST ${bind(limit)} ROWS ONLY`;
-  return `${sql} OFFSET ${bind(offset ?? 0)} ROWS${fetch}`;
+  // Positional binds follow the text: the offset's placeholder is bound before the limit's.
+  const skip = ` OFFSET ${bind(offset ?? 0)} ROWS`;
+  return limit === undefined ? `${sql}${skip}` : `${sql}${skip} FETCH FIRST ${bind(limit)} ROWS ONLY`;
 }
