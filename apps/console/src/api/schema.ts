@@ -1722,6 +1722,8 @@ export interface components {
             nullable: boolean;
             precision?: number;
             scale?: number;
+            /** @description The connector cannot map its native type (an Oracle INTERVAL or object type): listed, read as null, never written */
+            unsupported?: boolean;
         };
         Connection: {
             /** Format: date-time */
@@ -1740,7 +1742,7 @@ export interface components {
             /** @example Orders DB (dev) */
             name: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql";
+            provider: "sqlite" | "mysql" | "mssql" | "oracle";
             /** @description User id of the requester, when created from a request */
             requestedBy?: string;
             /**
@@ -1759,7 +1761,7 @@ export interface components {
             /** Format: uuid */
             connectionId: string;
             /** @enum {string} */
-            connectionProvider: "sqlite" | "mysql" | "mssql";
+            connectionProvider: "sqlite" | "mysql" | "mssql" | "oracle";
         };
         ConnectionDetails: {
             /** @example orders */
@@ -1811,7 +1813,7 @@ export interface components {
             /** @description Absent when the bound connection no longer exists */
             name?: string;
             /** @enum {string} */
-            provider?: "sqlite" | "mysql" | "mssql";
+            provider?: "sqlite" | "mysql" | "mssql" | "oracle";
             /** @example 3.45.1 */
             serverVersion?: string;
             /**
@@ -1846,7 +1848,7 @@ export interface components {
             /** @description A word for the administrator */
             note?: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql";
+            provider: "sqlite" | "mysql" | "mssql" | "oracle";
             /** @description Why it was rejected (rejected requests only) */
             reason?: string;
             /** Format: date-time */
@@ -1890,7 +1892,7 @@ export interface components {
             /** @description Stored encrypted; never returned */
             password?: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql";
+            provider: "sqlite" | "mysql" | "mssql" | "oracle";
         };
         CreatedApiKey: {
             /** @example Warehouse app */
@@ -1948,7 +1950,7 @@ export interface components {
              */
             nullPolicy?: "overwrite" | "preserve";
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql";
+            provider: "sqlite" | "mysql" | "mssql" | "oracle";
         };
         CreateUserBody: {
             displayName?: string;
@@ -2348,7 +2350,7 @@ export interface components {
              */
             nullPolicy: "overwrite" | "preserve";
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql";
+            provider: "sqlite" | "mysql" | "mssql" | "oracle";
             /** @description The integration version the latest published version was made from */
             publishedIntegrationVersion?: number;
             /** @description The latest published version */
@@ -2652,7 +2654,7 @@ export interface components {
             available: boolean;
             fields: components["schemas"]["ProviderField"][];
             /** @enum {string} */
-            id: "sqlite" | "mysql" | "mssql";
+            id: "sqlite" | "mysql" | "mssql" | "oracle";
             /** @example MySQL / MariaDB */
             name: string;
         };
@@ -2968,7 +2970,7 @@ export interface components {
             /** @description Stored encrypted; never returned */
             password?: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql";
+            provider: "sqlite" | "mysql" | "mssql" | "oracle";
         };
         ReviewedConnection: {
             /** Format: uuid */
@@ -2976,7 +2978,7 @@ export interface components {
             /** @example Orders DB (dev) */
             name: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql";
+            provider: "sqlite" | "mysql" | "mssql" | "oracle";
         };
         RoleGrant: {
             /** @example development */
@@ -4677,7 +4679,7 @@ export interface operations {
                 limit?: number;
                 /** @description Rows to skip */
                 offset?: number;
-                provider?: "sqlite" | "mysql" | "mssql";
+                provider?: "sqlite" | "mysql" | "mssql" | "oracle";
             };
             header?: never;
             path?: never;

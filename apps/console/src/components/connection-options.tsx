@@ -44,6 +44,12 @@ const PROVIDER_OPTIONS: Record<ProviderId, ConnectionOption[]> = {
     timeout('requestTimeoutMs', 'Request timeout', 15_000),
     { kind: 'number', name: 'poolSize', label: 'Pool size', max: 1000, placeholder: 'Default 10' },
   ],
+  oracle: [
+    { kind: 'boolean', name: 'tls', label: 'TLS (tcps, certificate verified)', defaultValue: false },
+    timeout('connectTimeoutMs', 'Connect timeout', 15_000),
+    timeout('callTimeoutMs', 'Call timeout', 30_000),
+    { kind: 'number', name: 'poolSize', label: 'Pool size', max: 1000, placeholder: 'Default 10' },
+  ],
 };
 
 const TLS_MODES = [

@@ -60,6 +60,21 @@ describe('mapOracleError: connector faults', () => {
       true,
     ],
     [
+      'NJS-530 (unresolvable host)',
+      njsError(
+        'NJS-530',
+        'The host addresses or URLs provided by the connect string are incorrect or unresolvable',
+      ),
+      'CONNECTOR.UNREACHABLE',
+      true,
+    ],
+    [
+      'NJS-515 (bad connect string)',
+      njsError('NJS-515', 'error in Easy Connect connection string'),
+      'CONNECTOR.INVALID_OPTIONS',
+      false,
+    ],
+    [
       'NJS-510 (connect timeout)',
       njsError('NJS-510', 'connection to host h port 1521 timed out'),
       'CONNECTOR.TIMEOUT',

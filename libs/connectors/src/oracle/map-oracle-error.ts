@@ -35,7 +35,16 @@ const UNREACHABLE_NUMBERS = new Set([
   1089, // immediate shutdown or close in progress
 ]);
 /** node-oracledb thin mode's network errors (NJS-5nn). */
-const NJS_UNREACHABLE = new Set(['NJS-500', 'NJS-501', 'NJS-503', 'NJS-511', 'NJS-521']);
+const NJS_UNREACHABLE = new Set([
+  'NJS-500', // connection was closed or broken
+  'NJS-501', // terminated unexpectedly
+  'NJS-503', // could not be established (ECONNREFUSED ...)
+  'NJS-511', // the listener refused it
+  'NJS-521', // end-of-file on communication channel
+  'NJS-530', // host unresolvable in this network
+]);
+/** The connect string built from the details is not one the driver reads (NJS-512/514/515). */
+const NJS_BAD_CONNECT_STRING = new Set(['NJS-512', 'NJS-514', 'NJS-515']);
 const NJS_SERVICE_UNKNOWN = 'NJS-518';
 const NJS_TIMEOUTS = new Set(['NJS-510', 'NJS-123', 'NJS-040']);
 const NJS_TLS = new Set(['NJS-505', 'NJS-506', 'NJS-507', 'NJS-508']);
@@ -96,6 +105,12 @@ export function mapOracleError(error: unknown, label: string): unknown {
     return new ConnectorError(
       'CONNECTOR.UNREACHABLE',
       `The TLS connection to ${label} failed: its certificate is not trusted by this machine or names another host`,
+    );
+  }
+  if (typeof code === 'string' && NJS_BAD_CONNECT_STRING.has(code)) {
+    return new ConnectorError(
+      'CONNECTOR.INVALID_OPTIONS',
+      `The host, port and service name of ${label} do not make an Easy Connect string`,
     );
   }
   if (code === NJS_SERVICE_UNKNOWN || number === 12514) {

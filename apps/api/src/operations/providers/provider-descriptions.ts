@@ -13,17 +13,21 @@ export type ProviderDescription = Readonly<{
   fields: readonly ProviderField[];
 }>;
 
-const serverFields = (defaultPortLabel: string): ProviderField[] => [
+const serverFields = (
+  defaultPortLabel: string,
+  database: Pick<ProviderField, 'label' | 'required'> = { label: 'Database', required: false },
+): ProviderField[] => [
   { name: 'host', label: 'Host', type: 'string', required: true },
   { name: 'port', label: `Port (${defaultPortLabel})`, type: 'number', required: false },
-  { name: 'database', label: 'Database', type: 'string', required: false },
+  { name: 'database', type: 'string', ...database },
   { name: 'username', label: 'Username', type: 'string', required: true },
   { name: 'password', label: 'Password', type: 'password', required: true },
 ];
 
 /**
  * The database providers an integration can target. Server options (TLS, timeouts, pool size, SQL Server's
- * instance name, encrypt, trustServerCertificate) go in `details.options` through the API.
+ * instance name, encrypt, trustServerCertificate, Oracle's tls and callTimeoutMs) go in `details.options`
+ * through the API.
  */
 export const PROVIDER_DESCRIPTIONS: readonly ProviderDescription[] = [
   {
@@ -36,4 +40,11 @@ export const PROVIDER_DESCRIPTIONS: readonly ProviderDescription[] = [
   },
   { id: 'mysql', name: 'MySQL / MariaDB', available: true, fields: serverFields('3306') },
   { id: 'mssql', name: 'SQL Server', available: true, fields: serverFields('1433') },
+  {
+    id: 'oracle',
+    name: 'Oracle',
+    available: true,
+    // Easy Connect: host:port/service; the wizard then lists the service's schemas as databases.
+    fields: serverFields('1521', { label: 'Service name', required: true }),
+  },
 ];
