@@ -49,7 +49,7 @@ describe('bad input changes nothing and gets a problem-details answer', () => {
       .http()
       .post('/api/integrations')
       .set(bearer(developer))
-      .send({ provider: 'oracle', applicationName: 42, extra: true });
+      .send({ provider: 'db2', applicationName: 42, extra: true });
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.body).toMatchObject({
@@ -191,6 +191,12 @@ describe('bad input changes nothing and gets a problem-details answer', () => {
       { host: 'db.example.com', username: 'app', options: { poolSize: 0 } },
     ],
     ['no user name', 'mysql', { host: 'db.example.com' }],
+    ['an Oracle connection without its service name', 'oracle', { host: 'db.example.com', username: 'hr' }],
+    [
+      'an option Oracle does not know',
+      'oracle',
+      { host: 'db.example.com', database: 'FREEPDB1', username: 'hr', options: { encrypt: true } },
+    ],
     ['an option SQLite does not know', 'sqlite', { path: 'sample.sqlite', options: { readOnly: false } }],
   ])(
     'refuses %s when a connection is created or requested (400 naming details, nothing stored)',

@@ -92,7 +92,7 @@ describe('openConnector', () => {
   );
 
   it('given a provider stored JSON cannot promise, when opened, then UNSUPPORTED_PROVIDER', () => {
-    expect(() => openConnector(config({ provider: 'oracle' as never }))).toThrow(
+    expect(() => openConnector(config({ provider: 'db2' as never }))).toThrow(
       expect.objectContaining({ code: 'CONNECTOR.UNSUPPORTED_PROVIDER' }),
     );
   });

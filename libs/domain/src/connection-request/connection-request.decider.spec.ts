@@ -95,7 +95,7 @@ describe('ConnectionRequest decider', () => {
 
     it('validates the connection like creating one', () =>
       given([])
-        .when(requestConnection({ name: '', provider: 'oracle' as never, environment: '' }))
+        .when(requestConnection({ name: '', provider: 'db2' as never, environment: '' }))
         .thenThrows(
           ValidationError,
           'CONNECTION_REQUEST.INVALID',

@@ -113,7 +113,7 @@ describe('Connection decider', () => {
 
     it('names every invalid field', () =>
       given([])
-        .when(createConnection({ name: '', provider: 'oracle' as never, environment: ' ' }))
+        .when(createConnection({ name: '', provider: 'db2' as never, environment: ' ' }))
         .thenThrows(ValidationError, 'CONNECTION.INVALID', invalidFields('name', 'provider', 'environment')));
 
     it('limits the name to 100 characters', () =>

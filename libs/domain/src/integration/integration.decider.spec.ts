@@ -169,7 +169,7 @@ describe('Integration decider', () => {
             applicationName: ' ',
             moduleName: '1st',
             description: 'x'.repeat(2001),
-            provider: 'oracle' as never,
+            provider: 'db2' as never,
             environment: '',
           }),
         )
