@@ -98,6 +98,16 @@ describe('mapOracleError: connector faults', () => {
     },
   );
 
+  it.each([
+    [oracleError(54013, 'INSERT operation disallowed on virtual columns')],
+    [oracleError(32795, 'cannot insert into a generated always identity column')],
+  ])(
+    'given a write to a computed column (%s), when mapped, then it is a constraint refusal, not a fault',
+    (error) => {
+      expect(mapped(error)).toMatchObject({ code: 'DATA.CONSTRAINT_VIOLATION' });
+    },
+  );
+
   it('given an SQL error that is a bug, when mapped, then it is returned unchanged', () => {
     const error = oracleError(904, '"NOPE": invalid identifier');
     expect(mapped(error)).toBe(error);

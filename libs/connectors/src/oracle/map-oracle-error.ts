@@ -8,6 +8,13 @@ const UPDATE_TO_NULL = 1407; // ORA-01407: cannot update ("HR"."EMPLOYEES"."LAST
 const CHECK_VIOLATED = 2290; // ORA-02290: check constraint (HR.EMP_SALARY_MIN) violated
 const PARENT_KEY_NOT_FOUND = 2291; // ORA-02291: integrity constraint (HR.EMP_DEPT_FK) violated - parent key not found
 const CHILD_RECORD_FOUND = 2292; // ORA-02292: integrity constraint (HR.EMP_DEPT_FK) violated - child record found
+/** Writes to what the database computes (the published entity does not say so): a refusal, not a fault. */
+const COMPUTED_NUMBERS = new Set([
+  54013, // INSERT operation disallowed on virtual columns
+  54017, // UPDATE operation disallowed on virtual columns
+  32795, // cannot insert into a generated always identity column
+  32796, // cannot update a generated always identity column
+]);
 const AUTH_NUMBERS = new Set([
   1017, // invalid credential or not authorized; logon denied
   1005, // null password given; logon denied
@@ -81,6 +88,8 @@ export function mapOracleError(error: unknown, label: string): unknown {
   const text = typeof message === 'string' ? message : '';
   const violation = number === undefined ? undefined : oracleConstraintViolation(number, text);
   if (violation !== undefined) return violation;
+  if (number !== undefined && COMPUTED_NUMBERS.has(number))
+    return new DataConstraintError('DATA.CONSTRAINT_VIOLATION');
 
   if (number === TABLE_NOT_FOUND) {
     return new ConnectorError(

@@ -48,6 +48,15 @@ describe('oracleDialect', () => {
     expect(selectOracleColumn(column(nativeType), '"v"')).toBe(expected);
   });
 
+  it('given an unsupported type whose mark was not published, when selected and filtered, then its native type tells it: null', () => {
+    const interval = column('INTERVAL DAY(2) TO SECOND(6)', 'Text');
+    expect(selectOracleColumn(interval, '"v"')).toBe('NULL AS "v"');
+    expect(oracleDialect.filterColumn?.(interval, '"v"')).toBe('NULL');
+    expect(selectOracleColumn(column('SDO_GEOMETRY', 'Text'), '"v"')).toBe('NULL AS "v"');
+    expect(selectOracleColumn(column('NVARCHAR2(20)', 'Text'), '"v"')).toBe('"v"');
+    expect(selectOracleColumn(column('UROWID(4000)', 'Text'), '"v"')).toBe('"v"');
+  });
+
   it('given NUMBER and text columns, when selected, then they are their quoted names (the driver gives NUMBERs as text)', () => {
     expect(selectOracleColumn(column('NUMBER(10,2)', 'Decimal'), '"v"')).toBe('"v"');
     expect(selectOracleColumn(column('VARCHAR2(10 BYTE)', 'Text'), '"v"')).toBe('"v"');

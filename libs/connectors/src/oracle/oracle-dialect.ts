@@ -20,6 +20,16 @@ const DATE_FORMAT = `'YYYY-MM-DD HH24:MI:SS'`;
 const TIMESTAMP_FORMAT = `'YYYY-MM-DD HH24:MI:SS.FF9'`;
 const TIMESTAMP_TZ_FORMAT = `'YYYY-MM-DD HH24:MI:SS.FF9 TZH:TZM'`;
 const LOBS = new Set(['CLOB', 'NCLOB']);
+/** The Text native types map-oracle-type.ts writes for types it supports; any other Text is unsupported. */
+const SUPPORTED_TEXT =
+  /^(?:N?VARCHAR2|N?CHAR)\(\d+(?: (?:BYTE|CHAR))?\)$|^(?:N?CLOB|LONG|ROWID)$|^UROWID\(\d+\)$/i;
+
+/**
+ * An attribute whose type the connector cannot carry. The mark is not published with the entity, so the
+ * native type tells it again: unsupported types are Text attributes of a type no Text mapping writes.
+ */
+export const isUnsupportedOracleColumn = (column: Pick<ColumnInfo, 'kind' | 'nativeType' | 'unsupported'>) =>
+  column.unsupported === true || (column.kind === 'Text' && !SUPPORTED_TEXT.test(column.nativeType.trim()));
 /** Characters of a CLOB a filter compares: 1,000 characters fit a VARCHAR2(4000) in any character set. */
 const LOB_FILTER_CHARACTERS = 1000;
 
@@ -58,7 +68,7 @@ export function selectOracleColumn(column: ColumnInfo, quoted: string): string {
 
 /** The expression a column is read with (see selectOracleColumn). */
 export function oracleReadExpression(column: ColumnInfo, quoted: string): string {
-  if (column.unsupported) return 'NULL';
+  if (isUnsupportedOracleColumn(column)) return 'NULL';
   switch (oracleDateTimeType(column)) {
     case 'date':
       return `TO_CHAR(${quoted}, ${DATE_FORMAT})`;
@@ -78,7 +88,7 @@ export function oracleReadExpression(column: ColumnInfo, quoted: string): string
  * unsupported column is null, as it reads.
  */
 export function filterOracleColumn(column: ColumnInfo, quoted: string): string {
-  if (column.unsupported) return 'NULL';
+  if (isUnsupportedOracleColumn(column)) return 'NULL';
   if (LOBS.has(column.nativeType.toUpperCase()))
     return `DBMS_LOB.SUBSTR(${quoted}, ${LOB_FILTER_CHARACTERS}, 1)`;
   return quoted;
