@@ -1,5 +1,6 @@
 import { checkMssqlDetails, openMssqlConnector } from './mssql';
 import { checkMysqlDetails, openMysqlConnector } from './mysql';
+import { checkODataDetails, openODataConnector } from './odata';
 import { ConnectorError, type Connector } from './spi';
 import { createSqliteConnector, resolveDatabasePath } from './sqlite';
 
@@ -13,6 +14,8 @@ export type ConnectorDetails = Readonly<{
   username?: string;
   /** SQLite: the database file, relative to the databases folder. */
   path?: string;
+  /** OData: the service root URL. */
+  url?: string;
   options?: Readonly<Record<string, string | number | boolean>>;
 }>;
 
@@ -35,6 +38,8 @@ export function openConnector(config: ConnectorConfig): Connector {
       return openMysqlConnector(config.details, config.password);
     case 'mssql':
       return openMssqlConnector(config.details, config.password);
+    case 'odata':
+      return openODataConnector(config.details, config.password);
     default:
       // Configs come from stored JSON: a provider the type does not know can still arrive.
       throw new ConnectorError(
@@ -63,6 +68,8 @@ export function checkConnectorDetails({
       return checkMysqlDetails(details);
     case 'mssql':
       return checkMssqlDetails(details);
+    case 'odata':
+      return checkODataDetails(details);
     default:
       throw new ConnectorError('CONNECTOR.UNSUPPORTED_PROVIDER', `Unknown provider "${String(provider)}"`);
   }

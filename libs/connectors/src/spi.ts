@@ -30,6 +30,11 @@ export type ColumnInfo = Readonly<{
    * rowversion/timestamp): it is read like any column but can never be written. Absent otherwise.
    */
   generated?: boolean;
+  /**
+   * true when the connector cannot map the native type to an attribute type (an OData complex type,
+   * collection or geography): the column is listed, read as JSON and never written. Absent otherwise.
+   */
+  unsupported?: boolean;
   length?: number;
   precision?: number;
   scale?: number;
@@ -122,7 +127,7 @@ export interface EntityDataAccess {
 }
 
 export interface Connector extends SchemaIntrospector {
-  readonly provider: 'sqlite' | 'mysql' | 'mssql';
+  readonly provider: 'sqlite' | 'mysql' | 'mssql' | 'odata';
   testConnection(): Promise<ConnectionTestResult>;
   /** Data access; absent on connectors that do not offer it yet. */
   readonly data?: EntityDataAccess;

@@ -16,7 +16,7 @@ import { type ColumnInfo } from '../spi';
  */
 
 /** The databases whose values the shared data code reads and writes. */
-export type DataProvider = 'sqlite' | 'mysql' | 'mssql';
+export type DataProvider = 'sqlite' | 'mysql' | 'mssql' | 'odata';
 
 /** A decimal as requests write it: no plus sign, no exponent, digits on both sides of a point. */
 const DECIMAL_WIRE = /^-?(\d+)(?:\.(\d+))?$/;
@@ -146,6 +146,14 @@ const MSSQL_RANGES: Readonly<Record<string, IntegerRange>> = {
   int: signed(32),
 };
 
+/** OData's integer Edm types (the native type of an OData attribute is its Edm type). */
+const ODATA_RANGES: Readonly<Record<string, IntegerRange>> = {
+  'Edm.Byte': unsigned(8),
+  'Edm.SByte': signed(8),
+  'Edm.Int16': signed(16),
+  'Edm.Int32': signed(32),
+};
+
 const baseType = (nativeType: string) => nativeType.toLowerCase().replace(/\(.*$/, '').trim().split(/\s+/)[0];
 const isUnsigned = (nativeType: string) => /\bunsigned\b/i.test(nativeType);
 
@@ -169,6 +177,7 @@ export function integerRange(
     if (bits !== undefined) return isUnsigned(column.nativeType) ? unsigned(bits) : signed(bits);
   }
   if (provider === 'mssql') return MSSQL_RANGES[base] ?? SAFE;
+  if (provider === 'odata') return ODATA_RANGES[column.nativeType] ?? SAFE;
   return SAFE;
 }
 

@@ -96,6 +96,12 @@ export class ColumnSchema implements ColumnInfo {
   @ApiPropertyOptional({ description: 'The database computes it: it can be read, never written' })
   generated?: boolean;
 
+  @ApiPropertyOptional({
+    description:
+      'The connector cannot map its native type (an OData complex type, collection, geography): read as JSON, never written',
+  })
+  unsupported?: boolean;
+
   @ApiPropertyOptional({ type: 'integer', minimum: 0 })
   length?: number;
 
