@@ -27,6 +27,31 @@ export function odataErrorMessage(body: string): string | undefined {
   }
 }
 
+/** The service's error code (`SQLITE_CONSTRAINT_PRIMARYKEY`, `0x80040237`), which never quotes a value. */
+export function odataErrorCode(body: string): string | undefined {
+  try {
+    const code = (JSON.parse(body) as { error?: { code?: unknown } }).error?.code;
+    return typeof code === 'string' || typeof code === 'number' ? String(code) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Constraint codes some services answer with whatever status (CAP on SQLite answers a duplicate key
+ * with 500 SQLITE_CONSTRAINT_PRIMARYKEY; Dataverse with 412 0x80040237): a conflict with the data.
+ */
+function constraintOf(code: string | undefined): DataConstraintError | undefined {
+  if (code === undefined) return undefined;
+  if (/PRIMARYKEY|UNIQUE|ALREADY_EXISTS|DUPLICATE|^0x80040237$|^0x80060892$/i.test(code)) {
+    return new DataConstraintError('DATA.DUPLICATE_KEY');
+  }
+  if (/FOREIGNKEY|REFERENCE/i.test(code)) return new DataConstraintError('DATA.FOREIGN_KEY_VIOLATION');
+  if (/NOTNULL/i.test(code)) return new DataConstraintError('DATA.NOT_NULL_VIOLATION');
+  if (/CONSTRAINT/i.test(code)) return new DataConstraintError('DATA.CONSTRAINT_VIOLATION');
+  return undefined;
+}
+
 /**
  * An OData error answer as the connector's errors: 401 AUTH_FAILED, 403 PERMISSION_DENIED, 404 of an
  * entity set TABLE_NOT_FOUND (of the service itself DATABASE_NOT_FOUND), 400 and 422 a bad request
@@ -41,6 +66,10 @@ export function mapODataError(
   service: string,
   entitySet?: string,
 ): Error {
+  if (kind === 'create' || kind === 'change') {
+    const constraint = constraintOf(odataErrorCode(body));
+    if (constraint !== undefined) return constraint;
+  }
   const said = odataErrorMessage(body);
   const saying = said === undefined ? '' : `: ${said}`;
   const where = entitySet ?? 'the service';
