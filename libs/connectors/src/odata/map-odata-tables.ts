@@ -29,7 +29,9 @@ export function mapEntitySet(model: ODataServiceModel, set: EdmEntitySet): Table
   const service = serviceNameOf(model);
   return {
     ...mapEntitySetSummary(service, set),
-    columns: set.properties.map((property) => mapProperty(property, set.key.includes(property.name), model)),
+    columns: set.properties.map((property) =>
+      mapProperty(property, set.key.includes(property.name), model, set.key.length === 1),
+    ),
     primaryKey: [...set.key],
     foreignKeys: set.relations.map((relation) => ({
       name: relation.name,
@@ -42,17 +44,20 @@ export function mapEntitySet(model: ODataServiceModel, set: EdmEntitySet): Table
 }
 
 /**
- * A property as a column. A key the service computes (a Guid it generates) is auto-increment: a create
- * may leave it out and learns it from the answer. A type the connector cannot map is listed, read as
+ * A property as a column. A key the service computes is auto-increment: a create may leave it out and
+ * learns it from the answer. So is a sole Guid key: services generate those (Dataverse declares no
+ * Core.Computed on its ids, yet fills them; CAP's UUID keys say Core.ComputedDefaultValue). A type the connector cannot map is listed, read as
  * JSON and never written (`unsupported`, `generated`), so describing a service never fails on it.
  */
 export function mapProperty(
   property: EdmProperty,
   key: boolean,
   model: Pick<ODataServiceModel, 'enumTypes'>,
+  soleKey = false,
 ): ColumnInfo {
   const { unsupported, ...mapping } = mapODataType(property, model.enumTypes);
-  const computedKey = key && (property.computed || property.computedDefault);
+  const computedKey =
+    key && (property.computed || property.computedDefault || (soleKey && property.type === 'Edm.Guid'));
   const generated = (!key && property.computed) || unsupported === true;
   const defaultValue =
     property.defaultValue ?? (!key && property.computedDefault ? COMPUTED_DEFAULT : undefined);
