@@ -20,7 +20,7 @@ describe('an integration of an OData service, from the wizard to the data API', 
     name: string,
     environment: string,
     serviceUrl: string,
-    password = ODATA_USER.password,
+    password: string = ODATA_USER.password,
   ) => ({
     name,
     provider: 'odata',

@@ -1722,6 +1722,8 @@ export interface components {
             nullable: boolean;
             precision?: number;
             scale?: number;
+            /** @description The connector cannot map its native type (an OData complex type, collection, geography): read as JSON, never written */
+            unsupported?: boolean;
         };
         Connection: {
             /** Format: date-time */
@@ -1740,7 +1742,7 @@ export interface components {
             /** @example Orders DB (dev) */
             name: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql";
+            provider: "sqlite" | "mysql" | "mssql" | "odata";
             /** @description User id of the requester, when created from a request */
             requestedBy?: string;
             /**
@@ -1759,7 +1761,7 @@ export interface components {
             /** Format: uuid */
             connectionId: string;
             /** @enum {string} */
-            connectionProvider: "sqlite" | "mysql" | "mssql";
+            connectionProvider: "sqlite" | "mysql" | "mssql" | "odata";
         };
         ConnectionDetails: {
             /** @example orders */
@@ -1777,6 +1779,11 @@ export interface components {
             path?: string;
             /** @example 3306 */
             port?: number;
+            /**
+             * @description OData: the service root URL
+             * @example https://services.example.com/odata/v4/shop/
+             */
+            url?: string;
             /** @example app */
             username?: string;
         };
@@ -1797,6 +1804,11 @@ export interface components {
             path?: string;
             /** @example 3306 */
             port?: number;
+            /**
+             * @description OData: the service root URL (http or https, no credentials in it)
+             * @example https://services.example.com/odata/v4/shop/
+             */
+            url?: string;
             username?: string;
         };
         ConnectionHealth: {
@@ -1811,7 +1823,7 @@ export interface components {
             /** @description Absent when the bound connection no longer exists */
             name?: string;
             /** @enum {string} */
-            provider?: "sqlite" | "mysql" | "mssql";
+            provider?: "sqlite" | "mysql" | "mssql" | "odata";
             /** @example 3.45.1 */
             serverVersion?: string;
             /**
@@ -1846,7 +1858,7 @@ export interface components {
             /** @description A word for the administrator */
             note?: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql";
+            provider: "sqlite" | "mysql" | "mssql" | "odata";
             /** @description Why it was rejected (rejected requests only) */
             reason?: string;
             /** Format: date-time */
@@ -1890,7 +1902,7 @@ export interface components {
             /** @description Stored encrypted; never returned */
             password?: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql";
+            provider: "sqlite" | "mysql" | "mssql" | "odata";
         };
         CreatedApiKey: {
             /** @example Warehouse app */
@@ -1948,7 +1960,7 @@ export interface components {
              */
             nullPolicy?: "overwrite" | "preserve";
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql";
+            provider: "sqlite" | "mysql" | "mssql" | "odata";
         };
         CreateUserBody: {
             displayName?: string;
@@ -2348,7 +2360,7 @@ export interface components {
              */
             nullPolicy: "overwrite" | "preserve";
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql";
+            provider: "sqlite" | "mysql" | "mssql" | "odata";
             /** @description The integration version the latest published version was made from */
             publishedIntegrationVersion?: number;
             /** @description The latest published version */
@@ -2652,7 +2664,7 @@ export interface components {
             available: boolean;
             fields: components["schemas"]["ProviderField"][];
             /** @enum {string} */
-            id: "sqlite" | "mysql" | "mssql";
+            id: "sqlite" | "mysql" | "mssql" | "odata";
             /** @example MySQL / MariaDB */
             name: string;
         };
@@ -2968,7 +2980,7 @@ export interface components {
             /** @description Stored encrypted; never returned */
             password?: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql";
+            provider: "sqlite" | "mysql" | "mssql" | "odata";
         };
         ReviewedConnection: {
             /** Format: uuid */
@@ -2976,7 +2988,7 @@ export interface components {
             /** @example Orders DB (dev) */
             name: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql";
+            provider: "sqlite" | "mysql" | "mssql" | "odata";
         };
         RoleGrant: {
             /** @example development */
@@ -4677,7 +4689,7 @@ export interface operations {
                 limit?: number;
                 /** @description Rows to skip */
                 offset?: number;
-                provider?: "sqlite" | "mysql" | "mssql";
+                provider?: "sqlite" | "mysql" | "mssql" | "odata";
             };
             header?: never;
             path?: never;

@@ -1,6 +1,6 @@
 import { ConnectorError, DataConstraintError, DataValidationError } from '../spi';
 import { mapODataError } from './map-odata-error';
-import { fakeODataService } from './odata-fake-service';
+import { fakeODataService, type FakeAnswer } from './odata-fake-service';
 import { ODataHttp } from './odata-http';
 import { type ODataAuth } from './odata-options';
 
@@ -15,7 +15,7 @@ describe('OData HTTP: authentication and SAP CSRF tokens', () => {
   it('given SAP asks for a CSRF token, when a write is sent, then a token is fetched with its cookies and the write sent again once', async () => {
     const { client, requests } = http(
       { kind: 'basic', username: 'u', password: 'p' },
-      ({ method, headers }) => {
+      ({ method, headers }): FakeAnswer => {
         if (method === 'GET' && headers['x-csrf-token'] === 'fetch')
           return {
             status: 200,
