@@ -53,7 +53,7 @@ export function parseXml(text: string): XmlElement {
     if (text.startsWith('<?', lt)) at = skipPast(text, lt, '?>');
     else if (text.startsWith('<!--', lt)) at = skipPast(text, lt, '-->');
     else if (text.startsWith('<![CDATA[', lt)) at = skipPast(text, lt, ']]>');
-    else if (text.startsWith('<!', lt)) at = skipPast(text, lt, '>');
+    else if (text.startsWith('<!', lt)) at = skipDeclaration(text, lt);
     else if (text.startsWith('</', lt)) {
       const end = skipPast(text, lt, '>');
       const qualified = text.slice(lt + 2, end - 1).trim();
@@ -122,6 +122,15 @@ const close = ({
   attributes,
   children,
 });
+
+/** `<!DOCTYPE ..>`, whose internal subset (`[ <!ENTITY ..> ]`) holds `>` of its own. */
+function skipDeclaration(text: string, from: number): number {
+  const close = text.indexOf('>', from);
+  const subset = text.indexOf('[', from);
+  return subset >= 0 && (close < 0 || subset < close)
+    ? skipPast(text, subset, ']>')
+    : skipPast(text, from, '>');
+}
 
 function skipPast(text: string, from: number, end: string): number {
   const found = text.indexOf(end, from);
