@@ -10,6 +10,7 @@ import { runMailBench } from './mail.bench';
 import { runMysqlEventStoreBench } from './mysql-event-store.bench';
 import { runMysqlFindBench } from './mysql-find.bench';
 import { runMysqlIntrospectionBench } from './mysql-introspection.bench';
+import { runODataListBench } from './odata-list.bench';
 import { runProjectionCatchUpBench } from './projection-catch-up.bench';
 import { runPublishSakilaBench } from './publish-sakila.bench';
 import { runSseFanoutBench } from './sse-fanout.bench';
@@ -25,6 +26,7 @@ async function main() {
   await runMysqlIntrospectionBench();
   await runMysqlFindBench();
   await runDataApiListBench();
+  await runODataListBench();
   await runPublishSakilaBench();
   await runEventFeedBench();
   await runAuditChainBench();

@@ -1,6 +1,7 @@
 import { checkMssqlDetails, openMssqlConnector } from './mssql';
 import { checkMysqlDetails, openMysqlConnector } from './mysql';
 import { checkOracleDetails, openOracleConnector } from './oracle';
+import { checkODataDetails, openODataConnector } from './odata';
 import { ConnectorError, type Connector } from './spi';
 import { createSqliteConnector, resolveDatabasePath } from './sqlite';
 
@@ -14,6 +15,8 @@ export type ConnectorDetails = Readonly<{
   username?: string;
   /** SQLite: the database file, relative to the databases folder. */
   path?: string;
+  /** OData: the service root URL. */
+  url?: string;
   options?: Readonly<Record<string, string | number | boolean>>;
 }>;
 
@@ -38,6 +41,8 @@ export function openConnector(config: ConnectorConfig): Connector {
       return openMssqlConnector(config.details, config.password);
     case 'oracle':
       return openOracleConnector(config.details, config.password);
+    case 'odata':
+      return openODataConnector(config.details, config.password);
     default:
       // Configs come from stored JSON: a provider the type does not know can still arrive.
       throw new ConnectorError(
@@ -68,6 +73,8 @@ export function checkConnectorDetails({
       return checkMssqlDetails(details);
     case 'oracle':
       return checkOracleDetails(details);
+    case 'odata':
+      return checkODataDetails(details);
     default:
       throw new ConnectorError('CONNECTOR.UNSUPPORTED_PROVIDER', `Unknown provider "${String(provider)}"`);
   }

@@ -4,5 +4,6 @@ export * from './sqlite';
 export * from './mysql';
 export * from './mssql';
 export * from './oracle';
+export * from './odata';
 export * from './connector-factory';
 export { hostNameProblem } from './host-name';

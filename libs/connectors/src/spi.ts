@@ -31,8 +31,9 @@ export type ColumnInfo = Readonly<{
    */
   generated?: boolean;
   /**
-   * true when the connector cannot map the native type (Oracle's INTERVAL, XMLTYPE, an object type):
-   * the attribute is listed with this mark, read as null and never written (it is also `generated`).
+   * true when the connector cannot map the native type: the attribute is listed with this mark and never
+   * written; Oracle's INTERVAL, XMLTYPE or an object type is read as null (it is also `generated`), an OData
+   * complex type, collection or geography is read as JSON. Absent otherwise.
    */
   unsupported?: boolean;
   length?: number;
@@ -127,7 +128,7 @@ export interface EntityDataAccess {
 }
 
 export interface Connector extends SchemaIntrospector {
-  readonly provider: 'sqlite' | 'mysql' | 'mssql' | 'oracle';
+  readonly provider: 'sqlite' | 'mysql' | 'mssql' | 'oracle' | 'odata';
   testConnection(): Promise<ConnectionTestResult>;
   /** Data access; absent on connectors that do not offer it yet. */
   readonly data?: EntityDataAccess;

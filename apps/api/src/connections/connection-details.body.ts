@@ -54,6 +54,15 @@ export class ConnectionDetailsBody {
   @MaxLength(1024)
   path?: string;
 
+  @ApiPropertyOptional({
+    description: 'OData: the service root URL (http or https, no credentials in it)',
+    example: 'https://services.example.com/odata/v4/shop/',
+  })
+  @Omittable()
+  @IsString()
+  @MaxLength(2048)
+  url?: string;
+
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   @Omittable()
   @IsObject()

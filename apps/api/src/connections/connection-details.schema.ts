@@ -23,6 +23,12 @@ export class ConnectionDetailsSchema implements ConnectionDetails {
   path?: string;
 
   @ApiPropertyOptional({
+    example: 'https://services.example.com/odata/v4/shop/',
+    description: 'OData: the service root URL',
+  })
+  url?: string;
+
+  @ApiPropertyOptional({
     type: 'object',
     additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
     description: 'Driver options (TLS, timeouts, pool size, SQL Server instance name...)',

@@ -1722,7 +1722,7 @@ export interface components {
             nullable: boolean;
             precision?: number;
             scale?: number;
-            /** @description The connector cannot map its native type (an Oracle INTERVAL or object type): listed, read as null, never written */
+            /** @description The connector cannot map its native type (an Oracle INTERVAL or object type: read as null; an OData complex type, collection or geography: read as JSON): listed, never written */
             unsupported?: boolean;
         };
         Connection: {
@@ -1742,7 +1742,7 @@ export interface components {
             /** @example Orders DB (dev) */
             name: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql" | "oracle";
+            provider: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
             /** @description User id of the requester, when created from a request */
             requestedBy?: string;
             /**
@@ -1761,7 +1761,7 @@ export interface components {
             /** Format: uuid */
             connectionId: string;
             /** @enum {string} */
-            connectionProvider: "sqlite" | "mysql" | "mssql" | "oracle";
+            connectionProvider: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
         };
         ConnectionDetails: {
             /** @example orders */
@@ -1779,6 +1779,11 @@ export interface components {
             path?: string;
             /** @example 3306 */
             port?: number;
+            /**
+             * @description OData: the service root URL
+             * @example https://services.example.com/odata/v4/shop/
+             */
+            url?: string;
             /** @example app */
             username?: string;
         };
@@ -1799,6 +1804,11 @@ export interface components {
             path?: string;
             /** @example 3306 */
             port?: number;
+            /**
+             * @description OData: the service root URL (http or https, no credentials in it)
+             * @example https://services.example.com/odata/v4/shop/
+             */
+            url?: string;
             username?: string;
         };
         ConnectionHealth: {
@@ -1813,7 +1823,7 @@ export interface components {
             /** @description Absent when the bound connection no longer exists */
             name?: string;
             /** @enum {string} */
-            provider?: "sqlite" | "mysql" | "mssql" | "oracle";
+            provider?: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
             /** @example 3.45.1 */
             serverVersion?: string;
             /**
@@ -1848,7 +1858,7 @@ export interface components {
             /** @description A word for the administrator */
             note?: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql" | "oracle";
+            provider: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
             /** @description Why it was rejected (rejected requests only) */
             reason?: string;
             /** Format: date-time */
@@ -1892,7 +1902,7 @@ export interface components {
             /** @description Stored encrypted; never returned */
             password?: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql" | "oracle";
+            provider: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
         };
         CreatedApiKey: {
             /** @example Warehouse app */
@@ -1950,7 +1960,7 @@ export interface components {
              */
             nullPolicy?: "overwrite" | "preserve";
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql" | "oracle";
+            provider: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
         };
         CreateUserBody: {
             displayName?: string;
@@ -2350,7 +2360,7 @@ export interface components {
              */
             nullPolicy: "overwrite" | "preserve";
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql" | "oracle";
+            provider: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
             /** @description The integration version the latest published version was made from */
             publishedIntegrationVersion?: number;
             /** @description The latest published version */
@@ -2654,7 +2664,7 @@ export interface components {
             available: boolean;
             fields: components["schemas"]["ProviderField"][];
             /** @enum {string} */
-            id: "sqlite" | "mysql" | "mssql" | "oracle";
+            id: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
             /** @example MySQL / MariaDB */
             name: string;
         };
@@ -2970,7 +2980,7 @@ export interface components {
             /** @description Stored encrypted; never returned */
             password?: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql" | "oracle";
+            provider: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
         };
         ReviewedConnection: {
             /** Format: uuid */
@@ -2978,7 +2988,7 @@ export interface components {
             /** @example Orders DB (dev) */
             name: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql" | "oracle";
+            provider: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
         };
         RoleGrant: {
             /** @example development */
@@ -4679,7 +4689,7 @@ export interface operations {
                 limit?: number;
                 /** @description Rows to skip */
                 offset?: number;
-                provider?: "sqlite" | "mysql" | "mssql" | "oracle";
+                provider?: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
             };
             header?: never;
             path?: never;

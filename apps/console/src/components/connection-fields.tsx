@@ -14,9 +14,9 @@ type Props = {
   editing?: boolean;
 };
 
-/** Secrets travel beside the details, never inside them. */
+/** Secrets travel beside the details, never inside them; a dotted name (`options.auth`) is nested. */
 const fieldName = (field: ProviderField) =>
-  field.type === 'password' ? 'password' : ['details', field.name];
+  field.type === 'password' ? 'password' : ['details', ...field.name.split('.')];
 
 const ProviderFieldItem = ({ field }: { field: ProviderField }) => {
   const rules = [{ required: field.required, message: `${field.label} is required` }];

@@ -50,6 +50,7 @@ const PROVIDER_OPTIONS: Record<ProviderId, ConnectionOption[]> = {
     timeout('callTimeoutMs', 'Call timeout', 30_000),
     { kind: 'number', name: 'poolSize', label: 'Pool size', max: 1000, placeholder: 'Default 10' },
   ],
+  odata: [timeout('timeoutMs', 'Request timeout', 30_000)],
 };
 
 const TLS_MODES = [

@@ -16,7 +16,7 @@ import { type ColumnInfo } from '../spi';
  */
 
 /** The databases whose values the shared data code reads and writes. */
-export type DataProvider = 'sqlite' | 'mysql' | 'mssql' | 'oracle';
+export type DataProvider = 'sqlite' | 'mysql' | 'mssql' | 'oracle' | 'odata';
 
 /** A decimal as requests write it: no plus sign, no exponent, digits on both sides of a point. */
 const DECIMAL_WIRE = /^-?(\d+)(?:\.(\d+))?$/;
@@ -146,6 +146,14 @@ const MSSQL_RANGES: Readonly<Record<string, IntegerRange>> = {
   int: signed(32),
 };
 
+/** OData's integer Edm types (the native type of an OData attribute is its Edm type). */
+const ODATA_RANGES: Readonly<Record<string, IntegerRange>> = {
+  'Edm.Byte': unsigned(8),
+  'Edm.SByte': signed(8),
+  'Edm.Int16': signed(16),
+  'Edm.Int32': signed(32),
+};
+
 const baseType = (nativeType: string) => nativeType.toLowerCase().replace(/\(.*$/, '').trim().split(/\s+/)[0];
 const isUnsigned = (nativeType: string) => /\bunsigned\b/i.test(nativeType);
 
@@ -175,6 +183,7 @@ export function integerRange(
     if (digits !== undefined && digits <= 15)
       return { minimum: -(10 ** digits - 1), maximum: 10 ** digits - 1 };
   }
+  if (provider === 'odata') return ODATA_RANGES[column.nativeType] ?? SAFE;
   return SAFE;
 }
 

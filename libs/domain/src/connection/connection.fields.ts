@@ -49,6 +49,7 @@ const PROVIDER_FIELDS: Readonly<Record<Provider, readonly (keyof ConnectionDetai
   mssql: ['host', 'port', 'database', 'username', 'options'],
   // database: the service name (FREEPDB1); its schemas are what the wizard lists as databases.
   oracle: ['host', 'port', 'database', 'username', 'options'],
+  odata: ['url', 'username', 'options'],
 };
 
 /** Details another provider would read: stored, they would be shown and never used. */

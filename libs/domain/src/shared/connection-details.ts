@@ -9,5 +9,7 @@ export type ConnectionDetails = Readonly<{
   username?: string;
   /** SQLite: a file path relative to the configured databases folder. */
   path?: string;
+  /** OData: the service root URL. */
+  url?: string;
   options?: Readonly<Record<string, string | number | boolean>>;
 }>;

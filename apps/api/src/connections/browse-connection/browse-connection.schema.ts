@@ -98,7 +98,7 @@ export class ColumnSchema implements ColumnInfo {
 
   @ApiPropertyOptional({
     description:
-      'The connector cannot map its native type (an Oracle INTERVAL or object type): listed, read as null, never written',
+      'The connector cannot map its native type (an Oracle INTERVAL or object type: read as null; an OData complex type, collection or geography: read as JSON): listed, never written',
   })
   unsupported?: boolean;
 

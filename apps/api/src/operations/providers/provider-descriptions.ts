@@ -47,4 +47,29 @@ export const PROVIDER_DESCRIPTIONS: readonly ProviderDescription[] = [
     // Easy Connect: host:port/service; the wizard then lists the service's schemas as databases.
     fields: serverFields('1521', { label: 'Service name', required: true }),
   },
+  {
+    id: 'odata',
+    name: 'OData (SAP OData v2/v4, Dataverse, Dynamics 365)',
+    available: true,
+    // A dotted name is a detail option: `options.auth` is `details.options.auth`.
+    fields: [
+      { name: 'url', label: 'Service URL', type: 'string', required: true },
+      {
+        name: 'options.auth',
+        label: 'Authentication (basic, oauth2, apiKey or none; default basic)',
+        type: 'string',
+        required: false,
+      },
+      { name: 'username', label: 'Username or OAuth client id', type: 'string', required: false },
+      { name: 'password', label: 'Password, client secret or API key', type: 'password', required: false },
+      { name: 'options.tokenUrl', label: 'OAuth token URL', type: 'string', required: false },
+      { name: 'options.scope', label: 'OAuth scope', type: 'string', required: false },
+      {
+        name: 'options.apiKeyHeader',
+        label: 'API-key header (default APIKey)',
+        type: 'string',
+        required: false,
+      },
+    ],
+  },
 ];

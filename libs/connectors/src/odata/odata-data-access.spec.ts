@@ -1,0 +1,177 @@
+import { type TableInfo } from '../spi';
+import { createODataConnector } from './odata-connector';
+import { fakeODataService, type FakeAnswer } from './odata-fake-service';
+import { DATAVERSE_METADATA, SAP_V2_METADATA } from './odata-recorded-metadata';
+
+const SAP = 'https://gw.example.com/sap/opu/odata/sap/GWSAMPLE_BASIC/';
+const DATAVERSE = 'https://org.crm4.dynamics.com/api/data/v9.2/';
+
+const serve = (
+  root: string,
+  metadata: string,
+  answer: (path: string, method: string, body?: string) => FakeAnswer,
+) => {
+  const service = fakeODataService(root, ({ path, method, body }) =>
+    path === '$metadata' ? { body: metadata } : answer(path, method, body),
+  );
+  const connector = createODataConnector({ serviceUrl: root, auth: { kind: 'none' } }, service.fetch);
+  return { ...service, connector, data: connector.data! };
+};
+
+/** Recorded SAP Gateway v2 answers: verbose JSON (`d.results`), `__count`, `__next`, `/Date(..)/`, `PT..` times. */
+const sapOrder = (id: string) => ({
+  __metadata: {
+    uri: `${SAP}SalesOrderSet('${id}')`,
+    type: 'GWSAMPLE_BASIC.SalesOrder',
+    etag: 'W/"datetime\'2024-01-01T00%3A00%3A00\'"',
+  },
+  SalesOrderID: id,
+  CustomerID: '0100000000',
+  GrossAmount: '1137.640',
+  ItemCount: 3,
+  DeliveryDate: '/Date(1705276800000)/',
+  PickupTime: 'PT09H30M00S',
+  Paid: false,
+  Checksum: 'AAEC/w==',
+  Serial: '6f1c2a6e-0b4e-4c0e-9a0e-1d2c3b4a5f60',
+  Revision: '9007199254740993',
+  Weight: 1.5,
+  ToBusinessPartner: { __deferred: { uri: '...' } },
+});
+
+describe('OData data access on a recorded SAP Gateway v2 service', () => {
+  let orders: TableInfo;
+  const setup = (answer: Parameters<typeof serve>[2]) => {
+    const served = serve(SAP, SAP_V2_METADATA, answer);
+    return served;
+  };
+
+  beforeAll(async () => {
+    const { connector } = setup(() => ({ status: 404 }));
+    [orders] = await connector.describe('GWSAMPLE_BASIC', ['SalesOrderSet']);
+  });
+
+  it('given a page split by the server, when found with a count, then __next is followed, __count read and v2 values converted', async () => {
+    const { data, requests } = setup((path) =>
+      !path.includes('skiptoken')
+        ? {
+            body: {
+              d: { results: [sapOrder('1')], __count: '2', __next: `${SAP}SalesOrderSet?$skiptoken=1` },
+            },
+          }
+        : { body: { d: { results: [sapOrder('2')] } } },
+    );
+    const result = await data.find(orders, {
+      limit: 2,
+      count: true,
+      filters: [{ field: 'Paid', op: 'eq', value: false }],
+    });
+    expect(result.total).toBe(2);
+    expect(result.rows.map((row) => row.SalesOrderID)).toEqual(['1', '2']);
+    expect(result.rows[0]).toEqual({
+      SalesOrderID: '1',
+      CustomerID: '0100000000',
+      GrossAmount: '1137.640',
+      ItemCount: 3,
+      DeliveryDate: '2024-01-15',
+      PickupTime: '09:30:00',
+      Paid: false,
+      Checksum: 'AAEC/w==',
+      Serial: '6f1c2a6e-0b4e-4c0e-9a0e-1d2c3b4a5f60',
+      Revision: '9007199254740993',
+      Weight: '1.5',
+    });
+    expect(decodeURIComponent(requests[1].url)).toBe(
+      `${SAP}SalesOrderSet?$filter=Paid eq false&$orderby=SalesOrderID asc&$top=2&$inlinecount=allpages&$format=json`,
+    );
+    expect(requests[2].url).toBe(`${SAP}SalesOrderSet?$skiptoken=1`);
+  });
+
+  it('given an update, when sent to v2, then it is a MERGE with If-Match and v2 forms of dates and times', async () => {
+    const { data, requests } = setup(() => ({ status: 204 }));
+    const changed = await data.update(
+      orders,
+      { SalesOrderID: '1' },
+      { DeliveryDate: '2024-01-15', PickupTime: '09:30:00', Revision: 12, CustomerID: '0100000001' },
+    );
+    expect(changed).toBe(1);
+    const merge = requests[1];
+    expect(merge).toMatchObject({ method: 'MERGE', url: `${SAP}SalesOrderSet('1')?$format=json` });
+    expect(merge.headers['if-match']).toBe('*');
+    expect(JSON.parse(merge.body!)).toEqual({
+      DeliveryDate: '/Date(1705276800000)/',
+      PickupTime: 'PT09H30M00S',
+      Revision: '12',
+      CustomerID: '0100000001',
+    });
+  });
+
+  it('given a computed key, when created, then the key comes from the answer', async () => {
+    const { data, requests } = setup(() => ({ status: 201, body: { d: sapOrder('0500000042') } }));
+    const key = await data.insert(orders, { CustomerID: '0100000000' });
+    expect(key).toEqual({ SalesOrderID: '0500000042' });
+    expect(requests[1].headers.prefer).toBe('return=representation');
+  });
+
+  it('given a value that does not fit, when written, then DATA.INVALID before any request', async () => {
+    const { data, requests } = setup(() => ({ status: 204 }));
+    await expect(data.update(orders, { SalesOrderID: '1' }, { ItemCount: 2 ** 31 })).rejects.toMatchObject({
+      code: 'DATA.INVALID',
+    });
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe('OData data access on recorded Dataverse answers', () => {
+  it('given accounts, when listed, then @odata.nextLink is followed until the page is full, annotations dropped', async () => {
+    const account = (n: number) => ({
+      '@odata.etag': 'W/"1234"',
+      accountid: `00000000-0000-0000-0000-00000000000${n}`,
+      name: `Account ${n}`,
+      revenue: 1000.5,
+      versionnumber: 1234,
+      createdon: '2024-02-01T08:00:00Z',
+      '_primarycontactid_value@OData.Community.Display.V1.FormattedValue': 'Yvonne McKay',
+      _primarycontactid_value: null,
+    });
+    const { connector, data, requests } = serve(DATAVERSE, DATAVERSE_METADATA, (path) =>
+      path.includes('skiptoken')
+        ? { body: { value: [account(3)] } }
+        : {
+            body: {
+              '@odata.count': 3,
+              value: [account(1), account(2)],
+              '@odata.nextLink': `${DATAVERSE}accounts?$skiptoken=x`,
+            },
+          },
+    );
+    const [accounts] = await connector.describe('Microsoft.Dynamics.CRM', ['accounts']);
+    const result = await data.find(accounts, {
+      limit: 3,
+      count: true,
+      fields: ['accountid', 'name', 'revenue', '_primarycontactid_value'],
+    });
+    expect(result.total).toBe(3);
+    expect(result.rows).toHaveLength(3);
+    expect(result.rows[0]).toEqual({
+      accountid: '00000000-0000-0000-0000-000000000001',
+      name: 'Account 1',
+      revenue: '1000.5',
+      _primarycontactid_value: null,
+    });
+    expect(decodeURIComponent(requests[1].url)).toContain(
+      '$orderby=accountid asc&$top=3&$count=true&$select=accountid,name,revenue,_primarycontactid_value',
+    );
+  });
+
+  it('given a create that answers 204 with OData-EntityId, when the key is asked for, then it is read from the header', async () => {
+    const { connector, data } = serve(DATAVERSE, DATAVERSE_METADATA, () => ({
+      status: 204,
+      headers: { 'OData-EntityId': `${DATAVERSE}accounts(7d2e3f40-0000-0000-0000-000000000001)` },
+    }));
+    const [accounts] = await connector.describe('Microsoft.Dynamics.CRM', ['accounts']);
+    expect(await data.insert(accounts, { name: 'Contoso' })).toEqual({
+      accountid: '7d2e3f40-0000-0000-0000-000000000001',
+    });
+  });
+});
