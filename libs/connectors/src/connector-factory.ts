@@ -1,5 +1,6 @@
 import { checkMssqlDetails, openMssqlConnector } from './mssql';
 import { checkMysqlDetails, openMysqlConnector } from './mysql';
+import { checkPostgresDetails, openPostgresConnector } from './postgres';
 import { ConnectorError, type Connector } from './spi';
 import { createSqliteConnector, resolveDatabasePath } from './sqlite';
 
@@ -35,6 +36,8 @@ export function openConnector(config: ConnectorConfig): Connector {
       return openMysqlConnector(config.details, config.password);
     case 'mssql':
       return openMssqlConnector(config.details, config.password);
+    case 'postgres':
+      return openPostgresConnector(config.details, config.password);
     default:
       // Configs come from stored JSON: a provider the type does not know can still arrive.
       throw new ConnectorError(
@@ -63,6 +66,8 @@ export function checkConnectorDetails({
       return checkMysqlDetails(details);
     case 'mssql':
       return checkMssqlDetails(details);
+    case 'postgres':
+      return checkPostgresDetails(details);
     default:
       throw new ConnectorError('CONNECTOR.UNSUPPORTED_PROVIDER', `Unknown provider "${String(provider)}"`);
   }

@@ -122,7 +122,7 @@ export interface EntityDataAccess {
 }
 
 export interface Connector extends SchemaIntrospector {
-  readonly provider: 'sqlite' | 'mysql' | 'mssql';
+  readonly provider: 'sqlite' | 'mysql' | 'mssql' | 'postgres';
   testConnection(): Promise<ConnectionTestResult>;
   /** Data access; absent on connectors that do not offer it yet. */
   readonly data?: EntityDataAccess;

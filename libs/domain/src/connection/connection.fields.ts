@@ -47,6 +47,7 @@ const PROVIDER_FIELDS: Readonly<Record<Provider, readonly (keyof ConnectionDetai
   sqlite: ['path', 'options'],
   mysql: ['host', 'port', 'database', 'username', 'options'],
   mssql: ['host', 'port', 'database', 'username', 'options'],
+  postgres: ['host', 'port', 'database', 'username', 'options'],
 };
 
 /** Details another provider would read: stored, they would be shown and never used. */
