@@ -1740,7 +1740,7 @@ export interface components {
             /** @example Orders DB (dev) */
             name: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql";
+            provider: "sqlite" | "mysql" | "mssql" | "postgres";
             /** @description User id of the requester, when created from a request */
             requestedBy?: string;
             /**
@@ -1759,7 +1759,7 @@ export interface components {
             /** Format: uuid */
             connectionId: string;
             /** @enum {string} */
-            connectionProvider: "sqlite" | "mysql" | "mssql";
+            connectionProvider: "sqlite" | "mysql" | "mssql" | "postgres";
         };
         ConnectionDetails: {
             /** @example orders */
@@ -1811,7 +1811,7 @@ export interface components {
             /** @description Absent when the bound connection no longer exists */
             name?: string;
             /** @enum {string} */
-            provider?: "sqlite" | "mysql" | "mssql";
+            provider?: "sqlite" | "mysql" | "mssql" | "postgres";
             /** @example 3.45.1 */
             serverVersion?: string;
             /**
@@ -1846,7 +1846,7 @@ export interface components {
             /** @description A word for the administrator */
             note?: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql";
+            provider: "sqlite" | "mysql" | "mssql" | "postgres";
             /** @description Why it was rejected (rejected requests only) */
             reason?: string;
             /** Format: date-time */
@@ -1890,7 +1890,7 @@ export interface components {
             /** @description Stored encrypted; never returned */
             password?: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql";
+            provider: "sqlite" | "mysql" | "mssql" | "postgres";
         };
         CreatedApiKey: {
             /** @example Warehouse app */
@@ -1948,7 +1948,7 @@ export interface components {
              */
             nullPolicy?: "overwrite" | "preserve";
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql";
+            provider: "sqlite" | "mysql" | "mssql" | "postgres";
         };
         CreateUserBody: {
             displayName?: string;
@@ -2348,7 +2348,7 @@ export interface components {
              */
             nullPolicy: "overwrite" | "preserve";
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql";
+            provider: "sqlite" | "mysql" | "mssql" | "postgres";
             /** @description The integration version the latest published version was made from */
             publishedIntegrationVersion?: number;
             /** @description The latest published version */
@@ -2652,7 +2652,7 @@ export interface components {
             available: boolean;
             fields: components["schemas"]["ProviderField"][];
             /** @enum {string} */
-            id: "sqlite" | "mysql" | "mssql";
+            id: "sqlite" | "mysql" | "mssql" | "postgres";
             /** @example MySQL / MariaDB */
             name: string;
         };
@@ -2968,7 +2968,7 @@ export interface components {
             /** @description Stored encrypted; never returned */
             password?: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql";
+            provider: "sqlite" | "mysql" | "mssql" | "postgres";
         };
         ReviewedConnection: {
             /** Format: uuid */
@@ -2976,7 +2976,7 @@ export interface components {
             /** @example Orders DB (dev) */
             name: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql";
+            provider: "sqlite" | "mysql" | "mssql" | "postgres";
         };
         RoleGrant: {
             /** @example development */
@@ -4677,7 +4677,7 @@ export interface operations {
                 limit?: number;
                 /** @description Rows to skip */
                 offset?: number;
-                provider?: "sqlite" | "mysql" | "mssql";
+                provider?: "sqlite" | "mysql" | "mssql" | "postgres";
             };
             header?: never;
             path?: never;
