@@ -30,7 +30,7 @@ describe('resolvePostgresOptions', () => {
   });
 
   it.each([
-    ['required', { rejectUnauthorized: false }],
+    ['required' as const, { rejectUnauthorized: false }],
     [{ mode: 'verify' as const }, { rejectUnauthorized: true }],
   ])('given tls %o, when resolved, then TLS is %o and never downgraded', (tls, ssl) => {
     expect(resolvePostgresOptions({ ...BASE, tls }).pool.ssl).toEqual(ssl);
