@@ -11,6 +11,7 @@ import { runMysqlEventStoreBench } from './mysql-event-store.bench';
 import { runMysqlFindBench } from './mysql-find.bench';
 import { runMysqlIntrospectionBench } from './mysql-introspection.bench';
 import { runProjectionCatchUpBench } from './projection-catch-up.bench';
+import { runPostgresBench } from './postgres.bench';
 import { runPublishSakilaBench } from './publish-sakila.bench';
 import { runSseFanoutBench } from './sse-fanout.bench';
 
@@ -25,6 +26,7 @@ async function main() {
   await runMysqlIntrospectionBench();
   await runMysqlFindBench();
   await runDataApiListBench();
+  await runPostgresBench();
   await runPublishSakilaBench();
   await runEventFeedBench();
   await runAuditChainBench();
