@@ -8,7 +8,9 @@ import {
   type TableSummary,
 } from '../spi';
 import {
+  type PostgresColumnCatalogRow,
   type PostgresColumnRow,
+  type PostgresDefaultRow,
   type PostgresForeignKeyRow,
   type PostgresIndexRow,
   type PostgresTableRow,
@@ -31,6 +33,18 @@ const TABLE_KINDS: Readonly<Record<string, TableKind>> = {
   v: 'view',
   m: 'view',
 };
+
+/** The column rows with their defaults, which the catalog reads apart (DESCRIBE_DEFAULTS_SQL). */
+export function withDefaults(
+  columns: readonly PostgresColumnCatalogRow[],
+  defaults: readonly PostgresDefaultRow[],
+): PostgresColumnRow[] {
+  const byColumn = new Map(defaults.map((row) => [`${row.tableName}\0${row.name}`, row.expression]));
+  return columns.map((row) => ({
+    ...row,
+    defaultExpression: byColumn.get(`${row.tableName}\0${row.name}`) ?? null,
+  }));
+}
 
 /**
  * Tables and views of one schema. `address` (`<database>/<schema>`, see postgres-address.ts) is each

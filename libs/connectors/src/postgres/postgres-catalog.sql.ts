@@ -2,7 +2,8 @@
  * Catalog queries of the PostgreSQL dialect, on pg_catalog (information_schema's views check privileges
  * row by row and cost ten times as much on large schemas). Values (the schema, the array of requested
  * table names) are always bound (`$1`, `$2::text[]`); no identifier is ever spliced in. Each describe
- * query covers every requested table at once. A query runs in the database it introspects: PostgreSQL's
+ * query covers every requested table at once, unordered: the mappers order columns, key parts and
+ * indexes themselves (sorting 40,000 column rows on the server spilled to disk and cost more). A query runs in the database it introspects: PostgreSQL's
  * catalogs are per database, so the connector keeps one pool per database (see postgres-address.ts).
  */
 
@@ -76,7 +77,7 @@ export type PostgresColumnRow = Readonly<{
   typeModifier: number;
   /** NOT NULL on the column or on its domain. */
   notNull: boolean;
-  /** pg_get_expr of the default: `nextval('film_film_id_seq'::regclass)`, `'G'::mpaa_rating`, `now()`. */
+  /** The column's default, from PostgresDefaultRow (null when it has none). */
   defaultExpression: string | null;
   /** attidentity: `a` (ALWAYS), `d` (BY DEFAULT) or ''. */
   identity: string;
@@ -85,6 +86,9 @@ export type PostgresColumnRow = Readonly<{
   /** The members of an enum (or of a domain over one) in their order. */
   enumValues: string[] | null;
 }>;
+
+/** What DESCRIBE_COLUMNS_SQL returns: the defaults come apart (DESCRIBE_DEFAULTS_SQL). */
+export type PostgresColumnCatalogRow = Omit<PostgresColumnRow, 'defaultExpression'>;
 
 /** Binds the schema name and the array of requested table names. */
 export const DESCRIBE_COLUMNS_SQL = `
@@ -95,7 +99,6 @@ SELECT c.relname AS "tableName", a.attname AS name, a.attnum AS position,
   coalesce(b.typcategory, t.typcategory)::text AS category,
   CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END AS "typeModifier",
   a.attnotnull OR t.typnotnull AS "notNull",
-  pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS "defaultExpression",
   a.attidentity::text AS identity, a.attgenerated::text AS generated,
   e.labels AS "enumValues"
 FROM pg_catalog.pg_attribute AS a
@@ -103,14 +106,34 @@ JOIN pg_catalog.pg_class AS c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_type AS t ON t.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_type AS b ON b.oid = t.typbasetype AND t.typtype = 'd'
-LEFT JOIN pg_catalog.pg_attrdef AS d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 LEFT JOIN (
   SELECT enumtypid, array_agg(enumlabel::text ORDER BY enumsortorder) AS labels
   FROM pg_catalog.pg_enum
   GROUP BY enumtypid
 ) AS e ON e.enumtypid = coalesce(b.oid, t.oid)
-WHERE n.nspname = $1 AND c.relname = ANY($2::text[]) AND a.attnum > 0 AND NOT a.attisdropped
-ORDER BY c.relname, a.attnum`;
+WHERE n.nspname = $1 AND c.relname = ANY($2::text[]) AND a.attnum > 0 AND NOT a.attisdropped`;
+
+export type PostgresDefaultRow = Readonly<{
+  tableName: string;
+  name: string;
+  /** pg_get_expr of the default: `nextval('film_film_id_seq'::regclass)`, `'G'::mpaa_rating`, `now()`. */
+  expression: string;
+}>;
+
+/**
+ * Column defaults (and generated columns' expressions). Deparsing them is most of the cost of the
+ * columns, so they are a query of their own that runs beside it, on another connection. Only a generated
+ * column's expression names columns: the others are deparsed without their table, which saves a catalog
+ * lookup per default. Binds the schema name and the table names.
+ */
+export const DESCRIBE_DEFAULTS_SQL = `
+SELECT c.relname AS "tableName", a.attname AS name,
+  pg_catalog.pg_get_expr(d.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE d.adrelid END) AS expression
+FROM pg_catalog.pg_attrdef AS d
+JOIN pg_catalog.pg_class AS c ON c.oid = d.adrelid
+JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_attribute AS a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+WHERE n.nspname = $1 AND c.relname = ANY($2::text[]) AND NOT a.attisdropped`;
 
 export type PostgresIndexRow = Readonly<{
   tableName: string;
@@ -139,8 +162,7 @@ JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_class AS i ON i.oid = x.indexrelid
 CROSS JOIN LATERAL unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, position)
 LEFT JOIN pg_catalog.pg_attribute AS a ON a.attrelid = x.indrelid AND a.attnum = k.attnum AND k.attnum > 0
-WHERE n.nspname = $1 AND c.relname = ANY($2::text[]) AND k.position <= x.indnkeyatts
-ORDER BY c.relname, i.relname, k.position`;
+WHERE n.nspname = $1 AND c.relname = ANY($2::text[]) AND k.position <= x.indnkeyatts`;
 
 export type PostgresForeignKeyRow = Readonly<{
   tableName: string;
@@ -169,5 +191,4 @@ JOIN pg_catalog.pg_namespace AS rn ON rn.oid = rc.relnamespace
 CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(attnum, refattnum, position)
 JOIN pg_catalog.pg_attribute AS a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
 JOIN pg_catalog.pg_attribute AS ra ON ra.attrelid = con.confrelid AND ra.attnum = k.refattnum
-WHERE con.contype = 'f' AND con.conparentid = 0 AND n.nspname = $1 AND c.relname = ANY($2::text[])
-ORDER BY c.relname, con.conname, k.position`;
+WHERE con.contype = 'f' AND con.conparentid = 0 AND n.nspname = $1 AND c.relname = ANY($2::text[])`;

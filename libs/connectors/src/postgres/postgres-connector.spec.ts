@@ -1,5 +1,6 @@
 import { ConnectorError, type TableInfo } from '../spi';
 import { mapPostgresTables } from './map-postgres-tables';
+import { type PostgresColumnRow } from './postgres-catalog.sql';
 import { createPostgresConnector } from './postgres-connector';
 import { FakePostgresServer } from './postgres-fake-driver';
 import {
@@ -36,9 +37,16 @@ const catalogServer = (rows: 'chinook' | 'odd' = 'chinook') => {
     .answer(/WHERE nspname = \$1/, [{ name: 'public' }])
     .answer(/FROM pg_catalog\.pg_class AS c\n/, recorded[0])
     .answer(/FROM pg_catalog\.pg_attribute/, recorded[1])
+    .answer(/FROM pg_catalog\.pg_attrdef/, defaultsOf(recorded[1] as PostgresColumnRow[]))
     .answer(/FROM pg_catalog\.pg_index/, recorded[2])
     .answer(/FROM pg_catalog\.pg_constraint/, recorded[3]);
 };
+
+/** The recorded columns' defaults, as DESCRIBE_DEFAULTS_SQL returns them apart. */
+const defaultsOf = (columns: readonly PostgresColumnRow[]) =>
+  columns
+    .filter((row) => row.defaultExpression !== null)
+    .map(({ tableName, name, defaultExpression }) => ({ tableName, name, expression: defaultExpression }));
 
 const column = (table: TableInfo, name: string) => table.columns.find((c) => c.name === name);
 
@@ -78,12 +86,12 @@ describe('createPostgresConnector: introspection', () => {
     await connector.close();
   });
 
-  it('given many tables, when described, then it takes five set-based queries binding the schema and the names as one array', async () => {
+  it('given many tables, when described, then it takes six set-based queries binding the schema and the names as one array', async () => {
     const server = catalogServer();
     const connector = given(server);
     const tables = await connector.describe('chinook/public', ['playlist_track', 'album']);
     expect(tables.map((table) => table.name)).toEqual(['playlist_track', 'album']);
-    expect(server.queries).toHaveLength(5);
+    expect(server.queries).toHaveLength(6);
     expect(server.queries.every((query) => query.database === 'chinook')).toBe(true);
     expect(server.queries[0].values).toEqual(['public']);
     expect(server.queries[1].values).toEqual(['public', ['playlist_track', 'album']]);

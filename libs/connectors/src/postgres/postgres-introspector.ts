@@ -1,21 +1,28 @@
 import { ConnectorError, type SchemaIntrospector, type TableInfo, type TableSummary } from '../spi';
-import { parsePostgresAddress, postgresAddress, type PostgresAddress } from './postgres-address';
+import { parsePostgresAddress, postgresAddress } from './postgres-address';
 import {
   DATABASES_SQL,
   DESCRIBE_COLUMNS_SQL,
+  DESCRIBE_DEFAULTS_SQL,
   DESCRIBE_FOREIGN_KEYS_SQL,
   DESCRIBE_INDEXES_SQL,
   FIND_TABLES_SQL,
   LIST_TABLES_SQL,
   SCHEMA_EXISTS_SQL,
   SCHEMAS_SQL,
-  type PostgresColumnRow,
+  type PostgresColumnCatalogRow,
+  type PostgresDefaultRow,
   type PostgresForeignKeyRow,
   type PostgresIndexRow,
   type PostgresNameRow,
   type PostgresTableRow,
 } from './postgres-catalog.sql';
-import { assertTablesFound, mapPostgresTableSummaries, mapPostgresTables } from './map-postgres-tables';
+import {
+  assertTablesFound,
+  mapPostgresTableSummaries,
+  mapPostgresTables,
+  withDefaults,
+} from './map-postgres-tables';
 
 /** Runs one catalog query in `database` with bound values; the row shape is its `*.sql.ts` constant's. */
 export type PostgresQuery = <R>(database: string, sql: string, values: readonly unknown[]) => Promise<R[]>;
@@ -30,8 +37,8 @@ const UNOPENABLE = new Set([
 /**
  * Reads pg_catalog. The wizard's databases are `<database>/<schema>` (see postgres-address.ts): the
  * schemas of the connection's database when it names one, else of every database the user may connect
- * to (one query per database: catalogs are per database). describe() runs four set-based queries
- * (tables, columns, indexes, foreign keys) whatever the number of tables.
+ * to (one query per database: catalogs are per database). describe() runs six set-based queries
+ * (schema, tables, columns, defaults, indexes, foreign keys) side by side, whatever the number of tables.
  */
 export class PostgresIntrospector implements SchemaIntrospector {
   constructor(
@@ -59,38 +66,42 @@ export class PostgresIntrospector implements SchemaIntrospector {
   }
 
   async listTables(address: string): Promise<TableSummary[]> {
-    const schema = await this.assertSchema(address);
-    const rows = await this.query<PostgresTableRow>(schema.database, LIST_TABLES_SQL, [schema.schema]);
+    const schema = parsePostgresAddress(address);
+    const [exists, rows] = await Promise.all([
+      this.query<PostgresNameRow>(schema.database, SCHEMA_EXISTS_SQL, [schema.schema]),
+      this.query<PostgresTableRow>(schema.database, LIST_TABLES_SQL, [schema.schema]),
+    ]);
+    if (exists.length === 0) throw schemaNotFound(address);
     return mapPostgresTableSummaries(postgresAddress(schema), rows);
   }
 
+  /**
+   * The schema check, the tables and their columns, defaults, indexes and foreign keys all at once, each on a
+   * pooled connection of its own: a missing schema or table is known only when all have answered.
+   */
   async describe(address: string, tables: readonly string[]): Promise<TableInfo[]> {
-    const schema = await this.assertSchema(address);
-    if (tables.length === 0) return [];
+    const schema = parsePostgresAddress(address);
     const values = [schema.schema, [...new Set(tables)]];
     const run = <R>(sql: string) => this.query<R>(schema.database, sql, values);
-    const found = await run<PostgresTableRow>(FIND_TABLES_SQL);
-    assertTablesFound(tables, found);
-    const [columns, indexes, foreignKeys] = await Promise.all([
-      run<PostgresColumnRow>(DESCRIBE_COLUMNS_SQL),
-      run<PostgresIndexRow>(DESCRIBE_INDEXES_SQL),
-      run<PostgresForeignKeyRow>(DESCRIBE_FOREIGN_KEYS_SQL),
+    const [exists, found, columns, defaults, indexes, foreignKeys] = await Promise.all([
+      this.query<PostgresNameRow>(schema.database, SCHEMA_EXISTS_SQL, [schema.schema]),
+      tables.length === 0 ? [] : run<PostgresTableRow>(FIND_TABLES_SQL),
+      tables.length === 0 ? [] : run<PostgresColumnCatalogRow>(DESCRIBE_COLUMNS_SQL),
+      tables.length === 0 ? [] : run<PostgresDefaultRow>(DESCRIBE_DEFAULTS_SQL),
+      tables.length === 0 ? [] : run<PostgresIndexRow>(DESCRIBE_INDEXES_SQL),
+      tables.length === 0 ? [] : run<PostgresForeignKeyRow>(DESCRIBE_FOREIGN_KEYS_SQL),
     ]);
+    if (exists.length === 0) throw schemaNotFound(address);
+    assertTablesFound(tables, found);
     return mapPostgresTables(postgresAddress(schema), tables, {
       tables: found,
-      columns,
+      columns: withDefaults(columns, defaults),
       indexes,
       foreignKeys,
     });
   }
-
-  /** A missing database fails to connect (3D000: DATABASE_NOT_FOUND); a missing schema is checked here. */
-  private async assertSchema(address: string): Promise<PostgresAddress> {
-    const schema = parsePostgresAddress(address);
-    const rows = await this.query<PostgresNameRow>(schema.database, SCHEMA_EXISTS_SQL, [schema.schema]);
-    if (rows.length === 0) {
-      throw new ConnectorError('CONNECTOR.DATABASE_NOT_FOUND', `Database "${address}" not found`);
-    }
-    return schema;
-  }
 }
+
+/** A missing database fails to connect (3D000: DATABASE_NOT_FOUND); a missing schema is found here. */
+const schemaNotFound = (address: string) =>
+  new ConnectorError('CONNECTOR.DATABASE_NOT_FOUND', `Database "${address}" not found`);
