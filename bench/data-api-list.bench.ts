@@ -32,14 +32,14 @@ const PAGE = 100;
  */
 const TARGET = 0.8;
 
-type Side = Readonly<{ label: string; url: string; headers: Record<string, string> }>;
+export type Side = Readonly<{ label: string; url: string; headers: Record<string, string> }>;
 /**
  * autocannon's figures, and the main thread's CPU time per request (the servers run on it; CPU
  * time rather than busy time, as other processes on the machine stretch the latter).
  */
-type Measured = Readonly<{ result: autocannon.Result; cpuUsPerRequest: number }>;
+export type Measured = Readonly<{ result: autocannon.Result; cpuUsPerRequest: number }>;
 
-async function load(side: Side, duration: number): Promise<Measured> {
+export async function load(side: Side, duration: number): Promise<Measured> {
   const before = process.threadCpuUsage();
   const result = await new Promise<autocannon.Result>((done, fail) =>
     autocannon(
@@ -58,7 +58,7 @@ async function load(side: Side, duration: number): Promise<Measured> {
 }
 
 /** One GET, checked: 200 and a full page of Track rows. */
-async function checkPage(side: Side): Promise<void> {
+export async function checkPage(side: Side): Promise<void> {
   const response = await fetch(side.url, { headers: side.headers });
   const text = await response.text();
   if (response.status !== 200) throw new Error(`${side.label}: ${response.status} ${text.slice(0, 300)}`);
@@ -98,7 +98,7 @@ async function startBaseline(database: string, columns: readonly string[]) {
 }
 
 /** The development API key of the app under test, when the API-key endpoint exists (else undefined). */
-async function apiKeyOf(api: BenchApp): Promise<string | undefined> {
+export async function apiKeyOf(api: BenchApp): Promise<string | undefined> {
   const { status, body } = await api.call<{ key?: string }>(
     'POST',
     '/api/environments/development/api-keys',
@@ -108,7 +108,7 @@ async function apiKeyOf(api: BenchApp): Promise<string | undefined> {
   return status === 404 ? undefined : body.key;
 }
 
-const figures = ({ result, cpuUsPerRequest }: Measured) =>
+export const figures = ({ result, cpuUsPerRequest }: Measured) =>
   `p99 ${result.latency.p99} ms, p50 ${result.latency.p50} ms, non-2xx ${result.non2xx}, ` +
   `errors ${result.errors}, main thread CPU ${Math.round(cpuUsPerRequest)} us/req`;
 

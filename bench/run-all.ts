@@ -12,6 +12,7 @@ import { runMysqlFindBench } from './mysql-find.bench';
 import { runMysqlIntrospectionBench } from './mysql-introspection.bench';
 import { runODataListBench } from './odata-list.bench';
 import { runProjectionCatchUpBench } from './projection-catch-up.bench';
+import { runPostgresBench } from './postgres.bench';
 import { runPublishSakilaBench } from './publish-sakila.bench';
 import { runSseFanoutBench } from './sse-fanout.bench';
 
@@ -26,6 +27,7 @@ async function main() {
   await runMysqlIntrospectionBench();
   await runMysqlFindBench();
   await runDataApiListBench();
+  await runPostgresBench();
   await runODataListBench();
   await runPublishSakilaBench();
   await runEventFeedBench();

@@ -1,7 +1,8 @@
-// Local services for tests: `npm run services -- start|stop|status [mariadb|kafka]`.
-// `start` prints exactly one line on stdout (`MYSQL_URL=...` or `KAFKA_BROKERS=...`); the rest goes to stderr.
+// Local services for tests: `npm run services -- start|stop|status [mariadb|postgres|kafka]`.
+// `start` prints exactly one line on stdout (`MYSQL_URL=...`, `POSTGRES_URL=...` or `KAFKA_BROKERS=...`); the rest goes to stderr.
 import { kafkaBrokers, kafkaStatus, startKafka, stopKafka } from './lib/kafka-service.mjs';
 import { mariadbStatus, mariadbUrl, startMariadb, stopMariadb } from './lib/mariadb-service.mjs';
+import { postgresStatus, postgresUrl, startPostgres, stopPostgres } from './lib/postgres-service.mjs';
 
 const SERVICES = {
   mariadb: {
@@ -9,6 +10,12 @@ const SERVICES = {
     stop: stopMariadb,
     status: mariadbStatus,
     address: () => `MYSQL_URL=${mariadbUrl()}`,
+  },
+  postgres: {
+    start: async () => `POSTGRES_URL=${(await startPostgres()).url}`,
+    stop: stopPostgres,
+    status: postgresStatus,
+    address: () => `POSTGRES_URL=${postgresUrl()}`,
   },
   kafka: {
     start: async () => `KAFKA_BROKERS=${(await startKafka()).brokers}`,

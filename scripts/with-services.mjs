@@ -1,14 +1,21 @@
-// `node scripts/with-services.mjs mariadb,kafka <command...>`: runs the command with each service's address
-// in its environment (MYSQL_URL, KAFKA_BROKERS), starting the private service first when needed and always
+// `node scripts/with-services.mjs mariadb,postgres,kafka <command...>`: runs the command with each service's
+// address in its environment (MYSQL_URL, POSTGRES_URL, KAFKA_BROKERS), starting the private service first when needed and always
 // stopping what it started; exits with the command's code. An address already in the environment is used
 // as is (an external server), and nothing is started for it.
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { startKafka, stopKafka } from './lib/kafka-service.mjs';
 import { startMariadb, stopMariadb } from './lib/mariadb-service.mjs';
+import { startPostgres, stopPostgres } from './lib/postgres-service.mjs';
 
 const SERVICES = {
   mariadb: { variable: 'MYSQL_URL', start: async () => startMariadb(), stop: stopMariadb, address: 'url' },
+  postgres: {
+    variable: 'POSTGRES_URL',
+    start: async () => startPostgres(),
+    stop: stopPostgres,
+    address: 'url',
+  },
   kafka: { variable: 'KAFKA_BROKERS', start: async () => startKafka(), stop: stopKafka, address: 'brokers' },
 };
 

@@ -5,6 +5,7 @@ import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
 const PROVIDERS = [
   { provider: 'mysql', port: 3306 },
   { provider: 'mssql', port: 1433 },
+  { provider: 'postgres', port: 5432 },
   { provider: 'oracle', port: 1521 },
 ] as const;
 

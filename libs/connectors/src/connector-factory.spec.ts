@@ -63,7 +63,7 @@ describe('openConnector', () => {
     );
   });
 
-  it.each([['mysql'], ['mssql']] as const)(
+  it.each([['mysql'], ['mssql'], ['postgres']] as const)(
     'given a %s connection, when opened, then its connector comes back without connecting yet',
     async (provider) => {
       const connector = openConnector(
@@ -75,7 +75,7 @@ describe('openConnector', () => {
     },
   );
 
-  it.each([['mysql'], ['mssql']] as const)(
+  it.each([['mysql'], ['mssql'], ['postgres']] as const)(
     'given a %s connection with an option it does not know, when opened, then INVALID_OPTIONS without the password',
     (provider) => {
       const open = () =>

@@ -1,5 +1,6 @@
 import { checkMssqlDetails, openMssqlConnector } from './mssql';
 import { checkMysqlDetails, openMysqlConnector } from './mysql';
+import { checkPostgresDetails, openPostgresConnector } from './postgres';
 import { checkOracleDetails, openOracleConnector } from './oracle';
 import { checkODataDetails, openODataConnector } from './odata';
 import { ConnectorError, type Connector } from './spi';
@@ -39,6 +40,8 @@ export function openConnector(config: ConnectorConfig): Connector {
       return openMysqlConnector(config.details, config.password);
     case 'mssql':
       return openMssqlConnector(config.details, config.password);
+    case 'postgres':
+      return openPostgresConnector(config.details, config.password);
     case 'oracle':
       return openOracleConnector(config.details, config.password);
     case 'odata':
@@ -71,6 +74,8 @@ export function checkConnectorDetails({
       return checkMysqlDetails(details);
     case 'mssql':
       return checkMssqlDetails(details);
+    case 'postgres':
+      return checkPostgresDetails(details);
     case 'oracle':
       return checkOracleDetails(details);
     case 'odata':

@@ -3,6 +3,7 @@ export * from './data';
 export * from './sqlite';
 export * from './mysql';
 export * from './mssql';
+export * from './postgres';
 export * from './oracle';
 export * from './odata';
 export * from './connector-factory';

@@ -128,7 +128,7 @@ export interface EntityDataAccess {
 }
 
 export interface Connector extends SchemaIntrospector {
-  readonly provider: 'sqlite' | 'mysql' | 'mssql' | 'oracle' | 'odata';
+  readonly provider: 'sqlite' | 'mysql' | 'mssql' | 'postgres' | 'oracle' | 'odata';
   testConnection(): Promise<ConnectionTestResult>;
   /** Data access; absent on connectors that do not offer it yet. */
   readonly data?: EntityDataAccess;

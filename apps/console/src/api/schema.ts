@@ -1742,7 +1742,7 @@ export interface components {
             /** @example Orders DB (dev) */
             name: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
+            provider: "sqlite" | "mysql" | "mssql" | "postgres" | "oracle" | "odata";
             /** @description User id of the requester, when created from a request */
             requestedBy?: string;
             /**
@@ -1761,7 +1761,7 @@ export interface components {
             /** Format: uuid */
             connectionId: string;
             /** @enum {string} */
-            connectionProvider: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
+            connectionProvider: "sqlite" | "mysql" | "mssql" | "postgres" | "oracle" | "odata";
         };
         ConnectionDetails: {
             /** @example orders */
@@ -1823,7 +1823,7 @@ export interface components {
             /** @description Absent when the bound connection no longer exists */
             name?: string;
             /** @enum {string} */
-            provider?: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
+            provider?: "sqlite" | "mysql" | "mssql" | "postgres" | "oracle" | "odata";
             /** @example 3.45.1 */
             serverVersion?: string;
             /**
@@ -1858,7 +1858,7 @@ export interface components {
             /** @description A word for the administrator */
             note?: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
+            provider: "sqlite" | "mysql" | "mssql" | "postgres" | "oracle" | "odata";
             /** @description Why it was rejected (rejected requests only) */
             reason?: string;
             /** Format: date-time */
@@ -1902,7 +1902,7 @@ export interface components {
             /** @description Stored encrypted; never returned */
             password?: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
+            provider: "sqlite" | "mysql" | "mssql" | "postgres" | "oracle" | "odata";
         };
         CreatedApiKey: {
             /** @example Warehouse app */
@@ -1960,7 +1960,7 @@ export interface components {
              */
             nullPolicy?: "overwrite" | "preserve";
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
+            provider: "sqlite" | "mysql" | "mssql" | "postgres" | "oracle" | "odata";
         };
         CreateUserBody: {
             displayName?: string;
@@ -2360,7 +2360,7 @@ export interface components {
              */
             nullPolicy: "overwrite" | "preserve";
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
+            provider: "sqlite" | "mysql" | "mssql" | "postgres" | "oracle" | "odata";
             /** @description The integration version the latest published version was made from */
             publishedIntegrationVersion?: number;
             /** @description The latest published version */
@@ -2664,7 +2664,7 @@ export interface components {
             available: boolean;
             fields: components["schemas"]["ProviderField"][];
             /** @enum {string} */
-            id: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
+            id: "sqlite" | "mysql" | "mssql" | "postgres" | "oracle" | "odata";
             /** @example MySQL / MariaDB */
             name: string;
         };
@@ -2980,7 +2980,7 @@ export interface components {
             /** @description Stored encrypted; never returned */
             password?: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
+            provider: "sqlite" | "mysql" | "mssql" | "postgres" | "oracle" | "odata";
         };
         ReviewedConnection: {
             /** Format: uuid */
@@ -2988,7 +2988,7 @@ export interface components {
             /** @example Orders DB (dev) */
             name: string;
             /** @enum {string} */
-            provider: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
+            provider: "sqlite" | "mysql" | "mssql" | "postgres" | "oracle" | "odata";
         };
         RoleGrant: {
             /** @example development */
@@ -4689,7 +4689,7 @@ export interface operations {
                 limit?: number;
                 /** @description Rows to skip */
                 offset?: number;
-                provider?: "sqlite" | "mysql" | "mssql" | "oracle" | "odata";
+                provider?: "sqlite" | "mysql" | "mssql" | "postgres" | "oracle" | "odata";
             };
             header?: never;
             path?: never;

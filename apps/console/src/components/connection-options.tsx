@@ -44,6 +44,18 @@ const PROVIDER_OPTIONS: Record<ProviderId, ConnectionOption[]> = {
     timeout('requestTimeoutMs', 'Request timeout', 15_000),
     { kind: 'number', name: 'poolSize', label: 'Pool size', max: 1000, placeholder: 'Default 10' },
   ],
+  postgres: [
+    { kind: 'tls', name: 'tls', label: 'TLS' },
+    timeout('connectTimeoutMs', 'Connect timeout', 10_000),
+    timeout('queryTimeoutMs', 'Query timeout', 30_000),
+    {
+      kind: 'number',
+      name: 'poolSize',
+      label: 'Pool size (per database)',
+      max: 100,
+      placeholder: 'Default 5',
+    },
+  ],
   oracle: [
     { kind: 'boolean', name: 'tls', label: 'TLS (tcps, certificate verified)', defaultValue: false },
     timeout('connectTimeoutMs', 'Connect timeout', 15_000),
@@ -156,7 +168,7 @@ export const ConnectionOptions = ({ provider, forceRender }: Props) => {
               {options.map((option) => (
                 <OptionItem key={option.name} option={option} />
               ))}
-              {provider === 'mysql' && tls === 'verify' && (
+              {(provider === 'mysql' || provider === 'postgres') && tls === 'verify' && (
                 <Form.Item
                   label="CA certificate (PEM)"
                   name={optionName('ca')}

@@ -16,7 +16,7 @@ import { type ColumnInfo } from '../spi';
  */
 
 /** The databases whose values the shared data code reads and writes. */
-export type DataProvider = 'sqlite' | 'mysql' | 'mssql' | 'oracle' | 'odata';
+export type DataProvider = 'sqlite' | 'mysql' | 'mssql' | 'postgres' | 'oracle' | 'odata';
 
 /** A decimal as requests write it: no plus sign, no exponent, digits on both sides of a point. */
 const DECIMAL_WIRE = /^-?(\d+)(?:\.(\d+))?$/;
@@ -145,6 +145,11 @@ const MSSQL_RANGES: Readonly<Record<string, IntegerRange>> = {
   smallint: signed(16),
   int: signed(32),
 };
+/** format_type's names of PostgreSQL's 16- and 32-bit integers (a domain's name bounds nothing). */
+const POSTGRES_RANGES: Readonly<Record<string, IntegerRange>> = {
+  smallint: signed(16),
+  integer: signed(32),
+};
 
 /** OData's integer Edm types (the native type of an OData attribute is its Edm type). */
 const ODATA_RANGES: Readonly<Record<string, IntegerRange>> = {
@@ -159,8 +164,8 @@ const isUnsigned = (nativeType: string) => /\bunsigned\b/i.test(nativeType);
 
 /**
  * The values an Integer attribute's column stores, by its native type: MySQL's signed and unsigned
- * TINYINT ... INT and YEAR, SQL Server's tinyint (unsigned), smallint and int, Oracle's NUMBER(p)
- * (p digits). SQLite's INTEGER is
+ * TINYINT ... INT and YEAR, SQL Server's tinyint (unsigned), smallint and int, PostgreSQL's smallint and
+ * integer, Oracle's NUMBER(p) (p digits). SQLite's INTEGER is
  * 64-bit, of which the API carries the exact part (±2^53-1), like any Integer of an unknown type;
  * SQLite fills an auto-increment key with the largest key plus one, so a key written there stays
  * 2^32 below that bound, leaving room for the keys SQLite generates after it.
@@ -178,6 +183,7 @@ export function integerRange(
     if (bits !== undefined) return isUnsigned(column.nativeType) ? unsigned(bits) : signed(bits);
   }
   if (provider === 'mssql') return MSSQL_RANGES[base] ?? SAFE;
+  if (provider === 'postgres') return POSTGRES_RANGES[base] ?? SAFE;
   if (provider === 'oracle') {
     const digits = oracleNumberDigits(column.nativeType);
     if (digits !== undefined && digits <= 15)

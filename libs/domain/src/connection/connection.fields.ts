@@ -47,6 +47,7 @@ const PROVIDER_FIELDS: Readonly<Record<Provider, readonly (keyof ConnectionDetai
   sqlite: ['path', 'options'],
   mysql: ['host', 'port', 'database', 'username', 'options'],
   mssql: ['host', 'port', 'database', 'username', 'options'],
+  postgres: ['host', 'port', 'database', 'username', 'options'],
   // database: the service name (FREEPDB1); its schemas are what the wizard lists as databases.
   oracle: ['host', 'port', 'database', 'username', 'options'],
   odata: ['url', 'username', 'options'],

@@ -1,5 +1,5 @@
 /** Database providers an integration can target; a connection serves exactly one. */
-export const PROVIDERS = ['sqlite', 'mysql', 'mssql', 'oracle', 'odata'] as const;
+export const PROVIDERS = ['sqlite', 'mysql', 'mssql', 'postgres', 'oracle', 'odata'] as const;
 export type Provider = (typeof PROVIDERS)[number];
 
 export const isProvider = (value: unknown): value is Provider =>

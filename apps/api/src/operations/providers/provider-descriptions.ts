@@ -40,6 +40,7 @@ export const PROVIDER_DESCRIPTIONS: readonly ProviderDescription[] = [
   },
   { id: 'mysql', name: 'MySQL / MariaDB', available: true, fields: serverFields('3306') },
   { id: 'mssql', name: 'SQL Server', available: true, fields: serverFields('1433') },
+  { id: 'postgres', name: 'PostgreSQL', available: true, fields: serverFields('5432') },
   {
     id: 'oracle',
     name: 'Oracle',
