@@ -52,6 +52,26 @@ describe('an integration of an OData service, from the wizard to the data API', 
     await qa?.stop();
   });
 
+  it('given the providers, when the console asks for them, then OData asks for its service URL and offers its authentication kinds as a choice', async () => {
+    const { body } = await t.http().get('/api/providers').set(bearer(admin)).expect(200);
+    const odata = (
+      body.items as { id: string; fields: { name: string; type: string; choices?: string[] }[] }[]
+    ).find(({ id }) => id === 'odata');
+
+    expect(odata?.fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'url', type: 'string' }),
+        {
+          name: 'options.auth',
+          label: 'Authentication',
+          type: 'choice',
+          required: false,
+          choices: ['basic', 'oauth2', 'apiKey', 'none'],
+        },
+      ]),
+    );
+  });
+
   it('given an OData connection, when the wizard browses it, then the service is its one database and entity sets its tables', async () => {
     const created = await t
       .http()

@@ -2669,6 +2669,16 @@ export interface components {
             name: string;
         };
         ProviderField: {
+            /**
+             * @description The values a `choice` field takes, the first being the default
+             * @example [
+             *       "basic",
+             *       "oauth2",
+             *       "apiKey",
+             *       "none"
+             *     ]
+             */
+            choices?: string[];
             /** @example Host */
             label: string;
             /**
@@ -2678,7 +2688,7 @@ export interface components {
             name: string;
             required: boolean;
             /** @enum {string} */
-            type: "string" | "number" | "password" | "boolean";
+            type: "string" | "number" | "password" | "boolean" | "choice";
         };
         Publication: {
             /** @description What the version was built against, once checked */

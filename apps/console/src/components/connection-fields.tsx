@@ -39,6 +39,16 @@ const ProviderFieldItem = ({ field }: { field: ProviderField }) => {
           <Switch />
         </Form.Item>
       );
+    case 'choice':
+      return (
+        <Form.Item label={field.label} name={fieldName(field)} rules={rules}>
+          <Select
+            allowClear
+            placeholder={field.choices?.[0] === undefined ? undefined : `Default: ${field.choices[0]}`}
+            options={(field.choices ?? []).map((value) => ({ value, label: value }))}
+          />
+        </Form.Item>
+      );
     default:
       return (
         <Form.Item label={field.label} name={fieldName(field)} rules={rules}>

@@ -1,10 +1,13 @@
 import { type Provider } from '@ib/domain';
+import { ODATA_AUTH_KINDS } from '@ib/connectors';
 
 export type ProviderField = Readonly<{
   name: string;
   label: string;
-  type: 'string' | 'number' | 'password' | 'boolean';
+  type: 'string' | 'number' | 'password' | 'boolean' | 'choice';
   required: boolean;
+  /** A `choice` field's values, the first being the default. */
+  choices?: readonly string[];
 }>;
 export type ProviderDescription = Readonly<{
   id: Provider;
@@ -57,9 +60,10 @@ export const PROVIDER_DESCRIPTIONS: readonly ProviderDescription[] = [
       { name: 'url', label: 'Service URL', type: 'string', required: true },
       {
         name: 'options.auth',
-        label: 'Authentication (basic, oauth2, apiKey or none; default basic)',
-        type: 'string',
+        label: 'Authentication',
+        type: 'choice',
         required: false,
+        choices: ODATA_AUTH_KINDS,
       },
       { name: 'username', label: 'Username or OAuth client id', type: 'string', required: false },
       { name: 'password', label: 'Password, client secret or API key', type: 'password', required: false },

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { PROVIDERS, type Provider } from '@ib/domain';
 import { type ProviderDescription, type ProviderField } from './provider-descriptions';
 
@@ -11,11 +11,18 @@ export class ProviderFieldSchema implements ProviderField {
   @ApiProperty({ example: 'Host' })
   label!: string;
 
-  @ApiProperty({ enum: ['string', 'number', 'password', 'boolean'] })
+  @ApiProperty({ enum: ['string', 'number', 'password', 'boolean', 'choice'] })
   type!: ProviderField['type'];
 
   @ApiProperty()
   required!: boolean;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'The values a `choice` field takes, the first being the default',
+    example: ['basic', 'oauth2', 'apiKey', 'none'],
+  })
+  choices?: string[];
 }
 
 @ApiSchema({ name: 'Provider' })
