@@ -112,6 +112,79 @@ export const figures = ({ result, cpuUsPerRequest }: Measured) =>
   `p99 ${result.latency.p99} ms, p50 ${result.latency.p50} ms, non-2xx ${result.non2xx}, ` +
   `errors ${result.errors}, main thread CPU ${Math.round(cpuUsPerRequest)} us/req`;
 
+/** Our route of `path`: with the bearer token, and with an API key when the installation has them. */
+export async function dataApiSides(api: BenchApp, path: string): Promise<Side[]> {
+  const sides: Side[] = [
+    { label: 'bearer', url: `${api.url}${path}`, headers: { authorization: `Bearer ${api.token}` } },
+  ];
+  const apiKey = await apiKeyOf(api);
+  if (apiKey) sides.push({ label: 'apikey', url: `${api.url}${path}`, headers: { 'x-api-key': apiKey } });
+  else console.log(`${path}: apikey side skipped (no POST /api/environments/:env/api-keys yet)`);
+  return sides;
+}
+
+export type Comparison = Readonly<{
+  /** The figures' names start with it: `<name>.baseline`, `<name>.<side>`, `<name>.<side>.ratio`. */
+  name: string;
+  /** What the baseline is, and what every one of our sides ran. */
+  baselineNote: string;
+  sideNote: string;
+  target: number;
+  warmUpS: number;
+  durationS: number;
+  rounds: number;
+}>;
+
+/**
+ * Checks and warms up every side, loads them round by round, so every side sees the same machine state,
+ * and reports the best round of each, with our sides' ratios to the baseline's.
+ */
+export async function compareWithBaseline(
+  baseline: Side,
+  sides: readonly Side[],
+  { name, baselineNote, sideNote, target, warmUpS, durationS, rounds }: Comparison,
+): Promise<void> {
+  for (const side of [baseline, ...sides]) {
+    await checkPage(side);
+    await load(side, warmUpS);
+  }
+  const results = new Map<string, Measured[]>();
+  for (let round = 0; round < rounds; round++)
+    for (const side of [baseline, ...sides])
+      results.set(side.label, [...(results.get(side.label) ?? []), await load(side, durationS)]);
+  const best = (label: string) =>
+    results.get(label)!.reduce((a, b) => (b.result.requests.average > a.result.requests.average ? b : a));
+  const spread = (label: string) =>
+    results
+      .get(label)!
+      .map(({ result }) => Math.round(result.requests.average))
+      .join(' / ');
+  const rawBest = best(baseline.label);
+  report(
+    `${name}.baseline`,
+    rawBest.result.requests.average,
+    'req/s',
+    `${baselineNote}; ${figures(rawBest)}; ${spread(baseline.label)}`,
+  );
+  for (const side of sides) {
+    const ours = best(side.label);
+    const ratio = ours.result.requests.average / rawBest.result.requests.average;
+    report(
+      `${name}.${side.label}`,
+      ours.result.requests.average,
+      'req/s',
+      `${sideNote}; ${figures(ours)}; ${spread(side.label)}`,
+    );
+    report(
+      `${name}.${side.label}.ratio`,
+      ratio,
+      'x',
+      `ours / baseline; target >= ${target} ${ratio >= target ? 'met' : 'MISSED'}; main thread CPU ` +
+        `per request baseline / ours ${(rawBest.cpuUsPerRequest / ours.cpuUsPerRequest).toFixed(2)}`,
+    );
+  }
+}
+
 export async function runDataApiListBench(): Promise<void> {
   await withDatabase('ib_bench_data_api', async (database) => {
     await loadFixture(database, chinookFile());
@@ -125,62 +198,21 @@ export async function runDataApiListBench(): Promise<void> {
       if (!track) throw new Error('no Track entity');
       await publishAndWait(api, integrationId);
       const path = `/api/data/development/${integrationId}/${encodeURIComponent(track.name)}?limit=${PAGE}`;
-      const sides: Side[] = [
-        { label: 'bearer', url: `${api.url}${path}`, headers: { authorization: `Bearer ${api.token}` } },
-      ];
-      const apiKey = await apiKeyOf(api);
-      if (apiKey) sides.push({ label: 'apikey', url: `${api.url}${path}`, headers: { 'x-api-key': apiKey } });
+      const sides = await dataApiSides(api, path);
       const baseline = await startBaseline(
         database,
         track.attributes.map(({ name }) => name),
       );
       try {
-        const raw: Side = { label: 'baseline', url: baseline.url, headers: {} };
-        for (const side of [raw, ...sides]) {
-          await checkPage(side);
-          await load(side, WARM_UP_S);
-        }
-        // Round by round, so every side sees the same machine state; the best round of each counts.
-        const results = new Map<string, Measured[]>();
-        for (let round = 0; round < ROUNDS; round++)
-          for (const side of [raw, ...sides])
-            results.set(side.label, [...(results.get(side.label) ?? []), await load(side, DURATION_S)]);
-        const best = (label: string) =>
-          results
-            .get(label)!
-            .reduce((a, b) => (b.result.requests.average > a.result.requests.average ? b : a));
-        const spread = (label: string) =>
-          results
-            .get(label)!
-            .map(({ result }) => Math.round(result.requests.average))
-            .join(' / ');
-        const common = `GET ?limit=${PAGE}, ${CONNECTIONS} connections, ${DURATION_S} s, pool ${POOL_SIZE}, best of ${ROUNDS}`;
-        const rawBest = best('baseline');
-        report(
-          'data-api.list.baseline',
-          rawBest.result.requests.average,
-          'req/s',
-          `node:http + mysql2 execute; ${figures(rawBest)}; ${spread('baseline')}`,
-        );
-        for (const side of sides) {
-          const ours = best(side.label);
-          const ratio = ours.result.requests.average / rawBest.result.requests.average;
-          report(
-            `data-api.list.${side.label}`,
-            ours.result.requests.average,
-            'req/s',
-            `${common}; ${figures(ours)}; ${spread(side.label)}`,
-          );
-          report(
-            `data-api.list.${side.label}.ratio`,
-            ratio,
-            'x',
-            `ours / baseline; target >= ${TARGET} ${ratio >= TARGET ? 'met' : 'MISSED'}; main thread CPU ` +
-              `per request baseline / ours ${(rawBest.cpuUsPerRequest / ours.cpuUsPerRequest).toFixed(2)}`,
-          );
-        }
-        if (!apiKey)
-          console.log('data-api.list.apikey: skipped (no POST /api/environments/:env/api-keys yet)');
+        await compareWithBaseline({ label: 'baseline', url: baseline.url, headers: {} }, sides, {
+          name: 'data-api.list',
+          baselineNote: 'node:http + mysql2 execute',
+          sideNote: `GET ?limit=${PAGE}, ${CONNECTIONS} connections, ${DURATION_S} s, pool ${POOL_SIZE}, best of ${ROUNDS}`,
+          target: TARGET,
+          warmUpS: WARM_UP_S,
+          durationS: DURATION_S,
+          rounds: ROUNDS,
+        });
       } finally {
         await new Promise((settled) => setTimeout(settled, 250)); // the load's last requests
         await baseline.close();

@@ -3,7 +3,7 @@ import { type AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { type TableInfo } from '@ib/connectors';
-import { apiKeyOf, checkPage, figures, load, type Measured, type Side } from './data-api-list.bench';
+import { compareWithBaseline, dataApiSides } from './data-api-list.bench';
 import { publishAndWait, startBenchApp, type BenchApp, type BenchEntity } from './lib/bench-app';
 import { median } from './lib/mariadb';
 import {
@@ -184,58 +184,21 @@ async function listBench(): Promise<void> {
       const { integrationId, track } = await createIntegration(api, database);
       await publishAndWait(api, integrationId);
       const path = `/api/data/development/${integrationId}/${encodeURIComponent(track.name)}?limit=${PAGE}`;
-      const sides: Side[] = [
-        { label: 'bearer', url: `${api.url}${path}`, headers: { authorization: `Bearer ${api.token}` } },
-      ];
-      const apiKey = await apiKeyOf(api);
-      if (apiKey) sides.push({ label: 'apikey', url: `${api.url}${path}`, headers: { 'x-api-key': apiKey } });
+      const sides = await dataApiSides(api, path);
       const baseline = await startBaseline(
         database,
         track.attributes.map(({ name }) => name),
       );
       try {
-        const raw: Side = { label: 'baseline', url: baseline.url, headers: {} };
-        for (const side of [raw, ...sides]) {
-          await checkPage(side);
-          await load(side, WARM_UP_S);
-        }
-        const results = new Map<string, Measured[]>();
-        for (let round = 0; round < ROUNDS; round++)
-          for (const side of [raw, ...sides])
-            results.set(side.label, [...(results.get(side.label) ?? []), await load(side, DURATION_S)]);
-        const best = (label: string) =>
-          results
-            .get(label)!
-            .reduce((a, b) => (b.result.requests.average > a.result.requests.average ? b : a));
-        const spread = (label: string) =>
-          results
-            .get(label)!
-            .map(({ result }) => Math.round(result.requests.average))
-            .join(' / ');
-        const rawBest = best('baseline');
-        report(
-          'postgres.data-api.list.baseline',
-          rawBest.result.requests.average,
-          'req/s',
-          `node:http + pg pool.query; ${figures(rawBest)}; ${spread('baseline')}`,
-        );
-        for (const side of sides) {
-          const ours = best(side.label);
-          const ratio = ours.result.requests.average / rawBest.result.requests.average;
-          report(
-            `postgres.data-api.list.${side.label}`,
-            ours.result.requests.average,
-            'req/s',
-            `GET ?limit=${PAGE}, best of ${ROUNDS}; ${figures(ours)}; ${spread(side.label)}`,
-          );
-          report(
-            `postgres.data-api.list.${side.label}.ratio`,
-            ratio,
-            'x',
-            `ours / baseline; target >= ${LIST_TARGET} ${ratio >= LIST_TARGET ? 'met' : 'MISSED'}; main thread CPU ` +
-              `per request baseline / ours ${(rawBest.cpuUsPerRequest / ours.cpuUsPerRequest).toFixed(2)}`,
-          );
-        }
+        await compareWithBaseline({ label: 'baseline', url: baseline.url, headers: {} }, sides, {
+          name: 'postgres.data-api.list',
+          baselineNote: 'node:http + pg pool.query',
+          sideNote: `GET ?limit=${PAGE}, best of ${ROUNDS}`,
+          target: LIST_TARGET,
+          warmUpS: WARM_UP_S,
+          durationS: DURATION_S,
+          rounds: ROUNDS,
+        });
       } finally {
         await new Promise((settled) => setTimeout(settled, 250));
         await baseline.close();
