@@ -7,6 +7,7 @@ import {
   publishedOrFail,
 } from './support/publishing';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
+import { SAP_V2_METADATA } from '../libs/connectors/src/odata/odata-recorded-metadata';
 
 /**
  * Every operation of the OpenAPI document, called by every kind of caller, each answer asserted.
@@ -108,6 +109,18 @@ describe('authorization matrix: every operation x every kind of caller', () => {
       applicationName: `Draft ${next()}`,
       ...(stage === 'entities' ? { connectionId: SAMPLE_CONNECTION_ID, tables: ['customers'] } : {}),
     });
+    return id;
+  };
+  /** An OData draft, built from SAP's demo `$metadata` (v2) when `uploaded`. */
+  const odataDraft = async (uploaded: boolean) => {
+    const id = await createIntegration(t, root, { applicationName: `OData ${next()}`, provider: 'odata' });
+    if (uploaded)
+      await t
+        .http()
+        .put(`/api/integrations/${id}/specification`)
+        .set(bearer(root))
+        .send({ document: SAP_V2_METADATA })
+        .expect(200);
     return id;
   };
   const newDeveloper = async () =>
@@ -376,6 +389,33 @@ describe('authorization matrix: every operation x every kind of caller', () => {
       call: async () => ({
         path: `/api/integrations/${await draft('created')}/connection`,
         body: { connectionId: SAMPLE_CONNECTION_ID },
+      }),
+    },
+    {
+      operation: 'PUT /api/integrations/{id}/specification',
+      expected: developmentMembers,
+      call: async () => ({
+        path: `/api/integrations/${await odataDraft(false)}/specification`,
+        body: { document: SAP_V2_METADATA },
+      }),
+    },
+    {
+      operation: 'GET /api/integrations/{id}/specification/databases',
+      expected: developmentMembers,
+      call: async () => ({ path: `/api/integrations/${await odataDraft(true)}/specification/databases` }),
+    },
+    {
+      operation: 'GET /api/integrations/{id}/specification/databases/{db}/tables',
+      expected: developmentMembers,
+      call: async () => ({
+        path: `/api/integrations/${await odataDraft(true)}/specification/databases/GWSAMPLE_BASIC/tables`,
+      }),
+    },
+    {
+      operation: 'GET /api/integrations/{id}/specification/databases/{db}/tables/{table}',
+      expected: developmentMembers,
+      call: async () => ({
+        path: `/api/integrations/${await odataDraft(true)}/specification/databases/GWSAMPLE_BASIC/tables/BusinessPartnerSet`,
       }),
     },
     {

@@ -68,6 +68,7 @@ describe('createReadModelOrm', () => {
       '0015-four-eyes',
       '0016-schema-drift',
       '0017-own-connection-bindings',
+      '0018-integration-specification',
     ]);
   });
 

@@ -9,3 +9,8 @@ export {
   listConnectionRequests,
 } from './connection-request-queries/connection-request-views';
 export { ConnectionRequestRow } from './connection-request-queries/connection-requests.table';
+export {
+  DatabaseListSchema,
+  TableListSchema,
+  TableSchema,
+} from './browse-connection/browse-connection.schema';

@@ -6,3 +6,4 @@ export {
 export { IntegrationViews } from './integration-queries/integration-views';
 export { type IntegrationView } from './integration-queries/integrations.projection';
 export { INTEGRATIONS_VIEWS } from './integration-views.list';
+export { ServiceSpecifications } from './upload-specification/service-specifications';

@@ -26,6 +26,16 @@ import { SelectConnectionHandler } from './select-connection/select-connection.c
 import { SelectConnectionController } from './select-connection/select-connection.http';
 import { SelectDatabaseHandler } from './select-database/select-database.command';
 import { SelectDatabaseController } from './select-database/select-database.http';
+import { BrowseSpecificationController } from './browse-specification/browse-specification.http';
+import {
+  DescribeSpecificationTableHandler,
+  IntegrationSpecifications,
+  ListSpecificationDatabasesHandler,
+  ListSpecificationTablesHandler,
+} from './browse-specification/browse-specification.queries';
+import { ServiceSpecifications } from './upload-specification/service-specifications';
+import { UploadSpecificationHandler } from './upload-specification/upload-specification.command';
+import { UploadSpecificationController } from './upload-specification/upload-specification.http';
 
 /**
  * Integrations through the wizard: create, pick a connection and a database, choose tables as
@@ -38,6 +48,8 @@ import { SelectDatabaseController } from './select-database/select-database.http
     IntegrationHistoryController,
     CreateIntegrationController,
     SelectConnectionController,
+    UploadSpecificationController,
+    BrowseSpecificationController,
     SelectDatabaseController,
     AddEntitiesController,
     RemoveEntityController,
@@ -50,6 +62,12 @@ import { SelectDatabaseController } from './select-database/select-database.http
     IntegrationViews,
     CreateIntegrationHandler,
     SelectConnectionHandler,
+    ServiceSpecifications,
+    UploadSpecificationHandler,
+    IntegrationSpecifications,
+    ListSpecificationDatabasesHandler,
+    ListSpecificationTablesHandler,
+    DescribeSpecificationTableHandler,
     SelectDatabaseHandler,
     AddEntitiesHandler,
     RemoveEntityHandler,
@@ -63,6 +81,6 @@ import { SelectDatabaseController } from './select-database/select-database.http
     GetIntegrationHistoryHandler,
     GetPastIntegrationHandler,
   ],
-  exports: [IntegrationViews],
+  exports: [IntegrationViews, ServiceSpecifications],
 })
 export class IntegrationsModule {}

@@ -1022,6 +1022,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/integrations/{id}/specification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Build the integration from the service’s specification while no connection exists (OData)
+         * @description Its entity sets become the tables of the wizard’s next steps. A connection selected later is used instead; publishing without one deploys a version that serves data once a connection is selected or bound.
+         */
+        put: operations["UploadSpecificationController_upload"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/{id}/specification/databases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service of the integration’s uploaded specification */
+        get: operations["BrowseSpecificationController_databases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/{id}/specification/databases/{db}/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Entity sets of the uploaded specification, as tables */
+        get: operations["BrowseSpecificationController_tables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/{id}/specification/databases/{db}/tables/{table}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attributes, keys and relations of one entity set of the uploaded specification */
+        get: operations["BrowseSpecificationController_table"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integrations/{id}/versions": {
         parameters: {
             query?: never;
@@ -2365,6 +2436,8 @@ export interface components {
             publishedIntegrationVersion?: number;
             /** @description The latest published version */
             publishedVersion?: number;
+            /** @description The SHA-256 of the service specification uploaded to build the integration without a connection (OData) */
+            specificationId?: string;
             /**
              * @description `open`: converted to open, no longer edited or published by the builder
              * @enum {string}
@@ -3197,6 +3270,16 @@ export interface components {
              * @example orders
              */
             schema: string;
+        };
+        UploadSpecificationBody: {
+            /** @description The service’s `$metadata` document (EDMX, OData v2 or v4): as it is, or gzip-compressed and base64-encoded (`encoding`) */
+            document: string;
+            /**
+             * @description `gzip-base64` fits a large document (up to 32 MiB uncompressed) in the 1 MiB request body
+             * @default text
+             * @enum {string}
+             */
+            encoding: "text" | "gzip-base64";
         };
         User: {
             /** Format: date-time */
@@ -8544,6 +8627,279 @@ export interface operations {
                 };
             };
             /** @description INTEGRATION.NOT_FOUND: no such integration, or one of an environment the caller holds no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UploadSpecificationController_upload: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The integration id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadSpecificationBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the resource (its stream version); send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
+            /** @description INTEGRATION.SPECIFICATION_INVALID: not an EDMX document, one without entity sets, bad gzip-base64 or over 32 MiB; a missing document or an id that is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: no such integration, or one of an environment the caller holds no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.OPEN_LOCKED: converted to open; INTEGRATION.SPECIFICATION_NOT_SUPPORTED: the provider is built from a connection only */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match names another version of the integration */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 1 MiB: send the document gzip-compressed (`encoding: gzip-base64`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    BrowseSpecificationController_databases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseList"];
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: no such integration, or one of an environment the caller holds no role in; INTEGRATION.SPECIFICATION_NOT_FOUND: none was uploaded */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    BrowseSpecificationController_tables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The service the specification describes */
+                db: string;
+                /** @description The integration id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TableList"];
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: no such integration, or one of an environment the caller holds no role in; INTEGRATION.SPECIFICATION_NOT_FOUND: none was uploaded; CONNECTOR.DATABASE_NOT_FOUND: the specification describes another service */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    BrowseSpecificationController_table: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The service the specification describes */
+                db: string;
+                /** @description The integration id */
+                id: string;
+                /** @description An entity set of the service */
+                table: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Table"];
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: no such integration, or one of an environment the caller holds no role in; INTEGRATION.SPECIFICATION_NOT_FOUND: none was uploaded; CONNECTOR.DATABASE_NOT_FOUND or CONNECTOR.TABLE_NOT_FOUND: no such service or entity set */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -29,6 +29,15 @@ export type SelectConnection = Command<
   { integrationId: string; connectionId: string; connectionProvider: Provider; connectionEnvironment: string }
 >;
 
+/**
+ * The handler has stored the document and read how many entity sets it offers; an integration of a
+ * provider that has service specifications (OData) may be built from one while no connection exists.
+ */
+export type UploadIntegrationSpecification = Command<
+  'UploadIntegrationSpecification',
+  { integrationId: string; specificationId: string; entitySets: number }
+>;
+
 export type SelectDatabase = Command<'SelectDatabase', { integrationId: string; database: string }>;
 
 /**
@@ -54,6 +63,7 @@ export type IntegrationCommand =
   | CreateIntegration
   | ChangeIntegrationDetails
   | SelectConnection
+  | UploadIntegrationSpecification
   | SelectDatabase
   | AddEntities
   | RemoveEntity

@@ -13,6 +13,7 @@ import {
   type RenameEntity,
   type SelectConnection,
   type SelectDatabase,
+  type UploadIntegrationSpecification,
 } from './integration.commands';
 import { integrationDecider } from './integration.decider';
 import { integrationModuleName } from './integration.details';
@@ -59,6 +60,15 @@ const created = (data: Partial<IntegrationCreated['data']> = {}): IntegrationEve
 const connectionSelected = (connectionId = 'conn-1'): IntegrationEvent => ({
   type: 'IntegrationConnectionSelected',
   data: { integrationId, connectionId, selectedAt: at },
+});
+const specificationUploaded = (specificationId = 'sha-1', entitySets = 3): IntegrationEvent => ({
+  type: 'IntegrationSpecificationUploaded',
+  data: { integrationId, specificationId, entitySets, uploadedAt: at },
+});
+const uploadSpecification = (specificationId = 'sha-1', entitySets = 3): UploadIntegrationSpecification => ({
+  type: 'UploadIntegrationSpecification',
+  data: { integrationId, specificationId, entitySets },
+  metadata,
 });
 const databaseSelected = (database = 'chinook'): IntegrationEvent => ({
   type: 'IntegrationDatabaseSelected',
@@ -321,6 +331,40 @@ describe('Integration decider', () => {
       given([created(), connectionSelected('conn-1')])
         .when(selectConnection())
         .thenNothingHappens());
+  });
+
+  describe('UploadIntegrationSpecification', () => {
+    const odata = created({ provider: 'odata' });
+
+    it('records the specification an OData integration is built from while no connection exists', () =>
+      given([odata]).when(uploadSpecification()).then([specificationUploaded()]));
+
+    it('replaces the specification with another document', () =>
+      given([odata, specificationUploaded('sha-1')])
+        .when(uploadSpecification('sha-2', 5))
+        .then([specificationUploaded('sha-2', 5)]));
+
+    it('records nothing when the same document is uploaded again', () =>
+      given([odata, specificationUploaded('sha-1')])
+        .when(uploadSpecification('sha-1'))
+        .thenNothingHappens());
+
+    it('refuses a specification for a provider that is built from a connection', () =>
+      given([created({ provider: 'mysql' })])
+        .when(uploadSpecification())
+        .thenThrows(IllegalStateError, 'INTEGRATION.SPECIFICATION_NOT_SUPPORTED'));
+
+    it('refuses an unknown integration and one converted to open', () => {
+      given([]).when(uploadSpecification()).thenThrows(NotFoundError, 'INTEGRATION.NOT_FOUND');
+      given([odata, convertedToOpen])
+        .when(uploadSpecification())
+        .thenThrows(IllegalStateError, 'INTEGRATION.OPEN_LOCKED');
+    });
+
+    it('lets the database be selected from the specification, without a connection', () =>
+      given([odata, specificationUploaded()])
+        .when(selectDatabase('CatalogService'))
+        .then([databaseSelected('CatalogService')]));
   });
 
   describe('SelectDatabase', () => {

@@ -1,7 +1,7 @@
 import { type Decider, assertNever } from '../shared/decider';
 import { IllegalStateError, NotFoundError } from '../shared/errors';
 import { ignoreUnknownEvent } from '../shared/ignore-unknown-event';
-import { type Entity, type Provider, isProvider } from '../shared/provider';
+import { type Entity, type Provider, SPECIFICATION_PROVIDERS, isProvider } from '../shared/provider';
 import { fieldErrors, throwIfInvalid, trimmed } from '../shared/validation';
 import {
   type AddEntities,
@@ -14,6 +14,7 @@ import {
   type RenameEntity,
   type SelectConnection,
   type SelectDatabase,
+  type UploadIntegrationSpecification,
 } from './integration.commands';
 import { type IntegrationDetails, integrationDetails } from './integration.details';
 import { entitiesToAdd, mergeEntities } from './integration.entities';
@@ -26,6 +27,8 @@ type IntegrationData = IntegrationDetails &
     environment: string;
     provider: Provider;
     connectionId?: string;
+    /** The uploaded service specification the entities are described from while there is no connection. */
+    specificationId?: string;
     database?: string;
     entities: readonly Entity[];
     nullPolicy: NullPolicy;
@@ -137,6 +140,30 @@ const selectConnection = ({ data, metadata }: SelectConnection, state: Integrati
   ];
 };
 
+const uploadSpecification = (
+  { data, metadata }: UploadIntegrationSpecification,
+  state: Integration,
+): IntegrationEvent[] => {
+  const integration = draft(state, data.integrationId);
+  if (!SPECIFICATION_PROVIDERS.includes(integration.provider))
+    throw new IllegalStateError(
+      'INTEGRATION.SPECIFICATION_NOT_SUPPORTED',
+      `A ${integration.provider} integration is built from a connection, not from an uploaded specification`,
+    );
+  if (integration.specificationId === data.specificationId) return [];
+  return [
+    {
+      type: 'IntegrationSpecificationUploaded',
+      data: {
+        integrationId: data.integrationId,
+        specificationId: data.specificationId,
+        entitySets: data.entitySets,
+        uploadedAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+};
+
 const selectDatabase = ({ data, metadata }: SelectDatabase, state: Integration): IntegrationEvent[] => {
   const integration = draft(state, data.integrationId);
   throwIfInvalid(
@@ -144,10 +171,10 @@ const selectDatabase = ({ data, metadata }: SelectDatabase, state: Integration):
     'The database is invalid',
     fieldErrors(['database', trimmed(data.database) === '' ? 'is required' : undefined]),
   );
-  if (integration.connectionId === undefined)
+  if (integration.connectionId === undefined && integration.specificationId === undefined)
     throw new IllegalStateError(
       'INTEGRATION.CONNECTION_NOT_SELECTED',
-      'Select a connection before a database',
+      'Select a connection (or upload the service specification) before a database',
     );
   if (integration.database === data.database) return [];
   if (integration.database !== undefined && integration.entities.length > 0)
@@ -243,6 +270,8 @@ const decide = (command: IntegrationCommand, state: Integration): IntegrationEve
       return changeDetails(command, state);
     case 'SelectConnection':
       return selectConnection(command, state);
+    case 'UploadIntegrationSpecification':
+      return uploadSpecification(command, state);
     case 'SelectDatabase':
       return selectDatabase(command, state);
     case 'AddEntities':
@@ -275,6 +304,8 @@ const evolve = (state: Integration, event: IntegrationEvent): Integration => {
     }
     case 'IntegrationConnectionSelected':
       return { ...state, connectionId: event.data.connectionId };
+    case 'IntegrationSpecificationUploaded':
+      return { ...state, specificationId: event.data.specificationId };
     case 'IntegrationDatabaseSelected':
       return { ...state, database: event.data.database };
     case 'IntegrationEntitiesAdded':

@@ -34,6 +34,16 @@ export type IntegrationConnectionSelected = Event<
   { integrationId: string; connectionId: string; selectedAt: string }
 >;
 
+/**
+ * The service specification (an OData `$metadata` document) the integration is built from while no
+ * connection exists: its entities are described from it. The document itself is stored once in its own
+ * stream (`ServiceSpecificationUploaded`), named here by its SHA-256.
+ */
+export type IntegrationSpecificationUploaded = Event<
+  'IntegrationSpecificationUploaded',
+  { integrationId: string; specificationId: string; entitySets: number; uploadedAt: string }
+>;
+
 export type IntegrationDatabaseSelected = Event<
   'IntegrationDatabaseSelected',
   { integrationId: string; database: string; selectedAt: string }
@@ -64,6 +74,7 @@ export type IntegrationEvent =
   | IntegrationCreated
   | IntegrationDetailsChanged
   | IntegrationConnectionSelected
+  | IntegrationSpecificationUploaded
   | IntegrationDatabaseSelected
   | IntegrationEntitiesAdded
   | IntegrationEntityRemoved
@@ -74,6 +85,7 @@ export const INTEGRATION_EVENT_TYPES: readonly IntegrationEvent['type'][] = [
   'IntegrationCreated',
   'IntegrationDetailsChanged',
   'IntegrationConnectionSelected',
+  'IntegrationSpecificationUploaded',
   'IntegrationDatabaseSelected',
   'IntegrationEntitiesAdded',
   'IntegrationEntityRemoved',

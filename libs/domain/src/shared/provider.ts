@@ -5,6 +5,12 @@ export type Provider = (typeof PROVIDERS)[number];
 export const isProvider = (value: unknown): value is Provider =>
   typeof value === 'string' && (PROVIDERS as readonly string[]).includes(value);
 
+/**
+ * Providers whose services publish a specification (OData's `$metadata`) that an integration can be built
+ * from before a connection exists, as the vendor's wizard allows for SAP OData.
+ */
+export const SPECIFICATION_PROVIDERS: readonly Provider[] = ['odata'];
+
 /** The product's attribute types (what an app sees), independent of the native column type. */
 export const ATTRIBUTE_TYPES = [
   'Text',

@@ -11,6 +11,7 @@ import { type AuthenticatedUser, type RequestContext, EnvironmentAccess } from '
 import { ConnectionAccess } from '../../connections';
 import { CommandRunner, type CommandOutcome } from '../../infrastructure/command-handling/command-runner';
 import { builderMetadata } from '../builder-metadata';
+import { ServiceSpecifications } from '../upload-specification/service-specifications';
 import { EVER_PUBLISHED_ENTITIES, type EverPublishedEntities } from './ever-published-entities.port';
 import { tableToEntity } from './table-to-entity';
 
@@ -32,6 +33,7 @@ export class AddEntitiesHandler implements ICommandHandler<AddEntitiesCommand> {
     private readonly connections: ConnectionAccess,
     private readonly environments: EnvironmentAccess,
     @Inject(EVER_PUBLISHED_ENTITIES) private readonly published: EverPublishedEntities,
+    private readonly specifications: ServiceSpecifications,
   ) {}
 
   execute({ integrationId, tables, context }: AddEntitiesCommand) {
@@ -49,23 +51,28 @@ export class AddEntitiesHandler implements ICommandHandler<AddEntitiesCommand> {
     );
   }
 
-  /** The tables as the integration's database has them now; none for an integration the decider refuses. */
+  /**
+   * The tables as the integration's database has them now; from its uploaded specification while it
+   * has no connection. None for an integration the decider refuses.
+   */
   private async describe(
     state: Integration,
     tables: readonly string[],
     user: AuthenticatedUser,
   ): Promise<Entity[]> {
     if (state.status !== 'draft') return [];
-    if (!state.connectionId || !state.database)
+    const { connectionId, specificationId, database } = state;
+    if ((!connectionId && !specificationId) || !database)
       throw new IllegalStateError(
         'INTEGRATION.DATABASE_NOT_SELECTED',
-        'Select a connection and a database before adding tables',
+        'Select a connection (or upload the service specification) and a database before adding tables',
       );
-    const connection = await this.connections.viewable(user, state.connectionId);
-    const database = state.database;
-    const described = await this.connections.withConnector(connection, (connector) =>
-      connector.describe(database, tables),
-    );
+    const described = connectionId
+      ? await this.connections.withConnector(
+          await this.connections.viewable(user, connectionId),
+          (connector) => connector.describe(database, tables),
+        )
+      : await (await this.specifications.connectorOf(specificationId!)).describe(database, tables);
     return described.map(tableToEntity);
   }
 }

@@ -97,6 +97,12 @@ export class IntegrationSchema implements IntegrationView {
   @ApiPropertyOptional({ format: 'uuid' })
   connectionId?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'The SHA-256 of the service specification uploaded to build the integration without a connection (OData)',
+  })
+  specificationId?: string;
+
   @ApiPropertyOptional({ example: 'main' })
   database?: string;
 

@@ -27,6 +27,8 @@ export type IntegrationView = Readonly<{
   icon?: string;
   status: 'draft' | 'open';
   connectionId?: string;
+  /** The uploaded service specification (its SHA-256) the entities are described from without a connection. */
+  specificationId?: string;
   database?: string;
   entities: readonly Entity[];
   /** What the data API of a version published from this draft does with NULLs. */
@@ -112,6 +114,13 @@ const evolveDraft = (
         ...view,
         connectionId: recorded.data.connectionId,
         updatedAt: recorded.data.selectedAt,
+        version,
+      };
+    case 'IntegrationSpecificationUploaded':
+      return {
+        ...view,
+        specificationId: recorded.data.specificationId,
+        updatedAt: recorded.data.uploadedAt,
         version,
       };
     case 'IntegrationDatabaseSelected':

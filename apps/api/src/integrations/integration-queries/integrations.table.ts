@@ -18,6 +18,7 @@ export const IntegrationRow = defineEntity({
     icon: p.text().nullable(),
     status: p.string().$type<'draft' | 'open'>(),
     connectionId: p.string().nullable(),
+    specificationId: p.string().nullable(),
     database: p.string().nullable(),
     entities: p.json<readonly Entity[]>(),
     // Nullable only because a column cannot be added NOT NULL without a default; 0012 fills it.

@@ -16,6 +16,7 @@ import { UserAccess0014 } from './0014-user-access.migration';
 import { FourEyes0015 } from './0015-four-eyes.migration';
 import { SchemaDrift0016 } from './0016-schema-drift.migration';
 import { OwnConnectionBindings0017 } from './0017-own-connection-bindings.migration';
+import { IntegrationSpecification0018 } from './0018-integration-specification.migration';
 
 /** Every read-model migration in order; listed explicitly so bundles and ts-jest need no file discovery. */
 export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
   { name: '0015-four-eyes', class: FourEyes0015 },
   { name: '0016-schema-drift', class: SchemaDrift0016 },
   { name: '0017-own-connection-bindings', class: OwnConnectionBindings0017 },
+  { name: '0018-integration-specification', class: IntegrationSpecification0018 },
 ];

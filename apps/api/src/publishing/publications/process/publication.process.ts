@@ -17,9 +17,10 @@ import {
   publicationStreamId,
   PUBLICATION_EVENT_TYPES,
 } from '@ib/domain';
-import { ConnectorError } from '@ib/connectors';
+import { type Connector, ConnectorError } from '@ib/connectors';
 import { type Actor, EnvironmentAccess } from '../../../identity';
 import { OpenConnectors } from '../../../connections';
+import { ServiceSpecifications } from '../../../integrations';
 import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { CommandRunner, type Unstamped } from '../../../infrastructure/command-handling/command-runner';
 import { ProcessDrivers } from '../../../infrastructure/command-handling/process-drivers';
@@ -92,6 +93,7 @@ export class PublicationProcess implements ProcessManager, OnModuleInit {
     private readonly publications: PublicationViews,
     private readonly processes: ProcessManagerRunner,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly specifications: ServiceSpecifications,
   ) {}
 
   onModuleInit(): void {
@@ -248,16 +250,15 @@ export class PublicationProcess implements ProcessManager, OnModuleInit {
     }
   }
 
-  /** Every entity's table still exists with every attribute, in the integration's database. */
+  /**
+   * Every entity's table still exists with every attribute, in the integration's database, or in its
+   * uploaded specification while it has no connection.
+   */
   private async validateSchema(state: RunningPublication): Promise<string[]> {
     const integration = await this.integrationAt(state);
-    const { connectionId, database } = integration;
-    if (connectionId === undefined || database === undefined)
-      throw new PublicationStepFailed('The integration has no connection or database');
-    const { state: connection } = await this.runner.load(connectionStreamId(connectionId), connectionDecider);
-    if (connection.status !== 'active')
-      throw new PublicationStepFailed(`Connection ${connectionId} no longer exists`);
-    const connector = await this.connectors.of(connection);
+    const { database } = integration;
+    if (database === undefined) throw new PublicationStepFailed('The integration has no database');
+    const connector = await this.schemaSource(integration);
     const live = new Set((await connector.listTables(database)).map(({ name }) => name));
     const tables = integration.entities.map(({ table }) => table);
     const vanished = tables.filter((table) => !live.has(table));
@@ -275,6 +276,17 @@ export class PublicationProcess implements ProcessManager, OnModuleInit {
     });
     if (problems.length > 0) throw new PublicationStepFailed(`The schema changed: ${problems.join('; ')}`);
     return tables;
+  }
+
+  private async schemaSource({ connectionId, specificationId }: IntegrationState): Promise<Connector> {
+    if (connectionId === undefined) {
+      if (specificationId === undefined) throw new PublicationStepFailed('The integration has no connection');
+      return this.specifications.connectorOf(specificationId);
+    }
+    const { state: connection } = await this.runner.load(connectionStreamId(connectionId), connectionDecider);
+    if (connection.status !== 'active')
+      throw new PublicationStepFailed(`Connection ${connectionId} no longer exists`);
+    return this.connectors.of(connection);
   }
 
   /** The integration as it was when the publication was requested. */

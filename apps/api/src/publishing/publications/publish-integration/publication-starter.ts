@@ -88,7 +88,7 @@ export class PublicationStarter {
         `Integration ${integrationId} was converted to open and can no longer be published by the builder`,
       );
     const missing = [
-      state.connectionId ? undefined : 'a connection',
+      state.connectionId || state.specificationId ? undefined : 'a connection',
       state.database ? undefined : 'a database',
       state.entities.length > 0 ? undefined : 'at least one table',
     ].filter((item): item is string => item !== undefined);
