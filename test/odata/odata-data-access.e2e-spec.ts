@@ -134,6 +134,59 @@ describe('OData connector: data access on a CAP service', () => {
     expect(await data.get(tables.Orders, key)).toMatchObject({ customer_ID: 2, amount: '3.20' });
   });
 
+  describe('given orders, whose ETag is the time of their last change', () => {
+    const basic = `Basic ${Buffer.from(`${ODATA_USER.username}:${ODATA_USER.password}`).toString('base64')}`;
+    /** Another client of the service changes an order's amount (CAP sets its new ETag). */
+    const changeElsewhere = async (id: unknown, amount: number) => {
+      const response = await fetch(`${server.serviceUrl}Orders(${String(id)})`, {
+        method: 'PATCH',
+        headers: { Authorization: basic, 'Content-Type': 'application/json', 'If-Match': '*' },
+        body: JSON.stringify({ amount }),
+      });
+      expect(response.status).toBe(200);
+    };
+    /** A connector whose reads of an order's ETag are followed by another client's change of it. */
+    const racedBy = (amount: number) =>
+      createODataConnector(
+        { serviceUrl: server.serviceUrl, auth: { kind: 'basic', ...ODATA_USER } },
+        async (url, init) => {
+          const response = await fetch(url, init);
+          const read = /Orders\(([0-9a-f-]{36})\)\?\$select=ID$/.exec(decodeURIComponent(url));
+          if (init.method === 'GET' && read) await changeElsewhere(read[1], amount);
+          return response;
+        },
+      );
+
+    it('when updated and deleted with nobody else writing, then both succeed', async () => {
+      const key = await data.insert(tables.Orders, { customer_ID: 2, amount: '1.00' });
+      expect(await data.update(tables.Orders, key, { amount: '2.00' })).toBe(1);
+      expect(await data.get(tables.Orders, key)).toMatchObject({ amount: '2.00' });
+      expect(await data.delete(tables.Orders, key)).toBe(1);
+      expect(await data.get(tables.Orders, key)).toBeUndefined();
+    });
+
+    it('when another client changes one between the read of its ETag and the update, then DATA.ROW_CHANGED and their change stays', async () => {
+      const key = await data.insert(tables.Orders, { customer_ID: 2, amount: '1.00' });
+      const raced = racedBy(7);
+      await expect(raced.data!.update(tables.Orders, key, { amount: '3.00' })).rejects.toMatchObject({
+        name: 'DataConstraintError',
+        code: 'DATA.ROW_CHANGED',
+      });
+      expect(await data.get(tables.Orders, key)).toMatchObject({ amount: '7.00' });
+      await raced.close();
+    });
+
+    it('when another client changes one between the read of its ETag and the delete, then DATA.ROW_CHANGED and it stays', async () => {
+      const key = await data.insert(tables.Orders, { customer_ID: 2, amount: '1.00' });
+      const raced = racedBy(8);
+      await expect(raced.data!.delete(tables.Orders, key)).rejects.toMatchObject({
+        code: 'DATA.ROW_CHANGED',
+      });
+      expect(await data.get(tables.Orders, key)).toMatchObject({ amount: '8.00' });
+      await raced.close();
+    });
+  });
+
   it('given an existing key, when created again, then DATA.DUPLICATE_KEY without the service text', async () => {
     const error = await data
       .insert(tables.Customers, { ID: 1, name: 'Again' })

@@ -171,14 +171,18 @@ export class ConnectorError extends Error {
   }
 }
 
-/** Which constraint of the database a write broke; each is a 409 of its own. */
+/**
+ * Which constraint of the database a write broke; each is a 409 of its own. ROW_CHANGED: the row's
+ * version (an OData ETag) no longer matched when the write arrived: another change came in between.
+ */
 export type DataConstraintCode =
   | 'DATA.DUPLICATE_KEY'
   | 'DATA.FOREIGN_KEY_VIOLATION'
   | 'DATA.ROW_REFERENCED'
   | 'DATA.CHECK_VIOLATION'
   | 'DATA.NOT_NULL_VIOLATION'
-  | 'DATA.CONSTRAINT_VIOLATION';
+  | 'DATA.CONSTRAINT_VIOLATION'
+  | 'DATA.ROW_CHANGED';
 
 /** What the driver said about the constraint: schema names only, never a row's values. */
 export type DataConstraintDetails = Readonly<{
@@ -197,6 +201,7 @@ const CONSTRAINT_FIELD_MESSAGES: Record<DataConstraintCode, string> = {
   'DATA.CHECK_VIOLATION': 'breaks a check constraint',
   'DATA.NOT_NULL_VIOLATION': 'is required',
   'DATA.CONSTRAINT_VIOLATION': 'breaks a constraint',
+  'DATA.ROW_CHANGED': 'changed meanwhile',
 };
 
 /**
@@ -243,5 +248,7 @@ function constraintMessage(
       return `${columns === '' ? 'A value' : columns} is required and cannot be null${named}`;
     case 'DATA.CONSTRAINT_VIOLATION':
       return `The database refused the change: it breaks a constraint${named}`;
+    case 'DATA.ROW_CHANGED':
+      return 'The row changed while this write was under way (its ETag no longer matches): read it again and retry';
   }
 }

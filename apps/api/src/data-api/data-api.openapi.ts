@@ -32,7 +32,8 @@ const DATA_PROBLEMS = {
     'DATA.UNSUPPORTED (a connector without data access), DATA.READ_ONLY (a view), ' +
     'or a constraint of the database: DATA.DUPLICATE_KEY, ' +
     'DATA.FOREIGN_KEY_VIOLATION, DATA.ROW_REFERENCED, DATA.CHECK_VIOLATION, DATA.NOT_NULL_VIOLATION, ' +
-    'DATA.CONSTRAINT_VIOLATION',
+    'DATA.CONSTRAINT_VIOLATION; DATA.ROW_CHANGED (update, delete: an OData row changed by another ' +
+    'client between the read of its ETag and the write; read it again and retry)',
   503: 'CONNECTOR.UNREACHABLE or CONNECTOR.TIMEOUT: the database does not answer now (Retry-After)',
 } as const;
 

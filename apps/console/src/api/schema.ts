@@ -5773,7 +5773,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description INTEGRATION.NO_CONNECTION (none bound in the environment), INTEGRATION.REPUBLISH_REQUIRED, DATA.UNSUPPORTED (a connector without data access), DATA.READ_ONLY (a view), or a constraint of the database: DATA.DUPLICATE_KEY, DATA.FOREIGN_KEY_VIOLATION, DATA.ROW_REFERENCED, DATA.CHECK_VIOLATION, DATA.NOT_NULL_VIOLATION, DATA.CONSTRAINT_VIOLATION */
+            /** @description INTEGRATION.NO_CONNECTION (none bound in the environment), INTEGRATION.REPUBLISH_REQUIRED, DATA.UNSUPPORTED (a connector without data access), DATA.READ_ONLY (a view), or a constraint of the database: DATA.DUPLICATE_KEY, DATA.FOREIGN_KEY_VIOLATION, DATA.ROW_REFERENCED, DATA.CHECK_VIOLATION, DATA.NOT_NULL_VIOLATION, DATA.CONSTRAINT_VIOLATION; DATA.ROW_CHANGED (update, delete: an OData row changed by another client between the read of its ETag and the write; read it again and retry) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5869,7 +5869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description INTEGRATION.NO_CONNECTION (none bound in the environment), INTEGRATION.REPUBLISH_REQUIRED, DATA.UNSUPPORTED (a connector without data access), DATA.READ_ONLY (a view), or a constraint of the database: DATA.DUPLICATE_KEY, DATA.FOREIGN_KEY_VIOLATION, DATA.ROW_REFERENCED, DATA.CHECK_VIOLATION, DATA.NOT_NULL_VIOLATION, DATA.CONSTRAINT_VIOLATION */
+            /** @description INTEGRATION.NO_CONNECTION (none bound in the environment), INTEGRATION.REPUBLISH_REQUIRED, DATA.UNSUPPORTED (a connector without data access), DATA.READ_ONLY (a view), or a constraint of the database: DATA.DUPLICATE_KEY, DATA.FOREIGN_KEY_VIOLATION, DATA.ROW_REFERENCED, DATA.CHECK_VIOLATION, DATA.NOT_NULL_VIOLATION, DATA.CONSTRAINT_VIOLATION; DATA.ROW_CHANGED (update, delete: an OData row changed by another client between the read of its ETag and the write; read it again and retry) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5960,7 +5960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description INTEGRATION.NO_CONNECTION (none bound in the environment), INTEGRATION.REPUBLISH_REQUIRED, DATA.UNSUPPORTED (a connector without data access), DATA.READ_ONLY (a view), or a constraint of the database: DATA.DUPLICATE_KEY, DATA.FOREIGN_KEY_VIOLATION, DATA.ROW_REFERENCED, DATA.CHECK_VIOLATION, DATA.NOT_NULL_VIOLATION, DATA.CONSTRAINT_VIOLATION */
+            /** @description INTEGRATION.NO_CONNECTION (none bound in the environment), INTEGRATION.REPUBLISH_REQUIRED, DATA.UNSUPPORTED (a connector without data access), DATA.READ_ONLY (a view), or a constraint of the database: DATA.DUPLICATE_KEY, DATA.FOREIGN_KEY_VIOLATION, DATA.ROW_REFERENCED, DATA.CHECK_VIOLATION, DATA.NOT_NULL_VIOLATION, DATA.CONSTRAINT_VIOLATION; DATA.ROW_CHANGED (update, delete: an OData row changed by another client between the read of its ETag and the write; read it again and retry) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6050,7 +6050,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description INTEGRATION.NO_CONNECTION (none bound in the environment), INTEGRATION.REPUBLISH_REQUIRED, DATA.UNSUPPORTED (a connector without data access), DATA.READ_ONLY (a view), or a constraint of the database: DATA.DUPLICATE_KEY, DATA.FOREIGN_KEY_VIOLATION, DATA.ROW_REFERENCED, DATA.CHECK_VIOLATION, DATA.NOT_NULL_VIOLATION, DATA.CONSTRAINT_VIOLATION */
+            /** @description INTEGRATION.NO_CONNECTION (none bound in the environment), INTEGRATION.REPUBLISH_REQUIRED, DATA.UNSUPPORTED (a connector without data access), DATA.READ_ONLY (a view), or a constraint of the database: DATA.DUPLICATE_KEY, DATA.FOREIGN_KEY_VIOLATION, DATA.ROW_REFERENCED, DATA.CHECK_VIOLATION, DATA.NOT_NULL_VIOLATION, DATA.CONSTRAINT_VIOLATION; DATA.ROW_CHANGED (update, delete: an OData row changed by another client between the read of its ETag and the write; read it again and retry) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6146,7 +6146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description INTEGRATION.NO_CONNECTION (none bound in the environment), INTEGRATION.REPUBLISH_REQUIRED, DATA.UNSUPPORTED (a connector without data access), DATA.READ_ONLY (a view), or a constraint of the database: DATA.DUPLICATE_KEY, DATA.FOREIGN_KEY_VIOLATION, DATA.ROW_REFERENCED, DATA.CHECK_VIOLATION, DATA.NOT_NULL_VIOLATION, DATA.CONSTRAINT_VIOLATION */
+            /** @description INTEGRATION.NO_CONNECTION (none bound in the environment), INTEGRATION.REPUBLISH_REQUIRED, DATA.UNSUPPORTED (a connector without data access), DATA.READ_ONLY (a view), or a constraint of the database: DATA.DUPLICATE_KEY, DATA.FOREIGN_KEY_VIOLATION, DATA.ROW_REFERENCED, DATA.CHECK_VIOLATION, DATA.NOT_NULL_VIOLATION, DATA.CONSTRAINT_VIOLATION; DATA.ROW_CHANGED (update, delete: an OData row changed by another client between the read of its ETag and the write; read it again and retry) */
             409: {
                 headers: {
                     [name: string]: unknown;

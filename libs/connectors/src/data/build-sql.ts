@@ -200,8 +200,10 @@ function whereClause(
 function condition(dialect: SqlDialect, table: TableInfo, filter: Filter, params: Parameters): string {
   const column = columnOf(table, filter.field);
   const quoted = dialect.quote(column.name);
-  const name = dialect.filterColumn ? dialect.filterColumn(column, quoted) : quoted;
   const bind = (value: unknown) => params.add(column, encodeValue(column, value));
+  const own = dialect.condition?.(column, quoted, filter, bind);
+  if (own !== undefined) return own;
+  const name = dialect.filterColumn ? dialect.filterColumn(column, quoted) : quoted;
   const like = (pattern: string) =>
     `${name} LIKE ${params.add(column, pattern)} ESCAPE '${dialect.likeEscape.replaceAll("'", "''")}'`;
   const { value } = filter;

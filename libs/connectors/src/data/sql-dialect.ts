@@ -1,4 +1,4 @@
-import { type ColumnInfo, type TableSummary } from '../spi';
+import { type ColumnInfo, type Filter, type TableSummary } from '../spi';
 
 /** How a dialect reports the key of a row it has just inserted. */
 export type InsertKeyStrategy =
@@ -57,6 +57,17 @@ export interface SqlDialect {
    * converting the column to utf8mb4).
    */
   filterColumn?(column: ColumnInfo, quoted: string): string;
+  /**
+   * The whole condition of one filter when the dialect writes it itself, or undefined for the shared one
+   * (Oracle compares a CLOB with DBMS_LOB.COMPARE: `=` does not apply to it). `bind` binds a value compared
+   * with the column and gives its SQL.
+   */
+  condition?(
+    column: ColumnInfo,
+    quoted: string,
+    filter: Filter,
+    bind: (value: unknown) => string,
+  ): string | undefined;
   /** A driver-ready value for a (checked, encoded) parameter, e.g. SQLite's 1/0 for booleans. */
   toParameter?(value: unknown, column: ColumnInfo | undefined): unknown;
   /**

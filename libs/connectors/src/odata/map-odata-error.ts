@@ -56,7 +56,8 @@ function constraintOf(code: string | undefined): DataConstraintError | undefined
  * An OData error answer as the connector's errors: 401 AUTH_FAILED, 403 PERMISSION_DENIED, 404 of an
  * entity set TABLE_NOT_FOUND (of the service itself DATABASE_NOT_FOUND), 400 and 422 a bad request
  * (DATA.INVALID, with the service's message), 405 a read-only entity set, 409 a duplicate key on create
- * and a conflict otherwise, 412/428 an ETag that no longer matches; 408, 429 and 5xx transient faults.
+ * and a conflict otherwise, 412 an ETag that no longer matches (DATA.ROW_CHANGED: the row changed since
+ * its ETag was read), 428 an ETag the service wants and did not get; 408, 429 and 5xx transient faults.
  * `service` names the service by its address without credentials; no secret is ever in a message.
  */
 export function mapODataError(
@@ -104,6 +105,7 @@ export function mapODataError(
         ? new DataConstraintError('DATA.DUPLICATE_KEY')
         : new DataConstraintError('DATA.CONSTRAINT_VIOLATION');
     case 412:
+      return new DataConstraintError('DATA.ROW_CHANGED');
     case 428:
       return new DataConstraintError('DATA.CONSTRAINT_VIOLATION', { constraint: 'ETag' });
     case 408:

@@ -87,23 +87,74 @@ describe('OData data access on a recorded SAP Gateway v2 service', () => {
     expect(requests[2].url).toBe(`${SAP}SalesOrderSet?$skiptoken=1`);
   });
 
-  it('given an update, when sent to v2, then it is a MERGE with If-Match and v2 forms of dates and times', async () => {
-    const { data, requests } = setup(() => ({ status: 204 }));
+  it('given an order with an ETag, when updated, then its key is read first and the MERGE carries that ETag and v2 forms of dates and times', async () => {
+    const { data, requests } = setup((_, method) =>
+      method === 'GET' ? { body: { d: sapOrder('1') } } : { status: 204 },
+    );
     const changed = await data.update(
       orders,
       { SalesOrderID: '1' },
       { DeliveryDate: '2024-01-15', PickupTime: '09:30:00', Revision: 12, CustomerID: '0100000001' },
     );
     expect(changed).toBe(1);
-    const merge = requests[1];
+    const [read, merge] = requests.slice(1);
+    expect(read).toMatchObject({
+      method: 'GET',
+      url: `${SAP}SalesOrderSet('1')?$select=SalesOrderID&$format=json`,
+    });
     expect(merge).toMatchObject({ method: 'MERGE', url: `${SAP}SalesOrderSet('1')?$format=json` });
-    expect(merge.headers['if-match']).toBe('*');
+    expect(merge.headers['if-match']).toBe(sapOrder('1').__metadata.etag);
     expect(JSON.parse(merge.body!)).toEqual({
       DeliveryDate: '/Date(1705276800000)/',
       PickupTime: 'PT09H30M00S',
       Revision: '12',
       CustomerID: '0100000001',
     });
+  });
+
+  it('given a row changed by someone else meanwhile, when updated, then the 412 of the service is DATA.ROW_CHANGED', async () => {
+    const { data } = setup((_, method) =>
+      method === 'GET'
+        ? { body: { d: sapOrder('1') } }
+        : { status: 412, body: { error: { code: 'SY/530', message: { value: 'ETag mismatch' } } } },
+    );
+    await expect(
+      data.update(orders, { SalesOrderID: '1' }, { CustomerID: '0100000001' }),
+    ).rejects.toMatchObject({
+      name: 'DataConstraintError',
+      code: 'DATA.ROW_CHANGED',
+    });
+  });
+
+  it('given a row without an ETag, when updated, then If-Match is *', async () => {
+    const {
+      __metadata: { etag: _etag, ...metadata },
+      ...order
+    } = sapOrder('1');
+    const { data, requests } = setup((_, method) =>
+      method === 'GET' ? { body: { d: { ...order, __metadata: metadata } } } : { status: 204 },
+    );
+    expect(await data.update(orders, { SalesOrderID: '1' }, { CustomerID: '0100000001' })).toBe(1);
+    expect(requests[2].headers['if-match']).toBe('*');
+  });
+
+  it('given no row with the key, when updated, then 0 rows and nothing is written', async () => {
+    const { data, requests } = setup(() => ({ status: 404 }));
+    expect(await data.update(orders, { SalesOrderID: '9' }, { CustomerID: '0100000001' })).toBe(0);
+    expect(requests.map(({ method }) => method)).toEqual(['GET', 'GET']);
+  });
+
+  it('given a service that refuses $select on an entity, when updated, then the whole row is read for its ETag', async () => {
+    const { data, requests } = setup((path, method) =>
+      method !== 'GET'
+        ? { status: 204 }
+        : path.includes('$select')
+          ? { status: 400 }
+          : { body: { d: sapOrder('1') } },
+    );
+    expect(await data.update(orders, { SalesOrderID: '1' }, { CustomerID: '0100000001' })).toBe(1);
+    expect(requests[2].url).toBe(`${SAP}SalesOrderSet('1')?$format=json`);
+    expect(requests[3].headers['if-match']).toBe(sapOrder('1').__metadata.etag);
   });
 
   it('given a computed key, when created, then the key comes from the answer', async () => {
@@ -162,6 +213,29 @@ describe('OData data access on recorded Dataverse answers', () => {
     expect(decodeURIComponent(requests[1].url)).toContain(
       '$orderby=accountid asc&$top=3&$count=true&$select=accountid,name,revenue,_primarycontactid_value',
     );
+  });
+
+  it('given an account with @odata.etag, when deleted, then the DELETE carries that ETag', async () => {
+    const id = '00000000-0000-0000-0000-000000000001';
+    const { connector, data, requests } = serve(DATAVERSE, DATAVERSE_METADATA, (_, method) =>
+      method === 'GET' ? { body: { '@odata.etag': 'W/"5521"', accountid: id } } : { status: 204 },
+    );
+    const [accounts] = await connector.describe('Microsoft.Dynamics.CRM', ['accounts']);
+    expect(await data.delete(accounts, { accountid: id })).toBe(1);
+    const [read, remove] = requests.slice(-2);
+    expect(read.url).toBe(`${DATAVERSE}accounts(${id})?$select=accountid`);
+    expect(remove).toMatchObject({ method: 'DELETE', url: `${DATAVERSE}accounts(${id})` });
+    expect(remove.headers['if-match']).toBe('W/"5521"');
+  });
+
+  it('given an ETag only in the header of the answer, when deleted, then the DELETE carries that ETag', async () => {
+    const id = '00000000-0000-0000-0000-000000000001';
+    const { connector, data, requests } = serve(DATAVERSE, DATAVERSE_METADATA, (_, method) =>
+      method === 'GET' ? { headers: { ETag: 'W/"77"' }, body: { accountid: id } } : { status: 204 },
+    );
+    const [accounts] = await connector.describe('Microsoft.Dynamics.CRM', ['accounts']);
+    expect(await data.delete(accounts, { accountid: id })).toBe(1);
+    expect(requests.at(-1)!.headers['if-match']).toBe('W/"77"');
   });
 
   it('given a create that answers 204 with OData-EntityId, when the key is asked for, then it is read from the header', async () => {

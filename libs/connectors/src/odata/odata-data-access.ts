@@ -35,9 +35,11 @@ const MAX_PAGES = 1000;
  * Rows of an OData service's entity sets. Each request is validated against the published metadata
  * first; a find becomes `$filter`/`$orderby`/`$top`/`$skip`/`$count`/`$select` (odata-query.ts) and
  * follows the service's paging (`@odata.nextLink`, v2 `__next`) until the page asked for is full.
- * Writes: POST, PATCH (v2: MERGE) and DELETE by key predicate with `If-Match: *` (the service's ETag
- * check is satisfied for the row as it is now; a 412 is a conflict), and SAP's CSRF handshake
- * (odata-http.ts).
+ * Writes: POST, PATCH (v2: MERGE) and DELETE by key predicate, and SAP's CSRF handshake (odata-http.ts).
+ * An update or delete first reads the row's current ETag (a GET by key selecting only the key: services
+ * still answer the ETag, v4 `@odata.etag`, v2 `__metadata.etag` or the `ETag` header) and sends it as
+ * `If-Match`, so a change another client made in between is refused by the service with 412, answered
+ * as DATA.ROW_CHANGED (409) rather than overwritten; `If-Match: *` only for a row without an ETag.
  */
 export class ODataDataAccess implements EntityDataAccess {
   constructor(
@@ -114,12 +116,14 @@ export class ODataDataAccess implements EntityDataAccess {
     validateUpdate(table, key, values, 'odata');
     const version = await this.version();
     const written = applyNullPolicyOnWrite(table, values, options?.nullPolicy);
+    const current = await this.currentETag(table, key, version);
+    if (current === undefined) return 0;
     const { status } = await this.http.request({
       method: version === 'v2' ? 'MERGE' : 'PATCH',
       path: this.entityPath(table, key, version),
       kind: 'change',
       entitySet: table.name,
-      headers: writeHeaders(version, { 'If-Match': '*' }),
+      headers: writeHeaders(version, { 'If-Match': current.etag ?? '*' }),
       body: writeRow(table, written, version),
       accept: [404],
     });
@@ -129,20 +133,55 @@ export class ODataDataAccess implements EntityDataAccess {
   async delete(table: TableInfo, key: Key): Promise<number> {
     validateDelete(table, key);
     const version = await this.version();
+    const current = await this.currentETag(table, key, version);
+    if (current === undefined) return 0;
     const { status } = await this.http.request({
       method: 'DELETE',
       path: this.entityPath(table, key, version),
       kind: 'change',
       entitySet: table.name,
-      headers: { 'If-Match': '*' },
+      headers: { 'If-Match': current.etag ?? '*' },
       accept: [404],
     });
     return status === 404 ? 0 : 1;
   }
 
-  private entityPath(table: TableInfo, key: Key, version: ODataVersion): string {
+  /**
+   * The row's ETag as the service gives it now (`etag` undefined when the row has none), or undefined
+   * when no row has this key. Only the key is selected; a service that refuses `$select` on an entity
+   * (400, 501) is asked for the whole row.
+   */
+  private async currentETag(
+    table: TableInfo,
+    key: Key,
+    version: ODataVersion,
+  ): Promise<{ etag?: string } | undefined> {
+    const select = `$select=${table.primaryKey.map(encodeURIComponent).join(',')}`;
+    let answer = await this.http.json<Row>({
+      path: this.entityPath(table, key, version, select),
+      kind: 'entity',
+      entitySet: table.name,
+      accept: [400, 404, 501],
+    });
+    if (answer.status === 400 || answer.status === 501) {
+      answer = await this.http.json<Row>({
+        path: this.entityPath(table, key, version),
+        kind: 'entity',
+        entitySet: table.name,
+        accept: [404],
+      });
+    }
+    if (answer.status === 404) return undefined;
+    const header = answer.headers.get('ETag');
+    const etag = (answer.body === undefined ? undefined : etagOf(answer.body, version)) ?? header;
+    return etag === null || etag === '' ? {} : { etag };
+  }
+
+  /** The entity's URL after the service root, with the query options given (v2 asks for JSON). */
+  private entityPath(table: TableInfo, key: Key, version: ODataVersion, ...options: string[]): string {
     const columns = table.primaryKey.map((name) => table.columns.find((column) => column.name === name)!);
-    return `${encodeURIComponent(table.name)}${keyPredicate(key, columns, version)}${version === 'v2' ? '?$format=json' : ''}`;
+    const query = version === 'v2' ? [...options, '$format=json'] : options;
+    return `${encodeURIComponent(table.name)}${keyPredicate(key, columns, version)}${query.length > 0 ? `?${query.join('&')}` : ''}`;
   }
 
   private async page(table: TableInfo, path: string, version: ODataVersion): Promise<Page> {
@@ -185,6 +224,16 @@ function v2Page(body: Record<string, unknown>): Page {
 
 const entityOf = (body: Row, version: ODataVersion): Row =>
   version === 'v2' && typeof body.d === 'object' && body.d !== null ? (body.d as Row) : body;
+
+/** The ETag an entity's JSON carries: v4 `@odata.etag` (4.01 `@etag`), v2 `__metadata.etag`. */
+function etagOf(body: Row, version: ODataVersion): string | undefined {
+  const entity = entityOf(body, version);
+  const etag =
+    version === 'v4'
+      ? (entity['@odata.etag'] ?? entity['@etag'])
+      : (entity.__metadata as { etag?: unknown } | undefined)?.etag;
+  return typeof etag === 'string' && etag !== '' ? etag : undefined;
+}
 
 /** A row as the data API answers it: only the table's columns (annotations and navigations dropped). */
 export function readRow(

@@ -204,20 +204,46 @@ describe('createOracleConnector: data access', () => {
     await connector.close();
   });
 
-  it('given unsupported and CLOB columns, when read and filtered, then they are null and compared by their first characters', async () => {
+  it('given unsupported and CLOB columns, when read and filtered, then they are null and a CLOB is compared whole by DBMS_LOB.COMPARE', async () => {
     const server = new FakeOracleServer().answer(/^SELECT/, [
       { EMPLOYEE_ID: '1', BIO: 'Long text', PROBATION: null, PHOTO: Buffer.from([1, 2]) },
     ]);
     const { connector, data } = open(server);
     const { rows } = await data.find(EMPLOYEES, {
       fields: ['EMPLOYEE_ID', 'BIO', 'PROBATION', 'PHOTO'],
-      filters: [{ field: 'BIO', op: 'eq', value: 'Long text' }],
+      filters: [
+        { field: 'BIO', op: 'eq', value: 'Long text' },
+        { field: 'BIO', op: 'in', value: ['Long text', 'Other'] },
+        { field: 'BIO', op: 'contains', value: 'text' },
+      ],
     });
     expect(rows).toEqual([{ EMPLOYEE_ID: 1, BIO: 'Long text', PROBATION: null, PHOTO: 'AQI=' }]);
     expect(server.statements[0].sql).toBe(
       `SELECT "EMPLOYEE_ID", "BIO", NULL AS "PROBATION", "PHOTO" FROM "HR"."EMPLOYEES" ` +
-        `WHERE DBMS_LOB.SUBSTR("BIO", 1000, 1) = :1 ORDER BY "EMPLOYEE_ID" ASC`,
+        `WHERE DBMS_LOB.COMPARE("BIO", TO_CLOB(:1)) = 0 ` +
+        `AND (DBMS_LOB.COMPARE("BIO", TO_CLOB(:2)) = 0 OR DBMS_LOB.COMPARE("BIO", TO_CLOB(:3)) = 0) ` +
+        `AND "BIO" LIKE :4 ESCAPE '\\' ORDER BY "EMPLOYEE_ID" ASC`,
     );
+    expect(server.statements[0].binds).toEqual(['Long text', 'Long text', 'Other', '%text%']);
+    await connector.close();
+  });
+
+  it.each([
+    ['a sort on a CLOB', { sort: [{ field: 'BIO', direction: 'asc' as const }] }, 'BIO'],
+    ['a sort on a BLOB', { sort: [{ field: 'PHOTO', direction: 'desc' as const }] }, 'PHOTO'],
+    [
+      'a sort on an unsupported type',
+      { sort: [{ field: 'PROBATION', direction: 'asc' as const }] },
+      'PROBATION',
+    ],
+    ['an order comparison on a CLOB', { filters: [{ field: 'BIO', op: 'gt' as const, value: 'M' }] }, 'BIO'],
+  ])('given %s, when found, then DATA.INVALID naming it before any SQL', async (_, query, field) => {
+    const server = new FakeOracleServer();
+    const { connector, data } = open(server);
+    const error = await data.find(EMPLOYEES, query).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DataValidationError);
+    expect(error).toMatchObject({ code: 'DATA.INVALID', fieldErrors: [expect.objectContaining({ field })] });
+    expect(server.statements).toHaveLength(0);
     await connector.close();
   });
 

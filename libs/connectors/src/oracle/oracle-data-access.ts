@@ -28,6 +28,7 @@ import {
   type TableInfo,
 } from '../spi';
 import { oracleDialect, oracleReadExpression } from './oracle-dialect';
+import { validateOracleFindQuery } from './oracle-find-query';
 import { type OracleConnection, type OracleOutBind, type OracleRow } from './oracle-driver';
 
 /** Runs work on a pooled connection; the connector's version also maps driver errors. */
@@ -39,13 +40,14 @@ const BINARY_FLOATS = new Set(['BINARY_FLOAT', 'BINARY_DOUBLE']);
 
 /**
  * Entity data access on Oracle with the shared builders. Every request is validated against the
- * metadata before SQL is built; values are bound (`:1`, `:2` ...), never spliced.
+ * metadata before SQL is built (and against what Oracle cannot sort or compare: oracle-find-query.ts); values are bound (`:1`, `:2` ...), never spliced.
  */
 export class OracleDataAccess implements EntityDataAccess {
   constructor(private readonly run: OracleRunner) {}
 
   async find(table: TableInfo, query: FindQuery, options?: DataOptions): Promise<FindResult> {
     validateFindQuery(table, query);
+    validateOracleFindQuery(table, query);
     const select = buildSelect(oracleDialect, table, query);
     const count = query.count ? buildCount(oracleDialect, table, query.filters) : undefined;
     return this.run(async (connection) => {

@@ -1,6 +1,7 @@
-import { escapeLike } from '../data';
-import { type ColumnInfo } from '../spi';
+import { buildCount, escapeLike } from '../data';
+import { type ColumnInfo, type TableInfo } from '../spi';
 import { oracleDialect, oracleParameter, selectOracleColumn, toOracleParameter } from './oracle-dialect';
+import { validateOracleFindQuery } from './oracle-find-query';
 import { quoteOracleIdentifier } from './quote-identifier';
 
 const column = (nativeType: string, kind: ColumnInfo['kind'] = 'DateTime'): ColumnInfo => ({
@@ -83,4 +84,68 @@ describe('oracleDialect', () => {
       expect(oracleParameter(':1', column(nativeType))).toBe(sql);
     },
   );
+
+  describe('given character LOBs', () => {
+    const lobs: TableInfo = {
+      schema: 'HR',
+      name: 'NOTES',
+      kind: 'table',
+      columns: [
+        { ...column('NUMBER(9)', 'Integer'), name: 'ID' },
+        { ...column('NCLOB', 'Text'), name: 'BODY' },
+        { ...column('LONG', 'Text'), name: 'LEGACY' },
+      ],
+      primaryKey: ['ID'],
+      foreignKeys: [],
+      indexes: [],
+    };
+
+    it('when an NCLOB is compared with ne, then DBMS_LOB.COMPARE reads the bound text as an NCLOB, and isNull needs nothing', () => {
+      const statement = buildCount(oracleDialect, lobs, [
+        { field: 'BODY', op: 'ne', value: 'draft' },
+        { field: 'BODY', op: 'isNull', value: false },
+      ]);
+      expect(statement.sql).toBe(
+        `SELECT COUNT(*) AS "total" FROM "HR"."NOTES" WHERE DBMS_LOB.COMPARE("BODY", TO_NCLOB(:1)) <> 0 AND "BODY" IS NOT NULL`,
+      );
+      expect(statement.parameters).toEqual(['draft']);
+    });
+
+    it('when a LONG is filtered or sorted on, or an NCLOB sorted or compared by order, then each is refused naming it', () => {
+      const refused = (() => {
+        try {
+          validateOracleFindQuery(lobs, {
+            filters: [
+              { field: 'LEGACY', op: 'isNull', value: true },
+              { field: 'BODY', op: 'lte', value: 'm' },
+            ],
+            sort: [
+              { field: 'LEGACY', direction: 'asc' },
+              { field: 'BODY', direction: 'asc' },
+            ],
+          });
+        } catch (error) {
+          return error;
+        }
+      })();
+      expect(refused).toMatchObject({
+        code: 'DATA.INVALID',
+        fieldErrors: [
+          { field: 'LEGACY', message: 'cannot be sorted on (Oracle LONG)' },
+          { field: 'BODY', message: 'cannot be sorted on (Oracle NCLOB)' },
+          { field: 'LEGACY', message: 'cannot be filtered on (Oracle LONG)' },
+          { field: 'BODY', message: expect.stringContaining('lte does not apply to an Oracle NCLOB') },
+        ],
+      });
+    });
+
+    it('when sorted on its key and filtered with eq, then nothing is refused', () => {
+      expect(() =>
+        validateOracleFindQuery(lobs, {
+          filters: [{ field: 'BODY', op: 'eq', value: 'x' }],
+          sort: [{ field: 'ID', direction: 'desc' }],
+        }),
+      ).not.toThrow();
+    });
+  });
 });

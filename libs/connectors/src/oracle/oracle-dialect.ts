@@ -1,5 +1,5 @@
 import { parseWireDateTime, type Page, type SqlDialect } from '../data';
-import { type ColumnInfo } from '../spi';
+import { type ColumnInfo, type Filter } from '../spi';
 import { quoteOracleIdentifier } from './quote-identifier';
 
 /** How a date-time column stores its value: DATE and TIMESTAMP have no zone (UTC here), the others do. */
@@ -19,7 +19,8 @@ export function oracleDateTimeType(
 const DATE_FORMAT = `'YYYY-MM-DD HH24:MI:SS'`;
 const TIMESTAMP_FORMAT = `'YYYY-MM-DD HH24:MI:SS.FF9'`;
 const TIMESTAMP_TZ_FORMAT = `'YYYY-MM-DD HH24:MI:SS.FF9 TZH:TZM'`;
-const LOBS = new Set(['CLOB', 'NCLOB']);
+/** Character LOBs and the conversion of a bound text to their type, for DBMS_LOB.COMPARE. */
+const CHARACTER_LOBS: Readonly<Record<string, string>> = { CLOB: 'TO_CLOB', NCLOB: 'TO_NCLOB' };
 /** The Text native types map-oracle-type.ts writes for types it supports; any other Text is unsupported. */
 const SUPPORTED_TEXT =
   /^(?:N?VARCHAR2|N?CHAR)\(\d+(?: (?:BYTE|CHAR))?\)$|^(?:N?CLOB|LONG|ROWID)$|^UROWID\(\d+\)$/i;
@@ -30,8 +31,22 @@ const SUPPORTED_TEXT =
  */
 export const isUnsupportedOracleColumn = (column: Pick<ColumnInfo, 'kind' | 'nativeType' | 'unsupported'>) =>
   column.unsupported === true || (column.kind === 'Text' && !SUPPORTED_TEXT.test(column.nativeType.trim()));
-/** Characters of a CLOB a filter compares: 1,000 characters fit a VARCHAR2(4000) in any character set. */
-const LOB_FILTER_CHARACTERS = 1000;
+/** A CLOB or NCLOB: compared whole by DBMS_LOB.COMPARE, never ordered (ORA-00932). */
+export const isOracleCharacterLob = (column: Pick<ColumnInfo, 'nativeType'>) =>
+  Object.hasOwn(CHARACTER_LOBS, column.nativeType.trim().toUpperCase());
+
+/**
+ * Columns Oracle cannot put in an ORDER BY: LOBs and LONGs (ORA-00932, ORA-00997) and the types the
+ * connector does not carry (read as null; object types cannot be ordered).
+ */
+export const isUnsortableOracleColumn = (
+  column: Pick<ColumnInfo, 'kind' | 'nativeType' | 'unsupported'>,
+): boolean =>
+  isUnsupportedOracleColumn(column) || /^(?:N?CLOB|BLOB|LONG|LONG RAW)$/i.test(column.nativeType.trim());
+
+/** LONG and LONG RAW may not appear in a WHERE clause at all (not even IS NULL). */
+export const isUnfilterableOracleColumn = (column: Pick<ColumnInfo, 'nativeType'>): boolean =>
+  /^LONG(?: RAW)?$/i.test(column.nativeType.trim());
 
 /**
  * The Oracle part of the shared builders: double-quoted identifiers (case kept), `:1...` binds,
@@ -56,6 +71,7 @@ export const oracleDialect: SqlDialect = {
   emptyInsert: 'VALUES (DEFAULT)',
   selectColumn: selectOracleColumn,
   filterColumn: filterOracleColumn,
+  condition: oracleCondition,
   toParameter: toOracleParameter,
   parameter: oracleParameter,
 };
@@ -83,15 +99,38 @@ export function oracleReadExpression(column: ColumnInfo, quoted: string): string
   }
 }
 
-/**
- * `=` and `<` do not apply to a CLOB (ORA-00932): filters compare its first 1,000 characters. An
- * unsupported column is null, as it reads.
- */
+/** An unsupported column is null in filters, as it reads. (LIKE and IS NULL take a CLOB as it is.) */
 export function filterOracleColumn(column: ColumnInfo, quoted: string): string {
-  if (isUnsupportedOracleColumn(column)) return 'NULL';
-  if (LOBS.has(column.nativeType.toUpperCase()))
-    return `DBMS_LOB.SUBSTR(${quoted}, ${LOB_FILTER_CHARACTERS}, 1)`;
-  return quoted;
+  return isUnsupportedOracleColumn(column) ? 'NULL' : quoted;
+}
+
+/**
+ * `=` does not apply to a CLOB (ORA-00932): eq, ne and in compare the whole value with
+ * DBMS_LOB.COMPARE, which is 0 only for the same length and characters (NULL for a NULL, as `=` is).
+ * Order comparisons on a LOB are refused before SQL (oracle-find-query.ts); the other operators are
+ * the shared builder's.
+ */
+export function oracleCondition(
+  column: ColumnInfo,
+  quoted: string,
+  { op, value }: Filter,
+  bind: (value: unknown) => string,
+): string | undefined {
+  const conversion = CHARACTER_LOBS[column.nativeType.trim().toUpperCase()];
+  if (conversion === undefined || isUnsupportedOracleColumn(column)) return undefined;
+  const compare = (item: unknown) => `DBMS_LOB.COMPARE(${quoted}, ${conversion}(${bind(item)}))`;
+  switch (op) {
+    case 'eq':
+      return `${compare(value)} = 0`;
+    case 'ne':
+      return `${compare(value)} <> 0`;
+    case 'in':
+      return Array.isArray(value) && value.length > 0
+        ? `(${value.map((item) => `${compare(item)} = 0`).join(' OR ')})`
+        : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** A checked RFC 3339 date-time as the UTC text its column's conversion reads. */

@@ -149,6 +149,14 @@ if (!url) {
       });
       expect(page.rows.map((row) => row.NAME)).toEqual(['King']);
       expect(page.total).toBeGreaterThanOrEqual(1);
+      // A CLOB is compared whole: its first 1,000 characters alone do not match.
+      const bio = async (value: string) =>
+        (await data.find(employees, { filters: [{ field: 'BIO', op: 'eq', value }], fields: ['NAME'] })).rows;
+      await expect(bio('x'.repeat(5000))).resolves.toEqual([{ NAME: 'King' }]);
+      await expect(bio('x'.repeat(1000))).resolves.toEqual([]);
+      await expect(
+        data.find(employees, { sort: [{ field: 'BIO', direction: 'asc' }] }),
+      ).rejects.toMatchObject({ code: 'DATA.INVALID' });
       await expect(data.update(employees, key, { SALARY: 1.5 })).resolves.toBe(1);
       await expect(data.insert(employees, { NAME: 'King' })).rejects.toMatchObject({
         code: 'DATA.DUPLICATE_KEY',

@@ -44,6 +44,7 @@ describe('mapError', () => {
     [new DataConstraintError('DATA.CHECK_VIOLATION'), 409, 'DATA.CHECK_VIOLATION'],
     [new DataConstraintError('DATA.NOT_NULL_VIOLATION'), 409, 'DATA.NOT_NULL_VIOLATION'],
     [new DataConstraintError('DATA.CONSTRAINT_VIOLATION'), 409, 'DATA.CONSTRAINT_VIOLATION'],
+    [new DataConstraintError('DATA.ROW_CHANGED'), 409, 'DATA.ROW_CHANGED'],
     [
       new EventStoreUnavailableError('append failed', { cause: new Error('SQLITE_BUSY') }),
       503,
