@@ -266,7 +266,7 @@ describe('the console, in a browser: an administrator builds and publishes an in
 
   it('lets an administrator create an OData connection with basic authentication in the wizard, take two entity sets as tables, publish, and an app list the customers with a key', () =>
     screenshotOnFailure(page, 'new-providers-odata', async () => {
-      const { menu, choose, description, logIn, publishFirstVersion } = consoleUser(page);
+      const { menu, choose, description, row, logIn, publishFirstVersion } = consoleUser(page);
       const provider = 'OData (SAP OData v2/v4, Dataverse, Dynamics 365)';
       await page.goto(`${baseUrl}/`);
 
@@ -347,6 +347,18 @@ describe('the console, in a browser: an administrator builds and publishes an in
         .set('X-API-Key', key)
         .expect(200);
       expect(listed.body).toMatchObject({ items: [{ ID: 1 }, { ID: 2 }], count: 5 });
+
+      // And the connections list shows where it points, and a test reaches the service with its credentials
+      await menu('Connections').click();
+      const shopRow = row('Shop service');
+      await shopRow.getByRole('cell', { name: odata.serviceUrl, exact: true }).waitFor();
+      await shopRow.getByRole('cell', { name: 'stored', exact: true }).waitFor();
+      await shopRow.getByRole('button', { name: 'Test' }).click();
+      await page
+        .locator('.ant-notification-notice')
+        .filter({ hasText: 'Connection works' })
+        .filter({ hasText: 'OData 4.0 ShopService' })
+        .waitFor();
 
       // And the connection keeps its password to itself
       const admin = await t.login(ADMIN.username, ADMIN.password);
