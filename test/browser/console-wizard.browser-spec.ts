@@ -103,7 +103,7 @@ describe('the console, in a browser: a new developer builds an integration', () 
       await page.getByRole('button', { name: 'Create draft', exact: true }).click();
 
       // Then the wizard asks for a connection, and the draft has its own address
-      await page.getByText('Select a connection to your sqlite database').waitFor();
+      await page.getByText('Select a connection to your SQLite database').waitFor();
       await page.waitForURL(/\/integrations\/edit\/[0-9a-f-]{36}$/);
       await page.getByRole('heading', { name: 'Create integration' }).waitFor();
       const integrationId = new URL(page.url()).pathname.split('/').pop() as string;

@@ -1,5 +1,5 @@
 import type { ConnectionDetails } from '../../types';
 
-/** Where a connection points: a SQLite file, or `host:port / database`. */
-export const serverOf = ({ host, port, path, database }: ConnectionDetails): string =>
-  path ?? [host && (port ? `${host}:${port}` : host), database].filter(Boolean).join(' / ');
+/** Where a connection points: a SQLite file, an OData service's URL, or `host:port / database`. */
+export const serverOf = ({ host, port, path, url, database }: ConnectionDetails): string =>
+  path ?? url ?? [host && (port ? `${host}:${port}` : host), database].filter(Boolean).join(' / ');

@@ -4,6 +4,7 @@ import { useModalForm, useSelect } from '@refinedev/antd';
 import { Alert, Button, Form, Modal, Select, Space, Typography } from 'antd';
 import { PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { ConnectionFields } from '../../../components/connection-fields';
+import { PROVIDER_TERMS } from '../../../components/provider-terms';
 import type { Connection, ConnectionDraft, ConnectionRequest } from '../../../types';
 import { useIntegrationCommand } from '../use-integration-command';
 import { StepActions } from './step-actions';
@@ -56,7 +57,8 @@ export const ConnectStep = ({ integration, onNext }: StepProps) => {
   return (
     <>
       <Typography.Paragraph>
-        Select a connection to your {provider} database. Only connections you may view are listed.
+        Select a connection to your {PROVIDER_TERMS[provider].source}. Only connections you may view are
+        listed.
       </Typography.Paragraph>
       <Space wrap>
         <Select<string>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useCustom } from '@refinedev/core';
 import { Alert, Empty, Radio, Skeleton, Space, Typography } from 'antd';
+import { PROVIDER_TERMS } from '../../../components/provider-terms';
 import type { DatabaseInfo, Items } from '../../../types';
 import { useIntegrationCommand } from '../use-integration-command';
 import { StepActions } from './step-actions';
@@ -34,7 +35,9 @@ export const DatabaseStep = ({ integration, onBack, onNext }: StepProps) => {
   if (query.isLoading) return <Skeleton active />;
   return (
     <>
-      <Typography.Paragraph>Select the database this integration consumes.</Typography.Paragraph>
+      <Typography.Paragraph>
+        Select the {PROVIDER_TERMS[integration.provider].database} this integration consumes.
+      </Typography.Paragraph>
       {locked && (
         <Alert
           style={{ marginBottom: 16 }}
