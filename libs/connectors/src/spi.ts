@@ -135,12 +135,16 @@ export interface Connector extends SchemaIntrospector {
   close(): Promise<void>;
 }
 
-/** A request the metadata refuses (unknown field, wrong type or length): a 400 naming each field. */
+/**
+ * A request the metadata refuses, naming each field: DATA.INVALID (unknown field, wrong type or length)
+ * and DATA.READ_ONLY_ATTRIBUTE (only values for generated or unsupported attributes) are 400s,
+ * DATA.READ_ONLY (a write to a view or a table without key) a 409.
+ */
 export class DataValidationError extends Error {
   constructor(
     message: string,
     readonly fieldErrors: readonly Readonly<{ field: string; message: string }>[],
-    readonly code: 'DATA.INVALID' | 'DATA.READ_ONLY' = 'DATA.INVALID',
+    readonly code: 'DATA.INVALID' | 'DATA.READ_ONLY' | 'DATA.READ_ONLY_ATTRIBUTE' = 'DATA.INVALID',
   ) {
     super(message);
     this.name = 'DataValidationError';

@@ -21,8 +21,9 @@ import { DataRowListSchema, DataRowSchema } from './data-row.schema';
 /** The errors of every data route; the package's per-version document names them per entity. */
 const DATA_PROBLEMS = {
   400:
-    'DATA.INVALID (an unknown attribute or a wrong value, in the body, the key or the query) or ' +
-    'REQUEST.INVALID (the path)',
+    'DATA.INVALID (an unknown attribute or a wrong value, in the body, the key or the query), ' +
+    'DATA.READ_ONLY_ATTRIBUTE (a create or update that sets a generated or unsupported attribute, ' +
+    'which are only read) or REQUEST.INVALID (the path)',
   403: 'AUTH.NO_ACCESS_TO_ENVIRONMENT: the caller has no role in the environment (or its key is of another)',
   404:
     'INTEGRATION.NOT_DEPLOYED, DATA.ENTITY_NOT_FOUND (no such entity in the deployed version), ' +

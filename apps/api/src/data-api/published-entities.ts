@@ -68,6 +68,8 @@ export const tableInfoOf = (entity: Entity, schema: string): TableInfo => ({
       kind: attribute.type,
       nullable: attribute.nullable,
       autoIncrement: attribute.autoIncrement,
+      ...(attribute.generated === true ? { generated: true } : {}),
+      ...(attribute.unsupported === true ? { unsupported: true } : {}),
       ...(attribute.defaultValue !== undefined ? { defaultValue: attribute.defaultValue } : {}),
       ...(attribute.length !== undefined ? { length: attribute.length } : {}),
       ...(attribute.precision !== undefined ? { precision: attribute.precision } : {}),

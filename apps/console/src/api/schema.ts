@@ -2155,6 +2155,11 @@ export interface components {
              * @example CURRENT_TIMESTAMP
              */
             defaultValue?: string;
+            /**
+             * @description The database computes it: apps read it, never write it. Absent when not
+             * @enum {boolean}
+             */
+            generated?: true;
             length?: number;
             /** @example unit_price */
             name: string;
@@ -2172,6 +2177,11 @@ export interface components {
              * @enum {string}
              */
             type: "Text" | "Integer" | "LongInteger" | "Decimal" | "Boolean" | "Date" | "Time" | "DateTime" | "BinaryData" | "Json" | "Enum" | "Set";
+            /**
+             * @description The connector cannot map its native type: it is listed and read as the connector can (null or JSON), never written. Absent when not
+             * @enum {boolean}
+             */
+            unsupported?: true;
         };
         Environment: {
             /** @example https://qa.example.com */
@@ -5737,7 +5747,7 @@ export interface operations {
                     "application/json": components["schemas"]["DataRowList"];
                 };
             };
-            /** @description DATA.INVALID (an unknown attribute or a wrong value, in the body, the key or the query) or REQUEST.INVALID (the path) */
+            /** @description DATA.INVALID (an unknown attribute or a wrong value, in the body, the key or the query), DATA.READ_ONLY_ATTRIBUTE (a create or update that sets a generated or unsupported attribute, which are only read) or REQUEST.INVALID (the path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5833,7 +5843,7 @@ export interface operations {
                     "application/json": components["schemas"]["DataRow"];
                 };
             };
-            /** @description DATA.INVALID (an unknown attribute or a wrong value, in the body, the key or the query) or REQUEST.INVALID (the path) */
+            /** @description DATA.INVALID (an unknown attribute or a wrong value, in the body, the key or the query), DATA.READ_ONLY_ATTRIBUTE (a create or update that sets a generated or unsupported attribute, which are only read) or REQUEST.INVALID (the path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5924,7 +5934,7 @@ export interface operations {
                     "application/json": components["schemas"]["DataRow"];
                 };
             };
-            /** @description DATA.INVALID (an unknown attribute or a wrong value, in the body, the key or the query) or REQUEST.INVALID (the path) */
+            /** @description DATA.INVALID (an unknown attribute or a wrong value, in the body, the key or the query), DATA.READ_ONLY_ATTRIBUTE (a create or update that sets a generated or unsupported attribute, which are only read) or REQUEST.INVALID (the path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6014,7 +6024,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description DATA.INVALID (an unknown attribute or a wrong value, in the body, the key or the query) or REQUEST.INVALID (the path) */
+            /** @description DATA.INVALID (an unknown attribute or a wrong value, in the body, the key or the query), DATA.READ_ONLY_ATTRIBUTE (a create or update that sets a generated or unsupported attribute, which are only read) or REQUEST.INVALID (the path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6110,7 +6120,7 @@ export interface operations {
                     "application/json": components["schemas"]["DataRow"];
                 };
             };
-            /** @description DATA.INVALID (an unknown attribute or a wrong value, in the body, the key or the query) or REQUEST.INVALID (the path) */
+            /** @description DATA.INVALID (an unknown attribute or a wrong value, in the body, the key or the query), DATA.READ_ONLY_ATTRIBUTE (a create or update that sets a generated or unsupported attribute, which are only read) or REQUEST.INVALID (the path) */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -197,23 +197,61 @@ describe('validating data requests against the metadata', () => {
         expect(() => validateInsert(computed, { Name: 'x', Milliseconds: 1 })).not.toThrow();
       });
 
-      it('when an insert gives them a value (even null or a fitting one), then each is a field error', () => {
-        expect(
-          refusal(() => validateInsert(computed, { Name: 'x', Milliseconds: 1, Minutes: 2, Version: null }))
-            .fieldErrors,
-        ).toEqual([
+      it('when an insert gives them a value (even null or a fitting one), then each is a field error of DATA.READ_ONLY_ATTRIBUTE', () => {
+        const error = refusal(() =>
+          validateInsert(computed, { Name: 'x', Milliseconds: 1, Minutes: 2, Version: null }),
+        );
+        expect(error.code).toBe('DATA.READ_ONLY_ATTRIBUTE');
+        expect(error.fieldErrors).toEqual([
           { field: 'Minutes', message },
           { field: 'Version', message },
         ]);
       });
 
-      it('when an update sets one, then it is a field error; an undefined value is ignored', () => {
-        expect(
-          refusal(() => validateUpdate(computed, { TrackId: 1 }, { Minutes: '1.5' })).fieldErrors,
-        ).toEqual([{ field: 'Minutes', message }]);
+      it('when an update sets one, then it is a field error of DATA.READ_ONLY_ATTRIBUTE; an undefined value is ignored', () => {
+        const error = refusal(() => validateUpdate(computed, { TrackId: 1 }, { Minutes: '1.5' }));
+        expect(error.code).toBe('DATA.READ_ONLY_ATTRIBUTE');
+        expect(error.fieldErrors).toEqual([{ field: 'Minutes', message }]);
         expect(() =>
           validateUpdate(computed, { TrackId: 1 }, { Name: 'y', Minutes: undefined }),
         ).not.toThrow();
+      });
+
+      it('when a write also has other faults, then every field is named under DATA.INVALID', () => {
+        const error = refusal(() => validateInsert(computed, { Name: 'x', Minutes: 2, Bogus: 1 }));
+        expect(error.code).toBe('DATA.INVALID');
+        expect(error.fieldErrors).toEqual([
+          { field: 'Bogus', message: 'is not an attribute of Track' },
+          { field: 'Minutes', message },
+          { field: 'Milliseconds', message: 'is required' },
+        ]);
+      });
+    });
+
+    describe('to a table with a column of a type the connector cannot map', () => {
+      const unmapped: TableInfo = {
+        ...track,
+        columns: [
+          ...track.columns,
+          column('Shape', 'Json', { nullable: false, unsupported: true }),
+          column('Span', 'Json', { unsupported: true, generated: true }),
+        ],
+      };
+      const message = 'has a type the connector cannot map and cannot be written';
+
+      it('when an insert leaves it out, then it is not required, even NOT NULL', () => {
+        expect(() => validateInsert(unmapped, { Name: 'x', Milliseconds: 1 })).not.toThrow();
+      });
+
+      it('when an insert or update gives it a value, then it is refused as unmapped, not as computed', () => {
+        const inserted = refusal(() => validateInsert(unmapped, { Name: 'x', Milliseconds: 1, Shape: {} }));
+        expect(inserted).toMatchObject({
+          code: 'DATA.READ_ONLY_ATTRIBUTE',
+          fieldErrors: [{ field: 'Shape', message }],
+        });
+        expect(refusal(() => validateUpdate(unmapped, { TrackId: 1 }, { Span: null })).fieldErrors).toEqual([
+          { field: 'Span', message },
+        ]);
       });
     });
 

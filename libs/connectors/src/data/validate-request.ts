@@ -7,7 +7,7 @@ import {
   type Row,
   type TableInfo,
 } from '../spi';
-import { checkValue, checkValues, type FieldError } from './check-values';
+import { checkValue, checkValues, readOnlyValues, type FieldError } from './check-values';
 import { type DataProvider } from './wire-format';
 
 export const MAX_LIMIT = 1000;
@@ -55,19 +55,29 @@ export function validateKey(table: TableInfo, key: Key): void {
   throwIfAny(table, checkKey(table, key));
 }
 
-/** `provider` bounds integers by the column's native type (see integerRange). */
+/**
+ * `provider` bounds integers by the column's native type (see integerRange). Values for read-only
+ * attributes are refused with the others; when they are the only fault the code says so
+ * (DATA.READ_ONLY_ATTRIBUTE), as a client can then only leave them out.
+ */
 export function validateInsert(table: TableInfo, values: Row, provider?: DataProvider): void {
   assertWritable(table);
   if (!isRecord(values)) throwIfAny(table, [notAnObject]);
-  const errors = [...unknownFields(table, values), ...checkValues(table, values, 'insert', provider)];
-  throwIfAny(table, errors);
+  const readOnly = readOnlyValues(table, values);
+  const errors = [
+    ...unknownFields(table, values),
+    ...readOnly,
+    ...checkValues(table, values, 'insert', provider),
+  ];
+  throwIfAny(table, errors, readOnly);
 }
 
-/** A partial update: at least one known, non-key attribute, each value fitting its attribute. */
+/** A partial update: at least one known, writable, non-key attribute, each value fitting its attribute. */
 export function validateUpdate(table: TableInfo, key: Key, values: Row, provider?: DataProvider): void {
   assertWritable(table);
   if (!isRecord(values)) throwIfAny(table, [notAnObject]);
-  const errors = [...checkKey(table, key), ...unknownFields(table, values)];
+  const readOnly = readOnlyValues(table, values);
+  const errors = [...checkKey(table, key), ...unknownFields(table, values), ...readOnly];
   for (const field of Object.keys(values)) {
     if (table.primaryKey.includes(field))
       errors.push({ field, message: 'is part of the key and cannot be changed' });
@@ -76,7 +86,7 @@ export function validateUpdate(table: TableInfo, key: Key, values: Row, provider
     errors.push({ field: 'values', message: 'must change at least one attribute' });
   }
   errors.push(...checkValues(table, values, 'update', provider));
-  throwIfAny(table, errors);
+  throwIfAny(table, errors, readOnly);
 }
 
 export function validateDelete(table: TableInfo, key: Key): void {
@@ -197,8 +207,19 @@ const unknownField = (table: TableInfo, field: string): FieldError => ({
   message: `is not an attribute of ${table.name}`,
 });
 
-function throwIfAny(table: TableInfo, errors: readonly FieldError[]): void {
+/** `readOnly`: those of `errors` that set read-only attributes (see validateInsert). */
+function throwIfAny(
+  table: TableInfo,
+  errors: readonly FieldError[],
+  readOnly: readonly FieldError[] = [],
+): void {
   if (errors.length === 0) return;
   const fields = [...new Set(errors.map((error) => error.field))].join(', ');
+  if (readOnly.length === errors.length)
+    throw new DataValidationError(
+      `Invalid request for ${table.name}: ${fields} cannot be written`,
+      errors,
+      'DATA.READ_ONLY_ATTRIBUTE',
+    );
   throw new DataValidationError(`Invalid request for ${table.name}: ${fields}`, errors);
 }

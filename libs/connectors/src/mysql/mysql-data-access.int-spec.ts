@@ -288,7 +288,7 @@ describe('MySQL data access (MariaDB)', () => {
 
     const message = 'is computed by the database and cannot be written';
     await expect(data.insert(priced, { price: '1.00', qty: 1, total: '1.00' })).rejects.toMatchObject({
-      code: 'DATA.INVALID',
+      code: 'DATA.READ_ONLY_ATTRIBUTE',
       fieldErrors: [{ field: 'total', message }],
     });
     await expect(data.update(priced, key, { label: 'mine' })).rejects.toMatchObject({

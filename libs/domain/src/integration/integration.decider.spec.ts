@@ -483,6 +483,24 @@ describe('Integration decider', () => {
         .then([entitiesAdded(wider)]);
     });
 
+    it('records a column that became computed, or is re-added with its marks, so writes to it are refused', () => {
+      const computed = entity('Album', [id, attribute('Title'), { ...attribute('Slug'), generated: true }]);
+      const plain = entity('Album', [id, attribute('Title'), attribute('Slug')]);
+      given([...withDatabase, entitiesAdded(plain)])
+        .when(addEntities(computed))
+        .then([entitiesAdded(computed)]);
+    });
+
+    it('records nothing when a re-added table keeps its marks', () => {
+      const marked = entity('Album', [
+        id,
+        { ...attribute('Shape', 'Json', 'SDO_GEOMETRY'), unsupported: true },
+      ]);
+      given([...withDatabase, entitiesAdded(marked)])
+        .when(addEntities(marked))
+        .thenNothingHappens();
+    });
+
     it('compares a re-added table with its latest attributes', () => {
       const withYear = entity('Album', [id, attribute('Title'), attribute('Year', 'Integer', 'INTEGER')]);
       given([...withDatabase, entitiesAdded(album), entitiesAdded(withYear)])

@@ -2,8 +2,16 @@ import { IllegalStateError } from '../shared/errors';
 import { type Attribute, type Entity } from '../shared/provider';
 import { type FieldCheck, fieldErrors, throwIfInvalid, trimmed } from '../shared/validation';
 
+/**
+ * The marks count too: re-adding a table whose column became computed, or one added before the marks
+ * were recorded, records it again so the published version refuses writes to it.
+ */
 const sameAttribute = (a: Attribute, b: Attribute | undefined): boolean =>
-  b !== undefined && a.type === b.type && a.nativeType === b.nativeType;
+  b !== undefined &&
+  a.type === b.type &&
+  a.nativeType === b.nativeType &&
+  a.generated === b.generated &&
+  a.unsupported === b.unsupported;
 
 const unchanged = (current: Entity, incoming: Entity): boolean =>
   current.name === incoming.name &&

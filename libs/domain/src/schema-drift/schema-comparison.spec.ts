@@ -191,6 +191,17 @@ describe('compareSchema', () => {
     ]);
   });
 
+  it('given a published column the database now computes, or no longer does, when compared, then nothing differs', () => {
+    const marked: Entity = {
+      ...customer,
+      attributes: customer.attributes.map((a) => (a.name === 'email' ? { ...a, generated: true } : a)),
+    };
+    // Versions published before the marks were recorded carry none: comparing them would flag every
+    // computed column of every such version.
+    expect(compareSchema([customer], [alter(liveOf(customer), 'email', { generated: true })])).toEqual([]);
+    expect(compareSchema([marked], [liveOf(customer)])).toEqual([]);
+  });
+
   it('given a table became a view, when compared, then TABLE_KIND_CHANGED is breaking', () => {
     expect(kindsOf([customer], [{ ...liveOf(customer), kind: 'view' }])).toEqual([
       { kind: 'TABLE_KIND_CHANGED', breaking: true, column: undefined },

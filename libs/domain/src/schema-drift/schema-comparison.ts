@@ -169,6 +169,11 @@ const describeType = (type: string, length?: number, precision?: number, scale?:
         ? `${type}(${precision},${scale ?? 0})`
         : type;
 
+/**
+ * The `generated` and `unsupported` marks are not compared: a version published before they were
+ * recorded carries none, so every computed column of it would read as changed. A column that became
+ * computed is refused by the database when written (a 400), and re-adding its table records the mark.
+ */
 const columnDifferences = (entity: Entity, attribute: Attribute, column: LiveColumn): SchemaDifference[] => {
   const at = { table: entity.table, entity: entity.name, column: attribute.name };
   const found: SchemaDifference[] = [];

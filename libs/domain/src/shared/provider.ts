@@ -39,7 +39,21 @@ export type Attribute = Readonly<{
   defaultValue?: string;
   primaryKey: boolean;
   autoIncrement: boolean;
+  /**
+   * The database computes the column (a generated column, SQL Server's rowversion): apps read it,
+   * never write it. Absent when false, as on every attribute added before the mark existed.
+   */
+  generated?: true;
+  /**
+   * The connector cannot map the column's native type: it is listed and read as the connector can
+   * (null or JSON), never written. Absent when false.
+   */
+  unsupported?: true;
 }>;
+
+/** An attribute apps may read but never write: the database computes it, or its type is not mapped. */
+export const isReadOnlyAttribute = (attribute: Pick<Attribute, 'generated' | 'unsupported'>): boolean =>
+  attribute.generated === true || attribute.unsupported === true;
 
 /** A selected table or view as the integration exposes it. */
 export type Entity = Readonly<{

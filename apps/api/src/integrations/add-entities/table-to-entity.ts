@@ -23,5 +23,7 @@ export const tableToEntity = (table: TableInfo): Entity => ({
     ...(column.defaultValue !== undefined ? { defaultValue: column.defaultValue } : {}),
     primaryKey: table.primaryKey.includes(column.name),
     autoIncrement: column.autoIncrement,
+    ...(column.generated === true ? { generated: true } : {}),
+    ...(column.unsupported === true ? { unsupported: true } : {}),
   })),
 });

@@ -43,6 +43,21 @@ export class EntityAttributeSchema implements Attribute {
 
   @ApiProperty()
   autoIncrement!: boolean;
+
+  @ApiPropertyOptional({
+    type: 'boolean',
+    enum: [true],
+    description: 'The database computes it: apps read it, never write it. Absent when not',
+  })
+  generated?: true;
+
+  @ApiPropertyOptional({
+    type: 'boolean',
+    enum: [true],
+    description:
+      'The connector cannot map its native type: it is listed and read as the connector can (null or JSON), never written. Absent when not',
+  })
+  unsupported?: true;
 }
 
 /** A selected table or view; its name is what apps use in the data API, and never changes. */

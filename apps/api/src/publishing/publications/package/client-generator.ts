@@ -1,8 +1,9 @@
-import { type Attribute } from '@ib/domain';
+import { type Attribute, isReadOnlyAttribute } from '@ib/domain';
 import {
   entityModels,
   enumValues,
   isRequiredOnCreate,
+  writableAttributes,
   type Direction,
   type EntityModel,
   type PackageInput,
@@ -55,10 +56,18 @@ const oneLine = (text: string): string => text.replace(/[\r\n\u2028\u2029]/g, ' 
 
 const comment = (text: string): string => `/** ${oneLine(text).replace(/\*\//g, '*\\/')} */`;
 
+const readOnlyNote = (attribute: Attribute): string =>
+  attribute.unsupported === true
+    ? 'Read only: its type is not mapped, so it is read as the connector can and never written.'
+    : 'Read only: the database computes it.';
+
 const entityTypes = ({ entity, typeName, readOnly, actions }: EntityModel): string[] => {
   const lines = [comment(`${entity.kind === 'view' ? 'View' : 'Table'} ${entity.table}.`)];
   lines.push(`export interface ${typeName} {`);
-  for (const a of entity.attributes) lines.push(`  ${propertyName(a.name)}: ${fieldType(a)};`);
+  for (const a of entity.attributes) {
+    if (isReadOnlyAttribute(a)) lines.push(`  ${comment(readOnlyNote(a))}`);
+    lines.push(`  ${isReadOnlyAttribute(a) ? 'readonly ' : ''}${propertyName(a.name)}: ${fieldType(a)};`);
+  }
   lines.push('}', '');
   if (entity.primaryKey.length > 0) {
     const byName = new Map(entity.attributes.map((a) => [a.name, a]));
@@ -71,14 +80,14 @@ const entityTypes = ({ entity, typeName, readOnly, actions }: EntityModel): stri
   }
   if (!readOnly) {
     lines.push(`export interface ${typeName}Create {`);
-    for (const a of entity.attributes) {
+    for (const a of writableAttributes(entity)) {
       lines.push(`  ${propertyName(a.name)}${isRequiredOnCreate(a) ? '' : '?'}: ${fieldType(a, 'write')};`);
     }
     lines.push('}', '');
   }
   if (actions.includes('update')) {
     lines.push(comment('At least one attribute.'), `export interface ${typeName}Update {`);
-    for (const a of entity.attributes.filter((x) => !x.primaryKey)) {
+    for (const a of writableAttributes(entity).filter((x) => !x.primaryKey)) {
       lines.push(`  ${propertyName(a.name)}?: ${fieldType(a, 'write')};`);
     }
     lines.push('}', '');

@@ -25,6 +25,8 @@ const attributeManifest = (attribute: Attribute) => ({
   default: attribute.defaultValue,
   primaryKey: attribute.primaryKey,
   autoIncrement: attribute.autoIncrement,
+  generated: attribute.generated,
+  unsupported: attribute.unsupported,
   values: attribute.type === 'Enum' || attribute.type === 'Set' ? enumValues(attribute) : undefined,
   filterOperators: (RESERVED_QUERY_NAMES as readonly string[]).includes(attribute.name)
     ? []

@@ -1,4 +1,11 @@
-import { type Attribute, type AttributeType, type Entity, type NullPolicy, type Provider } from '@ib/domain';
+import {
+  type Attribute,
+  type AttributeType,
+  type Entity,
+  type NullPolicy,
+  type Provider,
+  isReadOnlyAttribute,
+} from '@ib/domain';
 
 export { type NullPolicy } from '@ib/domain';
 
@@ -70,13 +77,20 @@ export const isSortable = (type: AttributeType): boolean => type !== 'BinaryData
 export const isReadOnly = (entity: Entity): boolean =>
   entity.kind === 'view' || entity.primaryKey.length === 0;
 
+/** What a create or update body may set: every attribute but those generated or unsupported. */
+export const writableAttributes = (entity: Entity): Attribute[] =>
+  entity.attributes.filter((attribute) => !isReadOnlyAttribute(attribute));
+
 /**
  * Read-only entities get list (and get when they have a key); the others get every action, but for
- * update when every attribute is part of the key (a key cannot change, so nothing could be updated).
+ * update when every writable attribute is part of the key (a key cannot change, so nothing could be
+ * updated).
  */
 export const actionsFor = (entity: Entity): EntityAction[] => {
   if (!isReadOnly(entity)) {
-    const updatable = entity.attributes.some((attribute) => !entity.primaryKey.includes(attribute.name));
+    const updatable = writableAttributes(entity).some(
+      (attribute) => !entity.primaryKey.includes(attribute.name),
+    );
     return updatable ? ['list', 'get', 'create', 'update', 'delete'] : ['list', 'get', 'create', 'delete'];
   }
   return entity.primaryKey.length > 0 ? ['list', 'get'] : ['list'];
@@ -159,6 +173,9 @@ export const entityModels = (entities: readonly Entity[]): EntityModel[] => {
 export const collectionPath = (integrationId: string, entityName: string): string =>
   `/api/data/{env}/${encodeURIComponent(integrationId)}/${encodeURIComponent(entityName)}`;
 
-/** Attributes a create body must carry: not nullable, no default, not generated. */
+/** Attributes a create body must carry: not nullable, no default, not generated, writable. */
 export const isRequiredOnCreate = (attribute: Attribute): boolean =>
-  !attribute.nullable && attribute.defaultValue === undefined && !attribute.autoIncrement;
+  !attribute.nullable &&
+  attribute.defaultValue === undefined &&
+  !attribute.autoIncrement &&
+  !isReadOnlyAttribute(attribute);

@@ -1,4 +1,4 @@
-import { type Attribute, type Provider } from '@ib/domain';
+import { type Attribute, type Provider, isReadOnlyAttribute } from '@ib/domain';
 import {
   BASE64_PATTERN,
   TIME_PATTERN,
@@ -21,6 +21,7 @@ import {
   filterOperatorsFor,
   isRequiredOnCreate,
   isSortable,
+  writableAttributes,
   type Direction,
   type EntityModel,
   type PackageInput,
@@ -144,6 +145,10 @@ export const attributeSchema = (
   }
   if (attribute.autoIncrement) schema['x-auto-increment'] = true;
   if (attribute.defaultValue !== undefined) schema['x-db-default'] = attribute.defaultValue;
+  // Only rows carry them (write schemas leave them out): a body setting one is refused.
+  if (isReadOnlyAttribute(attribute)) schema.readOnly = true;
+  if (attribute.generated === true) schema['x-generated'] = true;
+  if (attribute.unsupported === true) schema['x-unsupported'] = true;
   return schema;
 };
 
@@ -316,7 +321,7 @@ const entitySchemas = (
   if (!readOnly) {
     schemas[`${typeName}Create`] = {
       type: 'object',
-      properties: write(entity.attributes),
+      properties: write(writableAttributes(entity)),
       required: entity.attributes.filter(isRequiredOnCreate).map((a) => a.name),
       additionalProperties: false,
     };
@@ -325,7 +330,7 @@ const entitySchemas = (
     schemas[`${typeName}Update`] = {
       type: 'object',
       description: 'The attributes to change: at least one, never a key attribute.',
-      properties: write(entity.attributes.filter((a) => !a.primaryKey)),
+      properties: write(writableAttributes(entity).filter((a) => !a.primaryKey)),
       minProperties: 1,
       additionalProperties: false,
     };

@@ -177,6 +177,8 @@ describe('package generator', () => {
       ['attribute default', withAttribute({ defaultValue: "'n/a'" })],
       ['attribute native type', withAttribute({ nativeType: 'varchar(220)' })],
       ['attribute name', withAttribute({ name: 'Author' })],
+      ['attribute generated mark', withAttribute({ generated: true })],
+      ['attribute unsupported mark', withAttribute({ unsupported: true })],
       ['null policy', { ...baseInput, nullPolicy: 'preserve' }],
       ['generator version', { ...baseInput, generatorVersion: '1.0.1' }],
       ['version', { ...baseInput, version: 4 }],
@@ -337,6 +339,73 @@ describe('package generator', () => {
       expect(doc.paths[`${base}/AuditLog/{key}`]).toBeUndefined();
       expect(doc.components.schemas.InvoiceSummaryCreate).toBeUndefined();
       expect(doc.components.schemas.AuditLogUpdate).toBeUndefined();
+    });
+  });
+
+  describe('given generated and unsupported attributes', () => {
+    const counter: Entity = {
+      name: 'Counter',
+      table: 'Counter',
+      kind: 'table',
+      primaryKey: ['Id'],
+      attributes: [
+        attr('Id', 'Integer', { primaryKey: true }),
+        attr('Twice', 'Integer', { generated: true }),
+        attr('Span', 'Json', { nativeType: 'interval day to second', unsupported: true, generated: true }),
+      ],
+    };
+    const marked: PackageInput = {
+      ...withAttribute({ generated: true, nullable: false }),
+      entities: [...withAttribute({ generated: true, nullable: false }).entities, counter],
+    };
+    const doc = openApiOf(marked);
+    const schemas = doc.components.schemas;
+
+    it('when documented, then rows mark them readOnly and no create or update body holds them', () => {
+      expect(schemas.Track.properties.Composer).toEqual({
+        type: 'string',
+        maxLength: 220,
+        readOnly: true,
+        'x-generated': true,
+      });
+      expect(schemas.Counter.properties.Span).toEqual({
+        readOnly: true,
+        'x-generated': true,
+        'x-unsupported': true,
+      });
+      expect(schemas.Track.required).toContain('Composer');
+      expect(Object.keys(schemas.TrackCreate.properties)).not.toContain('Composer');
+      expect(schemas.TrackCreate.required).toEqual(['Name', 'UnitPrice']);
+      expect(Object.keys(schemas.TrackUpdate.properties)).not.toContain('Composer');
+      expect(schemas.Track.properties.Name.readOnly).toBeUndefined();
+    });
+
+    it('when every attribute but the key is read-only, then the entity has no update', () => {
+      expect(Object.keys(schemas.Counter.properties).sort()).toEqual(['Id', 'Span', 'Twice']);
+      expect(schemas.CounterCreate.properties).toEqual({ Id: expect.any(Object) });
+      expect(schemas.CounterUpdate).toBeUndefined();
+      expect(doc.paths['/api/data/{env}/int-chinook/Counter/{key}'].patch).toBeUndefined();
+      const manifest = manifestOf(marked).entities.find((e: Json) => e.name === 'Counter');
+      expect(manifest.actions).toEqual(['list', 'get', 'create', 'delete']);
+    });
+
+    it('when listed in the manifest, then each carries its marks and the others none', () => {
+      const attributes = manifestOf(marked).entities.find((e: Json) => e.name === 'Counter').attributes;
+      expect(attributes.map((a: Json) => [a.name, a.generated, a.unsupported])).toEqual([
+        ['Id', undefined, undefined],
+        ['Twice', true, undefined],
+        ['Span', true, true],
+      ]);
+    });
+
+    it('when generated as a client, then the row type reads them and the create and update types leave them out', () => {
+      const client = fileOf(marked, 'client.ts');
+      const block = (name: string) =>
+        client.slice(client.indexOf(`export interface ${name} {`)).split('}')[0];
+      expect(block('Counter')).toContain('readonly Twice: number;');
+      expect(block('CounterCreate')).not.toContain('Twice');
+      expect(block('TrackUpdate')).not.toContain('Composer');
+      expect(ts.transpileModule(client, { reportDiagnostics: true }).diagnostics ?? []).toEqual([]);
     });
   });
 

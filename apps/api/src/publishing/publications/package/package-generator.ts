@@ -24,6 +24,8 @@ const attributeSnapshot = (attribute: Attribute) => ({
   defaultValue: attribute.defaultValue,
   primaryKey: attribute.primaryKey,
   autoIncrement: attribute.autoIncrement,
+  generated: attribute.generated,
+  unsupported: attribute.unsupported,
 });
 
 const entitySnapshot = (entity: Entity) => ({
