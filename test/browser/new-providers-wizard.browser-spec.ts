@@ -373,4 +373,61 @@ describe('the console, in a browser: an administrator builds and publishes an in
       // And nothing failed in the page along the way
       expect(pageErrors).toEqual([]);
     }));
+  it('lets an administrator build an OData integration from the uploaded $metadata before any connection exists, and publish it', () =>
+    screenshotOnFailure(page, 'new-providers-odata-specification', async () => {
+      const { menu, description, logIn, publishFirstVersion } = consoleUser(page);
+      const provider = 'OData (SAP OData v2/v4, Dataverse, Dynamics 365)';
+      const metadata = await fetch(`${odata.serviceUrl}$metadata`, {
+        headers: {
+          Authorization: `Basic ${Buffer.from(`${ODATA_USER.username}:${ODATA_USER.password}`).toString('base64')}`,
+        },
+      });
+      const edmx = await metadata.text();
+      await page.goto(`${baseUrl}/`);
+      if (
+        await page
+          .getByLabel('Username')
+          .isVisible()
+          .catch(() => false)
+      )
+        await logIn(ADMIN);
+
+      // Given a draft OData integration and no connection for it
+      await menu('My integrations').click();
+      await page.getByRole('button', { name: 'Create integration' }).click();
+      await page.getByRole('radio', { name: provider }).click();
+      await page.getByRole('button', { name: 'Next', exact: true }).click();
+      await page.getByLabel('Application name').pressSequentially('Catalogue');
+      await page.getByRole('button', { name: 'Create draft', exact: true }).click();
+      await page.waitForURL(/\/integrations\/edit\/[0-9a-f-]{36}$/);
+      const integrationId = new URL(page.url()).pathname.split('/').pop() as string;
+
+      // When the administrator uploads the service's $metadata file instead
+      await page.getByText('No connection yet? Upload the service').waitFor();
+      await page
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'metadata.xml', mimeType: 'application/xml', buffer: Buffer.from(edmx) });
+
+      // Then the wizard goes on with the service the document describes, and its entity sets as tables
+      await page.getByText('Select the service this integration consumes.').waitFor();
+      await page.getByRole('radio', { name: 'ShopService', exact: true }).check();
+      await page.getByRole('button', { name: 'Next', exact: true }).click();
+      const tableRow = (name: string) =>
+        page.getByRole('row').filter({ has: page.getByRole('button', { name, exact: true }) });
+      await tableRow('Customers').getByRole('checkbox').check();
+      await page.getByRole('button', { name: 'Add 1 table(s)' }).click();
+
+      // And the review says it is built from the specification, ready to publish without a connection
+      await page.getByText('Ready to publish').waitFor();
+      expect(await description('Connection').innerText()).toBe(
+        'none yet: built from the uploaded specification',
+      );
+      await page.getByRole('button', { name: /Customers Customers table 4 attributes/ }).waitFor();
+      await page.getByRole('button', { name: 'Done', exact: true }).click();
+      await page.waitForURL(`${baseUrl}/integrations/show/${integrationId}`);
+      await publishFirstVersion();
+
+      // And nothing failed in the page along the way
+      expect(pageErrors).toEqual([]);
+    }));
 });

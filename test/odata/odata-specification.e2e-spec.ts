@@ -116,6 +116,12 @@ describe('an OData integration built from an uploaded specification', () => {
       expect.arrayContaining([expect.objectContaining({ name: 'name', type: 'Text' })]),
     );
 
+    const review = await t
+      .http()
+      .get(`/api/integrations/${integrationId}/review`)
+      .set(bearer(dev))
+      .expect(200);
+    expect(review.body).toMatchObject({ readyToPublish: true, problems: [], connection: null });
     const publication = await publishedOrFail(t, dev, integrationId);
     expect(publication).toMatchObject({ status: 'published', version: 1 });
 
@@ -166,13 +172,18 @@ describe('an OData integration built from an uploaded specification', () => {
     ]);
   });
 
-  it('given a large document, when it is sent gzip-compressed and base64-encoded, then it is the same specification', async () => {
+  it('given a large document, when it is sent gzip-compressed and base64-encoded with the version seen, then it is the same specification, stored', async () => {
     const id = await newIntegration();
-    const document = gzipSync(Buffer.from(edmx)).toString('base64');
+    // (another document than the first test's, so that this one is stored now)
+    const copy = `${edmx}\n`;
+    const document = gzipSync(Buffer.from(copy)).toString('base64');
 
-    const { body } = await specification(id, dev, { document, encoding: 'gzip-base64' }).expect(200);
+    const { body } = await specification(id, dev, { document, encoding: 'gzip-base64' })
+      .set('If-Match', '"0"')
+      .expect(200);
 
-    expect(body.specificationId).toBe(createHash('sha256').update(edmx).digest('hex'));
+    expect(body.specificationId).toBe(createHash('sha256').update(copy).digest('hex'));
+    await t.http().get(`/api/integrations/${id}/specification/databases`).set(bearer(dev)).expect(200);
   });
 
   it('given bad documents, when uploaded, then each is refused with the reason and nothing is recorded', async () => {

@@ -48,7 +48,14 @@ export const IntegrationDetails = ({ integration, connectionName, entityExtra }:
       <Descriptions.Item label="Status">
         <StatusTag value={integration.status} />
       </Descriptions.Item>
-      <Descriptions.Item label="Connection">{connectionName ?? <Tag>none</Tag>}</Descriptions.Item>
+      <Descriptions.Item label="Connection">
+        {connectionName ??
+          (integration.specificationId ? (
+            <Tag color="blue">none yet: built from the uploaded specification</Tag>
+          ) : (
+            <Tag>none</Tag>
+          ))}
+      </Descriptions.Item>
       <Descriptions.Item label="Database">{integration.database ?? <Tag>none</Tag>}</Descriptions.Item>
       <Descriptions.Item label="Null values">{integration.nullPolicy}</Descriptions.Item>
       <Descriptions.Item label="Updated">

@@ -35,8 +35,10 @@ export class GetIntegrationReviewHandler implements IQueryHandler<GetIntegration
     const problems: string[] = [];
     if (integration.status === 'open')
       problems.push('The integration was converted to open and is no longer managed by the builder');
-    if (!integration.connectionId) problems.push('Select a connection');
-    else if (!connectionView || connectionView.deleted)
+    // Built from an uploaded specification, it publishes before a connection exists (and serves once one does).
+    if (!integration.connectionId) {
+      if (!integration.specificationId) problems.push('Select a connection');
+    } else if (!connectionView || connectionView.deleted)
       problems.push('The selected connection no longer exists');
     if (!integration.database) problems.push('Select a database');
     if (integration.entities.length === 0) problems.push('Add at least one table');

@@ -62,13 +62,19 @@ export class ServiceSpecifications {
           type: 'StoreSpecification',
           data: { specificationId, provider, document, bytes: Buffer.byteLength(edmx) },
         }),
-        context,
+        // The caller's If-Match names the integration's version, not this stream's.
+        { actor: context.actor },
       );
     } catch (error) {
       // Two uploads of one document at once: the first stored it, which is all the second wanted.
-      if (!(error instanceof ConcurrencyError)) throw error;
+      if (!(error instanceof ConcurrencyError) || !(await this.isStored(specificationId))) throw error;
     }
     return specificationId;
+  }
+
+  private async isStored(specificationId: string): Promise<boolean> {
+    const { state } = await this.runner.load(specificationStreamId(specificationId), specificationDecider);
+    return state.status === 'stored';
   }
 
   /** A connector on a stored specification: introspection only. */

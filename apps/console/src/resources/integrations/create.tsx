@@ -16,8 +16,8 @@ const STEPS = ['Provider', 'Settings', 'Connect', 'Database', 'Tables', 'Review'
 const CONNECT = 2;
 
 /** Where a draft left off: the first step whose choice is still missing. */
-const resumeStep = ({ connectionId, database, entities }: Integration): number =>
-  !connectionId ? CONNECT : !database ? 3 : entities.length === 0 ? 4 : 5;
+const resumeStep = ({ connectionId, specificationId, database, entities }: Integration): number =>
+  !connectionId && !specificationId ? CONNECT : !database ? 3 : entities.length === 0 ? 4 : 5;
 
 /** gotoStep validates the mounted fields first; a failure is already shown beside them. */
 const quietly = (attempt: Promise<unknown> | true): void =>

@@ -8,6 +8,7 @@ import { PROVIDER_TERMS } from '../../../components/provider-terms';
 import type { Connection, ConnectionDraft, ConnectionRequest } from '../../../types';
 import { useIntegrationCommand } from '../use-integration-command';
 import { StepActions } from './step-actions';
+import { SPECIFICATION_PROVIDERS, SpecificationUpload } from './specification-upload';
 import type { StepProps } from './step-props';
 
 /** Option 1: select a connection; option 2: create one (administrators); option 3: request one. */
@@ -41,8 +42,9 @@ export const ConnectStep = ({ integration, onNext }: StepProps) => {
     onMutationSuccess: () => setRequested(true),
   });
 
+  const fromSpecification = SPECIFICATION_PROVIDERS.includes(provider);
   const next = async () => {
-    if (connectionId !== integration.connectionId) {
+    if (connectionId && connectionId !== integration.connectionId) {
       const attached = await run({
         path: '/connection',
         method: 'put',
@@ -90,7 +92,20 @@ export const ConnectStep = ({ integration, onNext }: StepProps) => {
           description="When an administrator approves it, the connection appears in this list."
         />
       )}
-      <StepActions onNext={next} nextDisabled={!connectionId} loading={isRunning} />
+      {fromSpecification && (
+        <>
+          <Typography.Paragraph style={{ marginTop: 24 }}>
+            No connection yet? Upload the service&apos;s specification (its <code>$metadata</code> document)
+            to build the integration now.
+          </Typography.Paragraph>
+          <SpecificationUpload integration={integration} onUploaded={onNext} />
+        </>
+      )}
+      <StepActions
+        onNext={next}
+        nextDisabled={!connectionId && !integration.specificationId}
+        loading={isRunning}
+      />
 
       {/* Both modals stay mounted: a form name keeps their field ids (and so their labels) apart. */}
       <Modal {...create.modalProps} title="Create a connection">

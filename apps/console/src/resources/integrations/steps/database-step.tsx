@@ -4,6 +4,7 @@ import { Alert, Empty, Radio, Skeleton, Space, Typography } from 'antd';
 import { PROVIDER_TERMS } from '../../../components/provider-terms';
 import type { DatabaseInfo, Items } from '../../../types';
 import { useIntegrationCommand } from '../use-integration-command';
+import { sourceUrlOf } from './integration-source';
 import { StepActions } from './step-actions';
 import type { StepProps } from './step-props';
 
@@ -11,10 +12,11 @@ import type { StepProps } from './step-props';
 export const DatabaseStep = ({ integration, onBack, onNext }: StepProps) => {
   const [database, setDatabase] = useState(integration.database);
   const { run, isRunning } = useIntegrationCommand(integration);
+  const source = sourceUrlOf(integration);
   const { query } = useCustom<Items<DatabaseInfo>>({
-    url: `/connections/${integration.connectionId ?? ''}/databases`,
+    url: `${source ?? ''}/databases`,
     method: 'get',
-    queryOptions: { enabled: integration.connectionId !== undefined },
+    queryOptions: { enabled: source !== undefined },
   });
   const databases = query.data?.data.items ?? [];
   const locked = integration.entities.length > 0;

@@ -3,6 +3,7 @@ import { useCustom } from '@refinedev/core';
 import { Button, Col, Row, Table, Tag, Typography, theme } from 'antd';
 import type { Items, TableSummary } from '../../../types';
 import { useIntegrationCommand } from '../use-integration-command';
+import { sourceUrlOf } from './integration-source';
 import { StepActions } from './step-actions';
 import type { StepProps } from './step-props';
 import { TableAttributes } from './table-attributes';
@@ -13,7 +14,7 @@ export const TablesStep = ({ integration, onBack, onNext }: StepProps) => {
   const [selected, setSelected] = useState<string[]>([]);
   const [inspected, setInspected] = useState<string>();
   const { run, isRunning } = useIntegrationCommand(integration);
-  const tablesUrl = `/connections/${integration.connectionId ?? ''}/databases/${encodeURIComponent(
+  const tablesUrl = `${sourceUrlOf(integration) ?? ''}/databases/${encodeURIComponent(
     integration.database ?? '',
   )}/tables`;
   const { query } = useCustom<Items<TableSummary>>({ url: tablesUrl, method: 'get' });
