@@ -142,6 +142,24 @@ describe('integrations projection', () => {
       });
   });
 
+  it('records the specification an integration is built from, by its SHA-256', () => {
+    const [wasCreated, uploaded] = history(created({ provider: 'odata' }), {
+      type: 'IntegrationSpecificationUploaded',
+      data: { integrationId, specificationId: 'a1b2', entitySets: 5, uploadedAt: later },
+    });
+    given([wasCreated])
+      .when(uploaded)
+      .then({
+        [integrationId]: {
+          ...draft,
+          provider: 'odata',
+          specificationId: 'a1b2',
+          updatedAt: later,
+          version: 1,
+        },
+      });
+  });
+
   it('adds new tables last and replaces a re-added table in place', () => {
     const albumWithTitle = entity('Album', [attribute('Id', 'Integer'), attribute('Title')]);
     const [wasCreated, firstTables, moreTables] = history(
