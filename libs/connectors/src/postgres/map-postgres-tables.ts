@@ -8,15 +8,17 @@ import {
   type TableSummary,
 } from '../spi';
 import {
-  type PostgresColumnCatalogRow,
+  type PostgresColumnArrays,
   type PostgresColumnRow,
   type PostgresDefaultRow,
+  type PostgresDescribedTableRow,
   type PostgresForeignKeyRow,
   type PostgresIndexRow,
   type PostgresTableRow,
+  type PostgresTypeRow,
 } from './postgres-catalog.sql';
-import { mapPostgresDefault } from './map-postgres-default';
-import { mapPostgresType } from './map-postgres-type';
+import { mapPostgresDefault, type PostgresDefaultMapping } from './map-postgres-default';
+import { mapPostgresType, type PostgresTypeMapping } from './map-postgres-type';
 
 export type PostgresCatalog = Readonly<{
   tables: readonly PostgresTableRow[];
@@ -34,16 +36,57 @@ const TABLE_KINDS: Readonly<Record<string, TableKind>> = {
   m: 'view',
 };
 
-/** The column rows with their defaults, which the catalog reads apart (DESCRIBE_DEFAULTS_SQL). */
-export function withDefaults(
-  columns: readonly PostgresColumnCatalogRow[],
+/**
+ * The columns of the described tables, one row each: DESCRIBE_TABLES_SQL's arrays joined with their
+ * types and defaults (read apart, DESCRIBE_TYPES_SQL and DESCRIBE_DEFAULTS_SQL). Defaults are looked up
+ * table by table: a key joining table and column names would build a string per column.
+ */
+export function postgresColumnRows(
+  tables: readonly PostgresDescribedTableRow[],
+  types: readonly PostgresTypeRow[],
   defaults: readonly PostgresDefaultRow[],
 ): PostgresColumnRow[] {
-  const byColumn = new Map(defaults.map((row) => [`${row.tableName}\0${row.name}`, row.expression]));
-  return columns.map((row) => ({
-    ...row,
-    defaultExpression: byColumn.get(`${row.tableName}\0${row.name}`) ?? null,
-  }));
+  const typesById = new Map(types.map((row) => [Number(row.typeId), row]));
+  const defaultsByTable = new Map<string, Map<string, string>>();
+  for (const row of defaults) {
+    const table = defaultsByTable.get(row.tableName);
+    if (table) table.set(row.name, row.expression);
+    else defaultsByTable.set(row.tableName, new Map([[row.name, row.expression]]));
+  }
+  const rows: PostgresColumnRow[] = [];
+  for (const table of tables) {
+    if (table.columns === null) continue;
+    const columns = JSON.parse(table.columns) as PostgresColumnArrays;
+    const tableDefaults = defaultsByTable.get(table.name);
+    const count = columns.name?.length ?? 0;
+    for (let index = 0; index < count; index++) {
+      const typeId = columns.typeId[index];
+      const type = typesById.get(typeId);
+      const name = columns.name[index];
+      // Each query reads its own snapshot: a column retyped between them has a type the other did not list.
+      if (type === undefined)
+        throw new ConnectorError(
+          'CONNECTOR.TABLE_NOT_FOUND',
+          `Table "${table.name}" changed while it was described (column "${name}"): describe it again`,
+        );
+      rows.push({
+        tableName: table.name,
+        name,
+        position: columns.position[index],
+        nativeType: columns.nativeType[index],
+        typeName: type.typeName,
+        typeType: type.typeType,
+        category: type.category,
+        typeModifier: type.domainModifier ?? columns.typeModifier[index],
+        notNull: columns.notNull[index] || type.notNull,
+        defaultExpression: tableDefaults?.get(name) ?? null,
+        identity: columns.identity[index],
+        generated: columns.generated[index],
+        enumValues: type.enumValues,
+      });
+    }
+  }
+  return rows;
 }
 
 /**
@@ -78,12 +121,18 @@ export function mapPostgresTables(
   const columns = groupByTable(catalog.columns);
   const indexes = groupByTable(catalog.indexes);
   const foreignKeys = groupByTable(catalog.foreignKeys);
+  const mapColumn = postgresColumnMapper();
   return [...new Set(requested)].map((name) =>
-    mapPostgresTable(address, tables.get(name) as PostgresTableRow, {
-      columns: columns.get(name) ?? [],
-      indexes: indexes.get(name) ?? [],
-      foreignKeys: foreignKeys.get(name) ?? [],
-    }),
+    mapPostgresTable(
+      address,
+      tables.get(name) as PostgresTableRow,
+      {
+        columns: columns.get(name) ?? [],
+        indexes: indexes.get(name) ?? [],
+        foreignKeys: foreignKeys.get(name) ?? [],
+      },
+      mapColumn,
+    ),
   );
 }
 
@@ -91,12 +140,13 @@ export function mapPostgresTable(
   address: string,
   table: PostgresTableRow,
   rows: Omit<PostgresCatalog, 'tables'>,
+  mapColumn: (row: PostgresColumnRow) => ColumnInfo = mapPostgresColumn,
 ): TableInfo {
   const schema = address.slice(address.indexOf('/') + 1);
   const { primaryKey, indexes } = mapPostgresIndexes(rows.indexes);
   return {
     ...summary(address, table),
-    columns: [...rows.columns].sort((a, b) => Number(a.position) - Number(b.position)).map(mapPostgresColumn),
+    columns: [...rows.columns].sort((a, b) => Number(a.position) - Number(b.position)).map(mapColumn),
     primaryKey,
     foreignKeys: mapPostgresForeignKeys(schema, rows.foreignKeys),
     indexes,
@@ -104,18 +154,70 @@ export function mapPostgresTable(
 }
 
 export function mapPostgresColumn(row: PostgresColumnRow): ColumnInfo {
-  const { serial, ...defaults } = mapPostgresDefault(row.defaultExpression);
+  return columnInfo(row, mapPostgresType(row), mapPostgresDefault(row.defaultExpression));
+}
+
+/**
+ * mapPostgresColumn for the columns of one describe: a schema repeats a few types and defaults over
+ * thousands of columns, so each type (with its modifier) and each default expression is mapped once.
+ */
+export function postgresColumnMapper(): (row: PostgresColumnRow) => ColumnInfo {
+  const types = new Map<string, { facts: PostgresColumnRow; type: PostgresTypeMapping }>();
+  const defaults = new Map<string, PostgresDefaultMapping>();
+  return (row) => {
+    // format_type's text names one type with its modifier (qualified when another type of its name is
+    // visible): the facts are checked anyway, a domain's base type and modifier being outside it.
+    let known = types.get(row.nativeType);
+    if (known === undefined || !sameType(known.facts, row)) {
+      known = { facts: row, type: mapPostgresType(row) };
+      types.set(row.nativeType, known);
+    }
+    const expression = row.defaultExpression;
+    let fallback = expression === null ? NO_DEFAULT : defaults.get(expression);
+    if (fallback === undefined) {
+      fallback = mapPostgresDefault(expression);
+      defaults.set(expression as string, fallback);
+    }
+    return columnInfo(row, known.type, fallback);
+  };
+}
+
+const sameType = (a: PostgresColumnRow, b: PostgresColumnRow) =>
+  a.typeName === b.typeName &&
+  a.typeType === b.typeType &&
+  a.category === b.category &&
+  a.typeModifier === b.typeModifier &&
+  (a.typeType !== 'e' || String(a.enumValues) === String(b.enumValues));
+
+const NO_DEFAULT: PostgresDefaultMapping = {};
+
+type MutableColumnInfo = { -readonly [K in keyof ColumnInfo]: ColumnInfo[K] };
+
+/** Sets only the facts a column has, property by property: spreading partial objects cost more than the rest of the mapping. */
+function columnInfo(
+  row: PostgresColumnRow,
+  type: PostgresTypeMapping,
+  fallback: PostgresDefaultMapping,
+): ColumnInfo {
   const generated = row.generated === 's';
-  return {
+  const column: MutableColumnInfo = {
     name: row.name,
     nativeType: row.nativeType,
-    ...mapPostgresType(row),
+    kind: type.kind,
     nullable: !row.notNull,
-    // A generated column's expression is no default: the database computes every value.
-    ...(generated ? {} : defaults),
-    autoIncrement: row.identity === 'a' || row.identity === 'd' || serial === true,
-    ...(generated ? { generated: true } : {}),
+    autoIncrement: row.identity === 'a' || row.identity === 'd' || fallback.serial === true,
   };
+  if (type.length !== undefined) column.length = type.length;
+  if (type.precision !== undefined) column.precision = type.precision;
+  if (type.scale !== undefined) column.scale = type.scale;
+  if (type.enumValues !== undefined) column.enumValues = type.enumValues;
+  // A generated column's expression is no default: the database computes every value.
+  if (generated) column.generated = true;
+  else if (fallback.defaultValue !== undefined) {
+    column.defaultValue = fallback.defaultValue;
+    if (fallback.defaultIsExpression !== undefined) column.defaultIsExpression = fallback.defaultIsExpression;
+  }
+  return column;
 }
 
 /**

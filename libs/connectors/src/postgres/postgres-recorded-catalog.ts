@@ -6,7 +6,8 @@ import {
 } from './postgres-catalog.sql';
 
 /**
- * Catalog rows as PostgreSQL 15 returned them (the four describe queries of postgres-catalog.sql.ts), for
+ * Catalog rows as PostgreSQL 15 returned them (the describe queries of postgres-catalog.sql.ts; the column
+ * rows as postgresColumnRows assembles them from the tables' column arrays, types and defaults), for
  * unit specs: Chinook_PostgreSql.sql's album and playlist_track in `public`, and the hard schema of
  * postgres-int-support.ts (odd names, an enum, a domain, arrays, jsonb, uuid, an identity, a generated
  * column, a partitioned table, a view and a materialized view) in `Odd "Schema" ü`, never analysed.
