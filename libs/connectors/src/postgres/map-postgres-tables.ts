@@ -36,13 +36,42 @@ const TABLE_KINDS: Readonly<Record<string, TableKind>> = {
   m: 'view',
 };
 
+/** One described table's column arrays, parsed (see PostgresDescribedTableRow). */
+export type PostgresTableColumns = Readonly<{ tableName: string; columns: PostgresColumnArrays }>;
+
+const NO_COLUMNS: PostgresColumnArrays = {
+  name: [],
+  position: [],
+  nativeType: [],
+  typeId: [],
+  typeModifier: [],
+  notNull: [],
+  identity: [],
+  generated: [],
+};
+
+/** Parses each described table's column arrays, once; a table without columns has empty ones. */
+export function parsePostgresColumns(tables: readonly PostgresDescribedTableRow[]): PostgresTableColumns[] {
+  return tables.map((table) => {
+    const columns = table.columns === null ? null : (JSON.parse(table.columns) as PostgresColumnArrays);
+    return { tableName: table.name, columns: columns?.name ? columns : NO_COLUMNS };
+  });
+}
+
+/** The ids of the described columns' types, once each: what DESCRIBE_TYPES_SQL is asked for. */
+export function postgresTypeIds(tables: readonly PostgresTableColumns[]): number[] {
+  const ids = new Set<number>();
+  for (const table of tables) for (const id of table.columns.typeId) ids.add(id);
+  return [...ids];
+}
+
 /**
- * The columns of the described tables, one row each: DESCRIBE_TABLES_SQL's arrays joined with their
- * types and defaults (read apart, DESCRIBE_TYPES_SQL and DESCRIBE_DEFAULTS_SQL). Defaults are looked up
- * table by table: a key joining table and column names would build a string per column.
+ * The columns of the described tables, one row each: their arrays joined with their types and defaults
+ * (read apart, DESCRIBE_TYPES_SQL and DESCRIBE_DEFAULTS_SQL). Defaults are looked up table by table: a
+ * key joining table and column names would build a string per column.
  */
 export function postgresColumnRows(
-  tables: readonly PostgresDescribedTableRow[],
+  tables: readonly PostgresTableColumns[],
   types: readonly PostgresTypeRow[],
   defaults: readonly PostgresDefaultRow[],
 ): PostgresColumnRow[] {
@@ -54,23 +83,21 @@ export function postgresColumnRows(
     else defaultsByTable.set(row.tableName, new Map([[row.name, row.expression]]));
   }
   const rows: PostgresColumnRow[] = [];
-  for (const table of tables) {
-    if (table.columns === null) continue;
-    const columns = JSON.parse(table.columns) as PostgresColumnArrays;
-    const tableDefaults = defaultsByTable.get(table.name);
-    const count = columns.name?.length ?? 0;
+  for (const { tableName, columns } of tables) {
+    const tableDefaults = defaultsByTable.get(tableName);
+    const count = columns.name.length;
     for (let index = 0; index < count; index++) {
       const typeId = columns.typeId[index];
       const type = typesById.get(typeId);
       const name = columns.name[index];
-      // Each query reads its own snapshot: a column retyped between them has a type the other did not list.
+      // The types are read after the columns: a column retyped and its old type dropped in between is gone.
       if (type === undefined)
         throw new ConnectorError(
           'CONNECTOR.TABLE_NOT_FOUND',
-          `Table "${table.name}" changed while it was described (column "${name}"): describe it again`,
+          `Table "${tableName}" changed while it was described (column "${name}"): describe it again`,
         );
       rows.push({
-        tableName: table.name,
+        tableName,
         name,
         position: columns.position[index],
         nativeType: columns.nativeType[index],

@@ -43,14 +43,17 @@ export type PostgresTableRow = Readonly<{
 
 /**
  * Tables, partitioned tables (one entity: their partitions are left out), foreign tables, views and
- * materialized views, with the planner's row estimate and the table comment.
+ * materialized views, with the planner's row estimate and the table comment (joined: obj_description
+ * runs a query of its own per table).
  */
 const TABLES = `
 SELECT c.relname AS name, c.relkind::text AS kind,
   CASE WHEN c.relkind IN ('r', 'm') THEN c.reltuples::int8 END AS "rowEstimate",
-  pg_catalog.obj_description(c.oid, 'pg_class') AS comment
+  d.description AS comment
 FROM pg_catalog.pg_class AS c
 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description AS d
+  ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
 WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'f', 'v', 'm') AND NOT c.relispartition`;
 
 /** Binds the schema name. */
@@ -118,10 +121,11 @@ export type PostgresDescribedTableRow = PostgresTableRow &
 export const DESCRIBE_TABLES_SQL = `
 SELECT c.relname AS name, c.relkind::text AS kind,
   CASE WHEN c.relkind IN ('r', 'm') THEN c.reltuples::int8 END AS "rowEstimate",
-  pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
-  cols.columns
+  d.description AS comment, cols.columns
 FROM pg_catalog.pg_class AS c
 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description AS d
+  ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
 CROSS JOIN LATERAL (
   SELECT json_build_object(
     'name', json_agg(a.attname), 'position', json_agg(a.attnum),
@@ -152,8 +156,9 @@ export type PostgresTypeRow = Readonly<{
 }>;
 
 /**
- * The types of the requested tables' columns, once each: a few against thousands of columns. Binds the
- * schema name and the table names.
+ * The types of the described columns, once each: a few against thousands of columns. Asked once the
+ * columns are in, by their ids (`$1::oid[]`), rather than by scanning the columns a second time. Binds
+ * the array of type ids.
  */
 export const DESCRIBE_TYPES_SQL = `
 SELECT t.oid AS "typeId", coalesce(b.typname, t.typname)::text AS "typeName",
@@ -164,12 +169,7 @@ SELECT t.oid AS "typeId", coalesce(b.typname, t.typname)::text AS "typeName",
    FROM pg_catalog.pg_enum AS e WHERE e.enumtypid = coalesce(b.oid, t.oid)) AS "enumValues"
 FROM pg_catalog.pg_type AS t
 LEFT JOIN pg_catalog.pg_type AS b ON b.oid = t.typbasetype AND t.typtype = 'd'
-WHERE t.oid IN (
-  SELECT a.atttypid
-  FROM pg_catalog.pg_class AS c
-  JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
-  JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.oid
-  WHERE n.nspname = $1 AND c.relname = ANY($2::text[]) AND a.attnum > 0 AND NOT a.attisdropped)`;
+WHERE t.oid = ANY($1::oid[])`;
 
 export type PostgresDefaultRow = Readonly<{
   tableName: string;

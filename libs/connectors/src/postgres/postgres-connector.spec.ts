@@ -1,5 +1,5 @@
 import { ConnectorError, type TableInfo } from '../spi';
-import { mapPostgresTables, postgresColumnRows } from './map-postgres-tables';
+import { mapPostgresTables, parsePostgresColumns, postgresColumnRows } from './map-postgres-tables';
 import {
   type PostgresColumnArrays,
   type PostgresColumnRow,
@@ -138,7 +138,7 @@ describe('createPostgresConnector: introspection', () => {
     await connector.close();
   });
 
-  it('given many tables, when described, then it takes six set-based queries binding the schema and the names as one array', async () => {
+  it('given many tables, when described, then it takes six set-based queries binding the schema and the names as one array, the types by id', async () => {
     const server = catalogServer();
     const connector = given(server);
     const tables = await connector.describe('chinook/public', ['playlist_track', 'album']);
@@ -147,6 +147,7 @@ describe('createPostgresConnector: introspection', () => {
     expect(server.queries.every((query) => query.database === 'chinook')).toBe(true);
     expect(server.queries[0].values).toEqual(['public']);
     expect(server.queries[1].values).toEqual(['public', ['playlist_track', 'album']]);
+    expect(server.queries[5]).toMatchObject({ sql: expect.stringContaining('$1::oid[]'), values: [[0, 1]] });
     expect(tables[0]).toMatchObject({ schema: 'chinook/public', primaryKey: ['playlist_id', 'track_id'] });
     expect(tables[1].foreignKeys).toEqual([
       {
@@ -331,7 +332,7 @@ describe('postgresColumnRows', () => {
 
   it('given a column of a domain, when joined with its type, then it has the base type, the domain’s modifier and its NOT NULL', () => {
     const [row] = postgresColumnRows(
-      [
+      parsePostgresColumns([
         table({
           name: ['code'],
           position: [1],
@@ -342,7 +343,7 @@ describe('postgresColumnRows', () => {
           identity: [''],
           generated: [''],
         }),
-      ],
+      ]),
       [{ typeId: 90001, ...code, enumValues: null }],
       [{ tableName: 'person', name: 'code', expression: "'x'::character varying" }],
     );
@@ -357,7 +358,7 @@ describe('postgresColumnRows', () => {
   });
 
   it('given a table without columns, when joined, then it has none', () => {
-    expect(postgresColumnRows([table(null)], [], [])).toEqual([]);
+    expect(postgresColumnRows(parsePostgresColumns([table(null)]), [], [])).toEqual([]);
   });
 
   it('given a column retyped between the queries, when joined, then the table is not found as it was, rather than guessed', () => {
@@ -372,7 +373,11 @@ describe('postgresColumnRows', () => {
       generated: [''],
     };
     expect(() =>
-      postgresColumnRows([table(columns)], [{ typeId: 26, ...text, enumValues: null }], []),
+      postgresColumnRows(
+        parsePostgresColumns([table(columns)]),
+        [{ typeId: 26, ...text, enumValues: null }],
+        [],
+      ),
     ).toThrow(
       expect.objectContaining({
         code: 'CONNECTOR.TABLE_NOT_FOUND',
