@@ -170,7 +170,7 @@ export function mapPostgresTable(
   mapColumn: (row: PostgresColumnRow) => ColumnInfo = mapPostgresColumn,
 ): TableInfo {
   const schema = address.slice(address.indexOf('/') + 1);
-  const { primaryKey, indexes } = mapPostgresIndexes(rows.indexes);
+  const { primaryKey, indexes } = mapPostgresIndexes(rows.indexes, rows.columns);
   return {
     ...summary(address, table),
     columns: [...rows.columns].sort((a, b) => Number(a.position) - Number(b.position)).map(mapColumn),
@@ -248,32 +248,32 @@ function columnInfo(
 }
 
 /**
- * Groups index rows into indexes, columns in key order: the primary key first, then by name. An index
- * with an expression part has no column list to report and is left out; a partial unique index is
- * reported as not unique (it keys only the rows its predicate selects).
+ * Names each index's key from the table's columns (by position): the primary key first, then by name.
+ * An index with an expression part has no column list to report and is left out; a partial unique
+ * index is reported as not unique (it keys only the rows its predicate selects).
  */
-export function mapPostgresIndexes(rows: readonly PostgresIndexRow[]): {
-  primaryKey: string[];
-  indexes: IndexInfo[];
-} {
-  const byName = new Map<string, PostgresIndexRow[]>();
+export function mapPostgresIndexes(
+  rows: readonly PostgresIndexRow[],
+  columns: readonly PostgresColumnRow[],
+): { primaryKey: string[]; indexes: IndexInfo[] } {
+  const names = new Map(columns.map((column) => [Number(column.position), column.name]));
+  const indexes: (IndexInfo & { primary: boolean })[] = [];
   for (const row of rows) {
-    const parts = byName.get(row.indexName);
-    if (parts) parts.push(row);
-    else byName.set(row.indexName, [row]);
+    const key = row.columns.map((position) => names.get(Number(position)));
+    if (key.length === 0 || key.some((name) => name === undefined)) continue;
+    indexes.push({
+      name: row.indexName,
+      columns: key as string[],
+      unique: row.isUnique && !row.isPartial,
+      primary: row.isPrimary,
+    });
   }
-  const groups = [...byName.values()]
-    .filter((parts) => parts.every((part) => part.columnName !== null))
-    .sort((a, b) => rank(a[0]) - rank(b[0]) || compare(a[0].indexName, b[0].indexName));
-  const indexes = groups.map((parts) => ({
-    name: parts[0].indexName,
-    columns: [...parts]
-      .sort((a, b) => Number(a.position) - Number(b.position))
-      .map((part) => part.columnName as string),
-    unique: parts[0].isUnique && !parts[0].isPartial,
-  }));
-  const primary = groups.findIndex((parts) => parts[0].isPrimary);
-  return { primaryKey: primary < 0 ? [] : [...indexes[primary].columns], indexes };
+  indexes.sort((a, b) => Number(b.primary) - Number(a.primary) || compare(a.name, b.name));
+  const primary = indexes.find((index) => index.primary);
+  return {
+    primaryKey: primary ? [...primary.columns] : [],
+    indexes: indexes.map(({ name, columns: key, unique }) => ({ name, columns: key, unique })),
+  };
 }
 
 /** Groups foreign key rows by constraint; a key into another schema names its table `schema.table`. */
@@ -319,7 +319,6 @@ function summary(address: string, row: PostgresTableRow): TableSummary {
   };
 }
 
-const rank = (row: PostgresIndexRow) => (row.isPrimary ? 0 : 1);
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function groupByTable<R extends { tableName: string }>(rows: readonly R[]): Map<string, R[]> {

@@ -200,28 +200,25 @@ export type PostgresIndexRow = Readonly<{
   isUnique: boolean;
   /** A partial index (`WHERE ...`) is unique only over its predicate: not a key of the whole table. */
   isPartial: boolean;
-  /** 1-based position of the column in the index key. */
-  position: number;
-  /** null for an expression part. */
-  columnName: string | null;
+  /** The key's column numbers (pg_attribute.attnum, a column's position) in key order; 0 for an expression. */
+  columns: number[];
 }>;
 
 /**
- * Key columns (not INCLUDE columns) of every index, the primary key's among them; a partitioned table's
- * own (partitioned) indexes, not its partitions'. A key part's name is a lookup of its own: joined to the
- * unnested key, pg_attribute was hashed whole once per index. Binds the schema name and the table names.
+ * Every index with the column numbers of its key (not its INCLUDE columns), the primary key among them;
+ * a partitioned table's own (partitioned) indexes, not its partitions'. The numbers are the columns'
+ * positions: the mapper names them from the described columns, the catalog looking up none. Binds the
+ * schema name and the table names.
  */
 export const DESCRIBE_INDEXES_SQL = `
 SELECT c.relname AS "tableName", i.relname AS "indexName", x.indisprimary AS "isPrimary",
-  x.indisunique AS "isUnique", x.indpred IS NOT NULL AS "isPartial", k.position::int4 AS position,
-  (SELECT a.attname FROM pg_catalog.pg_attribute AS a
-   WHERE a.attrelid = x.indrelid AND a.attnum = k.attnum AND k.attnum > 0) AS "columnName"
+  x.indisunique AS "isUnique", x.indpred IS NOT NULL AS "isPartial",
+  (x.indkey::int2[])[0:x.indnkeyatts - 1] AS columns
 FROM pg_catalog.pg_index AS x
 JOIN pg_catalog.pg_class AS c ON c.oid = x.indrelid
 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_class AS i ON i.oid = x.indexrelid
-CROSS JOIN LATERAL unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, position)
-WHERE n.nspname = $1 AND c.relname = ANY($2::text[]) AND k.position <= x.indnkeyatts`;
+WHERE n.nspname = $1 AND c.relname = ANY($2::text[])`;
 
 export type PostgresForeignKeyRow = Readonly<{
   tableName: string;
@@ -236,7 +233,7 @@ export type PostgresForeignKeyRow = Readonly<{
 /**
  * Foreign keys column by column. A key referencing a partitioned table is cloned onto each of its
  * partitions (conparentid names the original): only the original is reported. Column names are
- * lookups of their own, as for indexes. Binds the schema name and the table names.
+ * lookups of their own: joined to the unnested key, pg_attribute was hashed whole once per key. Binds the schema name and the table names.
  */
 export const DESCRIBE_FOREIGN_KEYS_SQL = `
 SELECT c.relname AS "tableName", con.conname AS "constraintName", k.position::int4 AS position,

@@ -1,9 +1,15 @@
 import { ConnectorError, type TableInfo } from '../spi';
-import { mapPostgresTables, parsePostgresColumns, postgresColumnRows } from './map-postgres-tables';
+import {
+  mapPostgresIndexes,
+  mapPostgresTables,
+  parsePostgresColumns,
+  postgresColumnRows,
+} from './map-postgres-tables';
 import {
   type PostgresColumnArrays,
   type PostgresColumnRow,
   type PostgresDescribedTableRow,
+  type PostgresIndexRow,
   type PostgresTableRow,
   type PostgresTypeRow,
 } from './postgres-catalog.sql';
@@ -384,5 +390,36 @@ describe('postgresColumnRows', () => {
         message: expect.stringContaining('"person"'),
       }),
     );
+  });
+});
+
+describe('mapPostgresIndexes', () => {
+  const columns = CHINOOK_COLUMN_ROWS.filter((row) => row.tableName === 'album');
+  const index = (indexName: string, keys: number[], more: Partial<PostgresIndexRow> = {}) => ({
+    tableName: 'album',
+    indexName,
+    isPrimary: false,
+    isUnique: true,
+    isPartial: false,
+    columns: keys,
+    ...more,
+  });
+
+  it('given key column numbers, when mapped, then they are named from the columns, the primary key first', () => {
+    expect(
+      mapPostgresIndexes([index('b_title', [2, 3]), index('album_pkey', [1], { isPrimary: true })], columns),
+    ).toEqual({
+      primaryKey: ['album_id'],
+      indexes: [
+        { name: 'album_pkey', columns: ['album_id'], unique: true },
+        { name: 'b_title', columns: ['title', 'artist_id'], unique: true },
+      ],
+    });
+  });
+
+  it('given an expression part or a partial unique index, when mapped, then the first is left out and the second is not unique', () => {
+    expect(
+      mapPostgresIndexes([index('lower_title', [0]), index('open_title', [2], { isPartial: true })], columns),
+    ).toEqual({ primaryKey: [], indexes: [{ name: 'open_title', columns: ['title'], unique: false }] });
   });
 });

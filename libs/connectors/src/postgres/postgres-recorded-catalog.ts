@@ -103,8 +103,7 @@ export const CHINOOK_INDEX_ROWS: PostgresIndexRow[] = [
     isPrimary: false,
     isUnique: false,
     isPartial: false,
-    position: 1,
-    columnName: 'artist_id',
+    columns: [3],
   },
   {
     tableName: 'album',
@@ -112,8 +111,7 @@ export const CHINOOK_INDEX_ROWS: PostgresIndexRow[] = [
     isPrimary: true,
     isUnique: true,
     isPartial: false,
-    position: 1,
-    columnName: 'album_id',
+    columns: [1],
   },
   {
     tableName: 'playlist_track',
@@ -121,17 +119,7 @@ export const CHINOOK_INDEX_ROWS: PostgresIndexRow[] = [
     isPrimary: true,
     isUnique: true,
     isPartial: false,
-    position: 1,
-    columnName: 'playlist_id',
-  },
-  {
-    tableName: 'playlist_track',
-    indexName: 'playlist_track_pkey',
-    isPrimary: true,
-    isUnique: true,
-    isPartial: false,
-    position: 2,
-    columnName: 'track_id',
+    columns: [1, 2],
   },
   {
     tableName: 'playlist_track',
@@ -139,8 +127,7 @@ export const CHINOOK_INDEX_ROWS: PostgresIndexRow[] = [
     isPrimary: false,
     isUnique: false,
     isPartial: false,
-    position: 1,
-    columnName: 'playlist_id',
+    columns: [1],
   },
   {
     tableName: 'playlist_track',
@@ -148,8 +135,7 @@ export const CHINOOK_INDEX_ROWS: PostgresIndexRow[] = [
     isPrimary: false,
     isUnique: false,
     isPartial: false,
-    position: 1,
-    columnName: 'track_id',
+    columns: [2],
   },
 ];
 
@@ -575,8 +561,7 @@ export const ODD_INDEX_ROWS: PostgresIndexRow[] = [
     isPrimary: true,
     isUnique: true,
     isPartial: false,
-    position: 1,
-    columnName: 'Id',
+    columns: [1],
   },
   {
     tableName: 'Odd "name" [b] 表',
@@ -584,17 +569,7 @@ export const ODD_INDEX_ROWS: PostgresIndexRow[] = [
     isPrimary: false,
     isUnique: true,
     isPartial: false,
-    position: 1,
-    columnName: 'select',
-  },
-  {
-    tableName: 'Odd "name" [b] 表',
-    indexName: 'uq select',
-    isPrimary: false,
-    isUnique: true,
-    isPartial: false,
-    position: 2,
-    columnName: 'day',
+    columns: [2, 12],
   },
   {
     tableName: 'measurement',
@@ -602,17 +577,7 @@ export const ODD_INDEX_ROWS: PostgresIndexRow[] = [
     isPrimary: true,
     isUnique: true,
     isPartial: false,
-    position: 1,
-    columnName: 'id',
-  },
-  {
-    tableName: 'measurement',
-    indexName: 'measurement_pkey',
-    isPrimary: true,
-    isUnique: true,
-    isPartial: false,
-    position: 2,
-    columnName: 'logged',
+    columns: [1, 2],
   },
 ];
 
