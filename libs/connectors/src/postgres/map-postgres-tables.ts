@@ -8,15 +8,17 @@ import {
   type TableSummary,
 } from '../spi';
 import {
-  type PostgresColumnCatalogRow,
+  type PostgresColumnArrays,
   type PostgresColumnRow,
   type PostgresDefaultRow,
+  type PostgresDescribedTableRow,
   type PostgresForeignKeyRow,
   type PostgresIndexRow,
   type PostgresTableRow,
+  type PostgresTypeRow,
 } from './postgres-catalog.sql';
-import { mapPostgresDefault } from './map-postgres-default';
-import { mapPostgresType } from './map-postgres-type';
+import { mapPostgresDefault, type PostgresDefaultMapping } from './map-postgres-default';
+import { mapPostgresType, type PostgresTypeMapping } from './map-postgres-type';
 
 export type PostgresCatalog = Readonly<{
   tables: readonly PostgresTableRow[];
@@ -34,16 +36,84 @@ const TABLE_KINDS: Readonly<Record<string, TableKind>> = {
   m: 'view',
 };
 
-/** The column rows with their defaults, which the catalog reads apart (DESCRIBE_DEFAULTS_SQL). */
-export function withDefaults(
-  columns: readonly PostgresColumnCatalogRow[],
+/** One described table's column arrays, parsed (see PostgresDescribedTableRow). */
+export type PostgresTableColumns = Readonly<{ tableName: string; columns: PostgresColumnArrays }>;
+
+const NO_COLUMNS: PostgresColumnArrays = {
+  name: [],
+  position: [],
+  nativeType: [],
+  typeId: [],
+  typeModifier: [],
+  notNull: [],
+  identity: [],
+  generated: [],
+};
+
+/** Parses each described table's column arrays, once; a table without columns has empty ones. */
+export function parsePostgresColumns(tables: readonly PostgresDescribedTableRow[]): PostgresTableColumns[] {
+  return tables.map((table) => {
+    const columns = table.columns === null ? null : (JSON.parse(table.columns) as PostgresColumnArrays);
+    return { tableName: table.name, columns: columns?.name ? columns : NO_COLUMNS };
+  });
+}
+
+/** The ids of the described columns' types, once each: what DESCRIBE_TYPES_SQL is asked for. */
+export function postgresTypeIds(tables: readonly PostgresTableColumns[]): number[] {
+  const ids = new Set<number>();
+  for (const table of tables) for (const id of table.columns.typeId) ids.add(id);
+  return [...ids];
+}
+
+/**
+ * The columns of the described tables, one row each: their arrays joined with their types and defaults
+ * (read apart, DESCRIBE_TYPES_SQL and DESCRIBE_DEFAULTS_SQL). Defaults are looked up table by table: a
+ * key joining table and column names would build a string per column.
+ */
+export function postgresColumnRows(
+  tables: readonly PostgresTableColumns[],
+  types: readonly PostgresTypeRow[],
   defaults: readonly PostgresDefaultRow[],
 ): PostgresColumnRow[] {
-  const byColumn = new Map(defaults.map((row) => [`${row.tableName}\0${row.name}`, row.expression]));
-  return columns.map((row) => ({
-    ...row,
-    defaultExpression: byColumn.get(`${row.tableName}\0${row.name}`) ?? null,
-  }));
+  const typesById = new Map(types.map((row) => [Number(row.typeId), row]));
+  const defaultsByTable = new Map<string, Map<string, string>>();
+  for (const row of defaults) {
+    const table = defaultsByTable.get(row.tableName);
+    if (table) table.set(row.name, row.expression);
+    else defaultsByTable.set(row.tableName, new Map([[row.name, row.expression]]));
+  }
+  const rows: PostgresColumnRow[] = [];
+  for (const { tableName, columns } of tables) {
+    const tableDefaults = defaultsByTable.get(tableName);
+    const count = columns.name.length;
+    for (let index = 0; index < count; index++) {
+      const typeId = columns.typeId[index];
+      const type = typesById.get(typeId);
+      const name = columns.name[index];
+      // The types are read after the columns: a column retyped and its old type dropped in between is gone.
+      if (type === undefined)
+        throw new ConnectorError(
+          'CONNECTOR.TABLE_NOT_FOUND',
+          `Table "${tableName}" changed while it was described (column "${name}"): describe it again`,
+        );
+      rows.push({
+        tableName,
+        name,
+        position: columns.position[index],
+        nativeType: columns.nativeType[index],
+        typeName: type.typeName,
+        typeType: type.typeType,
+        category: type.category,
+        typeModifier: type.domainModifier ?? columns.typeModifier[index],
+        notNull: columns.notNull[index] || type.notNull,
+        defaultExpression: tableDefaults?.get(name) ?? null,
+        identity: columns.identity[index],
+        generated: columns.generated[index],
+        enumValues: type.enumValues,
+      });
+    }
+  }
+  return rows;
 }
 
 /**
@@ -78,12 +148,18 @@ export function mapPostgresTables(
   const columns = groupByTable(catalog.columns);
   const indexes = groupByTable(catalog.indexes);
   const foreignKeys = groupByTable(catalog.foreignKeys);
+  const mapColumn = postgresColumnMapper();
   return [...new Set(requested)].map((name) =>
-    mapPostgresTable(address, tables.get(name) as PostgresTableRow, {
-      columns: columns.get(name) ?? [],
-      indexes: indexes.get(name) ?? [],
-      foreignKeys: foreignKeys.get(name) ?? [],
-    }),
+    mapPostgresTable(
+      address,
+      tables.get(name) as PostgresTableRow,
+      {
+        columns: columns.get(name) ?? [],
+        indexes: indexes.get(name) ?? [],
+        foreignKeys: foreignKeys.get(name) ?? [],
+      },
+      mapColumn,
+    ),
   );
 }
 
@@ -91,12 +167,13 @@ export function mapPostgresTable(
   address: string,
   table: PostgresTableRow,
   rows: Omit<PostgresCatalog, 'tables'>,
+  mapColumn: (row: PostgresColumnRow) => ColumnInfo = mapPostgresColumn,
 ): TableInfo {
   const schema = address.slice(address.indexOf('/') + 1);
-  const { primaryKey, indexes } = mapPostgresIndexes(rows.indexes);
+  const { primaryKey, indexes } = mapPostgresIndexes(rows.indexes, rows.columns);
   return {
     ...summary(address, table),
-    columns: [...rows.columns].sort((a, b) => Number(a.position) - Number(b.position)).map(mapPostgresColumn),
+    columns: [...rows.columns].sort((a, b) => Number(a.position) - Number(b.position)).map(mapColumn),
     primaryKey,
     foreignKeys: mapPostgresForeignKeys(schema, rows.foreignKeys),
     indexes,
@@ -104,47 +181,99 @@ export function mapPostgresTable(
 }
 
 export function mapPostgresColumn(row: PostgresColumnRow): ColumnInfo {
-  const { serial, ...defaults } = mapPostgresDefault(row.defaultExpression);
-  const generated = row.generated === 's';
-  return {
-    name: row.name,
-    nativeType: row.nativeType,
-    ...mapPostgresType(row),
-    nullable: !row.notNull,
-    // A generated column's expression is no default: the database computes every value.
-    ...(generated ? {} : defaults),
-    autoIncrement: row.identity === 'a' || row.identity === 'd' || serial === true,
-    ...(generated ? { generated: true } : {}),
-  };
+  return columnInfo(row, mapPostgresType(row), mapPostgresDefault(row.defaultExpression));
 }
 
 /**
- * Groups index rows into indexes, columns in key order: the primary key first, then by name. An index
- * with an expression part has no column list to report and is left out; a partial unique index is
- * reported as not unique (it keys only the rows its predicate selects).
+ * mapPostgresColumn for the columns of one describe: a schema repeats a few types and defaults over
+ * thousands of columns, so each type (with its modifier) and each default expression is mapped once.
  */
-export function mapPostgresIndexes(rows: readonly PostgresIndexRow[]): {
-  primaryKey: string[];
-  indexes: IndexInfo[];
-} {
-  const byName = new Map<string, PostgresIndexRow[]>();
-  for (const row of rows) {
-    const parts = byName.get(row.indexName);
-    if (parts) parts.push(row);
-    else byName.set(row.indexName, [row]);
+export function postgresColumnMapper(): (row: PostgresColumnRow) => ColumnInfo {
+  const types = new Map<string, { facts: PostgresColumnRow; type: PostgresTypeMapping }>();
+  const defaults = new Map<string, PostgresDefaultMapping>();
+  return (row) => {
+    // format_type's text names one type with its modifier (qualified when another type of its name is
+    // visible): the facts are checked anyway, a domain's base type and modifier being outside it.
+    let known = types.get(row.nativeType);
+    if (known === undefined || !sameType(known.facts, row)) {
+      known = { facts: row, type: mapPostgresType(row) };
+      types.set(row.nativeType, known);
+    }
+    const expression = row.defaultExpression;
+    let fallback = expression === null ? NO_DEFAULT : defaults.get(expression);
+    if (fallback === undefined) {
+      fallback = mapPostgresDefault(expression);
+      defaults.set(expression as string, fallback);
+    }
+    return columnInfo(row, known.type, fallback);
+  };
+}
+
+const sameType = (a: PostgresColumnRow, b: PostgresColumnRow) =>
+  a.typeName === b.typeName &&
+  a.typeType === b.typeType &&
+  a.category === b.category &&
+  a.typeModifier === b.typeModifier &&
+  (a.typeType !== 'e' || String(a.enumValues) === String(b.enumValues));
+
+const NO_DEFAULT: PostgresDefaultMapping = {};
+
+type MutableColumnInfo = { -readonly [K in keyof ColumnInfo]: ColumnInfo[K] };
+
+/** Sets only the facts a column has, property by property: spreading partial objects cost more than the rest of the mapping. */
+function columnInfo(
+  row: PostgresColumnRow,
+  type: PostgresTypeMapping,
+  fallback: PostgresDefaultMapping,
+): ColumnInfo {
+  const generated = row.generated === 's';
+  const column: MutableColumnInfo = {
+    name: row.name,
+    nativeType: row.nativeType,
+    kind: type.kind,
+    nullable: !row.notNull,
+    autoIncrement: row.identity === 'a' || row.identity === 'd' || fallback.serial === true,
+  };
+  if (type.length !== undefined) column.length = type.length;
+  if (type.precision !== undefined) column.precision = type.precision;
+  if (type.scale !== undefined) column.scale = type.scale;
+  if (type.enumValues !== undefined) column.enumValues = type.enumValues;
+  // A generated column's expression is no default: the database computes every value.
+  if (generated) column.generated = true;
+  else if (fallback.defaultValue !== undefined) {
+    column.defaultValue = fallback.defaultValue;
+    if (fallback.defaultIsExpression !== undefined) column.defaultIsExpression = fallback.defaultIsExpression;
   }
-  const groups = [...byName.values()]
-    .filter((parts) => parts.every((part) => part.columnName !== null))
-    .sort((a, b) => rank(a[0]) - rank(b[0]) || compare(a[0].indexName, b[0].indexName));
-  const indexes = groups.map((parts) => ({
-    name: parts[0].indexName,
-    columns: [...parts]
-      .sort((a, b) => Number(a.position) - Number(b.position))
-      .map((part) => part.columnName as string),
-    unique: parts[0].isUnique && !parts[0].isPartial,
-  }));
-  const primary = groups.findIndex((parts) => parts[0].isPrimary);
-  return { primaryKey: primary < 0 ? [] : [...indexes[primary].columns], indexes };
+  return column;
+}
+
+/**
+ * Names each index's key from the table's columns (by position): the primary key first, then by name.
+ * An index with an expression part has no column list to report and is left out; a partial unique
+ * index is reported as not unique (it keys only the rows its predicate selects).
+ */
+export function mapPostgresIndexes(
+  rows: readonly PostgresIndexRow[],
+  columns: readonly PostgresColumnRow[],
+): { primaryKey: string[]; indexes: IndexInfo[] } {
+  const names = new Map(columns.map((column) => [Number(column.position), column.name]));
+  const indexes: (IndexInfo & { primary: boolean })[] = [];
+  for (const row of rows) {
+    const key = row.columns.map((position) => names.get(Number(position)));
+    if (key.length === 0 || key.some((name) => name === undefined)) continue;
+    indexes.push({
+      name: row.indexName,
+      columns: key as string[],
+      unique: row.isUnique && !row.isPartial,
+      primary: row.isPrimary,
+    });
+  }
+  indexes.sort((a, b) => Number(b.primary) - Number(a.primary) || compare(a.name, b.name));
+  const primary = indexes.find((index) => index.primary);
+  return {
+    primaryKey: primary ? [...primary.columns] : [],
+    indexes: indexes.map(({ name, columns: key, unique }) => ({ name, columns: key, unique })),
+  };
 }
 
 /** Groups foreign key rows by constraint; a key into another schema names its table `schema.table`. */
@@ -190,7 +319,6 @@ function summary(address: string, row: PostgresTableRow): TableSummary {
   };
 }
 
-const rank = (row: PostgresIndexRow) => (row.isPrimary ? 0 : 1);
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function groupByTable<R extends { tableName: string }>(rows: readonly R[]): Map<string, R[]> {

@@ -43,23 +43,22 @@ export type PostgresTableRow = Readonly<{
 
 /**
  * Tables, partitioned tables (one entity: their partitions are left out), foreign tables, views and
- * materialized views, with the planner's row estimate and the table comment.
+ * materialized views, with the planner's row estimate and the table comment (joined: obj_description
+ * runs a query of its own per table).
  */
 const TABLES = `
 SELECT c.relname AS name, c.relkind::text AS kind,
   CASE WHEN c.relkind IN ('r', 'm') THEN c.reltuples::int8 END AS "rowEstimate",
-  pg_catalog.obj_description(c.oid, 'pg_class') AS comment
+  d.description AS comment
 FROM pg_catalog.pg_class AS c
 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description AS d
+  ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
 WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'f', 'v', 'm') AND NOT c.relispartition`;
 
 /** Binds the schema name. */
 export const LIST_TABLES_SQL = `${TABLES}
 ORDER BY c.relname`;
-
-/** Binds the schema name and the array of requested table names. */
-export const FIND_TABLES_SQL = `${TABLES}
-  AND c.relname = ANY($2::text[])`;
 
 export type PostgresColumnRow = Readonly<{
   tableName: string;
@@ -87,31 +86,90 @@ export type PostgresColumnRow = Readonly<{
   enumValues: string[] | null;
 }>;
 
-/** What DESCRIBE_COLUMNS_SQL returns: the defaults come apart (DESCRIBE_DEFAULTS_SQL). */
-export type PostgresColumnCatalogRow = Omit<PostgresColumnRow, 'defaultExpression'>;
+/**
+ * The columns of one table as DESCRIBE_TABLES_SQL aggregates them: one array per fact, index by index
+ * the same column, in no particular order. Their types are DESCRIBE_TYPES_SQL's rows.
+ */
+export type PostgresColumnArrays = Readonly<{
+  name: string[];
+  position: number[];
+  nativeType: string[];
+  /** pg_attribute.atttypid (an oid, which json_agg would write as a string: cast to int8). */
+  typeId: number[];
+  /** pg_attribute.atttypmod. */
+  typeModifier: number[];
+  notNull: boolean[];
+  identity: string[];
+  generated: string[];
+}>;
 
-/** Binds the schema name and the array of requested table names. */
-export const DESCRIBE_COLUMNS_SQL = `
-SELECT c.relname AS "tableName", a.attname AS name, a.attnum AS position,
-  pg_catalog.format_type(a.atttypid, a.atttypmod) AS "nativeType",
-  coalesce(b.typname, t.typname)::text AS "typeName",
+export type PostgresDescribedTableRow = PostgresTableRow &
+  Readonly<{
+    /**
+     * PostgresColumnArrays as JSON text (the pool reads json as text; one JSON.parse costs far less than
+     * a row per column); null, or arrays of null, for a table without columns.
+     */
+    columns: string | null;
+  }>;
+
+/**
+ * The requested tables (TABLES' columns) with their columns, one row per table. Aggregating each fact
+ * into a JSON array (json_agg caches its output function; json_build_array per column looks up every
+ * argument's) spares the driver a row per column, which cost more than the whole query on the server.
+ * Binds the schema name and the array of requested table names.
+ */
+export const DESCRIBE_TABLES_SQL = `
+SELECT c.relname AS name, c.relkind::text AS kind,
+  CASE WHEN c.relkind IN ('r', 'm') THEN c.reltuples::int8 END AS "rowEstimate",
+  d.description AS comment, cols.columns
+FROM pg_catalog.pg_class AS c
+JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description AS d
+  ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+CROSS JOIN LATERAL (
+  SELECT json_build_object(
+    'name', json_agg(a.attname), 'position', json_agg(a.attnum),
+    'nativeType', json_agg(pg_catalog.format_type(a.atttypid, a.atttypmod)),
+    'typeId', json_agg(a.atttypid::int8), 'typeModifier', json_agg(a.atttypmod),
+    'notNull', json_agg(a.attnotnull), 'identity', json_agg(a.attidentity),
+    'generated', json_agg(a.attgenerated)) AS columns
+  FROM pg_catalog.pg_attribute AS a
+  WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+) AS cols
+WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'f', 'v', 'm') AND NOT c.relispartition
+  AND c.relname = ANY($2::text[])`;
+
+export type PostgresTypeRow = Readonly<{
+  typeId: number;
+  /** pg_type.typname, a domain resolved to its base type: `varchar`, `int4`, `_int4`. */
+  typeName: string;
+  /** pg_type.typtype of that type: b base, e enum, c composite, r range, m multirange, d domain. */
+  typeType: string;
+  /** pg_type.typcategory of that type: `A` for an array. */
+  category: string;
+  /** A domain's typtypmod (its base type's length, precision and scale); null for any other type. */
+  domainModifier: number | null;
+  /** A domain's NOT NULL. */
+  notNull: boolean;
+  /** The members of an enum (or of a domain over one) in their order. */
+  enumValues: string[] | null;
+}>;
+
+/**
+ * The types of the described columns, once each: a few against thousands of columns. Asked once the
+ * columns are in, by their ids (`$1::oid[]`), rather than by scanning the columns a second time. Binds
+ * the array of type ids.
+ */
+export const DESCRIBE_TYPES_SQL = `
+SELECT t.oid AS "typeId", coalesce(b.typname, t.typname)::text AS "typeName",
   coalesce(b.typtype, t.typtype)::text AS "typeType",
   coalesce(b.typcategory, t.typcategory)::text AS category,
-  CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END AS "typeModifier",
-  a.attnotnull OR t.typnotnull AS "notNull",
-  a.attidentity::text AS identity, a.attgenerated::text AS generated,
-  e.labels AS "enumValues"
-FROM pg_catalog.pg_attribute AS a
-JOIN pg_catalog.pg_class AS c ON c.oid = a.attrelid
-JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
-JOIN pg_catalog.pg_type AS t ON t.oid = a.atttypid
+  CASE WHEN t.typtype = 'd' THEN t.typtypmod END AS "domainModifier", t.typnotnull AS "notNull",
+  (SELECT array_agg(e.enumlabel::text ORDER BY e.enumsortorder)
+   FROM pg_catalog.pg_enum AS e WHERE e.enumtypid = coalesce(b.oid, t.oid)) AS "enumValues"
+FROM pg_catalog.pg_type AS t
 LEFT JOIN pg_catalog.pg_type AS b ON b.oid = t.typbasetype AND t.typtype = 'd'
-LEFT JOIN (
-  SELECT enumtypid, array_agg(enumlabel::text ORDER BY enumsortorder) AS labels
-  FROM pg_catalog.pg_enum
-  GROUP BY enumtypid
-) AS e ON e.enumtypid = coalesce(b.oid, t.oid)
-WHERE n.nspname = $1 AND c.relname = ANY($2::text[]) AND a.attnum > 0 AND NOT a.attisdropped`;
+WHERE t.oid = ANY($1::oid[])`;
 
 export type PostgresDefaultRow = Readonly<{
   tableName: string;
@@ -142,27 +200,25 @@ export type PostgresIndexRow = Readonly<{
   isUnique: boolean;
   /** A partial index (`WHERE ...`) is unique only over its predicate: not a key of the whole table. */
   isPartial: boolean;
-  /** 1-based position of the column in the index key. */
-  position: number;
-  /** null for an expression part. */
-  columnName: string | null;
+  /** The key's column numbers (pg_attribute.attnum, a column's position) in key order; 0 for an expression. */
+  columns: number[];
 }>;
 
 /**
- * Key columns (not INCLUDE columns) of every index, the primary key's among them; a partitioned table's
- * own (partitioned) indexes, not its partitions'. Binds the schema name and the table names.
+ * Every index with the column numbers of its key (not its INCLUDE columns), the primary key among them;
+ * a partitioned table's own (partitioned) indexes, not its partitions'. The numbers are the columns'
+ * positions: the mapper names them from the described columns, the catalog looking up none. Binds the
+ * schema name and the table names.
  */
 export const DESCRIBE_INDEXES_SQL = `
 SELECT c.relname AS "tableName", i.relname AS "indexName", x.indisprimary AS "isPrimary",
-  x.indisunique AS "isUnique", x.indpred IS NOT NULL AS "isPartial", k.position::int4 AS position,
-  a.attname AS "columnName"
+  x.indisunique AS "isUnique", x.indpred IS NOT NULL AS "isPartial",
+  (x.indkey::int2[])[0:x.indnkeyatts - 1] AS columns
 FROM pg_catalog.pg_index AS x
 JOIN pg_catalog.pg_class AS c ON c.oid = x.indrelid
 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_class AS i ON i.oid = x.indexrelid
-CROSS JOIN LATERAL unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, position)
-LEFT JOIN pg_catalog.pg_attribute AS a ON a.attrelid = x.indrelid AND a.attnum = k.attnum AND k.attnum > 0
-WHERE n.nspname = $1 AND c.relname = ANY($2::text[]) AND k.position <= x.indnkeyatts`;
+WHERE n.nspname = $1 AND c.relname = ANY($2::text[])`;
 
 export type PostgresForeignKeyRow = Readonly<{
   tableName: string;
@@ -176,19 +232,20 @@ export type PostgresForeignKeyRow = Readonly<{
 
 /**
  * Foreign keys column by column. A key referencing a partitioned table is cloned onto each of its
- * partitions (conparentid names the original): only the original is reported. Binds the schema name
- * and the table names.
+ * partitions (conparentid names the original): only the original is reported. Column names are
+ * lookups of their own: joined to the unnested key, pg_attribute was hashed whole once per key. Binds the schema name and the table names.
  */
 export const DESCRIBE_FOREIGN_KEYS_SQL = `
 SELECT c.relname AS "tableName", con.conname AS "constraintName", k.position::int4 AS position,
-  a.attname AS "columnName", rn.nspname AS "referencedSchema", rc.relname AS "referencedTable",
-  ra.attname AS "referencedColumn"
+  (SELECT a.attname FROM pg_catalog.pg_attribute AS a
+   WHERE a.attrelid = con.conrelid AND a.attnum = k.attnum) AS "columnName",
+  rn.nspname AS "referencedSchema", rc.relname AS "referencedTable",
+  (SELECT ra.attname FROM pg_catalog.pg_attribute AS ra
+   WHERE ra.attrelid = con.confrelid AND ra.attnum = k.refattnum) AS "referencedColumn"
 FROM pg_catalog.pg_constraint AS con
 JOIN pg_catalog.pg_class AS c ON c.oid = con.conrelid
 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_class AS rc ON rc.oid = con.confrelid
 JOIN pg_catalog.pg_namespace AS rn ON rn.oid = rc.relnamespace
 CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(attnum, refattnum, position)
-JOIN pg_catalog.pg_attribute AS a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
-JOIN pg_catalog.pg_attribute AS ra ON ra.attrelid = con.confrelid AND ra.attnum = k.refattnum
 WHERE con.contype = 'f' AND con.conparentid = 0 AND n.nspname = $1 AND c.relname = ANY($2::text[])`;

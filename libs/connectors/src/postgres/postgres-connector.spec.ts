@@ -1,6 +1,18 @@
 import { ConnectorError, type TableInfo } from '../spi';
-import { mapPostgresTables } from './map-postgres-tables';
-import { type PostgresColumnRow } from './postgres-catalog.sql';
+import {
+  mapPostgresIndexes,
+  mapPostgresTables,
+  parsePostgresColumns,
+  postgresColumnRows,
+} from './map-postgres-tables';
+import {
+  type PostgresColumnArrays,
+  type PostgresColumnRow,
+  type PostgresDescribedTableRow,
+  type PostgresIndexRow,
+  type PostgresTableRow,
+  type PostgresTypeRow,
+} from './postgres-catalog.sql';
 import { createPostgresConnector } from './postgres-connector';
 import { FakePostgresServer } from './postgres-fake-driver';
 import {
@@ -35,11 +47,57 @@ const catalogServer = (rows: 'chinook' | 'odd' = 'chinook') => {
       { name: 'sales' },
     ])
     .answer(/WHERE nspname = \$1/, [{ name: 'public' }])
+    .answer(/FROM pg_catalog\.pg_type AS t/, typesOf(recorded[1] as PostgresColumnRow[]))
+    .answer(
+      /json_agg\(a\.attname\)/,
+      describedTablesOf(recorded[0] as PostgresTableRow[], recorded[1] as PostgresColumnRow[]),
+    )
     .answer(/FROM pg_catalog\.pg_class AS c\n/, recorded[0])
-    .answer(/FROM pg_catalog\.pg_attribute/, recorded[1])
     .answer(/FROM pg_catalog\.pg_attrdef/, defaultsOf(recorded[1] as PostgresColumnRow[]))
     .answer(/FROM pg_catalog\.pg_index/, recorded[2])
     .answer(/FROM pg_catalog\.pg_constraint/, recorded[3]);
+};
+
+/** A type id per recorded type: the recorded columns carry their types' facts, not their oids. */
+const typeIdOf = (row: PostgresColumnRow) => [row.nativeType, row.typeName, row.typeModifier].join('\0');
+
+/** The recorded columns' types, as DESCRIBE_TYPES_SQL returns them apart (the recorded domain has no typmod). */
+const typesOf = (columns: readonly PostgresColumnRow[]): PostgresTypeRow[] => {
+  const ids = [...new Set(columns.map(typeIdOf))];
+  return ids.map((id, typeId) => {
+    const row = columns.find((column) => typeIdOf(column) === id) as PostgresColumnRow;
+    return {
+      typeId,
+      typeName: row.typeName,
+      typeType: row.typeType,
+      category: row.category,
+      domainModifier: null,
+      notNull: false,
+      enumValues: row.enumValues,
+    };
+  });
+};
+
+/** The recorded tables with their columns' arrays, as DESCRIBE_TABLES_SQL aggregates them. */
+const describedTablesOf = (
+  tables: readonly PostgresTableRow[],
+  columns: readonly PostgresColumnRow[],
+): PostgresDescribedTableRow[] => {
+  const ids = [...new Set(columns.map(typeIdOf))];
+  return tables.map((table) => {
+    const own = columns.filter((column) => column.tableName === table.name).reverse();
+    const arrays: PostgresColumnArrays = {
+      name: own.map((column) => column.name),
+      position: own.map((column) => column.position),
+      nativeType: own.map((column) => column.nativeType),
+      typeId: own.map((column) => ids.indexOf(typeIdOf(column))),
+      typeModifier: own.map((column) => column.typeModifier),
+      notNull: own.map((column) => column.notNull),
+      identity: own.map((column) => column.identity),
+      generated: own.map((column) => column.generated),
+    };
+    return { ...table, columns: JSON.stringify(arrays) };
+  });
 };
 
 /** The recorded columns' defaults, as DESCRIBE_DEFAULTS_SQL returns them apart. */
@@ -86,7 +144,7 @@ describe('createPostgresConnector: introspection', () => {
     await connector.close();
   });
 
-  it('given many tables, when described, then it takes six set-based queries binding the schema and the names as one array', async () => {
+  it('given many tables, when described, then it takes six set-based queries binding the schema and the names as one array, the types by id', async () => {
     const server = catalogServer();
     const connector = given(server);
     const tables = await connector.describe('chinook/public', ['playlist_track', 'album']);
@@ -95,6 +153,7 @@ describe('createPostgresConnector: introspection', () => {
     expect(server.queries.every((query) => query.database === 'chinook')).toBe(true);
     expect(server.queries[0].values).toEqual(['public']);
     expect(server.queries[1].values).toEqual(['public', ['playlist_track', 'album']]);
+    expect(server.queries[5]).toMatchObject({ sql: expect.stringContaining('$1::oid[]'), values: [[0, 1]] });
     expect(tables[0]).toMatchObject({ schema: 'chinook/public', primaryKey: ['playlist_id', 'track_id'] });
     expect(tables[1].foreignKeys).toEqual([
       {
@@ -263,5 +322,104 @@ describe('createPostgresConnector: data access and errors', () => {
     const connector = given(catalogServer());
     await connector.close();
     await expect(connector.listDatabases()).rejects.toMatchObject({ code: 'CONNECTOR.UNREACHABLE' });
+  });
+});
+
+describe('postgresColumnRows', () => {
+  const table = (columns: PostgresColumnArrays | null): PostgresDescribedTableRow => ({
+    name: 'person',
+    kind: 'r',
+    rowEstimate: '0',
+    comment: null,
+    columns: columns === null ? null : JSON.stringify(columns),
+  });
+  const text = { typeName: 'text', typeType: 'b', category: 'S', domainModifier: null, notNull: false };
+  const code = { typeName: 'varchar', typeType: 'b', category: 'S', domainModifier: 14, notNull: true };
+
+  it('given a column of a domain, when joined with its type, then it has the base type, the domain’s modifier and its NOT NULL', () => {
+    const [row] = postgresColumnRows(
+      parsePostgresColumns([
+        table({
+          name: ['code'],
+          position: [1],
+          nativeType: ['code'],
+          typeId: [90001],
+          typeModifier: [-1],
+          notNull: [false],
+          identity: [''],
+          generated: [''],
+        }),
+      ]),
+      [{ typeId: 90001, ...code, enumValues: null }],
+      [{ tableName: 'person', name: 'code', expression: "'x'::character varying" }],
+    );
+    expect(row).toMatchObject({
+      tableName: 'person',
+      nativeType: 'code',
+      typeName: 'varchar',
+      typeModifier: 14,
+      notNull: true,
+      defaultExpression: "'x'::character varying",
+    });
+  });
+
+  it('given a table without columns, when joined, then it has none', () => {
+    expect(postgresColumnRows(parsePostgresColumns([table(null)]), [], [])).toEqual([]);
+  });
+
+  it('given a column retyped between the queries, when joined, then the table is not found as it was, rather than guessed', () => {
+    const columns = {
+      name: ['note'],
+      position: [1],
+      nativeType: ['text'],
+      typeId: [25],
+      typeModifier: [-1],
+      notNull: [false],
+      identity: [''],
+      generated: [''],
+    };
+    expect(() =>
+      postgresColumnRows(
+        parsePostgresColumns([table(columns)]),
+        [{ typeId: 26, ...text, enumValues: null }],
+        [],
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'CONNECTOR.TABLE_NOT_FOUND',
+        message: expect.stringContaining('"person"'),
+      }),
+    );
+  });
+});
+
+describe('mapPostgresIndexes', () => {
+  const columns = CHINOOK_COLUMN_ROWS.filter((row) => row.tableName === 'album');
+  const index = (indexName: string, keys: number[], more: Partial<PostgresIndexRow> = {}) => ({
+    tableName: 'album',
+    indexName,
+    isPrimary: false,
+    isUnique: true,
+    isPartial: false,
+    columns: keys,
+    ...more,
+  });
+
+  it('given key column numbers, when mapped, then they are named from the columns, the primary key first', () => {
+    expect(
+      mapPostgresIndexes([index('b_title', [2, 3]), index('album_pkey', [1], { isPrimary: true })], columns),
+    ).toEqual({
+      primaryKey: ['album_id'],
+      indexes: [
+        { name: 'album_pkey', columns: ['album_id'], unique: true },
+        { name: 'b_title', columns: ['title', 'artist_id'], unique: true },
+      ],
+    });
+  });
+
+  it('given an expression part or a partial unique index, when mapped, then the first is left out and the second is not unique', () => {
+    expect(
+      mapPostgresIndexes([index('lower_title', [0]), index('open_title', [2], { isPartial: true })], columns),
+    ).toEqual({ primaryKey: [], indexes: [{ name: 'open_title', columns: ['title'], unique: false }] });
   });
 });

@@ -2,26 +2,29 @@ import { ConnectorError, type SchemaIntrospector, type TableInfo, type TableSumm
 import { parsePostgresAddress, postgresAddress } from './postgres-address';
 import {
   DATABASES_SQL,
-  DESCRIBE_COLUMNS_SQL,
   DESCRIBE_DEFAULTS_SQL,
   DESCRIBE_FOREIGN_KEYS_SQL,
   DESCRIBE_INDEXES_SQL,
-  FIND_TABLES_SQL,
+  DESCRIBE_TABLES_SQL,
+  DESCRIBE_TYPES_SQL,
   LIST_TABLES_SQL,
   SCHEMA_EXISTS_SQL,
   SCHEMAS_SQL,
-  type PostgresColumnCatalogRow,
   type PostgresDefaultRow,
+  type PostgresDescribedTableRow,
   type PostgresForeignKeyRow,
   type PostgresIndexRow,
   type PostgresNameRow,
   type PostgresTableRow,
+  type PostgresTypeRow,
 } from './postgres-catalog.sql';
 import {
   assertTablesFound,
   mapPostgresTableSummaries,
   mapPostgresTables,
-  withDefaults,
+  parsePostgresColumns,
+  postgresColumnRows,
+  postgresTypeIds,
 } from './map-postgres-tables';
 
 /** Runs one catalog query in `database` with bound values; the row shape is its `*.sql.ts` constant's. */
@@ -37,8 +40,9 @@ const UNOPENABLE = new Set([
 /**
  * Reads pg_catalog. The wizard's databases are `<database>/<schema>` (see postgres-address.ts): the
  * schemas of the connection's database when it names one, else of every database the user may connect
- * to (one query per database: catalogs are per database). describe() runs six set-based queries
- * (schema, tables, columns, defaults, indexes, foreign keys) side by side, whatever the number of tables.
+ * to (one query per database: catalogs are per database). describe() runs five set-based queries
+ * side by side (schema, tables with their columns, defaults, indexes, foreign keys), then the columns' types
+ * by id, whatever the number of tables.
  */
 export class PostgresIntrospector implements SchemaIntrospector {
   constructor(
@@ -76,17 +80,17 @@ export class PostgresIntrospector implements SchemaIntrospector {
   }
 
   /**
-   * The schema check, the tables and their columns, defaults, indexes and foreign keys all at once, each on a
-   * pooled connection of its own: a missing schema or table is known only when all have answered.
+   * The schema check, the tables with their columns (then their types), defaults, indexes and foreign keys
+   * all at once, each on a pooled connection of its own: a missing schema or table is known only when all
+   * have answered.
    */
   async describe(address: string, tables: readonly string[]): Promise<TableInfo[]> {
     const schema = parsePostgresAddress(address);
     const values = [schema.schema, [...new Set(tables)]];
     const run = <R>(sql: string) => this.query<R>(schema.database, sql, values);
-    const [exists, found, columns, defaults, indexes, foreignKeys] = await Promise.all([
+    const [exists, [found, columns, types], defaults, indexes, foreignKeys] = await Promise.all([
       this.query<PostgresNameRow>(schema.database, SCHEMA_EXISTS_SQL, [schema.schema]),
-      tables.length === 0 ? [] : run<PostgresTableRow>(FIND_TABLES_SQL),
-      tables.length === 0 ? [] : run<PostgresColumnCatalogRow>(DESCRIBE_COLUMNS_SQL),
+      tables.length === 0 ? [[], [], []] : this.tablesAndTypes(schema.database, values),
       tables.length === 0 ? [] : run<PostgresDefaultRow>(DESCRIBE_DEFAULTS_SQL),
       tables.length === 0 ? [] : run<PostgresIndexRow>(DESCRIBE_INDEXES_SQL),
       tables.length === 0 ? [] : run<PostgresForeignKeyRow>(DESCRIBE_FOREIGN_KEYS_SQL),
@@ -95,10 +99,20 @@ export class PostgresIntrospector implements SchemaIntrospector {
     assertTablesFound(tables, found);
     return mapPostgresTables(postgresAddress(schema), tables, {
       tables: found,
-      columns: withDefaults(columns, defaults),
+      columns: postgresColumnRows(columns, types, defaults),
       indexes,
       foreignKeys,
     });
+  }
+
+  /** The tables with their columns, then the types of those columns (a few, asked by id). */
+  private async tablesAndTypes(database: string, values: readonly unknown[]) {
+    const found = await this.query<PostgresDescribedTableRow>(database, DESCRIBE_TABLES_SQL, values);
+    const columns = parsePostgresColumns(found);
+    const ids = postgresTypeIds(columns);
+    const types =
+      ids.length === 0 ? [] : await this.query<PostgresTypeRow>(database, DESCRIBE_TYPES_SQL, [ids]);
+    return [found, columns, types] as const;
   }
 }
 

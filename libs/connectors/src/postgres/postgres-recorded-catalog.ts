@@ -6,7 +6,8 @@ import {
 } from './postgres-catalog.sql';
 
 /**
- * Catalog rows as PostgreSQL 15 returned them (the four describe queries of postgres-catalog.sql.ts), for
+ * Catalog rows as PostgreSQL 15 returned them (the describe queries of postgres-catalog.sql.ts; the column
+ * rows as postgresColumnRows assembles them from the tables' column arrays, types and defaults), for
  * unit specs: Chinook_PostgreSql.sql's album and playlist_track in `public`, and the hard schema of
  * postgres-int-support.ts (odd names, an enum, a domain, arrays, jsonb, uuid, an identity, a generated
  * column, a partitioned table, a view and a materialized view) in `Odd "Schema" ü`, never analysed.
@@ -102,8 +103,7 @@ export const CHINOOK_INDEX_ROWS: PostgresIndexRow[] = [
     isPrimary: false,
     isUnique: false,
     isPartial: false,
-    position: 1,
-    columnName: 'artist_id',
+    columns: [3],
   },
   {
     tableName: 'album',
@@ -111,8 +111,7 @@ export const CHINOOK_INDEX_ROWS: PostgresIndexRow[] = [
     isPrimary: true,
     isUnique: true,
     isPartial: false,
-    position: 1,
-    columnName: 'album_id',
+    columns: [1],
   },
   {
     tableName: 'playlist_track',
@@ -120,17 +119,7 @@ export const CHINOOK_INDEX_ROWS: PostgresIndexRow[] = [
     isPrimary: true,
     isUnique: true,
     isPartial: false,
-    position: 1,
-    columnName: 'playlist_id',
-  },
-  {
-    tableName: 'playlist_track',
-    indexName: 'playlist_track_pkey',
-    isPrimary: true,
-    isUnique: true,
-    isPartial: false,
-    position: 2,
-    columnName: 'track_id',
+    columns: [1, 2],
   },
   {
     tableName: 'playlist_track',
@@ -138,8 +127,7 @@ export const CHINOOK_INDEX_ROWS: PostgresIndexRow[] = [
     isPrimary: false,
     isUnique: false,
     isPartial: false,
-    position: 1,
-    columnName: 'playlist_id',
+    columns: [1],
   },
   {
     tableName: 'playlist_track',
@@ -147,8 +135,7 @@ export const CHINOOK_INDEX_ROWS: PostgresIndexRow[] = [
     isPrimary: false,
     isUnique: false,
     isPartial: false,
-    position: 1,
-    columnName: 'track_id',
+    columns: [2],
   },
 ];
 
@@ -574,8 +561,7 @@ export const ODD_INDEX_ROWS: PostgresIndexRow[] = [
     isPrimary: true,
     isUnique: true,
     isPartial: false,
-    position: 1,
-    columnName: 'Id',
+    columns: [1],
   },
   {
     tableName: 'Odd "name" [b] 表',
@@ -583,17 +569,7 @@ export const ODD_INDEX_ROWS: PostgresIndexRow[] = [
     isPrimary: false,
     isUnique: true,
     isPartial: false,
-    position: 1,
-    columnName: 'select',
-  },
-  {
-    tableName: 'Odd "name" [b] 表',
-    indexName: 'uq select',
-    isPrimary: false,
-    isUnique: true,
-    isPartial: false,
-    position: 2,
-    columnName: 'day',
+    columns: [2, 12],
   },
   {
     tableName: 'measurement',
@@ -601,17 +577,7 @@ export const ODD_INDEX_ROWS: PostgresIndexRow[] = [
     isPrimary: true,
     isUnique: true,
     isPartial: false,
-    position: 1,
-    columnName: 'id',
-  },
-  {
-    tableName: 'measurement',
-    indexName: 'measurement_pkey',
-    isPrimary: true,
-    isUnique: true,
-    isPartial: false,
-    position: 2,
-    columnName: 'logged',
+    columns: [1, 2],
   },
 ];
 
