@@ -261,7 +261,9 @@ export function readValue(column: ColumnInfo, value: unknown, version: ODataVers
       return Number.isSafeInteger(number) ? number : value;
     }
     case 'BinaryData':
-      return typeof value === 'string' && version === 'v4' ? base64OfUrl(value) : value;
+      // v2 JSON is base64, but CAP's v2 adapter passes v4's base64url through: standard base64 has
+      // no `-` nor `_`, so reading both as base64url is exact for either.
+      return typeof value === 'string' ? base64OfUrl(value) : value;
     case 'Date':
     case 'DateTime':
       return decodeValue(column, typeof value === 'string' ? fromV2Date(value) : value);

@@ -44,6 +44,12 @@ describe('OData HTTP: authentication and SAP CSRF tokens', () => {
     expect(requests[3].headers['x-csrf-token']).toBe('T0KEN');
   });
 
+  it('given any request, when sent, then it names its language, never the wildcard fetch would send', async () => {
+    const { client, requests } = http({ kind: 'none' }, () => ({ body: '<edmx:Edmx/>' }));
+    await client.request({ method: 'GET', path: '$metadata', kind: 'metadata' });
+    expect(requests[0].headers['accept-language']).toBe('en');
+  });
+
   it('given OAuth client credentials, when two requests are sent, then one token is fetched and sent as bearer', async () => {
     let clock = 0;
     const { client, requests } = http(

@@ -18,6 +18,13 @@ export type ODataRequest = Readonly<{
 
 export type ODataResponse = Readonly<{ status: number; headers: Headers; text: string }>;
 
+/**
+ * The language the connector asks for (labels of `$metadata`, the service's messages): the product's.
+ * Without it `fetch` sends `Accept-Language: *`, which CAP's v2 adapter answers with a 500 on `$metadata`
+ * (it reads the wildcard as "every language" and fails to write the result).
+ */
+const ACCEPT_LANGUAGE = 'en';
+
 /** Refresh a token this long before the expiry it was given with. */
 const TOKEN_MARGIN_MS = 60_000;
 
@@ -76,6 +83,7 @@ export class ODataHttp {
     const url = new URL(request.path, this.options.serviceUrl).toString();
     const headers: Record<string, string> = {
       Accept: 'application/json',
+      'Accept-Language': ACCEPT_LANGUAGE,
       ...(await this.authHeaders()),
       ...request.headers,
     };
@@ -93,7 +101,12 @@ export class ODataHttp {
   }
 
   private async fetchCsrfToken(): Promise<void> {
-    const headers = { Accept: 'application/json', 'x-csrf-token': 'fetch', ...(await this.authHeaders()) };
+    const headers = {
+      Accept: 'application/json',
+      'Accept-Language': ACCEPT_LANGUAGE,
+      'x-csrf-token': 'fetch',
+      ...(await this.authHeaders()),
+    };
     const response = await this.fetch(this.options.serviceUrl, { method: 'GET', headers });
     this.keepCookies(response.headers);
     await this.readText(response);
