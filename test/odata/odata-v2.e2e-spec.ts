@@ -1,22 +1,32 @@
 import { createODataConnector, type Connector, type EntityDataAccess, type TableInfo } from '@ib/connectors';
 import { ODATA_USER, startODataServer, type ODataServer } from '../support/odata-server';
+import { createIntegration, entityNames, eventually, publishedOrFail } from '../support/publishing';
+import { ADMIN, bearer, startTestApp, type TestApp } from '../support/test-app';
 
 type Filters = Parameters<EntityDataAccess['find']>[1]['filters'];
+
+const basic = `Basic ${Buffer.from(`${ODATA_USER.username}:${ODATA_USER.password}`).toString('base64')}`;
+
+/** One CAP process for the file: its v2 adapter serves the same service, and data, as its v4 root. */
+let server: ODataServer;
+beforeAll(async () => {
+  server = await startODataServer();
+}, 90_000);
+afterAll(async () => {
+  await server?.stop();
+});
 
 /**
  * The connector on a real OData **v2** service: the fixture's CAP service as CAP's v2 adapter
  * (`@cap-js-community/odata-v2-adapter`) serves it, EDMX 1.0 with SAP annotations and verbose JSON
- * (`{ d: { results } }`, `/Date(..)/`, `__metadata.etag`, `__count`), as SAP Gateway answers.
+ * (`{ d: { results } }`, `/Date(..)/`, `__metadata.etag`, `__count`, `__next`), as SAP Gateway answers.
  */
 describe('OData connector: a CAP service in OData v2', () => {
-  let server: ODataServer;
   let connector: Connector;
   let data: EntityDataAccess;
   const tables: Record<string, TableInfo> = {};
-  const basic = `Basic ${Buffer.from(`${ODATA_USER.username}:${ODATA_USER.password}`).toString('base64')}`;
 
   beforeAll(async () => {
-    server = await startODataServer();
     connector = createODataConnector({
       serviceUrl: server.serviceUrlV2,
       auth: { kind: 'basic', ...ODATA_USER },
@@ -30,10 +40,9 @@ describe('OData connector: a CAP service in OData v2', () => {
       'Currencies',
     ]);
     for (const table of described) tables[table.name] = table;
-  }, 90_000);
+  });
   afterAll(async () => {
     await connector?.close();
-    await server?.stop();
   });
 
   describe('introspection', () => {
@@ -361,5 +370,219 @@ describe('OData connector: a CAP service in OData v2', () => {
       expect(await data.get(tables.Orders, key)).toMatchObject({ amount: '8.00' });
       await raced.close();
     });
+  });
+});
+
+describe('OData connector: server paging of a CAP service in OData v2', () => {
+  /** The fixture's PagedService: the same customers, two a page at most (`@cds.query.limit`). */
+  const pagedRoot = () => new URL('../paged/', server.serviceUrlV2).toString();
+
+  it('given a service that answers two rows a page, when three are asked for from the second on with a count, then __next is followed on the service origin and __count read', async () => {
+    const urls: string[] = [];
+    const connector = createODataConnector(
+      { serviceUrl: pagedRoot(), auth: { kind: 'basic', ...ODATA_USER } },
+      (url, init) => {
+        urls.push(decodeURIComponent(url));
+        return fetch(url, init);
+      },
+    );
+    const [customers] = await connector.describe('PagedService', ['Customers']);
+    const result = await connector.data!.find(customers, {
+      offset: 1,
+      limit: 3,
+      count: true,
+      fields: ['ID', 'name'],
+    });
+    expect(result).toEqual({
+      rows: [
+        { ID: 2, name: 'Alan Turing' },
+        { ID: 3, name: 'Grace Hopper' },
+        { ID: 4, name: 'Edsger Dijkstra' },
+      ],
+      total: 5,
+    });
+    const pages = urls.filter((url) => url.includes('Customers?'));
+    expect(pages).toHaveLength(2);
+    // The adapter names itself `localhost`: the link is followed where the connection points.
+    expect(pages[1]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/odata\/v2\/paged\/Customers\?.*\$skiptoken=/);
+    expect((await connector.data!.find(customers, {})).rows.map((row) => row.ID)).toEqual([1, 2, 3, 4, 5]);
+    await connector.close();
+  });
+});
+
+/**
+ * The product on a v2 connection: the wizard through the API, publication, and the data API with an API
+ * key; each write is checked on the service itself.
+ */
+describe('an integration of an OData v2 service, from the wizard to the data API', () => {
+  let t: TestApp;
+  let admin: string;
+  let integrationId: string;
+  let entities: Readonly<Record<string, string>>;
+  let key: string;
+
+  const data = (entity: string, rest = '') =>
+    `/api/data/development/${integrationId}/${encodeURIComponent(entities[entity])}${rest}`;
+  const apiKey = () => ({ 'X-API-Key': key });
+  const onService = async (path: string) => {
+    const response = await fetch(
+      `${server.serviceUrlV2}${path}${path.includes('?') ? '&' : '?'}$format=json`,
+      {
+        headers: { Authorization: basic, 'Accept-Language': 'en' },
+      },
+    );
+    return {
+      status: response.status,
+      body:
+        response.status === 200 ? ((await response.json()) as { d: Record<string, unknown> }).d : undefined,
+    };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.login(ADMIN.username, ADMIN.password);
+  }, 90_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('given a v2 connection, when the wizard browses it and the integration is published, then the service is its one database', async () => {
+    const created = await t
+      .http()
+      .post('/api/connections')
+      .set(bearer(admin))
+      .send({
+        name: 'Shop service v2',
+        provider: 'odata',
+        environment: 'development',
+        details: { url: server.serviceUrlV2, username: ODATA_USER.username, options: { auth: 'basic' } },
+        password: ODATA_USER.password,
+      })
+      .expect(201);
+    const connectionId = created.body.id as string;
+    const tested = await t.http().post(`/api/connections/${connectionId}/test`).set(bearer(admin));
+    expect(tested.body).toMatchObject({ ok: true, serverVersion: 'OData 2.0 ShopService' });
+
+    integrationId = await createIntegration(t, admin, {
+      applicationName: 'Shop v2',
+      provider: 'odata',
+      connectionId,
+      database: 'ShopService',
+      tables: ['Products', 'Customers', 'Orders', 'OrderItems'],
+    });
+    entities = await entityNames(t, admin, integrationId);
+    await publishedOrFail(t, admin, integrationId);
+    key = (
+      await t
+        .http()
+        .post('/api/environments/development/api-keys')
+        .set(bearer(admin))
+        .send({ appName: 'Shop v2 app' })
+        .expect(201)
+    ).body.key as string;
+  });
+
+  it('given the published integration, when an app lists with a filter, a sort, fields and a count, then the v2 service answers the page', async () => {
+    const { body } = await eventually(async () => {
+      const answer = await t
+        .http()
+        .get(data('Customers'))
+        .query({ 'vip[eq]': 'false', sort: '-name', fields: 'ID,name', count: 'true', limit: '2' })
+        .set(apiKey());
+      return answer.status === 200 ? answer : undefined;
+    }, 'the data API to serve the deployment');
+    expect(body).toMatchObject({
+      items: [
+        { ID: 4, name: 'Edsger Dijkstra' },
+        { ID: 5, name: 'Barbara Liskov' },
+      ],
+      count: 3,
+      offset: 0,
+      limit: 2,
+    });
+  });
+
+  it('given the published integration, when an app creates, reads, updates and deletes a product, then the v2 service holds each change', async () => {
+    const created = await t
+      .http()
+      .post(data('Products'))
+      .set(apiKey())
+      .send({
+        code: 'P-777',
+        name: 'Ruler',
+        price: '1.25',
+        stock: 7,
+        active: true,
+        releaseDate: '2025-05-01',
+        opensAt: '08:15:00',
+      })
+      .expect(201);
+    expect(created.body).toMatchObject({ code: 'P-777', releaseDate: '2025-05-01', opensAt: '08:15:00' });
+    expect((await onService("Products('P-777')")).body).toMatchObject({
+      name: 'Ruler',
+      price: '1.25',
+      releaseDate: `/Date(${Date.UTC(2025, 4, 1)})/`,
+      opensAt: 'PT08H15M00S',
+    });
+
+    const updated = await t
+      .http()
+      .patch(data('Products', '/P-777'))
+      .set(apiKey())
+      .send({ name: 'Long ruler', price: 2, releaseDate: '2025-06-30' })
+      .expect(200);
+    expect(updated.body).toMatchObject({ name: 'Long ruler', price: '2.00', releaseDate: '2025-06-30' });
+    expect((await onService("Products('P-777')")).body).toMatchObject({ name: 'Long ruler', price: '2.00' });
+
+    await t.http().delete(data('Products', '/P-777')).set(apiKey()).expect(204);
+    expect((await onService("Products('P-777')")).status).toBe(404);
+    await t.http().get(data('Products', '/P-777')).set(apiKey()).expect(404);
+  });
+
+  it('given an order with an ETag and a line of a composite key, when an app creates and changes them, then the service computes the Guid and the ETag lets the change through', async () => {
+    const order = await t
+      .http()
+      .post(data('Orders'))
+      .set(apiKey())
+      .send({ customer_ID: 3, amount: '12.50' })
+      .expect(201);
+    const orderId = order.body.ID as string;
+    expect(orderId).toMatch(/^[0-9a-f-]{36}$/);
+    await t
+      .http()
+      .patch(data('Orders', `/${orderId}`))
+      .set(apiKey())
+      .send({ amount: '13.75' })
+      .expect(200);
+    expect((await onService(`Orders(guid'${orderId}')`)).body).toMatchObject({ amount: '13.75' });
+
+    const line = await t
+      .http()
+      .post(data('OrderItems'))
+      .set(apiKey())
+      .send({ order_ID: orderId, lineNo: 1, product_code: 'P-100', quantity: 2 })
+      .expect(201);
+    const location = line.headers.location as string;
+    await t.http().patch(location).set(apiKey()).send({ quantity: 5 }).expect(200);
+    expect((await onService(`OrderItems(order_ID=guid'${orderId}',lineNo=1)`)).body).toMatchObject({
+      quantity: 5,
+    });
+    await t.http().delete(location).set(apiKey()).expect(204);
+    await t
+      .http()
+      .delete(data('Orders', `/${orderId}`))
+      .set(apiKey())
+      .expect(204);
+    expect((await onService(`Orders(guid'${orderId}')`)).status).toBe(404);
+  });
+
+  it('given a duplicate key, when an app creates it on the v2 service, then 409 DATA.DUPLICATE_KEY', async () => {
+    const refused = await t
+      .http()
+      .post(data('Customers'))
+      .set(apiKey())
+      .send({ ID: 1, name: 'Ada again' })
+      .expect(409);
+    expect(refused.body.code).toBe('DATA.DUPLICATE_KEY');
   });
 });

@@ -80,7 +80,7 @@ export class ODataHttp {
   }
 
   private async send(request: ODataRequest): Promise<ODataResponse> {
-    const url = new URL(request.path, this.options.serviceUrl).toString();
+    const url = onServiceOrigin(request.path, this.options.serviceUrl);
     const headers: Record<string, string> = {
       Accept: 'application/json',
       'Accept-Language': ACCEPT_LANGUAGE,
@@ -192,6 +192,18 @@ export class ODataHttp {
       if (equals > 0) this.cookies.set(pair.slice(0, equals).trim(), pair.slice(equals + 1).trim());
     }
   }
+}
+
+/**
+ * A path relative to the service root, or a link the service gave (`@odata.nextLink`, `__next`), as a
+ * URL on the service's own origin. Services name themselves as they see themselves: CAP's v2 adapter
+ * writes `localhost`, SAP Gateway behind a Web Dispatcher its internal host; the connector keeps the
+ * path and query and sends them where it was told to, so the credentials never go to another host.
+ */
+export function onServiceOrigin(path: string, serviceUrl: string): string {
+  const url = new URL(path, serviceUrl);
+  const { origin } = new URL(serviceUrl);
+  return url.origin === origin ? url.toString() : `${origin}${url.pathname}${url.search}`;
 }
 
 export function parseJson<T>(text: string): T | undefined {
