@@ -46,6 +46,19 @@ describe('OData connector: data access on a CAP service', () => {
     });
   });
 
+  it('given a service that answers two rows a page, when three are asked for with a count, then @odata.nextLink is followed', async () => {
+    const paged = createODataConnector({
+      serviceUrl: new URL('../paged/', server.serviceUrl).toString(),
+      auth: { kind: 'basic', ...ODATA_USER },
+    });
+    const [customers] = await paged.describe('PagedService', ['Customers']);
+    expect(await paged.data!.find(customers, { offset: 1, limit: 3, count: true, fields: ['ID'] })).toEqual({
+      rows: [{ ID: 2 }, { ID: 3 }, { ID: 4 }],
+      total: 5,
+    });
+    await paged.close();
+  });
+
   it('given text filters, when contains, startsWith, in and isNull are used, then OData finds the same rows', async () => {
     const names = async (filters: Parameters<EntityDataAccess['find']>[1]['filters']) =>
       (await data.find(tables.Customers, { filters, sort: [{ field: 'ID', direction: 'asc' }] })).rows.map(

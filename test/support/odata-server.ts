@@ -9,15 +9,19 @@ export const ODATA_FIXTURE = join(ROOT, 'test', 'fixtures', 'odata');
 /** CAP's mocked users of the fixture. */
 export const ODATA_USER = { username: 'alice', password: 'wonderland' } as const;
 export const ODATA_SERVICE_PATH = '/odata/v4/shop/';
+/** The same service in OData v2, served by CAP's community adapter (`@cap-js-community/odata-v2-adapter`). */
+export const ODATA_V2_SERVICE_PATH = '/odata/v2/shop/';
 
 export type ODataServer = Readonly<{
   /** The service root (`http://127.0.0.1:<port>/odata/v4/shop/`). */
   serviceUrl: string;
+  /** The same service (same data) in OData v2 (`http://127.0.0.1:<port>/odata/v2/shop/`). */
+  serviceUrlV2: string;
   stop(): Promise<void>;
 }>;
 
 /**
- * A real OData v4 service: SAP CAP serving the fixture's CDS model from an in-memory SQLite database
+ * A real OData v4 service, and the same service in v2 through CAP's v2 adapter: SAP CAP serving the fixture's CDS model from an in-memory SQLite database
  * on sql.js (pure JavaScript), with basic authentication, as a child process on a free port. Each
  * server starts from the fixture's CSV data.
  */
@@ -45,7 +49,11 @@ export async function startODataServer(): Promise<ODataServer> {
       fail(new Error(`CAP exited with ${code}:\n${output}`));
     });
   });
-  return { serviceUrl: `http://127.0.0.1:${port}${ODATA_SERVICE_PATH}`, stop: () => stop(child) };
+  return {
+    serviceUrl: `http://127.0.0.1:${port}${ODATA_SERVICE_PATH}`,
+    serviceUrlV2: `http://127.0.0.1:${port}${ODATA_V2_SERVICE_PATH}`,
+    stop: () => stop(child),
+  };
 }
 
 function stop(child: ChildProcess): Promise<void> {

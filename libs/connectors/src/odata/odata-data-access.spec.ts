@@ -164,6 +164,11 @@ describe('OData data access on a recorded SAP Gateway v2 service', () => {
     expect(requests[1].headers.prefer).toBe('return=representation');
   });
 
+  it("given binary answered in base64url, as CAP's v2 adapter passes it through, when read, then it is base64", async () => {
+    const { data } = setup(() => ({ body: { d: { ...sapOrder('1'), Checksum: 'AAEC_w==' } } }));
+    expect(await data.get(orders, { SalesOrderID: '1' })).toMatchObject({ Checksum: 'AAEC/w==' });
+  });
+
   it('given a value that does not fit, when written, then DATA.INVALID before any request', async () => {
     const { data, requests } = setup(() => ({ status: 204 }));
     await expect(data.update(orders, { SalesOrderID: '1' }, { ItemCount: 2 ** 31 })).rejects.toMatchObject({

@@ -66,7 +66,7 @@ export class ODataDataAccess implements EntityDataAccess {
     const fields = query.fields !== undefined && query.fields.length > 0 ? new Set(query.fields) : undefined;
     const decoded = rows
       .slice(0, wanted)
-      .map((row) => applyNullPolicyOnRead(table, readRow(table, row, version, fields), options?.nullPolicy));
+      .map((row) => applyNullPolicyOnRead(table, readRow(table, row, fields), options?.nullPolicy));
     return query.count ? { rows: decoded, total: total ?? decoded.length } : { rows: decoded };
   }
 
@@ -80,11 +80,7 @@ export class ODataDataAccess implements EntityDataAccess {
       accept: [404],
     });
     if (status === 404 || body === undefined) return undefined;
-    return applyNullPolicyOnRead(
-      table,
-      readRow(table, entityOf(body, version), version),
-      options?.nullPolicy,
-    );
+    return applyNullPolicyOnRead(table, readRow(table, entityOf(body, version)), options?.nullPolicy);
   }
 
   /** The key of the created row as the service answers it (a key it computes included). */
@@ -101,7 +97,7 @@ export class ODataDataAccess implements EntityDataAccess {
       body: writeRow(table, written, version),
     });
     const created = response.text === '' ? undefined : entityOf(JSON.parse(response.text) as Row, version);
-    const row = created === undefined ? written : readRow(table, created, version);
+    const row = created === undefined ? written : readRow(table, created);
     const key: Record<string, unknown> = {};
     for (const name of table.primaryKey) key[name] = row[name] ?? written[name];
     if (table.primaryKey.some((name) => key[name] === undefined)) {
@@ -236,23 +232,21 @@ function etagOf(body: Row, version: ODataVersion): string | undefined {
 }
 
 /** A row as the data API answers it: only the table's columns (annotations and navigations dropped). */
-export function readRow(
-  table: TableInfo,
-  row: Row,
-  version: ODataVersion,
-  fields?: ReadonlySet<string>,
-): Row {
+export function readRow(table: TableInfo, row: Row, fields?: ReadonlySet<string>): Row {
   const result: Row = {};
   for (const column of table.columns) {
     if (fields !== undefined && !fields.has(column.name)) continue;
     if (!Object.hasOwn(row, column.name)) continue;
-    result[column.name] = readValue(column, row[column.name], version);
+    result[column.name] = readValue(column, row[column.name]);
   }
   return result;
 }
 
-/** A value of the service's JSON in our wire format (wire-format.ts). */
-export function readValue(column: ColumnInfo, value: unknown, version: ODataVersion): unknown {
+/**
+ * A value of the service's JSON in our wire format (wire-format.ts). The forms of both versions are
+ * told apart by their shape (`/Date(..)/` and `PT..` are v2's), so reading needs no version.
+ */
+export function readValue(column: ColumnInfo, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (column.kind) {
     case 'LongInteger': {
@@ -261,7 +255,9 @@ export function readValue(column: ColumnInfo, value: unknown, version: ODataVers
       return Number.isSafeInteger(number) ? number : value;
     }
     case 'BinaryData':
-      return typeof value === 'string' && version === 'v4' ? base64OfUrl(value) : value;
+      // v2 JSON is base64, but CAP's v2 adapter passes v4's base64url through: standard base64 has
+      // no `-` nor `_`, so reading both as base64url is exact for either.
+      return typeof value === 'string' ? base64OfUrl(value) : value;
     case 'Date':
     case 'DateTime':
       return decodeValue(column, typeof value === 'string' ? fromV2Date(value) : value);

@@ -1,7 +1,7 @@
 import { ConnectorError, DataConstraintError, DataValidationError } from '../spi';
 import { mapODataError } from './map-odata-error';
 import { fakeODataService, type FakeAnswer } from './odata-fake-service';
-import { ODataHttp } from './odata-http';
+import { ODataHttp, onServiceOrigin } from './odata-http';
 import { type ODataAuth } from './odata-options';
 
 const SERVICE = 'https://gw.example.com/sap/opu/odata/sap/GWSAMPLE_BASIC/';
@@ -42,6 +42,24 @@ describe('OData HTTP: authentication and SAP CSRF tokens', () => {
     await client.request({ method: 'DELETE', path: "SalesOrderSet('1')", kind: 'change' });
     expect(requests).toHaveLength(4);
     expect(requests[3].headers['x-csrf-token']).toBe('T0KEN');
+  });
+
+  it('given any request, when sent, then it names its language, never the wildcard fetch would send', async () => {
+    const { client, requests } = http({ kind: 'none' }, () => ({ body: '<edmx:Edmx/>' }));
+    await client.request({ method: 'GET', path: '$metadata', kind: 'metadata' });
+    expect(requests[0].headers['accept-language']).toBe('en');
+  });
+
+  it("given a next link naming another host, when followed, then its path and query go to the service's own origin with the credentials", async () => {
+    const { client, requests } = http({ kind: 'basic', username: 'u', password: 'p' }, () => ({
+      body: { d: { results: [] } },
+    }));
+    await client.request({
+      method: 'GET',
+      path: 'http://localhost:4004/sap/opu/odata/sap/GWSAMPLE_BASIC/SalesOrderSet?$skiptoken=2',
+      kind: 'collection',
+    });
+    expect(requests[0].url).toBe(`${SERVICE}SalesOrderSet?$skiptoken=2`);
   });
 
   it('given OAuth client credentials, when two requests are sent, then one token is fetched and sent as bearer', async () => {
@@ -177,5 +195,19 @@ describe('OData errors mapped to our codes', () => {
       expect(error).toMatchObject({ code: 'DATA.DUPLICATE_KEY' });
       expect(error.message).not.toMatch(/shop_Customers|record with/);
     }
+  });
+});
+
+describe('OData HTTP: the URLs a request goes to', () => {
+  it('given paths and links, when resolved, then each is on the service origin', () => {
+    const root = 'https://gw.example.com:8443/odata/v2/shop/';
+    expect(onServiceOrigin('Customers?$top=2', root)).toBe(`${root}Customers?$top=2`);
+    expect(onServiceOrigin(`${root}Customers?$skiptoken=2`, root)).toBe(`${root}Customers?$skiptoken=2`);
+    expect(onServiceOrigin('http://localhost:4004/odata/v2/shop/Customers?$skiptoken=2', root)).toBe(
+      `${root}Customers?$skiptoken=2`,
+    );
+    expect(onServiceOrigin('https://evil.example.com/steal?x=1', root)).toBe(
+      'https://gw.example.com:8443/steal?x=1',
+    );
   });
 });

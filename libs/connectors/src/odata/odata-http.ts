@@ -18,6 +18,13 @@ export type ODataRequest = Readonly<{
 
 export type ODataResponse = Readonly<{ status: number; headers: Headers; text: string }>;
 
+/**
+ * The language the connector asks for (labels of `$metadata`, the service's messages): the product's.
+ * Without it `fetch` sends `Accept-Language: *`, which CAP's v2 adapter answers with a 500 on `$metadata`
+ * (it reads the wildcard as "every language" and fails to write the result).
+ */
+const ACCEPT_LANGUAGE = 'en';
+
 /** Refresh a token this long before the expiry it was given with. */
 const TOKEN_MARGIN_MS = 60_000;
 
@@ -73,9 +80,10 @@ export class ODataHttp {
   }
 
   private async send(request: ODataRequest): Promise<ODataResponse> {
-    const url = new URL(request.path, this.options.serviceUrl).toString();
+    const url = onServiceOrigin(request.path, this.options.serviceUrl);
     const headers: Record<string, string> = {
       Accept: 'application/json',
+      'Accept-Language': ACCEPT_LANGUAGE,
       ...(await this.authHeaders()),
       ...request.headers,
     };
@@ -93,7 +101,12 @@ export class ODataHttp {
   }
 
   private async fetchCsrfToken(): Promise<void> {
-    const headers = { Accept: 'application/json', 'x-csrf-token': 'fetch', ...(await this.authHeaders()) };
+    const headers = {
+      Accept: 'application/json',
+      'Accept-Language': ACCEPT_LANGUAGE,
+      'x-csrf-token': 'fetch',
+      ...(await this.authHeaders()),
+    };
     const response = await this.fetch(this.options.serviceUrl, { method: 'GET', headers });
     this.keepCookies(response.headers);
     await this.readText(response);
@@ -179,6 +192,18 @@ export class ODataHttp {
       if (equals > 0) this.cookies.set(pair.slice(0, equals).trim(), pair.slice(equals + 1).trim());
     }
   }
+}
+
+/**
+ * A path relative to the service root, or a link the service gave (`@odata.nextLink`, `__next`), as a
+ * URL on the service's own origin. Services name themselves as they see themselves: CAP's v2 adapter
+ * writes `localhost`, SAP Gateway behind a Web Dispatcher its internal host; the connector keeps the
+ * path and query and sends them where it was told to, so the credentials never go to another host.
+ */
+export function onServiceOrigin(path: string, serviceUrl: string): string {
+  const url = new URL(path, serviceUrl);
+  const { origin } = new URL(serviceUrl);
+  return url.origin === origin ? url.toString() : `${origin}${url.pathname}${url.search}`;
 }
 
 export function parseJson<T>(text: string): T | undefined {
