@@ -11,6 +11,7 @@ import { auditLinkOf } from '../audit/audit-search';
 import type { Entity, Integration } from '../../types';
 import { ConvertToOpenButton } from './convert-to-open-button';
 import { AsOfPicker } from './as-of-picker';
+import { DataBrowser } from './data-browser';
 import { DeploymentsTable } from './deployments-table';
 import { IntegrationAsOf } from './integration-as-of';
 import { NullPolicyCard } from './null-policy-card';
@@ -136,6 +137,13 @@ export const IntegrationShow = () => {
         tabBarExtraContent={<AsOfPicker asOf={asOf} onChange={showAsOf} />}
         items={[
           { key: 'overview', label: 'Overview', children: asOf ? then : now },
+          {
+            key: 'data',
+            label: 'Data',
+            children: integration && !asOf && (
+              <DataBrowser integration={integration} deployments={publishing.deployments} />
+            ),
+          },
           {
             key: 'history',
             label: 'History',
