@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { runAuditChainBench } from './audit-chain.bench';
 import { runAuditQueryBench } from './audit-query.bench';
 import { runBootBench } from './boot.bench';
+import { runConsoleBundleBench } from './console-bundle.bench';
 import { runDataApiListBench } from './data-api-list.bench';
 import { runEventFeedBench } from './event-feed.bench';
 import { runEventStoreAppendBench } from './event-store-append.bench';
@@ -35,6 +38,8 @@ async function main() {
   await runAuditQueryBench();
   await runMailBench();
   await runSseFanoutBench();
+  // The console's build, when there is one (npm run build:console): what its first pages load.
+  if (existsSync(join(process.cwd(), 'dist/console/.vite/manifest.json'))) runConsoleBundleBench();
 }
 
 main().catch((error: unknown) => {

@@ -19,6 +19,7 @@ const PAGES = [
   '/',
   '/approvals',
   '/profile',
+  '/profile/password',
   '/integrations',
   '/integrations/create',
   '/integrations/show/:id',

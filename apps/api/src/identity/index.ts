@@ -11,7 +11,7 @@ export { Ctx, type RequestContext } from './auth/request-context.decorator';
 export { ActorNames } from './users/user-queries/actor-names';
 export { EnvironmentAccess } from './environments/environment-access/environment-access';
 export { AuthGuard } from './auth/auth.guard';
-export { FirstStart } from './first-start/first-start';
+export { FirstStart, type GeneratedAdministrator } from './first-start/first-start';
 export { parseIfMatch } from './auth/request-context.decorator';
 export { IDENTITY_VIEWS } from './identity-views.list';
 export { type UserView } from './users/user-queries/users.projection';

@@ -1,10 +1,10 @@
 import { useGetIdentity, useGo } from '@refinedev/core';
-import { DownOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Space, Typography, theme } from 'antd';
 import type { Identity } from '../providers/auth-provider';
 import { NotificationBell } from './notification-bell';
 
-/** The header of every page: the notification bell and the user, whose menu leads to their profile. */
+/** The header of every page: the notification bell and the user, whose menu leads to their profile and password. */
 export const ConsoleHeader = () => {
   const { token } = theme.useToken();
   const go = useGo();
@@ -26,8 +26,11 @@ export const ConsoleHeader = () => {
         <Dropdown
           trigger={['click']}
           menu={{
-            items: [{ key: 'profile', icon: <UserOutlined />, label: 'Profile and notifications' }],
-            onClick: () => go({ to: '/profile' }),
+            items: [
+              { key: '/profile', icon: <UserOutlined />, label: 'Profile and notifications' },
+              { key: '/profile/password', icon: <LockOutlined />, label: 'Change password' },
+            ],
+            onClick: ({ key }) => go({ to: key }),
           }}
         >
           <Button type="text" aria-label="User menu">

@@ -44,9 +44,12 @@ export const authProvider: AuthProvider = {
 
   check: async () => {
     const session = readSession();
-    // A one-time password's session opens nothing but the change-password page (outside the console).
-    if (session && !isExpired(session) && session.passwordChangeRequired !== true)
-      return { authenticated: true };
+    if (session && !isExpired(session)) {
+      if (session.passwordChangeRequired !== true) return { authenticated: true };
+      // A one-time password's session opens nothing but the change-password page (outside the console),
+      // which needs it: checks made meanwhile (the login page's, once logged in) must leave it there.
+      return { authenticated: false, redirectTo: '/change-password' };
+    }
     clearSession();
     return { authenticated: false, logout: true, redirectTo: '/login' };
   },

@@ -25,6 +25,8 @@ export const SAMPLE_CONNECTION_ID = '0190a000-0000-7000-8000-00000000a001';
 
 const SYSTEM = SYSTEM_ACTOR_ID;
 
+export type GeneratedAdministrator = Readonly<{ username: string; password: string }>;
+
 /**
  * What an empty install needs to be usable at once: a development environment, an administrator who
  * also owns the installation (creates the other environments), a sample.
@@ -32,6 +34,8 @@ const SYSTEM = SYSTEM_ACTOR_ID;
 @Injectable()
 export class FirstStart {
   private readonly logger = new Logger('FirstStart');
+  /** The generated password, kept until the start is complete (then shown once, and forgotten). */
+  private generated?: GeneratedAdministrator;
 
   constructor(
     private readonly runner: CommandRunner,
@@ -90,10 +94,19 @@ export class FirstStart {
         { actor },
       ),
     );
-    if (created && generated)
-      // Printed once, on the start that created the administrator; set ADMIN_PASSWORD to choose it instead.
-      this.logger.warn(`Created administrator '${adminUsername}' with one-time password: ${password}`);
-    else if (created) this.logger.log(`Created administrator '${adminUsername}' from ADMIN_PASSWORD`);
+    if (created && generated) {
+      // Shown once, on the start that created the administrator, at its end (announceStart) where the
+      // lines of the start do not bury it; set ADMIN_PASSWORD to choose it instead.
+      this.generated = { username: adminUsername, password };
+      this.logger.warn(`Created administrator '${adminUsername}' with a generated password, shown below`);
+    } else if (created) this.logger.log(`Created administrator '${adminUsername}' from ADMIN_PASSWORD`);
+  }
+
+  /** The administrator this start created with a generated password, once: the caller shows it. */
+  takeGeneratedAdministrator(): GeneratedAdministrator | undefined {
+    const generated = this.generated;
+    this.generated = undefined;
+    return generated;
   }
 
   private async ensureSampleConnection(actor: Actor) {
