@@ -1,11 +1,5 @@
 import { Authenticated, CanAccess, Refine } from '@refinedev/core';
-import {
-  ErrorComponent,
-  RefineThemes,
-  ThemedLayout,
-  ThemedTitle,
-  useNotificationProvider,
-} from '@refinedev/antd';
+import { ErrorComponent, RefineThemes, ThemedLayout, ThemedTitle } from '@refinedev/antd';
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler } from '@refinedev/react-router';
 import { BrowserRouter, Navigate, Outlet, Route, Routes } from 'react-router';
 import { App as AntdApp, ConfigProvider, Result } from 'antd';
@@ -18,6 +12,7 @@ import { accessControlProvider } from './providers/access-control-provider';
 import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
 import { liveProvider } from './providers/live-provider';
+import { useConsoleNotifications } from './providers/notification-provider';
 import { homePath, readSession } from './providers/session';
 import { resources } from './resources';
 import { ApiKeyList } from './resources/api-keys/list';
@@ -89,7 +84,7 @@ export const App = () => (
           liveProvider={liveProvider}
           accessControlProvider={accessControlProvider}
           routerProvider={routerProvider}
-          notificationProvider={useNotificationProvider}
+          notificationProvider={useConsoleNotifications}
           resources={resources}
           options={{
             syncWithLocation: true,
