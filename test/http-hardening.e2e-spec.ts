@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SAMPLE_CONNECTION_ID, createIntegration, publishedOrFail } from './support/publishing';
@@ -10,6 +10,9 @@ const nested = (depth: number) => `${'{"a":'.repeat(depth - 1)}{"a":1}${'}'.repe
 /** A JSON body for POST /api/integrations whose description holds an array `depth - 1` levels deep. */
 const deepIntegration = (depth: number) =>
   `{"provider":"sqlite","applicationName":"Deep","description":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`;
+
+/** What the console's build copies as it is next to its pages (Vite's public folder). */
+const CONSOLE_PUBLIC = join(__dirname, '..', 'apps', 'console', 'public');
 
 const CONSOLE_INDEX = '<!doctype html><html><head><title>Console shell</title></head><body></body></html>';
 
@@ -45,6 +48,7 @@ describe.each(['fastify', 'express'] as const)('HTTP hardening under %s', (adapt
     writeFileSync(join(consoleDir, 'index.html'), CONSOLE_INDEX);
     mkdirSync(join(consoleDir, 'assets'));
     writeFileSync(join(consoleDir, 'assets', 'app.js'), 'export {};\n');
+    cpSync(CONSOLE_PUBLIC, consoleDir, { recursive: true });
     t = await startTestApp({ HTTP_ADAPTER: adapter, CONSOLE_DIR: consoleDir });
     admin = await t.login(ADMIN.username, ADMIN.password);
     const id = await createIntegration(t, admin, {
@@ -229,6 +233,16 @@ describe.each(['fastify', 'express'] as const)('HTTP hardening under %s', (adapt
         });
         expect(response.headers['x-powered-by']).toBeUndefined();
       }
+    });
+
+    it("given the console served by the API, when a browser asks for /favicon.ico, then it gets the console's icon", async () => {
+      const response = await t.http().get('/favicon.ico').buffer(true);
+
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^image\//);
+      expect(Buffer.compare(response.body as Buffer, readFileSync(join(CONSOLE_PUBLIC, 'favicon.ico')))).toBe(
+        0,
+      );
     });
 
     it('sends the security headers with the console assets', async () => {
