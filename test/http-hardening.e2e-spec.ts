@@ -153,22 +153,40 @@ describe.each(['fastify', 'express'] as const)('HTTP hardening under %s', (adapt
       expect(response.status).toBe(200);
     });
 
-    it('accepts a body-less DELETE that says application/json', async () => {
-      const created = await t
-        .http()
-        .post('/api/environments/development/api-keys')
-        .set(bearer(admin))
-        .send({ appName: 'Deleted app' })
-        .expect(201);
+    // What clients send for "no body": a zero length, no length at all (curl, fetch), an empty chunked body.
+    it.each([
+      ['Content-Length: 0', { 'Content-Length': '0' }],
+      ['no Content-Length', {}],
+      ['an empty chunked body', { 'Transfer-Encoding': 'chunked' }],
+    ])(
+      'accepts a body-less DELETE that says application/json, with %s',
+      async (_case, headers: Record<string, string>) => {
+        const created = await t
+          .http()
+          .post('/api/environments/development/api-keys')
+          .set(bearer(admin))
+          .send({ appName: 'Deleted app' })
+          .expect(201);
 
+        const response = await t
+          .http()
+          .delete(`/api/environments/development/api-keys/${created.body.id}`)
+          .set(bearer(admin))
+          .set('Content-Type', 'application/json')
+          .set(headers);
+
+        expect(response.status).toBe(204);
+      },
+    );
+
+    it('reads a body-less DELETE of the data API, without Content-Length, as no body', async () => {
       const response = await t
         .http()
-        .delete(`/api/environments/development/api-keys/${created.body.id}`)
+        .delete(`${listPath}/999999`)
         .set(bearer(admin))
-        .set('Content-Type', 'application/json')
-        .set('Content-Length', '0');
+        .set('Content-Type', 'application/json');
 
-      expect(response.status).toBe(204);
+      expect([response.status, response.body.code]).toEqual([404, 'DATA.ROW_NOT_FOUND']);
     });
   });
 
