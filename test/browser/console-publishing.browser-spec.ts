@@ -110,7 +110,7 @@ describe('the console, in a browser: publishing and API keys', () => {
       await listed.getByText('published v1', { exact: true }).waitFor();
       await listed.getByText('development → v1', { exact: true }).waitFor();
       expect(await listed.getByRole('button', { name: 'Continue' }).count()).toBe(0);
-      await listed.getByRole('button', { name: 'Open', exact: true }).click();
+      await listed.getByRole('button', { name: 'Open Shop' }).click();
       await page.waitForURL(`${baseUrl}/integrations/show/${integrationId}`);
 
       // When the administrator opens API keys and creates a key for development

@@ -85,7 +85,11 @@ export const IntegrationList = () => {
                 aria-label={`Show ${record.applicationName}`}
               />
               {record.publishedVersion !== undefined ? (
-                <ShowButton size="small" recordItemId={record.id}>
+                <ShowButton
+                  size="small"
+                  recordItemId={record.id}
+                  aria-label={`Open ${record.applicationName}`}
+                >
                   Open
                 </ShowButton>
               ) : (
