@@ -209,6 +209,23 @@ describe('the data API routes', () => {
       expect(bad.body).toMatchObject({ code: 'AUTH.INVALID_TOKEN' });
     });
 
+    it.each([
+      ['no credentials', {}],
+      ['the key as a bearer token', { Authorization: 'Bearer 0123456789abcdef' }],
+      ['the key as the Authorization header', { Authorization: '0123456789abcdef' }],
+    ])(
+      'given %s, when the data API is called, then the 401 says to send the API key in the X-API-Key header and challenges for it',
+      async (_case, headers: Record<string, string>) => {
+        const { t, base } = app();
+
+        const refused = await t.http().get(base).set(headers);
+
+        expect(refused.status).toBe(401);
+        expect(refused.body.detail).toContain("send the app's API key in the X-API-Key header");
+        expect(refused.headers['www-authenticate']).toMatch(/^ApiKey header="X-API-Key", Bearer/);
+      },
+    );
+
     it('given a key revoked before a burst of calls began, when they arrive together, then every one is refused', async () => {
       const { t, base, token } = app();
       const { body } = await t

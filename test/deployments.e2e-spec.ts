@@ -111,4 +111,30 @@ describe('promoting a version and binding a connection', () => {
     const unchanged = await bind().expect(200);
     expect(unchanged.headers.etag).toBe('"2"');
   });
+
+  it('given a version deployed in development and qa, when integrations are listed, then each row names its published version and the version each environment serves', async () => {
+    const admin = await t.login(ADMIN.username, ADMIN.password);
+    const draftId = await createIntegration(t, admin, { applicationName: 'Never published' });
+    await promote().expect(200);
+
+    const rows = await eventually(async () => {
+      const { body } = await t.http().get('/api/integrations').set(bearer(operator)).expect(200);
+      const items = body.items as { id: string; deployments: unknown[] }[];
+      const deployed = items.find(({ id }) => id === integrationId);
+      return deployed?.deployments.length === 2 ? items : undefined;
+    }, 'the qa deployment in the list');
+
+    const row = (id: string) => rows.find((item) => item.id === id);
+    expect(row(integrationId)).toMatchObject({
+      status: 'draft',
+      publishedVersion: 1,
+      unpublishedChanges: false,
+      deployments: [
+        { environment: 'development', environmentKind: 'development', version: 1 },
+        { environment: 'qa', environmentKind: 'qa', version: 1 },
+      ],
+    });
+    expect(row(draftId)).toMatchObject({ unpublishedChanges: true, deployments: [] });
+    expect(row(draftId)).not.toHaveProperty('publishedVersion');
+  });
 });

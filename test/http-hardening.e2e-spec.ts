@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SAMPLE_CONNECTION_ID, createIntegration, publishedOrFail } from './support/publishing';
@@ -10,6 +10,9 @@ const nested = (depth: number) => `${'{"a":'.repeat(depth - 1)}{"a":1}${'}'.repe
 /** A JSON body for POST /api/integrations whose description holds an array `depth - 1` levels deep. */
 const deepIntegration = (depth: number) =>
   `{"provider":"sqlite","applicationName":"Deep","description":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`;
+
+/** What the console's build copies as it is next to its pages (Vite's public folder). */
+const CONSOLE_PUBLIC = join(__dirname, '..', 'apps', 'console', 'public');
 
 const CONSOLE_INDEX = '<!doctype html><html><head><title>Console shell</title></head><body></body></html>';
 
@@ -45,6 +48,7 @@ describe.each(['fastify', 'express'] as const)('HTTP hardening under %s', (adapt
     writeFileSync(join(consoleDir, 'index.html'), CONSOLE_INDEX);
     mkdirSync(join(consoleDir, 'assets'));
     writeFileSync(join(consoleDir, 'assets', 'app.js'), 'export {};\n');
+    cpSync(CONSOLE_PUBLIC, consoleDir, { recursive: true });
     t = await startTestApp({ HTTP_ADAPTER: adapter, CONSOLE_DIR: consoleDir });
     admin = await t.login(ADMIN.username, ADMIN.password);
     const id = await createIntegration(t, admin, {
@@ -149,22 +153,40 @@ describe.each(['fastify', 'express'] as const)('HTTP hardening under %s', (adapt
       expect(response.status).toBe(200);
     });
 
-    it('accepts a body-less DELETE that says application/json', async () => {
-      const created = await t
-        .http()
-        .post('/api/environments/development/api-keys')
-        .set(bearer(admin))
-        .send({ appName: 'Deleted app' })
-        .expect(201);
+    // What clients send for "no body": a zero length, no length at all (curl, fetch), an empty chunked body.
+    it.each([
+      ['Content-Length: 0', { 'Content-Length': '0' }],
+      ['no Content-Length', {}],
+      ['an empty chunked body', { 'Transfer-Encoding': 'chunked' }],
+    ])(
+      'accepts a body-less DELETE that says application/json, with %s',
+      async (_case, headers: Record<string, string>) => {
+        const created = await t
+          .http()
+          .post('/api/environments/development/api-keys')
+          .set(bearer(admin))
+          .send({ appName: 'Deleted app' })
+          .expect(201);
 
+        const response = await t
+          .http()
+          .delete(`/api/environments/development/api-keys/${created.body.id}`)
+          .set(bearer(admin))
+          .set('Content-Type', 'application/json')
+          .set(headers);
+
+        expect(response.status).toBe(204);
+      },
+    );
+
+    it('reads a body-less DELETE of the data API, without Content-Length, as no body', async () => {
       const response = await t
         .http()
-        .delete(`/api/environments/development/api-keys/${created.body.id}`)
+        .delete(`${listPath}/999999`)
         .set(bearer(admin))
-        .set('Content-Type', 'application/json')
-        .set('Content-Length', '0');
+        .set('Content-Type', 'application/json');
 
-      expect(response.status).toBe(204);
+      expect([response.status, response.body.code]).toEqual([404, 'DATA.ROW_NOT_FOUND']);
     });
   });
 
@@ -229,6 +251,16 @@ describe.each(['fastify', 'express'] as const)('HTTP hardening under %s', (adapt
         });
         expect(response.headers['x-powered-by']).toBeUndefined();
       }
+    });
+
+    it("given the console served by the API, when a browser asks for /favicon.ico, then it gets the console's icon", async () => {
+      const response = await t.http().get('/favicon.ico').buffer(true);
+
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^image\//);
+      expect(Buffer.compare(response.body as Buffer, readFileSync(join(CONSOLE_PUBLIC, 'favicon.ico')))).toBe(
+        0,
+      );
     });
 
     it('sends the security headers with the console assets', async () => {

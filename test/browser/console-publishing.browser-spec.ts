@@ -104,6 +104,15 @@ describe('the console, in a browser: publishing and API keys', () => {
       await row('v1', page.getByRole('region', { name: 'Versions' })).waitFor();
       await row('v1', page.getByRole('region', { name: 'Deployments' })).waitFor();
 
+      // And My integrations lists it as published v1, served in development, to open rather than continue
+      await menu('My integrations').click();
+      const listed = row('Shop');
+      await listed.getByText('published v1', { exact: true }).waitFor();
+      await listed.getByText('development → v1', { exact: true }).waitFor();
+      expect(await listed.getByRole('button', { name: 'Continue' }).count()).toBe(0);
+      await listed.getByRole('button', { name: 'Open Shop' }).click();
+      await page.waitForURL(`${baseUrl}/integrations/show/${integrationId}`);
+
       // When the administrator opens API keys and creates a key for development
       await menu('API keys').click();
       await page.getByRole('heading', { name: 'API keys', exact: true }).waitFor();

@@ -23,6 +23,9 @@ export type Provider = Schemas['Provider'];
 export type Attribute = Schemas['EntityAttribute'];
 export type Entity = Schemas['IntegrationEntity'];
 export type Integration = Schemas['Integration'];
+/** A row of My integrations: the integration and the version it serves in each environment. */
+export type IntegrationListItem = Schemas['IntegrationListItem'];
+export type DeployedVersion = Schemas['DeployedVersion'];
 export type IntegrationDraft = Schemas['CreateIntegrationBody'];
 export type IntegrationReview = Schemas['IntegrationReview'];
 

@@ -3,7 +3,7 @@ import { APP_CONFIG } from '../config/app-config.provider';
 import { type AppConfig } from '../config/app-config';
 import { ConnectionsModule } from '../connections';
 import { IdentityModule } from '../identity';
-import { EVER_PUBLISHED_ENTITIES, IntegrationsModule } from '../integrations';
+import { DEPLOYED_VERSIONS, EVER_PUBLISHED_ENTITIES, IntegrationsModule } from '../integrations';
 import { BreakingUpdateReactor } from './dependencies/breaking-update.reactor';
 import { DependencyViews } from './dependencies/dependency-queries/dependency-views';
 import { DependencyQueriesController } from './dependencies/dependency-queries/dependency-queries.http';
@@ -64,8 +64,8 @@ import { SchemaDriftViews } from './schema-drift/drift-queries/schema-drift-view
 
 /**
  * Publications and their packages, deployments to environments, runtime dependencies and republish
- * runs. Global only so that Integrations receives EVER_PUBLISHED_ENTITIES without importing this
- * module, which imports Integrations.
+ * runs. Global only so that Integrations receives EVER_PUBLISHED_ENTITIES and DEPLOYED_VERSIONS without
+ * importing this module, which imports Integrations.
  */
 @Global()
 @Module({
@@ -100,6 +100,7 @@ import { SchemaDriftViews } from './schema-drift/drift-queries/schema-drift-view
     PublicationIndex,
     PublishedVersions,
     { provide: EVER_PUBLISHED_ENTITIES, useExisting: PublishedVersions },
+    { provide: DEPLOYED_VERSIONS, useExisting: DeploymentViews },
     PublicationStarter,
     PublicationProcess,
     BreakingUpdateReactor,
@@ -131,6 +132,7 @@ import { SchemaDriftViews } from './schema-drift/drift-queries/schema-drift-view
   ],
   exports: [
     EVER_PUBLISHED_ENTITIES,
+    DEPLOYED_VERSIONS,
     PublishedVersions,
     PackageStore,
     DeploymentViews,

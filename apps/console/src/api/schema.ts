@@ -2117,6 +2117,14 @@ export interface components {
             /** @example 1 */
             version: number;
         };
+        DeployedVersion: {
+            /** @example qa */
+            environment: string;
+            /** @enum {string} */
+            environmentKind: "development" | "qa" | "production";
+            /** @example 1 */
+            version: number;
+        };
         Deployment: {
             /**
              * Format: uuid
@@ -2509,6 +2517,55 @@ export interface components {
              * @example order items
              */
             table: string;
+        };
+        IntegrationListItem: {
+            /** @example Orders */
+            applicationName: string;
+            /** Format: uuid */
+            connectionId?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description User id of its creator */
+            createdBy: string;
+            /** @example main */
+            database?: string;
+            /** @description The version deployed in each environment, by environment (empty: deployed nowhere) */
+            deployments: components["schemas"]["DeployedVersion"][];
+            /** @description Empty when none was given */
+            description: string;
+            entities: components["schemas"]["IntegrationEntity"][];
+            /** @example development */
+            environment: string;
+            /** @description A data URL or a short name */
+            icon?: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Orders_IS */
+            moduleName: string;
+            /**
+             * @description What the data API of a version published from this draft does with NULLs. `overwrite`: values are read and written as they are. `preserve` (the default): a NULL is read as its type default (''/0/false/epoch) and that default written to a nullable attribute is stored as NULL again. A deployed version keeps the policy its manifest records.
+             * @enum {string}
+             */
+            nullPolicy: "overwrite" | "preserve";
+            /** @enum {string} */
+            provider: "sqlite" | "mysql" | "mssql" | "postgres" | "oracle" | "odata";
+            /** @description The integration version the latest published version was made from */
+            publishedIntegrationVersion?: number;
+            /** @description The latest published version */
+            publishedVersion?: number;
+            /** @description The SHA-256 of the service specification uploaded to build the integration without a connection (OData) */
+            specificationId?: string;
+            /**
+             * @description `open`: converted to open, no longer edited or published by the builder
+             * @enum {string}
+             */
+            status: "draft" | "open";
+            /** @description The draft moved on since the latest published version (or was never published) */
+            unpublishedChanges: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The version of the integration (its ETag): send it as If-Match to change it */
+            version: number;
         };
         IntegrationReview: {
             /** @description The selected connection (also once deleted: see problems); null when none is selected */
@@ -7279,14 +7336,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of the integrations; `total` counts them all */
+            /** @description A page of the integrations, each with the version it serves in each environment; `total` counts them all */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["Integration"][];
+                        items: components["schemas"]["IntegrationListItem"][];
                         total: number;
                     };
                 };

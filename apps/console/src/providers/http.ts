@@ -1,4 +1,5 @@
 import type { HttpError } from '@refinedev/core';
+import { rememberProblemTitle } from './problem-notice';
 import { readSession } from './session';
 
 export const API_PREFIX = '/api';
@@ -57,8 +58,10 @@ export const toHttpError = async (response: Response): Promise<HttpError> => {
   } catch {
     // a proxy or gateway error page: keep the status line
   }
+  const message = problem.detail ?? problem.title ?? (response.statusText || 'Request failed');
+  rememberProblemTitle(message, problem.title);
   return {
-    message: problem.detail ?? problem.title ?? (response.statusText || 'Request failed'),
+    message,
     statusCode: response.status,
     errors: fieldErrors(problem),
     code: problem.code,

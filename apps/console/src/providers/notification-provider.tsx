@@ -1,20 +1,22 @@
 import type { NotificationProvider } from '@refinedev/core';
 import { App } from 'antd';
+import { noticeOf } from './problem-notice';
 
 /**
- * Refine's notices shown with antd's `App` notifications, as `@refinedev/antd`'s provider does (its
- * arguments included): ours so that the first page does not load that whole library (~110 KB gzipped,
- * markdown renderer and all) for one hook. No mutation is undoable here, so no undo countdown either.
+ * Refine's notices shown with antd's `App` notifications: ours so that the first page does not load
+ * `@refinedev/antd` (~110 KB gzipped, markdown renderer and all) for one hook, and so that the heading
+ * and text are where the console puts them: the message is the heading, the description the text
+ * below (see noticeOf; Refine's antd provider swaps the two). No mutation is undoable here, so no undo
+ * countdown either.
  */
 export const useNotificationProvider = (): NotificationProvider => {
   const { notification } = App.useApp();
   return {
-    open: ({ key, message, description, type }) =>
+    open: (params) =>
       notification.open({
-        key,
-        description: message,
-        message: description ?? null,
-        type: type === 'progress' ? 'info' : type,
+        key: params.key,
+        type: params.type === 'progress' ? 'info' : params.type,
+        ...noticeOf(params),
       }),
     close: (key) => notification.destroy(key),
   };

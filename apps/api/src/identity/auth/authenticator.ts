@@ -20,14 +20,29 @@ const BEARER = /^bearer[ \t]+(\S+)[ \t]*$/i;
 const unauthorized = (code: string, detail: string, challenge?: string) =>
   new Unauthenticated(code, detail, challenge);
 
-const missing = (acceptsApiKey: boolean) =>
+/** What a data-API caller is told to send: an app authenticates with its key, a console user with a token. */
+const API_KEY_HOW = `send the app's API key in the ${API_KEY_HEADER} header`;
+const DATA_API_CHALLENGE = `${API_KEY_CHALLENGE}, Bearer`;
+
+/** No usable credential: where an app key is accepted, the answer says how to send one first. */
+const missing = (acceptsApiKey: boolean, authorization: string | undefined) => {
+  if (!acceptsApiKey) return Unauthenticated.bearerRequired();
+  const detail =
+    authorization === undefined
+      ? `Authentication required: ${API_KEY_HOW} (a console user may send a bearer token in Authorization instead)`
+      : `Authorization takes a console user's bearer token only: ${API_KEY_HOW}`;
+  return unauthorized('AUTH.UNAUTHENTICATED', detail, DATA_API_CHALLENGE);
+};
+
+/** A token that does not verify; on the data API, likely an app key sent the wrong way. */
+const invalidToken = (acceptsApiKey: boolean) =>
   acceptsApiKey
     ? unauthorized(
-        'AUTH.UNAUTHENTICATED',
-        `An app sends its key in ${API_KEY_HEADER}; a user sends a bearer token`,
-        `${API_KEY_CHALLENGE}, Bearer`,
+        'AUTH.INVALID_TOKEN',
+        `The bearer token is invalid or expired; an app does not send a bearer token: ${API_KEY_HOW}`,
+        `${API_KEY_CHALLENGE}, Bearer error="invalid_token"`,
       )
-    : Unauthenticated.bearerRequired();
+    : unauthorized('AUTH.INVALID_TOKEN', 'The bearer token is invalid or expired; log in again');
 
 /** How a route takes its callers (see AuthGuard): an app's key, and a user who must change their password. */
 export type RouteAccess = Readonly<{ acceptsApiKey: boolean; passwordChange?: boolean }>;
@@ -70,8 +85,8 @@ export class Authenticator {
       return this.apiKeys.verify(apiKey, asOf);
     }
     const token = authorization === undefined ? undefined : BEARER.exec(authorization)?.[1];
-    if (token === undefined) throw missing(acceptsApiKey);
-    const user = await this.userOf(this.claimsOf(token), asOf);
+    if (token === undefined) throw missing(acceptsApiKey, authorization);
+    const user = await this.userOf(this.claimsOf(token, acceptsApiKey), asOf);
     if (user.mustChangePassword === true && !passwordChange)
       throw new ForbiddenError(
         'AUTH.PASSWORD_CHANGE_REQUIRED',
@@ -81,11 +96,11 @@ export class Authenticator {
   }
 
   /** The claims of a token this service signed, that has not expired. */
-  claimsOf(token: string): TokenClaims {
+  claimsOf(token: string, acceptsApiKey = false): TokenClaims {
     try {
       return this.tokens.verify(token, this.clock.now());
     } catch {
-      throw unauthorized('AUTH.INVALID_TOKEN', 'The bearer token is invalid or expired; log in again');
+      throw invalidToken(acceptsApiKey);
     }
   }
 

@@ -11,7 +11,7 @@ import { GetIntegrationQuery, ListIntegrationsQuery } from './integration-querie
 import { IntegrationListParams } from './integration-list.params';
 import { GetIntegrationReviewQuery } from './integration-review.query';
 import { IntegrationReviewSchema } from './integration-review.schema';
-import { IntegrationSchema } from './integration.schema';
+import { IntegrationListItemSchema, IntegrationSchema } from './integration.schema';
 
 const ID = { name: 'id', format: 'uuid', description: 'The integration id' } as const;
 const UNKNOWN = {
@@ -29,7 +29,10 @@ export class IntegrationQueriesController {
   @ApiOperation({
     summary: 'Integrations of the environments you have a role in, most recently changed first by default',
   })
-  @ApiList(IntegrationSchema, 'A page of the integrations; `total` counts them all')
+  @ApiList(
+    IntegrationListItemSchema,
+    'A page of the integrations, each with the version it serves in each environment; `total` counts them all',
+  )
   @ApiProblems({ 400: 'offset or limit out of range, a too long environment name, or an unknown sort' })
   list(@QueryParams() params: IntegrationListParams, @Ctx() context: RequestContext) {
     return this.queries.execute(new ListIntegrationsQuery(context.user, params.toFilter()));

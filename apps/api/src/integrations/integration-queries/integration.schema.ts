@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import {
   ATTRIBUTE_TYPES,
+  ENVIRONMENT_KINDS,
+  type EnvironmentKind,
   type Attribute,
   type AttributeType,
   type Entity,
@@ -9,6 +11,8 @@ import {
   PROVIDERS,
   type Provider,
 } from '@ib/domain';
+import { type DeployedVersion } from './deployed-versions.port';
+import { type IntegrationListItem } from './integration-queries';
 import { type IntegrationView } from './integrations.projection';
 
 /** A column of an entity's table, as the integration exposes it to apps. */
@@ -164,4 +168,27 @@ export class IntegrationSchema implements IntegrationView {
     description: 'The draft moved on since the latest published version (or was never published)',
   })
   unpublishedChanges!: boolean;
+}
+
+/** The version an integration serves in one environment. */
+@ApiSchema({ name: 'DeployedVersion' })
+export class DeployedVersionSchema implements DeployedVersion {
+  @ApiProperty({ example: 'qa' })
+  environment!: string;
+
+  @ApiProperty({ enum: ENVIRONMENT_KINDS })
+  environmentKind!: EnvironmentKind;
+
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1 })
+  version!: number;
+}
+
+/** A row of the integration list: the integration, and where its published versions are deployed. */
+@ApiSchema({ name: 'IntegrationListItem' })
+export class IntegrationListItemSchema extends IntegrationSchema implements IntegrationListItem {
+  @ApiProperty({
+    type: [DeployedVersionSchema],
+    description: 'The version deployed in each environment, by environment (empty: deployed nowhere)',
+  })
+  deployments!: DeployedVersionSchema[];
 }

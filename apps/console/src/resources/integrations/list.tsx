@@ -1,12 +1,41 @@
 import { CreateButton, DateField, EditButton, List, ShowButton, useTable } from '@refinedev/antd';
-import { Space, Table } from 'antd';
+import { Space, Table, Tag, Typography } from 'antd';
 import { StatusTag } from '../../components/status-tag';
-import type { Integration } from '../../types';
+import type { IntegrationListItem } from '../../types';
 import { IntegrationDriftTags } from './integration-drift-tags';
+
+/**
+ * Where an integration stands: its latest published version (and whether the draft moved on since),
+ * else its status as a draft never published, or open.
+ */
+const PublicationState = ({ record }: { record: IntegrationListItem }) => {
+  if (record.publishedVersion === undefined) return <StatusTag value={record.status} />;
+  return (
+    <Space size={4} wrap>
+      <Tag color="green">published v{record.publishedVersion}</Tag>
+      {record.status === 'open' && <StatusTag value="open" />}
+      {record.unpublishedChanges && <Tag color="gold">unpublished changes</Tag>}
+    </Space>
+  );
+};
+
+/** The version each environment serves, as `environment → vN`. */
+const Deployments = ({ record }: { record: IntegrationListItem }) =>
+  record.deployments.length === 0 ? (
+    <Typography.Text type="secondary">Not deployed</Typography.Text>
+  ) : (
+    <Space size={4} wrap>
+      {record.deployments.map(({ environment, version }) => (
+        <Tag key={environment} data-environment={environment}>
+          {environment} → v{version}
+        </Tag>
+      ))}
+    </Space>
+  );
 
 /** "My integrations": every integration of the environments the user has rights on. */
 export const IntegrationList = () => {
-  const { tableProps } = useTable<Integration>({
+  const { tableProps } = useTable<IntegrationListItem>({
     syncWithLocation: true,
     sorters: { initial: [{ field: 'updatedAt', order: 'desc' }] },
   });
@@ -16,18 +45,23 @@ export const IntegrationList = () => {
         <Table.Column dataIndex="applicationName" title="Application" sorter />
         <Table.Column dataIndex="moduleName" title="Module" />
         <Table.Column dataIndex="provider" title="Provider" />
-        <Table.Column
-          dataIndex="status"
+        <Table.Column<IntegrationListItem>
+          key="status"
           title="Status"
-          render={(value: string) => <StatusTag value={value} />}
+          render={(_, record) => <PublicationState record={record} />}
+        />
+        <Table.Column<IntegrationListItem>
+          key="deployments"
+          title="Deployed"
+          render={(_, record) => <Deployments record={record} />}
         />
         <Table.Column dataIndex="database" title="Database" />
-        <Table.Column<Integration>
+        <Table.Column<IntegrationListItem>
           key="drift"
           title="Schema drift"
           render={(_, record) => <IntegrationDriftTags integrationId={record.id} />}
         />
-        <Table.Column<Integration>
+        <Table.Column<IntegrationListItem>
           key="entities"
           title="Entities"
           align="right"
@@ -39,7 +73,7 @@ export const IntegrationList = () => {
           sorter
           render={(value: string) => <DateField value={value} format="YYYY-MM-DD HH:mm" />}
         />
-        <Table.Column<Integration>
+        <Table.Column<IntegrationListItem>
           key="actions"
           title="Actions"
           render={(_, record) => (
@@ -50,10 +84,20 @@ export const IntegrationList = () => {
                 recordItemId={record.id}
                 aria-label={`Show ${record.applicationName}`}
               />
-              {record.status === 'draft' && (
-                <EditButton size="small" recordItemId={record.id}>
-                  Continue
-                </EditButton>
+              {record.publishedVersion !== undefined ? (
+                <ShowButton
+                  size="small"
+                  recordItemId={record.id}
+                  aria-label={`Open ${record.applicationName}`}
+                >
+                  Open
+                </ShowButton>
+              ) : (
+                record.status === 'draft' && (
+                  <EditButton size="small" recordItemId={record.id}>
+                    Continue
+                  </EditButton>
+                )
               )}
             </Space>
           )}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type DeployedVersion, type DeployedVersions } from '../../../integrations';
 import {
   type ViewCondition,
   type ViewStore,
@@ -32,7 +33,7 @@ export const findDeployment = (
 
 /** The deployments view, for Publishing's routes and for the data API (through the face). */
 @Injectable()
-export class DeploymentViews {
+export class DeploymentViews implements DeployedVersions {
   private readonly store: ViewStore<DeploymentView>;
 
   constructor(stores: ViewStores) {
@@ -45,5 +46,23 @@ export class DeploymentViews {
 
   list(query: Readonly<{ integrationId?: string; environment?: string }> = {}): Promise<DeploymentView[]> {
     return listDeployments(this.store, query);
+  }
+
+  /** One read for the lot: a page of the integration list asks once, not once per row. */
+  async deployedVersionsOf(
+    integrationIds: readonly string[],
+  ): Promise<ReadonlyMap<string, DeployedVersion[]>> {
+    const byIntegration = new Map<string, DeployedVersion[]>();
+    if (integrationIds.length === 0) return byIntegration;
+    const { items } = await this.store.list({
+      where: [{ field: 'integrationId', in: integrationIds }],
+      orderBy: [{ field: 'integrationId' }, { field: 'environment' }],
+    });
+    for (const { integrationId, environment, environmentKind, version } of items)
+      byIntegration.set(integrationId, [
+        ...(byIntegration.get(integrationId) ?? []),
+        { environment, environmentKind, version },
+      ]);
+    return byIntegration;
   }
 }
