@@ -572,6 +572,12 @@ describe('authorization matrix: every operation x every kind of caller', () => {
       expected: { ...users, developer: 404, otherAdmin: 404 },
       call: () => ({ path: `/api/connection-requests/${requestId}/history` }),
     },
+    {
+      // Someone else's pending request: administrators of its environment try its details, nobody else.
+      operation: 'POST /api/connection-requests/{id}/test',
+      expected: { ...users, developer: 404, otherAdmin: 404, owner: 404 },
+      call: () => ({ path: `/api/connection-requests/${requestId}/test` }),
+    },
     ...(['approve', 'reject', 'cancel'] as const).map((decision): Row => ({
       operation: `POST /api/connection-requests/{id}/${decision}`,
       expected: { ...users, developer: 404, otherAdmin: 404, owner: 404 },

@@ -96,6 +96,59 @@ describe('connection requests: approved or rejected once, cancelled only while p
     expect(connections.body.items.filter((c: { requestId?: string }) => c.requestId === id)).toHaveLength(1);
   });
 
+  it('tells an out-of-date tab that approves who approved the request and when, not a version number', async () => {
+    // Given a request two administrators' tabs show at version 0, approved in one of them
+    const { id, version } = await request(dana, 'Approved in another tab');
+    const first = await t
+      .http()
+      .post(`/api/connection-requests/${id}/approve`)
+      .set(bearer(admin))
+      .set('If-Match', `"${version}"`)
+      .expect(200);
+    // When the other tab approves it with the version it saw
+    const stale = await t
+      .http()
+      .post(`/api/connection-requests/${id}/approve`)
+      .set(bearer(admin))
+      .set('If-Match', `"${version}"`);
+    // Then it is told who approved it and when
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({
+      code: 'CONNECTION_REQUEST.NOT_PENDING',
+      decision: 'approved',
+      decidedBy: first.body.decidedBy,
+      decidedByName: ADMIN.username,
+      decidedAt: first.body.decidedAt,
+    });
+    expect(stale.body.detail).toBe(
+      `Connection request ${id} was already approved by ${ADMIN.username} at ${first.body.decidedAt}`,
+    );
+    // And whoever may not decide it learns nothing of the decision
+    const byRequester = await t
+      .http()
+      .post(`/api/connection-requests/${id}/approve`)
+      .set(bearer(dana))
+      .set('If-Match', `"${version}"`);
+    expect(byRequester.status).toBe(403);
+    const byOther = await t
+      .http()
+      .post(`/api/connection-requests/${id}/cancel`)
+      .set(bearer(eli))
+      .set('If-Match', `"${version}"`);
+    expect(byOther.status).toBe(404);
+  });
+
+  it('answers 412 to an If-Match that names a version a pending request never had', async () => {
+    const { id } = await request(dana, 'Never at version 7');
+    const response = await t
+      .http()
+      .post(`/api/connection-requests/${id}/approve`)
+      .set(bearer(admin))
+      .set('If-Match', '"7"');
+    expect(response.status).toBe(412);
+    expect(response.body.code).toBe('PRECONDITION_FAILED');
+  });
+
   it('shows each projection caught up with the event store head', async () => {
     const status = await t.http().get('/api/projections').set(bearer(admin)).expect(200);
     const head = await t.store.headPosition();

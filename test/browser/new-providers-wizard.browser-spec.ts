@@ -219,7 +219,7 @@ describe('the console, in a browser: a developer builds and publishes an integra
       await page.getByRole('button', { name: /album album table 3 attributes/ }).waitFor();
 
       // When pia finishes the wizard and publishes from the integration's page
-      await page.getByRole('button', { name: 'Done', exact: true }).click();
+      await page.getByRole('button', { name: 'Finish later', exact: true }).click();
       await page.waitForURL(`${baseUrl}/integrations/show/${integrationId}`);
       await publishFirstVersion();
 
@@ -329,7 +329,7 @@ describe('the console, in a browser: an administrator builds and publishes an in
       await page.getByRole('button', { name: /Products Products table 10 attributes/ }).waitFor();
 
       // When the administrator finishes the wizard and publishes
-      await page.getByRole('button', { name: 'Done', exact: true }).click();
+      await page.getByRole('button', { name: 'Finish later', exact: true }).click();
       await page.waitForURL(`${baseUrl}/integrations/show/${integrationId}`);
       await publishFirstVersion();
 
@@ -423,7 +423,7 @@ describe('the console, in a browser: an administrator builds and publishes an in
         'none yet: built from the uploaded specification',
       );
       await page.getByRole('button', { name: /Customers Customers table 4 attributes/ }).waitFor();
-      await page.getByRole('button', { name: 'Done', exact: true }).click();
+      await page.getByRole('button', { name: 'Finish later', exact: true }).click();
       await page.waitForURL(`${baseUrl}/integrations/show/${integrationId}`);
       await publishFirstVersion();
 

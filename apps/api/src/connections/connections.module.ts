@@ -49,6 +49,8 @@ import { RequestConnectionController } from './request-connection/request-connec
 import { RotateConnectionPasswordHandler } from './rotate-connection-password/rotate-connection-password.command';
 import { RotateConnectionPasswordController } from './rotate-connection-password/rotate-connection-password.http';
 import { SecretShreddingReactor } from './secret-shredding/secret-shredding.reactor';
+import { TestConnectionRequestController } from './test-connection-request/test-connection-request.http';
+import { TestConnectionRequestHandler } from './test-connection-request/test-connection-request.query';
 import { ConnectionChangeChecks } from './four-eyes/connection-change-checks';
 import { ConnectionChangeExecutors } from './four-eyes/connection-change-executors';
 
@@ -70,6 +72,7 @@ import { ConnectionChangeExecutors } from './four-eyes/connection-change-executo
     ConnectionRequestHistoryController,
     RequestConnectionController,
     DecideConnectionRequestController,
+    TestConnectionRequestController,
   ],
   providers: [
     ConnectionAccess,
@@ -95,6 +98,7 @@ import { ConnectionChangeExecutors } from './four-eyes/connection-change-executo
     DescribeTableHandler,
     RequestConnectionHandler,
     DecideConnectionRequestHandler,
+    TestConnectionRequestHandler,
     ListConnectionRequestsHandler,
     GetConnectionRequestHandler,
     GetConnectionHistoryHandler,

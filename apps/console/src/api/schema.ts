@@ -341,6 +341,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/connection-requests/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try the details of a pending request, with its password, before approving it: connect and report the server version and round-trip latency (administrators of its environment) */
+        post: operations["TestConnectionRequestController_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/connections": {
         parameters: {
             query?: never;
@@ -4574,7 +4591,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description CONNECTION_REQUEST.NOT_PENDING: it was approved, rejected or cancelled already */
+            /** @description CONNECTION_REQUEST.NOT_PENDING: it was approved, rejected or cancelled already, also when If-Match names the version before (the detail says by whom and when; `decision`, `decidedBy`, `decidedByName` and `decidedAt` tell it apart) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4583,7 +4600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description PRECONDITION_FAILED: If-Match names another version of the request */
+            /** @description PRECONDITION_FAILED: If-Match names another version of the request, which is still pending */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4655,7 +4672,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description CONNECTION_REQUEST.NOT_PENDING: it was approved, rejected or cancelled already */
+            /** @description CONNECTION_REQUEST.NOT_PENDING: it was approved, rejected or cancelled already, also when If-Match names the version before (the detail says by whom and when; `decision`, `decidedBy`, `decidedByName` and `decidedAt` tell it apart) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4664,7 +4681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description PRECONDITION_FAILED: If-Match names another version of the request */
+            /** @description PRECONDITION_FAILED: If-Match names another version of the request, which is still pending */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4811,7 +4828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description CONNECTION_REQUEST.NOT_PENDING: it was approved, rejected or cancelled already */
+            /** @description CONNECTION_REQUEST.NOT_PENDING: it was approved, rejected or cancelled already, also when If-Match names the version before (the detail says by whom and when; `decision`, `decidedBy`, `decidedByName` and `decidedAt` tell it apart) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4820,8 +4837,102 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description PRECONDITION_FAILED: If-Match names another version of the request */
+            /** @description PRECONDITION_FAILED: If-Match names another version of the request, which is still pending */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TestConnectionRequestController_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The connection request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionTestResult"];
+                };
+            };
+            /** @description The id is not a UUID; CONNECTOR.PATH_NOT_ALLOWED or CONNECTOR.INVALID_OPTIONS: the connection details cannot be used */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description AUTH.ADMIN_REQUIRED: administrators of the request’s environment test it (its requester may not); CONNECTOR.PERMISSION_DENIED: the database user may not connect */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTION_REQUEST.NOT_FOUND: no such request, or one the caller may not see; CONNECTOR.DATABASE_NOT_FOUND: the database (SQLite: the file) does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTION_REQUEST.NOT_PENDING: it was approved, rejected or cancelled already (by whom and when) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTOR.AUTH_FAILED: the database refused the credentials */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONNECTOR.UNREACHABLE or CONNECTOR.TIMEOUT: the database does not answer (Retry-After) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

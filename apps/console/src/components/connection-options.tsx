@@ -71,6 +71,25 @@ const TLS_MODES = [
   { label: 'Verify (encrypted, certificate verified)', value: 'verify' },
 ];
 
+/** An option as a reader sees it: its label on the connection form, and its value in words. */
+export const describeOption = (
+  provider: ProviderId,
+  name: string,
+  value: string | number | boolean,
+): { label: string; value: string } => {
+  if (name === 'ca') return { label: 'CA certificate (PEM)', value: 'provided' };
+  const option = PROVIDER_OPTIONS[provider].find((known) => known.name === name);
+  const shown =
+    typeof value === 'boolean'
+      ? value
+        ? 'on'
+        : 'off'
+      : option?.kind === 'tls'
+        ? (TLS_MODES.find((mode) => mode.value === value)?.label ?? String(value))
+        : String(value);
+  return { label: option?.label ?? name, value: shown };
+};
+
 const optionName = (name: string) => ['details', 'options', name];
 
 /** An emptied field is no option at all: the connector's default applies. */

@@ -5,7 +5,7 @@ import { hasRole, readSession } from './session';
 const ADMIN_ONLY: Record<string, readonly string[]> = {
   users: ['create'],
   connections: ['create', 'edit', 'delete'],
-  'connection-requests': ['approve', 'reject'],
+  'connection-requests': ['approve', 'reject', 'test'],
   deployments: ['promote', 'bind', 'unbind'],
   // A change request is decided by an administrator of its environment (never its requester: the API says so).
   'change-requests': ['approve', 'reject'],

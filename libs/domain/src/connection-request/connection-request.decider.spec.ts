@@ -10,8 +10,11 @@ import {
 } from './connection-request.commands';
 import {
   type ApprovedConnectionRequest,
+  type DecidedConnectionRequest,
   connectionFromApprovedRequest,
   connectionRequestDecider,
+  connectionRequestDecision,
+  connectionRequestDecidedAlready,
 } from './connection-request.decider';
 import { type ConnectionRequestEvent } from './connection-request.events';
 import { connectionRequestStreamId } from './connection-request.stream';
@@ -196,6 +199,29 @@ describe('ConnectionRequest decider', () => {
   ])('a request already %s', (_, decided) => {
     it.each(decisions)('cannot %s it again', (__, when) =>
       given([requested, decided]).when(when).thenThrows(IllegalStateError, 'CONNECTION_REQUEST.NOT_PENDING'),
+    );
+  });
+
+  it('says who approved a request already, and when, to whoever tries to decide it again', () =>
+    given([requested, approved])
+      .when(approve('conn-2'))
+      .thenThrows(IllegalStateError, 'CONNECTION_REQUEST.NOT_PENDING', (error) => {
+        expect(error.message).toBe(`Connection request ${requestId} was already approved by admin at ${at}`);
+        expect(error.extensions).toEqual({
+          decision: 'approved',
+          decidedBy: 'admin',
+          decidedByName: 'admin',
+          decidedAt: at,
+        });
+      }));
+
+  it('names the decision of a rejected or cancelled request', () => {
+    const [rejectedOne, cancelledOne] = [rejected, cancelled('dev')].map(
+      (decided) => fold(connectionRequestDecider, [requested, decided]) as DecidedConnectionRequest,
+    );
+    expect(connectionRequestDecision(rejectedOne!)).toEqual({ decision: 'rejected', by: 'admin', at });
+    expect(connectionRequestDecidedAlready(cancelledOne!, 'Dana').message).toBe(
+      `Connection request ${requestId} was already cancelled by Dana at ${at}`,
     );
   });
 

@@ -72,17 +72,49 @@ export const connectionFromApprovedRequest = (
   requestedBy: request.requestedBy,
 });
 
+export type DecidedConnectionRequest =
+  ApprovedConnectionRequest | RejectedConnectionRequest | CancelledConnectionRequest;
+
+/** What was decided on a request, by whom (a user id) and when. */
+export const connectionRequestDecision = (
+  state: DecidedConnectionRequest,
+): Readonly<{ decision: DecidedConnectionRequest['status']; by: string; at: string }> => {
+  switch (state.status) {
+    case 'approved':
+      return { decision: 'approved', by: state.approvedBy, at: state.approvedAt };
+    case 'rejected':
+      return { decision: 'rejected', by: state.rejectedBy, at: state.rejectedAt };
+    case 'cancelled':
+      return { decision: 'cancelled', by: state.cancelledBy, at: state.cancelledAt };
+    default:
+      return assertNever(state);
+  }
+};
+
+/**
+ * "already approved by <user> at <time>": the refusal of a decision on a decided request. `byName` is how
+ * the adapter names the user; `decision`, `decidedBy` and `decidedAt` are answered as they are.
+ */
+export const connectionRequestDecidedAlready = (
+  state: DecidedConnectionRequest,
+  byName: string = connectionRequestDecision(state).by,
+): IllegalStateError => {
+  const { decision, by, at } = connectionRequestDecision(state);
+  return new IllegalStateError(
+    'CONNECTION_REQUEST.NOT_PENDING',
+    `Connection request ${state.requestId} was already ${decision} by ${byName} at ${at}`,
+    [],
+    { decision, decidedBy: by, decidedByName: byName, decidedAt: at },
+  );
+};
+
 const initialState = (): ConnectionRequest => ({ status: 'none' });
 
 /** A request is decided once: whatever happened to it first is final. */
 const pending = (state: ConnectionRequest, requestId: string): PendingConnectionRequest => {
   if (state.status === 'none')
     throw new NotFoundError('CONNECTION_REQUEST.NOT_FOUND', `Connection request ${requestId} does not exist`);
-  if (state.status !== 'pending')
-    throw new IllegalStateError(
-      'CONNECTION_REQUEST.NOT_PENDING',
-      `Connection request ${requestId} is already ${state.status}`,
-    );
+  if (state.status !== 'pending') throw connectionRequestDecidedAlready(state);
   return state;
 };
 

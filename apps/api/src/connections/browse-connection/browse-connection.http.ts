@@ -29,7 +29,7 @@ const TABLE = {
 } as const;
 
 /** What reaching the connection's database may answer, whatever is asked of it. */
-const CONNECTOR_PROBLEMS = {
+export const CONNECTOR_PROBLEMS = {
   400: 'The id is not a UUID; CONNECTOR.PATH_NOT_ALLOWED or CONNECTOR.INVALID_OPTIONS: the connection details cannot be used',
   403: 'CONNECTOR.PERMISSION_DENIED: the database user may not read this',
   422: 'CONNECTOR.AUTH_FAILED: the database refused the credentials',

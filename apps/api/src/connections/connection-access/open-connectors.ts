@@ -7,6 +7,9 @@ import { SecretStore } from '../../infrastructure/secrets/secret-store.port';
 
 type OpenConnector = Readonly<{ opened: string; connector: Promise<Connector> }>;
 
+/** What opening a connector takes: a connection's, or a connection request's, provider, details and secret. */
+export type ConnectorSource = Pick<ActiveConnection, 'provider' | 'details' | 'secretRef'>;
+
 /** What a connector is opened with: another value means another pool (new details, a rotated password). */
 const openedWith = ({ provider, details, secretRef }: ActiveConnection): string =>
   JSON.stringify([provider, details, secretRef ?? null]);
@@ -53,13 +56,14 @@ export class OpenConnectors implements OnApplicationShutdown {
 
   /**
    * A connector of the caller's own, opened now and closed by the caller: what a health check needs, as
-   * the shared one may still answer through a handle opened before the database went away.
+   * the shared one may still answer through a handle opened before the database went away, and what
+   * trying a connection request's details needs, as they are no connection yet.
    */
-  openUnshared(connection: ActiveConnection): Promise<Connector> {
+  openUnshared(connection: ConnectorSource): Promise<Connector> {
     return this.connect(connection);
   }
 
-  private async connect(connection: ActiveConnection): Promise<Connector> {
+  private async connect(connection: ConnectorSource): Promise<Connector> {
     const password = connection.secretRef ? await this.secrets.get(connection.secretRef) : undefined;
     return openConnector({
       provider: connection.provider,

@@ -1,12 +1,17 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
+  ConcurrencyError,
   type ConnectionRequest,
   type ConnectionRequestCommand,
+  type DecidedConnectionRequest,
+  IllegalStateError,
   NotFoundError,
+  connectionRequestDecidedAlready,
   connectionRequestDecider,
+  connectionRequestDecision,
   connectionRequestStreamId,
 } from '@ib/domain';
-import { allows, authorize, type RequestContext } from '../../identity';
+import { ActorNames, allows, authorize, type RequestContext } from '../../identity';
 import {
   CommandRunner,
   type CommandOutcome,
@@ -26,28 +31,53 @@ export class DecideConnectionRequestCommand extends Command<CommandOutcome> {
   }
 }
 
-/** Approve and reject are for administrators of the request's environment; cancel for its requester too. */
+/**
+ * Approve and reject are for administrators of the request's environment; cancel for its requester too.
+ * A decision on a request decided meanwhile (a tab left open, with its If-Match) is told who decided it
+ * and when, by name, rather than which version it missed.
+ */
 @CommandHandler(DecideConnectionRequestCommand)
 export class DecideConnectionRequestHandler implements ICommandHandler<DecideConnectionRequestCommand> {
   constructor(
     private readonly runner: CommandRunner,
     private readonly connections: ConnectionFromRequest,
+    private readonly names: ActorNames,
   ) {}
 
   async execute({ requestId, decision, context }: DecideConnectionRequestCommand) {
     // Asked for outside the factory, so every attempt of an idempotent request names the same connection.
     const connectionId = decision.kind === 'approve' ? context.ids.next() : '';
-    const outcome = await this.runner.run(
-      connectionRequestStreamId(requestId),
-      connectionRequestDecider,
-      (state) => decided(requestId, decision, connectionId, state, context),
-      context,
-    );
+    const stream = connectionRequestStreamId(requestId);
+    let outcome: CommandOutcome<ConnectionRequest>;
+    try {
+      outcome = await this.runner.run(
+        stream,
+        connectionRequestDecider,
+        (state) => decided(requestId, decision, connectionId, state, context),
+        context,
+      );
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError || isNotPending(error))) throw error;
+      const { state } = await this.runner.load(stream, connectionRequestDecider);
+      if (state.status === 'none' || state.status === 'pending') throw error;
+      // Only to whoever may decide it: the others are refused as they would be on a pending request.
+      decided(requestId, decision, connectionId, state, context);
+      throw await this.named(state);
+    }
     if (decision.kind !== 'approve' || outcome.state.status !== 'approved') return outcome;
     const position = await this.connections.create(outcome.state, context.actor);
     return { ...outcome, position: Math.max(outcome.position, position) };
   }
+
+  private async named(state: DecidedConnectionRequest) {
+    const { by } = connectionRequestDecision(state);
+    const names = await this.names.of([by]);
+    return connectionRequestDecidedAlready(state, names.get(by) ?? by);
+  }
 }
+
+const isNotPending = (error: unknown) =>
+  error instanceof IllegalStateError && error.code === 'CONNECTION_REQUEST.NOT_PENDING';
 
 /** The decision as a command on the request, once the caller may take it. */
 function decided(

@@ -25,8 +25,11 @@ export class RejectBody {
 }
 
 const NOT_FOUND = 'CONNECTION_REQUEST.NOT_FOUND: no such request, or one the caller may not see';
-const NOT_PENDING = 'CONNECTION_REQUEST.NOT_PENDING: it was approved, rejected or cancelled already';
-const STALE = 'PRECONDITION_FAILED: If-Match names another version of the request';
+const NOT_PENDING =
+  'CONNECTION_REQUEST.NOT_PENDING: it was approved, rejected or cancelled already, also when If-Match names ' +
+  'the version before (the detail says by whom and when; `decision`, `decidedBy`, `decidedByName` and ' +
+  '`decidedAt` tell it apart)';
+const STALE = 'PRECONDITION_FAILED: If-Match names another version of the request, which is still pending';
 
 @ApiTags('connection-requests')
 @ApiBearerAuth()

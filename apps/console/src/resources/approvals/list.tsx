@@ -2,11 +2,12 @@ import { DateField, List, useTable } from '@refinedev/antd';
 import { useList } from '@refinedev/core';
 import { Link } from 'react-router';
 import { Space, Table, Typography } from 'antd';
-import type { Approval, ChangeRequest } from '../../types';
+import type { Approval, ChangeRequest, ConnectionRequest } from '../../types';
 import { ChangeDetails } from '../change-requests/change-details';
 import { ChangeRequestActions } from '../change-requests/change-request-actions';
 import { CHANGE_KIND_LABELS } from '../change-requests/change-request-model';
 import { RequestActions } from '../connection-requests/request-actions';
+import { serverOf } from '../connections/connection-server';
 
 const KINDS: Record<Approval['kind'], string> = {
   'connection-request': 'Connection request',
@@ -23,6 +24,13 @@ export const ApprovalList = () => {
     filters: [{ field: 'status', operator: 'eq', value: 'pending' }],
   });
   const changes = new Map(pendingChanges.data.map((change) => [change.id, change]));
+  // What each pending connection request asks for, at a glance; its page shows all of it, and tests it.
+  const { result: pendingRequests } = useList<ConnectionRequest>({
+    resource: 'connection-requests',
+    pagination: { mode: 'off' },
+    filters: [{ field: 'status', operator: 'eq', value: 'pending' }],
+  });
+  const requests = new Map(pendingRequests.data.map((request) => [request.id, request]));
   return (
     <List title="Approvals">
       <Typography.Paragraph type="secondary">
@@ -35,10 +43,17 @@ export const ApprovalList = () => {
           title="What"
           render={(title: string, approval) => {
             const change = changes.get(approval.id);
+            const request = requests.get(approval.id);
             return (
               <Space direction="vertical" size="small">
                 <Link to={approval.link}>{title}</Link>
                 {approval.kind === 'change-request' && change && <ChangeDetails request={change} compact />}
+                {approval.kind === 'connection-request' && request && (
+                  <Typography.Text type="secondary">
+                    {`${request.provider}: ${serverOf(request.details)}`}
+                    {request.note && ` — “${request.note}”`}
+                  </Typography.Text>
+                )}
               </Space>
             );
           }}

@@ -5,6 +5,7 @@ import { ReasonModal } from '../../components/reason-modal';
 import type { Identity } from '../../providers/auth-provider';
 import { ifMatch } from '../../providers/http';
 import type { ConnectionRequest } from '../../types';
+import { refusalOf } from './request-refusal';
 
 type Decision = 'approve' | 'reject' | 'cancel';
 
@@ -40,11 +41,16 @@ export const RequestActions = ({ request }: { request: DecidableRequest }) => {
         values,
         config: request.version === undefined ? undefined : { headers: ifMatch(request.version) },
         successNotification: { type: 'success', message: DONE[decision] },
+        errorNotification: (error) => ({ type: 'error', ...refusalOf(error) }),
       },
       {
         onSuccess: () => setRejecting(false),
         onSettled: () => {
-          void invalidate({ resource: 'connection-requests', invalidates: ['list'] });
+          void invalidate({
+            resource: 'connection-requests',
+            invalidates: ['list', 'detail'],
+            id: request.id,
+          });
           void invalidate({ resource: 'approvals', invalidates: ['list'] });
           if (decision === 'approve') void invalidate({ resource: 'connections', invalidates: ['list'] });
         },

@@ -1,24 +1,46 @@
-import { DateField, Show } from '@refinedev/antd';
-import { useShow, type HttpError } from '@refinedev/core';
-import { Descriptions } from 'antd';
+import { Show } from '@refinedev/antd';
+import { CanAccess, useShow, type HttpError } from '@refinedev/core';
+import { Button, Space } from 'antd';
+import { ApiOutlined } from '@ant-design/icons';
 import { DetailsAndHistory } from '../../components/details-and-history';
-import { StatusTag } from '../../components/status-tag';
-import { useUserNames } from '../../components/use-user-names';
 import type { ConnectionRequest } from '../../types';
 import { auditLinkOf } from '../audit/audit-search';
-import { serverOf } from '../connections/connection-server';
 import { RequestActions } from './request-actions';
+import { RequestDetails } from './request-details';
+import { RequestTestResult } from './request-test-result';
+import { useRequestTest } from './use-request-test';
 
-/** A connection request, its decision and its history. */
+/**
+ * A connection request, its decision and its history: the approval screen. While it is pending, an
+ * administrator of its environment may try its details before approving.
+ */
 export const ConnectionRequestShow = () => {
-  const userName = useUserNames();
   const { result: request, query, showId: id } = useShow<ConnectionRequest>({ errorNotification: false });
   const requestId = String(id ?? '');
+  const { test, testing, outcome } = useRequestTest(requestId);
+  const pending = request?.status === 'pending';
   return (
     <Show
       isLoading={false}
       title={request ? `Request for ${request.name}` : 'Connection request'}
-      headerButtons={request && <RequestActions request={request} />}
+      headerButtons={
+        request && (
+          <Space>
+            {pending && (
+              <CanAccess
+                resource="connection-requests"
+                action="test"
+                params={{ environment: request.environment }}
+              >
+                <Button size="small" icon={<ApiOutlined />} loading={testing} onClick={test}>
+                  Test connection
+                </Button>
+              </CanAccess>
+            )}
+            <RequestActions request={request} />
+          </Space>
+        )
+      }
     >
       <DetailsAndHistory
         path={`/connection-requests/${requestId}`}
@@ -26,38 +48,10 @@ export const ConnectionRequestShow = () => {
         error={query.error as HttpError | null}
         details={
           request && (
-            <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
-              <Descriptions.Item label="Connection">{request.name}</Descriptions.Item>
-              <Descriptions.Item label="Status">
-                <StatusTag value={request.status} />
-              </Descriptions.Item>
-              <Descriptions.Item label="Environment">{request.environment}</Descriptions.Item>
-              <Descriptions.Item label="Provider">{request.provider}</Descriptions.Item>
-              <Descriptions.Item label="Server">{serverOf(request.details)}</Descriptions.Item>
-              <Descriptions.Item label="User">{request.details.username}</Descriptions.Item>
-              <Descriptions.Item label="Requested by">{userName(request.requestedBy)}</Descriptions.Item>
-              <Descriptions.Item label="Requested">
-                <DateField value={request.requestedAt} format="YYYY-MM-DD HH:mm" />
-              </Descriptions.Item>
-              {request.decidedBy && (
-                <Descriptions.Item label="Decided by">{userName(request.decidedBy)}</Descriptions.Item>
-              )}
-              {request.decidedAt && (
-                <Descriptions.Item label="Decided">
-                  <DateField value={request.decidedAt} format="YYYY-MM-DD HH:mm" />
-                </Descriptions.Item>
-              )}
-              {request.note && (
-                <Descriptions.Item label="Note" span="filled">
-                  {request.note}
-                </Descriptions.Item>
-              )}
-              {request.reason && (
-                <Descriptions.Item label="Reason" span="filled">
-                  {request.reason}
-                </Descriptions.Item>
-              )}
-            </Descriptions>
+            <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+              {pending && <RequestTestResult outcome={outcome} />}
+              <RequestDetails request={request} />
+            </Space>
           )
         }
       />

@@ -34,7 +34,7 @@ export const TableAttributes = ({ tablesUrl, table }: Props) => {
         </Space>
       }
     >
-      <AttributesTable rows={rows} loading={query.isFetching} />
+      <AttributesTable rows={rows} keyOrder={info?.primaryKey} loading={query.isFetching} />
       {info?.foreignKeys.map((fk) => (
         <Typography.Paragraph key={fk.columns.join()} type="secondary" style={{ marginTop: 8 }}>
           {fk.columns.join(', ')} → {fk.referencedTable} ({fk.referencedColumns.join(', ')})
