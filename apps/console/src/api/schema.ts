@@ -1528,8 +1528,49 @@ export interface components {
             revokedAt?: string;
             /** @description User id of who revoked it (revoked only) */
             revokedBy?: string;
+            /** @description What of the data API the key reaches; absent: every integration and entity, reads and writes */
+            scope?: components["schemas"]["ApiKeyScope"];
             /** @enum {string} */
             status: "active" | "revoked";
+            /** @description Its data API calls: the last one and per day */
+            usage: components["schemas"]["ApiKeyUsage"];
+        };
+        ApiKeyDailyCalls: {
+            calls: number;
+            /**
+             * Format: date
+             * @example 2025-03-04
+             */
+            day: string;
+        };
+        ApiKeyEntityScope: {
+            /**
+             * @description The entity name, as the data API routes name it
+             * @example Customers
+             */
+            entity: string;
+            /**
+             * Format: uuid
+             * @description The entity's integration (one of the scope's integrations)
+             */
+            integrationId: string;
+        };
+        ApiKeyScope: {
+            /** @description Within an integration named here, only these entities (its others stay closed); an integration not named here opens all its entities. Each must be of one of `integrations` */
+            entities?: components["schemas"]["ApiKeyEntityScope"][];
+            /** @description The key opens only these integrations (leave out for every integration) */
+            integrations?: string[];
+            /** @description Only reads (list, get): a create, update or delete is refused with 403 API_KEY.READ_ONLY */
+            readOnly?: boolean;
+        };
+        ApiKeyUsage: {
+            /** @description Its data API calls per day (UTC) over the last 30 days, newest first; days without calls left out */
+            callsPerDay: components["schemas"]["ApiKeyDailyCalls"][];
+            /**
+             * Format: date-time
+             * @description Its last data API call; absent if never used
+             */
+            lastUsedAt?: string;
         };
         Approval: {
             /** @example development */
@@ -1980,6 +2021,8 @@ export interface components {
             appName: string;
             /** @example CI pipeline */
             label?: string;
+            /** @description What of the data API the key reaches (leave out for all of it). Out-of-scope calls are refused with 403 API_KEY.OUT_OF_SCOPE, writes with a read-only key with 403 API_KEY.READ_ONLY */
+            scope?: components["schemas"]["ApiKeyScope"];
         };
         CreateConnectionBody: {
             details: components["schemas"]["ConnectionDetailsBody"];
@@ -2013,6 +2056,8 @@ export interface components {
              * @example CI pipeline
              */
             label: string;
+            /** @description What of the data API the key reaches; absent: every integration and entity, reads and writes */
+            scope?: components["schemas"]["ApiKeyScope"];
             /** @enum {string} */
             status: "active";
         };
@@ -6548,7 +6593,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiKey"];
                 };
             };
-            /** @description REQUEST.INVALID or API_KEY.INVALID: invalid appName or label */
+            /** @description REQUEST.INVALID or API_KEY.INVALID: invalid appName, label or scope */
             400: {
                 headers: {
                     [name: string]: unknown;
