@@ -1672,6 +1672,27 @@ export interface components {
              */
             reason?: string;
         };
+        BreakingUpdateAffecting: {
+            /**
+             * @description What the deployed version was built against; absent when it recorded none
+             * @example 1.4.0
+             */
+            builtOn?: string;
+            /** @example integration-manager */
+            dependency: string;
+            /**
+             * @description Where it is installed
+             * @example [
+             *       "development"
+             *     ]
+             */
+            installedIn: string[];
+            /**
+             * @description The newest breaking version installed anywhere
+             * @example 2.0.0
+             */
+            version: string;
+        };
         ChainCheckpoints: {
             /**
              * @description Checkpoints met
@@ -2260,11 +2281,15 @@ export interface components {
             name: string;
         };
         EnvironmentDependencies: {
+            /** @description Breaking updates installed in any environment that the version served here was built before: a republish is required where one is installed; elsewhere the version still serves but needs attention */
+            breakingUpdates: components["schemas"]["BreakingUpdateAffecting"][];
             builtAgainst: components["schemas"]["RuntimeDependency"][];
             /** @example qa */
             environment: string;
             /** @enum {string} */
             environmentKind: "development" | "qa" | "production";
+            /** @description A republish is required here, or the version served here was built before a breaking update installed in another environment */
+            needsAttention: boolean;
             republishRequired: boolean;
             /** @description This environment's own requirements and those of updates installed everywhere */
             republishRequirements: components["schemas"]["RepublishRequirement"][];
@@ -2531,6 +2556,8 @@ export interface components {
             integrationId: string;
             /** @description The latest published version; absent while none is */
             latestVersion?: number;
+            /** @description In at least one environment it is deployed in (see its environments) */
+            needsAttention: boolean;
             /** @description In at least one environment */
             republishRequired: boolean;
             /** @description Every requirement, of every environment */
