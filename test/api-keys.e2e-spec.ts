@@ -204,7 +204,7 @@ describe('API keys of an environment for the data API', () => {
     expect(await t.store.headPosition()).toBe(head);
   });
 
-  it('given a revoked key, when the app calls again, then it is refused at once', async () => {
+  it('given a revoked key, when the app calls again, then it is refused at once, told the key was revoked', async () => {
     const { body } = await createKey('development');
     const hashes = t.app.get(ApiKeyHashStore);
     seen(await t.http().get(data('development')).set(apiKey(body.key)).expect(200));
@@ -217,8 +217,15 @@ describe('API keys of an environment for the data API', () => {
         .expect(204),
     );
 
-    seen(await t.http().get(data('development')).set(apiKey(body.key)).expect(401));
-    expect(await hashes.get(body.id)).toBeUndefined();
+    const refused = seen(await t.http().get(data('development')).set(apiKey(body.key)).expect(403));
+    expect(refused.body).toMatchObject({ code: 'API_KEY.REVOKED', status: 403 });
+    expect(refused.body.detail).toContain("environment 'development'");
+    // Kept, so the key itself is told apart from a wrong one; the hash of a revoked key opens nothing.
+    expect(await hashes.get(body.id)).toBeDefined();
+    const key = body.key as string;
+    const wrongSecret = `${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}`;
+    const guessed = seen(await t.http().get(data('development')).set(apiKey(wrongSecret)).expect(401));
+    expect(guessed.body.code).toBe('AUTH.INVALID_API_KEY');
     // Revoking again changes nothing
     const head = await t.store.headPosition();
     seen(

@@ -647,6 +647,11 @@ describe('authorization matrix: every operation x every kind of caller', () => {
       call: () => ({ path: integration('/versions/1/package') }),
     },
     {
+      operation: 'GET /api/integrations/{id}/versions/{version}/openapi.json',
+      expected: developmentMembers,
+      call: () => ({ path: integration('/versions/1/openapi.json') }),
+    },
+    {
       // Promotion needs the admin role in the target (qa) and the right to read the integration.
       operation: 'POST /api/integrations/{id}/deployments',
       expected: { ...developmentAdmins(404) },

@@ -245,7 +245,9 @@ describe('the data API routes', () => {
         Array.from({ length: 5 }, () => t.http().get(base).set('X-API-Key', body.key)),
       );
 
-      expect(burst.map(({ status }) => status)).toEqual([401, 401, 401, 401, 401]);
+      expect(burst.map(({ status, body }) => [status, body.code])).toEqual(
+        Array.from({ length: 5 }, () => [403, 'API_KEY.REVOKED']),
+      );
     });
 
     it('given a POST with an Idempotency-Key, when it is repeated, then the row is created once and the answer replayed', async () => {

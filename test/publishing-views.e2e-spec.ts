@@ -199,6 +199,7 @@ describe('the read-model views of publishing', () => {
       builtAgainst: RUNTIME_DEPENDENCIES,
       republishRequired: false,
       republishRequirements: [],
+      needsAttention: false,
       environments: ['development', 'qa'].map((environment) => ({
         environment,
         environmentKind: environment,
@@ -206,6 +207,8 @@ describe('the read-model views of publishing', () => {
         builtAgainst: RUNTIME_DEPENDENCIES,
         republishRequired: false,
         republishRequirements: [],
+        breakingUpdates: [],
+        needsAttention: false,
       })),
     });
 
@@ -223,6 +226,7 @@ describe('the read-model views of publishing', () => {
       `/api/integrations/${integrationId}/dependencies`,
       (body) => body.republishRequired === true,
     );
+    expect(after.body.needsAttention).toBe(true);
     expect(after.body.republishRequirements).toEqual([
       {
         dependency: 'integration-manager',

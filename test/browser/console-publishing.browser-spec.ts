@@ -121,6 +121,8 @@ describe('the console, in a browser: publishing and API keys', () => {
       const form = page.getByRole('dialog', { name: 'Create an API key for development' });
       await form.getByLabel('App name').fill('Warehouse app');
       await form.getByLabel('Label').fill('CI pipeline');
+      // (limited to reads: the scope fields of the form)
+      await form.getByLabel(/Read-only/).check();
       await form.getByRole('button', { name: 'Create', exact: true }).click();
 
       // Then the key shows, once, with a warning and a copy button
@@ -129,8 +131,15 @@ describe('the console, in a browser: publishing and API keys', () => {
       await shown.getByRole('button', { name: /copy/i }).waitFor();
       const key = (await shown.getByTestId('created-api-key').innerText()).trim();
       expect(key.length).toBeGreaterThanOrEqual(20);
-      // (a real key: an app reads the data API of development with it)
+      // (a real key: an app reads the data API of development with it, and may not write)
       await callWithKey(key).expect(200);
+      const write = await t
+        .http()
+        .post(`/api/data/development/${integrationId}/${encodeURIComponent(customers)}`)
+        .set('X-API-Key', key)
+        .send({ email: 'ro@example.com', first_name: 'Read', last_name: 'Only' })
+        .expect(403);
+      expect(write.body.code).toBe('API_KEY.READ_ONLY');
 
       // When the administrator closes it, the key is listed, active, by its hint only
       await shown.getByRole('button', { name: 'Done', exact: true }).click();
@@ -138,6 +147,7 @@ describe('the console, in a browser: publishing and API keys', () => {
       const keyRow = row('Warehouse app');
       await keyRow.getByRole('cell', { name: 'active', exact: true }).waitFor();
       await keyRow.getByRole('cell', { name: 'CI pipeline', exact: true }).waitFor();
+      await keyRow.getByText('Read-only', { exact: true }).waitFor();
       const hint = (await keyRow.locator('code').innerText()).trim();
       expect(hint.length).toBeLessThan(key.length);
       expect(key.endsWith(hint)).toBe(true);
@@ -150,7 +160,7 @@ describe('the console, in a browser: publishing and API keys', () => {
       // Then it is listed as revoked, and refused
       await keyRow.getByRole('cell', { name: 'revoked', exact: true }).waitFor();
       expect(await keyRow.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
-      await callWithKey(key).expect(401);
+      expect((await callWithKey(key).expect(403)).body.code).toBe('API_KEY.REVOKED');
 
       // And the API agrees: version 1 published, the key revoked
       const versions = await t
@@ -165,7 +175,13 @@ describe('the console, in a browser: publishing and API keys', () => {
         .set(bearer(token))
         .expect(200);
       expect(keys.body.items).toEqual([
-        expect.objectContaining({ appName: 'Warehouse app', label: 'CI pipeline', status: 'revoked' }),
+        expect.objectContaining({
+          appName: 'Warehouse app',
+          label: 'CI pipeline',
+          status: 'revoked',
+          scope: { readOnly: true },
+          usage: expect.objectContaining({ lastUsedAt: expect.any(String) }),
+        }),
       ]);
 
       // And nothing failed in the page along the way

@@ -27,6 +27,7 @@ describe('createReadModelOrm', () => {
         "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name",
       );
     expect(tables.map(({ name }) => name)).toEqual([
+      'api_key_usage',
       'api_keys',
       'change_requests',
       'connection_bindings',
@@ -69,6 +70,7 @@ describe('createReadModelOrm', () => {
       '0016-schema-drift',
       '0017-own-connection-bindings',
       '0018-integration-specification',
+      '0019-api-key-scope-and-usage',
     ]);
   });
 

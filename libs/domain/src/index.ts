@@ -48,6 +48,7 @@ export * from './deployment/deployment.commands';
 export * from './deployment/deployment.decider';
 export * from './deployment/deployment.stream';
 export * from './api-key/api-key.events';
+export * from './api-key/api-key-scope';
 export * from './api-key/api-key.commands';
 export * from './api-key/api-key.stream';
 export * from './api-key/api-key.decider';

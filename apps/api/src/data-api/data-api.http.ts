@@ -1,5 +1,11 @@
 import { type HttpServer, Injectable } from '@nestjs/common';
-import { type AuthenticatedUser, Authenticator, parseIfMatch } from '../identity';
+import {
+  ApiKeyUsage,
+  type AuthenticatedUser,
+  Authenticator,
+  authorizeDataCall,
+  parseIfMatch,
+} from '../identity';
 import { LogHead } from '../infrastructure/event-store/log-head';
 import { type HttpReply, type HttpRequest } from '../infrastructure/http/http-types';
 import { answerWithProblem } from '../infrastructure/http/problem-details.filter';
@@ -60,6 +66,7 @@ export class DataApiRoutes {
     private readonly authenticator: Authenticator,
     private readonly entities: PublishedEntities,
     private readonly idempotency: IdempotentPosts,
+    private readonly usage: ApiKeyUsage,
   ) {}
 
   /** Before `app.init()`: Express matches routes in order, and Nest adds its not-found handler then. */
@@ -109,6 +116,14 @@ export class DataApiRoutes {
         const head = await this.head.read();
         const user = await this.authenticator.authenticate(request, { acceptsApiKey: true }, head);
         request.user = user;
+        if (user.apiKey !== undefined) this.usage.record(user.apiKey.keyId);
+        // Before anything is resolved, replayed or written: a key's scope refuses the call as it is named.
+        authorizeDataCall(user, {
+          env: request.params.env ?? '',
+          integrationId: request.params.integrationId ?? '',
+          entity: request.params.entity ?? '',
+          writes: request.method !== 'GET' && request.method !== 'HEAD',
+        });
         const key = this.idempotency.keyOf(request);
         const { status, body, headers } =
           key === undefined

@@ -5,6 +5,7 @@ import { ApiKeyQueriesController } from './api-keys/api-key-queries/api-key-quer
 import { ListApiKeysHandler } from './api-keys/api-key-queries/api-key-queries';
 import { ApiKeyViews } from './api-keys/api-key-queries/api-key-views';
 import { ApiKeyVerifier } from './api-keys/api-key-verifier';
+import { ApiKeyUsage } from './api-keys/api-key-usage/api-key-usage';
 import { CreateApiKeyHandler } from './api-keys/create-api-key/create-api-key.command';
 import { CreateApiKeyController } from './api-keys/create-api-key/create-api-key.http';
 import { RevokeApiKeyHandler } from './api-keys/revoke-api-key/revoke-api-key.command';
@@ -114,6 +115,7 @@ const tokensLogger = new Logger('Tokens');
     UserDirectory,
     ActorNames,
     ApiKeyVerifier,
+    ApiKeyUsage,
     Authenticator,
     FirstStart,
     LoginHandler,
@@ -136,7 +138,15 @@ const tokensLogger = new Logger('Tokens');
     GetUserHistoryHandler,
     GetPastUserHandler,
   ],
-  exports: [Authenticator, EnvironmentAccess, EnvironmentViews, FirstStart, ActorNames, ApiKeyViews],
+  exports: [
+    Authenticator,
+    EnvironmentAccess,
+    EnvironmentViews,
+    FirstStart,
+    ActorNames,
+    ApiKeyViews,
+    ApiKeyUsage,
+  ],
 })
 export class IdentityModule implements OnApplicationShutdown {
   constructor(

@@ -43,6 +43,7 @@ import { PublicationQueriesController } from './publications/publication-queries
 import { PublicationViews } from './publications/publication-queries/publication-views';
 import { PublicationStarter } from './publications/publish-integration/publication-starter';
 import { PublishIntegrationHandler } from './publications/publish-integration/publish-integration.command';
+import { VersionOpenApiController } from './publications/version-openapi/version-openapi.http';
 import { PublishIntegrationController } from './publications/publish-integration/publish-integration.http';
 import { PublishedVersions } from './publications/published-versions';
 import { RepublishProcess } from './republish/process/republish.process';
@@ -74,6 +75,7 @@ import { SchemaDriftViews } from './schema-drift/drift-queries/schema-drift-view
     PublishIntegrationController,
     PublicationQueriesController,
     IntegrationPublicationsController,
+    VersionOpenApiController,
     PromoteVersionController,
     BindConnectionController,
     UnbindConnectionController,

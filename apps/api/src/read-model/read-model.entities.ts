@@ -94,8 +94,23 @@ export const MailDeliveryRow = defineEntity({
 });
 
 /**
+ * The calls each API key made on each day (UTC, `YYYY-MM-DD`) and the last one: counted in memory by
+ * the data API and added here in batches (see ApiKeyUsage). Operational data, not a view of the log.
+ */
+export const ApiKeyUsageRow = defineEntity({
+  name: 'ApiKeyUsageRow',
+  tableName: 'api_key_usage',
+  properties: {
+    keyId: p.string().primary(),
+    day: p.string().primary(),
+    calls: p.type(LongIntegerType),
+    lastUsedAt: p.string(),
+  },
+});
+
+/**
  * The read model's own tables, beside the views' tables: checkpoints, process instances, leases, and
- * the tables reactors write themselves (notifications and their mail deliveries).
+ * the tables reactors write themselves (notifications and their mail deliveries), API key usage.
  */
 export const READ_MODEL_TABLES = [
   ProjectionCheckpointRow,
@@ -103,4 +118,5 @@ export const READ_MODEL_TABLES = [
   JobLeaseRow,
   NotificationRow,
   MailDeliveryRow,
+  ApiKeyUsageRow,
 ] as const;

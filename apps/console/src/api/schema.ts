@@ -1127,6 +1127,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/integrations/{id}/versions/{version}/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The OpenAPI document of a published version's data API (whoever may read the integration) */
+        get: operations["VersionOpenApiController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integrations/{id}/versions/{version}/package": {
         parameters: {
             query?: never;
@@ -1528,8 +1545,49 @@ export interface components {
             revokedAt?: string;
             /** @description User id of who revoked it (revoked only) */
             revokedBy?: string;
+            /** @description What of the data API the key reaches; absent: every integration and entity, reads and writes */
+            scope?: components["schemas"]["ApiKeyScope"];
             /** @enum {string} */
             status: "active" | "revoked";
+            /** @description Its data API calls: the last one and per day */
+            usage: components["schemas"]["ApiKeyUsage"];
+        };
+        ApiKeyDailyCalls: {
+            calls: number;
+            /**
+             * Format: date
+             * @example 2025-03-04
+             */
+            day: string;
+        };
+        ApiKeyEntityScope: {
+            /**
+             * @description The entity name, as the data API routes name it
+             * @example Customers
+             */
+            entity: string;
+            /**
+             * Format: uuid
+             * @description The entity's integration (one of the scope's integrations)
+             */
+            integrationId: string;
+        };
+        ApiKeyScope: {
+            /** @description Within an integration named here, only these entities (its others stay closed); an integration not named here opens all its entities. Each must be of one of `integrations` */
+            entities?: components["schemas"]["ApiKeyEntityScope"][];
+            /** @description The key opens only these integrations (leave out for every integration) */
+            integrations?: string[];
+            /** @description Only reads (list, get): a create, update or delete is refused with 403 API_KEY.READ_ONLY */
+            readOnly?: boolean;
+        };
+        ApiKeyUsage: {
+            /** @description Its data API calls per day (UTC) over the last 30 days, newest first; days without calls left out */
+            callsPerDay: components["schemas"]["ApiKeyDailyCalls"][];
+            /**
+             * Format: date-time
+             * @description Its last data API call; absent if never used
+             */
+            lastUsedAt?: string;
         };
         Approval: {
             /** @example development */
@@ -1630,6 +1688,27 @@ export interface components {
              * @example The column is added back by tonight’s release
              */
             reason?: string;
+        };
+        BreakingUpdateAffecting: {
+            /**
+             * @description What the deployed version was built against; absent when it recorded none
+             * @example 1.4.0
+             */
+            builtOn?: string;
+            /** @example integration-manager */
+            dependency: string;
+            /**
+             * @description Where it is installed
+             * @example [
+             *       "development"
+             *     ]
+             */
+            installedIn: string[];
+            /**
+             * @description The newest breaking version installed anywhere
+             * @example 2.0.0
+             */
+            version: string;
         };
         ChainCheckpoints: {
             /**
@@ -1980,6 +2059,8 @@ export interface components {
             appName: string;
             /** @example CI pipeline */
             label?: string;
+            /** @description What of the data API the key reaches (leave out for all of it). Out-of-scope calls are refused with 403 API_KEY.OUT_OF_SCOPE, writes with a read-only key with 403 API_KEY.READ_ONLY */
+            scope?: components["schemas"]["ApiKeyScope"];
         };
         CreateConnectionBody: {
             details: components["schemas"]["ConnectionDetailsBody"];
@@ -2013,6 +2094,8 @@ export interface components {
              * @example CI pipeline
              */
             label: string;
+            /** @description What of the data API the key reaches; absent: every integration and entity, reads and writes */
+            scope?: components["schemas"]["ApiKeyScope"];
             /** @enum {string} */
             status: "active";
         };
@@ -2223,11 +2306,15 @@ export interface components {
             name: string;
         };
         EnvironmentDependencies: {
+            /** @description Breaking updates installed in any environment that the version served here was built before: a republish is required where one is installed; elsewhere the version still serves but needs attention */
+            breakingUpdates: components["schemas"]["BreakingUpdateAffecting"][];
             builtAgainst: components["schemas"]["RuntimeDependency"][];
             /** @example qa */
             environment: string;
             /** @enum {string} */
             environmentKind: "development" | "qa" | "production";
+            /** @description A republish is required here, or the version served here was built before a breaking update installed in another environment */
+            needsAttention: boolean;
             republishRequired: boolean;
             /** @description This environment's own requirements and those of updates installed everywhere */
             republishRequirements: components["schemas"]["RepublishRequirement"][];
@@ -2494,6 +2581,8 @@ export interface components {
             integrationId: string;
             /** @description The latest published version; absent while none is */
             latestVersion?: number;
+            /** @description In at least one environment it is deployed in (see its environments) */
+            needsAttention: boolean;
             /** @description In at least one environment */
             republishRequired: boolean;
             /** @description Every requirement, of every environment */
@@ -6699,7 +6788,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiKey"];
                 };
             };
-            /** @description REQUEST.INVALID or API_KEY.INVALID: invalid appName or label */
+            /** @description REQUEST.INVALID or API_KEY.INVALID: invalid appName, label or scope */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9131,6 +9220,62 @@ export interface operations {
                 };
             };
             /** @description INTEGRATION.NOT_FOUND: unknown, or of an environment the caller has no role in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VersionOpenApiController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration id */
+                id: string;
+                /** @description The published version number */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI 3.1 document of the version's data API, as its package holds it */
+            200: {
+                headers: {
+                    /** @description The package hash, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: unknown, or of an environment the caller has no role in; INTEGRATION.VERSION_NOT_FOUND: no such published version */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -5,6 +5,7 @@ import { type CreateApiKey, type RevokeApiKey } from './api-key.commands';
 import { apiKeyDecider, isActiveApiKey } from './api-key.decider';
 import { type ApiKeyCreated, type ApiKeyEvent, type ApiKeyRevoked } from './api-key.events';
 import { apiKeyStreamId } from './api-key.stream';
+import { type ApiKeyScope, scopeRefusal } from './api-key-scope';
 
 const keyId = 'key-1';
 const now = new Date('2025-03-04T05:06:07.000Z');
@@ -110,6 +111,121 @@ describe('API key decider', () => {
       given([])
         .when(createApiKey({ hint: 'Ab3_x' }))
         .thenThrows(ValidationError, 'API_KEY.INVALID', invalidFields('hint')));
+  });
+
+  describe('CreateApiKey with a scope', () => {
+    const shop = '0190a000-0000-7000-8000-0000000000a1';
+    const crm = '0190a000-0000-7000-8000-0000000000a2';
+
+    it('records a key limited to integrations, some of their entities, and reads', () => {
+      const scope: ApiKeyScope = {
+        integrations: [shop, crm],
+        entities: [{ integrationId: shop, entity: 'Customers' }],
+        readOnly: true,
+      };
+      given([])
+        .when(createApiKey({ scope }))
+        .then([apiKeyCreated({ scope })]);
+    });
+
+    it('records no scope for one that restricts nothing, so the key stays as unscoped as before scopes', () => {
+      given([])
+        .when(createApiKey({ scope: {} }))
+        .then([apiKeyCreated()]);
+      given([])
+        .when(createApiKey({ scope: { readOnly: false } as never }))
+        .then([apiKeyCreated()]);
+    });
+
+    it('records each integration and entity once, and only what restricts', () =>
+      given([])
+        .when(
+          createApiKey({
+            scope: {
+              integrations: [shop, shop],
+              entities: [
+                { integrationId: shop, entity: 'Orders' },
+                { integrationId: shop, entity: 'Orders', note: 'x' } as never,
+              ],
+              readOnly: false as never,
+            },
+          }),
+        )
+        .then([
+          apiKeyCreated({
+            scope: { integrations: [shop], entities: [{ integrationId: shop, entity: 'Orders' }] },
+          }),
+        ]));
+
+    it.each([
+      ['an empty list of integrations', { integrations: [] }, 'scope.integrations'],
+      ['a blank integration id', { integrations: [' '] }, 'scope.integrations'],
+      ['integrations that are not a list', { integrations: shop }, 'scope.integrations'],
+      ['an empty list of entities', { integrations: [shop], entities: [] }, 'scope.entities'],
+      [
+        'an entity without its integration',
+        { integrations: [shop], entities: [{ entity: 'Orders' }] },
+        'scope.entities',
+      ],
+      [
+        'an entity of an integration outside the scope',
+        { integrations: [shop], entities: [{ integrationId: crm, entity: 'Leads' }] },
+        'scope.entities',
+      ],
+      [
+        'entities without integrations',
+        { entities: [{ integrationId: shop, entity: 'Orders' }] },
+        'scope.entities',
+      ],
+      ['a readOnly that is not a boolean', { readOnly: 'yes' }, 'scope.readOnly'],
+      ['a scope that is not an object', ['read'], 'scope'],
+    ])('refuses %s, naming the field', (_, scope, field) =>
+      given([])
+        .when(createApiKey({ scope: scope as never }))
+        .thenThrows(ValidationError, 'API_KEY.INVALID', invalidFields(field)),
+    );
+
+    it('keeps the scope in the state of the key', () =>
+      expect(state([apiKeyCreated({ scope: { readOnly: true } })])).toMatchObject({
+        status: 'active',
+        scope: { readOnly: true },
+      }));
+  });
+
+  describe('scopeRefusal', () => {
+    const shop = 'shop';
+    const read = { integrationId: shop, entity: 'Customers', writes: false };
+    const write = { ...read, writes: true };
+
+    it('lets an unscoped key make any call', () => {
+      expect(scopeRefusal(undefined, read)).toBeUndefined();
+      expect(scopeRefusal(undefined, write)).toBeUndefined();
+    });
+
+    it('refuses an integration outside the scope', () => {
+      expect(scopeRefusal({ integrations: ['crm'] }, read)).toBe('out-of-scope');
+      expect(scopeRefusal({ integrations: ['crm', shop] }, read)).toBeUndefined();
+    });
+
+    it('opens every entity of an integration the entities do not name, and only the named ones of one they do', () => {
+      const scope: ApiKeyScope = {
+        integrations: [shop, 'crm'],
+        entities: [{ integrationId: 'crm', entity: 'Leads' }],
+      };
+      expect(scopeRefusal(scope, read)).toBeUndefined();
+      expect(scopeRefusal(scope, { integrationId: 'crm', entity: 'Leads', writes: true })).toBeUndefined();
+      expect(scopeRefusal(scope, { integrationId: 'crm', entity: 'Accounts', writes: false })).toBe(
+        'out-of-scope',
+      );
+    });
+
+    it('refuses a write with a read-only key, and lets it read', () => {
+      expect(scopeRefusal({ readOnly: true }, write)).toBe('read-only');
+      expect(scopeRefusal({ readOnly: true }, read)).toBeUndefined();
+    });
+
+    it('names the scope before the write: an out-of-scope write is out of scope', () =>
+      expect(scopeRefusal({ integrations: ['crm'], readOnly: true }, write)).toBe('out-of-scope'));
   });
 
   describe('RevokeApiKey', () => {

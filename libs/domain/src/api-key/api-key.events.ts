@@ -1,4 +1,5 @@
 import { type Event } from '../shared/event';
+import { type ApiKeyScope } from './api-key-scope';
 
 /**
  * An app's key to the data API of one environment. The key itself and its hash never enter an
@@ -15,6 +16,11 @@ export type ApiKeyCreated = Event<
     label: string;
     /** The key's last 4 characters, so an admin can tell keys apart. */
     hint: string;
+    /**
+     * What of the environment's data API the key may reach; absent: all of it (every key created
+     * before scopes existed). Only what restricts is recorded: never an empty list, never `readOnly: false`.
+     */
+    scope?: ApiKeyScope;
     createdBy: string;
     createdAt: string;
   }

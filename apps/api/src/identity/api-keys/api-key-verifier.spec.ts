@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ApiKeyEvent, apiKeyStreamId } from '@ib/domain';
+import { type ApiKeyEvent, ForbiddenError, apiKeyStreamId } from '@ib/domain';
 import { SqliteApiKeyHashStore } from '../auth/crypto/api-key-hash-store';
 import { type AppConfig } from '../../config/app-config';
 import { CurrentViews } from '../../infrastructure/consistency/current-views';
@@ -109,13 +109,54 @@ describe('ApiKeyVerifier', () => {
     }
   });
 
-  it('given a key verified before, when it is revoked, then the very next call is refused', async () => {
+  it('given a key verified before, when it is revoked, then the very next call is refused as revoked', async () => {
     const { keyId, key } = await createKey();
     await verifier.verify(key);
 
     await revoke(keyId);
 
+    const error = await refusal(key);
+    expect(error).toBeInstanceOf(ForbiddenError);
+    expect(error).toMatchObject({ code: 'API_KEY.REVOKED' });
+    expect((error as Error).message).toContain(at);
+  });
+
+  it('given a revoked key, when another secret is presented with its id, then it is only an invalid key', async () => {
+    const { keyId } = await createKey();
+    await revoke(keyId);
+
+    expect(await refusal(generateApiKey(keyId).key)).toMatchObject({ code: 'AUTH.INVALID_API_KEY' });
+  });
+
+  it('given a key revoked when its hash was still dropped, then it is only an invalid key', async () => {
+    const { keyId, key } = await createKey('qa', { withHash: false });
+    await revoke(keyId);
+
     expect(await refusal(key)).toMatchObject({ code: 'AUTH.INVALID_API_KEY' });
+  });
+
+  it('given a scoped key, then the app carries its scope', async () => {
+    const keyId = uuidv7();
+    const { key, hint, hash } = generateApiKey(keyId);
+    await hashes.set(keyId, hash);
+    const scope = { integrations: ['i-1'], readOnly: true as const };
+    await append(keyId, {
+      type: 'ApiKeyCreated',
+      data: {
+        keyId,
+        environment: 'qa',
+        appName: 'Reports',
+        label: '',
+        hint,
+        scope,
+        createdBy: 'admin',
+        createdAt: at,
+      },
+    });
+
+    await expect(verifier.verify(key)).resolves.toMatchObject({
+      apiKey: { keyId, appName: 'Reports', scope },
+    });
   });
 
   it('accepts a key created after it first caught up', async () => {

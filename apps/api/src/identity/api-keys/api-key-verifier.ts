@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ForbiddenError } from '@ib/domain';
 import { timingSafeEqual } from 'node:crypto';
 import { API_KEY_CHALLENGE } from '../auth/accepts-api-key.decorator';
 import { type AuthenticatedUser } from '../auth/authenticated-user';
@@ -13,20 +14,29 @@ import { hashApiKey, keyIdOf } from './api-key-material';
 const refused = () =>
   new Unauthenticated('AUTH.INVALID_API_KEY', 'The API key is invalid or revoked', API_KEY_CHALLENGE);
 
-const principalOf = ({ id: keyId, appName, environment }: ApiKeyView): AuthenticatedUser => ({
+/** The key itself was presented (its secret matched): the app may learn that it was revoked, and when. */
+const revoked = ({ environment, revokedAt }: ApiKeyView) =>
+  new ForbiddenError(
+    'API_KEY.REVOKED',
+    `This API key was revoked${revokedAt === undefined ? '' : ` at ${revokedAt}`}: ` +
+      `ask an administrator of environment '${environment}' for a new one`,
+  );
+
+const principalOf = ({ id: keyId, appName, environment, scope }: ApiKeyView): AuthenticatedUser => ({
   id: `api-key:${keyId}`,
   username: appName,
   roles: [{ environment, role: 'developer' }],
   owner: false,
   environment,
-  apiKey: { keyId, appName },
+  apiKey: { keyId, appName, ...(scope === undefined ? {} : { scope }) },
 });
 
 /**
  * Turns an `X-API-Key` header into the app it authenticates. A key's state is read from the api_keys
  * view once it has passed a head position read after the request began, so a revocation holds from the
- * very next request on. A key's hash is read from the credential store once and then kept (a revoked
- * key is refused before its hash is looked at).
+ * very next request on: 403 API_KEY.REVOKED when the key presented is the revoked key itself (its hash
+ * is kept on revocation for that; a key revoked before it was has none and stays a plain 401), 401
+ * for anything else. A key's hash is read from the credential store once and then kept.
  */
 @Injectable()
 export class ApiKeyVerifier {
@@ -46,11 +56,13 @@ export class ApiKeyVerifier {
     if (keyId === undefined) throw refused();
     const head = await this.views.upTo(asOf);
     const known = this.keys.get(keyId, head) ?? (await this.keyAsOf(keyId, head));
-    if (known === undefined || known.status !== 'active') throw refused();
+    if (known === undefined) throw refused();
     const hash = await this.storedHash(keyId);
     if (hash === undefined) throw refused();
     const presented = Buffer.from(hashApiKey(key), 'hex');
     if (presented.length !== hash.length || !timingSafeEqual(presented, hash)) throw refused();
+    // Only now: told apart from a wrong key only to whoever holds the revoked key itself.
+    if (known.status !== 'active') throw revoked(known);
     return principalOf(known);
   }
 

@@ -1,4 +1,4 @@
-import { type RoleGrant } from '@ib/domain';
+import { type ApiKeyScope, type RoleGrant } from '@ib/domain';
 import { type HttpRequest } from '../../infrastructure/http/http-types';
 
 /**
@@ -12,7 +12,8 @@ export type AuthenticatedUser = Readonly<{
   roles: readonly RoleGrant[];
   owner: boolean;
   environment: string;
-  apiKey?: Readonly<{ keyId: string; appName: string }>;
+  /** An app's key: `scope` limits what of the data API it reaches (absent: all of it). */
+  apiKey?: Readonly<{ keyId: string; appName: string; scope?: ApiKeyScope }>;
   /** Logged in with a one-time password: they may only change it. */
   mustChangePassword?: true;
 }>;

@@ -17,6 +17,7 @@ import { FourEyes0015 } from './0015-four-eyes.migration';
 import { SchemaDrift0016 } from './0016-schema-drift.migration';
 import { OwnConnectionBindings0017 } from './0017-own-connection-bindings.migration';
 import { IntegrationSpecification0018 } from './0018-integration-specification.migration';
+import { ApiKeyScopeAndUsage0019 } from './0019-api-key-scope-and-usage.migration';
 
 /** Every read-model migration in order; listed explicitly so bundles and ts-jest need no file discovery. */
 export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
@@ -38,4 +39,5 @@ export const READ_MODEL_MIGRATIONS: MigrationObject[] = [
   { name: '0016-schema-drift', class: SchemaDrift0016 },
   { name: '0017-own-connection-bindings', class: OwnConnectionBindings0017 },
   { name: '0018-integration-specification', class: IntegrationSpecification0018 },
+  { name: '0019-api-key-scope-and-usage', class: ApiKeyScopeAndUsage0019 },
 ];

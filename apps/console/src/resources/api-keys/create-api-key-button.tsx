@@ -4,22 +4,29 @@ import { Button, Form, Input, Modal } from 'antd';
 import { KeyOutlined } from '@ant-design/icons';
 import type { ApiKeyDraft, CreatedApiKey } from '../../types';
 import { ApiKeyCreatedModal } from './api-key-created-modal';
+import { ApiKeyScopeFields, type ScopeFields, scopeOf } from './api-key-scope';
 
 type Props = { environment: string; onCreated: (key: CreatedApiKey) => void };
+type Draft = Omit<ApiKeyDraft, 'scope'> & ScopeFields;
 
 /** Gives an app a key to the data API of the environment; the key then shows once. */
 export const CreateApiKeyButton = ({ environment, onCreated }: Props) => {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<CreatedApiKey>();
-  const [form] = Form.useForm<ApiKeyDraft>();
+  const [form] = Form.useForm<Draft>();
   const { mutate, mutation } = useCustomMutation<CreatedApiKey>();
 
-  const create = ({ appName, label }: ApiKeyDraft) =>
+  const create = ({ appName, label, ...fields }: Draft) => {
+    const scope = scopeOf(fields);
     mutate(
       {
         url: `/environments/${encodeURIComponent(environment)}/api-keys`,
         method: 'post',
-        values: { appName, ...(label?.trim() ? { label: label.trim() } : {}) },
+        values: {
+          appName,
+          ...(label?.trim() ? { label: label.trim() } : {}),
+          ...(scope === undefined ? {} : { scope }),
+        },
         successNotification: false,
       },
       {
@@ -30,6 +37,7 @@ export const CreateApiKeyButton = ({ environment, onCreated }: Props) => {
         },
       },
     );
+  };
 
   return (
     <>
@@ -58,6 +66,7 @@ export const CreateApiKeyButton = ({ environment, onCreated }: Props) => {
           <Form.Item label="Label" name="label" rules={[{ max: 200 }]}>
             <Input />
           </Form.Item>
+          <ApiKeyScopeFields environment={environment} />
         </Form>
       </Modal>
       <ApiKeyCreatedModal apiKey={created} onClose={() => setCreated(undefined)} />

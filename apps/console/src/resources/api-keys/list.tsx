@@ -9,6 +9,7 @@ import { useLiveRefresh } from '../../components/use-live-refresh';
 import { useUserNames } from '../../components/use-user-names';
 import { currentEnvironment } from '../../providers/session';
 import type { ApiKey, Items } from '../../types';
+import { ApiKeyScopeTags, ApiKeyUsageSummary } from './api-key-scope';
 import { CreateApiKeyButton } from './create-api-key-button';
 import { RevokeApiKeyButton } from './revoke-api-key-button';
 
@@ -70,6 +71,16 @@ export const ApiKeyList = () => {
             dataIndex="hint"
             title="Key"
             render={(hint: string) => <Typography.Text code>{hint}</Typography.Text>}
+          />
+          <Table.Column<ApiKey>
+            dataIndex="scope"
+            title="Scope"
+            render={(scope: ApiKey['scope']) => <ApiKeyScopeTags scope={scope} />}
+          />
+          <Table.Column<ApiKey>
+            dataIndex="usage"
+            title="Usage"
+            render={(usage: ApiKey['usage']) => <ApiKeyUsageSummary usage={usage} />}
           />
           <Table.Column<ApiKey>
             dataIndex="status"

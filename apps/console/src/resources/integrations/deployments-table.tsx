@@ -1,9 +1,15 @@
 import { DateField } from '@refinedev/antd';
 import { useList } from '@refinedev/core';
-import { Card, Space, Table, Typography } from 'antd';
+import { Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { StatusTag } from '../../components/status-tag';
-import type { Connection, Deployment, Integration, PublishedVersion } from '../../types';
+import type {
+  Connection,
+  Deployment,
+  Integration,
+  IntegrationDependencies,
+  PublishedVersion,
+} from '../../types';
 import { BindConnectionButton } from './bind-connection-button';
 import { boundConnection, type DeploymentsShow } from './bound-connection';
 import { PromoteButton } from './promote-button';
@@ -16,10 +22,24 @@ type Props = {
   onChanged: (shows: DeploymentsShow) => void;
   /** Deployments of a past moment: shown, not acted on. */
   readOnly?: boolean;
+  /** What each environment's version was built against: flags the ones that need attention. */
+  dependencies?: IntegrationDependencies;
 };
 
 /** The version each environment serves and the connection it serves it from. */
-export const DeploymentsTable = ({ integration, deployments, versions, onChanged, readOnly }: Props) => {
+export const DeploymentsTable = ({
+  integration,
+  deployments,
+  versions,
+  onChanged,
+  readOnly,
+  dependencies,
+}: Props) => {
+  const attention = new Map(
+    (dependencies?.environments ?? [])
+      .filter(({ needsAttention }) => needsAttention)
+      .map((state) => [state.environment, state]),
+  );
   const { result } = useList<Connection>({ resource: 'connections', pagination: { mode: 'off' } });
   const names = new Map(result.data.map(({ id, name }) => [id, name]));
 
@@ -66,6 +86,19 @@ export const DeploymentsTable = ({ integration, deployments, versions, onChanged
             <Space>
               {environment}
               <StatusTag value={deployment.environmentKind} />
+              {attention.get(environment)?.version === deployment.version && (
+                <Tooltip
+                  title={
+                    attention.get(environment)?.republishRequired
+                      ? 'A breaking dependency update installed here: deploy a version built against it'
+                      : 'Serves a version built before a breaking dependency update installed elsewhere'
+                  }
+                >
+                  <Tag color={attention.get(environment)?.republishRequired ? 'red' : 'gold'}>
+                    {attention.get(environment)?.republishRequired ? 'Republish required' : 'Needs attention'}
+                  </Tag>
+                </Tooltip>
+              )}
             </Space>
           )}
         />

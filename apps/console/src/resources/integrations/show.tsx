@@ -86,6 +86,7 @@ export const IntegrationShow = () => {
             deployments={publishing.deployments}
             versions={publishing.versions}
             onChanged={publishing.refreshDeployments}
+            dependencies={publishing.dependencies}
           />
         </>
       )}

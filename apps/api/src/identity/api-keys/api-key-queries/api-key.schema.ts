@@ -1,4 +1,6 @@
+import { type ApiKeyScope } from '@ib/domain';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiKeyScopeSchema, ApiKeyUsageSchema } from './api-key-scope.schema';
 import { type ApiKeyView } from './api-keys.projection';
 
 /** An app's key as admins list it: never the key, only its last characters to tell keys apart. */
@@ -24,6 +26,13 @@ export class ApiKeySchema implements ApiKeyView {
   })
   hint!: string;
 
+  @ApiPropertyOptional({
+    type: ApiKeyScopeSchema,
+    description:
+      'What of the data API the key reaches; absent: every integration and entity, reads and writes',
+  })
+  scope?: ApiKeyScope;
+
   @ApiProperty({ enum: ['active', 'revoked'] })
   status!: ApiKeyView['status'];
 
@@ -38,4 +47,7 @@ export class ApiKeySchema implements ApiKeyView {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Revoked only' })
   revokedAt?: string;
+
+  @ApiProperty({ type: ApiKeyUsageSchema, description: 'Its data API calls: the last one and per day' })
+  usage!: ApiKeyUsageSchema;
 }

@@ -53,6 +53,18 @@ describe('api keys projection', () => {
       .then({ [keyId]: active });
   });
 
+  it('shows the scope a key was created with', () => {
+    const scope = {
+      integrations: ['i-1'],
+      entities: [{ integrationId: 'i-1', entity: 'Customers' }],
+      readOnly: true as const,
+    };
+    const [wasCreated] = history({ ...created, data: { ...created.data, scope } } as ApiKeyEvent);
+    given([])
+      .when(wasCreated)
+      .then({ [keyId]: { ...active, scope } });
+  });
+
   it('keeps a revoked key, flagged, with who revoked it and when', () => {
     const [wasCreated, revoked] = history(created, {
       type: 'ApiKeyRevoked',

@@ -1,4 +1,10 @@
-import { API_KEY_EVENT_TYPES, type ApiKeyEvent, assertNever, type RecordedEvent } from '@ib/domain';
+import {
+  API_KEY_EVENT_TYPES,
+  type ApiKeyEvent,
+  type ApiKeyScope,
+  assertNever,
+  type RecordedEvent,
+} from '@ib/domain';
 import { isOneOf, type Projection, type RecordedOf } from '../../../infrastructure/read-model/projection';
 
 /** An app's key as admins list it: the key and its hash never get here, only a hint to tell keys apart. */
@@ -8,12 +14,23 @@ export type ApiKeyView = Readonly<{
   appName: string;
   label: string;
   hint: string;
+  /** What of the data API the key may reach; absent: all of it. */
+  scope?: ApiKeyScope;
   status: 'active' | 'revoked';
   createdBy: string;
   createdAt: string;
   revokedBy?: string;
   revokedAt?: string;
 }>;
+
+/** Field by field too: only what a scope is made of. */
+const scopeOf = ({ integrations, entities, readOnly }: ApiKeyScope): ApiKeyScope => ({
+  ...(integrations === undefined ? {} : { integrations: [...integrations] }),
+  ...(entities === undefined
+    ? {}
+    : { entities: entities.map(({ integrationId, entity }) => ({ integrationId, entity })) }),
+  ...(readOnly === true ? { readOnly } : {}),
+});
 
 const isApiKeyEvent = isOneOf<ApiKeyEvent>(API_KEY_EVENT_TYPES);
 
@@ -22,8 +39,18 @@ const evolve = (view: ApiKeyView | undefined, recorded: RecordedEvent): ApiKeyVi
   switch (recorded.type) {
     case 'ApiKeyCreated': {
       // Field by field, so whatever else a later event version carries cannot leak into the list.
-      const { keyId, environment, appName, label, hint, createdBy, createdAt } = recorded.data;
-      return { id: keyId, environment, appName, label, hint, status: 'active', createdBy, createdAt };
+      const { keyId, environment, appName, label, hint, scope, createdBy, createdAt } = recorded.data;
+      return {
+        id: keyId,
+        environment,
+        appName,
+        label,
+        hint,
+        ...(scope === undefined ? {} : { scope: scopeOf(scope) }),
+        status: 'active',
+        createdBy,
+        createdAt,
+      };
     }
     case 'ApiKeyRevoked': {
       // Kept, flagged: admins still recognise a revoked key that an app keeps calling with.

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/libsql';
+import { type ApiKeyScope } from '@ib/domain';
 
 /**
  * The table of the API keys view (one row per ApiKeyView, property = field). The read model's
@@ -13,6 +14,7 @@ export const ApiKeyRow = defineEntity({
     appName: p.string(),
     label: p.string(),
     hint: p.string(),
+    scope: p.json<ApiKeyScope>().nullable(),
     status: p.string().$type<'active' | 'revoked'>(),
     createdBy: p.string(),
     createdAt: p.string(),

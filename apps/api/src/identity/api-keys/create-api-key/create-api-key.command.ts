@@ -1,5 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type ApiKeyCreated, apiKeyDecider, apiKeyStreamId } from '@ib/domain';
+import { type ApiKeyCreated, type ApiKeyScope, apiKeyDecider, apiKeyStreamId } from '@ib/domain';
 import { authorize } from '../../auth/policy';
 import { ApiKeyHashStore } from '../../auth/crypto/api-key-hash-store.port';
 import { type RequestContext } from '../../auth/request-context.decorator';
@@ -7,7 +7,12 @@ import { EnvironmentAccess } from '../../environments/environment-access/environ
 import { CommandRunner, type CommandOutcome } from '../../../infrastructure/command-handling/command-runner';
 import { generateApiKey } from '../api-key-material';
 
-export type CreateApiKeyInput = Readonly<{ environment: string; appName: string; label?: string }>;
+export type CreateApiKeyInput = Readonly<{
+  environment: string;
+  appName: string;
+  label?: string;
+  scope?: ApiKeyScope;
+}>;
 
 /** `key` is absent when a retried Idempotency-Key answers a key created earlier: it is shown once only. */
 export type CreatedApiKey = CommandOutcome & Readonly<{ apiKey: ApiKeyCreated['data']; key?: string }>;
@@ -53,7 +58,14 @@ export class CreateApiKeyHandler implements ICommandHandler<CreateApiKeyCommand>
         apiKeyDecider,
         () => ({
           type: 'CreateApiKey',
-          data: { keyId, environment: input.environment, appName: input.appName, label: input.label, hint },
+          data: {
+            keyId,
+            environment: input.environment,
+            appName: input.appName,
+            label: input.label,
+            hint,
+            ...(input.scope === undefined ? {} : { scope: input.scope }),
+          },
           metadata: { environment: input.environment },
         }),
         { actor: context.actor },

@@ -10,13 +10,16 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsString, MaxLength, ValidateNested } from 'class-validator';
+import { type ApiKeyScope } from '@ib/domain';
 import { Ctx, type RequestContext } from '../../auth/request-context.decorator';
 import { type HttpReply } from '../../../infrastructure/http/http-types';
 import { ApiProblems } from '../../../infrastructure/http/openapi/api-responses';
 import { ShownOnce } from '../../../infrastructure/idempotency/shown-once';
 import { CreateApiKeyCommand } from './create-api-key.command';
 import { CreatedApiKeySchema } from './created-api-key.schema';
+import { ApiKeyScopeSchema } from '../api-key-queries/api-key-scope.schema';
 import { Omittable } from '../../../infrastructure/http/omittable.decorator';
 
 export class CreateApiKeyBody {
@@ -30,7 +33,27 @@ export class CreateApiKeyBody {
   @IsString()
   @MaxLength(200)
   label?: string;
+
+  @ApiPropertyOptional({
+    type: ApiKeyScopeSchema,
+    description:
+      'What of the data API the key reaches (leave out for all of it). Out-of-scope calls are refused ' +
+      'with 403 API_KEY.OUT_OF_SCOPE, writes with a read-only key with 403 API_KEY.READ_ONLY',
+  })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => ApiKeyScopeSchema)
+  scope?: ApiKeyScopeSchema;
 }
+
+/** The body's scope as plain data: no class instance reaches the command or the event. */
+const scopeOf = ({ integrations, entities, readOnly }: ApiKeyScopeSchema): ApiKeyScope => ({
+  ...(integrations === undefined ? {} : { integrations: [...integrations] }),
+  ...(entities === undefined
+    ? {}
+    : { entities: entities.map(({ integrationId, entity }) => ({ integrationId, entity })) }),
+  ...(readOnly === true ? { readOnly } : {}),
+});
 
 @ApiTags('api-keys')
 @ApiBearerAuth()
@@ -69,7 +92,7 @@ export class CreateApiKeyController {
     },
   })
   @ApiProblems({
-    400: 'REQUEST.INVALID or API_KEY.INVALID: invalid appName or label',
+    400: 'REQUEST.INVALID or API_KEY.INVALID: invalid appName, label or scope',
     403: 'AUTH.ADMIN_REQUIRED: the caller does not administer the environment',
     404: 'ENVIRONMENT.NOT_FOUND',
   })
@@ -80,7 +103,15 @@ export class CreateApiKeyController {
     @Res({ passthrough: true }) reply: HttpReply,
   ): Promise<CreatedApiKeySchema> {
     const { apiKey, key } = await this.commands.execute(
-      new CreateApiKeyCommand({ environment, appName: body.appName, label: body.label }, context),
+      new CreateApiKeyCommand(
+        {
+          environment,
+          appName: body.appName,
+          label: body.label,
+          ...(body.scope === undefined ? {} : { scope: scopeOf(body.scope) }),
+        },
+        context,
+      ),
     );
     reply.header('Location', `/api/environments/${environment}/api-keys/${apiKey.keyId}`);
     reply.header('Cache-Control', 'no-store');
@@ -90,6 +121,7 @@ export class CreateApiKeyController {
       appName: apiKey.appName,
       label: apiKey.label,
       hint: apiKey.hint,
+      ...(apiKey.scope === undefined ? {} : { scope: apiKey.scope }),
       status: 'active' as const,
       createdAt: apiKey.createdAt,
       key,

@@ -11,6 +11,7 @@ export class CreatedApiKeySchema extends OmitType(ApiKeySchema, [
   'createdBy',
   'revokedBy',
   'revokedAt',
+  'usage',
 ] as const) {
   @ApiProperty({ enum: ['active'] })
   status!: 'active';

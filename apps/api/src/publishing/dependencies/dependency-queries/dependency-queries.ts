@@ -9,6 +9,7 @@ import {
   updatesIn,
 } from './dependency-views';
 import { IntegrationViews } from '../../../integrations';
+import { type BreakingUpdateAffecting, breakingUpdatesAffecting } from './breaking-updates-affecting';
 import {
   assertCanRead,
   type List,
@@ -76,6 +77,14 @@ export type EnvironmentDependencies = Readonly<{
   republishRequired: boolean;
   /** This environment's own requirements and those of updates installed everywhere. */
   republishRequirements: readonly RepublishRequirementView[];
+  /**
+   * The breaking updates installed in any environment that the version served here was built before:
+   * where one is installed, a republish is required; everywhere else the version still serves, but
+   * needs a version built against the update before the update reaches it.
+   */
+  breakingUpdates: readonly BreakingUpdateAffecting[];
+  /** A republish is required here, or the version served here was built before a breaking update installed elsewhere. */
+  needsAttention: boolean;
 }>;
 
 /**
@@ -90,6 +99,8 @@ export type IntegrationDependencies = Readonly<{
   republishRequired: boolean;
   /** Every requirement; one of an environment names it. */
   republishRequirements: readonly RepublishRequirementView[];
+  /** In at least one environment (see EnvironmentDependencies). */
+  needsAttention: boolean;
   environments: readonly EnvironmentDependencies[];
 }>;
 
@@ -113,14 +124,18 @@ export class GetIntegrationDependenciesHandler implements IQueryHandler<GetInteg
     await assertCanRead(this.views, integrationId, user);
     // Never published: built against nothing yet, so nothing to republish either.
     const state = await this.dependencies.stateOf(integrationId);
+    const updates = state === undefined ? [] : await this.dependencies.list();
     const everywhere = state?.republishRequired ?? [];
     const environments = (state?.environments ?? []).map(
       ({ republishRequired, ...deployed }): EnvironmentDependencies => {
         const requirements = [...everywhere, ...republishRequired];
+        const breakingUpdates = breakingUpdatesAffecting(deployed.builtAgainst, updates);
         return {
           ...deployed,
           republishRequired: requirements.length > 0,
           republishRequirements: requirements,
+          breakingUpdates,
+          needsAttention: requirements.length > 0 || breakingUpdates.length > 0,
         };
       },
     );
@@ -134,6 +149,7 @@ export class GetIntegrationDependenciesHandler implements IQueryHandler<GetInteg
       builtAgainst: state?.builtAgainst ?? [],
       republishRequired: requirements.length > 0,
       republishRequirements: requirements,
+      needsAttention: requirements.length > 0 || environments.some(({ needsAttention }) => needsAttention),
       environments,
     };
   }

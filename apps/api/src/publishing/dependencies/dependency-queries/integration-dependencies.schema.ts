@@ -3,6 +3,26 @@ import { ENVIRONMENT_KINDS, type EnvironmentKind } from '@ib/domain';
 import { type RepublishRequirementView } from './dependency-views';
 import { RuntimeDependencySchema } from '../../publications/publication-queries/publication.schema';
 import { type EnvironmentDependencies, type IntegrationDependencies } from './dependency-queries';
+import { type BreakingUpdateAffecting } from './breaking-updates-affecting';
+
+/** A breaking update installed somewhere that a deployed version was built before. */
+@ApiSchema({ name: 'BreakingUpdateAffecting' })
+export class BreakingUpdateAffectingSchema implements BreakingUpdateAffecting {
+  @ApiProperty({ example: 'integration-manager' })
+  dependency!: string;
+
+  @ApiProperty({ example: '2.0.0', description: 'The newest breaking version installed anywhere' })
+  version!: string;
+
+  @ApiPropertyOptional({
+    example: '1.4.0',
+    description: 'What the deployed version was built against; absent when it recorded none',
+  })
+  builtOn?: string;
+
+  @ApiProperty({ type: [String], example: ['development'], description: 'Where it is installed' })
+  installedIn!: readonly string[];
+}
 
 /** A breaking update that calls for a republish. */
 @ApiSchema({ name: 'RepublishRequirement' })
@@ -52,6 +72,20 @@ export class EnvironmentDependenciesSchema implements EnvironmentDependencies {
     description: "This environment's own requirements and those of updates installed everywhere",
   })
   republishRequirements!: readonly RepublishRequirementSchema[];
+
+  @ApiProperty({
+    type: [BreakingUpdateAffectingSchema],
+    description:
+      'Breaking updates installed in any environment that the version served here was built before: ' +
+      'a republish is required where one is installed; elsewhere the version still serves but needs attention',
+  })
+  breakingUpdates!: readonly BreakingUpdateAffectingSchema[];
+
+  @ApiProperty({
+    description:
+      'A republish is required here, or the version served here was built before a breaking update installed in another environment',
+  })
+  needsAttention!: boolean;
 }
 
 @ApiSchema({ name: 'IntegrationDependencies' })
@@ -77,6 +111,9 @@ export class IntegrationDependenciesSchema implements IntegrationDependencies {
 
   @ApiProperty({ type: [RepublishRequirementSchema], description: 'Every requirement, of every environment' })
   republishRequirements!: readonly RepublishRequirementSchema[];
+
+  @ApiProperty({ description: 'In at least one environment it is deployed in (see its environments)' })
+  needsAttention!: boolean;
 
   @ApiProperty({ type: [EnvironmentDependenciesSchema], description: 'Each environment it is deployed in' })
   environments!: readonly EnvironmentDependenciesSchema[];

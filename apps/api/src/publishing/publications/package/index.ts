@@ -1,5 +1,5 @@
 export { canonicalJson } from './canonical-json';
-export { writeTar, type TarFile } from './tar';
+export { readTarFile, writeTar, type TarFile } from './tar';
 export { encodeKey, decodeKey, KEY_ENCODING_DESCRIPTION, MAX_KEY_LENGTH } from './key-encoding';
 export {
   actionsFor,

@@ -10,6 +10,7 @@ import { BASE64_PATTERN, TIME_PATTERN } from '@ib/connectors';
 import { canonicalJson } from './canonical-json';
 import { decodeKey, encodeKey } from './key-encoding';
 import { type PackageInput, typeNames } from './model';
+import { readTarFile } from './tar';
 import { generatePackage, packageHash, packageHashInput } from './package-generator';
 
 /** The project's own Node (24): it runs .ts files by stripping their types. */
@@ -203,6 +204,13 @@ describe('package generator', () => {
         expect(entry.content.toString('utf8')).toBe(pkg.files.find((f) => f.path === entry.path)?.content);
       }
       expect(pkg.bytes.subarray(pkg.bytes.length - 1024).every((byte) => byte === 0)).toBe(true);
+    });
+
+    it('gives back one file of it by path, and nothing for a path it does not hold', () => {
+      const pkg = generatePackage(baseInput);
+      for (const file of pkg.files)
+        expect(readTarFile(pkg.bytes, file.path)?.toString('utf8')).toBe(file.content);
+      expect(readTarFile(pkg.bytes, 'nosuch.json')).toBeUndefined();
     });
   });
 

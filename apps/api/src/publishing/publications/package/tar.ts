@@ -51,3 +51,21 @@ export const writeTar = (files: readonly TarFile[]): Buffer => {
   chunks.push(Buffer.alloc(BLOCK * 2, 0));
   return Buffer.concat(chunks);
 };
+
+/**
+ * The content of the regular file at `path` in an archive writeTar made (undefined when absent): the
+ * published version's files are served from the very bytes that were published, not generated again.
+ */
+export const readTarFile = (bytes: Buffer, path: string): Buffer | undefined => {
+  let offset = 0;
+  while (offset + BLOCK <= bytes.length) {
+    const header = bytes.subarray(offset, offset + BLOCK);
+    if (header[0] === 0) return undefined;
+    const name = header.subarray(0, 100).toString('utf8').replace(/\0.*$/s, '');
+    const size = parseInt(header.subarray(124, 136).toString('ascii').replace(/\0.*$/s, '').trim() || '0', 8);
+    const start = offset + BLOCK;
+    if (name === path) return bytes.subarray(start, start + size);
+    offset = start + Math.ceil(size / BLOCK) * BLOCK;
+  }
+  return undefined;
+};

@@ -1,0 +1,29 @@
+import { ForbiddenError, scopeRefusal } from '@ib/domain';
+import { type AuthenticatedUser } from '../auth/authenticated-user';
+import { authorize } from '../auth/policy';
+
+/** A data call as its route names it, before the route is checked any further. */
+export type DataCall = Readonly<{ env: string; integrationId: string; entity: string; writes: boolean }>;
+
+/**
+ * Whether the caller may make a data call at all, before anything is resolved or written: a member of
+ * the environment (users and keys alike), and for a key, a call its scope lets through. Each refusal is
+ * a 403 with its own code, so an app can tell a key that is too narrow from one that only reads.
+ */
+export function authorizeDataCall(user: AuthenticatedUser, call: DataCall): void {
+  authorize(user, 'data.access', call.env);
+  switch (scopeRefusal(user.apiKey?.scope, call)) {
+    case undefined:
+      return;
+    case 'out-of-scope':
+      throw new ForbiddenError(
+        'API_KEY.OUT_OF_SCOPE',
+        `This API key does not open entity ${call.entity} of integration ${call.integrationId}`,
+      );
+    case 'read-only':
+      throw new ForbiddenError(
+        'API_KEY.READ_ONLY',
+        'This API key only reads: it may not create, update or delete',
+      );
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * What a key may reach of its environment's data API. Absent (as in every key created before scopes
+ * existed) or empty: every integration and entity, reads and writes.
+ *
+ * - `integrations`: the key opens only these integrations.
+ * - `entities`: within an integration that has entries here, only these entities (the others of that
+ *   integration stay closed); each entry's integration must be one of `integrations`.
+ * - `readOnly`: only reads (list, get); a create, update or delete is refused.
+ */
+export type ApiKeyScope = Readonly<{
+  integrations?: readonly string[];
+  entities?: readonly ApiKeyEntityScope[];
+  readOnly?: true;
+}>;
+
+export type ApiKeyEntityScope = Readonly<{ integrationId: string; entity: string }>;
+
+/** Why a scope refuses a call: its integration or entity is outside it, or it writes with a read-only key. */
+export type ScopeRefusal = 'out-of-scope' | 'read-only';
+
+/** What a data call touches: an entity of an integration, reading or writing. */
+export type ScopedCall = Readonly<{ integrationId: string; entity: string; writes: boolean }>;
+
+/** Whether `scope` lets a key make `call`: undefined when it does, else why not. */
+export function scopeRefusal(scope: ApiKeyScope | undefined, call: ScopedCall): ScopeRefusal | undefined {
+  if (scope === undefined) return undefined;
+  const { integrations, entities = [] } = scope;
+  if (integrations !== undefined && !integrations.includes(call.integrationId)) return 'out-of-scope';
+  const ofIntegration = entities.filter(({ integrationId }) => integrationId === call.integrationId);
+  if (ofIntegration.length > 0 && !ofIntegration.some(({ entity }) => entity === call.entity))
+    return 'out-of-scope';
+  if (scope.readOnly === true && call.writes) return 'read-only';
+  return undefined;
+}
