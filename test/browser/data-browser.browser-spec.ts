@@ -17,6 +17,8 @@ import { chooseOption, type ConsoleInBrowser, startConsoleInBrowser } from './su
  * rights, filtered, sorted and paged on the server.
  */
 const FAILURE_SCREENSHOT = join(tmpdir(), 'data-browser-failure.png');
+/** `SCREENS_DIR=docs/screens` writes the screens the README shows. */
+const SCREENS = process.env.SCREENS_DIR ?? tmpdir();
 const DANA = { username: 'dana', password: 'dana-password-1' };
 
 jest.setTimeout(180_000);
@@ -93,6 +95,8 @@ describe('the console, in a browser: browsing a published integration’s data',
       const lastNames = await firstCells(3);
       expect(lastNames).toEqual([...lastNames].sort((a, b) => b.localeCompare(a)));
 
+      await page.screenshot({ path: join(SCREENS, 'data-browser.png') });
+
       // When she filters the customers of the US
       await chooseOption(page, page.getByRole('combobox', { name: 'Filter attribute' }), 'country_code');
       await page.getByLabel('Filter value').fill('US');
@@ -135,6 +139,59 @@ describe('the console, in a browser: browsing a published integration’s data',
       expect(await rows().count()).toBe(0);
 
       // And nothing failed in the page
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await page.screenshot({ path: FAILURE_SCREENSHOT, fullPage: true }).catch(() => undefined);
+      throw error;
+    }
+  });
+  it('lets a developer try the published version’s data API from its OpenAPI document, with her session or an app’s key', async () => {
+    try {
+      // Given dana (still logged in) on the integration's "Try the API" tab
+      await page.goto(`${baseUrl}/integrations/show/${integrationId}`);
+      await page.getByRole('tab', { name: 'Try the API' }).click();
+      const list = page.getByRole('button', { name: /GET .* List customers/ });
+      await list.waitFor();
+
+      // When she lists the US customers, two at most, with her own session
+      await list.click();
+      const panel = page.getByRole('tabpanel', { name: 'Try the API' });
+      await chooseOption(page, panel.getByRole('combobox', { name: 'country_code operator' }), 'eq');
+      await panel.getByLabel('country_code value').fill('US');
+      await panel.getByLabel('limit', { exact: true }).fill('2');
+      await panel.getByRole('button', { name: 'Send' }).first().click();
+
+      // Then the data API answers the rows, as an app would get them
+      const answer = panel.getByRole('region', { name: 'Answer' });
+      await answer.getByText('200', { exact: true }).waitFor();
+      await answer.getByText(/maya\.okafor@example\.com/).waitFor();
+      expect(await answer.textContent()).not.toContain('lukas.brenner');
+      await page.screenshot({ path: join(SCREENS, 'api-explorer.png') });
+
+      // When she sends the same call with a key that is not one
+      await panel.getByLabel('API key').fill('not-a-key');
+      await panel.getByRole('button', { name: 'Send' }).first().click();
+      // Then the data API's refusal is shown as it is
+      await answer.getByText('401', { exact: true }).waitFor();
+
+      // When an administrator gives her app a key and she sends the call with it
+      const root = await t.login(ADMIN.username, ADMIN.password);
+      const key = (
+        await t
+          .http()
+          .post('/api/environments/development/api-keys')
+          .set(bearer(root))
+          .send({ appName: 'Explorer app' })
+          .expect(201)
+      ).body.key as string;
+      await panel.getByLabel('API key').fill(key);
+      await panel.getByRole('button', { name: 'Send' }).first().click();
+      // Then it is answered again, and the key is nowhere in the page's address or storage
+      await answer.getByText('200', { exact: true }).waitFor();
+      expect(page.url()).not.toContain(key);
+      expect(await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).not.toContain(
+        key,
+      );
       expect(pageErrors).toEqual([]);
     } catch (error) {
       await page.screenshot({ path: FAILURE_SCREENSHOT, fullPage: true }).catch(() => undefined);

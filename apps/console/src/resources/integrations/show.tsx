@@ -11,6 +11,7 @@ import { auditLinkOf } from '../audit/audit-search';
 import type { Entity, Integration } from '../../types';
 import { ConvertToOpenButton } from './convert-to-open-button';
 import { AsOfPicker } from './as-of-picker';
+import { ApiExplorer } from './api-explorer/api-explorer';
 import { DataBrowser } from './data-browser';
 import { DeploymentsTable } from './deployments-table';
 import { IntegrationAsOf } from './integration-as-of';
@@ -143,6 +144,17 @@ export const IntegrationShow = () => {
             label: 'Data',
             children: integration && !asOf && (
               <DataBrowser integration={integration} deployments={publishing.deployments} />
+            ),
+          },
+          {
+            key: 'api',
+            label: 'Try the API',
+            children: integration && !asOf && (
+              <ApiExplorer
+                integration={integration}
+                versions={publishing.versions}
+                deployments={publishing.deployments}
+              />
             ),
           },
           {
