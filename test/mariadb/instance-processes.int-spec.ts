@@ -187,22 +187,22 @@ describe('API processes A and B on one MariaDB (both URLs set)', () => {
           `/api/integrations/${id}/publications`,
         ].map(async (path) => (await call(b, 'GET', path, admin)).body),
       );
+    const caughtUp = async () => {
+      const { body } = await call(b, 'GET', '/api/projections', admin);
+      return (body.items as { rebuilding: boolean; lag: number }[]).every(
+        ({ rebuilding, lag }) => !rebuilding && lag === 0,
+      )
+        ? true
+        : undefined;
+    };
+    // (the views as they are once every projection has caught up: the deployment to development, say,
+    // is projected after the publication's end is)
+    await until(caughtUp, 'the projections to catch up', 60_000);
     const before = await views();
     const { body: status } = await call(b, 'GET', '/api/projections', admin);
     for (const { name } of status.items as { name: string }[])
       expect((await call(b, 'POST', `/api/projections/${name}/rebuild`, admin)).status).toBe(202);
-    await until(
-      async () => {
-        const { body } = await call(b, 'GET', '/api/projections', admin);
-        return (body.items as { rebuilding: boolean; lag: number }[]).every(
-          ({ rebuilding, lag }) => !rebuilding && lag === 0,
-        )
-          ? true
-          : undefined;
-      },
-      'the rebuilds',
-      60_000,
-    );
+    await until(caughtUp, 'the rebuilds', 60_000);
     expect(await views()).toEqual(before);
   }, 150_000);
 

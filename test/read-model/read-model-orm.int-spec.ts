@@ -71,6 +71,7 @@ describe('createReadModelOrm on MariaDB/MySQL', () => {
       );
     // Sorted here: information_schema orders by its own collation, not by code point as SQLite does.
     expect(tables.map(({ name }) => name).sort()).toEqual([
+      'api_key_usage',
       'api_keys',
       'change_requests',
       'connection_bindings',
