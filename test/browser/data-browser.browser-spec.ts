@@ -156,7 +156,7 @@ describe('the console, in a browser: browsing a published integration’s data',
       // When she lists the US customers, two at most, with her own session
       await list.click();
       const panel = page.getByRole('tabpanel', { name: 'Try the API' });
-      await chooseOption(page, panel.getByRole('combobox', { name: 'country_code operator' }), 'eq');
+      await chooseOption(page, page.getByRole('combobox', { name: 'country_code operator' }), 'eq');
       await panel.getByLabel('country_code value').fill('US');
       await panel.getByLabel('limit', { exact: true }).fill('2');
       await panel.getByRole('button', { name: 'Send' }).first().click();
