@@ -1,6 +1,7 @@
 import { authorizedFetch } from '../../apps/console/src/providers/http';
 import { readSession, sessionExpired, writeSession } from '../../apps/console/src/providers/session';
 import { refreshDelayMs, refreshSession } from '../../apps/console/src/providers/session-refresh';
+import type { User } from '../../apps/console/src/types';
 
 /** A browser's storage, as one tab sees it. */
 class MemoryStorage {
@@ -11,7 +12,7 @@ class MemoryStorage {
   clear = () => this.items.clear();
 }
 
-const user = {
+const user: User = {
   id: 'u-1',
   username: 'sasha',
   roles: [{ environment: 'development', role: 'developer' }],
