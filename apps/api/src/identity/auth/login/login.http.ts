@@ -11,7 +11,6 @@ import {
 import { IsString, Length } from 'class-validator';
 import { APP_CONFIG } from '../../../config/app-config.provider';
 import { type AppConfig } from '../../../config/app-config';
-import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { type HttpReply, type HttpRequest } from '../../../infrastructure/http/http-types';
 import { ApiProblems } from '../../../infrastructure/http/openapi/api-responses';
 import { REFRESH_COOKIE, clearRefreshCookie, cookiesSecure } from '../refresh/refresh-cookie';
@@ -45,7 +44,6 @@ export class LoginController {
   constructor(
     private readonly commands: CommandBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Public()
@@ -72,7 +70,7 @@ export class LoginController {
     const grant = await this.commands.execute(
       new LoginCommand(body.environment, body.username, body.password, address ?? 'unknown'),
     );
-    return answerWithCookie(grant, { reply, request, config: this.config, now: this.clock.now() });
+    return answerWithCookie(grant, { reply, request, config: this.config });
   }
 
   @Post('logout')

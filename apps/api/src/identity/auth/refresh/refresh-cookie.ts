@@ -29,12 +29,10 @@ export function cookiesSecure(publicUrl: string, request: HttpRequest): boolean 
 /** SameSite=Strict: a page of another site cannot make the browser send it, so refresh needs no CSRF token. */
 export function setRefreshCookie(
   reply: HttpReply,
-  { token, expiresAt }: Readonly<{ token: string; expiresAt: Date }>,
-  now: Date,
+  { token, maxAgeSeconds }: Readonly<{ token: string; maxAgeSeconds: number }>,
   secure: boolean,
 ): void {
-  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
-  reply.header('Set-Cookie', cookie(`${REFRESH_COOKIE}=${token}`, maxAge, secure));
+  reply.header('Set-Cookie', cookie(`${REFRESH_COOKIE}=${token}`, Math.max(0, maxAgeSeconds), secure));
   reply.header('Cache-Control', 'no-store');
 }
 

@@ -12,7 +12,8 @@ export type RefreshTiming = Readonly<{ idleSeconds: number; maxSeconds: number }
 
 export const DEFAULT_REFRESH_TIMING: RefreshTiming = { idleSeconds: 12 * 3600, maxSeconds: 7 * 24 * 3600 };
 
-export type IssuedRefreshToken = Readonly<{ token: string; expiresAt: Date }>;
+/** A new refresh token; `maxAgeSeconds`: how long it works from now (the cookie's Max-Age). */
+export type IssuedRefreshToken = Readonly<{ token: string; expiresAt: Date; maxAgeSeconds: number }>;
 
 /** Who logs in: the session a new family continues. */
 export type RefreshLogin = Omit<RefreshSession, 'familyId' | 'familyExpiresAt'>;
@@ -91,7 +92,7 @@ export class RefreshSessions {
     const familyEnd = new Date(session.familyExpiresAt);
     const expiresAt = idleEnd < familyEnd ? idleEnd : familyEnd;
     await this.store.save(hashOf(token), { ...session, expiresAt: expiresAt.toISOString() });
-    return { token, expiresAt };
+    return { token, expiresAt, maxAgeSeconds: Math.floor((expiresAt.getTime() - now.getTime()) / 1000) };
   }
 }
 

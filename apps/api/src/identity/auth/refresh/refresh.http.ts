@@ -3,7 +3,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG } from '../../../config/app-config.provider';
 import { type AppConfig } from '../../../config/app-config';
-import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { type HttpReply, type HttpRequest } from '../../../infrastructure/http/http-types';
 import { ApiProblems } from '../../../infrastructure/http/openapi/api-responses';
 import { type LoginResult, type SessionGrant } from '../login/login.command';
@@ -21,14 +20,9 @@ import { RefreshCommand } from './refresh.command';
 /** Sets the refresh cookie of a login or refresh and answers the rest. */
 export function answerWithCookie(
   grant: SessionGrant,
-  {
-    reply,
-    request,
-    config,
-    now,
-  }: Readonly<{ reply: HttpReply; request: HttpRequest; config: AppConfig; now: Date }>,
+  { reply, request, config }: Readonly<{ reply: HttpReply; request: HttpRequest; config: AppConfig }>,
 ): LoginResult {
-  setRefreshCookie(reply, grant.refresh, now, cookiesSecure(config.publicUrl, request));
+  setRefreshCookie(reply, grant.refresh, cookiesSecure(config.publicUrl, request));
   return grant.answer;
 }
 
@@ -38,7 +32,6 @@ export class RefreshController {
   constructor(
     private readonly commands: CommandBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Public()
@@ -65,7 +58,7 @@ export class RefreshController {
     const secure = cookiesSecure(this.config.publicUrl, request);
     try {
       const grant = await this.commands.execute(new RefreshCommand(refreshTokenOf(request)));
-      return answerWithCookie(grant, { reply, request, config: this.config, now: this.clock.now() });
+      return answerWithCookie(grant, { reply, request, config: this.config });
     } catch (error) {
       // A cookie that will never work again is dropped, so the browser stops sending it.
       clearRefreshCookie(reply, secure);
