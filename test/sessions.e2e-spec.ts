@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Response } from 'supertest';
 import { ADMIN, bearer, startTestApp, type TestApp } from './support/test-app';
 
@@ -166,5 +169,45 @@ describe('sessions: refresh tokens in an HttpOnly cookie', () => {
 
     expect(events).not.toContain(cookie.value);
     expect(events).not.toContain(next.value);
+  });
+});
+
+describe('sessions across a restart', () => {
+  it('given a server restart (a new signing key without TOKEN_SECRET), then the old bearer token is refused and the refresh cookie continues the login', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ib-sessions-restart-'));
+    try {
+      const before = await startTestApp({ DATA_DIR: dataDir });
+      const login = await before
+        .http()
+        .post('/api/auth/login')
+        .send({ environment: 'development', username: ADMIN.username, password: ADMIN.password })
+        .expect(200);
+      await before.close();
+
+      const after = await startTestApp({ DATA_DIR: dataDir });
+      try {
+        const stale = await after
+          .http()
+          .get('/api/auth/me')
+          .set(bearer(login.body.accessToken as string));
+        expect(stale.status).toBe(401);
+        expect(stale.body.code).toBe('AUTH.INVALID_TOKEN');
+
+        const refreshed = await after
+          .http()
+          .post('/api/auth/refresh')
+          .set('Cookie', refreshCookieOf(login).cookie)
+          .expect(200);
+        await after
+          .http()
+          .get('/api/auth/me')
+          .set(bearer(refreshed.body.accessToken as string))
+          .expect(200);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
