@@ -84,24 +84,26 @@ describe('the console, in a browser: sessions that expire and come back', () => 
 
     // When the access token lapses and they open another page
     await lapseAccessToken('kept');
-    await page.getByRole('menuitem', { name: 'Integrations' }).click();
+    await page.getByRole('menuitem', { name: 'Connection requests' }).click();
 
     // Then the page shows, no login page in between, with a new access token and a rotated cookie
-    await page.waitForURL(`${baseUrl}/integrations`);
-    await page
-      .getByRole('button', { name: /Create/ })
-      .first()
-      .waitFor();
+    await page.waitForURL(`${baseUrl}/connection-requests`);
+    await page.waitForFunction(
+      (key) => !(localStorage.getItem(key) ?? '').includes('lapsed.access.token'),
+      SESSION_KEY,
+    );
+    await page.getByRole('button', { name: 'Request a connection' }).waitFor();
     expect(page.url()).not.toContain('/login');
-    expect(await storedToken()).not.toBe('lapsed.access.token');
+    expect(await storedToken()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     const cookieAfter = (await page.context().cookies()).find(({ name }) => name === 'ib_refresh');
     expect(cookieAfter?.value).not.toBe(cookieBefore?.value);
 
     // And an access token whose stored expiry passed (a tab asleep) is refreshed on a reload too
     await lapseAccessToken('past');
     await page.reload();
-    await page.getByRole('banner').getByText('sasha', { exact: true }).waitFor();
-    expect(page.url()).toBe(`${baseUrl}/integrations`);
+    await page.getByRole('button', { name: 'Request a connection' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/connection-requests');
+    expect(await storedToken()).not.toBe('lapsed.access.token');
     expect(pageErrors).toEqual([]);
   });
 
@@ -140,24 +142,30 @@ describe('the console, in a browser: sessions that expire and come back', () => 
   });
 
   it('given two tabs, then they share one login: a logout in one brings the other to the login page', async () => {
-    // Given a second tab of the same browser: logged in without logging in
-    const other = await page.context().newPage();
-    await other.goto(`${baseUrl}/connections`);
-    await other.getByRole('banner').getByText('sasha', { exact: true }).waitFor();
+    // Given two tabs of one browser: logged in in the first, the second is logged in without logging in
+    const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const [first, second] = [await context.newPage(), await context.newPage()];
+    try {
+      await first.goto(`${baseUrl}/login`);
+      await logIn(first);
+      await first.getByRole('banner').getByText('sasha', { exact: true }).waitFor();
+      await second.goto(`${baseUrl}/connections`);
+      await second.getByRole('banner').getByText('sasha', { exact: true }).waitFor();
 
-    // When the first tab logs out
-    await page.goto(`${baseUrl}/integrations`);
-    await page.getByRole('menuitem', { name: 'Logout' }).click();
-    await page.getByRole('button', { name: 'Log in', exact: true }).waitFor();
+      // When the first tab logs out
+      await first.getByRole('menuitem', { name: 'Logout' }).click();
+      await first.getByRole('button', { name: 'Log in', exact: true }).waitFor();
 
-    // Then the other tab is on the login page too, without a 'session expired' notice
-    await other.getByRole('button', { name: 'Log in', exact: true }).waitFor();
-    expect(await other.getByText('Your session expired').count()).toBe(0);
+      // Then the second tab is on the login page too, without a 'session expired' notice
+      await second.getByRole('button', { name: 'Log in', exact: true }).waitFor();
+      expect(await second.getByText('Your session expired').count()).toBe(0);
 
-    // And a login in the other tab logs this one in again
-    await logIn(other);
-    await page.getByRole('banner').getByText('sasha', { exact: true }).waitFor();
-    await other.close();
+      // And a login in the second tab logs the first one in again
+      await logIn(second);
+      await first.getByRole('banner').getByText('sasha', { exact: true }).waitFor();
+    } finally {
+      await context.close();
+    }
     expect(pageErrors).toEqual([]);
   });
 });

@@ -71,9 +71,10 @@ export const authProvider: AuthProvider = {
       // once logged in again, comes back here (a form's values kept in this tab come back with it).
       if (readSession() !== undefined) markSessionExpired();
       clearSession();
+      // Other calls refused with the same session land here once the login page shows: it stays as it is.
+      if (window.location.pathname.startsWith('/login')) return {};
       const here = `${window.location.pathname}${window.location.search}`;
-      const back = here.startsWith('/login') ? '' : `?to=${encodeURIComponent(here)}`;
-      return { logout: true, redirectTo: `/login${back}`, error: toError(error) };
+      return { logout: true, redirectTo: `/login?to=${encodeURIComponent(here)}`, error: toError(error) };
     }
     return {};
   },
@@ -83,7 +84,9 @@ export const authProvider: AuthProvider = {
     if (!session) return null;
     try {
       const { data } = await http<User>('/auth/me');
-      writeSession({ ...session, user: data });
+      // Read again: a refresh (maybe in another tab) may have replaced the token meanwhile.
+      const latest = readSession();
+      if (latest !== undefined) writeSession({ ...latest, user: data });
       return { ...data, name: data.displayName ?? data.username };
     } catch {
       return { ...session.user, name: session.user.displayName ?? session.user.username };
