@@ -211,3 +211,28 @@ describe('sessions across a restart', () => {
     }
   });
 });
+
+describe('sessions on the Express adapter', () => {
+  it('given HTTP_ADAPTER=express, then login sets the cookie and refresh rotates it as on Fastify', async () => {
+    const t = await startTestApp({ HTTP_ADAPTER: 'express' });
+    try {
+      const login = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ environment: 'development', username: ADMIN.username, password: ADMIN.password })
+        .expect(200);
+      const first = refreshCookieOf(login);
+      expect(first.attributes).toEqual(
+        expect.arrayContaining(['Path=/api/auth', 'HttpOnly', 'SameSite=Strict']),
+      );
+
+      const refreshed = await t.http().post('/api/auth/refresh').set('Cookie', first.cookie).expect(200);
+      const reused = await t.http().post('/api/auth/refresh').set('Cookie', first.cookie).expect(401);
+
+      expect(refreshCookieOf(refreshed).value).not.toBe(first.value);
+      expect(refreshCookieOf(reused).attributes).toContain('Max-Age=0');
+    } finally {
+      await t.close();
+    }
+  });
+});
