@@ -251,6 +251,12 @@ describe('authorization matrix: every operation x every kind of caller', () => {
       ownSession: true,
       call: () => ({ path: '/api/auth/logout' }),
     },
+    {
+      // Public, but it takes the refresh cookie only: a bearer token or an app key is no refresh token.
+      operation: 'POST /api/auth/refresh',
+      expected: { anonymous: 401, apiKey: 401, developer: 401, admin: 401, otherAdmin: 401, owner: 401 },
+      call: () => ({ path: '/api/auth/refresh' }),
+    },
     { operation: 'GET /api/auth/me', expected: users, call: () => ({ path: '/api/auth/me' }) },
     {
       // One's own password, whatever one's role: a wrong current one is refused (400) past authorization,

@@ -110,7 +110,10 @@ describe('the console, in a browser: reloading every page', () => {
   });
 
   it('serves the login page on a reload while logged out', async () => {
-    await page.evaluate(() => sessionStorage.clear());
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
 
     const response = await page.goto(`${baseUrl}/login`);
 

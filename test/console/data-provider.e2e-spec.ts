@@ -30,7 +30,7 @@ describe('the console data provider, against the API', () => {
     const token = await t.login(ADMIN.username, ADMIN.password);
     const session = JSON.stringify({ accessToken: token });
     Object.assign(globalThis, {
-      sessionStorage: { getItem: () => session, removeItem: () => undefined },
+      localStorage: { getItem: () => session, removeItem: () => undefined },
       fetch: (input: string, init?: RequestInit) => {
         const url = new URL(input, `http://127.0.0.1:${port}`);
         asked.push(url);
@@ -49,7 +49,7 @@ describe('the console data provider, against the API', () => {
       .items;
   });
   afterAll(async () => {
-    Object.assign(globalThis, { fetch: realFetch, sessionStorage: undefined });
+    Object.assign(globalThis, { fetch: realFetch, localStorage: undefined });
     await t.close();
   });
 

@@ -85,6 +85,26 @@ describe('two API instances on MariaDB (EVENT_STORE_URL and DATABASE_URL), nothi
     expect((listed.body.items as { label: string }[]).map(({ label }) => label)).toContain('made on A');
   });
 
+  it('given a login on one instance, when the other refreshes it, then the cookie rotates there and the spent one is refused on the first', async () => {
+    const login = await a
+      .http()
+      .post('/api/auth/login')
+      .send({ environment: 'development', username: ADMIN.username, password: ADMIN.password })
+      .expect(200);
+    const cookieOf = (response: { headers: Record<string, unknown> }) =>
+      (response.headers['set-cookie'] as string[])[0].split(';')[0];
+
+    const refreshed = await b.http().post('/api/auth/refresh').set('Cookie', cookieOf(login)).expect(200);
+    const reused = await a.http().post('/api/auth/refresh').set('Cookie', cookieOf(login));
+
+    await a
+      .http()
+      .get('/api/auth/me')
+      .set(bearer(refreshed.body.accessToken as string))
+      .expect(200);
+    expect([reused.status, reused.body.code]).toEqual([401, 'AUTH.REFRESH_TOKEN_REUSED']);
+  });
+
   it('given the instance that runs the jobs stops, then the other takes them over and projects what comes next', async () => {
     await a.close();
     const deadline = Date.now() + 10_000;

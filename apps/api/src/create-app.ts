@@ -16,7 +16,7 @@ import { openEventStore } from './infrastructure/event-store/open-event-store';
 import { DATA_ROUTES, DataApiRoutes, dataApiPaths, DataRowListSchema, DataRowSchema } from './data-api';
 import { AppModule, type AppOverrides } from './app.module';
 import { STREAM_TICKET_SCHEME } from './audit';
-import { API_KEY_HEADER } from './identity';
+import { API_KEY_HEADER, REFRESH_COOKIE } from './identity';
 import { type AppConfig, ConfigError } from './config/app-config';
 import { BODY_LIMIT_BYTES, type JsonBodyOptions, readJsonBody } from './infrastructure/http/json-body';
 import { NotFoundFallback, type NotFoundHandler } from './infrastructure/http/not-found-fallback';
@@ -123,6 +123,12 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         },
         STREAM_TICKET_SCHEME,
       )
+      .addCookieAuth(REFRESH_COOKIE, {
+        type: 'apiKey',
+        in: 'cookie',
+        name: REFRESH_COOKIE,
+        description: 'The refresh token login sets (HttpOnly); accepted by POST /api/auth/refresh only',
+      })
       .build(),
     { extraModels: [ProblemDetailsSchema, DataRowSchema, DataRowListSchema] },
   );

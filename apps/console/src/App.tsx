@@ -4,6 +4,7 @@ import routerProvider, { DocumentTitleHandler } from '@refinedev/react-router';
 import { BrowserRouter, Navigate, Outlet, Route, Routes } from 'react-router';
 import { App as AntdApp, ConfigProvider } from 'antd';
 import { lazyPage } from './components/lazy-page';
+import { SessionSync } from './components/session-sync';
 import { accessControlProvider } from './providers/access-control-provider';
 import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
@@ -96,6 +97,7 @@ export const App = () => (
             reactQuery: { clientConfig: { defaultOptions: { queries: { retry } } } },
           }}
         >
+          <SessionSync />
           {/* Until the code of the console's frame or of a page outside it has loaded: an instant. */}
           <Suspense fallback={null}>
             <Routes>

@@ -40,6 +40,11 @@ export type AppConfig = Readonly<{
   /** AUDIT_VERIFY_AT_START: verify the whole log at each start (default), or only what follows the last signed checkpoint. */
   auditVerifyAtStart: 'full' | 'since-checkpoint';
   tokenTtlSeconds: number;
+  /**
+   * REFRESH_TOKEN_IDLE_SECONDS / REFRESH_TOKEN_MAX_SECONDS: a login's refresh token lapses after this
+   * long without a refresh (sliding), and its family ends this long after the login whatever.
+   */
+  refreshTokens: Readonly<{ idleSeconds: number; maxSeconds: number }>;
   httpAdapter: HttpAdapterKind;
   consoleDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose' | 'silent';
@@ -141,6 +146,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     ...(auditKey ? { auditKey } : {}),
     auditVerifyAtStart: oneOf('AUDIT_VERIFY_AT_START', ['full', 'since-checkpoint'] as const, 'full'),
     tokenTtlSeconds: int('TOKEN_TTL_SECONDS', 900, 30, 86_400),
+    refreshTokens: {
+      idleSeconds: int('REFRESH_TOKEN_IDLE_SECONDS', 12 * 3600, 60, 30 * 86_400),
+      maxSeconds: int('REFRESH_TOKEN_MAX_SECONDS', 7 * 86_400, 60, 365 * 86_400),
+    },
     httpAdapter: oneOf('HTTP_ADAPTER', ['fastify', 'express'] as const, 'fastify'),
     consoleDir: path(env.CONSOLE_DIR || 'dist/console'),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'log'),

@@ -13,13 +13,21 @@ import { RevokeApiKeyController } from './api-keys/revoke-api-key/revoke-api-key
 import { Authenticator } from './auth/authenticator';
 import { CredentialStore, PasswordHasher, TokenService } from './auth/crypto';
 import { ApiKeyHashStore } from './auth/crypto/api-key-hash-store.port';
-import { createApiKeyHashStore, createCredentialStore } from './auth/crypto/open-credential-stores';
+import {
+  createApiKeyHashStore,
+  createCredentialStore,
+  createRefreshTokenStore,
+} from './auth/crypto/open-credential-stores';
 import { ChangePasswordHandler } from './auth/change-password/change-password.command';
 import { ChangePasswordController } from './auth/change-password/change-password.http';
 import { LoginHandler } from './auth/login/login.command';
 import { LoginThrottle } from './auth/login/login-throttle';
 import { LoginController } from './auth/login/login.http';
 import { LogoutHandler } from './auth/login/logout.command';
+import { RefreshTokenStore } from './auth/crypto/refresh-token-store.port';
+import { RefreshHandler } from './auth/refresh/refresh.command';
+import { RefreshController } from './auth/refresh/refresh.http';
+import { RefreshSessions } from './auth/refresh/refresh-sessions';
 import { UserDirectory } from './auth/user-sessions/user-directory';
 import { CreateEnvironmentHandler } from './environments/create-environment/create-environment.command';
 import { CreateEnvironmentController } from './environments/create-environment/create-environment.http';
@@ -61,6 +69,7 @@ const tokensLogger = new Logger('Tokens');
 @Module({
   controllers: [
     LoginController,
+    RefreshController,
     ChangePasswordController,
     EnvironmentQueriesController,
     EnvironmentHistoryController,
@@ -87,6 +96,17 @@ const tokensLogger = new Logger('Tokens');
       provide: ApiKeyHashStore,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => createApiKeyHashStore(config.database, config.dataDir),
+    },
+    {
+      provide: RefreshTokenStore,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => createRefreshTokenStore(config.database, config.dataDir),
+    },
+    {
+      provide: RefreshSessions,
+      inject: [RefreshTokenStore, APP_CONFIG],
+      useFactory: (store: RefreshTokenStore, config: AppConfig) =>
+        new RefreshSessions(store, config.refreshTokens),
     },
     { provide: PasswordHasher, useValue: new PasswordHasher() },
     {
@@ -120,6 +140,7 @@ const tokensLogger = new Logger('Tokens');
     FirstStart,
     LoginHandler,
     LogoutHandler,
+    RefreshHandler,
     CreateEnvironmentHandler,
     ListEnvironmentsHandler,
     GetEnvironmentHandler,
@@ -152,10 +173,12 @@ export class IdentityModule implements OnApplicationShutdown {
   constructor(
     @Inject(CredentialStore) private readonly credentials: CredentialStore,
     @Inject(ApiKeyHashStore) private readonly apiKeyHashes: ApiKeyHashStore,
+    @Inject(RefreshTokenStore) private readonly refreshTokens: RefreshTokenStore,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.credentials.close();
     await this.apiKeyHashes.close();
+    await this.refreshTokens.close();
   }
 }

@@ -9,6 +9,7 @@ export { Authenticator } from './auth/authenticator';
 export { ApiKeyHashStore } from './auth/crypto/api-key-hash-store.port';
 export { allows, authorize, environmentsAllowing, mayReadPast } from './auth/policy';
 export { Public } from './auth/public.decorator';
+export { REFRESH_COOKIE } from './auth/refresh/refresh-cookie';
 export { Ctx, type RequestContext } from './auth/request-context.decorator';
 export { ActorNames } from './users/user-queries/actor-names';
 export { EnvironmentAccess } from './environments/environment-access/environment-access';

@@ -94,7 +94,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in to an environment with IT user credentials; returns a short-lived bearer token */
+        /** Log in to an environment with IT user credentials; returns a short-lived bearer token, and sets the `ib_refresh` cookie (HttpOnly, SameSite=Strict, path /api/auth) that POST /api/auth/refresh spends for the next one */
         post: operations["LoginController_login"];
         delete?: never;
         options?: never;
@@ -111,7 +111,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End every session of the caller: their bearer tokens are refused from now on */
+        /** End every session of the caller: their bearer tokens and refresh cookies are refused from now on, in every tab and browser */
         post: operations["LoginController_logout"];
         delete?: never;
         options?: never;
@@ -147,6 +147,23 @@ export interface paths {
         put?: never;
         /** Change the caller's password, giving the current one: the only call a session opened with a one-time password may make. Every session of the caller ends (this one too): log in again with the new password */
         post: operations["ChangePasswordController_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Continue a login: spends the `ib_refresh` cookie login set (HttpOnly, path /api/auth) for a new bearer token with the user's current roles and the next cookie. A cookie works once: a spent one coming back ends every session continuing that login */
+        post: operations["RefreshController_refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3992,6 +4009,43 @@ export interface operations {
             };
             /** @description AUTH.TOO_MANY_ATTEMPTS: too many wrong passwords for this user or address; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Any other error, as RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RefreshController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResult"];
+                };
+            };
+            /** @description AUTH.REFRESH_TOKEN_INVALID: no cookie, or an unknown, expired or revoked one; AUTH.REFRESH_TOKEN_REUSED: a spent cookie came back, so the login's sessions ended; AUTH.SESSION_ENDED: the user's sessions ended since the login (a logout, a new password, a withdrawn role); AUTH.USER_DISABLED */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,12 +1,15 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useLogin } from '@refinedev/core';
-import { App, Button, Card, Form, Input, Layout, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Layout, Typography } from 'antd';
 import type { LoginForm } from '../providers/auth-provider';
+import { sessionExpired } from '../providers/session';
 
 /** Environment, then the IT user's credentials: the builder only works in a development environment. */
 export const LoginPage = () => {
   const { mutate: login, isPending } = useLogin<LoginForm>();
   const { notification } = App.useApp();
+  // Read once: the notice stays until this page is left, though a login attempt forgets it.
+  const [expired] = useState(sessionExpired);
   // A session starts clean: the notices of the previous one (maybe another user's) do not follow it.
   useEffect(() => notification.destroy(), [notification]);
   return (
@@ -15,6 +18,16 @@ export const LoginPage = () => {
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           Integration Builder
         </Typography.Title>
+        {expired && (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            style={{ marginBottom: 16 }}
+            message="Your session expired: log in again"
+            description="You will be back on the page you were on."
+          />
+        )}
         <Form<LoginForm>
           layout="vertical"
           requiredMark={false}

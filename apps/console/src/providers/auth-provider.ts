@@ -2,7 +2,15 @@ import type { AuthProvider, HttpError } from '@refinedev/core';
 import type { LoginResponse, User } from '../types';
 import { http } from './http';
 import { stopLiveStream } from './live-provider';
-import { clearSession, isExpired, readSession, writeSession } from './session';
+import {
+  clearSession,
+  forgetSessionExpired,
+  isExpired,
+  markSessionExpired,
+  readSession,
+  writeSession,
+} from './session';
+import { refreshSession } from './session-refresh';
 
 export type LoginForm = { environment: string; username: string; password: string };
 
@@ -28,6 +36,7 @@ export const authProvider: AuthProvider = {
         environment,
         ...(data.passwordChangeRequired ? { passwordChangeRequired: true } : {}),
       });
+      forgetSessionExpired();
       return { success: true, redirectTo: data.passwordChangeRequired ? '/change-password' : '/' };
     } catch (error) {
       return { success: false, error: toError(error) };
@@ -43,7 +52,9 @@ export const authProvider: AuthProvider = {
   },
 
   check: async () => {
-    const session = readSession();
+    let session = readSession();
+    // The access token lapsed (a tab asleep past its refresh): the refresh cookie may continue the login.
+    if (session && isExpired(session)) session = await refreshSession(session.accessToken);
     if (session && !isExpired(session)) {
       if (session.passwordChangeRequired !== true) return { authenticated: true };
       // A one-time password's session opens nothing but the change-password page (outside the console),
@@ -56,8 +67,14 @@ export const authProvider: AuthProvider = {
 
   onError: async (error: Partial<HttpError>) => {
     if (error.statusCode === 401) {
+      // The http layer already tried the refresh cookie: the login is over. The login page says so and,
+      // once logged in again, comes back here (a form's values kept in this tab come back with it).
+      if (readSession() !== undefined) markSessionExpired();
       clearSession();
-      return { logout: true, redirectTo: '/login', error: toError(error) };
+      // Other calls refused with the same session land here once the login page shows: it stays as it is.
+      if (window.location.pathname.startsWith('/login')) return {};
+      const here = `${window.location.pathname}${window.location.search}`;
+      return { logout: true, redirectTo: `/login?to=${encodeURIComponent(here)}`, error: toError(error) };
     }
     return {};
   },
@@ -67,7 +84,9 @@ export const authProvider: AuthProvider = {
     if (!session) return null;
     try {
       const { data } = await http<User>('/auth/me');
-      writeSession({ ...session, user: data });
+      // Read again: a refresh (maybe in another tab) may have replaced the token meanwhile.
+      const latest = readSession();
+      if (latest !== undefined) writeSession({ ...latest, user: data });
       return { ...data, name: data.displayName ?? data.username };
     } catch {
       return { ...session.user, name: session.user.displayName ?? session.user.username };

@@ -1,6 +1,5 @@
 import type { HttpError } from '@refinedev/core';
-import { type HttpRequest, apiUrl, toHttpError } from './http';
-import { readSession } from './session';
+import { type HttpRequest, apiUrl, authorizedFetch, toHttpError } from './http';
 
 /** `attachment; filename="Shop_IS-1.tar"` -> Shop_IS-1.tar */
 const fileNameOf = (disposition: string | null): string | undefined => {
@@ -17,12 +16,9 @@ export async function downloadFile(
   fallbackName: string,
   query?: HttpRequest['query'],
 ): Promise<string> {
-  const headers = new Headers();
-  const token = readSession()?.accessToken;
-  if (token) headers.set('Authorization', `Bearer ${token}`);
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, query), { headers });
+    response = await authorizedFetch(apiUrl(path, query));
   } catch {
     throw { message: 'The API cannot be reached', statusCode: 503 } satisfies HttpError;
   }

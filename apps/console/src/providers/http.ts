@@ -1,6 +1,7 @@
 import type { HttpError } from '@refinedev/core';
 import { rememberProblemTitle } from './problem-notice';
 import { readSession } from './session';
+import { refreshSession } from './session-refresh';
 
 export const API_PREFIX = '/api';
 
@@ -72,15 +73,44 @@ export const toHttpError = async (response: Response): Promise<HttpError> => {
   };
 };
 
+/** Calls that are the session's own: a 401 there is the answer, not an expired token. */
+const SESSION_CALLS = ['/auth/login', '/auth/refresh'];
+
+const problemCode = async (response: Response): Promise<string | undefined> => {
+  try {
+    return ((await response.clone().json()) as ProblemDetails).code;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Sends with the session's bearer token; when the API says the token is invalid or expired (401
+ * AUTH.INVALID_TOKEN: 15 minutes passed, or the server restarted with a new key), refreshes the session
+ * once and sends again. Resolves to the answer, whatever its status.
+ */
+export async function authorizedFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const send = (token: string | undefined) => {
+    const headers = new Headers(init.headers);
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    return fetch(url, { ...init, headers });
+  };
+  const token = readSession()?.accessToken;
+  const response = await send(token);
+  if (response.status !== 401 || token === undefined) return response;
+  if (SESSION_CALLS.some((path) => url.startsWith(`${API_PREFIX}${path}`))) return response;
+  if ((await problemCode(response)) !== 'AUTH.INVALID_TOKEN') return response;
+  const session = await refreshSession(token);
+  return session === undefined ? response : send(session.accessToken);
+}
+
 /** The one way the console talks to the API: same origin, bearer token, JSON, problem details. */
 export async function http<T>(path: string, request: HttpRequest = {}): Promise<HttpResponse<T>> {
   const headers = new Headers({ Accept: 'application/json', ...request.headers });
-  const token = readSession()?.accessToken;
-  if (token) headers.set('Authorization', `Bearer ${token}`);
   if (request.body !== undefined) headers.set('Content-Type', 'application/json');
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, request.query), {
+    response = await authorizedFetch(apiUrl(path, request.query), {
       method: request.method ?? 'GET',
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),

@@ -6,6 +6,7 @@ import { CommandRunner } from '../../../infrastructure/command-handling/command-
 import { TooManyAttempts } from '../../../infrastructure/access/access-errors';
 import { CredentialStore, PasswordHasher } from '../crypto';
 import { LoginThrottle } from '../login/login-throttle';
+import { RefreshSessions } from '../refresh/refresh-sessions';
 import { type RequestContext } from '../request-context.decorator';
 
 export class ChangePasswordCommand extends Command<void> {
@@ -23,7 +24,8 @@ export class ChangePasswordCommand extends Command<void> {
 /**
  * The caller chooses a new password, proving the current one (a one-time one an administrator set, or
  * their own). Wrong current passwords count as failed logins, so a stolen token cannot guess one
- * faster than the login form could. Every session ends, this one too: the caller logs in again.
+ * faster than the login form could. Every session ends, this one too, with its refresh tokens: the
+ * caller logs in again.
  */
 @CommandHandler(ChangePasswordCommand)
 export class ChangePasswordHandler implements ICommandHandler<ChangePasswordCommand> {
@@ -32,6 +34,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
     private readonly hasher: PasswordHasher,
     private readonly credentials: CredentialStore,
     private readonly throttle: LoginThrottle,
+    private readonly sessions: RefreshSessions,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -64,5 +67,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
       () => ({ type: 'RecordPasswordChange', data: { userId: id } }),
       { actor: context.actor },
     );
+    // The new session version already refuses them; forgetting them frees the store of them now.
+    await this.sessions.endAll(id);
   }
 }

@@ -7,6 +7,9 @@ import { SqliteCredentialStore } from './credential-store';
 import { type CredentialStore } from './credential-store.port';
 import { MysqlApiKeyHashStore } from './mysql-api-key-hash-store';
 import { MysqlCredentialStore } from './mysql-credential-store';
+import { MysqlRefreshTokenStore } from './mysql-refresh-token-store';
+import { SqliteRefreshTokenStore } from './refresh-token-store';
+import { type RefreshTokenStore } from './refresh-token-store.port';
 
 /** The embedded credential file, beside the other state in the data folder. */
 export const CREDENTIALS_FILE = 'credentials.sqlite';
@@ -28,5 +31,15 @@ export function createApiKeyHashStore(location: DatabaseLocation, dataDir: strin
       return new SqliteApiKeyHashStore({ file: join(dataDir, CREDENTIALS_FILE) });
     case 'mysql':
       return new MysqlApiKeyHashStore(shareProductPool(location.server));
+  }
+}
+
+/** Refresh token hashes, beside the password hashes. */
+export function createRefreshTokenStore(location: DatabaseLocation, dataDir: string): RefreshTokenStore {
+  switch (location.kind) {
+    case 'sqlite':
+      return new SqliteRefreshTokenStore({ file: join(dataDir, CREDENTIALS_FILE) });
+    case 'mysql':
+      return new MysqlRefreshTokenStore(shareProductPool(location.server));
   }
 }

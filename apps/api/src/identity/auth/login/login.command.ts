@@ -1,11 +1,19 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ForbiddenError, NotFoundError, type RoleGrant, userDecider, userStreamId } from '@ib/domain';
+import {
+  ForbiddenError,
+  NotFoundError,
+  type RegisteredUser,
+  type RoleGrant,
+  userDecider,
+  userStreamId,
+} from '@ib/domain';
 import { EnvironmentAccess } from '../../environments/environment-access/environment-access';
 import { CLOCK, type Clock } from '../../../infrastructure/clock';
 import { CommandRunner } from '../../../infrastructure/command-handling/command-runner';
 import { TooManyAttempts, Unauthenticated } from '../../../infrastructure/access/access-errors';
 import { CredentialStore, PasswordHasher, TokenService } from '../crypto';
+import { type IssuedRefreshToken, RefreshSessions } from '../refresh/refresh-sessions';
 import { LoginThrottle } from './login-throttle';
 
 export type LoginResult = Readonly<{
@@ -23,7 +31,10 @@ export type LoginResult = Readonly<{
   };
 }>;
 
-export class LoginCommand extends Command<LoginResult> {
+/** A session's answer, and the refresh token that continues it (for the cookie, never the body). */
+export type SessionGrant = Readonly<{ answer: LoginResult; refresh: IssuedRefreshToken }>;
+
+export class LoginCommand extends Command<SessionGrant> {
   constructor(
     readonly environment: string,
     readonly username: string,
@@ -45,7 +56,10 @@ const tooManyAttempts = (seconds: number) =>
     seconds,
   );
 
-/** Environment + IT user credentials give a short-lived token for that user's roles. */
+/**
+ * Environment + IT user credentials give a short-lived token for that user's roles, and a refresh token
+ * that continues the session (see RefreshSessions).
+ */
 @CommandHandler(LoginCommand)
 export class LoginHandler implements ICommandHandler<LoginCommand> {
   constructor(
@@ -55,10 +69,11 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     private readonly credentials: CredentialStore,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
+    private readonly sessions: RefreshSessions,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ environment, username, password, address }: LoginCommand): Promise<LoginResult> {
+  async execute({ environment, username, password, address }: LoginCommand): Promise<SessionGrant> {
     // Refused before the password is checked: a guesser learns nothing and costs no hashing.
     const wait = this.throttle.retryAfterSeconds(username, address, this.clock.now());
     if (wait > 0) throw tooManyAttempts(wait);
@@ -85,29 +100,44 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     await this.environments.kindOf(environment).catch((error: unknown) => {
       throw error instanceof NotFoundError ? noAccess : error;
     });
-    const issued = this.tokens.issue(
-      {
-        sub: state.userId,
-        username: state.username,
-        roles: state.roles,
-        owner: state.owner,
-        env: environment,
-        ver: state.sessionVersion,
-      },
-      this.clock.now(),
+    const now = this.clock.now();
+    const refresh = await this.sessions.start(
+      { userId: state.userId, username: state.username, environment, sessionVersion: state.sessionVersion },
+      now,
     );
-    return {
-      accessToken: issued.token,
-      tokenType: 'Bearer',
-      expiresAt: issued.expiresAt.toISOString(),
-      passwordChangeRequired: state.mustChangePassword,
-      user: {
-        id: state.userId,
-        username: state.username,
-        ...(state.displayName ? { displayName: state.displayName } : {}),
-        roles: state.roles,
-        owner: state.owner,
-      },
-    };
+    return { answer: sessionAnswer(this.tokens, state, environment, now), refresh };
   }
+}
+
+/** The access token for `environment` and who the user is, as the log holds them now. */
+export function sessionAnswer(
+  tokens: TokenService,
+  state: RegisteredUser,
+  environment: string,
+  now: Date,
+): LoginResult {
+  const issued = tokens.issue(
+    {
+      sub: state.userId,
+      username: state.username,
+      roles: state.roles,
+      owner: state.owner,
+      env: environment,
+      ver: state.sessionVersion,
+    },
+    now,
+  );
+  return {
+    accessToken: issued.token,
+    tokenType: 'Bearer',
+    expiresAt: issued.expiresAt.toISOString(),
+    passwordChangeRequired: state.mustChangePassword,
+    user: {
+      id: state.userId,
+      username: state.username,
+      ...(state.displayName ? { displayName: state.displayName } : {}),
+      roles: state.roles,
+      owner: state.owner,
+    },
+  };
 }
