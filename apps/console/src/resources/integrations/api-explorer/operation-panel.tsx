@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Descriptions, Input, Select, Space, Tag, Typography } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
-import { readSession } from '../../../providers/session';
+import { authorizedFetch } from '../../../providers/http';
 import {
   bodySkeleton,
   type ExplorerOperation,
@@ -44,15 +44,15 @@ export const OperationPanel = ({ doc, operation, environment, apiKey }: Props) =
     const started = performance.now();
     try {
       const headers: Record<string, string> = { Accept: 'application/json' };
-      const token = readSession()?.accessToken;
       if (apiKey) headers['X-API-Key'] = apiKey;
-      else if (token) headers.Authorization = `Bearer ${token}`;
       if (operation.body) headers['Content-Type'] = 'application/json';
-      const response = await fetch(url, {
+      const init = {
         method: operation.method.toUpperCase(),
         headers,
         body: operation.body ? body : undefined,
-      });
+      };
+      // With a key the call is the app's alone; without one, the user's session (refreshed when it lapsed).
+      const response = apiKey ? await fetch(url, init) : await authorizedFetch(url, init);
       setAnswer({
         status: response.status,
         body: pretty(await response.text()),
