@@ -55,8 +55,18 @@ describe('an integration of an OData service, from the wizard to the data API', 
   it('given the providers, when the console asks for them, then OData asks for its service URL and offers its authentication kinds as a choice', async () => {
     const { body } = await t.http().get('/api/providers').set(bearer(admin)).expect(200);
     const odata = (
-      body.items as { id: string; fields: { name: string; type: string; choices?: string[] }[] }[]
+      body.items as {
+        id: string;
+        specification: boolean;
+        fields: { name: string; type: string; choices?: string[] }[];
+      }[]
     ).find(({ id }) => id === 'odata');
+    // (only OData integrations may be built from an uploaded $metadata)
+    expect(
+      (body.items as { id: string; specification: boolean }[])
+        .filter(({ specification }) => specification)
+        .map(({ id }) => id),
+    ).toEqual(['odata']);
 
     expect(odata?.fields).toEqual(
       expect.arrayContaining([

@@ -2930,6 +2930,8 @@ export interface components {
             id: "sqlite" | "mysql" | "mssql" | "postgres" | "oracle" | "odata";
             /** @example MySQL / MariaDB */
             name: string;
+            /** @description An integration of it may be built from the service’s uploaded specification (`PUT /api/integrations/{id}/specification`) before a connection exists */
+            specification: boolean;
         };
         ProviderField: {
             /**

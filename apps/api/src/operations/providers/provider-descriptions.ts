@@ -1,4 +1,4 @@
-import { type Provider } from '@ib/domain';
+import { type Provider, SPECIFICATION_PROVIDERS } from '@ib/domain';
 import { ODATA_AUTH_KINDS } from '@ib/connectors';
 
 export type ProviderField = Readonly<{
@@ -13,6 +13,8 @@ export type ProviderDescription = Readonly<{
   id: Provider;
   name: string;
   available: boolean;
+  /** An integration of it may be built from an uploaded service specification (`$metadata`) before a connection exists. */
+  specification: boolean;
   fields: readonly ProviderField[];
 }>;
 
@@ -32,7 +34,7 @@ const serverFields = (
  * instance name, encrypt, trustServerCertificate, Oracle's tls and callTimeoutMs) go in `details.options`
  * through the API.
  */
-export const PROVIDER_DESCRIPTIONS: readonly ProviderDescription[] = [
+const DESCRIPTIONS: readonly Omit<ProviderDescription, 'specification'>[] = [
   {
     id: 'sqlite',
     name: 'SQLite',
@@ -78,3 +80,8 @@ export const PROVIDER_DESCRIPTIONS: readonly ProviderDescription[] = [
     ],
   },
 ];
+
+export const PROVIDER_DESCRIPTIONS: readonly ProviderDescription[] = DESCRIPTIONS.map((description) => ({
+  ...description,
+  specification: SPECIFICATION_PROVIDERS.includes(description.id),
+}));

@@ -36,6 +36,12 @@ export class ProviderSchema implements ProviderDescription {
   @ApiProperty()
   available!: boolean;
 
+  @ApiProperty({
+    description:
+      'An integration of it may be built from the service’s uploaded specification (`PUT /api/integrations/{id}/specification`) before a connection exists',
+  })
+  specification!: boolean;
+
   @ApiProperty({ type: [ProviderFieldSchema] })
   fields!: ProviderFieldSchema[];
 }

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { useCan, type HttpError } from '@refinedev/core';
+import { useCan, useList, type HttpError } from '@refinedev/core';
 import { useModalForm, useSelect } from '@refinedev/antd';
 import { Alert, Button, Form, Modal, Select, Space, Typography } from 'antd';
 import { PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { ConnectionFields } from '../../../components/connection-fields';
 import { PROVIDER_TERMS } from '../../../components/provider-terms';
-import type { Connection, ConnectionDraft, ConnectionRequest } from '../../../types';
+import type { Connection, ConnectionDraft, ConnectionRequest, Provider } from '../../../types';
 import { useIntegrationCommand } from '../use-integration-command';
 import { StepActions } from './step-actions';
-import { SPECIFICATION_PROVIDERS, SpecificationUpload } from './specification-upload';
+import { SpecificationUpload } from './specification-upload';
 import type { StepProps } from './step-props';
 
 /** Option 1: select a connection; option 2: create one (administrators); option 3: request one. */
@@ -42,7 +42,9 @@ export const ConnectStep = ({ integration, onNext }: StepProps) => {
     onMutationSuccess: () => setRequested(true),
   });
 
-  const fromSpecification = SPECIFICATION_PROVIDERS.includes(provider);
+  // The API says which providers' integrations may be built from an uploaded specification.
+  const { result: providers } = useList<Provider>({ resource: 'providers', pagination: { mode: 'off' } });
+  const fromSpecification = providers.data.some(({ id, specification }) => id === provider && specification);
   const next = async () => {
     if (connectionId && connectionId !== integration.connectionId) {
       const attached = await run({

@@ -4,9 +4,6 @@ import { UploadOutlined } from '@ant-design/icons';
 import type { Integration } from '../../../types';
 import { useIntegrationCommand } from '../use-integration-command';
 
-/** Providers whose services publish a specification the integration can be built from (the API's SPECIFICATION_PROVIDERS). */
-export const SPECIFICATION_PROVIDERS: readonly string[] = ['odata'];
-
 /** gzip then base64: a specification of several MB fits the API's 1 MiB body. */
 const compressed = async (text: string): Promise<string> => {
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
