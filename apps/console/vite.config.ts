@@ -7,6 +7,9 @@ export default defineConfig({
   root: here('.'),
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
+  // qs (under Refine's router) keeps a private map through side-channel, whose error messages bring
+  // object-inspect and get-intrinsic to every page: a map is all it needs (shims/side-channel.cjs).
+  resolve: { alias: [{ find: /^side-channel$/, replacement: here('./shims/side-channel.cjs') }] },
   build: {
     outDir: here('../../dist/console'),
     emptyOutDir: true,

@@ -1,6 +1,6 @@
 import { useGetIdentity, useGo } from '@refinedev/core';
 import { DownOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Layout, Space, Typography, theme } from 'antd';
+import { Button, Dropdown, Layout, Space, theme } from 'antd';
 import type { Identity } from '../providers/auth-provider';
 import { NotificationBell } from './notification-bell';
 
@@ -35,7 +35,7 @@ export const ConsoleHeader = () => {
         >
           <Button type="text" aria-label="User menu">
             <Space size="small">
-              <Typography.Text strong>{user.name}</Typography.Text>
+              <strong>{user.name}</strong>
               <DownOutlined style={{ fontSize: 10 }} />
             </Space>
           </Button>

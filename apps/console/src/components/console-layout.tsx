@@ -1,17 +1,12 @@
 import { Suspense } from 'react';
 import { Authenticated, CanAccess } from '@refinedev/core';
-import { ThemedLayout, ThemedTitle } from '@refinedev/antd';
 import { CatchAllNavigate } from '@refinedev/react-router';
 import { Outlet } from 'react-router';
-import { Spin } from 'antd';
-import { DatabaseOutlined } from '@ant-design/icons';
+import { Layout, Spin } from 'antd';
 import { ConsoleHeader } from './console-header';
+import { ConsoleSider } from './console-sider';
 import { lazyPage } from './lazy-page';
 import { LiveStreamConnection } from './live-stream-connection';
-
-const Title = ({ collapsed }: { collapsed: boolean }) => (
-  <ThemedTitle collapsed={collapsed} text="Integration Builder" icon={<DatabaseOutlined />} />
-);
 
 const Forbidden = lazyPage(() => import('./not-allowed'), 'Forbidden');
 
@@ -22,12 +17,18 @@ const PageLoading = () => <Spin style={{ display: 'block', margin: '64px auto' }
 export const ConsoleLayout = () => (
   <Authenticated key="console" fallback={<CatchAllNavigate to="/login" />}>
     <LiveStreamConnection />
-    <ThemedLayout Title={Title} Header={ConsoleHeader}>
-      <Suspense fallback={<PageLoading />}>
-        <CanAccess fallback={<Forbidden />}>
-          <Outlet />
-        </CanAccess>
-      </Suspense>
-    </ThemedLayout>
+    <Layout style={{ minHeight: '100vh' }} hasSider>
+      <ConsoleSider />
+      <Layout>
+        <ConsoleHeader />
+        <Layout.Content style={{ minHeight: 360, padding: 24 }}>
+          <Suspense fallback={<PageLoading />}>
+            <CanAccess fallback={<Forbidden />}>
+              <Outlet />
+            </CanAccess>
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
   </Authenticated>
 );

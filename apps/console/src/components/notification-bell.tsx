@@ -1,13 +1,21 @@
 import { useRef, useState } from 'react';
 import { useCustomMutation, useGo, useInvalidate, useList, useSubscription } from '@refinedev/core';
-import { DateField } from '@refinedev/antd';
 import { BellOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Flex, List, Popover, Typography } from 'antd';
+import { App, Badge, Button, Flex, Popover, Spin, theme } from 'antd';
+import { Secondary } from './plain-text';
+import { DateText } from './date-text';
 import type { StreamNotification } from '../providers/live/live-stream';
 import { NOTIFICATIONS_CHANNEL } from '../providers/live/stream-resources';
 import type { Notification } from '../types';
 
 const LATEST = 10;
+
+const THREE_LINES = {
+  display: '-webkit-box',
+  WebkitLineClamp: 3,
+  WebkitBoxOrient: 'vertical',
+  overflow: 'hidden',
+} as const;
 
 /** Marks one or all notifications read; the bell reads its list again either way. */
 const useMarkRead = () => {
@@ -31,27 +39,37 @@ const NotificationItem = ({
 }: {
   notification: Notification;
   onOpen: (notification: Notification) => void;
-}) => (
-  <List.Item style={{ display: 'block', opacity: notification.readAt ? 0.65 : 1 }}>
-    <Button
-      type="link"
-      style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
-      onClick={() => onOpen(notification)}
+}) => {
+  const { token } = theme.useToken();
+  return (
+    <li
+      style={{
+        padding: '8px 0',
+        borderBottom: `1px solid ${token.colorSplit}`,
+        opacity: notification.readAt ? 0.65 : 1,
+      }}
     >
-      <Typography.Text strong={!notification.readAt}>{notification.title}</Typography.Text>
-    </Button>
-    <Typography.Paragraph
-      type="secondary"
-      style={{ whiteSpace: 'pre-line', margin: 0 }}
-      ellipsis={{ rows: 3, tooltip: notification.body }}
-    >
-      {notification.body}
-    </Typography.Paragraph>
-    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-      <DateField value={notification.createdAt} format="YYYY-MM-DD HH:mm" />
-    </Typography.Text>
-  </List.Item>
-);
+      <Button
+        type="link"
+        style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+        onClick={() => onOpen(notification)}
+      >
+        {notification.readAt ? notification.title : <strong>{notification.title}</strong>}
+      </Button>
+      {/* Three lines at most; the whole body shows on hover. */}
+      <Secondary
+        block
+        title={notification.body}
+        style={{ ...THREE_LINES, whiteSpace: 'pre-line', margin: 0 }}
+      >
+        {notification.body}
+      </Secondary>
+      <Secondary style={{ fontSize: 12 }}>
+        <DateText value={notification.createdAt} />
+      </Secondary>
+    </li>
+  );
+};
 
 /**
  * The header's bell: how many notifications are unread, the latest ones, each a link to what it is about.
@@ -98,18 +116,22 @@ export const NotificationBell = () => {
 
   const content = (
     <div style={{ width: 380, maxHeight: 480, overflowY: 'auto' }}>
-      <List<Notification>
-        size="small"
-        loading={query.isLoading}
-        dataSource={result.data}
-        locale={{ emptyText: 'No notifications yet' }}
-        renderItem={(notification) => (
-          <NotificationItem
-            notification={notification}
-            onOpen={({ id, link, readAt }) => visit(id, link, readAt !== undefined)}
-          />
-        )}
-      />
+      {query.isLoading ? (
+        <Spin style={{ display: 'block', margin: '16px auto' }} />
+      ) : result.data.length === 0 ? (
+        <Secondary>No notifications yet</Secondary>
+      ) : (
+        // A plain list, not antd's List: the bell is on every page, the first one too.
+        <ul aria-label="Latest notifications" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {result.data.map((notification) => (
+            <NotificationItem
+              key={notification.id}
+              notification={notification}
+              onOpen={({ id, link, readAt }) => visit(id, link, readAt !== undefined)}
+            />
+          ))}
+        </ul>
+      )}
     </div>
   );
   const title = (

@@ -1,6 +1,6 @@
 import { Form, Input, Modal } from 'antd';
 
-type Props = {
+export type ReasonModalProps = {
   open: boolean;
   title: string;
   loading?: boolean;
@@ -9,7 +9,7 @@ type Props = {
 };
 
 /** Asks for the reason that goes with a rejection; the requester reads it. */
-export const ReasonModal = ({ open, title, loading, onCancel, onSubmit }: Props) => {
+export const ReasonModal = ({ open, title, loading, onCancel, onSubmit }: ReasonModalProps) => {
   const [form] = Form.useForm<{ reason: string }>();
   return (
     <Modal

@@ -1,13 +1,21 @@
-import { DateField, List, useTable } from '@refinedev/antd';
+import { lazy, Suspense } from 'react';
 import { useList } from '@refinedev/core';
 import { Link } from 'react-router';
-import { Space, Table, Typography } from 'antd';
+import { Space, Table } from 'antd';
+import { Secondary } from '../../components/plain-text';
+import { DateText } from '../../components/date-text';
+import { PageFrame } from '../../components/page-frame';
+import { useTableProps } from '../../components/use-table-props';
 import type { Approval, ChangeRequest, ConnectionRequest } from '../../types';
-import { ChangeDetails } from '../change-requests/change-details';
 import { ChangeRequestActions } from '../change-requests/change-request-actions';
 import { CHANGE_KIND_LABELS } from '../change-requests/change-request-model';
 import { RequestActions } from '../connection-requests/request-actions';
 import { serverOf } from '../connections/connection-server';
+
+/** What a change request changes, loaded when one is shown: an inbox of connection requests does without it. */
+const ChangeDetails = lazy(async () => ({
+  default: (await import('../change-requests/change-details')).ChangeDetails,
+}));
 
 const KINDS: Record<Approval['kind'], string> = {
   'connection-request': 'Connection request',
@@ -16,7 +24,7 @@ const KINDS: Record<Approval['kind'], string> = {
 
 /** What waits for the caller's decision, newest first; it follows the event stream, so it needs no reload. */
 export const ApprovalList = () => {
-  const { tableProps } = useTable<Approval>({ pagination: { mode: 'off' }, syncWithLocation: false });
+  const { tableProps } = useTableProps<Approval>({ pagination: { mode: 'off' }, syncWithLocation: false });
   // What each pending change request changes: the inbox names it, the request itself tells it.
   const { result: pendingChanges } = useList<ChangeRequest>({
     resource: 'change-requests',
@@ -32,11 +40,11 @@ export const ApprovalList = () => {
   });
   const requests = new Map(pendingRequests.data.map((request) => [request.id, request]));
   return (
-    <List title="Approvals">
-      <Typography.Paragraph type="secondary">
+    <PageFrame title="Approvals">
+      <Secondary block>
         What waits for your decision: the pending connection requests of the environments you administer, and
         the changes other administrators of them asked for where four eyes apply.
-      </Typography.Paragraph>
+      </Secondary>
       <Table {...tableProps} rowKey="id" aria-label="Waiting for your decision">
         <Table.Column<Approval>
           dataIndex="title"
@@ -47,12 +55,16 @@ export const ApprovalList = () => {
             return (
               <Space direction="vertical" size="small">
                 <Link to={approval.link}>{title}</Link>
-                {approval.kind === 'change-request' && change && <ChangeDetails request={change} compact />}
+                {approval.kind === 'change-request' && change && (
+                  <Suspense fallback={null}>
+                    <ChangeDetails request={change} compact />
+                  </Suspense>
+                )}
                 {approval.kind === 'connection-request' && request && (
-                  <Typography.Text type="secondary">
+                  <Secondary>
                     {`${request.provider}: ${serverOf(request.details)}`}
                     {request.note && ` — “${request.note}”`}
-                  </Typography.Text>
+                  </Secondary>
                 )}
               </Space>
             );
@@ -71,7 +83,7 @@ export const ApprovalList = () => {
         <Table.Column
           dataIndex="requestedAt"
           title="Requested"
-          render={(value: string) => <DateField value={value} format="YYYY-MM-DD HH:mm" />}
+          render={(value: string) => <DateText value={value} />}
         />
         <Table.Column<Approval>
           key="actions"
@@ -95,6 +107,6 @@ export const ApprovalList = () => {
           }}
         />
       </Table>
-    </List>
+    </PageFrame>
   );
 };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { CanAccess, type HttpError, useCustomMutation, useGetIdentity, useInvalidate } from '@refinedev/core';
 import { Button, Popconfirm, Space } from 'antd';
-import { ReasonModal } from '../../components/reason-modal';
+import { LazyReasonModal } from '../../components/lazy-reason-modal';
 import type { Identity } from '../../providers/auth-provider';
 import { ifMatch } from '../../providers/http';
 import type { ChangeRequest } from '../../types';
@@ -99,7 +99,7 @@ export const ChangeRequestActions = ({ request }: { request: ChangeRequest }) =>
           <Button size="small">Cancel request</Button>
         </Popconfirm>
       )}
-      <ReasonModal
+      <LazyReasonModal
         open={rejecting}
         title={`Reject "${request.summary}"`}
         loading={mutation.isPending}

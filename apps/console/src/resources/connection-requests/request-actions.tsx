@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { CanAccess, useCustomMutation, useGetIdentity, useInvalidate } from '@refinedev/core';
 import { Button, Popconfirm, Space } from 'antd';
-import { ReasonModal } from '../../components/reason-modal';
+import { LazyReasonModal } from '../../components/lazy-reason-modal';
 import type { Identity } from '../../providers/auth-provider';
 import { ifMatch } from '../../providers/http';
 import type { ConnectionRequest } from '../../types';
@@ -80,7 +80,7 @@ export const RequestActions = ({ request }: { request: DecidableRequest }) => {
           <Button size="small">Cancel</Button>
         </Popconfirm>
       )}
-      <ReasonModal
+      <LazyReasonModal
         open={rejecting}
         title={`Reject "${request.name}"`}
         loading={mutation.isPending}

@@ -1,6 +1,10 @@
-import { CreateButton, DateField, EditButton, List, ShowButton, useTable } from '@refinedev/antd';
-import { Space, Table, Tag, Typography } from 'antd';
+import { Space, Table, Tag } from 'antd';
+import { DateText } from '../../components/date-text';
+import { NavButton } from '../../components/nav-button';
+import { PageFrame } from '../../components/page-frame';
+import { Secondary } from '../../components/plain-text';
 import { StatusTag } from '../../components/status-tag';
+import { useTableProps } from '../../components/use-table-props';
 import type { IntegrationListItem } from '../../types';
 import { IntegrationDriftTags } from './integration-drift-tags';
 
@@ -22,7 +26,7 @@ const PublicationState = ({ record }: { record: IntegrationListItem }) => {
 /** The version each environment serves, as `environment → vN`. */
 const Deployments = ({ record }: { record: IntegrationListItem }) =>
   record.deployments.length === 0 ? (
-    <Typography.Text type="secondary">Not deployed</Typography.Text>
+    <Secondary>Not deployed</Secondary>
   ) : (
     <Space size={4} wrap>
       {record.deployments.map(({ environment, version }) => (
@@ -35,12 +39,19 @@ const Deployments = ({ record }: { record: IntegrationListItem }) =>
 
 /** "My integrations": every integration of the environments the user has rights on. */
 export const IntegrationList = () => {
-  const { tableProps } = useTable<IntegrationListItem>({
+  const { tableProps } = useTableProps<IntegrationListItem>({
     syncWithLocation: true,
     sorters: { initial: [{ field: 'updatedAt', order: 'desc' }] },
   });
   return (
-    <List title="My integrations" headerButtons={<CreateButton>Create integration</CreateButton>}>
+    <PageFrame
+      title="My integrations"
+      buttons={
+        <NavButton resource="integrations" action="create" type="primary">
+          Create integration
+        </NavButton>
+      }
+    >
       <Table {...tableProps} rowKey="id">
         <Table.Column dataIndex="applicationName" title="Application" sorter />
         <Table.Column dataIndex="moduleName" title="Module" />
@@ -71,38 +82,42 @@ export const IntegrationList = () => {
           dataIndex="updatedAt"
           title="Updated"
           sorter
-          render={(value: string) => <DateField value={value} format="YYYY-MM-DD HH:mm" />}
+          render={(value: string) => <DateText value={value} />}
         />
         <Table.Column<IntegrationListItem>
           key="actions"
           title="Actions"
           render={(_, record) => (
             <Space>
-              <ShowButton
+              <NavButton
+                resource="integrations"
+                action="show"
                 hideText
                 size="small"
-                recordItemId={record.id}
+                id={record.id}
                 aria-label={`Show ${record.applicationName}`}
               />
               {record.publishedVersion !== undefined ? (
-                <ShowButton
+                <NavButton
+                  resource="integrations"
+                  action="show"
                   size="small"
-                  recordItemId={record.id}
+                  id={record.id}
                   aria-label={`Open ${record.applicationName}`}
                 >
                   Open
-                </ShowButton>
+                </NavButton>
               ) : (
                 record.status === 'draft' && (
-                  <EditButton size="small" recordItemId={record.id}>
+                  <NavButton resource="integrations" action="edit" size="small" id={record.id}>
                     Continue
-                  </EditButton>
+                  </NavButton>
                 )
               )}
             </Space>
           )}
         />
       </Table>
-    </List>
+    </PageFrame>
   );
 };
