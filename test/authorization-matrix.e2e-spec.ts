@@ -15,7 +15,8 @@ import { SAP_V2_METADATA } from '../libs/connectors/src/odata/odata-recorded-met
  *
  * The callers:
  * - anonymous: no credentials;
- * - apiKey: an app key of development (the data API takes it; every other route ignores it);
+ * - apiKey: an app key of development (the data API and its versions' documents take it; every other
+ *   route ignores it);
  * - developer: developer of development;
  * - admin: administrator of development and of qa;
  * - otherAdmin: administrator of production only (an administrator of another environment);
@@ -653,9 +654,11 @@ describe('authorization matrix: every operation x every kind of caller', () => {
       call: () => ({ path: integration('/versions/1/package') }),
     },
     {
+      // An app key reads the document of the version its environment serves: development's is 2 since
+      // the republish run of the setup; users read any published version.
       operation: 'GET /api/integrations/{id}/versions/{version}/openapi.json',
-      expected: developmentMembers,
-      call: () => ({ path: integration('/versions/1/openapi.json') }),
+      expected: { ...developmentMembers, apiKey: 'ok' },
+      call: (caller) => ({ path: integration(`/versions/${caller === 'apiKey' ? 2 : 1}/openapi.json`) }),
     },
     {
       // Promotion needs the admin role in the target (qa) and the right to read the integration.

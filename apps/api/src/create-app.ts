@@ -110,7 +110,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
           type: 'apiKey',
           in: 'header',
           name: API_KEY_HEADER,
-          description: 'An app key of one environment; accepted by the data API only',
+          description:
+            "An app key of one environment; accepted by the data API and its versions' OpenAPI documents only",
         },
         API_KEY_HEADER,
       )

@@ -1151,7 +1151,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The OpenAPI document of a published version's data API (whoever may read the integration) */
+        /** The OpenAPI document of a published version's data API (whoever may read the integration, or an app key of an environment that serves the version) */
         get: operations["VersionOpenApiController_document"];
         put?: never;
         post?: never;
@@ -9309,10 +9309,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The OpenAPI 3.1 document of the version's data API, as its package holds it */
+            /** @description The OpenAPI 3.1 document of the version's data API, as its package holds it; for an app key limited to some entities of the integration, with only those entities */
             200: {
                 headers: {
-                    /** @description The package hash, quoted */
+                    /** @description The package hash, quoted (the hash of the document when trimmed to some entities) */
                     ETag: string;
                     [name: string]: unknown;
                 };
@@ -9331,7 +9331,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description INTEGRATION.NOT_FOUND: unknown, or of an environment the caller has no role in; INTEGRATION.VERSION_NOT_FOUND: no such published version */
+            /** @description API_KEY.OUT_OF_SCOPE: the app key does not open this integration; API_KEY.REVOKED: the app key was revoked */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTEGRATION.NOT_FOUND: unknown, or of an environment the caller has no role in; INTEGRATION.VERSION_NOT_FOUND: no such published version; INTEGRATION.NOT_DEPLOYED: the app key's environment does not serve this version */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -21,14 +21,28 @@ export type ScopeRefusal = 'out-of-scope' | 'read-only';
 /** What a data call touches: an entity of an integration, reading or writing. */
 export type ScopedCall = Readonly<{ integrationId: string; entity: string; writes: boolean }>;
 
+/**
+ * What `scope` opens of one integration: nothing (undefined), every entity (`entities` absent), or
+ * only the entities it names there.
+ */
+export type IntegrationReach = Readonly<{ entities?: readonly string[] }>;
+
+/** How far `scope` reaches into an integration: undefined when the key may not touch it at all. */
+export function reachInto(
+  scope: ApiKeyScope | undefined,
+  integrationId: string,
+): IntegrationReach | undefined {
+  if (scope === undefined) return {};
+  if (scope.integrations !== undefined && !scope.integrations.includes(integrationId)) return undefined;
+  const named = (scope.entities ?? []).filter((entry) => entry.integrationId === integrationId);
+  return named.length === 0 ? {} : { entities: named.map(({ entity }) => entity) };
+}
+
 /** Whether `scope` lets a key make `call`: undefined when it does, else why not. */
 export function scopeRefusal(scope: ApiKeyScope | undefined, call: ScopedCall): ScopeRefusal | undefined {
-  if (scope === undefined) return undefined;
-  const { integrations, entities = [] } = scope;
-  if (integrations !== undefined && !integrations.includes(call.integrationId)) return 'out-of-scope';
-  const ofIntegration = entities.filter(({ integrationId }) => integrationId === call.integrationId);
-  if (ofIntegration.length > 0 && !ofIntegration.some(({ entity }) => entity === call.entity))
-    return 'out-of-scope';
-  if (scope.readOnly === true && call.writes) return 'read-only';
+  const reach = reachInto(scope, call.integrationId);
+  if (reach === undefined) return 'out-of-scope';
+  if (reach.entities !== undefined && !reach.entities.includes(call.entity)) return 'out-of-scope';
+  if (scope?.readOnly === true && call.writes) return 'read-only';
   return undefined;
 }

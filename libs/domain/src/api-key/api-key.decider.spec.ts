@@ -5,7 +5,7 @@ import { type CreateApiKey, type RevokeApiKey } from './api-key.commands';
 import { apiKeyDecider, isActiveApiKey } from './api-key.decider';
 import { type ApiKeyCreated, type ApiKeyEvent, type ApiKeyRevoked } from './api-key.events';
 import { apiKeyStreamId } from './api-key.stream';
-import { type ApiKeyScope, scopeRefusal } from './api-key-scope';
+import { type ApiKeyScope, reachInto, scopeRefusal } from './api-key-scope';
 
 const keyId = 'key-1';
 const now = new Date('2025-03-04T05:06:07.000Z');
@@ -226,6 +226,30 @@ describe('API key decider', () => {
 
     it('names the scope before the write: an out-of-scope write is out of scope', () =>
       expect(scopeRefusal({ integrations: ['crm'], readOnly: true }, write)).toBe('out-of-scope'));
+  });
+
+  describe('reachInto', () => {
+    const scope: ApiKeyScope = {
+      integrations: ['shop', 'crm'],
+      entities: [
+        { integrationId: 'crm', entity: 'Leads' },
+        { integrationId: 'crm', entity: 'Accounts' },
+      ],
+    };
+
+    it('opens all of every integration to an unscoped key', () =>
+      expect(reachInto(undefined, 'shop')).toEqual({}));
+
+    it('opens nothing of an integration outside the scope', () =>
+      expect(reachInto(scope, 'billing')).toBeUndefined());
+
+    it('opens all of an integration the entities do not name, and only the named entities of one they do', () => {
+      expect(reachInto(scope, 'shop')).toEqual({});
+      expect(reachInto(scope, 'crm')).toEqual({ entities: ['Leads', 'Accounts'] });
+    });
+
+    it('opens all of every integration to a key that is only read-only', () =>
+      expect(reachInto({ readOnly: true }, 'shop')).toEqual({}));
   });
 
   describe('RevokeApiKey', () => {

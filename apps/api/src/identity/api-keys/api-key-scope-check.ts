@@ -1,4 +1,4 @@
-import { ForbiddenError, scopeRefusal } from '@ib/domain';
+import { ForbiddenError, reachInto, scopeRefusal } from '@ib/domain';
 import { type AuthenticatedUser } from '../auth/authenticated-user';
 import { authorize } from '../auth/policy';
 
@@ -26,4 +26,22 @@ export function authorizeDataCall(user: AuthenticatedUser, call: DataCall): void
         'This API key only reads: it may not create, update or delete',
       );
   }
+}
+
+/**
+ * Which entities of an integration the caller may see described (the OpenAPI document of a version
+ * of it): all (undefined) for a user and an unscoped key, only those a key's scope names there, and
+ * for a key whose scope leaves the integration out, the same 403 a data call to it gets.
+ */
+export function entitiesOpenedTo(
+  user: AuthenticatedUser,
+  integrationId: string,
+): readonly string[] | undefined {
+  const reach = reachInto(user.apiKey?.scope, integrationId);
+  if (reach === undefined)
+    throw new ForbiddenError(
+      'API_KEY.OUT_OF_SCOPE',
+      `This API key does not open integration ${integrationId}`,
+    );
+  return reach.entities;
 }

@@ -1,6 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { type HttpRequest } from '../../infrastructure/http/http-types';
+import { ApiKeyUsage } from '../api-keys/api-key-usage/api-key-usage';
 import { ACCEPTS_API_KEY } from './accepts-api-key.decorator';
 import { Authenticator } from './authenticator';
 import { PASSWORD_CHANGE_ROUTE } from './password-change-route.decorator';
@@ -9,13 +10,15 @@ import { IS_PUBLIC } from './public.decorator';
 /**
  * Every route needs a valid bearer token unless marked @Public(). Routes marked @AcceptsApiKey()
  * take an `X-API-Key` instead; anywhere else that header is ignored, so a leaked app key opens
- * nothing but the data API of its environment.
+ * nothing but the data API of its environment and the description of it. A call made with a key
+ * counts in its usage, as a data call does, whatever the route answers next.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
+    private readonly usage: ApiKeyUsage,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -24,7 +27,9 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const acceptsApiKey = this.reflector.getAllAndOverride<boolean>(ACCEPTS_API_KEY, targets) === true;
     const passwordChange = this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_ROUTE, targets) === true;
-    request.user = await this.authenticator.authenticate(request, { acceptsApiKey, passwordChange });
+    const user = await this.authenticator.authenticate(request, { acceptsApiKey, passwordChange });
+    request.user = user;
+    if (user.apiKey !== undefined) this.usage.record(user.apiKey.keyId);
     return true;
   }
 }

@@ -3,6 +3,7 @@ export { readTarFile, writeTar, type TarFile } from './tar';
 export { encodeKey, decodeKey, KEY_ENCODING_DESCRIPTION, MAX_KEY_LENGTH } from './key-encoding';
 export {
   actionsFor,
+  collectionPath,
   enumValues,
   isReadOnly,
   filterOperatorsFor,

@@ -1,20 +1,47 @@
 import { Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import { NotFoundError } from '@ib/domain';
-import { Ctx, type RequestContext } from '../../../identity';
+import { createHash } from 'node:crypto';
+import {
+  API_KEY_HEADER,
+  AcceptsApiKey,
+  type AuthenticatedUser,
+  Ctx,
+  type RequestContext,
+  entitiesOpenedTo,
+} from '../../../identity';
 import { IntegrationViews } from '../../../integrations';
 import { type HttpReply } from '../../../infrastructure/http/http-types';
 import { ApiProblems } from '../../../infrastructure/http/openapi/api-responses';
-import { readTarFile } from '../package';
+import { DeploymentViews } from '../../deployments/deployment-queries/deployment-views';
+import { canonicalJson, readTarFile } from '../package';
 import { PackageStore } from '../package-store.port';
 import { PublicationIndex } from '../publication-index';
+import { documentOfEntities } from './entities-document';
 
 const OPENAPI_FILE = 'openapi.json';
+
+/** Served as the package writes its files, so a trimmed document reads like the published one. */
+const asPackaged = (document: Record<string, unknown>): Buffer =>
+  Buffer.from(canonicalJson(document, 2) + '\n', 'utf8');
 
 /**
  * The OpenAPI document of a published version's data API, for a try-it explorer: the very
  * `openapi.json` of the package that version published (same bytes, so the same document an app's
  * generated client was built from), never one generated again from a newer generator.
+ *
+ * A console user reads it for any published version of an integration they may read. An app reads
+ * it with its key for the version its environment serves, checked as its data calls are: the key's
+ * scope first, then the deployment, with the same answers. A key limited to some entities of the
+ * integration gets the document of those entities only (its own ETag then).
  */
 @ApiTags('publications')
 @ApiBearerAuth()
@@ -24,11 +51,16 @@ export class VersionOpenApiController {
     private readonly integrations: IntegrationViews,
     private readonly index: PublicationIndex,
     private readonly packages: PackageStore,
+    private readonly deployments: DeploymentViews,
   ) {}
 
   @Get(':id/versions/:version/openapi.json')
+  @AcceptsApiKey()
+  @ApiSecurity(API_KEY_HEADER)
   @ApiOperation({
-    summary: "The OpenAPI document of a published version's data API (whoever may read the integration)",
+    summary:
+      "The OpenAPI document of a published version's data API (whoever may read the integration, " +
+      'or an app key of an environment that serves the version)',
   })
   @ApiProduces('application/json')
   @ApiParam({ name: 'id', format: 'uuid', description: 'The integration id' })
@@ -38,16 +70,26 @@ export class VersionOpenApiController {
     schema: { type: 'integer', minimum: 1, example: 1 },
   })
   @ApiOkResponse({
-    description: "The OpenAPI 3.1 document of the version's data API, as its package holds it",
+    description:
+      "The OpenAPI 3.1 document of the version's data API, as its package holds it; for an app key " +
+      'limited to some entities of the integration, with only those entities',
     content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } },
     headers: {
-      ETag: { required: true, description: 'The package hash, quoted', schema: { type: 'string' } },
+      ETag: {
+        required: true,
+        description: 'The package hash, quoted (the hash of the document when trimmed to some entities)',
+        schema: { type: 'string' },
+      },
     },
   })
   @ApiProblems({
+    403:
+      'API_KEY.OUT_OF_SCOPE: the app key does not open this integration; ' +
+      'API_KEY.REVOKED: the app key was revoked',
     404:
       'INTEGRATION.NOT_FOUND: unknown, or of an environment the caller has no role in; ' +
-      'INTEGRATION.VERSION_NOT_FOUND: no such published version',
+      'INTEGRATION.VERSION_NOT_FOUND: no such published version; ' +
+      "INTEGRATION.NOT_DEPLOYED: the app key's environment does not serve this version",
   })
   async document(
     @Param('id', ParseUUIDPipe) id: string,
@@ -55,9 +97,12 @@ export class VersionOpenApiController {
     @Ctx() context: RequestContext,
     @Res({ passthrough: true }) reply: HttpReply,
   ): Promise<StreamableFile> {
-    // The index first: it waits for the views to catch up, which the integration's view then is too.
+    // The index first: it waits for the views to catch up, which the other views read then are too.
     const publications = await this.index.publicationsOf(id);
-    await this.integrations.get(id, context.user);
+    const { user } = context;
+    let entities: readonly string[] | undefined;
+    if (user.apiKey === undefined) await this.integrations.get(id, user);
+    else entities = await this.openedToApp(id, version, user);
     const published = publications.find(
       (publication) => publication.version === version && publication.status === 'published',
     );
@@ -69,7 +114,38 @@ export class VersionOpenApiController {
         'INTEGRATION.VERSION_NOT_FOUND',
         `Version ${version} of integration ${id} is not published`,
       );
-    reply.header('ETag', `"${published.packageHash}"`);
-    return new StreamableFile(document, { type: 'application/json; charset=utf-8', length: document.length });
+    const served =
+      entities === undefined
+        ? document
+        : asPackaged(documentOfEntities(JSON.parse(document.toString('utf8')), id, entities));
+    const etag =
+      served === document ? published.packageHash : createHash('sha256').update(served).digest('hex');
+    reply.header('ETag', `"${etag}"`);
+    return new StreamableFile(served, { type: 'application/json; charset=utf-8', length: served.length });
+  }
+
+  /**
+   * The entities of the version an app key may see described (undefined: all of them): its scope
+   * first, as a data call is checked (403 API_KEY.OUT_OF_SCOPE, whether the integration exists or
+   * not), then the version its environment serves (404 INTEGRATION.NOT_DEPLOYED, as a data call
+   * there answers when nothing is deployed).
+   */
+  private async openedToApp(
+    id: string,
+    version: number,
+    app: AuthenticatedUser,
+  ): Promise<readonly string[] | undefined> {
+    const entities = entitiesOpenedTo(app, id);
+    const { environment } = app;
+    const deployed = await this.deployments.find(id, environment);
+    if (deployed?.version !== version)
+      throw new NotFoundError(
+        'INTEGRATION.NOT_DEPLOYED',
+        deployed === undefined
+          ? `Integration ${id} is not deployed in environment '${environment}'`
+          : `Version ${version} of integration ${id} is not deployed in environment '${environment}' ` +
+              `(version ${deployed.version} is)`,
+      );
+    return entities;
   }
 }
