@@ -141,6 +141,91 @@ describe('the console, in a browser: sessions that expire and come back', () => 
     expect(pageErrors).toEqual([]);
   });
 
+  it('given a login that is over mid-wizard, when the user goes on, then once logged in again each step comes back with what they had chosen', async () => {
+    // Given a connection sasha may use
+    const root = await t.login(ADMIN.username, ADMIN.password);
+    await t
+      .http()
+      .post('/api/connections')
+      .set(bearer(root))
+      .send({
+        name: 'Orders data',
+        provider: 'sqlite',
+        environment: 'development',
+        details: { path: 'sample.sqlite' },
+      })
+      .expect(201);
+    const loginIsOver = async () => {
+      await lapseAccessToken('kept');
+      await page.context().clearCookies();
+    };
+    const backFromLogin = async (path: string) => {
+      await page.getByText('Your session expired: log in again').waitFor();
+      expect(new URL(page.url()).searchParams.get('to')).toBe(path);
+      await logIn();
+      await page.waitForURL(`${baseUrl}${path}`);
+    };
+
+    // Given sasha naming a new integration on SQLite
+    await page.goto(`${baseUrl}/integrations/create`);
+    await page.getByRole('radio', { name: 'SQLite' }).click();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByLabel('Application name').pressSequentially('Orders');
+    await page.getByLabel('Module name').fill('Orders_Service');
+
+    // When the login is over as they create the draft
+    await loginIsOver();
+    await page.getByRole('button', { name: 'Create draft', exact: true }).click();
+
+    // Then once logged in again they are back on the settings, with the names they had typed
+    await backFromLogin('/integrations/create');
+    await page.getByRole('button', { name: 'Create draft', exact: true }).waitFor();
+    expect(await page.getByLabel('Application name').inputValue()).toBe('Orders');
+    expect(await page.getByLabel('Module name').inputValue()).toBe('Orders_Service');
+
+    // When they create it, attach the connection, choose the database main, and the login is over as
+    // they go on
+    await page.getByRole('button', { name: 'Create draft', exact: true }).click();
+    await page.waitForURL(/\/integrations\/edit\/[0-9a-f-]{36}$/);
+    const draftPath = new URL(page.url()).pathname;
+    await chooseOption(page, page.getByRole('combobox', { name: 'Connection' }), 'Orders data');
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByText('Select the database this integration consumes.').waitFor();
+    await page.getByRole('radio', { name: 'main' }).check();
+    await loginIsOver();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+
+    // Then once logged in again they are back on the database step, main still chosen
+    await backFromLogin(draftPath);
+    await page.getByText('Select the database this integration consumes.').waitFor();
+    expect(await page.getByRole('radio', { name: 'main' }).isChecked()).toBe(true);
+
+    // When they go on, select two tables, and the login is over as they add them
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    const tableRow = (name: string) =>
+      page.getByRole('row').filter({ has: page.getByRole('button', { name, exact: true }) });
+    await tableRow('customers').getByRole('checkbox').check();
+    await tableRow('orders').getByRole('checkbox').check();
+    await loginIsOver();
+    await page.getByRole('button', { name: 'Add 2 table(s)' }).click();
+
+    // Then once logged in again both tables are still selected, and adding them leads to the review
+    await backFromLogin(draftPath);
+    await page.getByRole('button', { name: 'Add 2 table(s)' }).waitFor();
+    expect(await tableRow('customers').getByRole('checkbox').isChecked()).toBe(true);
+    expect(await tableRow('orders').getByRole('checkbox').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Add 2 table(s)' }).click();
+    await page.getByText('Ready to publish').waitFor();
+    await page.getByRole('heading', { name: 'Entities (2)' }).waitFor();
+
+    // And what was sent is kept no longer
+    const kept = await page.evaluate(() =>
+      Object.keys(sessionStorage).filter((key) => key.startsWith('integration-builder.draft.integration')),
+    );
+    expect(kept).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('given two tabs, then they share one login: a logout in one brings the other to the login page', async () => {
     // Given two tabs of one browser: logged in in the first, the second is logged in without logging in
     const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 } });

@@ -5,6 +5,7 @@ import {
   Authenticator,
   authorizeDataCall,
   parseIfMatch,
+  SESSION_STALE_HEADER,
 } from '../identity';
 import { LogHead } from '../infrastructure/event-store/log-head';
 import { type HttpReply, type HttpRequest } from '../infrastructure/http/http-types';
@@ -116,6 +117,8 @@ export class DataApiRoutes {
         const head = await this.head.read();
         const user = await this.authenticator.authenticate(request, { acceptsApiKey: true }, head);
         request.user = user;
+        // As AuthGuard does: a console user's token from before a role was granted (the data browser).
+        if (user.staleSession !== undefined) http.setHeader(reply, SESSION_STALE_HEADER, user.staleSession);
         if (user.apiKey !== undefined) this.usage.record(user.apiKey.keyId);
         // Before anything is resolved, replayed or written: a key's scope refuses the call as it is named.
         authorizeDataCall(user, {

@@ -14,6 +14,7 @@ export { Ctx, type RequestContext } from './auth/request-context.decorator';
 export { ActorNames } from './users/user-queries/actor-names';
 export { EnvironmentAccess } from './environments/environment-access/environment-access';
 export { AuthGuard } from './auth/auth.guard';
+export { SESSION_STALE_HEADER } from './auth/stale-session';
 export { FirstStart, type GeneratedAdministrator } from './first-start/first-start';
 export { parseIfMatch } from './auth/request-context.decorator';
 export { IDENTITY_VIEWS } from './identity-views.list';

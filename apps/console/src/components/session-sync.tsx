@@ -9,9 +9,10 @@ const rolesOf = () => JSON.stringify(readSession()?.user ?? null);
 
 /**
  * One login for the browser's tabs. Refreshes the access token shortly before it expires (the tabs take
- * turns: see refreshSession), so pages never meet an expired one and roles granted meanwhile arrive; when
- * another tab logs out, this one goes to the login page; when another tab logs in while this one shows
- * the login page, this one goes where it was headed.
+ * turns: see refreshSession), so pages never meet an expired one; a role granted meanwhile arrives at
+ * once (the API marks the older token's answers stale: see refreshIfStale) and the console follows it.
+ * When another tab logs out, this one goes to the login page; when another tab logs in while this one
+ * shows the login page, this one goes where it was headed.
  */
 export const SessionSync = () => {
   const navigate = useNavigate();
@@ -43,19 +44,28 @@ export const SessionSync = () => {
         navigate(new URLSearchParams(search).get('to') ?? '/', { replace: true });
         return;
       }
-      // A role granted or withdrawn: menus and buttons follow the user's current roles.
+      // A role granted or withdrawn: menus, buttons, environment pickers and the lists the API answers
+      // by role follow the user's current roles (whatever did not change keeps its rendering).
       const now = rolesOf();
       if (now !== roles.current) {
         roles.current = now;
-        void invalidateAuth();
-        void queryClient.invalidateQueries({ queryKey: ['access'] });
+        void queryClient.invalidateQueries();
       }
+    };
+    // A tab brought back (its timers slept): the token may have lapsed, and the identity's answer says
+    // whether a role was granted while it was away.
+    const onVisible = () => {
+      if (document.visibilityState !== 'visible' || readSession() === undefined) return;
+      schedule();
+      void invalidateAuth();
     };
     schedule();
     const unsubscribe = onSessionChange(onChange);
+    document.addEventListener('visibilitychange', onVisible);
     return () => {
       clearTimeout(timer);
       unsubscribe();
+      document.removeEventListener('visibilitychange', onVisible);
     };
   }, [navigate, invalidateAuth, queryClient]);
 

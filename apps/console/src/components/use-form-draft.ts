@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { FormInstance, FormProps } from 'antd';
 
 const PREFIX = 'integration-builder.draft.';
@@ -15,13 +15,26 @@ const withoutSecrets = (value: unknown): unknown => {
   );
 };
 
-const readDraft = (key: string): Record<string, unknown> | undefined => {
+const readDraft = (key: string): unknown => {
   try {
     const raw = sessionStorage.getItem(PREFIX + key);
-    return raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
+    return raw ? (JSON.parse(raw) as unknown) : undefined;
   } catch {
     return undefined;
   }
+};
+
+const writeDraft = (key: string, value: unknown): void => {
+  if (value === undefined) sessionStorage.removeItem(PREFIX + key);
+  else sessionStorage.setItem(PREFIX + key, JSON.stringify(withoutSecrets(value)));
+};
+
+/** A form's kept values, if any (see useFormDraft). */
+export const readFormDraft = (key: string): Record<string, unknown> | undefined => {
+  const draft = readDraft(key);
+  return typeof draft === 'object' && draft !== null && !Array.isArray(draft)
+    ? (draft as Record<string, unknown>)
+    : undefined;
 };
 
 /** Forgets a form's draft: call it once what the form sent was accepted. */
@@ -38,15 +51,34 @@ export function useFormDraft<T>(
 ): FormProps<T> {
   const { form } = formProps;
   useEffect(() => {
-    const draft = readDraft(key);
+    const draft = readFormDraft(key);
     if (draft !== undefined) form?.setFieldsValue(draft as Parameters<FormInstance<T>['setFieldsValue']>[0]);
   }, [form, key]);
   return {
     ...formProps,
     onValuesChange: (changed, all) => {
       formProps.onValuesChange?.(changed, all);
-      const values = form?.getFieldsValue(true) ?? all;
-      sessionStorage.setItem(PREFIX + key, JSON.stringify(withoutSecrets(values)));
+      writeDraft(key, form?.getFieldsValue(true) ?? all);
     },
   };
+}
+
+/**
+ * A choice made outside a form (a wizard step's database, its selected tables), kept as useFormDraft
+ * keeps a form's values: what the user chose comes back after the session expired, until
+ * `clearFormDraft(key)` once the choice was sent. `initial` holds while nothing is kept.
+ */
+export function useDraftState<T>(key: string, initial: T): [T, (value: T) => void] {
+  const [value, setValue] = useState<T>(() => {
+    const kept = readDraft(key);
+    return kept === undefined ? initial : (kept as T);
+  });
+  const choose = useCallback(
+    (next: T) => {
+      setValue(next);
+      writeDraft(key, next);
+    },
+    [key],
+  );
+  return [value, choose];
 }

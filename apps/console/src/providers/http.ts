@@ -1,7 +1,7 @@
 import type { HttpError } from '@refinedev/core';
 import { rememberProblemTitle } from './problem-notice';
 import { readSession } from './session';
-import { refreshSession } from './session-refresh';
+import { refreshIfStale, refreshSession } from './session-refresh';
 
 export const API_PREFIX = '/api';
 
@@ -87,7 +87,8 @@ const problemCode = async (response: Response): Promise<string | undefined> => {
 /**
  * Sends with the session's bearer token; when the API says the token is invalid or expired (401
  * AUTH.INVALID_TOKEN: 15 minutes passed, or the server restarted with a new key), refreshes the session
- * once and sends again. Resolves to the answer, whatever its status.
+ * once and sends again. When it says the token's roles are out of date (X-Session-Stale), refreshes the
+ * session meanwhile. Resolves to the answer, whatever its status.
  */
 export async function authorizedFetch(url: string, init: RequestInit = {}): Promise<Response> {
   const send = (token: string | undefined) => {
@@ -97,11 +98,15 @@ export async function authorizedFetch(url: string, init: RequestInit = {}): Prom
   };
   const token = readSession()?.accessToken;
   const response = await send(token);
+  refreshIfStale(response, token);
   if (response.status !== 401 || token === undefined) return response;
   if (SESSION_CALLS.some((path) => url.startsWith(`${API_PREFIX}${path}`))) return response;
   if ((await problemCode(response)) !== 'AUTH.INVALID_TOKEN') return response;
   const session = await refreshSession(token);
-  return session === undefined ? response : send(session.accessToken);
+  if (session === undefined) return response;
+  const again = await send(session.accessToken);
+  refreshIfStale(again, session.accessToken);
+  return again;
 }
 
 /** The one way the console talks to the API: same origin, bearer token, JSON, problem details. */

@@ -69,6 +69,24 @@ async function refresh(seenToken: string | undefined): Promise<Session | undefin
   return next;
 }
 
+/** Said by the API on an answer to a token that tells other roles than its user holds now. */
+export const SESSION_STALE_HEADER = 'X-Session-Stale';
+
+/** The last token this tab refreshed because the API called it stale: once per token is enough. */
+let staleToken: string | undefined;
+
+/**
+ * When the API answered `token` with X-Session-Stale (a role was granted since it was issued), refreshes
+ * the session once, without holding up the answer: the new session carries the user's current roles,
+ * and the console's menus and pickers follow it (see SessionSync). Another tab that meanwhile refreshed
+ * leaves nothing to do (see refreshSession).
+ */
+export function refreshIfStale(response: Response, token: string | undefined): void {
+  if (token === undefined || token === staleToken || !response.headers.has(SESSION_STALE_HEADER)) return;
+  staleToken = token;
+  void refreshSession(token);
+}
+
 /** A minute before the access token expires (at once when it has), so pages never meet an expired one. */
 export const refreshDelayMs = (session: Session, now = Date.now()): number =>
   Math.max(

@@ -1,17 +1,20 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { type HttpRequest } from '../../infrastructure/http/http-types';
+import { type HttpReply, type HttpRequest } from '../../infrastructure/http/http-types';
 import { ApiKeyUsage } from '../api-keys/api-key-usage/api-key-usage';
 import { ACCEPTS_API_KEY } from './accepts-api-key.decorator';
 import { Authenticator } from './authenticator';
 import { PASSWORD_CHANGE_ROUTE } from './password-change-route.decorator';
 import { IS_PUBLIC } from './public.decorator';
+import { SESSION_STALE_HEADER } from './stale-session';
 
 /**
  * Every route needs a valid bearer token unless marked @Public(). Routes marked @AcceptsApiKey()
  * take an `X-API-Key` instead; anywhere else that header is ignored, so a leaked app key opens
  * nothing but the data API of its environment and the description of it. A call made with a key
- * counts in its usage, as a data call does, whatever the route answers next.
+ * counts in its usage, as a data call does, whatever the route answers next. A token that tells other
+ * roles than its user holds now gets its answer (whatever it is) with `X-Session-Stale: roles`, so the
+ * console refreshes its session.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -30,6 +33,8 @@ export class AuthGuard implements CanActivate {
     const user = await this.authenticator.authenticate(request, { acceptsApiKey, passwordChange });
     request.user = user;
     if (user.apiKey !== undefined) this.usage.record(user.apiKey.keyId);
+    if (user.staleSession !== undefined)
+      context.switchToHttp().getResponse<HttpReply>().header(SESSION_STALE_HEADER, user.staleSession);
     return true;
   }
 }

@@ -1,5 +1,6 @@
 import { type ApiKeyScope, type RoleGrant } from '@ib/domain';
 import { type HttpRequest } from '../../infrastructure/http/http-types';
+import { type SessionStaleness } from './stale-session';
 
 /**
  * Who is calling: a user with their current role grants and installation role (`owner`), and the
@@ -16,6 +17,8 @@ export type AuthenticatedUser = Readonly<{
   apiKey?: Readonly<{ keyId: string; appName: string; scope?: ApiKeyScope }>;
   /** Logged in with a one-time password: they may only change it. */
   mustChangePassword?: true;
+  /** The bearer token tells other roles than the user holds now: the answer says so (see stale-session.ts). */
+  staleSession?: SessionStaleness;
 }>;
 
 export { type Actor } from '../../infrastructure/command-handling/actor';

@@ -7,6 +7,7 @@ import { type HttpRequest } from '../../infrastructure/http/http-types';
 import { API_KEY_CHALLENGE, API_KEY_HEADER } from './accepts-api-key.decorator';
 import { type AuthenticatedUser } from './authenticated-user';
 import { type TokenClaims, TokenService } from './crypto/token-service';
+import { stalenessOf } from './stale-session';
 import { UserDirectory } from './user-sessions/user-directory';
 
 const headerOf = (request: HttpRequest, name: string): string | undefined => {
@@ -53,6 +54,7 @@ export type RouteAccess = Readonly<{ acceptsApiKey: boolean; passwordChange?: bo
  * from the log now, and a token issued before the user's sessions ended (a withdrawn role, a new or
  * reset password, a logout, being disabled) is refused, as is every token of a disabled user. A user
  * logged in with a one-time password may only change it (`passwordChange` routes): elsewhere 403.
+ * A token issued before a role was granted still stands, and its user says so (`staleSession`).
  */
 @Injectable()
 export class Authenticator {
@@ -120,6 +122,7 @@ export class Authenticator {
     if (user?.disabled === true) throw unauthorized('AUTH.USER_DISABLED', 'This user is disabled');
     if (user === undefined || user.sessionVersion !== claims.ver)
       throw unauthorized('AUTH.SESSION_ENDED', 'This session has ended; log in again');
+    const staleSession = stalenessOf(claims, user);
     return {
       id: user.id,
       username: user.username,
@@ -127,6 +130,7 @@ export class Authenticator {
       owner: user.owner,
       environment: claims.env,
       ...(user.mustChangePassword ? { mustChangePassword: true as const } : {}),
+      ...(staleSession === undefined ? {} : { staleSession }),
     };
   }
 }

@@ -3,6 +3,7 @@ import { useGo, useOne, useParsed, type HttpError } from '@refinedev/core';
 import { Create, useStepsForm } from '@refinedev/antd';
 import { Form, Skeleton, Steps } from 'antd';
 import { ProviderPicker } from '../../components/provider-picker';
+import { clearFormDraft, readFormDraft, useDraftState, useFormDraft } from '../../components/use-form-draft';
 import { currentEnvironment } from '../../providers/session';
 import type { Integration, IntegrationDraft } from '../../types';
 import { ConnectStep } from './steps/connect-step';
@@ -14,6 +15,9 @@ import { TablesStep } from './steps/tables-step';
 
 const STEPS = ['Provider', 'Settings', 'Connect', 'Database', 'Tables', 'Review'];
 const CONNECT = 2;
+/** The first two steps' values and which of them shows, kept until the draft is created. */
+const DRAFT = 'integration-create';
+const DRAFT_STEP = 'integration-create.step';
 
 /** Where a draft left off: the first step whose choice is still missing. */
 const resumeStep = ({ connectionId, specificationId, database, entities }: Integration): number =>
@@ -25,21 +29,27 @@ const quietly = (attempt: Promise<unknown> | true): void =>
 
 /**
  * The create-integration wizard. Steps 1-2 are one form that creates the draft; steps 3-6 are
- * commands on that draft. `/integrations/edit/:id` resumes a draft at its first open step.
+ * commands on that draft. `/integrations/edit/:id` resumes a draft at its first open step. What a
+ * step holds unsent (names, the chosen database or tables) is kept in the tab until it is sent, so a
+ * session that expires mid-wizard brings the user back to it (see useFormDraft).
  */
 export const IntegrationCreate = () => {
   const go = useGo();
   const { id: routeId } = useParsed();
   const [createdId, setCreatedId] = useState<string>();
   const integrationId = createdId ?? (routeId === undefined ? undefined : String(routeId));
+  const [keptStep, keepStep] = useDraftState<number>(DRAFT_STEP, 0);
 
   const stepsForm = useStepsForm<Integration, HttpError, IntegrationDraft>({
     resource: 'integrations',
     action: 'create',
     redirect: false,
-    defaultCurrent: integrationId ? CONNECT : 0,
+    // Back on the step the user left (a session that expired), once its provider came back with it.
+    defaultCurrent: integrationId ? CONNECT : readFormDraft(DRAFT)?.provider ? keptStep : 0,
     successNotification: { type: 'success', message: 'Draft integration created' },
     onMutationSuccess: ({ data }) => {
+      clearFormDraft(DRAFT);
+      clearFormDraft(DRAFT_STEP);
       setCreatedId(data.id);
       quietly(stepsForm.gotoStep(CONNECT));
       // The draft now has an address: a reload or a bookmark resumes it instead of starting over.
@@ -47,6 +57,10 @@ export const IntegrationCreate = () => {
     },
   });
   const { current, gotoStep, formProps, formLoading } = stepsForm;
+  const draftProps = useFormDraft(formProps, DRAFT);
+  useEffect(() => {
+    if (integrationId === undefined && current < CONNECT && current !== keptStep) keepStep(current);
+  }, [integrationId, current, keptStep, keepStep]);
 
   const { result: integration } = useOne<Integration>({
     resource: 'integrations',
@@ -82,7 +96,7 @@ export const IntegrationCreate = () => {
     >
       <Steps current={current} items={STEPS.map((title) => ({ title }))} style={{ marginBottom: 32 }} />
       <Form<IntegrationDraft>
-        {...formProps}
+        {...(integrationId === undefined ? draftProps : formProps)}
         layout="vertical"
         style={{ maxWidth: current === 0 ? undefined : 640 }}
         onFinish={(values) => formProps.onFinish?.({ ...values, environment: currentEnvironment() })}

@@ -4,16 +4,18 @@ import { useModalForm, useSelect } from '@refinedev/antd';
 import { Alert, Button, Form, Modal, Select, Space, Typography } from 'antd';
 import { PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { ConnectionFields } from '../../../components/connection-fields';
+import { clearFormDraft, useDraftState } from '../../../components/use-form-draft';
 import { PROVIDER_TERMS } from '../../../components/provider-terms';
 import type { Connection, ConnectionDraft, ConnectionRequest, Provider } from '../../../types';
 import { useIntegrationCommand } from '../use-integration-command';
 import { StepActions } from './step-actions';
 import { SpecificationUpload } from './specification-upload';
-import type { StepProps } from './step-props';
+import { stepDraftKey, type StepProps } from './step-props';
 
 /** Option 1: select a connection; option 2: create one (administrators); option 3: request one. */
 export const ConnectStep = ({ integration, onNext }: StepProps) => {
-  const [connectionId, setConnectionId] = useState(integration.connectionId);
+  const draft = stepDraftKey(integration, 'connection');
+  const [connectionId, setConnectionId] = useDraftState(draft, integration.connectionId);
   const [requested, setRequested] = useState(false);
   const { run, isRunning } = useIntegrationCommand(integration);
   const { environment, provider } = integration;
@@ -55,6 +57,7 @@ export const ConnectStep = ({ integration, onNext }: StepProps) => {
       });
       if (!attached) return;
     }
+    clearFormDraft(draft);
     onNext();
   };
 

@@ -1,16 +1,17 @@
-import { useState } from 'react';
 import { useCustom } from '@refinedev/core';
 import { Alert, Empty, Radio, Skeleton, Space, Typography } from 'antd';
 import { PROVIDER_TERMS } from '../../../components/provider-terms';
+import { clearFormDraft, useDraftState } from '../../../components/use-form-draft';
 import type { DatabaseInfo, Items } from '../../../types';
 import { useIntegrationCommand } from '../use-integration-command';
 import { sourceUrlOf } from './integration-source';
 import { StepActions } from './step-actions';
-import type { StepProps } from './step-props';
+import { stepDraftKey, type StepProps } from './step-props';
 
 /** An integration never spans two databases: once it has entities, its database is fixed. */
 export const DatabaseStep = ({ integration, onBack, onNext }: StepProps) => {
-  const [database, setDatabase] = useState(integration.database);
+  const draft = stepDraftKey(integration, 'database');
+  const [chosen, setDatabase] = useDraftState(draft, integration.database);
   const { run, isRunning } = useIntegrationCommand(integration);
   const source = sourceUrlOf(integration);
   const { query } = useCustom<Items<DatabaseInfo>>({
@@ -20,6 +21,8 @@ export const DatabaseStep = ({ integration, onBack, onNext }: StepProps) => {
   });
   const databases = query.data?.data.items ?? [];
   const locked = integration.entities.length > 0;
+  // A choice kept from before the entities were added no longer applies.
+  const database = locked ? integration.database : chosen;
 
   const next = async () => {
     if (database !== integration.database) {
@@ -31,6 +34,7 @@ export const DatabaseStep = ({ integration, onBack, onNext }: StepProps) => {
       });
       if (!selected) return;
     }
+    clearFormDraft(draft);
     onNext();
   };
 

@@ -1,17 +1,19 @@
 import { useState, type Key } from 'react';
 import { useCustom } from '@refinedev/core';
 import { Button, Col, Row, Table, Tag, Typography, theme } from 'antd';
+import { clearFormDraft, useDraftState } from '../../../components/use-form-draft';
 import type { Items, TableSummary } from '../../../types';
 import { useIntegrationCommand } from '../use-integration-command';
 import { sourceUrlOf } from './integration-source';
 import { StepActions } from './step-actions';
-import type { StepProps } from './step-props';
+import { stepDraftKey, type StepProps } from './step-props';
 import { TableAttributes } from './table-attributes';
 
 /** Tables and views of the database; the selected ones become entities. */
 export const TablesStep = ({ integration, onBack, onNext }: StepProps) => {
   const { token } = theme.useToken();
-  const [selected, setSelected] = useState<string[]>([]);
+  const draft = stepDraftKey(integration, 'tables');
+  const [chosen, setSelected] = useDraftState<string[]>(draft, []);
   const [inspected, setInspected] = useState<string>();
   const { run, isRunning } = useIntegrationCommand(integration);
   const tablesUrl = `${sourceUrlOf(integration) ?? ''}/databases/${encodeURIComponent(
@@ -19,6 +21,8 @@ export const TablesStep = ({ integration, onBack, onNext }: StepProps) => {
   )}/tables`;
   const { query } = useCustom<Items<TableSummary>>({ url: tablesUrl, method: 'get' });
   const added = new Set(integration.entities.map((entity) => entity.table));
+  // Tables kept from before they were added (in another tab, say) are entities already.
+  const selected = chosen.filter((table) => !added.has(table));
 
   const next = async () => {
     if (selected.length > 0) {
@@ -31,6 +35,7 @@ export const TablesStep = ({ integration, onBack, onNext }: StepProps) => {
       if (!changed) return;
       setSelected([]);
     }
+    clearFormDraft(draft);
     onNext();
   };
 
