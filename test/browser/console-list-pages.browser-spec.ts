@@ -7,13 +7,14 @@ import { type ConsoleInBrowser, startConsoleInBrowser } from './support/console-
 /**
  * A list longer than the API's default page (50) pages on the server: the console asks the API for
  * the page shown, in the order shown, and its pagination counts every row the API's total counts.
+ * A column filter is the API's filter too.
  */
 const FAILURE_SCREENSHOT = join(tmpdir(), 'console-list-pages-failure.png');
 const INTEGRATIONS = 55;
 
 jest.setTimeout(180_000);
 
-describe('the console, in a browser: a list of more integrations than one page of the API', () => {
+describe('the console, in a browser: lists paged, sorted and filtered on the server', () => {
   let t: TestApp;
   let page: Page;
   let baseUrl: string;
@@ -100,6 +101,56 @@ describe('the console, in a browser: a list of more integrations than one page o
       // Then the server orders the whole list by name, and the page shows its first rows
       await expectRows(range(1, 10));
       expect(lastListQuery()).toEqual({ offset: '0', limit: '10', sort: 'applicationName' });
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await page.screenshot({ path: FAILURE_SCREENSHOT, fullPage: true }).catch(() => undefined);
+      throw error;
+    }
+  });
+  it('filters connection requests by status on the server, and lists them all again once the filter is reset', async () => {
+    try {
+      // Given two connection requests of the administrator's, one of them cancelled
+      const token = await t.login(ADMIN.username, ADMIN.password);
+      const request = async (name: string) =>
+        (
+          await t
+            .http()
+            .post('/api/connection-requests')
+            .set(bearer(token))
+            .send({ name, provider: 'sqlite', details: { path: 'sample.sqlite' } })
+            .expect(201)
+        ).body as { id: string };
+      await request('Orders replica');
+      const { id } = await request('Old ledger');
+      await t.http().post(`/api/connection-requests/${id}/cancel`).set(bearer(token)).expect(200);
+      const requestQueries: Record<string, string>[] = [];
+      page.on('request', (sent) => {
+        const url = new URL(sent.url());
+        if (url.pathname === '/api/connection-requests')
+          requestQueries.push(Object.fromEntries(url.searchParams));
+      });
+
+      // When the administrator opens Connection requests and picks "cancelled" in the Status filter
+      await page.getByRole('menuitem', { name: 'Connection requests' }).click();
+      await page.getByRole('heading', { name: 'Connection requests', exact: true }).waitFor();
+      await expectRows(['Old ledger', 'Orders replica']);
+      const filter = () => table().getByRole('columnheader', { name: 'Status' }).getByRole('button');
+      await filter().click();
+      await page.getByRole('menuitem', { name: 'cancelled' }).click();
+      await page.getByRole('button', { name: 'OK' }).click();
+
+      // Then the API is asked for the cancelled ones only, and the list shows just those
+      await expectRows(['Old ledger']);
+      expect(requestQueries.at(-1)).toMatchObject({ status: 'cancelled' });
+
+      // When the filter is reset (antd's Reset clears the choice, OK applies it)
+      await filter().click();
+      await page.getByRole('button', { name: 'Reset' }).click();
+      await page.getByRole('button', { name: 'OK' }).click();
+
+      // Then the API is asked for every request again
+      await expectRows(['Old ledger', 'Orders replica']);
+      expect(requestQueries.at(-1)).not.toHaveProperty('status');
       expect(pageErrors).toEqual([]);
     } catch (error) {
       await page.screenshot({ path: FAILURE_SCREENSHOT, fullPage: true }).catch(() => undefined);

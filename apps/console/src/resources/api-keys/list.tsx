@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useCustom } from '@refinedev/core';
-import { DateField, List } from '@refinedev/antd';
 import { Empty, Select, Space, Table, Typography } from 'antd';
+import { DateText } from '../../components/date-text';
+import { PageFrame } from '../../components/page-frame';
 import { StatusTag } from '../../components/status-tag';
 import { useAdminEnvironments } from '../../components/use-admin-environments';
 import { useEventually } from '../../components/use-eventually';
@@ -38,9 +39,9 @@ export const ApiKeyList = () => {
   };
 
   return (
-    <List
+    <PageFrame
       title="API keys"
-      headerButtons={
+      buttons={
         <Space>
           <Typography.Text id="api-keys-environment">Environment</Typography.Text>
           <Select
@@ -91,12 +92,12 @@ export const ApiKeyList = () => {
           <Table.Column<ApiKey>
             dataIndex="createdAt"
             title="Created"
-            render={(value: string) => <DateField value={value} format="YYYY-MM-DD HH:mm" />}
+            render={(value: string) => <DateText value={value} />}
           />
           <Table.Column<ApiKey>
             dataIndex="revokedAt"
             title="Revoked"
-            render={(value?: string) => value && <DateField value={value} format="YYYY-MM-DD HH:mm" />}
+            render={(value?: string) => value && <DateText value={value} />}
           />
           <Table.Column<ApiKey>
             key="actions"
@@ -109,6 +110,6 @@ export const ApiKeyList = () => {
           />
         </Table>
       )}
-    </List>
+    </PageFrame>
   );
 };

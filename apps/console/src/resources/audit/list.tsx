@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { DateField, List } from '@refinedev/antd';
 import { useInfiniteList } from '@refinedev/core';
 import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
+import { DateText } from '../../components/date-text';
+import { PageFrame } from '../../components/page-frame';
 import type { AuditEvent } from '../../types';
 import { AuditFilters } from './audit-filters';
 import { type AuditSearch, auditSearchOf, crudFiltersOf, searchParamsOf } from './audit-search';
@@ -38,7 +39,7 @@ export const AuditList = () => {
   const apply = (next: AuditSearch) => setParams(searchParamsOf(next));
 
   return (
-    <List title="Audit log" headerButtons={<ExportButtons search={search} />}>
+    <PageFrame title="Audit log" buttons={<ExportButtons search={search} />}>
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
         <Card size="small">
           <AuditFilters search={search} knownTypes={knownTypes} onSearch={apply} />
@@ -57,7 +58,7 @@ export const AuditList = () => {
           <Table.Column
             dataIndex="recordedAt"
             title="Time"
-            render={(value: string) => <DateField value={value} format="YYYY-MM-DD HH:mm:ss" />}
+            render={(value: string) => <DateText value={value} format="YYYY-MM-DD HH:mm:ss" />}
           />
           <Table.Column<AuditEvent>
             dataIndex="type"
@@ -105,6 +106,6 @@ export const AuditList = () => {
           apply({ correlationId });
         }}
       />
-    </List>
+    </PageFrame>
   );
 };

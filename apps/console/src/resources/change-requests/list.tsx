@@ -1,7 +1,10 @@
-import { DateField, List, ShowButton, getDefaultFilter, useTable } from '@refinedev/antd';
-import { useList } from '@refinedev/core';
+import { getDefaultFilter, useList } from '@refinedev/core';
 import { Space, Table, Tooltip, Typography } from 'antd';
+import { DateText } from '../../components/date-text';
+import { NavButton } from '../../components/nav-button';
+import { PageFrame } from '../../components/page-frame';
 import { StatusTag } from '../../components/status-tag';
+import { useTableProps } from '../../components/use-table-props';
 import { useUserNames } from '../../components/use-user-names';
 import type { ChangeKind, ChangeRequest, Environment } from '../../types';
 import { ChangeRequestActions } from './change-request-actions';
@@ -15,13 +18,13 @@ const STATUSES = CHANGE_REQUEST_STATUSES.map((value) => ({ text: value, value })
  */
 export const ChangeRequestList = () => {
   const userName = useUserNames();
-  const { tableProps, filters } = useTable<ChangeRequest>({ syncWithLocation: true });
+  const { tableProps, filters } = useTableProps<ChangeRequest>({ syncWithLocation: true });
   const { result: environments } = useList<Environment>({
     resource: 'environments',
     pagination: { mode: 'off' },
   });
   return (
-    <List title="Change requests">
+    <PageFrame title="Change requests">
       <Typography.Paragraph type="secondary">
         Where an environment asks for four eyes, promotions, bindings and connection changes wait here for a
         second administrator of that environment.
@@ -44,7 +47,7 @@ export const ChangeRequestList = () => {
         <Table.Column
           dataIndex="requestedAt"
           title="Requested"
-          render={(value: string) => <DateField value={value} format="YYYY-MM-DD HH:mm" />}
+          render={(value: string) => <DateText value={value} />}
         />
         <Table.Column<ChangeRequest>
           dataIndex="status"
@@ -66,10 +69,12 @@ export const ChangeRequestList = () => {
           title="Actions"
           render={(_, record) => (
             <Space>
-              <ShowButton
+              <NavButton
+                resource="change-requests"
+                action="show"
                 hideText
                 size="small"
-                recordItemId={record.id}
+                id={record.id}
                 aria-label={`Show the change request: ${record.summary}`}
               />
               <ChangeRequestActions request={record} />
@@ -77,6 +82,6 @@ export const ChangeRequestList = () => {
           )}
         />
       </Table>
-    </List>
+    </PageFrame>
   );
 };

@@ -1,6 +1,10 @@
-import { CreateButton, DateField, List, ShowButton, getDefaultFilter, useTable } from '@refinedev/antd';
+import { getDefaultFilter } from '@refinedev/core';
 import { Space, Table, Tooltip, Typography } from 'antd';
+import { DateText } from '../../components/date-text';
+import { NavButton } from '../../components/nav-button';
+import { PageFrame } from '../../components/page-frame';
 import { StatusTag } from '../../components/status-tag';
+import { useTableProps } from '../../components/use-table-props';
 import { useUserNames } from '../../components/use-user-names';
 import type { ConnectionRequest } from '../../types';
 import { RequestActions } from './request-actions';
@@ -10,9 +14,16 @@ const STATUSES = ['pending', 'approved', 'rejected', 'cancelled'].map((value) =>
 /** Newest first: the order the API lists requests in, the only one it offers. */
 export const ConnectionRequestList = () => {
   const userName = useUserNames();
-  const { tableProps, filters } = useTable<ConnectionRequest>({ syncWithLocation: true });
+  const { tableProps, filters } = useTableProps<ConnectionRequest>({ syncWithLocation: true });
   return (
-    <List headerButtons={<CreateButton>Request a connection</CreateButton>}>
+    <PageFrame
+      title="Connection requests"
+      buttons={
+        <NavButton resource="connection-requests" action="create" type="primary">
+          Request a connection
+        </NavButton>
+      }
+    >
       <Typography.Paragraph type="secondary">
         An approved request creates the connection, which then appears in your connection list.
       </Typography.Paragraph>
@@ -24,7 +35,7 @@ export const ConnectionRequestList = () => {
         <Table.Column
           dataIndex="requestedAt"
           title="Requested"
-          render={(value: string) => <DateField value={value} format="YYYY-MM-DD HH:mm" />}
+          render={(value: string) => <DateText value={value} />}
         />
         <Table.Column<ConnectionRequest>
           dataIndex="status"
@@ -46,10 +57,12 @@ export const ConnectionRequestList = () => {
           title="Actions"
           render={(_, record) => (
             <Space>
-              <ShowButton
+              <NavButton
+                resource="connection-requests"
+                action="show"
                 hideText
                 size="small"
-                recordItemId={record.id}
+                id={record.id}
                 aria-label={`Show the request for ${record.name}`}
               />
               <RequestActions request={record} />
@@ -57,6 +70,6 @@ export const ConnectionRequestList = () => {
           )}
         />
       </Table>
-    </List>
+    </PageFrame>
   );
 };

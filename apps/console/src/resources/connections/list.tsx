@@ -1,5 +1,8 @@
-import { CreateButton, DateField, List, ShowButton, useTable } from '@refinedev/antd';
 import { Space, Table, Tag } from 'antd';
+import { DateText } from '../../components/date-text';
+import { NavButton } from '../../components/nav-button';
+import { PageFrame } from '../../components/page-frame';
+import { useTableProps } from '../../components/use-table-props';
 import { useUserNames } from '../../components/use-user-names';
 import type { Connection, ConnectionDetails } from '../../types';
 import { serverOf } from './connection-server';
@@ -7,9 +10,16 @@ import { TestConnectionButton } from './test-connection-button';
 
 export const ConnectionList = () => {
   const userName = useUserNames();
-  const { tableProps } = useTable<Connection>({ syncWithLocation: true });
+  const { tableProps } = useTableProps<Connection>({ syncWithLocation: true });
   return (
-    <List headerButtons={<CreateButton>Create connection</CreateButton>}>
+    <PageFrame
+      title="Connections"
+      buttons={
+        <NavButton resource="connections" action="create" type="primary">
+          Create connection
+        </NavButton>
+      }
+    >
       <Table {...tableProps} rowKey="id">
         <Table.Column dataIndex="name" title="Name" />
         <Table.Column dataIndex="environment" title="Environment" />
@@ -29,19 +39,26 @@ export const ConnectionList = () => {
         <Table.Column
           dataIndex="createdAt"
           title="Created"
-          render={(value: string) => <DateField value={value} format="YYYY-MM-DD HH:mm" />}
+          render={(value: string) => <DateText value={value} />}
         />
         <Table.Column<Connection>
           key="actions"
           title="Actions"
           render={(_, record) => (
             <Space>
-              <ShowButton hideText size="small" recordItemId={record.id} aria-label={`Show ${record.name}`} />
+              <NavButton
+                resource="connections"
+                action="show"
+                hideText
+                size="small"
+                id={record.id}
+                aria-label={`Show ${record.name}`}
+              />
               <TestConnectionButton connectionId={record.id} />
             </Space>
           )}
         />
       </Table>
-    </List>
+    </PageFrame>
   );
 };

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { CanAccess, useList } from '@refinedev/core';
-import { DateField, List, useTable } from '@refinedev/antd';
 import { Space, Table, Tag, Typography } from 'antd';
+import { DateText } from '../../components/date-text';
+import { PageFrame } from '../../components/page-frame';
 import { useEventually } from '../../components/use-eventually';
+import { useTableProps } from '../../components/use-table-props';
 import { useUserNames } from '../../components/use-user-names';
 import { currentEnvironment } from '../../providers/session';
 import type { Dependency, Environment } from '../../types';
@@ -26,7 +28,7 @@ export const DependencyList = () => {
   const userName = useUserNames();
   const [runId, setRunId] = useState<string>();
   const eventually = useEventually<Dependency[]>();
-  const { tableProps, tableQuery } = useTable<Dependency>({
+  const { tableProps, tableQuery } = useTableProps<Dependency>({
     syncWithLocation: true,
     pagination: { mode: 'off' },
     queryOptions: { refetchInterval: eventually.refetchInterval },
@@ -40,9 +42,9 @@ export const DependencyList = () => {
   };
 
   return (
-    <List
+    <PageFrame
       title={`Dependencies in ${environment}`}
-      headerButtons={
+      buttons={
         builder && (
           <CanAccess resource="dependencies" action="republish">
             <RepublishButton onStarted={setRunId} />
@@ -86,7 +88,7 @@ export const DependencyList = () => {
           <Table.Column<Dependency>
             dataIndex="installedAt"
             title="Installed"
-            render={(value?: string) => value && <DateField value={value} format="YYYY-MM-DD HH:mm" />}
+            render={(value?: string) => value && <DateText value={value} />}
           />
           <Table.Column<Dependency>
             key="actions"
@@ -103,6 +105,6 @@ export const DependencyList = () => {
           />
         </Table>
       </Space>
-    </List>
+    </PageFrame>
   );
 };

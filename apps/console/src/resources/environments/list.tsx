@@ -1,12 +1,22 @@
-import { CreateButton, DateField, List, ShowButton, useTable } from '@refinedev/antd';
 import { Table } from 'antd';
+import { DateText } from '../../components/date-text';
+import { NavButton } from '../../components/nav-button';
+import { PageFrame } from '../../components/page-frame';
 import { StatusTag } from '../../components/status-tag';
+import { useTableProps } from '../../components/use-table-props';
 import type { Environment } from '../../types';
 
 export const EnvironmentList = () => {
-  const { tableProps } = useTable<Environment>({ syncWithLocation: true });
+  const { tableProps } = useTableProps<Environment>({ syncWithLocation: true });
   return (
-    <List headerButtons={<CreateButton>Add environment</CreateButton>}>
+    <PageFrame
+      title="Environments"
+      buttons={
+        <NavButton resource="environments" action="create" type="primary">
+          Add environment
+        </NavButton>
+      }
+    >
       <Table {...tableProps} rowKey="name">
         <Table.Column dataIndex="name" title="Name" />
         <Table.Column dataIndex="kind" title="Kind" render={(value: string) => <StatusTag value={value} />} />
@@ -19,21 +29,23 @@ export const EnvironmentList = () => {
         <Table.Column
           dataIndex="createdAt"
           title="Created"
-          render={(value: string) => <DateField value={value} format="YYYY-MM-DD HH:mm" />}
+          render={(value: string) => <DateText value={value} />}
         />
         <Table.Column<Environment>
           key="actions"
           title="Actions"
           render={(_, environment) => (
-            <ShowButton
+            <NavButton
+              resource="environments"
+              action="show"
               hideText
               size="small"
-              recordItemId={environment.name}
+              id={environment.name}
               aria-label={`Show ${environment.name}`}
             />
           )}
         />
       </Table>
-    </List>
+    </PageFrame>
   );
 };

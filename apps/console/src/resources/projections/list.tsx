@@ -1,6 +1,6 @@
-import { List } from '@refinedev/antd';
 import { useCustom } from '@refinedev/core';
 import { Progress, Space, Table, Tag, Typography } from 'antd';
+import { PageFrame } from '../../components/page-frame';
 import { useLiveRefresh } from '../../components/use-live-refresh';
 import type { ProcessManager, Projection, ProjectionsStatus } from '../../types';
 import { AuditChainCard } from './audit-chain-card';
@@ -30,7 +30,7 @@ export const ProjectionList = () => {
   useLiveRefresh('projections', () => query.refetch());
   const status = query.data?.data;
   return (
-    <List title="Operations">
+    <PageFrame title="Operations">
       <Space direction="vertical" size="large" style={{ width: '100%', marginBottom: 24 }}>
         <AuditChainCard />
         <ReplayCard />
@@ -67,6 +67,6 @@ export const ProjectionList = () => {
           }
         />
       </Table>
-    </List>
+    </PageFrame>
   );
 };

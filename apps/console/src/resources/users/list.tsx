@@ -1,11 +1,21 @@
-import { CreateButton, DateField, List, ShowButton, useTable } from '@refinedev/antd';
 import { Space, Table, Tag } from 'antd';
+import { DateText } from '../../components/date-text';
+import { NavButton } from '../../components/nav-button';
+import { PageFrame } from '../../components/page-frame';
+import { useTableProps } from '../../components/use-table-props';
 import type { RoleGrant, UserView } from '../../types';
 
 export const UserList = () => {
-  const { tableProps } = useTable<UserView>({ syncWithLocation: true });
+  const { tableProps } = useTableProps<UserView>({ syncWithLocation: true });
   return (
-    <List headerButtons={<CreateButton>Create user</CreateButton>}>
+    <PageFrame
+      title="Users"
+      buttons={
+        <NavButton resource="users" action="create" type="primary">
+          Create user
+        </NavButton>
+      }
+    >
       <Table {...tableProps} rowKey="id">
         <Table.Column dataIndex="username" title="Username" />
         <Table.Column dataIndex="displayName" title="Display name" />
@@ -26,16 +36,23 @@ export const UserList = () => {
         <Table.Column
           dataIndex="createdAt"
           title="Created"
-          render={(value: string) => <DateField value={value} format="YYYY-MM-DD HH:mm" />}
+          render={(value: string) => <DateText value={value} />}
         />
         <Table.Column<UserView>
           key="actions"
           title="Actions"
           render={(_, user) => (
-            <ShowButton hideText size="small" recordItemId={user.id} aria-label={`Show ${user.username}`} />
+            <NavButton
+              resource="users"
+              action="show"
+              hideText
+              size="small"
+              id={user.id}
+              aria-label={`Show ${user.username}`}
+            />
           )}
         />
       </Table>
-    </List>
+    </PageFrame>
   );
 };
