@@ -3530,7 +3530,7 @@ export interface operations {
                     "application/json": components["schemas"]["Approvals"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3600,7 +3600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3681,7 +3681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3728,7 +3728,7 @@ export interface operations {
                     "application/json": components["schemas"]["Replay"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3801,7 +3801,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3914,7 +3914,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3951,7 +3951,7 @@ export interface operations {
                     "application/json": components["schemas"]["CurrentUser"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4000,7 +4000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4105,7 +4105,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4156,7 +4156,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4219,7 +4219,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4309,7 +4309,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4403,7 +4403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4498,7 +4498,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4554,7 +4554,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4646,7 +4646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4709,7 +4709,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4799,7 +4799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4879,7 +4879,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4946,7 +4946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5031,7 +5031,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5134,7 +5134,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5199,7 +5199,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5291,7 +5291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5360,7 +5360,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5464,7 +5464,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5540,7 +5540,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5627,7 +5627,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5716,7 +5716,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5805,7 +5805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5882,7 +5882,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5967,7 +5967,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6069,7 +6069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6165,7 +6165,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6256,7 +6256,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6346,7 +6346,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6442,7 +6442,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6527,7 +6527,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6589,7 +6589,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6671,7 +6671,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6723,7 +6723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6785,7 +6785,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6853,7 +6853,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6912,7 +6912,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6986,7 +6986,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7034,7 +7034,7 @@ export interface operations {
                     "application/json": components["schemas"]["EnvironmentDrift"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7083,7 +7083,7 @@ export interface operations {
                     "application/json": components["schemas"]["EnvironmentDriftCheck"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7141,7 +7141,7 @@ export interface operations {
                     "application/json": components["schemas"]["EnvironmentHealth"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7219,7 +7219,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7321,7 +7321,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7420,7 +7420,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7492,7 +7492,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7545,7 +7545,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7613,7 +7613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7669,7 +7669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7752,7 +7752,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7818,7 +7818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7902,7 +7902,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7969,7 +7969,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationDependencies"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8022,7 +8022,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8098,7 +8098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8191,7 +8191,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8269,7 +8269,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8345,7 +8345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8445,7 +8445,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8521,7 +8521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8601,7 +8601,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8667,7 +8667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8747,7 +8747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8818,7 +8818,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8871,7 +8871,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublishOutcome"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8940,7 +8940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9006,7 +9006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9091,7 +9091,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9151,7 +9151,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9213,7 +9213,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9266,7 +9266,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9322,7 +9322,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9387,7 +9387,7 @@ export interface operations {
                     "application/x-tar": string;
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9437,7 +9437,7 @@ export interface operations {
                     "application/json": components["schemas"]["RepublishOutcome"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9505,7 +9505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9555,7 +9555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9600,7 +9600,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9650,7 +9650,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9712,7 +9712,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9780,7 +9780,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9822,7 +9822,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicationDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9873,7 +9873,7 @@ export interface operations {
                     "application/json": components["schemas"]["RepublishRun"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9973,7 +9973,7 @@ export interface operations {
                     "application/json": components["schemas"]["StreamTicket"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10028,7 +10028,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10089,7 +10089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10170,7 +10170,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10236,7 +10236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10325,7 +10325,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10386,7 +10386,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10470,7 +10470,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10543,7 +10543,7 @@ export interface operations {
                     "application/json": components["schemas"]["MyProfile"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10597,7 +10597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps) */
+            /** @description No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps) */
             401: {
                 headers: {
                     [name: string]: unknown;

@@ -8,7 +8,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as 
 
 /** The statuses every authenticated operation may answer, whatever it does. */
 const AUTHENTICATED: Readonly<Record<string, string>> = {
-  '401': 'No valid credentials: a bearer token (users) or, on the data API, an X-API-Key (apps)',
+  '401':
+    'No valid credentials: a bearer token (users) or, on the data API and its OpenAPI documents, an X-API-Key (apps)',
 };
 
 /**
