@@ -60,7 +60,8 @@ describe('a breaking dependency update and every environment that still serves a
     token = await t.login(ADMIN.username, ADMIN.password);
     await promote(1, 'qa');
     await promote(1, 'uat');
-  });
+    // Two publications and two promotions: on a busy machine, longer than a hook's default 5 s.
+  }, 30_000);
 
   afterAll(() => t.close());
 
@@ -123,5 +124,5 @@ describe('a breaking dependency update and every environment that still serves a
     expect(deployed.qa).toMatchObject({ needsAttention: false, breakingUpdates: [] });
     expect(deployed.uat).toMatchObject({ version: 1, republishRequired: false, needsAttention: true });
     expect(current.needsAttention).toBe(true);
-  });
+  }, 30_000);
 });

@@ -226,6 +226,53 @@ describe('the console, in a browser: sessions that expire and come back', () => 
     expect(pageErrors).toEqual([]);
   });
 
+  it('given a login that is over while requesting a connection from the wizard, when the user sends it, then once logged in again the request form is open with what they had typed', async () => {
+    // Given sasha's new draft on SQLite, at its connect step, filling in a request for a new connection
+    await page.goto(`${baseUrl}/integrations/create`);
+    await page.getByRole('radio', { name: 'SQLite' }).click();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByLabel('Application name').pressSequentially('Ledger');
+    await page.getByLabel('Module name').fill('Ledger_Service');
+    await page.getByRole('button', { name: 'Create draft', exact: true }).click();
+    await page.waitForURL(/\/integrations\/edit\/[0-9a-f-]{36}$/);
+    const draftPath = new URL(page.url()).pathname;
+    await page.getByRole('button', { name: 'Request a new connection' }).click();
+    const form = page.getByRole('dialog', { name: 'Request a new connection' });
+    await form.getByLabel('Name', { exact: true }).fill('Ledger file');
+    await form.getByLabel('File (relative to the databases folder)').fill('ledger.sqlite');
+    await form.getByLabel('Note for the administrator').fill('The ledger, read-only is enough');
+
+    // When the login is over as they send it (or as the page reads something first: it comes to the same)
+    await lapseAccessToken('kept');
+    await page.context().clearCookies();
+    const expired = page.getByText('Your session expired: log in again');
+    await form.getByRole('button', { name: 'Send request' }).or(expired).first().click();
+
+    // Then once logged in again they are back on the draft, the request form open with what they typed
+    await expired.waitFor();
+    expect(new URL(page.url()).searchParams.get('to')).toBe(draftPath);
+    await logIn();
+    await page.waitForURL(`${baseUrl}${draftPath}`);
+    const again = page.getByRole('dialog', { name: 'Request a new connection' });
+    await again.getByLabel('Name', { exact: true }).waitFor();
+    expect(await again.getByLabel('Name', { exact: true }).inputValue()).toBe('Ledger file');
+    expect(await again.getByLabel('File (relative to the databases folder)').inputValue()).toBe(
+      'ledger.sqlite',
+    );
+    expect(await again.getByLabel('Note for the administrator').inputValue()).toBe(
+      'The ledger, read-only is enough',
+    );
+
+    // When they send it now, then it is sent, and the form is kept no longer
+    await again.getByRole('button', { name: 'Send request' }).click();
+    await page.getByText('Your request was sent to an administrator').waitFor();
+    const kept = await page.evaluate(() =>
+      Object.keys(sessionStorage).filter((key) => key.includes('request-connection')),
+    );
+    expect(kept).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('given two tabs, then they share one login: a logout in one brings the other to the login page', async () => {
     // Given two tabs of one browser: logged in in the first, the second is logged in without logging in
     const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 } });

@@ -5,7 +5,11 @@ import { useLocation, useNavigate } from 'react-router';
 import { onSessionChange, readSession } from '../providers/session';
 import { refreshDelayMs, refreshSession } from '../providers/session-refresh';
 
-const rolesOf = () => JSON.stringify(readSession()?.user ?? null);
+/** What the user may do: their grants and whether they own the installation (not their name, nor its shape). */
+const rolesOf = () => {
+  const user = readSession()?.user;
+  return JSON.stringify(user === undefined ? null : { roles: user.roles, owner: user.owner });
+};
 
 /**
  * One login for the browser's tabs. Refreshes the access token shortly before it expires (the tabs take

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { FormInstance, FormProps } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FormInstance, FormProps, ModalProps } from 'antd';
 
 const PREFIX = 'integration-builder.draft.';
 /** Never kept, at any depth: a password waits in no storage. */
@@ -81,4 +81,63 @@ export function useDraftState<T>(key: string, initial: T): [T, (value: T) => voi
     [key],
   );
   return [value, choose];
+}
+
+type ModalForm<T> = Readonly<{
+  show: () => void;
+  modalProps: ModalProps;
+  formProps: FormProps<T> & { form?: FormInstance<T> };
+}>;
+
+/**
+ * A form in a modal, kept as useFormDraft keeps a page's form, and the modal with it: one open when the
+ * session expired opens again, with what was typed, once the user is back. Cancelling forgets both; call
+ * `forget` once what the form sent was accepted.
+ */
+export function useModalFormDraft<T>(modal: ModalForm<T>, key: string) {
+  const openKey = `${key}.open`;
+  const { show } = modal;
+  // Once, on the way back: `show` may be a new function at every render.
+  const reopen = useRef(readDraft(openKey) === true);
+  useEffect(() => {
+    if (!reopen.current) return;
+    reopen.current = false;
+    show();
+  }, [show]);
+  const { form } = modal.formProps;
+  const forget = () => {
+    clearFormDraft(openKey);
+    clearFormDraft(key);
+  };
+  const kept = useFormDraft(modal.formProps, key);
+  // @refinedev/antd's modal form awaits a refused mutation (its page form catches it): the refusal is
+  // already told (a notice, or the login page), so it must not also escape as an unhandled rejection.
+  const formProps: FormProps<T> = {
+    ...kept,
+    onFinish: async (values) => {
+      await Promise.resolve(kept.onFinish?.(values)).catch(() => undefined);
+    },
+  };
+  return {
+    show: () => {
+      writeDraft(openKey, true);
+      show();
+    },
+    forget,
+    formProps,
+    modalProps: {
+      ...modal.modalProps,
+      onCancel: (event: Parameters<NonNullable<ModalProps['onCancel']>>[0]) => {
+        forget();
+        modal.modalProps.onCancel?.(event);
+      },
+      // The form exists once the modal first opens: what was kept is put back then.
+      afterOpenChange: (open: boolean) => {
+        modal.modalProps.afterOpenChange?.(open);
+        const draft = open ? readFormDraft(key) : undefined;
+        if (draft !== undefined)
+          form?.setFieldsValue(draft as Parameters<FormInstance<T>['setFieldsValue']>[0]);
+      },
+    } satisfies ModalProps,
+  };
 }

@@ -4,7 +4,7 @@ import { useModalForm, useSelect } from '@refinedev/antd';
 import { Alert, Button, Form, Modal, Select, Space, Typography } from 'antd';
 import { PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { ConnectionFields } from '../../../components/connection-fields';
-import { clearFormDraft, useDraftState } from '../../../components/use-form-draft';
+import { clearFormDraft, useDraftState, useModalFormDraft } from '../../../components/use-form-draft';
 import { PROVIDER_TERMS } from '../../../components/provider-terms';
 import type { Connection, ConnectionDraft, ConnectionRequest, Provider } from '../../../types';
 import { useIntegrationCommand } from '../use-integration-command';
@@ -30,19 +30,32 @@ export const ConnectStep = ({ integration, onNext }: StepProps) => {
       { field: 'environment', operator: 'eq', value: environment },
     ],
   });
-  const create = useModalForm<Connection, HttpError, ConnectionDraft>({
-    resource: 'connections',
-    action: 'create',
-    redirect: false,
-    onMutationSuccess: ({ data }) => setConnectionId(data.id),
-  });
-  const request = useModalForm<ConnectionRequest, HttpError, ConnectionDraft>({
-    resource: 'connection-requests',
-    action: 'create',
-    redirect: false,
-    successNotification: { type: 'success', message: 'Connection requested' },
-    onMutationSuccess: () => setRequested(true),
-  });
+  // A connection being created or requested here is kept too: the modal opens again with it.
+  const create = useModalFormDraft(
+    useModalForm<Connection, HttpError, ConnectionDraft>({
+      resource: 'connections',
+      action: 'create',
+      redirect: false,
+      onMutationSuccess: ({ data }) => {
+        create.forget();
+        setConnectionId(data.id);
+      },
+    }),
+    `${draft}.create-connection`,
+  );
+  const request = useModalFormDraft(
+    useModalForm<ConnectionRequest, HttpError, ConnectionDraft>({
+      resource: 'connection-requests',
+      action: 'create',
+      redirect: false,
+      successNotification: { type: 'success', message: 'Connection requested' },
+      onMutationSuccess: () => {
+        request.forget();
+        setRequested(true);
+      },
+    }),
+    `${draft}.request-connection`,
+  );
 
   // The API says which providers' integrations may be built from an uploaded specification.
   const { result: providers } = useList<Provider>({ resource: 'providers', pagination: { mode: 'off' } });
