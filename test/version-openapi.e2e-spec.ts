@@ -166,6 +166,23 @@ describe("The OpenAPI document of a published version's data API", () => {
       expect(served.headers.etag).not.toBe((await openApi(admin, 1).expect(200)).headers.etag);
     });
 
+    it('given a read-only key, then the document describes the reads only, as its writes are refused', async () => {
+      const { key } = await createKey('development', { readOnly: true });
+
+      const served = await withKey(key).expect(200);
+
+      const whole = (await openApi(admin, 1).expect(200)).body;
+      const methodsOf = (document: { paths: Record<string, object> }) =>
+        Object.values(document.paths).flatMap((item) => Object.keys(item));
+      expect(methodsOf(whole)).toEqual(expect.arrayContaining(['post', 'patch', 'delete']));
+      expect(methodsOf(served.body)).toContain('get');
+      expect(methodsOf(served.body).filter((key) => !['get', 'parameters'].includes(key))).toEqual([]);
+      expect(Object.keys(served.body.paths as object).sort()).toEqual(
+        Object.keys(whole.paths as object).sort(),
+      );
+      expect(served.headers.etag).not.toBe((await openApi(admin, 1).expect(200)).headers.etag);
+    });
+
     it('given a revoked key, then 403 API_KEY.REVOKED', async () => {
       const { id, key } = await createKey('development');
       await withKey(key).expect(200);

@@ -9309,10 +9309,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The OpenAPI 3.1 document of the version's data API, as its package holds it; for an app key limited to some entities of the integration, with only those entities */
+            /** @description The OpenAPI 3.1 document of the version's data API, as its package holds it; for an app key limited to some entities of the integration, with only those entities; for a read-only key, with only the operations that read */
             200: {
                 headers: {
-                    /** @description The package hash, quoted (the hash of the document when trimmed to some entities) */
+                    /** @description The package hash, quoted (the hash of the document when trimmed for a limited key) */
                     ETag: string;
                     [name: string]: unknown;
                 };

@@ -25,7 +25,7 @@ import { DeploymentViews } from '../../deployments/deployment-queries/deployment
 import { canonicalJson, readTarFile } from '../package';
 import { PackageStore } from '../package-store.port';
 import { PublicationIndex } from '../publication-index';
-import { documentOfEntities } from './entities-document';
+import { documentForKey, type KeyView } from './key-document';
 
 const OPENAPI_FILE = 'openapi.json';
 
@@ -41,7 +41,8 @@ const asPackaged = (document: Record<string, unknown>): Buffer =>
  * A console user reads it for any published version of an integration they may read. An app reads
  * it with its key for the version its environment serves, checked as its data calls are: the key's
  * scope first, then the deployment, with the same answers. A key limited to some entities of the
- * integration gets the document of those entities only (its own ETag then).
+ * integration gets the document of those entities only, a read-only key the reading operations only
+ * (its own ETag then).
  */
 @ApiTags('publications')
 @ApiBearerAuth()
@@ -72,12 +73,13 @@ export class VersionOpenApiController {
   @ApiOkResponse({
     description:
       "The OpenAPI 3.1 document of the version's data API, as its package holds it; for an app key " +
-      'limited to some entities of the integration, with only those entities',
+      'limited to some entities of the integration, with only those entities; for a read-only key, with only ' +
+      'the operations that read',
     content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } },
     headers: {
       ETag: {
         required: true,
-        description: 'The package hash, quoted (the hash of the document when trimmed to some entities)',
+        description: 'The package hash, quoted (the hash of the document when trimmed for a limited key)',
         schema: { type: 'string' },
       },
     },
@@ -100,9 +102,9 @@ export class VersionOpenApiController {
     // The index first: it waits for the views to catch up, which the other views read then are too.
     const publications = await this.index.publicationsOf(id);
     const { user } = context;
-    let entities: readonly string[] | undefined;
+    let view: KeyView | undefined;
     if (user.apiKey === undefined) await this.integrations.get(id, user);
-    else entities = await this.openedToApp(id, version, user);
+    else view = await this.openedToApp(id, version, user);
     const published = publications.find(
       (publication) => publication.version === version && publication.status === 'published',
     );
@@ -115,9 +117,9 @@ export class VersionOpenApiController {
         `Version ${version} of integration ${id} is not published`,
       );
     const served =
-      entities === undefined
+      view === undefined
         ? document
-        : asPackaged(documentOfEntities(JSON.parse(document.toString('utf8')), id, entities));
+        : asPackaged(documentForKey(JSON.parse(document.toString('utf8')), id, view));
     const etag =
       served === document ? published.packageHash : createHash('sha256').update(served).digest('hex');
     reply.header('ETag', `"${etag}"`);
@@ -125,8 +127,8 @@ export class VersionOpenApiController {
   }
 
   /**
-   * The entities of the version an app key may see described (undefined: all of them): its scope
-   * first, as a data call is checked (403 API_KEY.OUT_OF_SCOPE, whether the integration exists or
+   * What of the version an app key may see described (undefined: all of it; else some entities, or
+   * reads only): its scope first, as a data call is checked (403 API_KEY.OUT_OF_SCOPE, whether the integration exists or
    * not), then the version its environment serves (404 INTEGRATION.NOT_DEPLOYED, as a data call
    * there answers when nothing is deployed).
    */
@@ -134,8 +136,9 @@ export class VersionOpenApiController {
     id: string,
     version: number,
     app: AuthenticatedUser,
-  ): Promise<readonly string[] | undefined> {
+  ): Promise<KeyView | undefined> {
     const entities = entitiesOpenedTo(app, id);
+    const readOnly = app.apiKey?.scope?.readOnly === true;
     const { environment } = app;
     const deployed = await this.deployments.find(id, environment);
     if (deployed?.version !== version)
@@ -146,6 +149,6 @@ export class VersionOpenApiController {
           : `Version ${version} of integration ${id} is not deployed in environment '${environment}' ` +
               `(version ${deployed.version} is)`,
       );
-    return entities;
+    return entities === undefined && !readOnly ? undefined : { entities, readOnly };
   }
 }

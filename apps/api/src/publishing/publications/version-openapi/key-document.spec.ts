@@ -1,6 +1,6 @@
 import { type Attribute, type Entity } from '@ib/domain';
 import { type PackageInput, buildOpenApi } from '../package';
-import { documentOfEntities } from './entities-document';
+import { documentForKey } from './key-document';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -43,9 +43,11 @@ const input: PackageInput = {
 const published = buildOpenApi(input, 'hash') as Json;
 const base = (name: string) => `/api/data/{env}/${input.integrationId}/${name}`;
 
-describe('documentOfEntities', () => {
+describe('documentForKey', () => {
   it('given some entities, then only their paths, tags and schemas are described, and the rest of the document as published', () => {
-    const trimmed = documentOfEntities(published, input.integrationId, ['Customers', 'Orders']) as Json;
+    const trimmed = documentForKey(published, input.integrationId, {
+      entities: ['Customers', 'Orders'],
+    }) as Json;
 
     expect(Object.keys(trimmed.paths).sort()).toEqual(
       [base('Customers'), `${base('Customers')}/{key}`, base('Orders'), `${base('Orders')}/{key}`].sort(),
@@ -67,15 +69,45 @@ describe('documentOfEntities', () => {
   });
 
   it('given every entity, then the document is the one published', () =>
-    expect(documentOfEntities(published, input.integrationId, ['Customers', 'Products', 'Orders'])).toEqual(
-      published,
-    ));
+    expect(
+      documentForKey(published, input.integrationId, { entities: ['Customers', 'Products', 'Orders'] }),
+    ).toEqual(published));
 
   it('given an entity the version does not have, then nothing of it is described, and nothing else', () => {
-    const trimmed = documentOfEntities(published, input.integrationId, ['Invoices']) as Json;
+    const trimmed = documentForKey(published, input.integrationId, { entities: ['Invoices'] }) as Json;
 
     expect(trimmed.paths).toEqual({});
     expect(trimmed.tags).toEqual([]);
     expect(Object.keys(trimmed.components.schemas)).toEqual(['Problem']);
+  });
+
+  it('given a read-only key, then only the operations that read are described, and the schemas only writes used are left out', () => {
+    const reads = documentForKey(published, input.integrationId, { readOnly: true }) as Json;
+
+    const methods = Object.values(reads.paths as Record<string, Json>).flatMap((item) => Object.keys(item));
+    expect(methods.length).toBeGreaterThan(0);
+    expect(methods.filter((method) => ['post', 'put', 'patch', 'delete'].includes(method))).toEqual([]);
+    expect(Object.keys(reads.paths).sort()).toEqual(Object.keys(published.paths).sort());
+    expect(reads.tags).toEqual(published.tags);
+    const written = Object.keys(published.components.schemas).filter(
+      (name) => !Object.keys(reads.components.schemas).includes(name),
+    );
+    expect(written.length).toBeGreaterThan(0);
+    expect(JSON.stringify(reads.paths)).not.toMatch(
+      new RegExp(written.map((name) => `schemas/${name}"`).join('|')),
+    );
+  });
+
+  it('given a read-only key limited to one entity, then the reads of that entity only', () => {
+    const reads = documentForKey(published, input.integrationId, {
+      entities: ['Orders'],
+      readOnly: true,
+    }) as Json;
+
+    expect(Object.keys(reads.paths).sort()).toEqual([base('Orders'), `${base('Orders')}/{key}`].sort());
+    expect(
+      Object.values(reads.paths as Record<string, Json>).flatMap((item) => Object.keys(item)),
+    ).not.toContain('post');
+    expect(reads.tags).toEqual([{ name: 'Orders' }]);
   });
 });
