@@ -2,7 +2,7 @@ export { IdentityModule } from './identity.module';
 export { hashApiKey } from './api-keys/api-key-material';
 export { ApiKeyViews } from './api-keys/api-key-queries/api-key-views';
 export { ApiKeyUsage } from './api-keys/api-key-usage/api-key-usage';
-export { authorizeDataCall, entitiesOpenedTo } from './api-keys/api-key-scope-check';
+export { authorizeDataCall, keyReachInto } from './api-keys/api-key-scope-check';
 export { AcceptsApiKey, API_KEY_HEADER } from './auth/accepts-api-key.decorator';
 export { type Actor, type AuthenticatedUser } from './auth/authenticated-user';
 export { Authenticator } from './auth/authenticator';

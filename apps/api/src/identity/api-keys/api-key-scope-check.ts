@@ -28,20 +28,23 @@ export function authorizeDataCall(user: AuthenticatedUser, call: DataCall): void
   }
 }
 
+/** What a key may see described of an integration: some entities only (absent: all), reads only. */
+export type KeyReach = Readonly<{ entities?: readonly string[]; readOnly: boolean }>;
+
 /**
- * Which entities of an integration the caller may see described (the OpenAPI document of a version
- * of it): all (undefined) for a user and an unscoped key, only those a key's scope names there, and
- * for a key whose scope leaves the integration out, the same 403 a data call to it gets.
+ * What of an integration the caller may see described (the OpenAPI document of a version of it):
+ * everything (undefined) for a user and an unscoped key; for a scoped key, the entities its scope
+ * names there and whether it only reads; for a key whose scope leaves the integration out, the same
+ * 403 a data call to it gets.
  */
-export function entitiesOpenedTo(
-  user: AuthenticatedUser,
-  integrationId: string,
-): readonly string[] | undefined {
-  const reach = reachInto(user.apiKey?.scope, integrationId);
+export function keyReachInto(user: AuthenticatedUser, integrationId: string): KeyReach | undefined {
+  const scope = user.apiKey?.scope;
+  const reach = reachInto(scope, integrationId);
   if (reach === undefined)
     throw new ForbiddenError(
       'API_KEY.OUT_OF_SCOPE',
       `This API key does not open integration ${integrationId}`,
     );
-  return reach.entities;
+  const readOnly = scope?.readOnly === true;
+  return reach.entities === undefined && !readOnly ? undefined : { entities: reach.entities, readOnly };
 }

@@ -16,7 +16,7 @@ import {
   type AuthenticatedUser,
   Ctx,
   type RequestContext,
-  entitiesOpenedTo,
+  keyReachInto,
 } from '../../../identity';
 import { IntegrationViews } from '../../../integrations';
 import { type HttpReply } from '../../../infrastructure/http/http-types';
@@ -128,17 +128,16 @@ export class VersionOpenApiController {
 
   /**
    * What of the version an app key may see described (undefined: all of it; else some entities, or
-   * reads only): its scope first, as a data call is checked (403 API_KEY.OUT_OF_SCOPE, whether the integration exists or
-   * not), then the version its environment serves (404 INTEGRATION.NOT_DEPLOYED, as a data call
-   * there answers when nothing is deployed).
+   * reads only): its scope first, as a data call is checked (403 API_KEY.OUT_OF_SCOPE, whether the
+   * integration exists or not), then the version its environment serves (404 INTEGRATION.NOT_DEPLOYED,
+   * as a data call there answers when nothing is deployed).
    */
   private async openedToApp(
     id: string,
     version: number,
     app: AuthenticatedUser,
   ): Promise<KeyView | undefined> {
-    const entities = entitiesOpenedTo(app, id);
-    const readOnly = app.apiKey?.scope?.readOnly === true;
+    const reach = keyReachInto(app, id);
     const { environment } = app;
     const deployed = await this.deployments.find(id, environment);
     if (deployed?.version !== version)
@@ -149,6 +148,6 @@ export class VersionOpenApiController {
           : `Version ${version} of integration ${id} is not deployed in environment '${environment}' ` +
               `(version ${deployed.version} is)`,
       );
-    return entities === undefined && !readOnly ? undefined : { entities, readOnly };
+    return reach;
   }
 }
