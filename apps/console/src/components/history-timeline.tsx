@@ -1,9 +1,9 @@
 import type { CSSProperties } from 'react';
-import { DateField } from '@refinedev/antd';
 import { useCan, useCustom, useGo, type HttpError } from '@refinedev/core';
 import { Alert, Button, Empty, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { AuditOutlined } from '@ant-design/icons';
 import type { HistoryEntry, Items, StateChange } from '../types';
+import { DateText } from './date-text';
 
 const ADDED = { background: '#f6ffed', color: '#237804' };
 const REMOVED = { background: '#fff1f0', color: '#a8071a', textDecoration: 'line-through' };
@@ -55,7 +55,7 @@ const Entry = ({ entry, onShowAsOf }: EntryProps) => (
       <strong>{entry.type}</strong>
       <Tag>v{entry.version}</Tag>
       <Typography.Text type="secondary">
-        <DateField value={entry.recordedAt} format="YYYY-MM-DD HH:mm:ss" /> by {entry.actor.username}
+        <DateText value={entry.recordedAt} format="YYYY-MM-DD HH:mm:ss" /> by {entry.actor.username}
       </Typography.Text>
       {onShowAsOf && (
         <Button size="small" type="link" onClick={() => onShowAsOf(entry.recordedAt)}>

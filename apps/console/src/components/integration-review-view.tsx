@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import { DateField } from '@refinedev/antd';
 import { Alert, Avatar, Collapse, Descriptions, Empty, Space, Tag, Typography } from 'antd';
 import { AppstoreOutlined } from '@ant-design/icons';
 import type { Entity, Integration, IntegrationReview } from '../types';
 import { AttributesTable } from './attributes-table';
 import { StatusTag } from './status-tag';
+import { DateText } from './date-text';
 
 type Props = { review: IntegrationReview; entityExtra?: (entity: Entity) => ReactNode };
 
@@ -59,7 +59,7 @@ export const IntegrationDetails = ({ integration, connectionName, entityExtra }:
       <Descriptions.Item label="Database">{integration.database ?? <Tag>none</Tag>}</Descriptions.Item>
       <Descriptions.Item label="Null values">{integration.nullPolicy}</Descriptions.Item>
       <Descriptions.Item label="Updated">
-        <DateField value={integration.updatedAt} format="YYYY-MM-DD HH:mm" />
+        <DateText value={integration.updatedAt} format="YYYY-MM-DD HH:mm" />
       </Descriptions.Item>
       <Descriptions.Item label="Description" span="filled">
         {integration.description}

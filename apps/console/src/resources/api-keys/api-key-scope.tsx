@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Checkbox, Form, Select, Space, Tag, Tooltip, Typography } from 'antd';
-import { DateField } from '@refinedev/antd';
 import { http } from '../../providers/http';
 import type { ApiKey, DeployedIntegration, Integration, Items } from '../../types';
+import { DateText } from '../../components/date-text';
 
 export type ApiKeyScope = NonNullable<ApiKey['scope']>;
 type Usage = ApiKey['usage'];
@@ -146,7 +146,7 @@ export const ApiKeyUsageSummary = ({ usage }: { usage: Usage }) => {
     >
       <Space direction="vertical" size={0}>
         <span>
-          Last used <DateField value={usage.lastUsedAt} format="YYYY-MM-DD HH:mm" />
+          Last used <DateText value={usage.lastUsedAt} format="YYYY-MM-DD HH:mm" />
         </span>
         <Typography.Text type="secondary">
           {usage.callsPerDay[0]?.calls ?? 0} calls on {usage.callsPerDay[0]?.day ?? '-'} · {total} in 30 days

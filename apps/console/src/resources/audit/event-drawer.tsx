@@ -1,10 +1,10 @@
-import { DateField } from '@refinedev/antd';
 import { useGo } from '@refinedev/core';
 import { Button, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
 import { ExportOutlined } from '@ant-design/icons';
 import { JsonBlock } from '../../components/json-block';
 import type { AuditEvent } from '../../types';
 import { objectLinkOf } from './object-link';
+import { DateText } from '../../components/date-text';
 
 type Props = {
   event: AuditEvent | undefined;
@@ -36,7 +36,7 @@ export const EventDrawer = ({ event, onClose, onCorrelation }: Props) => {
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label="Position">{event.position}</Descriptions.Item>
             <Descriptions.Item label="Recorded">
-              <DateField value={event.recordedAt} format="YYYY-MM-DD HH:mm:ss.SSS" />
+              <DateText value={event.recordedAt} format="YYYY-MM-DD HH:mm:ss.SSS" />
             </Descriptions.Item>
             <Descriptions.Item label="Type">
               <Tag>{event.type}</Tag>

@@ -1,8 +1,8 @@
-import { DateField } from '@refinedev/antd';
 import { Steps, Typography } from 'antd';
 import { useUserNames } from '../../components/use-user-names';
 import type { ChangeRequest } from '../../types';
 import { type ChangeRequestStep, changeRequestSteps } from './change-request-model';
+import { DateText } from '../../components/date-text';
 
 const STATUS: Record<ChangeRequestStep['outcome'], 'finish' | 'process' | 'error'> = {
   done: 'finish',
@@ -26,7 +26,7 @@ export const ChangeRequestSteps = ({ request }: { request: ChangeRequest }) => {
             {by !== undefined && <>by {userName(by)} </>}
             {at !== undefined && (
               <>
-                at <DateField value={at} format="YYYY-MM-DD HH:mm:ss" />
+                at <DateText value={at} format="YYYY-MM-DD HH:mm:ss" />
               </>
             )}
             {detail && <Typography.Paragraph style={{ marginBottom: 0 }}>{detail}</Typography.Paragraph>}

@@ -1,4 +1,4 @@
-import { DateField, Show } from '@refinedev/antd';
+import { Show } from '@refinedev/antd';
 import { type HttpError, useGetIdentity, useShow } from '@refinedev/core';
 import { Alert, Card, Descriptions, Result, Space } from 'antd';
 import { StatusTag } from '../../components/status-tag';
@@ -9,6 +9,7 @@ import { ChangeDetails } from './change-details';
 import { ChangeRequestActions } from './change-request-actions';
 import { CHANGE_KIND_LABELS } from './change-request-model';
 import { ChangeRequestSteps } from './change-request-steps';
+import { DateText } from '../../components/date-text';
 
 /** A change request: what it changes, its steps so far, and the decision it waits for. */
 export const ChangeRequestShow = () => {
@@ -63,7 +64,7 @@ export const ChangeRequestShow = () => {
             <Descriptions.Item label="Environment">{request.environment}</Descriptions.Item>
             <Descriptions.Item label="Requested by">{userName(request.requestedBy)}</Descriptions.Item>
             <Descriptions.Item label="Requested">
-              <DateField value={request.requestedAt} format="YYYY-MM-DD HH:mm" />
+              <DateText value={request.requestedAt} format="YYYY-MM-DD HH:mm" />
             </Descriptions.Item>
           </Descriptions>
           <Card title="What it changes" size="small">

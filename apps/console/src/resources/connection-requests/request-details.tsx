@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import { DateField } from '@refinedev/antd';
 import { useList } from '@refinedev/core';
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import { describeOption } from '../../components/connection-options';
 import { StatusTag } from '../../components/status-tag';
 import { useUserNames } from '../../components/use-user-names';
 import type { ConnectionRequest, Provider } from '../../types';
+import { DateText } from '../../components/date-text';
 
 const none = (text: string) => <Typography.Text type="secondary">{text}</Typography.Text>;
 
@@ -74,14 +74,14 @@ export const RequestDetails = ({ request }: { request: ConnectionRequest }) => {
       </Descriptions.Item>
       <Descriptions.Item label="Requested by">{userName(request.requestedBy)}</Descriptions.Item>
       <Descriptions.Item label="Requested">
-        <DateField value={request.requestedAt} format="YYYY-MM-DD HH:mm:ss" />
+        <DateText value={request.requestedAt} format="YYYY-MM-DD HH:mm:ss" />
       </Descriptions.Item>
       {request.decidedBy && (
         <Descriptions.Item label="Decided by">{userName(request.decidedBy)}</Descriptions.Item>
       )}
       {request.decidedAt && (
         <Descriptions.Item label="Decided">
-          <DateField value={request.decidedAt} format="YYYY-MM-DD HH:mm:ss" />
+          <DateText value={request.decidedAt} format="YYYY-MM-DD HH:mm:ss" />
         </Descriptions.Item>
       )}
       {request.reason && (

@@ -1,4 +1,4 @@
-import { DateField, Show } from '@refinedev/antd';
+import { Show } from '@refinedev/antd';
 import { useShow, type HttpError } from '@refinedev/core';
 import { Descriptions, Space, Tag } from 'antd';
 import { DetailsAndHistory } from '../../components/details-and-history';
@@ -9,6 +9,7 @@ import { auditLinkOf } from '../audit/audit-search';
 import { ConnectionActions } from './connection-actions';
 import { serverOf } from './connection-server';
 import { TestConnectionButton } from './test-connection-button';
+import { DateText } from '../../components/date-text';
 
 /**
  * A connection and its history; never its password (the API has none to give). Administrators of its
@@ -52,7 +53,7 @@ export const ConnectionShow = () => {
               </Descriptions.Item>
               <Descriptions.Item label="Created by">{userName(connection.createdBy)}</Descriptions.Item>
               <Descriptions.Item label="Created">
-                <DateField value={connection.createdAt} format="YYYY-MM-DD HH:mm" />
+                <DateText value={connection.createdAt} format="YYYY-MM-DD HH:mm" />
               </Descriptions.Item>
               {connection.requestedBy && (
                 <Descriptions.Item label="Requested by">{userName(connection.requestedBy)}</Descriptions.Item>

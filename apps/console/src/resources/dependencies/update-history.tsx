@@ -1,7 +1,7 @@
-import { DateField } from '@refinedev/antd';
 import { Table, Tag } from 'antd';
 import { useUserNames } from '../../components/use-user-names';
 import type { DependencyUpdate } from '../../types';
+import { DateText } from '../../components/date-text';
 
 /** The updates of one dependency, newest first. */
 export const UpdateHistory = ({ updates }: { updates: DependencyUpdate[] }) => {
@@ -28,7 +28,7 @@ export const UpdateHistory = ({ updates }: { updates: DependencyUpdate[] }) => {
       <Table.Column<DependencyUpdate>
         dataIndex="installedAt"
         title="Installed"
-        render={(value: string) => <DateField value={value} format="YYYY-MM-DD HH:mm" />}
+        render={(value: string) => <DateText value={value} format="YYYY-MM-DD HH:mm" />}
       />
     </Table>
   );

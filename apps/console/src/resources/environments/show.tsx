@@ -1,4 +1,4 @@
-import { DateField, Show } from '@refinedev/antd';
+import { Show } from '@refinedev/antd';
 import { useShow, type HttpError } from '@refinedev/core';
 import { Descriptions } from 'antd';
 import { DetailsAndHistory } from '../../components/details-and-history';
@@ -8,6 +8,7 @@ import type { Environment } from '../../types';
 import { auditLinkOf } from '../audit/audit-search';
 import { EnvironmentHealthCard } from './environment-health-card';
 import { FourEyesPolicyCard } from './four-eyes-policy-card';
+import { DateText } from '../../components/date-text';
 
 /**
  * An environment (its name is its id): its four-eyes policy, the health of the connections serving it,
@@ -35,7 +36,7 @@ export const EnvironmentShow = () => {
               <Descriptions.Item label="Address">{environment.address}</Descriptions.Item>
               <Descriptions.Item label="Created by">{userName(environment.createdBy)}</Descriptions.Item>
               <Descriptions.Item label="Created">
-                <DateField value={environment.createdAt} format="YYYY-MM-DD HH:mm" />
+                <DateText value={environment.createdAt} format="YYYY-MM-DD HH:mm" />
               </Descriptions.Item>
             </Descriptions>
           )

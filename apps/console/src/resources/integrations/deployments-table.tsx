@@ -1,4 +1,3 @@
-import { DateField } from '@refinedev/antd';
 import { useList } from '@refinedev/core';
 import { Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
@@ -14,6 +13,7 @@ import { BindConnectionButton } from './bind-connection-button';
 import { boundConnection, type DeploymentsShow } from './bound-connection';
 import { PromoteButton } from './promote-button';
 import { UnbindConnectionButton } from './unbind-connection-button';
+import { DateText } from '../../components/date-text';
 
 type Props = {
   integration: Integration;
@@ -111,7 +111,7 @@ export const DeploymentsTable = ({
         <Table.Column<Deployment>
           dataIndex="deployedAt"
           title="Deployed"
-          render={(value: string) => <DateField value={value} format="YYYY-MM-DD HH:mm:ss" />}
+          render={(value: string) => <DateText value={value} format="YYYY-MM-DD HH:mm:ss" />}
         />
         {!readOnly && (
           <Table.Column<Deployment>

@@ -1,9 +1,9 @@
-import { DateField } from '@refinedev/antd';
 import { Card, Table, Typography } from 'antd';
 import { PackageDownloadButton } from '../../components/package-download-button';
 import { PublicationSteps } from '../../components/publication-steps';
 import { StatusTag } from '../../components/status-tag';
 import type { Integration, Publication } from '../../types';
+import { DateText } from '../../components/date-text';
 
 type Props = { integration: Integration; publications: Publication[]; loading: boolean };
 
@@ -37,7 +37,7 @@ export const PublicationsTable = ({ integration, publications, loading }: Props)
       <Table.Column<Publication>
         dataIndex="requestedAt"
         title="Requested"
-        render={(value?: string) => value && <DateField value={value} format="YYYY-MM-DD HH:mm:ss" />}
+        render={(value?: string) => value && <DateText value={value} format="YYYY-MM-DD HH:mm:ss" />}
       />
       <Table.Column<Publication>
         key="package"

@@ -1,7 +1,7 @@
-import { DateField } from '@refinedev/antd';
 import { Card, Space, Table, Tag, Typography } from 'antd';
 import { PackageDownloadButton } from '../../components/package-download-button';
 import type { Integration, PublishedVersion, RuntimeDependency } from '../../types';
+import { DateText } from '../../components/date-text';
 
 type Props = { integration: Integration; versions: PublishedVersion[] };
 
@@ -23,7 +23,7 @@ export const VersionsTable = ({ integration, versions }: Props) => (
       <Table.Column<PublishedVersion>
         dataIndex="publishedAt"
         title="Published"
-        render={(value: string) => <DateField value={value} format="YYYY-MM-DD HH:mm:ss" />}
+        render={(value: string) => <DateText value={value} format="YYYY-MM-DD HH:mm:ss" />}
       />
       <Table.Column<PublishedVersion>
         dataIndex="dependencies"

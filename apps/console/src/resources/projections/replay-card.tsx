@@ -1,9 +1,9 @@
-import { DateField } from '@refinedev/antd';
 import { useCustomMutation } from '@refinedev/core';
 import { Alert, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { DiffOutlined } from '@ant-design/icons';
 import { JsonBlock } from '../../components/json-block';
 import type { Replay, ReplayDifference, ReplayedView } from '../../types';
+import { DateText } from '../../components/date-text';
 
 const Row = ({ row, label }: { row: ReplayDifference['live']; label: string }) =>
   row === null ? <Tag color="orange">no row</Tag> : <JsonBlock value={row} label={label} />;
@@ -46,7 +46,7 @@ const Outcome = ({ replay }: { replay: Replay }) => {
       }
       description={
         <Typography.Text type="secondary">
-          Up to position {replay.position}, started <DateField value={replay.startedAt} format="HH:mm:ss" />,
+          Up to position {replay.position}, started <DateText value={replay.startedAt} format="HH:mm:ss" />,
           took {replay.tookMs} ms
         </Typography.Text>
       }

@@ -1,4 +1,4 @@
-import { DateField, Show } from '@refinedev/antd';
+import { Show } from '@refinedev/antd';
 import { useShow, type HttpError } from '@refinedev/core';
 import { Descriptions, Space, Tag } from 'antd';
 import { DetailsAndHistory } from '../../components/details-and-history';
@@ -8,6 +8,7 @@ import { useAdminEnvironments } from '../../components/use-admin-environments';
 import { readSession } from '../../providers/session';
 import { auditLinkOf } from '../audit/audit-search';
 import { DisableButton, EditRolesButton, ResetPasswordButton } from './user-actions';
+import { DateText } from '../../components/date-text';
 
 /**
  * A user, their roles and their history (registration, role changes, password changes, logouts); an
@@ -68,7 +69,7 @@ export const UserShow = () => {
               </Descriptions.Item>
               <Descriptions.Item label="Created by">{userName(user.createdBy)}</Descriptions.Item>
               <Descriptions.Item label="Created">
-                <DateField value={user.createdAt} format="YYYY-MM-DD HH:mm" />
+                <DateText value={user.createdAt} format="YYYY-MM-DD HH:mm" />
               </Descriptions.Item>
             </Descriptions>
           )
